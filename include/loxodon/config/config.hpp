@@ -1,0 +1,75 @@
+#pragma once
+
+#include <loxodon/util/ip_network.hpp>
+
+#include <chrono>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace lox::config {
+
+struct HttpConfig {
+  std::size_t max_body_bytes = 1024 * 1024;
+  std::size_t max_header_bytes = 16 * 1024;
+  std::chrono::seconds header_timeout{15};
+  std::chrono::seconds idle_timeout{75};
+  std::chrono::seconds body_timeout{60};
+  std::chrono::seconds shutdown_grace{20};
+  std::vector<IpNetwork> trusted_proxies;
+};
+
+struct DatabaseConfig {
+  std::string url;
+  std::size_t pool_size = 4;
+  std::chrono::milliseconds statement_timeout{5000};
+};
+
+struct JobsConfig {
+  std::size_t workers = 4;
+  std::chrono::seconds lease{300};
+  std::chrono::seconds poll_interval{5};
+  std::chrono::seconds reaper_interval{30};
+  std::chrono::seconds drain_timeout{20};
+};
+
+enum class RegistrationMode { kOpen, kApproval, kClosed };
+
+struct InstanceConfig {
+  std::string title = "Loxodon";
+  std::string short_description;
+  std::string description;
+  std::string contact_email;
+  // Where users can get this server's source code, as the AGPL asks (shown as source_url).
+  std::string source_url;
+  std::vector<std::string> languages{"en"};
+  RegistrationMode registrations = RegistrationMode::kClosed;
+  std::string registration_message;
+  std::size_t max_characters = 500;
+  std::size_t max_media_attachments = 4;
+  std::size_t max_poll_options = 4;
+};
+
+// Everything `loxodon` reads from its TOML file and LOXODON_* environment variables, validated once
+// at start and then passed down by const reference. There is no global configuration.
+struct Config {
+  std::string domain;  // host[:port] used in handles and ids
+  std::string scheme = "https";
+  std::string listen = "127.0.0.1:3000";
+  std::string media_dir = "media";
+  bool allow_private_addresses = false;
+  bool oauth_password_grant = false;
+  std::string log_level = "info";
+  bool access_log = true;
+  HttpConfig http;
+  DatabaseConfig database;
+  JobsConfig jobs;
+  InstanceConfig instance;
+
+  // scheme://domain, the base of every absolute URL the server publishes.
+  std::string base_url() const { return scheme + "://" + domain; }
+  // ws(s)://domain, advertised to clients for the streaming API.
+  std::string streaming_url() const { return (scheme == "https" ? "wss://" : "ws://") + domain; }
+};
+
+}  // namespace lox::config

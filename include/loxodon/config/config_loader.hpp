@@ -1,0 +1,26 @@
+#pragma once
+
+#include <loxodon/config/config.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+
+namespace lox::config {
+
+using Environment = std::map<std::string, std::string>;
+
+// The LOXODON_* variables of this process's environment.
+Environment loxodon_environment();
+
+enum class Requirement {
+  kDatabaseOnly,  // `migrate` and other maintenance commands
+  kServe,         // `serve` also needs a public domain
+};
+
+// Loads the optional TOML file, applies environment overrides and validates the result.
+// Throws ConfigError naming the first bad key.
+Config load_config(const std::optional<std::string>& toml_path, const Environment& env,
+                   Requirement requirement);
+
+}  // namespace lox::config

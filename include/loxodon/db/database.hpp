@@ -1,0 +1,84 @@
+#pragma once
+
+#include <loxodon/db/database_options.hpp>
+#include <loxodon/db/tx.hpp>
+#include <loxodon/util/asio.hpp>
+
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <type_traits>
+#include <vector>
+
+namespace lox::db {
+
+class PooledConnection;
+
+// The bridge between coroutines and libpqxx. Blocking libpqxx calls run on a small thread pool with
+// exactly one connection per thread, so checking out a connection never waits on a pool thread;
+// the awaiting coroutine resumes on its own executor. A closure passed to tx() runs inside one
+// transaction that commits when it returns and rolls back when it throws. Closures are plain
+// functions: they never co_await and never do network I/O.
+//
+// Errors: a lost or unreachable database raises lox::Error(kServiceUnavailable); the broken
+// connection is dropped and the next checkout reconnects, so the server recovers by itself.
+class Database {
+ public:
+  explicit Database(DatabaseOptions options);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  // Runs fn(Tx&) in a read-write transaction on the pool and returns its result.
+  template <class F>
+  awaitable<std::invoke_result_t<F&, Tx&>> tx(F fn) {
+    using R = std::invoke_result_t<F&, Tx&>;
+    if constexpr (std::is_void_v<R>) {
+      co_await execute([&fn](Tx& t) { fn(t); });
+    } else {
+      std::optional<R> out;
+      co_await execute([&fn, &out](Tx& t) { out.emplace(fn(t)); });
+      co_return std::move(*out);
+    }
+  }
+
+  // The same, blocking the calling thread: for the CLI and for tests, never for an io thread.
+  template <class F>
+  std::invoke_result_t<F&, Tx&> tx_sync(F fn) {
+    using R = std::invoke_result_t<F&, Tx&>;
+    if constexpr (std::is_void_v<R>) {
+      execute_sync([&fn](Tx& t) { fn(t); });
+    } else {
+      std::optional<R> out;
+      execute_sync([&fn, &out](Tx& t) { out.emplace(fn(t)); });
+      return std::move(*out);
+    }
+  }
+
+  // Blocks until a pooled connection can be opened or `timeout` passes; true when the database
+  // answered. Used at start so a server can come up before its database does.
+  bool ping_sync();
+
+  const DatabaseOptions& options() const { return options_; }
+  // The pool the blocking work runs on; the LISTEN connection also opens there.
+  asio::thread_pool& pool() { return pool_; }
+
+ private:
+  using Work = std::function<void(Tx&)>;
+  awaitable<void> execute(Work work);
+  void execute_sync(const Work& work);
+
+  std::unique_ptr<PooledConnection> checkout();
+  void checkin(std::unique_ptr<PooledConnection> conn);
+
+  DatabaseOptions options_;
+  asio::thread_pool pool_;
+  std::mutex mutex_;
+  std::condition_variable available_;
+  std::vector<std::unique_ptr<PooledConnection>> idle_;
+  std::size_t free_slots_;
+};
+
+}  // namespace lox::db

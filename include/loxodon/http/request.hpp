@@ -1,0 +1,36 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace lox::http {
+
+// A request as handlers see it, independent of Beast. Header names are matched
+// case-insensitively; query parameters are percent-decoded, repeated keys kept in order.
+struct Request {
+  std::string method;
+  std::string target;  // as sent: path and query
+  std::string path;    // percent-decoded path without the query
+  std::vector<std::pair<std::string, std::string>> query;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+
+  std::string remote_address;   // the client, after trusted-proxy resolution
+  std::string scheme = "http";  // as the client used it (X-Forwarded-Proto from a trusted proxy)
+  std::string request_id;
+  std::vector<std::pair<std::string, std::string>> path_params;
+
+  std::optional<std::string_view> header(std::string_view name) const;
+  std::optional<std::string_view> query_param(std::string_view name) const;
+  std::optional<std::string_view> path_param(std::string_view name) const;
+};
+
+// Splits "a=1&b=%20x" into decoded pairs ('+' is a space, as in HTML forms).
+std::vector<std::pair<std::string, std::string>> parse_query_string(std::string_view query);
+std::string percent_decode(std::string_view text, bool plus_as_space);
+bool iequals(std::string_view a, std::string_view b);
+
+}  // namespace lox::http

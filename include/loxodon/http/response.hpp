@@ -1,0 +1,28 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace lox::http {
+
+struct Response {
+  unsigned status = 200;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+
+  // Replaces any header of the same name.
+  void set_header(std::string name, std::string value);
+  bool has_header(std::string_view name) const;
+
+  static Response json(unsigned status, const nlohmann::json& body);
+  static Response json_text(unsigned status, std::string body);
+  // Mastodon's error shape: {"error": "..."}.
+  static Response error(unsigned status, std::string_view message);
+  static Response text(unsigned status, std::string body, std::string content_type);
+};
+
+}  // namespace lox::http

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <loxodon/http/handler.hpp>
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace lox::http {
+
+struct RouteOptions {
+  // Overrides the server-wide body limit for this route (media uploads need more, most need less).
+  std::optional<std::size_t> max_body_bytes;
+};
+
+struct Route {
+  Handler handler;
+  RouteOptions options;
+};
+
+struct RouteMatch {
+  enum class Kind { kFound, kNotFound, kMethodNotAllowed };
+  Kind kind = Kind::kNotFound;
+  const Route* route = nullptr;
+  std::vector<std::pair<std::string, std::string>> params;
+  std::vector<std::string> allowed_methods;  // for 405 and OPTIONS
+};
+
+// Matches method + path against patterns such as "/api/v1/accounts/:id". Literal segments win
+// over parameters; a trailing slash is ignored; HEAD uses the GET route.
+class Router {
+ public:
+  Router();
+  ~Router();
+  Router(Router&&) noexcept;
+  Router& operator=(Router&&) noexcept;
+
+  void add(const std::string& method, std::string_view pattern, Handler handler,
+           RouteOptions options = {});
+  RouteMatch match(std::string_view method, std::string_view path) const;
+
+ public:
+  struct Node;  // one path segment of the route tree
+
+ private:
+  std::unique_ptr<Node> root_;
+};
+
+}  // namespace lox::http

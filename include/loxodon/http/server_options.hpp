@@ -1,0 +1,25 @@
+#pragma once
+
+#include <loxodon/util/ip_network.hpp>
+
+#include <chrono>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace lox::http {
+
+struct ServerOptions {
+  std::string address = "127.0.0.1";
+  unsigned short port = 0;  // 0 picks a free port (tests)
+  std::size_t max_body_bytes = 1024 * 1024;
+  std::size_t max_header_bytes = 16 * 1024;
+  std::chrono::seconds header_timeout{15};  // a request head must arrive within this
+  std::chrono::seconds idle_timeout{75};    // keep-alive connections close after this
+  std::chrono::seconds body_timeout{60};
+  std::chrono::seconds write_timeout{30};
+  std::vector<IpNetwork> trusted_proxies;
+  bool access_log = true;
+};
+
+}  // namespace lox::http

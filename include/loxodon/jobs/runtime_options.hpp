@@ -1,0 +1,20 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace lox::jobs {
+
+struct RuntimeOptions {
+  std::vector<std::string> queues{"default", "fanout", "deliver", "inbox", "fetch", "maintenance"};
+  std::size_t workers = 4;                // jobs run concurrently by this process
+  std::chrono::seconds lease{300};        // a crashed worker's job runs again after this
+  std::chrono::seconds poll_interval{5};  // fallback when a NOTIFY is missed; also for run_at
+  std::chrono::seconds reaper_interval{30};
+  std::chrono::seconds drain_timeout{20};  // graceful stop waits this long for running jobs
+  std::string worker_id;                   // unique per process; generated when empty
+};
+
+}  // namespace lox::jobs

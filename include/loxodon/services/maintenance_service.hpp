@@ -1,0 +1,31 @@
+#pragma once
+
+#include <loxodon/db/tx.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+namespace lox::services {
+
+// Housekeeping that runs as durable jobs: pruning discarded jobs after a retention period.
+// Scheduling is idempotent (one pending job per hour slot), so every process can ask for it.
+class MaintenanceService {
+ public:
+  static constexpr const char* kPruneJobsKind = "maintenance.prune_jobs";
+
+  struct PrunePayload {
+    int retention_days = 7;
+  };
+
+  // Enqueues the next hourly prune unless one is already pending for that hour.
+  static void schedule_prune(db::Tx& tx, std::chrono::system_clock::time_point now);
+  static std::int64_t prune(db::Tx& tx, const PrunePayload& payload);
+};
+
+void to_json(nlohmann::json& j, const MaintenanceService::PrunePayload& p);
+void from_json(const nlohmann::json& j, MaintenanceService::PrunePayload& p);
+
+}  // namespace lox::services

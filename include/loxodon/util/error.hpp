@@ -1,0 +1,40 @@
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace lox {
+
+// What went wrong, in terms a client may see. Each code maps to one HTTP status.
+enum class ErrorCode {
+  kBadRequest,
+  kUnauthorized,
+  kForbidden,
+  kNotFound,
+  kMethodNotAllowed,
+  kPayloadTooLarge,
+  kUnprocessable,
+  kConflict,
+  kTooManyRequests,
+  kInternal,
+  kBadGateway,
+  kServiceUnavailable,
+};
+
+unsigned http_status(ErrorCode code);
+
+// An error with a message that is safe to show to clients, and an optional internal detail that
+// only goes to the log (SQL text, stack of causes). The HTTP boundary renders {"error": message}.
+class Error : public std::runtime_error {
+ public:
+  Error(ErrorCode code, std::string public_message, std::string detail = {});
+
+  ErrorCode code() const noexcept { return code_; }
+  const std::string& detail() const noexcept { return detail_; }
+
+ private:
+  ErrorCode code_;
+  std::string detail_;
+};
+
+}  // namespace lox

@@ -1,0 +1,47 @@
+#include "api/mastodon/instance_serializer.hpp"
+
+#include <loxodon/api/mastodon/instance_api.hpp>
+
+namespace lox::api::mastodon {
+
+InstanceApi::InstanceApi(const config::Config& config, services::InstanceService& instance,
+                         const services::InstanceSecrets& secrets)
+    : config_(config), instance_(instance), secrets_(secrets) {}
+
+void InstanceApi::add_routes(http::Router& router) {
+  router.add("GET", "/api/v1/instance", [this](http::Request& r) { return v1(r); });
+  router.add("GET", "/api/v2/instance", [this](http::Request& r) { return v2(r); });
+  router.add("GET", "/api/v1/instance/rules", [this](http::Request& r) { return rules(r); });
+  // Launch-time companions that must answer with valid empty data rather than 404.
+  router.add("GET", "/api/v1/instance/peers", [](http::Request&) -> awaitable<http::Response> {
+    co_return http::Response::json_text(200, "[]");
+  });
+  router.add("GET", "/api/v1/instance/translation_languages",
+             [](http::Request&) -> awaitable<http::Response> {
+               co_return http::Response::json_text(200, "{}");
+             });
+}
+
+void InstanceApi::render(const std::shared_ptr<const services::InstanceSnapshot>& snapshot) {
+  if (rendered_.from == snapshot) return;
+  rendered_.v1 = instance_v1_json(config_, *snapshot).dump();
+  rendered_.v2 = instance_v2_json(config_, *snapshot, secrets_).dump();
+  rendered_.from = snapshot;
+}
+
+awaitable<http::Response> InstanceApi::v1(http::Request&) {
+  render(co_await instance_.snapshot());
+  co_return http::Response::json_text(200, rendered_.v1);
+}
+
+awaitable<http::Response> InstanceApi::v2(http::Request&) {
+  render(co_await instance_.snapshot());
+  co_return http::Response::json_text(200, rendered_.v2);
+}
+
+awaitable<http::Response> InstanceApi::rules(http::Request&) {
+  auto snapshot = co_await instance_.snapshot();
+  co_return http::Response::json(200, rules_json(*snapshot));
+}
+
+}  // namespace lox::api::mastodon

@@ -1,0 +1,246 @@
+#include <loxodon/api/activitypub/discovery_api.hpp>
+#include <loxodon/api/mastodon/instance_api.hpp>
+#include <loxodon/app/application.hpp>
+#include <loxodon/db/database.hpp>
+#include <loxodon/db/migrator.hpp>
+#include <loxodon/http/server.hpp>
+#include <loxodon/jobs/runtime.hpp>
+#include <loxodon/services/health_service.hpp>
+#include <loxodon/services/instance_secrets.hpp>
+#include <loxodon/services/instance_service.hpp>
+#include <loxodon/services/maintenance_service.hpp>
+#include <loxodon/util/error.hpp>
+#include <loxodon/web/ops_routes.hpp>
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <spdlog/spdlog.h>
+
+#include <sys/resource.h>
+
+#include <charconv>
+#include <thread>
+
+namespace lox::app {
+
+namespace {
+
+// Thousands of keep-alive and streaming connections need more descriptors than the usual 1024.
+void raise_open_file_limit(spdlog::logger& log) {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return;
+  if (limit.rlim_cur < limit.rlim_max) {
+    rlim_t before = limit.rlim_cur;
+    limit.rlim_cur = limit.rlim_max;
+    if (setrlimit(RLIMIT_NOFILE, &limit) == 0) {
+      log.debug("open files limit raised from {} to {}", before, limit.rlim_cur);
+    }
+  }
+  if (limit.rlim_cur < 4096) {
+    log.warn("open files limit is {}; raise it (LimitNOFILE) for many concurrent connections",
+             limit.rlim_cur);
+  }
+}
+
+http::ServerOptions server_options(const config::Config& c) {
+  http::ServerOptions o;
+  auto colon = c.listen.rfind(':');
+  o.address = c.listen.substr(0, colon);
+  if (o.address.size() > 2 && o.address.front() == '[')
+    o.address = o.address.substr(1, o.address.size() - 2);
+  unsigned port = 0;
+  std::string_view p(c.listen);
+  p.remove_prefix(colon + 1);
+  std::from_chars(p.data(), p.data() + p.size(), port);
+  o.port = static_cast<unsigned short>(port);
+  o.max_body_bytes = c.http.max_body_bytes;
+  o.max_header_bytes = c.http.max_header_bytes;
+  o.header_timeout = c.http.header_timeout;
+  o.idle_timeout = c.http.idle_timeout;
+  o.body_timeout = c.http.body_timeout;
+  o.trusted_proxies = c.http.trusted_proxies;
+  o.access_log = c.access_log;
+  return o;
+}
+
+db::DatabaseOptions database_options(const config::Config& c) {
+  db::DatabaseOptions o;
+  o.url = c.database.url;
+  o.pool_size = c.database.pool_size;
+  o.statement_timeout = c.database.statement_timeout;
+  return o;
+}
+
+jobs::RuntimeOptions runtime_options(const config::Config& c) {
+  jobs::RuntimeOptions o;
+  o.workers = c.jobs.workers;
+  o.lease = c.jobs.lease;
+  o.poll_interval = c.jobs.poll_interval;
+  o.reaper_interval = c.jobs.reaper_interval;
+  o.drain_timeout = c.jobs.drain_timeout;
+  return o;
+}
+
+}  // namespace
+
+struct Application::Impl {
+  explicit Impl(config::Config c)
+      : config(std::move(c)),
+        log(spdlog::get("lox.app") ? spdlog::get("lox.app") : spdlog::default_logger()),
+        db(database_options(config)),
+        fed_guard(asio::make_work_guard(fed_io)),
+        instance(db),
+        health(db),
+        instance_api(config, instance, secrets),
+        discovery_api(config, instance),
+        runtime(db, fed_io.get_executor(), runtime_options(config)) {}
+
+  config::Config config;
+  std::shared_ptr<spdlog::logger> log;
+  asio::io_context api_io{1};
+  asio::io_context fed_io{1};
+  db::Database db;
+  asio::executor_work_guard<asio::io_context::executor_type> fed_guard;
+  services::InstanceSecrets secrets;
+  services::InstanceService instance;
+  services::HealthService health;
+  api::mastodon::InstanceApi instance_api;
+  api::activitypub::DiscoveryApi discovery_api;
+  jobs::Runtime runtime;
+  std::unique_ptr<http::Server> server;
+  int exit_code = 0;
+  bool shutting_down = false;
+
+  http::Router routes() {
+    http::Router router;
+    web::add_ops_routes(router, health);
+    instance_api.add_routes(router);
+    discovery_api.add_routes(router);
+    return router;
+  }
+
+  void register_job_handlers() {
+    using services::MaintenanceService;
+    runtime.register_typed<MaintenanceService::PrunePayload>(
+        MaintenanceService::kPruneJobsKind,
+        [this](const jobs::Job&, MaintenanceService::PrunePayload p) -> awaitable<void> {
+          auto pruned = co_await db.tx([&](db::Tx& tx) {
+            auto n = MaintenanceService::prune(tx, p);
+            MaintenanceService::schedule_prune(tx, std::chrono::system_clock::now());
+            return n;
+          });
+          if (pruned > 0) log->info("pruned {} discarded job(s)", pruned);
+        });
+  }
+
+  // Waits for the database, checks the schema, loads the instance secrets and starts the job
+  // workers. Runs on the API loop so the secrets are written on the thread that reads them.
+  awaitable<void> prepare() {
+    bool warned = false;
+    asio::steady_timer timer(api_io);
+    while (!shutting_down) {
+      try {
+        auto pending = co_await db.tx(
+            [](db::Tx& tx) { return db::Migrator::pending_in(tx, db::embedded_migrations()); });
+        if (!pending.empty()) {
+          log->critical(
+              "the database schema is behind: {} migration(s) pending, starting with {}. "
+              "Run `loxodon migrate` first.",
+              pending.size(), pending.front());
+          exit_code = 1;
+          co_await shutdown();
+          co_return;
+        }
+        secrets = co_await db.tx(services::InstanceSecrets::load_or_create);
+        co_await db.tx([](db::Tx& tx) {
+          services::MaintenanceService::schedule_prune(tx, std::chrono::system_clock::now());
+        });
+        asio::post(fed_io, [this] { runtime.start(); });
+        log->info("database ready; instance secrets loaded");
+        co_return;
+      } catch (const Error& e) {
+        if (e.code() != ErrorCode::kServiceUnavailable) throw;
+        if (!warned) {
+          log->warn("database not reachable ({}); /health answers 503 until it is", e.detail());
+          warned = true;
+        }
+      }
+      timer.expires_after(std::chrono::seconds(2));
+      boost::system::error_code ec;
+      co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+    }
+  }
+
+  awaitable<void> shutdown() {
+    if (shutting_down) co_return;
+    shutting_down = true;
+    log->info("shutting down: no new connections, finishing requests in flight");
+    co_await server->stop(config.http.shutdown_grace);
+    // Drain jobs on their own loop, then stop both loops.
+    asio::co_spawn(fed_io, runtime.stop(), [this](std::exception_ptr) {
+      fed_guard.reset();
+      fed_io.stop();
+      asio::post(api_io, [this] { api_io.stop(); });
+    });
+  }
+
+  awaitable<void> wait_for_signals() {
+    asio::signal_set signals(api_io, SIGINT, SIGTERM);
+    boost::system::error_code ec;
+    int signal = co_await signals.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) co_return;
+    log->info("received {}", signal == SIGINT ? "SIGINT" : "SIGTERM");
+    asio::co_spawn(api_io, shutdown(), asio::detached);
+    // A second signal means "now": skip the drain.
+    signal = co_await signals.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) co_return;
+    log->warn("second signal: exiting without waiting");
+    std::_Exit(1);
+  }
+
+  int run() {
+    raise_open_file_limit(*log);
+    register_job_handlers();
+    server = std::make_unique<http::Server>(api_io, routes(), server_options(config));
+    unsigned short port = 0;
+    try {
+      port = server->start();
+    } catch (const std::exception& e) {
+      log->critical("cannot listen on {}: {}", config.listen, e.what());
+      return 1;
+    }
+    log->info("Loxodon serving {} on {}:{} (http, {} database connections)", config.base_url(),
+              server_options(config).address, port, config.database.pool_size);
+    if (config.scheme == "http") {
+      log->warn("scheme is http: for local development and tests only");
+    }
+    auto log_error = [this](const char* what) {
+      return [this, what](std::exception_ptr e) {
+        if (!e) return;
+        try {
+          std::rethrow_exception(e);
+        } catch (const std::exception& ex) {
+          log->critical("{} failed: {}", what, ex.what());
+          exit_code = 1;
+          asio::co_spawn(api_io, shutdown(), asio::detached);
+        }
+      };
+    };
+    asio::co_spawn(api_io, wait_for_signals(), asio::detached);
+    asio::co_spawn(api_io, prepare(), log_error("startup"));
+    std::thread fed_thread([this] { fed_io.run(); });
+    api_io.run();
+    fed_guard.reset();
+    fed_io.stop();
+    fed_thread.join();
+    log->info("stopped");
+    return exit_code;
+  }
+};
+
+Application::Application(config::Config config)
+    : impl_(std::make_unique<Impl>(std::move(config))) {}
+Application::~Application() = default;
+int Application::run() { return impl_->run(); }
+
+}  // namespace lox::app

@@ -1,0 +1,340 @@
+#include <loxodon/config/config_error.hpp>
+#include <loxodon/config/config_loader.hpp>
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cstdint>
+#include <functional>
+#include <set>
+#include <variant>
+
+extern char** environ;
+
+namespace lox::config {
+
+ConfigError::ConfigError(std::string key, const std::string& message)
+    : std::runtime_error(key + " (" + env_name_for(key) + "): " + message), key_(std::move(key)) {}
+
+std::string env_name_for(const std::string& key) {
+  std::string out = "LOXODON_";
+  for (char c : key) {
+    out.push_back(c == '.' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+  }
+  return out;
+}
+
+Environment loxodon_environment() {
+  Environment env;
+  for (char** e = environ; e != nullptr && *e != nullptr; ++e) {
+    std::string_view entry(*e);
+    auto eq = entry.find('=');
+    if (eq == std::string_view::npos || !entry.starts_with("LOXODON_")) continue;
+    env.emplace(std::string(entry.substr(0, eq)), std::string(entry.substr(eq + 1)));
+  }
+  return env;
+}
+
+namespace {
+
+using Value = std::variant<std::string, bool, std::int64_t, std::vector<std::string>>;
+
+enum class Kind { kString, kBool, kInt, kList };
+
+struct KeySpec {
+  const char* key;
+  Kind kind;
+  std::int64_t min = 0;
+  std::int64_t max = 0;
+  std::function<void(Config&, const Value&)> apply;
+};
+
+template <class T>
+std::size_t to_size(const Value& v) {
+  return static_cast<std::size_t>(std::get<std::int64_t>(v));
+}
+std::chrono::seconds to_seconds(const Value& v) {
+  return std::chrono::seconds(std::get<std::int64_t>(v));
+}
+const std::string& str(const Value& v) { return std::get<std::string>(v); }
+
+std::vector<KeySpec> key_specs() {
+  constexpr std::int64_t kDay = 86400;
+  return {
+      {"domain", Kind::kString, 0, 0, [](Config& c, const Value& v) { c.domain = str(v); }},
+      {"scheme", Kind::kString, 0, 0, [](Config& c, const Value& v) { c.scheme = str(v); }},
+      {"listen", Kind::kString, 0, 0, [](Config& c, const Value& v) { c.listen = str(v); }},
+      {"database_url", Kind::kString, 0, 0,
+       [](Config& c, const Value& v) { c.database.url = str(v); }},
+      {"media_dir", Kind::kString, 0, 0, [](Config& c, const Value& v) { c.media_dir = str(v); }},
+      {"allow_private_addresses", Kind::kBool, 0, 0,
+       [](Config& c, const Value& v) { c.allow_private_addresses = std::get<bool>(v); }},
+      {"oauth_password_grant", Kind::kBool, 0, 0,
+       [](Config& c, const Value& v) { c.oauth_password_grant = std::get<bool>(v); }},
+      {"log_level", Kind::kString, 0, 0, [](Config& c, const Value& v) { c.log_level = str(v); }},
+      {"access_log", Kind::kBool, 0, 0,
+       [](Config& c, const Value& v) { c.access_log = std::get<bool>(v); }},
+      {"http.max_body_bytes", Kind::kInt, 1024, std::int64_t{1} << 32,
+       [](Config& c, const Value& v) { c.http.max_body_bytes = to_size<std::size_t>(v); }},
+      {"http.max_header_bytes", Kind::kInt, 1024, 1024 * 1024,
+       [](Config& c, const Value& v) { c.http.max_header_bytes = to_size<std::size_t>(v); }},
+      {"http.header_timeout_seconds", Kind::kInt, 1, 3600,
+       [](Config& c, const Value& v) { c.http.header_timeout = to_seconds(v); }},
+      {"http.idle_timeout_seconds", Kind::kInt, 1, 3600,
+       [](Config& c, const Value& v) { c.http.idle_timeout = to_seconds(v); }},
+      {"http.body_timeout_seconds", Kind::kInt, 1, 3600,
+       [](Config& c, const Value& v) { c.http.body_timeout = to_seconds(v); }},
+      {"http.shutdown_grace_seconds", Kind::kInt, 0, 3600,
+       [](Config& c, const Value& v) { c.http.shutdown_grace = to_seconds(v); }},
+      {"http.trusted_proxies", Kind::kList, 0, 0,
+       [](Config& c, const Value& v) {
+         c.http.trusted_proxies.clear();
+         for (const auto& item : std::get<std::vector<std::string>>(v)) {
+           auto net = IpNetwork::parse(item);
+           if (!net)
+             throw ConfigError("http.trusted_proxies",
+                               "'" + item + "' is not an IP address or CIDR network");
+           c.http.trusted_proxies.push_back(*net);
+         }
+       }},
+      {"database.pool_size", Kind::kInt, 1, 64,
+       [](Config& c, const Value& v) { c.database.pool_size = to_size<std::size_t>(v); }},
+      {"database.statement_timeout_ms", Kind::kInt, 0, 3600 * 1000,
+       [](Config& c, const Value& v) {
+         c.database.statement_timeout = std::chrono::milliseconds(std::get<std::int64_t>(v));
+       }},
+      {"jobs.workers", Kind::kInt, 0, 256,
+       [](Config& c, const Value& v) { c.jobs.workers = to_size<std::size_t>(v); }},
+      {"jobs.lease_seconds", Kind::kInt, 1, kDay,
+       [](Config& c, const Value& v) { c.jobs.lease = to_seconds(v); }},
+      {"jobs.poll_interval_seconds", Kind::kInt, 1, 3600,
+       [](Config& c, const Value& v) { c.jobs.poll_interval = to_seconds(v); }},
+      {"jobs.reaper_interval_seconds", Kind::kInt, 1, 3600,
+       [](Config& c, const Value& v) { c.jobs.reaper_interval = to_seconds(v); }},
+      {"jobs.drain_timeout_seconds", Kind::kInt, 0, 3600,
+       [](Config& c, const Value& v) { c.jobs.drain_timeout = to_seconds(v); }},
+      {"instance.title", Kind::kString, 0, 0,
+       [](Config& c, const Value& v) { c.instance.title = str(v); }},
+      {"instance.short_description", Kind::kString, 0, 0,
+       [](Config& c, const Value& v) { c.instance.short_description = str(v); }},
+      {"instance.description", Kind::kString, 0, 0,
+       [](Config& c, const Value& v) { c.instance.description = str(v); }},
+      {"instance.contact_email", Kind::kString, 0, 0,
+       [](Config& c, const Value& v) { c.instance.contact_email = str(v); }},
+      {"instance.source_url", Kind::kString, 0, 0,
+       [](Config& c, const Value& v) { c.instance.source_url = str(v); }},
+      {"instance.languages", Kind::kList, 0, 0,
+       [](Config& c, const Value& v) {
+         c.instance.languages = std::get<std::vector<std::string>>(v);
+       }},
+      {"instance.registrations", Kind::kString, 0, 0,
+       [](Config& c, const Value& v) {
+         const std::string& mode = str(v);
+         if (mode == "open") {
+           c.instance.registrations = RegistrationMode::kOpen;
+         } else if (mode == "approval") {
+           c.instance.registrations = RegistrationMode::kApproval;
+         } else if (mode == "closed") {
+           c.instance.registrations = RegistrationMode::kClosed;
+         } else {
+           throw ConfigError("instance.registrations",
+                             "expected one of open, approval, closed; got '" + mode + "'");
+         }
+       }},
+      {"instance.registration_message", Kind::kString, 0, 0,
+       [](Config& c, const Value& v) { c.instance.registration_message = str(v); }},
+      {"instance.max_characters", Kind::kInt, 1, 100000,
+       [](Config& c, const Value& v) { c.instance.max_characters = to_size<std::size_t>(v); }},
+      {"instance.max_media_attachments", Kind::kInt, 0, 16,
+       [](Config& c, const Value& v) {
+         c.instance.max_media_attachments = to_size<std::size_t>(v);
+       }},
+      {"instance.max_poll_options", Kind::kInt, 2, 20,
+       [](Config& c, const Value& v) { c.instance.max_poll_options = to_size<std::size_t>(v); }},
+  };
+}
+
+Value from_env(const KeySpec& spec, const std::string& raw) {
+  switch (spec.kind) {
+    case Kind::kString:
+      return raw;
+    case Kind::kBool: {
+      std::string v = raw;
+      std::transform(v.begin(), v.end(), v.begin(),
+                     [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+      if (v == "true" || v == "1" || v == "yes" || v == "on") return true;
+      if (v == "false" || v == "0" || v == "no" || v == "off" || v.empty()) return false;
+      throw ConfigError(spec.key, "expected true or false, got '" + raw + "'");
+    }
+    case Kind::kInt: {
+      std::int64_t n = 0;
+      auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), n);
+      if (ec != std::errc{} || ptr != raw.data() + raw.size()) {
+        throw ConfigError(spec.key, "expected an integer, got '" + raw + "'");
+      }
+      return n;
+    }
+    case Kind::kList: {
+      std::vector<std::string> items;
+      std::size_t start = 0;
+      while (start <= raw.size()) {
+        std::size_t comma = raw.find(',', start);
+        std::string item =
+            raw.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        item.erase(0, item.find_first_not_of(" \t"));
+        item.erase(item.find_last_not_of(" \t") + 1);
+        if (!item.empty()) items.push_back(item);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+      }
+      return items;
+    }
+  }
+  throw ConfigError(spec.key, "unsupported value");
+}
+
+Value from_toml(const KeySpec& spec, const toml::node& node) {
+  switch (spec.kind) {
+    case Kind::kString:
+      if (auto s = node.value<std::string>(); s && node.is_string()) return *s;
+      throw ConfigError(spec.key, "expected a string");
+    case Kind::kBool:
+      if (node.is_boolean()) return *node.value<bool>();
+      throw ConfigError(spec.key, "expected true or false");
+    case Kind::kInt:
+      if (node.is_integer()) return *node.value<std::int64_t>();
+      throw ConfigError(spec.key, "expected an integer");
+    case Kind::kList: {
+      const toml::array* arr = node.as_array();
+      if (arr == nullptr) throw ConfigError(spec.key, "expected an array of strings");
+      std::vector<std::string> items;
+      for (const auto& el : *arr) {
+        if (!el.is_string()) throw ConfigError(spec.key, "expected an array of strings");
+        items.push_back(*el.value<std::string>());
+      }
+      return items;
+    }
+  }
+  throw ConfigError(spec.key, "unsupported value");
+}
+
+void apply(const KeySpec& spec, Config& config, const Value& value) {
+  if (spec.kind == Kind::kInt) {
+    std::int64_t n = std::get<std::int64_t>(value);
+    if (n < spec.min || n > spec.max) {
+      throw ConfigError(spec.key, "must be between " + std::to_string(spec.min) + " and " +
+                                      std::to_string(spec.max) + ", got " + std::to_string(n));
+    }
+  }
+  spec.apply(config, value);
+}
+
+void check_listen(const std::string& listen) {
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0) {
+    throw ConfigError("listen",
+                      "expected ADDRESS:PORT such as 127.0.0.1:3000, got '" + listen + "'");
+  }
+  std::string host = listen.substr(0, colon);
+  std::string port = listen.substr(colon + 1);
+  int value = -1;
+  auto [ptr, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
+  if (ec != std::errc{} || ptr != port.data() + port.size() || value < 0 || value > 65535) {
+    throw ConfigError("listen", "'" + port + "' is not a port number");
+  }
+  if (!parse_ip_address(host) && host != "localhost") {
+    throw ConfigError("listen",
+                      "'" + host + "' is not an IP address (use 0.0.0.0, ::, or 127.0.0.1)");
+  }
+}
+
+void check_domain(const std::string& domain) {
+  if (domain.empty()) {
+    throw ConfigError("domain",
+                      "is required: the public host name of this instance, e.g. social.example");
+  }
+  for (char c : domain) {
+    bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' ||
+              c == '[' || c == ']';
+    if (!ok) {
+      throw ConfigError(
+          "domain",
+          "'" + domain +
+              "' is not a host name (no scheme or path: social.example or localhost:8080)");
+    }
+  }
+}
+
+void validate(const Config& c, Requirement requirement) {
+  if (c.database.url.empty()) {
+    throw ConfigError("database_url", "is required, e.g. postgresql://loxodon@localhost/loxodon");
+  }
+  if (!c.database.url.starts_with("postgresql://") && !c.database.url.starts_with("postgres://")) {
+    throw ConfigError("database_url", "must be a libpq URI starting with postgresql://");
+  }
+  if (c.scheme != "https" && c.scheme != "http") {
+    throw ConfigError("scheme", "expected https or http, got '" + c.scheme + "'");
+  }
+  static const std::set<std::string> kLevels = {"trace", "debug",    "info", "warn",
+                                                "error", "critical", "off"};
+  if (!kLevels.contains(c.log_level)) {
+    throw ConfigError(
+        "log_level",
+        "expected trace, debug, info, warn, error, critical or off; got '" + c.log_level + "'");
+  }
+  check_listen(c.listen);
+  if (requirement == Requirement::kServe) {
+    check_domain(c.domain);
+    if (c.media_dir.empty()) throw ConfigError("media_dir", "must not be empty");
+  }
+}
+
+}  // namespace
+
+Config load_config(const std::optional<std::string>& toml_path, const Environment& env,
+                   Requirement requirement) {
+  Config config;
+  const auto specs = key_specs();
+  if (toml_path) {
+    toml::table table;
+    try {
+      table = toml::parse_file(*toml_path);
+    } catch (const toml::parse_error& e) {
+      std::string where;
+      if (e.source().begin) {
+        where = " at line " + std::to_string(e.source().begin.line);
+      }
+      throw ConfigError("config",
+                        "cannot read " + *toml_path + where + ": " + std::string(e.description()));
+    }
+    std::set<std::string> known;
+    for (const auto& spec : specs) known.insert(spec.key);
+    // Walk the file so an unknown (misspelt) key is an error instead of being silently ignored.
+    std::function<void(const toml::table&, const std::string&)> walk =
+        [&](const toml::table& t, const std::string& prefix) {
+          for (const auto& [k, node] : t) {
+            std::string key =
+                prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
+            if (const toml::table* sub = node.as_table(); sub != nullptr && !known.contains(key)) {
+              walk(*sub, key);
+              continue;
+            }
+            auto spec = std::find_if(specs.begin(), specs.end(),
+                                     [&](const KeySpec& s) { return key == s.key; });
+            if (spec == specs.end()) throw ConfigError(key, "unknown configuration key");
+            apply(*spec, config, from_toml(*spec, node));
+          }
+        };
+    walk(table, "");
+  }
+  for (const auto& spec : specs) {
+    auto it = env.find(env_name_for(spec.key));
+    if (it != env.end()) apply(spec, config, from_env(spec, it->second));
+  }
+  validate(config, requirement);
+  return config;
+}
+
+}  // namespace lox::config

@@ -1,0 +1,23 @@
+#include "db/tx_impl.hpp"
+
+#include <loxodon/db/instance_repository.hpp>
+
+namespace lox::db {
+
+InstanceStats InstanceRepository::stats(Tx& tx) {
+  auto row = tx.work().exec_prepared1("instance_stats");
+  return {row[0].as<std::int64_t>(), row[1].as<std::int64_t>(), row[2].as<std::int64_t>(),
+          row[3].as<std::int64_t>()};
+}
+
+std::vector<InstanceRule> InstanceRepository::rules(Tx& tx) {
+  std::vector<InstanceRule> out;
+  for (const auto& row : tx.work().exec_prepared("instance_rules")) {
+    out.push_back({row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<std::string>()});
+  }
+  return out;
+}
+
+void InstanceRepository::ping(Tx& tx) { tx.work().exec_prepared("ping"); }
+
+}  // namespace lox::db

@@ -1,0 +1,92 @@
+#include "db/tx_impl.hpp"
+
+#include <loxodon/db/job_repository.hpp>
+
+namespace lox::db {
+
+namespace {
+std::string pg_text_array(const std::vector<std::string>& items) {
+  // A text[] literal with each element quoted and escaped.
+  std::string out = "{";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += ',';
+    out += '"';
+    for (char c : items[i]) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  return out + "}";
+}
+}  // namespace
+
+std::optional<std::int64_t> JobRepository::enqueue(Tx& tx, const NewJob& job) {
+  auto r = tx.work().exec_prepared("jobs_enqueue", job.queue, job.kind, job.payload.dump(),
+                                   job.priority, job.max_attempts,
+                                   static_cast<long long>(job.delay.count()), job.dedupe_key);
+  if (r.empty()) return std::nullopt;
+  return r[0][0].as<std::int64_t>();
+}
+
+std::vector<ClaimedJob> JobRepository::claim(Tx& tx, const std::vector<std::string>& queues,
+                                             const std::string& worker, std::chrono::seconds lease,
+                                             int limit) {
+  auto r = tx.work().exec_prepared("jobs_claim", pg_text_array(queues), worker,
+                                   static_cast<long long>(lease.count()), limit);
+  std::vector<ClaimedJob> out;
+  out.reserve(r.size());
+  for (const auto& row : r) {
+    ClaimedJob job;
+    job.id = row[0].as<std::int64_t>();
+    job.queue = row[1].as<std::string>();
+    job.kind = row[2].as<std::string>();
+    job.payload = nlohmann::json::parse(row[3].as<std::string>());
+    job.attempt = row[4].as<int>();
+    job.max_attempts = row[5].as<int>();
+    out.push_back(std::move(job));
+  }
+  return out;
+}
+
+bool JobRepository::complete(Tx& tx, std::int64_t id, const std::string& worker, int attempt) {
+  return tx.work().exec_prepared("jobs_complete", id, worker, attempt).affected_rows() == 1;
+}
+
+bool JobRepository::fail(Tx& tx, std::int64_t id, const std::string& worker, int attempt,
+                         const std::string& error, bool permanent) {
+  return tx.work()
+             .exec_prepared("jobs_fail", id, worker, attempt, error, permanent)
+             .affected_rows() == 1;
+}
+
+bool JobRepository::extend_lease(Tx& tx, std::int64_t id, const std::string& worker, int attempt,
+                                 std::chrono::seconds lease) {
+  return tx.work()
+             .exec_prepared("jobs_extend_lease", id, worker, attempt,
+                            static_cast<long long>(lease.count()))
+             .affected_rows() == 1;
+}
+
+std::int64_t JobRepository::reap_expired(Tx& tx) {
+  return static_cast<std::int64_t>(tx.work().exec_prepared("jobs_reap").affected_rows());
+}
+
+std::int64_t JobRepository::release(Tx& tx, const std::string& worker) {
+  return static_cast<std::int64_t>(tx.work().exec_prepared("jobs_release", worker).affected_rows());
+}
+
+std::int64_t JobRepository::delete_discarded_older_than(Tx& tx, int days) {
+  return static_cast<std::int64_t>(
+      tx.work().exec_prepared("jobs_delete_finished", days).affected_rows());
+}
+
+std::map<std::string, std::int64_t> JobRepository::counts_by_state(Tx& tx) {
+  std::map<std::string, std::int64_t> out;
+  for (const auto& row : tx.work().exec_prepared("jobs_counts")) {
+    out[row[0].as<std::string>()] = row[1].as<std::int64_t>();
+  }
+  return out;
+}
+
+}  // namespace lox::db

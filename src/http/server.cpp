@@ -1,0 +1,413 @@
+#include <loxodon/http/server.hpp>
+#include <loxodon/util/error.hpp>
+#include <loxodon/util/time_format.hpp>
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <spdlog/spdlog.h>
+
+#include <array>
+#include <random>
+#include <set>
+
+namespace lox::http {
+
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+struct Connection {
+  beast::tcp_stream* stream = nullptr;
+  bool idle = true;  // waiting for the next request: safe to close on shutdown
+};
+
+bool is_cors_path(std::string_view path) {
+  return path.starts_with("/api/") || path.starts_with("/oauth/") ||
+         path.starts_with("/.well-known/") || path.starts_with("/nodeinfo/");
+}
+
+constexpr const char* kExposedHeaders =
+    "Link, X-RateLimit-Reset, X-RateLimit-Limit, X-RateLimit-Remaining, X-Request-Id, "
+    "Idempotency-Key";
+
+std::string join(const std::vector<std::string>& items, const char* sep) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += sep;
+    out += item;
+  }
+  return out;
+}
+
+}  // namespace
+
+struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
+  Impl(asio::io_context& context, Router r, ServerOptions o)
+      : io(context), acceptor(context), router(std::move(r)), options(std::move(o)) {
+    log = spdlog::get("lox.http");
+    if (!log) log = spdlog::default_logger();
+    // A random prefix keeps request ids unique across processes and restarts.
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::uint64_t seed = std::random_device{}();
+    for (int i = 0; i < 8; ++i) {
+      id_prefix.push_back(kHex[seed & 0xf]);
+      seed >>= 4;
+    }
+  }
+
+  asio::io_context& io;
+  tcp::acceptor acceptor;
+  Router router;
+  ServerOptions options;
+  std::shared_ptr<spdlog::logger> log;
+  std::set<Connection*> connections;
+  bool stopping = false;
+  std::string id_prefix;
+  std::uint64_t next_request = 0;
+  std::string cached_date;
+  std::chrono::system_clock::time_point cached_date_second;
+
+  std::string next_request_id() {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%s%08llx", id_prefix.c_str(),
+                  static_cast<unsigned long long>(++next_request));
+    return buf;
+  }
+
+  const std::string& date_header() {
+    auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    if (now != cached_date_second) {
+      cached_date_second = now;
+      cached_date = format_http_date(now);
+    }
+    return cached_date;
+  }
+
+  // The client's address and scheme: from X-Forwarded-* only when the peer is a trusted proxy.
+  void resolve_client(Request& req, const std::string& peer) const {
+    req.remote_address = peer;
+    auto trusted = [&](const std::string& addr) {
+      for (const auto& net : options.trusted_proxies) {
+        if (net.contains(addr)) return true;
+      }
+      return false;
+    };
+    if (!trusted(peer)) return;
+    if (auto xff = req.header("X-Forwarded-For")) {
+      std::string_view list = *xff;
+      // Walk from the right: the nearest untrusted hop is the client.
+      while (!list.empty()) {
+        auto comma = list.rfind(',');
+        std::string_view hop = comma == std::string_view::npos ? list : list.substr(comma + 1);
+        std::string addr(hop);
+        addr.erase(0, addr.find_first_not_of(' '));
+        addr.erase(addr.find_last_not_of(' ') + 1);
+        if (!addr.empty() && parse_ip_address(addr)) {
+          req.remote_address = addr;
+          if (!trusted(addr)) break;
+        }
+        if (comma == std::string_view::npos) break;
+        list = list.substr(0, comma);
+      }
+    }
+    if (auto proto = req.header("X-Forwarded-Proto")) {
+      std::string_view p = proto->substr(0, proto->find(','));
+      if (p == "https" || p == "http") req.scheme = std::string(p);
+    }
+  }
+
+  awaitable<Response> dispatch(const RouteMatch& match, Request& req) {
+    if (req.method == "OPTIONS") {
+      Response r;
+      r.status = 200;
+      if (match.kind != RouteMatch::Kind::kNotFound) {
+        r.set_header("Allow", join(match.allowed_methods, ", ") + ", OPTIONS");
+      } else if (!is_cors_path(req.path)) {
+        co_return Response::error(404, "Record not found");
+      }
+      co_return r;
+    }
+    switch (match.kind) {
+      case RouteMatch::Kind::kNotFound:
+        co_return Response::error(404, "Record not found");
+      case RouteMatch::Kind::kMethodNotAllowed: {
+        Response r = Response::error(405, "Method not allowed");
+        r.set_header("Allow", join(match.allowed_methods, ", "));
+        co_return r;
+      }
+      case RouteMatch::Kind::kFound:
+        break;
+    }
+    req.path_params = match.params;
+    try {
+      co_return co_await match.route->handler(req);
+    } catch (const Error& e) {
+      unsigned status = http_status(e.code());
+      if (status >= 500) {
+        log->error("req={} {} {} failed: {}{}{}", req.request_id, req.method, req.path, e.what(),
+                   e.detail().empty() ? "" : ": ", e.detail());
+      } else if (!e.detail().empty()) {
+        log->debug("req={} {}: {}", req.request_id, e.what(), e.detail());
+      }
+      co_return Response::error(status, e.what());
+    } catch (const std::exception& e) {
+      log->error("req={} {} {} failed: {}", req.request_id, req.method, req.path, e.what());
+      co_return Response::error(500, "Internal server error");
+    }
+  }
+
+  void decorate(Response& res, const Request& req) {
+    res.set_header("X-Request-Id", req.request_id);
+    if (is_cors_path(req.path)) {
+      res.set_header("Access-Control-Allow-Origin", "*");
+      res.set_header("Access-Control-Expose-Headers", kExposedHeaders);
+      if (req.method == "OPTIONS") {
+        res.set_header("Access-Control-Allow-Methods", "POST, PUT, DELETE, GET, PATCH, OPTIONS");
+        auto requested = req.header("Access-Control-Request-Headers");
+        res.set_header(
+            "Access-Control-Allow-Headers",
+            requested ? std::string(*requested) : std::string("Authorization, Content-Type"));
+        res.set_header("Access-Control-Max-Age", "7200");
+      }
+    }
+  }
+
+  awaitable<void> write(beast::tcp_stream& stream, Response res, bool head, bool keep_alive,
+                        unsigned version, boost::system::error_code& ec) {
+    bhttp::response<bhttp::string_body> out;
+    out.version(version);
+    out.result(res.status);
+    out.set(bhttp::field::date, date_header());
+    for (auto& [name, value] : res.headers) out.insert(name, value);
+    out.keep_alive(keep_alive);
+    if (head) {
+      out.set(bhttp::field::content_length, std::to_string(res.body.size()));
+    } else {
+      out.body() = std::move(res.body);
+      out.prepare_payload();
+    }
+    stream.expires_after(options.write_timeout);
+    co_await bhttp::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
+  }
+
+  // Answers a request the server refuses before routing (bad syntax, too large) and closes.
+  awaitable<void> refuse(beast::tcp_stream& stream, unsigned status, std::string_view message,
+                         const std::string& peer) {
+    Request req;
+    req.request_id = next_request_id();
+    req.path = "-";
+    Response res = Response::error(status, message);
+    res.set_header("X-Request-Id", req.request_id);
+    boost::system::error_code ec;
+    co_await write(stream, std::move(res), false, false, 11, ec);
+    log->info("req={} refused {} ({}) ip={}", req.request_id, status, message, peer);
+    // Give the client a moment to read the answer before the socket goes away: closing with
+    // unread input would reset the connection and could destroy the response in flight.
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    std::array<char, 16 * 1024> sink{};
+    stream.expires_after(std::chrono::milliseconds(500));
+    std::size_t drained = 0;
+    while (!ec && drained < 1024 * 1024) {
+      drained += co_await stream.async_read_some(asio::buffer(sink),
+                                                 asio::redirect_error(asio::use_awaitable, ec));
+    }
+  }
+
+  // `self` keeps the server state alive for as long as any connection coroutine exists.
+  awaitable<void> session(std::shared_ptr<Impl> self, tcp::socket socket) {
+    (void)self;
+    beast::tcp_stream stream(std::move(socket));
+    Connection conn{&stream, true};
+    connections.insert(&conn);
+    struct Unregister {
+      Impl& s;
+      Connection* c;
+      ~Unregister() { s.connections.erase(c); }
+    } unregister{*this, &conn};
+
+    boost::system::error_code ec;
+    auto endpoint = stream.socket().remote_endpoint(ec);
+    std::string peer = ec ? std::string("unknown") : endpoint.address().to_string();
+    if (peer.starts_with("::ffff:")) peer = peer.substr(7);
+    beast::flat_buffer buffer;
+
+    while (!stopping) {
+      ec = {};
+      if (buffer.size() == 0) {
+        // Between requests: wait for the first byte under the idle timeout.
+        conn.idle = true;
+        stream.expires_after(options.idle_timeout);
+        std::size_t n = co_await stream.async_read_some(
+            buffer.prepare(4096), asio::redirect_error(asio::use_awaitable, ec));
+        conn.idle = false;
+        if (ec) break;
+        buffer.commit(n);
+      }
+      conn.idle = false;
+      auto started = std::chrono::steady_clock::now();
+
+      bhttp::request_parser<bhttp::string_body> parser;
+      parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
+      parser.body_limit(options.max_body_bytes);
+      stream.expires_after(options.header_timeout);
+      co_await bhttp::async_read_header(stream, buffer, parser,
+                                        asio::redirect_error(asio::use_awaitable, ec));
+      if (ec == bhttp::error::header_limit) {
+        co_await refuse(stream, 431, "Request header fields too large", peer);
+        break;
+      }
+      if (ec == beast::error::timeout || ec == bhttp::error::end_of_stream ||
+          ec == asio::error::eof || ec == asio::error::connection_reset ||
+          ec == asio::error::operation_aborted) {
+        break;
+      }
+      if (ec) {
+        co_await refuse(stream, 400, "Malformed HTTP request", peer);
+        break;
+      }
+
+      Request req;
+      req.request_id = next_request_id();
+      const auto& head = parser.get();
+      req.method = std::string(head.method_string());
+      req.target = std::string(head.target());
+      auto qmark = req.target.find('?');
+      req.path = percent_decode(std::string_view(req.target).substr(0, qmark), false);
+      if (!req.path.starts_with('/')) {
+        co_await refuse(stream, 400, "Malformed request target", peer);
+        break;
+      }
+
+      RouteMatch match = router.match(req.method, req.path);
+      std::size_t limit = options.max_body_bytes;
+      if (match.route != nullptr && match.route->options.max_body_bytes) {
+        limit = *match.route->options.max_body_bytes;
+      }
+      // Refuse a declared oversize body before reading any of it, whatever the path.
+      if (auto declared = parser.content_length(); declared && *declared > limit) {
+        co_await refuse(stream, 413, "Request body too large", peer);
+        break;
+      }
+      parser.body_limit(limit);
+      if (!parser.is_done()) {
+        stream.expires_after(options.body_timeout);
+        co_await bhttp::async_read(stream, buffer, parser,
+                                   asio::redirect_error(asio::use_awaitable, ec));
+        if (ec == bhttp::error::body_limit) {
+          co_await refuse(stream, 413, "Request body too large", peer);
+          break;
+        }
+        if (ec == beast::error::timeout || ec == asio::error::eof ||
+            ec == asio::error::connection_reset || ec == bhttp::error::partial_message) {
+          break;
+        }
+        if (ec) {
+          co_await refuse(stream, 400, "Malformed HTTP request", peer);
+          break;
+        }
+      }
+      stream.expires_never();
+
+      auto message = parser.release();
+      bool keep_alive = message.keep_alive();
+      unsigned version = message.version();
+      req.body = std::move(message.body());
+      for (const auto& field : message) {
+        req.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+      }
+      if (qmark != std::string::npos) {
+        req.query = parse_query_string(std::string_view(req.target).substr(qmark + 1));
+      }
+      resolve_client(req, peer);
+
+      Response res = co_await dispatch(match, req);
+      decorate(res, req);
+      unsigned status = res.status;
+      std::size_t bytes = res.body.size();
+      keep_alive = keep_alive && !stopping;
+      co_await write(stream, std::move(res), req.method == "HEAD", keep_alive, version, ec);
+      if (options.access_log) {
+        auto us = std::chrono::duration_cast<std::chrono::microseconds>(
+                      std::chrono::steady_clock::now() - started)
+                      .count();
+        // The path only: query strings can carry access tokens (streaming) and never go to logs.
+        log->info("req={} {} {} {} {}B {}us ip={}", req.request_id, req.method, req.path, status,
+                  bytes, us, req.remote_address);
+      }
+      if (ec || !keep_alive) break;
+    }
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream.socket().close(ec);
+  }
+
+  awaitable<void> accept_loop(std::shared_ptr<Impl> self) {
+    while (acceptor.is_open()) {
+      boost::system::error_code ec;
+      tcp::socket socket =
+          co_await acceptor.async_accept(asio::redirect_error(asio::use_awaitable, ec));
+      if (ec) {
+        if (ec == asio::error::operation_aborted || !acceptor.is_open()) break;
+        // EMFILE and friends: back off briefly instead of spinning.
+        log->warn("accept failed: {}", ec.message());
+        asio::steady_timer pause(io, std::chrono::milliseconds(100));
+        co_await pause.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+        continue;
+      }
+      socket.set_option(tcp::no_delay(true), ec);
+      asio::co_spawn(io, session(self, std::move(socket)), [log = log](std::exception_ptr e) {
+        if (!e) return;
+        try {
+          std::rethrow_exception(e);
+        } catch (const std::exception& ex) {
+          log->error("connection ended with an error: {}", ex.what());
+        }
+      });
+    }
+  }
+};
+
+Server::Server(asio::io_context& io, Router router, ServerOptions options)
+    : impl_(std::make_shared<Impl>(io, std::move(router), std::move(options))) {}
+
+Server::~Server() = default;
+
+unsigned short Server::start() {
+  auto& s = *impl_;
+  auto address =
+      asio::ip::make_address(s.options.address == "localhost" ? "127.0.0.1" : s.options.address);
+  tcp::endpoint endpoint(address, s.options.port);
+  s.acceptor.open(endpoint.protocol());
+  s.acceptor.set_option(tcp::acceptor::reuse_address(true));
+  s.acceptor.bind(endpoint);
+  s.acceptor.listen(asio::socket_base::max_listen_connections);
+  unsigned short port = s.acceptor.local_endpoint().port();
+  asio::co_spawn(s.io, s.accept_loop(impl_), asio::detached);
+  return port;
+}
+
+awaitable<void> Server::stop(std::chrono::seconds grace) {
+  auto self = impl_;
+  auto& s = *self;
+  s.stopping = true;
+  boost::system::error_code ec;
+  s.acceptor.close(ec);
+  auto deadline = std::chrono::steady_clock::now() + grace;
+  asio::steady_timer timer(s.io);
+  while (!s.connections.empty()) {
+    bool late = std::chrono::steady_clock::now() >= deadline;
+    for (Connection* c : s.connections) {
+      // Idle keep-alive connections go at once; busy ones finish their request first.
+      if (c->idle || late) c->stream->socket().close(ec);
+    }
+    if (late) break;
+    timer.expires_after(std::chrono::milliseconds(10));
+    co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+  }
+}
+
+std::size_t Server::open_connections() const { return impl_->connections.size(); }
+
+}  // namespace lox::http

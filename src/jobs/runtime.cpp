@@ -1,0 +1,274 @@
+#include <loxodon/db/database.hpp>
+#include <loxodon/db/job_repository.hpp>
+#include <loxodon/db/listener.hpp>
+#include <loxodon/jobs/job_errors.hpp>
+#include <loxodon/jobs/runtime.hpp>
+#include <loxodon/util/crypto.hpp>
+
+#include <spdlog/spdlog.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <set>
+
+namespace lox::jobs {
+
+namespace {
+
+std::string default_worker_id() {
+  std::array<char, 256> host{};
+  if (gethostname(host.data(), host.size() - 1) != 0) host[0] = '\0';
+  return std::string(host.data()) + ":" + std::to_string(getpid()) + ":" + random_hex(3);
+}
+
+struct Heartbeat {
+  explicit Heartbeat(asio::any_io_executor ex) : timer(ex) {}
+  asio::steady_timer timer;
+  bool done = false;
+};
+
+}  // namespace
+
+struct Runtime::Impl {
+  Impl(db::Database& d, asio::any_io_executor ex, RuntimeOptions o)
+      : db(d), executor(ex), options(std::move(o)), reaper_timer(ex) {
+    if (options.worker_id.empty()) options.worker_id = default_worker_id();
+    log = spdlog::get("lox.jobs");
+    if (!log) log = spdlog::default_logger();
+  }
+
+  db::Database& db;
+  asio::any_io_executor executor;
+  RuntimeOptions options;
+  std::unordered_map<std::string, Handler> handlers;
+  std::shared_ptr<spdlog::logger> log;
+
+  bool started = false;
+  bool stopping = false;
+  std::size_t live_tasks = 0;  // worker loops, reaper and listener still running
+  std::size_t running = 0;
+  std::uint64_t completed = 0;
+  std::set<asio::steady_timer*> idle_timers;
+  asio::steady_timer reaper_timer;
+  std::unique_ptr<db::Listener> listener;
+  bool claim_error_logged = false;
+
+  void wake() {
+    for (auto* timer : idle_timers) timer->cancel();
+  }
+};
+
+namespace {
+
+using ImplPtr = std::shared_ptr<Runtime::Impl>;
+
+void log_exception(const ImplPtr& s, const char* what, std::exception_ptr e) {
+  if (!e) return;
+  try {
+    std::rethrow_exception(e);
+  } catch (const std::exception& ex) {
+    s->log->error("{} ended with an error: {}", what, ex.what());
+  }
+}
+
+awaitable<void> heartbeat(ImplPtr s, Job job, std::shared_ptr<Heartbeat> hb) {
+  auto interval = std::max(std::chrono::seconds(1), s->options.lease / 3);
+  while (!hb->done) {
+    hb->timer.expires_after(interval);
+    boost::system::error_code ec;
+    co_await hb->timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+    if (hb->done) break;
+    try {
+      bool held = co_await s->db.tx([&](db::Tx& tx) {
+        return db::JobRepository::extend_lease(tx, job.id, s->options.worker_id, job.attempt,
+                                               s->options.lease);
+      });
+      if (!held) {
+        s->log->warn("job={} kind={} lease was lost; another worker may run it", job.id, job.kind);
+        break;
+      }
+    } catch (const std::exception& e) {
+      s->log->warn("job={} could not extend its lease: {}", job.id, e.what());
+    }
+  }
+}
+
+awaitable<void> run_job(ImplPtr s, Job job) {
+  ++s->running;
+  auto started = std::chrono::steady_clock::now();
+  auto hb = std::make_shared<Heartbeat>(s->executor);
+  asio::co_spawn(s->executor, heartbeat(s, job, hb),
+                 [s](std::exception_ptr e) { log_exception(s, "job heartbeat", e); });
+
+  bool ok = false;
+  bool permanent = false;
+  std::string error;
+  auto handler = s->handlers.find(job.kind);
+  if (handler == s->handlers.end()) {
+    // Retry rather than discard: during a rolling upgrade another process may know this kind.
+    error = "no handler registered for kind '" + job.kind + "'";
+  } else {
+    try {
+      co_await handler->second(job);
+      ok = true;
+    } catch (const PermanentError& e) {
+      permanent = true;
+      error = e.what();
+    } catch (const std::exception& e) {
+      error = e.what();
+    }
+  }
+  hb->done = true;
+  hb->timer.cancel();
+
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                  started)
+                .count();
+  try {
+    bool recorded = co_await s->db.tx([&](db::Tx& tx) {
+      return ok ? db::JobRepository::complete(tx, job.id, s->options.worker_id, job.attempt)
+                : db::JobRepository::fail(tx, job.id, s->options.worker_id, job.attempt, error,
+                                          permanent);
+    });
+    if (!recorded) {
+      s->log->warn("job={} kind={} finished after its lease was taken over", job.id, job.kind);
+    } else if (ok) {
+      ++s->completed;
+      s->log->debug("job={} kind={} attempt={} done in {}ms", job.id, job.kind, job.attempt, ms);
+    } else {
+      bool last = permanent || job.attempt >= job.max_attempts;
+      s->log->warn("job={} kind={} attempt={}/{} failed in {}ms: {}{}", job.id, job.kind,
+                   job.attempt, job.max_attempts, ms, error,
+                   last ? " (discarded)" : " (will retry)");
+    }
+  } catch (const std::exception& e) {
+    // The lease will expire and the reaper will hand the job out again: at-least-once.
+    s->log->error("job={} kind={} outcome could not be recorded: {}", job.id, job.kind, e.what());
+  }
+  --s->running;
+}
+
+awaitable<void> worker_loop(ImplPtr s) {
+  asio::steady_timer timer(s->executor);
+  while (!s->stopping) {
+    std::vector<Job> claimed;
+    bool failed = false;
+    try {
+      claimed = co_await s->db.tx([&](db::Tx& tx) {
+        return db::JobRepository::claim(tx, s->options.queues, s->options.worker_id,
+                                        s->options.lease, 1);
+      });
+      s->claim_error_logged = false;
+    } catch (const std::exception& e) {
+      failed = true;
+      if (!s->claim_error_logged) {
+        s->log->warn("cannot claim jobs: {}", e.what());
+        s->claim_error_logged = true;
+      }
+    }
+    if (s->stopping && !claimed.empty()) {
+      // Claimed just as the stop began: hand it back untouched.
+      co_await s->db.tx([&](db::Tx& tx) { db::JobRepository::release(tx, s->options.worker_id); });
+      break;
+    }
+    if (claimed.empty()) {
+      timer.expires_after(failed ? std::chrono::seconds(1) : s->options.poll_interval);
+      s->idle_timers.insert(&timer);
+      boost::system::error_code ec;
+      co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+      s->idle_timers.erase(&timer);
+      continue;
+    }
+    for (auto& job : claimed) co_await run_job(s, std::move(job));
+  }
+}
+
+awaitable<void> reaper_loop(ImplPtr s) {
+  while (!s->stopping) {
+    try {
+      auto reaped =
+          co_await s->db.tx([](db::Tx& tx) { return db::JobRepository::reap_expired(tx); });
+      if (reaped > 0) {
+        s->log->warn("re-queued {} job(s) whose worker stopped before finishing", reaped);
+        s->wake();
+      }
+    } catch (const std::exception& e) {
+      s->log->debug("reaper: {}", e.what());
+    }
+    s->reaper_timer.expires_after(s->options.reaper_interval);
+    boost::system::error_code ec;
+    co_await s->reaper_timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+  }
+}
+
+}  // namespace
+
+Runtime::Runtime(db::Database& db, asio::any_io_executor executor, RuntimeOptions options)
+    : impl_(std::make_shared<Impl>(db, executor, std::move(options))) {}
+
+Runtime::~Runtime() = default;
+
+void Runtime::register_handler(const std::string& kind, Handler handler) {
+  impl_->handlers[kind] = std::move(handler);
+}
+
+void Runtime::start() {
+  auto s = impl_;
+  if (s->started) return;
+  s->started = true;
+  auto finished = [s](const char* what) {
+    return [s, what](std::exception_ptr e) {
+      log_exception(s, what, e);
+      --s->live_tasks;
+    };
+  };
+  s->listener = std::make_unique<db::Listener>(s->db, s->executor, "loxodon_jobs",
+                                               [s](const std::string&) { s->wake(); });
+  ++s->live_tasks;
+  asio::co_spawn(s->executor, s->listener->run(), finished("job listener"));
+  ++s->live_tasks;
+  asio::co_spawn(s->executor, reaper_loop(s), finished("job reaper"));
+  for (std::size_t i = 0; i < s->options.workers; ++i) {
+    ++s->live_tasks;
+    asio::co_spawn(s->executor, worker_loop(s), finished("job worker"));
+  }
+  s->log->info("job workers started: {} worker(s), id {}, lease {}s", s->options.workers,
+               s->options.worker_id, s->options.lease.count());
+}
+
+awaitable<void> Runtime::stop() {
+  auto s = impl_;
+  if (!s->started || s->stopping) co_return;
+  s->stopping = true;
+  if (s->listener) s->listener->stop();
+  s->reaper_timer.cancel();
+  s->wake();
+  auto deadline = std::chrono::steady_clock::now() + s->options.drain_timeout;
+  asio::steady_timer timer(s->executor);
+  while (s->live_tasks > 0 && std::chrono::steady_clock::now() < deadline) {
+    timer.expires_after(std::chrono::milliseconds(20));
+    boost::system::error_code ec;
+    co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+  }
+  if (s->running > 0) {
+    try {
+      auto released = co_await s->db.tx(
+          [&](db::Tx& tx) { return db::JobRepository::release(tx, s->options.worker_id); });
+      s->log->warn("stopped with {} job(s) still running; released {} for other workers",
+                   s->running, released);
+    } catch (const std::exception& e) {
+      s->log->error("could not release running jobs ({}); they run again when leases expire",
+                    e.what());
+    }
+  }
+  s->log->info("job workers stopped");
+}
+
+void Runtime::wake() { impl_->wake(); }
+const std::string& Runtime::worker_id() const { return impl_->options.worker_id; }
+std::size_t Runtime::running_jobs() const { return impl_->running; }
+std::uint64_t Runtime::completed_jobs() const { return impl_->completed; }
+
+}  // namespace lox::jobs

@@ -1,0 +1,3 @@
+#include <loxodon/cli/cli.hpp>
+
+int main(int argc, char** argv) { return lox::cli::run(argc, argv); }

@@ -1,0 +1,118 @@
+#include <loxodon/util/crypto.hpp>
+#include <loxodon/util/error.hpp>
+
+#include <openssl/bio.h>
+#include <openssl/core_names.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/rand.h>
+
+#include <memory>
+#include <vector>
+
+namespace lox {
+
+namespace {
+
+struct PkeyDeleter {
+  void operator()(EVP_PKEY* k) const { EVP_PKEY_free(k); }
+};
+struct BioDeleter {
+  void operator()(BIO* b) const { BIO_free(b); }
+};
+using PkeyPtr = std::unique_ptr<EVP_PKEY, PkeyDeleter>;
+using BioPtr = std::unique_ptr<BIO, BioDeleter>;
+
+[[noreturn]] void fail(const char* what) {
+  throw Error(ErrorCode::kInternal, "Internal server error", std::string("openssl: ") + what);
+}
+
+std::string bio_to_string(BIO* bio) {
+  char* data = nullptr;
+  long len = BIO_get_mem_data(bio, &data);
+  return std::string(data, static_cast<std::size_t>(len));
+}
+
+std::string private_pem(EVP_PKEY* key) {
+  BioPtr bio(BIO_new(BIO_s_mem()));
+  if (!bio || PEM_write_bio_PrivateKey(bio.get(), key, nullptr, nullptr, 0, nullptr, nullptr) != 1)
+    fail("PEM_write_bio_PrivateKey");
+  return bio_to_string(bio.get());
+}
+
+std::string public_pem(EVP_PKEY* key) {
+  BioPtr bio(BIO_new(BIO_s_mem()));
+  if (!bio || PEM_write_bio_PUBKEY(bio.get(), key) != 1) fail("PEM_write_bio_PUBKEY");
+  return bio_to_string(bio.get());
+}
+
+}  // namespace
+
+std::string random_bytes(std::size_t count) {
+  std::string out(count, '\0');
+  if (count > 0 &&
+      RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), static_cast<int>(count)) != 1) {
+    fail("RAND_bytes");
+  }
+  return out;
+}
+
+std::string random_hex(std::size_t byte_count) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string bytes = random_bytes(byte_count);
+  std::string out;
+  out.reserve(byte_count * 2);
+  for (unsigned char c : bytes) {
+    out.push_back(kHex[c >> 4]);
+    out.push_back(kHex[c & 0x0f]);
+  }
+  return out;
+}
+
+std::string base64url_encode(const std::string& data) {
+  static constexpr char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  std::string out;
+  out.reserve((data.size() + 2) / 3 * 4);
+  std::size_t i = 0;
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(data[k]); };
+  for (; i + 2 < data.size(); i += 3) {
+    unsigned v = (byte(i) << 16) | (byte(i + 1) << 8) | byte(i + 2);
+    out.push_back(kAlphabet[(v >> 18) & 63]);
+    out.push_back(kAlphabet[(v >> 12) & 63]);
+    out.push_back(kAlphabet[(v >> 6) & 63]);
+    out.push_back(kAlphabet[v & 63]);
+  }
+  if (i + 1 == data.size()) {
+    unsigned v = byte(i) << 16;
+    out.push_back(kAlphabet[(v >> 18) & 63]);
+    out.push_back(kAlphabet[(v >> 12) & 63]);
+  } else if (i + 2 == data.size()) {
+    unsigned v = (byte(i) << 16) | (byte(i + 1) << 8);
+    out.push_back(kAlphabet[(v >> 18) & 63]);
+    out.push_back(kAlphabet[(v >> 12) & 63]);
+    out.push_back(kAlphabet[(v >> 6) & 63]);
+  }
+  return out;
+}
+
+PemKeyPair generate_rsa_key_pair(unsigned bits) {
+  PkeyPtr key(EVP_RSA_gen(bits));
+  if (!key) fail("EVP_RSA_gen");
+  return {private_pem(key.get()), public_pem(key.get())};
+}
+
+VapidKeys generate_vapid_keys() {
+  PkeyPtr key(EVP_EC_gen("P-256"));
+  if (!key) fail("EVP_EC_gen");
+  std::vector<unsigned char> point(65);
+  std::size_t len = 0;
+  if (EVP_PKEY_get_octet_string_param(key.get(), OSSL_PKEY_PARAM_ENCODED_PUBLIC_KEY, point.data(),
+                                      point.size(), &len) != 1) {
+    fail("EVP_PKEY_get_octet_string_param");
+  }
+  return {private_pem(key.get()),
+          base64url_encode(std::string(reinterpret_cast<const char*>(point.data()), len))};
+}
+
+}  // namespace lox
