@@ -1,6 +1,9 @@
 #pragma once
 // The one way Loxodon includes Asio. Boost 1.74's awaitable.hpp uses std::exchange without
 // including <utility>, so <utility> must come first (chriskohlhoff/asio#944).
+// clang-format off
+#include <utility>
+// clang-format on
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -12,8 +15,6 @@
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
-
-#include <utility>
 
 namespace lox {
 
