@@ -293,6 +293,12 @@ void validate(const Config& c, Requirement requirement) {
 
 }  // namespace
 
+std::vector<std::string> known_keys() {
+  std::vector<std::string> keys;
+  for (const auto& spec : key_specs()) keys.emplace_back(spec.key);
+  return keys;
+}
+
 Config load_config(const std::optional<std::string>& toml_path, const Environment& env,
                    Requirement requirement) {
   Config config;

@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include <array>
+#include <limits>
 #include <random>
 #include <set>
 
@@ -251,7 +252,10 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
 
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
-      parser.body_limit(options.max_body_bytes);
+      // No effective body limit while the head is parsed: the limit depends on the route, and is
+      // applied (to the declared length first) once the head is known. Not boost::none: Beast
+      // 1.74 compares the length against an empty optional and always fails.
+      parser.body_limit(std::numeric_limits<std::uint64_t>::max());
       stream.expires_after(options.header_timeout);
       co_await bhttp::async_read_header(stream, buffer, parser,
                                         asio::redirect_error(asio::use_awaitable, ec));
@@ -265,6 +269,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
         break;
       }
       if (ec) {
+        log->debug("bad request head from {}: {}", peer, ec.message());
         co_await refuse(stream, 400, "Malformed HTTP request", peer);
         break;
       }
@@ -305,6 +310,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
           break;
         }
         if (ec) {
+          log->debug("bad request body from {}: {}", peer, ec.message());
           co_await refuse(stream, 400, "Malformed HTTP request", peer);
           break;
         }

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace lox::config {
 
@@ -17,6 +18,9 @@ enum class Requirement {
   kDatabaseOnly,  // `migrate` and other maintenance commands
   kServe,         // `serve` also needs a public domain
 };
+
+// Every dotted key the loader understands, in documentation order.
+std::vector<std::string> known_keys();
 
 // Loads the optional TOML file, applies environment overrides and validates the result.
 // Throws ConfigError naming the first bad key.

@@ -1,0 +1,35 @@
+#include "running_server.hpp"
+
+#include <boost/asio/executor_work_guard.hpp>
+
+#include <future>
+
+namespace lox::testing {
+
+RunningServer::RunningServer(http::Router router, http::ServerOptions options) {
+  options.address = "127.0.0.1";
+  options.port = 0;
+  options.access_log = false;
+  server_ = std::make_unique<http::Server>(io_, std::move(router), options);
+  port_ = server_->start();
+  thread_ = std::thread([this] {
+    auto guard = asio::make_work_guard(io_);
+    io_.run();
+  });
+}
+
+void RunningServer::stop(std::chrono::seconds grace) {
+  if (stopped_) return;
+  stopped_ = true;
+  std::promise<void> done;
+  asio::co_spawn(io_, server_->stop(grace), [&done](std::exception_ptr) { done.set_value(); });
+  done.get_future().wait();
+}
+
+RunningServer::~RunningServer() {
+  stop(std::chrono::seconds(1));
+  io_.stop();
+  thread_.join();
+}
+
+}  // namespace lox::testing
