@@ -110,6 +110,7 @@ struct Application::Impl {
   std::unique_ptr<http::Server> server;
   int exit_code = 0;
   bool shutting_down = false;
+  bool waiting_logged = false;
 
   http::Router routes() {
     http::Router router;
@@ -133,42 +134,66 @@ struct Application::Impl {
         });
   }
 
-  // Waits for the database, checks the schema, loads the instance secrets and starts the job
-  // workers. Runs on the API loop so the secrets are written on the thread that reads them.
-  awaitable<void> prepare() {
-    bool warned = false;
+  // One attempt at getting ready: check the schema, load the instance secrets, schedule
+  // maintenance and start the job workers. Returns false while the database is unreachable.
+  // Runs on the API loop, so the secrets are written on the thread that reads them.
+  awaitable<bool> try_prepare() {
+    try {
+      auto pending = co_await db.tx(
+          [](db::Tx& tx) { return db::Migrator::pending_in(tx, db::embedded_migrations()); });
+      if (!pending.empty()) {
+        log->critical(
+            "the database schema is behind: {} migration(s) pending, starting with {}. "
+            "Run `loxodon migrate` first.",
+            pending.size(), pending.front());
+        exit_code = 1;
+        co_return true;
+      }
+      secrets = co_await db.tx(services::InstanceSecrets::load_or_create);
+      co_await db.tx([](db::Tx& tx) {
+        services::MaintenanceService::schedule_prune(tx, std::chrono::system_clock::now());
+      });
+      asio::post(fed_io, [this] { runtime.start(); });
+      log->info("database ready; instance secrets loaded");
+      co_return true;
+    } catch (const Error& e) {
+      if (e.code() != ErrorCode::kServiceUnavailable) throw;
+      if (!waiting_logged) {
+        log->warn("database not reachable ({}); /health answers 503 until it is", e.detail());
+        waiting_logged = true;
+      }
+      co_return false;
+    }
+  }
+
+  // Keeps trying until the database answers (when it was down at start).
+  awaitable<void> prepare_in_background() {
     asio::steady_timer timer(api_io);
     while (!shutting_down) {
-      try {
-        auto pending = co_await db.tx(
-            [](db::Tx& tx) { return db::Migrator::pending_in(tx, db::embedded_migrations()); });
-        if (!pending.empty()) {
-          log->critical(
-              "the database schema is behind: {} migration(s) pending, starting with {}. "
-              "Run `loxodon migrate` first.",
-              pending.size(), pending.front());
-          exit_code = 1;
-          co_await shutdown();
-          co_return;
-        }
-        secrets = co_await db.tx(services::InstanceSecrets::load_or_create);
-        co_await db.tx([](db::Tx& tx) {
-          services::MaintenanceService::schedule_prune(tx, std::chrono::system_clock::now());
-        });
-        asio::post(fed_io, [this] { runtime.start(); });
-        log->info("database ready; instance secrets loaded");
-        co_return;
-      } catch (const Error& e) {
-        if (e.code() != ErrorCode::kServiceUnavailable) throw;
-        if (!warned) {
-          log->warn("database not reachable ({}); /health answers 503 until it is", e.detail());
-          warned = true;
-        }
-      }
       timer.expires_after(std::chrono::seconds(2));
       boost::system::error_code ec;
       co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+      if (shutting_down) break;
+      if (co_await try_prepare()) {
+        if (exit_code != 0) co_await shutdown();
+        co_return;
+      }
     }
+  }
+
+  // Runs one attempt before the server listens, so a reachable database means the instance is
+  // fully ready by the time the first request arrives.
+  bool prepare_now() {
+    bool ready = false;
+    std::exception_ptr error;
+    asio::co_spawn(api_io, try_prepare(), [&](std::exception_ptr e, bool r) {
+      error = e;
+      ready = r;
+    });
+    api_io.run();
+    api_io.restart();
+    if (error) std::rethrow_exception(error);
+    return ready;
   }
 
   awaitable<void> shutdown() {
@@ -201,6 +226,8 @@ struct Application::Impl {
   int run() {
     raise_open_file_limit(*log);
     register_job_handlers();
+    bool ready = prepare_now();
+    if (exit_code != 0) return exit_code;
     server = std::make_unique<http::Server>(api_io, routes(), server_options(config));
     unsigned short port = 0;
     try {
@@ -227,7 +254,7 @@ struct Application::Impl {
       };
     };
     asio::co_spawn(api_io, wait_for_signals(), asio::detached);
-    asio::co_spawn(api_io, prepare(), log_error("startup"));
+    if (!ready) asio::co_spawn(api_io, prepare_in_background(), log_error("startup"));
     std::thread fed_thread([this] { fed_io.run(); });
     api_io.run();
     fed_guard.reset();

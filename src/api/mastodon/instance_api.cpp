@@ -1,6 +1,7 @@
 #include "api/mastodon/instance_serializer.hpp"
 
 #include <loxodon/api/mastodon/instance_api.hpp>
+#include <loxodon/util/error.hpp>
 
 namespace lox::api::mastodon {
 
@@ -35,6 +36,11 @@ awaitable<http::Response> InstanceApi::v1(http::Request&) {
 }
 
 awaitable<http::Response> InstanceApi::v2(http::Request&) {
+  // The VAPID key comes from the database once it first answers; until then there is no
+  // truthful v2 document to give.
+  if (secrets_.vapid_public_key.empty()) {
+    throw Error(ErrorCode::kServiceUnavailable, "Starting up: database not reachable yet");
+  }
   render(co_await instance_.snapshot());
   co_return http::Response::json_text(200, rendered_.v2);
 }

@@ -1,0 +1,214 @@
+"""Helpers for end-to-end tests: real `loxodon` processes, real databases, real HTTP clients."""
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+import uuid
+
+LOXODON_BIN = os.environ.get("LOXODON_BIN", "loxodon")
+PG_BIN = os.environ.get("LOXODON_TEST_PG_BIN", "/usr/lib/postgresql/15/bin")
+
+
+def admin_url():
+    url = os.environ.get("LOXODON_TEST_DATABASE_URL")
+    if not url:
+        raise RuntimeError("LOXODON_TEST_DATABASE_URL is not set: run the suite through scripts/test")
+    return url
+
+
+def with_database(url, name):
+    base, _, _ = url.rpartition("/")
+    return f"{base}/{name}"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def psql(url, sql):
+    return subprocess.run(["psql", url, "-v", "ON_ERROR_STOP=1", "-Atqc", sql], check=True,
+                          capture_output=True, text=True).stdout.strip()
+
+
+class Database:
+    """A fresh database on the test cluster, dropped on close."""
+
+    def __init__(self, admin=None, migrate=True):
+        self.admin = admin or admin_url()
+        self.name = "loxodon_e2e_" + uuid.uuid4().hex[:12]
+        psql(self.admin, f"CREATE DATABASE {self.name}")
+        self.url = with_database(self.admin, self.name)
+        if migrate:
+            run_cli(["migrate"], env={"LOXODON_DATABASE_URL": self.url}, check=True)
+
+    def query(self, sql):
+        return psql(self.url, sql)
+
+    def close(self):
+        try:
+            psql(self.admin, f"DROP DATABASE IF EXISTS {self.name} WITH (FORCE)")
+        except subprocess.CalledProcessError:
+            pass
+
+
+def base_env(extra=None):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LOXODON_")}
+    env.update(extra or {})
+    return env
+
+
+def run_cli(args, env=None, check=False, cwd=None):
+    proc = subprocess.run([LOXODON_BIN] + args, env=base_env(env), capture_output=True, text=True,
+                          cwd=cwd, timeout=120)
+    if check and proc.returncode != 0:
+        raise AssertionError(f"loxodon {args} exited {proc.returncode}: {proc.stderr}")
+    return proc
+
+
+class Server:
+    """A running `loxodon serve` on a free port; its stderr goes to a log file."""
+
+    def __init__(self, database_url, domain_port=None, extra_env=None, wait_healthy=True):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.logdir = tempfile.mkdtemp(prefix="loxodon-e2e-")
+        self.log_path = os.path.join(self.logdir, "serve.log")
+        env = {
+            "LOXODON_DATABASE_URL": database_url,
+            "LOXODON_LISTEN": f"127.0.0.1:{self.port}",
+            "LOXODON_DOMAIN": f"localhost:{domain_port or self.port}",
+            "LOXODON_SCHEME": "http",
+            "LOXODON_MEDIA_DIR": os.path.join(self.logdir, "media"),
+            "LOXODON_JOBS_LEASE_SECONDS": "5",
+        }
+        env.update(extra_env or {})
+        self.log = open(self.log_path, "w")
+        self.proc = subprocess.Popen([LOXODON_BIN, "serve"], env=base_env(env),
+                                     stdout=subprocess.PIPE, stderr=self.log)
+        self.wait_listening()
+        if wait_healthy:
+            self.wait_status("/health", 200)
+
+    def logs(self):
+        with open(self.log_path) as f:
+            return f.read()
+
+    def wait_listening(self, timeout=20):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.proc.poll() is not None:
+                raise AssertionError(f"loxodon serve exited {self.proc.returncode}:\n{self.logs()}")
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    return
+            except OSError:
+                time.sleep(0.05)
+        raise AssertionError(f"loxodon serve did not listen:\n{self.logs()}")
+
+    def wait_status(self, path, status, timeout=20):
+        deadline = time.time() + timeout
+        last = None
+        while time.time() < deadline:
+            last = get(self.base + path)[0]
+            if last == status:
+                return
+            time.sleep(0.1)
+        raise AssertionError(f"{path} stayed {last}, wanted {status}:\n{self.logs()}")
+
+    def stop(self, sig=signal.SIGTERM, timeout=30):
+        if self.proc.poll() is None:
+            self.proc.send_signal(sig)
+            try:
+                self.proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+                raise AssertionError(f"loxodon serve ignored {sig}:\n{self.logs()}")
+        self.log.close()
+        return self.proc.returncode
+
+    def close(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        if not self.log.closed:
+            self.log.close()
+        shutil.rmtree(self.logdir, ignore_errors=True)
+
+
+def get(url, headers=None, method="GET", data=None):
+    """Returns (status, headers, body bytes) without raising on HTTP errors."""
+    req = urllib.request.Request(url, headers=headers or {}, method=method, data=data)
+    try:
+        with urllib.request.urlopen(req, timeout=10) as res:
+            return res.status, res.headers, res.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.headers, e.read()
+    except (urllib.error.URLError, ConnectionError, socket.timeout):
+        return None, None, b""
+
+
+def get_json(url):
+    status, headers, body = get(url)
+    assert status == 200, f"GET {url} -> {status}: {body[:300]!r}"
+    return json.loads(body)
+
+
+def raw_exchange(port, data, timeout=5):
+    """Sends raw bytes and returns everything the server answers until it closes."""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as s:
+        s.sendall(data)
+        chunks = []
+        try:
+            while True:
+                chunk = s.recv(65536)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+        except socket.timeout:
+            pass
+        return b"".join(chunks)
+
+
+class Cluster:
+    """A PostgreSQL cluster of the test's own, for tests that stop and start the database."""
+
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="loxodon-e2e-pg-")
+        os.chmod(self.dir, 0o755)
+        self.port = free_port()
+        self.as_root = os.geteuid() == 0
+        if self.as_root:
+            shutil.chown(self.dir, "postgres", "postgres")
+        self._pg(["initdb", "-D", f"{self.dir}/data", "-A", "trust", "-U", "postgres"])
+        self.admin = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+
+    def _pg(self, args):
+        cmd = [os.path.join(PG_BIN, args[0])] + args[1:]
+        if self.as_root:
+            cmd = ["runuser", "-u", "postgres", "--"] + cmd
+        subprocess.run(cmd, check=True, capture_output=True)
+
+    def start(self):
+        self._pg(["pg_ctl", "-D", f"{self.dir}/data", "-l", f"{self.dir}/log", "-w", "-o",
+                  f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off",
+                  "start"])
+
+    def stop(self):
+        self._pg(["pg_ctl", "-D", f"{self.dir}/data", "-m", "fast", "-w", "stop"])
+
+    def close(self):
+        try:
+            self.stop()
+        except subprocess.CalledProcessError:
+            pass
+        shutil.rmtree(self.dir, ignore_errors=True)
