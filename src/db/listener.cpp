@@ -94,6 +94,7 @@ awaitable<void> Listener::run() {
     Connection c;
     try {
       c = co_await open_on_pool(state->db, state->channel, state->callback);
+      if (state->stopping) break;  // stop() came while connecting
       state->socket =
           std::make_unique<asio::posix::stream_descriptor>(state->executor, ::dup(c.conn->sock()));
       if (warned && log) log->info("LISTEN {} reconnected", state->channel);

@@ -174,6 +174,7 @@ awaitable<void> worker_loop(ImplPtr s) {
       break;
     }
     if (claimed.empty()) {
+      if (s->stopping) break;  // stop() may have rung while this worker was claiming
       timer.expires_after(failed ? std::chrono::seconds(1) : s->options.poll_interval);
       s->idle_timers.insert(&timer);
       boost::system::error_code ec;
@@ -197,6 +198,7 @@ awaitable<void> reaper_loop(ImplPtr s) {
     } catch (const std::exception& e) {
       s->log->debug("reaper: {}", e.what());
     }
+    if (s->stopping) break;
     s->reaper_timer.expires_after(s->options.reaper_interval);
     boost::system::error_code ec;
     co_await s->reaper_timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
