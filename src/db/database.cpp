@@ -65,39 +65,47 @@ void Database::execute_sync(const Work& work) {
     ~Return() { db.checkin(std::move(slot)); }
   } give_back{*this, slot};
 
-  try {
-    pqxx::connection& conn = slot->get(options_);
-    pqxx::work w(conn);
-    Tx tx(w);
-    work(tx);
-    w.commit();
-  } catch (const pqxx::broken_connection& e) {
-    slot->reset();
-    throw Error(ErrorCode::kServiceUnavailable, "Database unavailable", e.what());
-  } catch (const pqxx::in_doubt_error& e) {
-    slot->reset();
-    throw Error(ErrorCode::kServiceUnavailable, "Database unavailable", e.what());
-  } catch (const pqxx::unique_violation& e) {
-    throw Error(ErrorCode::kConflict, "Validation failed: already taken", e.what());
-  } catch (const pqxx::sql_error& e) {
-    // An admin-shutdown or crash shows up as a SQL error on the next statement; treat the
-    // connection as gone so the next checkout reconnects.
-    const std::string& state = e.sqlstate();
-    if (state == "57014") {  // statement_timeout
-      throw Error(ErrorCode::kServiceUnavailable, "Database query timed out", e.what());
-    }
-    if (state.starts_with("57P") || state.starts_with("08")) {
+  // A pooled connection that sat idle through a database restart is only found broken when it
+  // is used. Nothing was committed on it, so the closure runs once more on a fresh connection
+  // rather than failing a request for a restart that is already over.
+  for (int attempt = 1;; ++attempt) {
+    const bool stale_possible = attempt == 1 && slot->is_open();
+    auto lost = [&](const char* what) {
+      slot->reset();
+      if (!stale_possible)
+        throw Error(ErrorCode::kServiceUnavailable, "Database unavailable", what);
+    };
+    try {
+      pqxx::connection& conn = slot->get(options_);
+      pqxx::work w(conn);
+      Tx tx(w);
+      work(tx);
+      w.commit();
+      return;
+    } catch (const pqxx::broken_connection& e) {
+      lost(e.what());
+    } catch (const pqxx::in_doubt_error& e) {
+      // The commit may or may not have happened: never run the closure again.
       slot->reset();
       throw Error(ErrorCode::kServiceUnavailable, "Database unavailable", e.what());
+    } catch (const pqxx::unique_violation& e) {
+      throw Error(ErrorCode::kConflict, "Validation failed: already taken", e.what());
+    } catch (const pqxx::sql_error& e) {
+      const std::string& state = e.sqlstate();
+      if (state == "57014") {  // statement_timeout
+        throw Error(ErrorCode::kServiceUnavailable, "Database query timed out", e.what());
+      }
+      // An administrator shutdown or a crash shows up as a SQL error on the next statement.
+      if (state.starts_with("57P") || state.starts_with("08")) {
+        lost(e.what());
+        continue;
+      }
+      throw Error(ErrorCode::kInternal, "Internal server error",
+                  std::string(e.what()) + " [" + state + "] query: " + e.query());
+    } catch (const pqxx::failure& e) {
+      if (slot->is_open()) throw Error(ErrorCode::kInternal, "Internal server error", e.what());
+      lost(e.what());
     }
-    throw Error(ErrorCode::kInternal, "Internal server error",
-                std::string(e.what()) + " [" + state + "] query: " + e.query());
-  } catch (const pqxx::failure& e) {
-    if (!slot->is_open()) {
-      slot->reset();
-      throw Error(ErrorCode::kServiceUnavailable, "Database unavailable", e.what());
-    }
-    throw Error(ErrorCode::kInternal, "Internal server error", e.what());
   }
 }
 

@@ -226,8 +226,12 @@ void Runtime::start() {
       --s->live_tasks;
     };
   };
+  // A weak reference: the listener is owned by Impl, and a strong one would keep both alive.
+  std::weak_ptr<Impl> weak = s;
   s->listener = std::make_unique<db::Listener>(s->db, s->executor, "loxodon_jobs",
-                                               [s](const std::string&) { s->wake(); });
+                                               [weak](const std::string&) {
+                                                 if (auto impl = weak.lock()) impl->wake();
+                                               });
   ++s->live_tasks;
   asio::co_spawn(s->executor, s->listener->run(), finished("job listener"));
   ++s->live_tasks;

@@ -102,6 +102,15 @@ class Server:
         with open(self.log_path) as f:
             return f.read()
 
+    def wait_log(self, text, timeout=10):
+        """Waits until `text` appears in the log (lines are written after the response)."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if text in self.logs():
+                return
+            time.sleep(0.05)
+        raise AssertionError(f"{text!r} never appeared in the log:\n{self.logs()}")
+
     def wait_listening(self, timeout=20):
         deadline = time.time() + timeout
         while time.time() < deadline:
