@@ -8,8 +8,9 @@ PG_BIN=/usr/lib/postgresql/15/bin
 # Packages to build and run the server.
 LOX_BUILD_PACKAGES="g++ cmake ninja-build pkg-config libboost-dev libboost-system-dev
   nlohmann-json3-dev libpqxx-dev libssl-dev libspdlog-dev libtomlplusplus-dev postgresql-15"
-# Added for the test suite: GoogleTest and the real Mastodon client library for Python.
-LOX_TEST_PACKAGES="libgtest-dev python3 python3-mastodon"
+# Added for the test suite: GoogleTest, the real Mastodon client library for Python, and
+# clang-format for the formatting check.
+LOX_TEST_PACKAGES="libgtest-dev python3 python3-mastodon clang-format"
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

@@ -51,10 +51,7 @@ struct KeySpec {
   std::function<void(Config&, const Value&)> apply;
 };
 
-template <class T>
-std::size_t to_size(const Value& v) {
-  return static_cast<std::size_t>(std::get<std::int64_t>(v));
-}
+std::size_t to_size(const Value& v) { return static_cast<std::size_t>(std::get<std::int64_t>(v)); }
 std::chrono::seconds to_seconds(const Value& v) {
   return std::chrono::seconds(std::get<std::int64_t>(v));
 }
@@ -77,9 +74,9 @@ std::vector<KeySpec> key_specs() {
       {"access_log", Kind::kBool, 0, 0,
        [](Config& c, const Value& v) { c.access_log = std::get<bool>(v); }},
       {"http.max_body_bytes", Kind::kInt, 1024, std::int64_t{1} << 32,
-       [](Config& c, const Value& v) { c.http.max_body_bytes = to_size<std::size_t>(v); }},
+       [](Config& c, const Value& v) { c.http.max_body_bytes = to_size(v); }},
       {"http.max_header_bytes", Kind::kInt, 1024, 1024 * 1024,
-       [](Config& c, const Value& v) { c.http.max_header_bytes = to_size<std::size_t>(v); }},
+       [](Config& c, const Value& v) { c.http.max_header_bytes = to_size(v); }},
       {"http.header_timeout_seconds", Kind::kInt, 1, 3600,
        [](Config& c, const Value& v) { c.http.header_timeout = to_seconds(v); }},
       {"http.idle_timeout_seconds", Kind::kInt, 1, 3600,
@@ -100,13 +97,13 @@ std::vector<KeySpec> key_specs() {
          }
        }},
       {"database.pool_size", Kind::kInt, 1, 64,
-       [](Config& c, const Value& v) { c.database.pool_size = to_size<std::size_t>(v); }},
+       [](Config& c, const Value& v) { c.database.pool_size = to_size(v); }},
       {"database.statement_timeout_ms", Kind::kInt, 0, 3600 * 1000,
        [](Config& c, const Value& v) {
          c.database.statement_timeout = std::chrono::milliseconds(std::get<std::int64_t>(v));
        }},
       {"jobs.workers", Kind::kInt, 0, 256,
-       [](Config& c, const Value& v) { c.jobs.workers = to_size<std::size_t>(v); }},
+       [](Config& c, const Value& v) { c.jobs.workers = to_size(v); }},
       {"jobs.lease_seconds", Kind::kInt, 1, kDay,
        [](Config& c, const Value& v) { c.jobs.lease = to_seconds(v); }},
       {"jobs.poll_interval_seconds", Kind::kInt, 1, 3600,
@@ -146,13 +143,11 @@ std::vector<KeySpec> key_specs() {
       {"instance.registration_message", Kind::kString, 0, 0,
        [](Config& c, const Value& v) { c.instance.registration_message = str(v); }},
       {"instance.max_characters", Kind::kInt, 1, 100000,
-       [](Config& c, const Value& v) { c.instance.max_characters = to_size<std::size_t>(v); }},
+       [](Config& c, const Value& v) { c.instance.max_characters = to_size(v); }},
       {"instance.max_media_attachments", Kind::kInt, 0, 16,
-       [](Config& c, const Value& v) {
-         c.instance.max_media_attachments = to_size<std::size_t>(v);
-       }},
+       [](Config& c, const Value& v) { c.instance.max_media_attachments = to_size(v); }},
       {"instance.max_poll_options", Kind::kInt, 2, 20,
-       [](Config& c, const Value& v) { c.instance.max_poll_options = to_size<std::size_t>(v); }},
+       [](Config& c, const Value& v) { c.instance.max_poll_options = to_size(v); }},
   };
 }
 

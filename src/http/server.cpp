@@ -197,14 +197,12 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   // Answers a request the server refuses before routing (bad syntax, too large) and closes.
   awaitable<void> refuse(beast::tcp_stream& stream, unsigned status, std::string_view message,
                          const std::string& peer) {
-    Request req;
-    req.request_id = next_request_id();
-    req.path = "-";
+    std::string request_id = next_request_id();
     Response res = Response::error(status, message);
-    res.set_header("X-Request-Id", req.request_id);
+    res.set_header("X-Request-Id", request_id);
     boost::system::error_code ec;
     co_await write(stream, std::move(res), false, false, 11, ec);
-    log->info("req={} refused {} ({}) ip={}", req.request_id, status, message, peer);
+    log->info("req={} refused {} ({}) ip={}", request_id, status, message, peer);
     // Give the client a moment to read the answer before the socket goes away: closing with
     // unread input would reset the connection and could destroy the response in flight.
     stream.socket().shutdown(tcp::socket::shutdown_send, ec);
