@@ -7,10 +7,12 @@ PG_BIN=/usr/lib/postgresql/15/bin
 
 # Packages to build and run the server.
 LOX_BUILD_PACKAGES="g++ cmake ninja-build pkg-config libboost-dev libboost-system-dev
-  nlohmann-json3-dev libpqxx-dev libssl-dev libspdlog-dev libtomlplusplus-dev postgresql-15"
-# Added for the test suite: GoogleTest, the real Mastodon client library for Python, and
-# clang-format for the formatting check.
-LOX_TEST_PACKAGES="libgtest-dev python3 python3-mastodon clang-format"
+  nlohmann-json3-dev libpqxx-dev libssl-dev libspdlog-dev libtomlplusplus-dev libsodium-dev
+  libcurl4-openssl-dev libgtest-dev python3 postgresql-15"
+# Added for the test suite: the real Mastodon client library for Python, an SMTP sink, and
+# clang-format for the formatting check. (GoogleTest is a build package: one build tree serves
+# both scripts.)
+LOX_TEST_PACKAGES="python3-mastodon python3-aiosmtpd clang-format"
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -55,28 +57,31 @@ as_pg_user() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-# pg_start DIR PORT: initialises DIR/data when needed and starts a cluster listening on
-# 127.0.0.1:PORT and a private socket directory DIR/run. Extra settings follow.
+# pg_start DIR PORT: initialises DIR/data when needed and starts a cluster listening only on
+# 127.0.0.1:PORT (no Unix socket, so no path-length or shared-directory trouble). Extra
+# settings follow.
 pg_start() {
-  local dir=$1 port=$2; shift 2
+  local dir port=$2
+  dir=$(realpath -m "$1"); shift 2
   [ -x "$PG_BIN/initdb" ] || die "PostgreSQL 15 server binaries not found in $PG_BIN"
-  mkdir -p "$dir/run"
+  mkdir -p "$dir"
   [ "$(id -u)" -eq 0 ] && chown -R postgres:postgres "$dir"
   if [ ! -f "$dir/data/PG_VERSION" ]; then
     as_pg_user "$PG_BIN/initdb" -D "$dir/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
       { cat "$dir/initdb.log" >&2; die "initdb failed"; }
   fi
   as_pg_user "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 \
-    -o "-p $port -k $dir/run -c listen_addresses=127.0.0.1 -c max_connections=200 $*" start >/dev/null ||
+    -o "-p $port -c unix_socket_directories='' -c listen_addresses=127.0.0.1 -c max_connections=200 $*" start >/dev/null ||
     { tail -20 "$dir/postgres.log" >&2; die "PostgreSQL did not start"; }
 }
 
 pg_stop() {
-  local dir=$1
+  local dir
+  dir=$(realpath -m "$1")
   [ -f "$dir/data/postmaster.pid" ] && as_pg_user "$PG_BIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1
   return 0
 }
 
 pg_running() {
-  as_pg_user "$PG_BIN/pg_ctl" -D "$1/data" status >/dev/null 2>&1
+  as_pg_user "$PG_BIN/pg_ctl" -D "$(realpath -m "$1")/data" status >/dev/null 2>&1
 }

@@ -127,7 +127,7 @@ struct Application::Impl {
         [this](const jobs::Job&, MaintenanceService::PrunePayload p) -> awaitable<void> {
           auto pruned = co_await db.tx([&](db::Tx& tx) {
             auto n = MaintenanceService::prune(tx, p);
-            MaintenanceService::schedule_prune(tx, std::chrono::system_clock::now());
+            MaintenanceService::schedule_after(tx, p.slot, std::chrono::system_clock::now());
             return n;
           });
           if (pruned > 0) log->info("pruned {} discarded job(s)", pruned);
@@ -260,6 +260,8 @@ struct Application::Impl {
     fed_guard.reset();
     fed_io.stop();
     fed_thread.join();
+    // Queries still in flight finish before any service they reference is destroyed.
+    db.pool().join();
     log->info("stopped");
     return exit_code;
   }

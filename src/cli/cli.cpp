@@ -172,6 +172,9 @@ int migrate(const Args& args) {
   } catch (const Error& e) {
     log->error("migrate failed: {}{}{}", e.what(), e.detail().empty() ? "" : ": ", e.detail());
     return kFailed;
+  } catch (const std::exception& e) {
+    log->error("migrate failed: {}", e.what());
+    return kFailed;
   }
 }
 

@@ -104,7 +104,7 @@ std::vector<KeySpec> key_specs() {
        }},
       {"jobs.workers", Kind::kInt, 0, 256,
        [](Config& c, const Value& v) { c.jobs.workers = to_size(v); }},
-      {"jobs.lease_seconds", Kind::kInt, 1, kDay,
+      {"jobs.lease_seconds", Kind::kInt, 2, kDay,
        [](Config& c, const Value& v) { c.jobs.lease = to_seconds(v); }},
       {"jobs.poll_interval_seconds", Kind::kInt, 1, 3600,
        [](Config& c, const Value& v) { c.jobs.poll_interval = to_seconds(v); }},
@@ -148,6 +148,51 @@ std::vector<KeySpec> key_specs() {
        [](Config& c, const Value& v) { c.instance.max_media_attachments = to_size(v); }},
       {"instance.max_poll_options", Kind::kInt, 2, 20,
        [](Config& c, const Value& v) { c.instance.max_poll_options = to_size(v); }},
+      {"smtp.host", Kind::kString, 0, 0, [](Config& c, const Value& v) { c.smtp.host = str(v); }},
+      {"smtp.port", Kind::kInt, 1, 65535,
+       [](Config& c, const Value& v) {
+         c.smtp.port = static_cast<int>(std::get<std::int64_t>(v));
+       }},
+      {"smtp.username", Kind::kString, 0, 0,
+       [](Config& c, const Value& v) { c.smtp.username = str(v); }},
+      {"smtp.password", Kind::kString, 0, 0,
+       [](Config& c, const Value& v) { c.smtp.password = str(v); }},
+      {"smtp.from_address", Kind::kString, 0, 0,
+       [](Config& c, const Value& v) { c.smtp.from_address = str(v); }},
+      {"smtp.security", Kind::kString, 0, 0,
+       [](Config& c, const Value& v) {
+         const std::string& mode = str(v);
+         if (mode != "starttls" && mode != "tls" && mode != "none") {
+           throw ConfigError("smtp.security", "expected starttls, tls or none; got '" + mode + "'");
+         }
+         c.smtp.security = mode;
+       }},
+      {"rate_limits.enabled", Kind::kBool, 0, 0,
+       [](Config& c, const Value& v) { c.rate_limits.enabled = std::get<bool>(v); }},
+      {"rate_limits.exempt_loopback", Kind::kBool, 0, 0,
+       [](Config& c, const Value& v) { c.rate_limits.exempt_loopback = std::get<bool>(v); }},
+      {"rate_limits.requests_per_window", Kind::kInt, 1, 1000000,
+       [](Config& c, const Value& v) {
+         c.rate_limits.requests_per_window = static_cast<int>(std::get<std::int64_t>(v));
+       }},
+      {"rate_limits.window_seconds", Kind::kInt, 1, 86400,
+       [](Config& c, const Value& v) { c.rate_limits.window = to_seconds(v); }},
+      {"rate_limits.sign_ups_per_ip", Kind::kInt, 1, 100000,
+       [](Config& c, const Value& v) {
+         c.rate_limits.sign_ups_per_ip = static_cast<int>(std::get<std::int64_t>(v));
+       }},
+      {"rate_limits.sign_up_window_seconds", Kind::kInt, 1, 86400 * 7,
+       [](Config& c, const Value& v) { c.rate_limits.sign_up_window = to_seconds(v); }},
+      {"rate_limits.failed_logins_per_ip", Kind::kInt, 1, 100000,
+       [](Config& c, const Value& v) {
+         c.rate_limits.failed_logins_per_ip = static_cast<int>(std::get<std::int64_t>(v));
+       }},
+      {"rate_limits.failed_logins_per_account", Kind::kInt, 1, 100000,
+       [](Config& c, const Value& v) {
+         c.rate_limits.failed_logins_per_account = static_cast<int>(std::get<std::int64_t>(v));
+       }},
+      {"rate_limits.login_window_seconds", Kind::kInt, 1, 86400,
+       [](Config& c, const Value& v) { c.rate_limits.login_window = to_seconds(v); }},
   };
 }
 
@@ -280,6 +325,10 @@ void validate(const Config& c, Requirement requirement) {
         "expected trace, debug, info, warn, error, critical or off; got '" + c.log_level + "'");
   }
   check_listen(c.listen);
+  if (!c.smtp.host.empty() && c.smtp.from_address.find('@') == std::string::npos) {
+    throw ConfigError("smtp.from_address",
+                      "is required when smtp.host is set, e.g. notifications@social.example");
+  }
   if (requirement == Requirement::kServe) {
     check_domain(c.domain);
     if (c.media_dir.empty()) throw ConfigError("media_dir", "must not be empty");

@@ -10,9 +10,19 @@
 namespace lox::db {
 
 std::string with_connect_timeout(const std::string& url, std::chrono::seconds timeout) {
-  if (url.find("connect_timeout=") != std::string::npos) return url;
-  char sep = url.find('?') == std::string::npos ? '?' : '&';
-  return url + sep + "connect_timeout=" + std::to_string(timeout.count());
+  std::string out = url;
+  auto add = [&out](const char* key, const std::string& value) {
+    if (out.find(std::string(key) + "=") != std::string::npos) return;  // the operator's wins
+    out += (out.find('?') == std::string::npos ? '?' : '&');
+    out += std::string(key) + "=" + value;
+  };
+  add("connect_timeout", std::to_string(timeout.count()));
+  // A silent network partition must not block pool threads (and shutdown) forever.
+  add("keepalives", "1");
+  add("keepalives_idle", "30");
+  add("keepalives_interval", "10");
+  add("keepalives_count", "3");
+  return out;
 }
 
 pqxx::connection& PooledConnection::get(const DatabaseOptions& options) {

@@ -72,8 +72,8 @@ std::int64_t JobRepository::reap_expired(Tx& tx) {
   return static_cast<std::int64_t>(tx.work().exec_prepared("jobs_reap").affected_rows());
 }
 
-std::int64_t JobRepository::release(Tx& tx, const std::string& worker) {
-  return static_cast<std::int64_t>(tx.work().exec_prepared("jobs_release", worker).affected_rows());
+bool JobRepository::release(Tx& tx, std::int64_t id, const std::string& worker, int attempt) {
+  return tx.work().exec_prepared("jobs_release", id, worker, attempt).affected_rows() == 1;
 }
 
 std::int64_t JobRepository::delete_discarded_older_than(Tx& tx, int days) {

@@ -42,6 +42,9 @@ auto with_connection(const std::string& url, F f) {
     return f(conn);
   } catch (const pqxx::broken_connection& e) {
     throw Error(ErrorCode::kServiceUnavailable, "Database unavailable", e.what());
+  } catch (const pqxx::failure& e) {
+    // Missing privileges, a commit lost in doubt: a clear error, never a crash.
+    throw Error(ErrorCode::kInternal, "Database error", e.what());
   }
 }
 

@@ -2,6 +2,8 @@
 // Every prepared statement Loxodon uses, prepared once per connection when it opens.
 // Repositories call them by name; the SQL lives only here and in migrations/.
 
+#include "db/account_sql.hpp"
+
 #include <array>
 #include <string_view>
 
@@ -56,11 +58,12 @@ inline constexpr std::array kStatements = {
               "  run_at = now(), last_error = 'lease expired (worker ' || locked_by || ' stopped)',"
               "  locked_by = NULL, locked_until = NULL "
               "WHERE state = 'running' AND locked_until < now()"},
-    // A worker that stops gracefully hands back what it claimed without counting an attempt.
+    // A worker that stops gracefully hands back a job it holds without counting the attempt.
+    // Fenced like completion: only the exact attempt this worker claimed.
     Statement{"jobs_release",
               "UPDATE jobs SET state = 'available', attempt = greatest(attempt - 1, 0),"
               "  locked_by = NULL, locked_until = NULL, run_at = now() "
-              "WHERE locked_by = $1 AND state = 'running'"},
+              "WHERE id = $1 AND locked_by = $2 AND attempt = $3 AND state = 'running'"},
     Statement{"jobs_delete_finished",
               "DELETE FROM jobs WHERE state = 'discarded' AND finished_at < now() - "
               "make_interval(days => $1)"},
@@ -81,6 +84,165 @@ inline constexpr std::array kStatements = {
               "INSERT INTO instance_secrets (name, value) VALUES ($1, $2) "
               "ON CONFLICT (name) DO NOTHING"},
     Statement{"secret_get", "SELECT value FROM instance_secrets WHERE name = $1"},
+    // --- accounts and users --------------------------------------------------------------------
+    Statement{"account_insert_local",
+              "INSERT INTO accounts (id, username, display_name, uri, url, public_key_pem, "
+              "private_key_pem, discoverable) VALUES ($1, $2, '', $3, $4, $5, $6, NULL)"},
+    Statement{"user_insert",
+              "INSERT INTO users (id, account_id, email, password_hash, role_id, locale, "
+              "confirmed_at, confirmation_token_hash, confirmation_sent_at, approved, "
+              "sign_up_reason, sign_up_ip, invite_id, agreement) "
+              "VALUES ($1, $2, $3, $4, (SELECT id FROM user_roles WHERE name = $5), $6, "
+              "CASE WHEN $7 THEN now() END, $8, CASE WHEN $8 IS NOT NULL THEN now() END, $9, $10, "
+              "$11::inet, $12, $13)"},
+    Statement{"account_by_id", "SELECT " LOX_ACCOUNT_COLUMNS " FROM accounts a WHERE a.id = $1"},
+    Statement{"account_by_acct",
+              "SELECT " LOX_ACCOUNT_COLUMNS " FROM accounts a WHERE lower(a.username) = lower($1) "
+              "AND coalesce(lower(a.domain), '') = coalesce(lower($2), '')"},
+    Statement{"user_by_id",
+              "SELECT " LOX_ACCOUNT_COLUMNS ", " LOX_USER_COLUMNS LOX_USER_FROM "WHERE u.id = $1"},
+    Statement{"user_by_account", "SELECT " LOX_ACCOUNT_COLUMNS ", " LOX_USER_COLUMNS LOX_USER_FROM
+                                 "WHERE u.account_id = $1"},
+    // Mastodon signs in with the e-mail address; the username is accepted as well.
+    Statement{"user_by_login", "SELECT " LOX_ACCOUNT_COLUMNS ", " LOX_USER_COLUMNS LOX_USER_FROM
+                               "WHERE lower(u.email) = lower($1) OR (lower(a.username) = lower($1) "
+                               "AND a.domain IS NULL)"},
+    Statement{"user_by_email", "SELECT " LOX_ACCOUNT_COLUMNS ", " LOX_USER_COLUMNS LOX_USER_FROM
+                               "WHERE lower(u.email) = lower($1)"},
+    Statement{"user_by_confirmation_token",
+              "SELECT " LOX_ACCOUNT_COLUMNS ", " LOX_USER_COLUMNS LOX_USER_FROM
+              "WHERE u.confirmation_token_hash = $1"},
+    Statement{"user_by_reset_token",
+              "SELECT " LOX_ACCOUNT_COLUMNS ", " LOX_USER_COLUMNS LOX_USER_FROM
+              "WHERE u.reset_password_token_hash = $1 "
+              "AND u.reset_password_sent_at > now() - interval '6 hours'"},
+    Statement{"username_taken",
+              "SELECT 1 FROM accounts WHERE lower(username) = lower($1) AND domain IS NULL"},
+    Statement{"email_taken", "SELECT 1 FROM users WHERE lower(email) = lower($1)"},
+    Statement{
+        "account_update_profile",
+        "UPDATE accounts SET display_name = $2, note = $3, note_html = $4, fields = $5::jsonb, "
+        "locked = $6, bot = $7, discoverable = $8, indexable = $9, hide_collections = $10, "
+        "updated_at = now() WHERE id = $1"},
+    Statement{
+        "user_update_preferences",
+        "UPDATE users SET default_privacy = $2, default_sensitive = $3, default_language = $4, "
+        "updated_at = now() WHERE id = $1"},
+    Statement{"user_set_password",
+              "UPDATE users SET password_hash = $2, reset_password_token_hash = NULL, "
+              "updated_at = now() WHERE id = $1"},
+    Statement{"user_set_email", "UPDATE users SET email = $2, updated_at = now() WHERE id = $1"},
+    Statement{"user_confirm",
+              "UPDATE users SET confirmed_at = coalesce(confirmed_at, now()), "
+              "confirmation_token_hash = NULL WHERE id = $1"},
+    Statement{"user_set_confirmation_token",
+              "UPDATE users SET confirmation_token_hash = $2, confirmation_sent_at = now() "
+              "WHERE id = $1"},
+    Statement{"user_set_reset_token",
+              "UPDATE users SET reset_password_token_hash = $2, reset_password_sent_at = now() "
+              "WHERE id = $1"},
+    Statement{"user_set_approved", "UPDATE users SET approved = $2 WHERE id = $1"},
+    Statement{
+        "user_set_role",
+        "UPDATE users SET role_id = (SELECT id FROM user_roles WHERE name = $2) WHERE id = $1"},
+    Statement{"user_signed_in", "UPDATE users SET last_sign_in_at = now() WHERE id = $1"},
+    Statement{"account_set_suspended",
+              "UPDATE accounts SET suspended_at = CASE WHEN $2 THEN coalesce(suspended_at, now()) "
+              "END WHERE id = $1"},
+    Statement{"account_delete", "DELETE FROM accounts WHERE id = $1"},
+    Statement{"account_touch_active",
+              "UPDATE accounts SET last_active_at = now() WHERE id = $1 "
+              "AND (last_active_at IS NULL OR last_active_at < now() - interval '1 hour')"},
+    Statement{"signups_from_ip",
+              "SELECT count(*) FROM users WHERE sign_up_ip = $1::inet "
+              "AND created_at > now() - make_interval(secs => $2)"},
+    Statement{"role_exists", "SELECT 1 FROM user_roles WHERE name = $1"},
+    Statement{"admin_exists",
+              "SELECT 1 FROM users u JOIN user_roles r ON r.id = u.role_id WHERE r.name = 'admin' "
+              "LIMIT 1"},
+    // --- sign-in throttling and sessions -------------------------------------------------------
+    Statement{"failed_login_insert",
+              "INSERT INTO failed_logins (user_id, ip) VALUES ($1, $2::inet)"},
+    Statement{"failed_logins_by_ip",
+              "SELECT count(*) FROM failed_logins WHERE ip = $1::inet "
+              "AND created_at > now() - make_interval(secs => $2)"},
+    Statement{"failed_logins_by_user",
+              "SELECT count(*) FROM failed_logins WHERE user_id = $1 "
+              "AND created_at > now() - make_interval(secs => $2)"},
+    Statement{"failed_logins_clear", "DELETE FROM failed_logins WHERE user_id = $1"},
+    Statement{"session_insert",
+              "INSERT INTO web_sessions (token_hash, user_id, ip, user_agent) "
+              "VALUES ($1, $2, $3::inet, left($4, 500))"},
+    Statement{"session_user",
+              "UPDATE web_sessions SET last_seen_at = now() WHERE token_hash = $1 "
+              "AND last_seen_at > now() - interval '30 days' RETURNING user_id"},
+    Statement{"session_delete", "DELETE FROM web_sessions WHERE token_hash = $1"},
+    Statement{"sessions_delete_user", "DELETE FROM web_sessions WHERE user_id = $1"},
+    // --- invites -------------------------------------------------------------------------------
+    Statement{"invite_insert",
+              "INSERT INTO invites (code, created_by, max_uses, expires_at) VALUES ($1, $2, $3, "
+              "CASE WHEN $4::bigint IS NULL THEN NULL ELSE now() + make_interval(secs => $4) END) "
+              "RETURNING id"},
+    Statement{"invite_use",
+              "UPDATE invites SET uses = uses + 1 WHERE code = $1 "
+              "AND (max_uses IS NULL OR uses < max_uses) "
+              "AND (expires_at IS NULL OR expires_at > now()) RETURNING id"},
+    Statement{"invite_valid",
+              "SELECT id FROM invites WHERE code = $1 AND (max_uses IS NULL OR uses < max_uses) "
+              "AND (expires_at IS NULL OR expires_at > now())"},
+    // --- OAuth ---------------------------------------------------------------------------------
+    Statement{
+        "app_insert",
+        "INSERT INTO oauth_applications (id, name, website, redirect_uris, scopes, client_id, "
+        "client_secret_hash) VALUES ($1, $2, $3, $4::text[], $5, $6, $7)"},
+    Statement{"app_by_client_id",
+              "SELECT id, name, website, redirect_uris::text, scopes, client_id, "
+              "client_secret_hash, (extract(epoch FROM created_at) * 1000)::bigint "
+              "FROM oauth_applications WHERE client_id = $1"},
+    Statement{"app_by_id",
+              "SELECT id, name, website, redirect_uris::text, scopes, client_id, "
+              "client_secret_hash, (extract(epoch FROM created_at) * 1000)::bigint "
+              "FROM oauth_applications WHERE id = $1"},
+    Statement{"grant_insert",
+              "INSERT INTO oauth_access_grants (code_hash, application_id, user_id, redirect_uri, "
+              "scopes, code_challenge, code_challenge_method, expires_at) "
+              "VALUES ($1, $2, $3, $4, $5, $6, $7, now() + interval '10 minutes')"},
+    // Locks the grant so two concurrent exchanges of one code cannot both succeed.
+    Statement{"grant_by_code",
+              "SELECT id, application_id, user_id, redirect_uri, scopes, code_challenge, "
+              "code_challenge_method, expires_at < now(), used_at IS NOT NULL "
+              "FROM oauth_access_grants WHERE code_hash = $1 FOR UPDATE"},
+    Statement{"grant_mark_used", "UPDATE oauth_access_grants SET used_at = now() WHERE id = $1"},
+    // A replayed code revokes what it issued (RFC 6749 §4.1.2).
+    Statement{"tokens_revoke_for_grant",
+              "UPDATE oauth_access_tokens SET revoked_at = now() WHERE grant_id = $1 "
+              "AND revoked_at IS NULL"},
+    Statement{"token_insert",
+              "INSERT INTO oauth_access_tokens (id, token_hash, application_id, user_id, grant_id, "
+              "scopes) VALUES ($1, $2, $3, $4, $5, $6)"},
+    Statement{"token_by_hash",
+              "SELECT id, application_id, user_id, scopes, "
+              "(extract(epoch FROM created_at) * 1000)::bigint, revoked_at IS NOT NULL "
+              "FROM oauth_access_tokens WHERE token_hash = $1"},
+    Statement{"token_touch",
+              "UPDATE oauth_access_tokens SET last_used_at = now() WHERE id = $1 "
+              "AND (last_used_at IS NULL OR last_used_at < now() - interval '1 hour')"},
+    Statement{"token_revoke_for_app",
+              "UPDATE oauth_access_tokens SET revoked_at = now() WHERE token_hash = $1 "
+              "AND application_id = $2 AND revoked_at IS NULL"},
+    Statement{"token_app", "SELECT application_id FROM oauth_access_tokens WHERE token_hash = $1"},
+    Statement{"authorized_apps",
+              "SELECT a.id, a.name, a.website, a.redirect_uris::text, "
+              "string_agg(DISTINCT t.scopes, ' '), a.client_id, '', "
+              "(extract(epoch FROM min(t.created_at)) * 1000)::bigint "
+              "FROM oauth_access_tokens t JOIN oauth_applications a ON a.id = t.application_id "
+              "WHERE t.user_id = $1 AND t.revoked_at IS NULL GROUP BY a.id ORDER BY a.name"},
+    Statement{"tokens_revoke_user_app",
+              "UPDATE oauth_access_tokens SET revoked_at = now() WHERE user_id = $1 "
+              "AND application_id = $2 AND revoked_at IS NULL"},
+    Statement{"tokens_revoke_user",
+              "UPDATE oauth_access_tokens SET revoked_at = now() WHERE user_id = $1 "
+              "AND revoked_at IS NULL"},
 };
 
 }  // namespace lox::db::sql

@@ -37,6 +37,14 @@ Response Response::error(unsigned status, std::string_view message) {
   return json(status, nlohmann::json{{"error", message}});
 }
 
+Response Response::error(unsigned status, std::string_view message,
+                         const std::string& details_json) {
+  if (details_json.empty()) return error(status, message);
+  nlohmann::json body{{"error", message}};
+  body["details"] = nlohmann::json::parse(details_json, nullptr, false);
+  return json(status, body);
+}
+
 Response Response::text(unsigned status, std::string body, std::string content_type) {
   Response r;
   r.status = status;

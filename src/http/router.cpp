@@ -1,3 +1,4 @@
+#include <loxodon/http/request.hpp>
 #include <loxodon/http/router.hpp>
 
 #include <stdexcept>
@@ -67,7 +68,11 @@ const Router::Node* find_node(const Router::Node* node,
 
 RouteMatch Router::match(std::string_view method, std::string_view path) const {
   RouteMatch result;
-  const Node* node = find_node(root_.get(), split_path(path), 0, result.params);
+  // Segments are split on the raw path and decoded one by one ("a%2Fb" stays one segment).
+  std::vector<std::string> decoded;
+  for (std::string_view raw : split_path(path)) decoded.push_back(percent_decode(raw, false));
+  std::vector<std::string_view> segments(decoded.begin(), decoded.end());
+  const Node* node = find_node(root_.get(), segments, 0, result.params);
   if (node == nullptr) {
     result.params.clear();
     return result;

@@ -106,10 +106,11 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
         std::string addr(hop);
         addr.erase(0, addr.find_first_not_of(' '));
         addr.erase(addr.find_last_not_of(' ') + 1);
-        if (!addr.empty() && parse_ip_address(addr)) {
-          req.remote_address = addr;
-          if (!trusted(addr)) break;
-        }
+        // A hop that is not an address ends the walk: whatever stands left of it came from
+        // the client and cannot be trusted.
+        if (addr.empty() || !parse_ip_address(addr)) break;
+        req.remote_address = addr;
+        if (!trusted(addr)) break;
         if (comma == std::string_view::npos) break;
         list = list.substr(0, comma);
       }
@@ -153,7 +154,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
       } else if (!e.detail().empty()) {
         log->debug("req={} {}: {}", req.request_id, e.what(), e.detail());
       }
-      co_return Response::error(status, e.what());
+      co_return Response::error(status, e.what(), e.details_json());
     } catch (const std::exception& e) {
       log->error("req={} {} {} failed: {}", req.request_id, req.method, req.path, e.what());
       co_return Response::error(500, "Internal server error");
@@ -231,7 +232,9 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     auto endpoint = stream.socket().remote_endpoint(ec);
     std::string peer = ec ? std::string("unknown") : endpoint.address().to_string();
     if (peer.starts_with("::ffff:")) peer = peer.substr(7);
-    beast::flat_buffer buffer;
+    // Bounded: chunk extensions and trailers are not counted by Beast's body and header
+    // limits, so the buffer's own limit is what keeps one connection from filling memory.
+    beast::flat_buffer buffer(options.max_header_bytes + 64 * 1024);
 
     while (!stopping) {
       ec = {};
@@ -257,7 +260,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
       stream.expires_after(options.header_timeout);
       co_await bhttp::async_read_header(stream, buffer, parser,
                                         asio::redirect_error(asio::use_awaitable, ec));
-      if (ec == bhttp::error::header_limit) {
+      if (ec == bhttp::error::header_limit || ec == bhttp::error::buffer_overflow) {
         co_await refuse(stream, 431, "Request header fields too large", peer);
         break;
       }
@@ -278,9 +281,19 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
       req.method = std::string(head.method_string());
       req.target = std::string(head.target());
       auto qmark = req.target.find('?');
-      req.path = percent_decode(std::string_view(req.target).substr(0, qmark), false);
+      // Kept encoded: the router decodes each segment, so %2F cannot add a segment and the
+      // access log never sees decoded control characters.
+      req.path = req.target.substr(0, qmark);
       if (!req.path.starts_with('/')) {
         co_await refuse(stream, 400, "Malformed request target", peer);
+        break;
+      }
+
+      // RFC 9112 §6.1: a transfer coding other than a final "chunked", or one beside a
+      // Content-Length, leaves the message length ambiguous (request smuggling).
+      if (head.count(bhttp::field::transfer_encoding) > 0 &&
+          (!parser.chunked() || head.count(bhttp::field::content_length) > 0)) {
+        co_await refuse(stream, 400, "Malformed HTTP request", peer);
         break;
       }
 
@@ -299,7 +312,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
         stream.expires_after(options.body_timeout);
         co_await bhttp::async_read(stream, buffer, parser,
                                    asio::redirect_error(asio::use_awaitable, ec));
-        if (ec == bhttp::error::body_limit) {
+        if (ec == bhttp::error::body_limit || ec == bhttp::error::buffer_overflow) {
           co_await refuse(stream, 413, "Request body too large", peer);
           break;
         }

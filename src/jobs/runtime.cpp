@@ -4,6 +4,7 @@
 #include <loxodon/jobs/job_errors.hpp>
 #include <loxodon/jobs/runtime.hpp>
 #include <loxodon/util/crypto.hpp>
+#include <loxodon/util/html.hpp>
 
 #include <spdlog/spdlog.h>
 
@@ -11,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <set>
 
 namespace lox::jobs {
@@ -49,6 +51,7 @@ struct Runtime::Impl {
   bool stopping = false;
   std::size_t live_tasks = 0;  // worker loops, reaper and listener still running
   std::size_t running = 0;
+  std::map<std::int64_t, int> running_attempts;  // job id -> attempt held by this process
   std::uint64_t completed = 0;
   std::set<asio::steady_timer*> idle_timers;
   asio::steady_timer reaper_timer;
@@ -75,7 +78,13 @@ void log_exception(const ImplPtr& s, const char* what, std::exception_ptr e) {
 
 awaitable<void> heartbeat(ImplPtr s, Job job, std::shared_ptr<Heartbeat> hb) {
   auto interval = std::max(std::chrono::seconds(1), s->options.lease / 3);
+  auto give_up_at = std::chrono::steady_clock::now() + s->options.max_runtime;
   while (!hb->done) {
+    if (std::chrono::steady_clock::now() >= give_up_at) {
+      s->log->error("job={} kind={} still running after {}s; letting its lease expire", job.id,
+                    job.kind, s->options.max_runtime.count());
+      break;
+    }
     hb->timer.expires_after(interval);
     boost::system::error_code ec;
     co_await hb->timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
@@ -97,6 +106,7 @@ awaitable<void> heartbeat(ImplPtr s, Job job, std::shared_ptr<Heartbeat> hb) {
 
 awaitable<void> run_job(ImplPtr s, Job job) {
   ++s->running;
+  s->running_attempts[job.id] = job.attempt;
   auto started = std::chrono::steady_clock::now();
   auto hb = std::make_shared<Heartbeat>(s->executor);
   asio::co_spawn(s->executor, heartbeat(s, job, hb),
@@ -120,6 +130,9 @@ awaitable<void> run_job(ImplPtr s, Job job) {
       error = e.what();
     }
   }
+  // Remote error texts can carry arbitrary bytes; PostgreSQL rejects invalid UTF-8, which would
+  // lose the outcome and skip the backoff.
+  error = to_valid_utf8(error);
   hb->done = true;
   hb->timer.cancel();
 
@@ -148,6 +161,7 @@ awaitable<void> run_job(ImplPtr s, Job job) {
     s->log->error("job={} kind={} outcome could not be recorded: {}", job.id, job.kind, e.what());
   }
   --s->running;
+  s->running_attempts.erase(job.id);
 }
 
 awaitable<void> worker_loop(ImplPtr s) {
@@ -169,8 +183,12 @@ awaitable<void> worker_loop(ImplPtr s) {
       }
     }
     if (s->stopping && !claimed.empty()) {
-      // Claimed just as the stop began: hand it back untouched.
-      co_await s->db.tx([&](db::Tx& tx) { db::JobRepository::release(tx, s->options.worker_id); });
+      // Claimed just as the stop began: hand exactly these back untouched.
+      co_await s->db.tx([&](db::Tx& tx) {
+        for (const auto& job : claimed) {
+          db::JobRepository::release(tx, job.id, s->options.worker_id, job.attempt);
+        }
+      });
       break;
     }
     if (claimed.empty()) {
@@ -260,8 +278,14 @@ awaitable<void> Runtime::stop() {
   }
   if (s->running > 0) {
     try {
-      auto released = co_await s->db.tx(
-          [&](db::Tx& tx) { return db::JobRepository::release(tx, s->options.worker_id); });
+      auto abandoned = s->running_attempts;  // only jobs whose handlers are still running
+      auto released = co_await s->db.tx([&](db::Tx& tx) {
+        int n = 0;
+        for (const auto& [id, attempt] : abandoned) {
+          n += db::JobRepository::release(tx, id, s->options.worker_id, attempt) ? 1 : 0;
+        }
+        return n;
+      });
       s->log->warn("stopped with {} job(s) still running; released {} for other workers",
                    s->running, released);
     } catch (const std::exception& e) {

@@ -2,27 +2,45 @@
 #include <loxodon/jobs/job_queue.hpp>
 #include <loxodon/services/maintenance_service.hpp>
 
+#include <algorithm>
+
 namespace lox::services {
 
 void to_json(nlohmann::json& j, const MaintenanceService::PrunePayload& p) {
-  j = {{"retention_days", p.retention_days}};
+  j = {{"retention_days", p.retention_days}, {"slot", p.slot}};
 }
 
 void from_json(const nlohmann::json& j, MaintenanceService::PrunePayload& p) {
   p.retention_days = j.value("retention_days", 7);
+  p.slot = j.value("slot", std::int64_t{0});
 }
 
-void MaintenanceService::schedule_prune(db::Tx& tx, std::chrono::system_clock::time_point now) {
-  auto hour = std::chrono::floor<std::chrono::hours>(now) + std::chrono::hours(1);
-  auto delay = std::chrono::duration_cast<std::chrono::seconds>(hour - now);
+namespace {
+void enqueue_slot(db::Tx& tx, std::int64_t slot, std::chrono::system_clock::time_point now) {
+  auto at = std::chrono::system_clock::time_point(std::chrono::hours(slot));
+  // Rounded up, so the job never becomes due before its hour.
+  auto delay = std::max(std::chrono::seconds(0), std::chrono::ceil<std::chrono::seconds>(at - now));
   jobs::NewJob job;
   job.queue = "maintenance";
-  job.kind = kPruneJobsKind;
-  job.payload = PrunePayload{};
+  job.kind = MaintenanceService::kPruneJobsKind;
+  job.payload = MaintenanceService::PrunePayload{7, slot};
   job.delay = delay;
   job.max_attempts = 3;
-  job.dedupe_key = "prune_jobs:" + std::to_string(hour.time_since_epoch().count());
+  job.dedupe_key = "prune_jobs:" + std::to_string(slot);
   jobs::enqueue(tx, job);
+}
+}  // namespace
+
+void MaintenanceService::schedule_prune(db::Tx& tx, std::chrono::system_clock::time_point now) {
+  auto next = std::chrono::floor<std::chrono::hours>(now) + std::chrono::hours(1);
+  enqueue_slot(tx, next.time_since_epoch().count(), now);
+}
+
+void MaintenanceService::schedule_after(db::Tx& tx, std::int64_t slot,
+                                        std::chrono::system_clock::time_point now) {
+  auto current = std::chrono::floor<std::chrono::hours>(now).time_since_epoch().count();
+  // Catch up to the present after downtime rather than replaying every missed hour.
+  enqueue_slot(tx, std::max(slot, current) + 1, now);
 }
 
 std::int64_t MaintenanceService::prune(db::Tx& tx, const PrunePayload& payload) {

@@ -193,7 +193,10 @@ TEST_F(JobRepositoryTest, ExtendLeaseAndReleaseForGracefulStop) {
       [&](Tx& tx) { return JobRepository::extend_lease(tx, j.id, "w1", j.attempt, 60s); }));
   std::this_thread::sleep_for(1200ms);
   EXPECT_EQ(db_.tx_sync([](Tx& tx) { return JobRepository::reap_expired(tx); }), 0);
-  EXPECT_EQ(db_.tx_sync([](Tx& tx) { return JobRepository::release(tx, "w1"); }), 1);
+  EXPECT_FALSE(
+      db_.tx_sync([&](Tx& tx) { return JobRepository::release(tx, j.id, "w2", j.attempt); }));
+  EXPECT_TRUE(
+      db_.tx_sync([&](Tx& tx) { return JobRepository::release(tx, j.id, "w1", j.attempt); }));
   EXPECT_EQ(tdb_.scalar("SELECT state FROM jobs"), "available");
   EXPECT_EQ(tdb_.scalar("SELECT attempt FROM jobs"), "0");  // a handed-back job costs no attempt
 }

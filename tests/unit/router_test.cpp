@@ -60,6 +60,17 @@ TEST(Router, HeadUsesGetAndTrailingSlashIsIgnored) {
   EXPECT_EQ(router.match("GET", "/api/v1/instance/").kind, RouteMatch::Kind::kFound);
 }
 
+TEST(Router, DecodesEachSegmentSeparately) {
+  Router router;
+  router.add("GET", "/users/:name", tagged("user"));
+  auto m = router.match("GET", "/users/al%69ce");
+  ASSERT_EQ(m.kind, RouteMatch::Kind::kFound);
+  EXPECT_EQ(m.params[0].second, "alice");
+  auto slash = router.match("GET", "/users/a%2Fb");  // an encoded slash does not split
+  ASSERT_EQ(slash.kind, RouteMatch::Kind::kFound);
+  EXPECT_EQ(slash.params[0].second, "a/b");
+}
+
 TEST(Router, RootPathCanBeRouted) {
   Router router;
   router.add("GET", "/", tagged("home"));

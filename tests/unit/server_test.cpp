@@ -139,6 +139,34 @@ TEST(Server, PerRouteBodyLimitAppliesToChunkedBodiesToo) {
   EXPECT_EQ(chunked->status, 413);
 }
 
+TEST(Server, AmbiguousFramingIsRefused) {
+  RunningServer s(test_router(), short_timeouts());
+  for (const char* smuggle : {"POST /api/body HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: "
+                              "gzip\r\nContent-Length: 3\r\n\r\nabc",
+                              "POST /api/body HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: "
+                              "chunked\r\nContent-Length: 3\r\n\r\n"
+                              "3\r\nabc\r\n0\r\n\r\n"}) {
+    RawConnection conn(s.port());
+    ASSERT_TRUE(conn.send(smuggle));
+    auto res = conn.read_response(2s);
+    ASSERT_TRUE(res) << smuggle;
+    EXPECT_EQ(res->status, 400) << smuggle;
+  }
+}
+
+TEST(Server, EndlessChunkExtensionsCannotFillMemory) {
+  RunningServer s(test_router(), short_timeouts());
+  RawConnection conn(s.port());
+  ASSERT_TRUE(
+      conn.send("POST /api/body HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n1;"));
+  std::string junk(64 * 1024, 'a');
+  for (int i = 0; i < 8 && conn.send(junk); ++i) {
+  }
+  auto res = conn.read_response(3s);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 413);
+}
+
 TEST(Server, OversizedHeadersGet431) {
   RunningServer s(test_router(), short_timeouts());
   auto res =
@@ -240,6 +268,10 @@ TEST(Server, ForwardedHeadersAreBelievedOnlyFromTrustedProxies) {
   // The rightmost untrusted hop is the client; earlier entries could be forged by it.
   EXPECT_EQ(body["remote"], "203.0.113.9");
   EXPECT_EQ(body["scheme"], "https");
+  // A hop that is not an address stops the walk before the client-written part.
+  res = http_request(trusted.port(), "GET", "/api/echo",
+                     "X-Forwarded-For: 198.51.100.7, unknown, 127.0.0.5\r\n");
+  EXPECT_EQ(nlohmann::json::parse(res->body)["remote"], "127.0.0.5");
 }
 
 TEST(Server, GracefulStopFinishesRequestsInFlightAndRefusesNewOnes) {

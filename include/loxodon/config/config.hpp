@@ -35,6 +35,30 @@ struct JobsConfig {
 
 enum class RegistrationMode { kOpen, kApproval, kClosed };
 
+// Outgoing e-mail (confirmations, password resets, approvals). Without a host, no mail is sent
+// and new accounts need no e-mail confirmation.
+struct SmtpConfig {
+  std::string host;
+  int port = 587;
+  std::string username;
+  std::string password;
+  std::string from_address;
+  std::string security = "starttls";  // starttls, tls or none
+};
+
+// Request limits per fixed window, as Mastodon's defaults (rack-attack). Counted per process.
+struct RateLimitConfig {
+  bool enabled = true;
+  bool exempt_loopback = true;  // local tools and benchmarks measure the server, not the limiter
+  int requests_per_window = 300;
+  std::chrono::seconds window{300};
+  int sign_ups_per_ip = 5;  // POST /api/v1/accounts and the sign-up form, per 30 minutes
+  std::chrono::seconds sign_up_window{1800};
+  int failed_logins_per_ip = 25;  // within login_window, across processes (stored in the DB)
+  int failed_logins_per_account = 5;
+  std::chrono::seconds login_window{300};
+};
+
 struct InstanceConfig {
   std::string title = "Loxodon";
   std::string short_description;
@@ -65,6 +89,8 @@ struct Config {
   DatabaseConfig database;
   JobsConfig jobs;
   InstanceConfig instance;
+  SmtpConfig smtp;
+  RateLimitConfig rate_limits;
 
   // scheme://domain, the base of every absolute URL the server publishes.
   std::string base_url() const { return scheme + "://" + domain; }

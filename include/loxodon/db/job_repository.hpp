@@ -28,8 +28,8 @@ class JobRepository {
                            std::chrono::seconds lease);
   // Returns jobs whose lease ran out to the queue; returns how many.
   static std::int64_t reap_expired(Tx& tx);
-  // Hands back every job this worker holds without counting the attempt.
-  static std::int64_t release(Tx& tx, const std::string& worker);
+  // Hands back one job this worker holds without counting the attempt.
+  static bool release(Tx& tx, std::int64_t id, const std::string& worker, int attempt);
   static std::int64_t delete_discarded_older_than(Tx& tx, int days);
   static std::map<std::string, std::int64_t> counts_by_state(Tx& tx);
 };

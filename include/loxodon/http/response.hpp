@@ -22,6 +22,8 @@ struct Response {
   static Response json_text(unsigned status, std::string body);
   // Mastodon's error shape: {"error": "..."}.
   static Response error(unsigned status, std::string_view message);
+  // The same with Mastodon's per-field "details" object (serialized JSON).
+  static Response error(unsigned status, std::string_view message, const std::string& details_json);
   static Response text(unsigned status, std::string body, std::string content_type);
 };
 

@@ -14,7 +14,10 @@ struct RuntimeOptions {
   std::chrono::seconds poll_interval{5};  // fallback when a NOTIFY is missed; also for run_at
   std::chrono::seconds reaper_interval{30};
   std::chrono::seconds drain_timeout{20};  // graceful stop waits this long for running jobs
-  std::string worker_id;                   // unique per process; generated when empty
+  // A handler still running after this long stops being kept alive: its lease runs out and the
+  // job is retried (the attempt counts), so a hung handler cannot hold a job forever.
+  std::chrono::seconds max_runtime{3600};
+  std::string worker_id;  // unique per process; generated when empty
 };
 
 }  // namespace lox::jobs

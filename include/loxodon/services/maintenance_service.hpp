@@ -18,10 +18,14 @@ class MaintenanceService {
 
   struct PrunePayload {
     int retention_days = 7;
+    std::int64_t slot = 0;  // hours since the Unix epoch this run belongs to
   };
 
-  // Enqueues the next hourly prune unless one is already pending for that hour.
+  // Enqueues the prune for the next full hour unless one is already pending for it.
   static void schedule_prune(db::Tx& tx, std::chrono::system_clock::time_point now);
+  // Enqueues the run after `slot` (called by the run for `slot`, whose own row still exists).
+  static void schedule_after(db::Tx& tx, std::int64_t slot,
+                             std::chrono::system_clock::time_point now);
   static std::int64_t prune(db::Tx& tx, const PrunePayload& payload);
 };
 

@@ -32,9 +32,19 @@ class Error : public std::runtime_error {
   ErrorCode code() const noexcept { return code_; }
   const std::string& detail() const noexcept { return detail_; }
 
+  // Per-field validation errors as Mastodon 4 sends them in "details" (serialized JSON object,
+  // e.g. {"username":[{"error":"ERR_TAKEN","description":"has already been taken"}]}); empty
+  // when there are none.
+  const std::string& details_json() const noexcept { return details_json_; }
+  Error& with_details_json(std::string json) {
+    details_json_ = std::move(json);
+    return *this;
+  }
+
  private:
   ErrorCode code_;
   std::string detail_;
+  std::string details_json_;
 };
 
 }  // namespace lox

@@ -23,16 +23,13 @@ void InstanceApi::add_routes(http::Router& router) {
              });
 }
 
-void InstanceApi::render(const std::shared_ptr<const services::InstanceSnapshot>& snapshot) {
-  if (rendered_.from == snapshot) return;
-  rendered_.v1 = instance_v1_json(config_, *snapshot).dump();
-  rendered_.v2 = instance_v2_json(config_, *snapshot, secrets_).dump();
-  rendered_.from = snapshot;
-}
-
 awaitable<http::Response> InstanceApi::v1(http::Request&) {
-  render(co_await instance_.snapshot());
-  co_return http::Response::json_text(200, rendered_.v1);
+  auto snapshot = co_await instance_.snapshot();
+  if (v1_.from != snapshot) {
+    v1_.text = instance_v1_json(config_, *snapshot).dump();
+    v1_.from = snapshot;
+  }
+  co_return http::Response::json_text(200, v1_.text);
 }
 
 awaitable<http::Response> InstanceApi::v2(http::Request&) {
@@ -41,8 +38,13 @@ awaitable<http::Response> InstanceApi::v2(http::Request&) {
   if (secrets_.vapid_public_key.empty()) {
     throw Error(ErrorCode::kServiceUnavailable, "Starting up: database not reachable yet");
   }
-  render(co_await instance_.snapshot());
-  co_return http::Response::json_text(200, rendered_.v2);
+  auto snapshot = co_await instance_.snapshot();
+  if (v2_.from != snapshot || v2_.vapid_key != secrets_.vapid_public_key) {
+    v2_.text = instance_v2_json(config_, *snapshot, secrets_).dump();
+    v2_.from = snapshot;
+    v2_.vapid_key = secrets_.vapid_public_key;
+  }
+  co_return http::Response::json_text(200, v2_.text);
 }
 
 awaitable<http::Response> InstanceApi::rules(http::Request&) {

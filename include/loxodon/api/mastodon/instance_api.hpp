@@ -29,11 +29,11 @@ class InstanceApi {
   // Rendered documents, reused while the snapshot they came from is current.
   struct Rendered {
     std::shared_ptr<const services::InstanceSnapshot> from;
-    std::string v1;
-    std::string v2;
+    std::string vapid_key;  // v2 embeds it, and it arrives only once the database answers
+    std::string text;
   };
-  Rendered rendered_;
-  void render(const std::shared_ptr<const services::InstanceSnapshot>& snapshot);
+  Rendered v1_;
+  Rendered v2_;
 };
 
 }  // namespace lox::api::mastodon
