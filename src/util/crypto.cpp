@@ -3,7 +3,9 @@
 
 #include <openssl/bio.h>
 #include <openssl/core_names.h>
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
 
@@ -94,6 +96,49 @@ std::string base64url_encode(const std::string& data) {
     out.push_back(kAlphabet[(v >> 6) & 63]);
   }
   return out;
+}
+
+std::string random_token() { return base64url_encode(random_bytes(32)); }
+
+std::string sha256(const std::string& data) {
+  std::string out(32, '\0');
+  unsigned int len = 0;
+  if (EVP_Digest(data.data(), data.size(), reinterpret_cast<unsigned char*>(out.data()), &len,
+                 EVP_sha256(), nullptr) != 1) {
+    fail("EVP_Digest");
+  }
+  return out;
+}
+
+namespace {
+std::string to_hex(const std::string& bytes) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (unsigned char c : bytes) {
+    out.push_back(kHex[c >> 4]);
+    out.push_back(kHex[c & 0x0f]);
+  }
+  return out;
+}
+}  // namespace
+
+std::string sha256_hex(const std::string& data) { return to_hex(sha256(data)); }
+
+std::string hmac_sha256_hex(const std::string& key, const std::string& data) {
+  std::string out(EVP_MAX_MD_SIZE, '\0');
+  unsigned int len = 0;
+  if (HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+           reinterpret_cast<const unsigned char*>(data.data()), data.size(),
+           reinterpret_cast<unsigned char*>(out.data()), &len) == nullptr) {
+    fail("HMAC");
+  }
+  out.resize(len);
+  return to_hex(out);
+}
+
+bool constant_time_equals(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 PemKeyPair generate_rsa_key_pair(unsigned bits) {

@@ -12,6 +12,16 @@ std::string random_hex(std::size_t byte_count);
 
 std::string base64url_encode(const std::string& data);
 
+// An unguessable token for URLs, cookies and OAuth: 32 random bytes, base64url (43 characters).
+std::string random_token();
+
+std::string sha256(const std::string& data);  // raw 32 bytes
+std::string sha256_hex(const std::string& data);
+std::string hmac_sha256_hex(const std::string& key, const std::string& data);
+
+// Compares secrets without leaking where they differ through timing.
+bool constant_time_equals(const std::string& a, const std::string& b);
+
 struct PemKeyPair {
   std::string private_pem;
   std::string public_pem;

@@ -1,0 +1,80 @@
+#pragma once
+
+#include <loxodon/db/tx.hpp>
+#include <loxodon/domain/account.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace lox::db {
+
+struct NewLocalAccount {
+  std::int64_t account_id = 0;
+  std::int64_t user_id = 0;
+  std::string username;
+  std::string email;
+  std::string password_hash;
+  std::string role = "user";
+  std::optional<std::string> locale;
+  bool confirmed = false;
+  std::optional<std::string> confirmation_token_hash;
+  bool approved = true;
+  std::optional<std::string> reason;
+  std::optional<std::string> sign_up_ip;
+  std::optional<std::int64_t> invite_id;
+  bool agreement = false;
+  std::string uri;
+  std::string url;
+  std::string public_key_pem;
+  std::string private_key_pem;
+};
+
+struct ProfileRow {
+  std::string display_name;
+  std::string note;
+  std::string note_html;
+  std::string fields_json;
+  bool locked = false;
+  bool bot = false;
+  std::optional<bool> discoverable;
+  bool indexable = false;
+  bool hide_collections = false;
+};
+
+class AccountRepository {
+ public:
+  static void insert_local(Tx& tx, const NewLocalAccount& account);
+  static std::optional<domain::Account> find(Tx& tx, std::int64_t id);
+  static std::optional<domain::Account> find_by_acct(Tx& tx, const std::string& username,
+                                                     const std::optional<std::string>& domain);
+  static std::optional<domain::UserWithAccount> user(Tx& tx, std::int64_t user_id);
+  static std::optional<domain::UserWithAccount> user_by_account(Tx& tx, std::int64_t account_id);
+  static std::optional<domain::UserWithAccount> user_by_login(Tx& tx, const std::string& login);
+  static std::optional<domain::UserWithAccount> user_by_email(Tx& tx, const std::string& email);
+  static std::optional<domain::UserWithAccount> user_by_confirmation_token(Tx& tx,
+                                                                           const std::string& hash);
+  static std::optional<domain::UserWithAccount> user_by_reset_token(Tx& tx,
+                                                                    const std::string& hash);
+  static bool username_taken(Tx& tx, const std::string& username);
+  static bool email_taken(Tx& tx, const std::string& email);
+  static bool role_exists(Tx& tx, const std::string& role);
+  static bool admin_exists(Tx& tx);
+  static void update_profile(Tx& tx, std::int64_t account_id, const ProfileRow& profile);
+  static void update_preferences(Tx& tx, std::int64_t user_id, const std::string& privacy,
+                                 bool sensitive, const std::optional<std::string>& language);
+  static void set_password(Tx& tx, std::int64_t user_id, const std::string& hash);
+  static void set_email(Tx& tx, std::int64_t user_id, const std::string& email);
+  static void confirm(Tx& tx, std::int64_t user_id);
+  static void set_confirmation_token(Tx& tx, std::int64_t user_id, const std::string& hash);
+  static void set_reset_token(Tx& tx, std::int64_t user_id, const std::string& hash);
+  static void set_approved(Tx& tx, std::int64_t user_id, bool approved);
+  static void set_role(Tx& tx, std::int64_t user_id, const std::string& role);
+  static void set_suspended(Tx& tx, std::int64_t account_id, bool suspended);
+  static void signed_in(Tx& tx, std::int64_t user_id);
+  static void touch_active(Tx& tx, std::int64_t account_id);
+  static void remove(Tx& tx, std::int64_t account_id);
+  static std::int64_t signups_from_ip(Tx& tx, const std::string& ip, std::int64_t window_seconds);
+};
+
+}  // namespace lox::db

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace lox::services {
+
+// An RFC 6749 error: rendered as {"error": code, "error_description": description} with `status`,
+// or, at the authorization endpoint, sent back to the client's redirect URI when that is safe.
+class OAuthError : public std::runtime_error {
+ public:
+  OAuthError(std::string code, const std::string& description, unsigned status = 400,
+             bool redirectable = false)
+      : std::runtime_error(description),
+        code_(std::move(code)),
+        status_(status),
+        redirectable_(redirectable) {}
+  const std::string& code() const { return code_; }
+  unsigned status() const { return status_; }
+  // True when the client and redirect URI were verified, so the error may go to the client.
+  bool redirectable() const { return redirectable_; }
+
+ private:
+  std::string code_;
+  unsigned status_;
+  bool redirectable_;
+};
+
+}  // namespace lox::services

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace lox::services {
+
+// Collects per-field problems and throws them as Mastodon does: 422 with
+// "Validation failed: Username has already been taken, ..." and a "details" object whose keys
+// are the fields and whose values list {"error": "ERR_TAKEN", "description": "..."}.
+class ValidationErrors {
+ public:
+  // field: API name ("username"); label: as shown in the message ("Username").
+  void add(const std::string& field, const std::string& label, const std::string& code,
+           const std::string& description);
+  bool empty() const { return entries_.empty(); }
+  void throw_if_any() const;
+
+ private:
+  struct Entry {
+    std::string field, label, code, description;
+  };
+  std::vector<Entry> entries_;
+};
+
+}  // namespace lox::services

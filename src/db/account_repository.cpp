@@ -1,0 +1,196 @@
+#include "db/account_sql.hpp"
+#include "db/fields.hpp"
+#include "db/tx_impl.hpp"
+
+#include <loxodon/db/account_repository.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+
+namespace lox::db {
+
+namespace {
+std::optional<std::chrono::system_clock::time_point> time_from_ms(const pqxx::field& f) {
+  if (f.is_null()) return std::nullopt;
+  return std::chrono::system_clock::time_point(std::chrono::milliseconds(f.as<long long>()));
+}
+
+std::optional<domain::UserWithAccount> one_user(const pqxx::result& r) {
+  if (r.empty()) return std::nullopt;
+  return read_user_with_account(r[0]);
+}
+}  // namespace
+
+domain::Account read_account(const pqxx::row& row, int o) {
+  domain::Account a;
+  a.id = row[o + 0].as<std::int64_t>();
+  a.username = row[o + 1].as<std::string>();
+  a.domain = nullable<std::string>(row[o + 2]);
+  a.display_name = row[o + 3].as<std::string>();
+  a.note = row[o + 4].as<std::string>();
+  a.note_html = row[o + 5].as<std::string>();
+  for (const auto& f : nlohmann::json::parse(row[o + 6].as<std::string>())) {
+    a.fields.push_back({f.value("name", ""), f.value("value", "")});
+  }
+  a.locked = row[o + 7].as<bool>();
+  a.bot = row[o + 8].as<bool>();
+  a.discoverable = nullable<bool>(row[o + 9]);
+  a.indexable = row[o + 10].as<bool>();
+  a.hide_collections = row[o + 11].as<bool>();
+  a.uri = nullable<std::string>(row[o + 12]);
+  a.url = nullable<std::string>(row[o + 13]);
+  a.created_at = *time_from_ms(row[o + 14]);
+  a.last_status_at = time_from_ms(row[o + 15]);
+  a.suspended_at = time_from_ms(row[o + 16]);
+  a.statuses_count = row[o + 17].as<std::int64_t>();
+  return a;
+}
+
+domain::User read_user(const pqxx::row& row, int o) {
+  domain::User u;
+  u.id = row[o + 0].as<std::int64_t>();
+  u.account_id = row[o + 1].as<std::int64_t>();
+  u.email = row[o + 2].as<std::string>();
+  u.password_hash = row[o + 3].as<std::string>();
+  u.role.id = row[o + 4].as<std::int64_t>();
+  u.role.name = row[o + 5].as<std::string>();
+  u.role.color = row[o + 6].as<std::string>();
+  u.role.highlighted = row[o + 7].as<bool>();
+  u.role.permissions = row[o + 8].as<std::int64_t>();
+  u.locale = nullable<std::string>(row[o + 9]);
+  u.confirmed = row[o + 10].as<bool>();
+  u.approved = row[o + 11].as<bool>();
+  u.disabled = row[o + 12].as<bool>();
+  u.default_privacy = row[o + 13].as<std::string>();
+  u.default_sensitive = row[o + 14].as<bool>();
+  u.default_language = nullable<std::string>(row[o + 15]);
+  return u;
+}
+
+domain::UserWithAccount read_user_with_account(const pqxx::row& row) {
+  return {read_user(row, kAccountColumnCount), read_account(row, 0)};
+}
+
+void AccountRepository::insert_local(Tx& tx, const NewLocalAccount& n) {
+  auto& w = tx.work();
+  w.exec_prepared("account_insert_local", n.account_id, n.username, n.uri, n.url, n.public_key_pem,
+                  n.private_key_pem);
+  w.exec_prepared("user_insert", n.user_id, n.account_id, n.email, n.password_hash, n.role,
+                  n.locale, n.confirmed, n.confirmation_token_hash, n.approved, n.reason,
+                  n.sign_up_ip, n.invite_id, n.agreement);
+}
+
+std::optional<domain::Account> AccountRepository::find(Tx& tx, std::int64_t id) {
+  auto r = tx.work().exec_prepared("account_by_id", id);
+  if (r.empty()) return std::nullopt;
+  return read_account(r[0]);
+}
+
+std::optional<domain::Account> AccountRepository::find_by_acct(
+    Tx& tx, const std::string& username, const std::optional<std::string>& domain) {
+  auto r = tx.work().exec_prepared("account_by_acct", username, domain);
+  if (r.empty()) return std::nullopt;
+  return read_account(r[0]);
+}
+
+std::optional<domain::UserWithAccount> AccountRepository::user(Tx& tx, std::int64_t user_id) {
+  return one_user(tx.work().exec_prepared("user_by_id", user_id));
+}
+std::optional<domain::UserWithAccount> AccountRepository::user_by_account(Tx& tx,
+                                                                          std::int64_t account_id) {
+  return one_user(tx.work().exec_prepared("user_by_account", account_id));
+}
+std::optional<domain::UserWithAccount> AccountRepository::user_by_login(Tx& tx,
+                                                                        const std::string& login) {
+  auto r = tx.work().exec_prepared("user_by_login", login);
+  if (r.empty()) return std::nullopt;
+  // An e-mail address that equals another person's username must not let that person in:
+  // prefer the row whose e-mail matches.
+  for (const auto& row : r) {
+    auto u = read_user_with_account(row);
+    if (u.user.email.size() == login.size() &&
+        std::equal(login.begin(), login.end(), u.user.email.begin(),
+                   [](char a, char b) { return std::tolower(a) == std::tolower(b); })) {
+      return u;
+    }
+  }
+  return read_user_with_account(r[0]);
+}
+std::optional<domain::UserWithAccount> AccountRepository::user_by_email(Tx& tx,
+                                                                        const std::string& email) {
+  return one_user(tx.work().exec_prepared("user_by_email", email));
+}
+std::optional<domain::UserWithAccount> AccountRepository::user_by_confirmation_token(
+    Tx& tx, const std::string& hash) {
+  return one_user(tx.work().exec_prepared("user_by_confirmation_token", hash));
+}
+std::optional<domain::UserWithAccount> AccountRepository::user_by_reset_token(
+    Tx& tx, const std::string& hash) {
+  return one_user(tx.work().exec_prepared("user_by_reset_token", hash));
+}
+
+bool AccountRepository::username_taken(Tx& tx, const std::string& username) {
+  return !tx.work().exec_prepared("username_taken", username).empty();
+}
+bool AccountRepository::email_taken(Tx& tx, const std::string& email) {
+  return !tx.work().exec_prepared("email_taken", email).empty();
+}
+bool AccountRepository::role_exists(Tx& tx, const std::string& role) {
+  return !tx.work().exec_prepared("role_exists", role).empty();
+}
+bool AccountRepository::admin_exists(Tx& tx) {
+  return !tx.work().exec_prepared("admin_exists").empty();
+}
+
+void AccountRepository::update_profile(Tx& tx, std::int64_t account_id, const ProfileRow& p) {
+  tx.work().exec_prepared("account_update_profile", account_id, p.display_name, p.note, p.note_html,
+                          p.fields_json, p.locked, p.bot, p.discoverable, p.indexable,
+                          p.hide_collections);
+}
+void AccountRepository::update_preferences(Tx& tx, std::int64_t user_id, const std::string& privacy,
+                                           bool sensitive,
+                                           const std::optional<std::string>& language) {
+  tx.work().exec_prepared("user_update_preferences", user_id, privacy, sensitive, language);
+}
+void AccountRepository::set_password(Tx& tx, std::int64_t user_id, const std::string& hash) {
+  tx.work().exec_prepared("user_set_password", user_id, hash);
+}
+void AccountRepository::set_email(Tx& tx, std::int64_t user_id, const std::string& email) {
+  tx.work().exec_prepared("user_set_email", user_id, email);
+}
+void AccountRepository::confirm(Tx& tx, std::int64_t user_id) {
+  tx.work().exec_prepared("user_confirm", user_id);
+}
+void AccountRepository::set_confirmation_token(Tx& tx, std::int64_t user_id,
+                                               const std::string& hash) {
+  tx.work().exec_prepared("user_set_confirmation_token", user_id, hash);
+}
+void AccountRepository::set_reset_token(Tx& tx, std::int64_t user_id, const std::string& hash) {
+  tx.work().exec_prepared("user_set_reset_token", user_id, hash);
+}
+void AccountRepository::set_approved(Tx& tx, std::int64_t user_id, bool approved) {
+  tx.work().exec_prepared("user_set_approved", user_id, approved);
+}
+void AccountRepository::set_role(Tx& tx, std::int64_t user_id, const std::string& role) {
+  tx.work().exec_prepared("user_set_role", user_id, role);
+}
+void AccountRepository::set_suspended(Tx& tx, std::int64_t account_id, bool suspended) {
+  tx.work().exec_prepared("account_set_suspended", account_id, suspended);
+}
+void AccountRepository::signed_in(Tx& tx, std::int64_t user_id) {
+  tx.work().exec_prepared("user_signed_in", user_id);
+}
+void AccountRepository::touch_active(Tx& tx, std::int64_t account_id) {
+  tx.work().exec_prepared("account_touch_active", account_id);
+}
+void AccountRepository::remove(Tx& tx, std::int64_t account_id) {
+  tx.work().exec_prepared("account_delete", account_id);
+}
+std::int64_t AccountRepository::signups_from_ip(Tx& tx, const std::string& ip,
+                                                std::int64_t window_seconds) {
+  return tx.work().exec_prepared1("signups_from_ip", ip, window_seconds)[0].as<std::int64_t>();
+}
+
+}  // namespace lox::db

@@ -1,0 +1,62 @@
+#include "db/tx_impl.hpp"
+
+#include <loxodon/db/sign_in_repository.hpp>
+
+namespace lox::db {
+
+void SignInRepository::record_failed_login(Tx& tx, std::optional<std::int64_t> user_id,
+                                           const std::string& ip) {
+  tx.work().exec_prepared("failed_login_insert", user_id, ip);
+}
+std::int64_t SignInRepository::failed_logins_by_ip(Tx& tx, const std::string& ip,
+                                                   std::int64_t window_seconds) {
+  return tx.work().exec_prepared1("failed_logins_by_ip", ip, window_seconds)[0].as<std::int64_t>();
+}
+std::int64_t SignInRepository::failed_logins_by_user(Tx& tx, std::int64_t user_id,
+                                                     std::int64_t window_seconds) {
+  return tx.work()
+      .exec_prepared1("failed_logins_by_user", user_id, window_seconds)[0]
+      .as<std::int64_t>();
+}
+void SignInRepository::clear_failed_logins(Tx& tx, std::int64_t user_id) {
+  tx.work().exec_prepared("failed_logins_clear", user_id);
+}
+
+void SignInRepository::create_session(Tx& tx, const std::string& token_hash, std::int64_t user_id,
+                                      const std::string& ip, const std::string& user_agent) {
+  std::optional<std::string> address;
+  if (!ip.empty() && ip != "unknown") address = ip;
+  tx.work().exec_prepared("session_insert", token_hash, user_id, address, user_agent);
+}
+std::optional<std::int64_t> SignInRepository::session_user(Tx& tx, const std::string& token_hash) {
+  auto r = tx.work().exec_prepared("session_user", token_hash);
+  if (r.empty()) return std::nullopt;
+  return r[0][0].as<std::int64_t>();
+}
+void SignInRepository::delete_session(Tx& tx, const std::string& token_hash) {
+  tx.work().exec_prepared("session_delete", token_hash);
+}
+void SignInRepository::delete_sessions_of(Tx& tx, std::int64_t user_id) {
+  tx.work().exec_prepared("sessions_delete_user", user_id);
+}
+
+std::int64_t SignInRepository::create_invite(Tx& tx, const std::string& code,
+                                             std::optional<std::int64_t> created_by,
+                                             std::optional<int> max_uses,
+                                             std::optional<std::int64_t> expires_in_seconds) {
+  return tx.work()
+      .exec_prepared1("invite_insert", code, created_by, max_uses, expires_in_seconds)[0]
+      .as<std::int64_t>();
+}
+std::optional<std::int64_t> SignInRepository::valid_invite(Tx& tx, const std::string& code) {
+  auto r = tx.work().exec_prepared("invite_valid", code);
+  if (r.empty()) return std::nullopt;
+  return r[0][0].as<std::int64_t>();
+}
+std::optional<std::int64_t> SignInRepository::use_invite(Tx& tx, const std::string& code) {
+  auto r = tx.work().exec_prepared("invite_use", code);
+  if (r.empty()) return std::nullopt;
+  return r[0][0].as<std::int64_t>();
+}
+
+}  // namespace lox::db

@@ -1,0 +1,26 @@
+#include <loxodon/services/validation_errors.hpp>
+#include <loxodon/util/error.hpp>
+
+#include <nlohmann/json.hpp>
+
+namespace lox::services {
+
+void ValidationErrors::add(const std::string& field, const std::string& label,
+                           const std::string& code, const std::string& description) {
+  entries_.push_back({field, label, code, description});
+}
+
+void ValidationErrors::throw_if_any() const {
+  if (entries_.empty()) return;
+  std::string message = "Validation failed: ";
+  nlohmann::json details = nlohmann::json::object();
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    const auto& e = entries_[i];
+    if (i > 0) message += ", ";
+    message += e.label + " " + e.description;
+    details[e.field].push_back({{"error", e.code}, {"description", e.description}});
+  }
+  throw Error(ErrorCode::kUnprocessable, message).with_details_json(details.dump());
+}
+
+}  // namespace lox::services
