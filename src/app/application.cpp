@@ -1,16 +1,14 @@
-#include <loxodon/api/activitypub/discovery_api.hpp>
-#include <loxodon/api/mastodon/instance_api.hpp>
 #include <loxodon/app/application.hpp>
+#include <loxodon/app/services.hpp>
+#include <loxodon/app/web_app.hpp>
 #include <loxodon/db/database.hpp>
 #include <loxodon/db/migrator.hpp>
 #include <loxodon/http/server.hpp>
 #include <loxodon/jobs/runtime.hpp>
-#include <loxodon/services/health_service.hpp>
-#include <loxodon/services/instance_secrets.hpp>
-#include <loxodon/services/instance_service.hpp>
+#include <loxodon/net/smtp_client.hpp>
 #include <loxodon/services/maintenance_service.hpp>
+#include <loxodon/util/blocking.hpp>
 #include <loxodon/util/error.hpp>
-#include <loxodon/web/ops_routes.hpp>
 
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -89,36 +87,28 @@ struct Application::Impl {
         log(spdlog::get("lox.app") ? spdlog::get("lox.app") : spdlog::default_logger()),
         db(database_options(config)),
         fed_guard(asio::make_work_guard(fed_io)),
-        instance(db),
-        health(db),
-        instance_api(config, instance, secrets),
-        discovery_api(config, instance),
+        services(config, db, blocking),
+        web(services),
+        smtp(config.smtp),
         runtime(db, fed_io.get_executor(), runtime_options(config)) {}
 
   config::Config config;
   std::shared_ptr<spdlog::logger> log;
   asio::io_context api_io{1};
   asio::io_context fed_io{1};
+  // Password hashing, key generation and SMTP: CPU or blocking work that must not run on an io
+  // thread nor hold a database connection.
+  asio::thread_pool blocking{2};
   db::Database db;
   asio::executor_work_guard<asio::io_context::executor_type> fed_guard;
-  services::InstanceSecrets secrets;
-  services::InstanceService instance;
-  services::HealthService health;
-  api::mastodon::InstanceApi instance_api;
-  api::activitypub::DiscoveryApi discovery_api;
+  Services services;
+  WebApp web;
+  net::SmtpClient smtp;
   jobs::Runtime runtime;
   std::unique_ptr<http::Server> server;
   int exit_code = 0;
   bool shutting_down = false;
   bool waiting_logged = false;
-
-  http::Router routes() {
-    http::Router router;
-    web::add_ops_routes(router, health);
-    instance_api.add_routes(router);
-    discovery_api.add_routes(router);
-    return router;
-  }
 
   void register_job_handlers() {
     using services::MaintenanceService;
@@ -131,6 +121,13 @@ struct Application::Impl {
             return n;
           });
           if (pruned > 0) log->info("pruned {} discarded job(s)", pruned);
+        });
+    runtime.register_typed<services::MailMessage>(
+        services::Mailer::kSendKind,
+        [this](const jobs::Job& job, services::MailMessage m) -> awaitable<void> {
+          auto send = [&] { smtp.send(m.to, m.subject, m.body); };
+          co_await run_blocking(blocking, send);
+          log->info("job={} mail sent", job.id);
         });
   }
 
@@ -149,7 +146,7 @@ struct Application::Impl {
         exit_code = 1;
         co_return true;
       }
-      secrets = co_await db.tx(services::InstanceSecrets::load_or_create);
+      services.secrets = co_await db.tx(services::InstanceSecrets::load_or_create);
       co_await db.tx([](db::Tx& tx) {
         services::MaintenanceService::schedule_prune(tx, std::chrono::system_clock::now());
       });
@@ -228,7 +225,7 @@ struct Application::Impl {
     register_job_handlers();
     bool ready = prepare_now();
     if (exit_code != 0) return exit_code;
-    server = std::make_unique<http::Server>(api_io, routes(), server_options(config));
+    server = std::make_unique<http::Server>(api_io, web.take_router(), server_options(config));
     unsigned short port = 0;
     try {
       port = server->start();
@@ -240,6 +237,11 @@ struct Application::Impl {
               server_options(config).address, port, config.database.pool_size);
     if (config.scheme == "http") {
       log->warn("scheme is http: for local development and tests only");
+    }
+    if (!services.mailer.enabled()) {
+      log->warn(
+          "no SMTP server configured (smtp.host): no e-mail is sent, and new accounts "
+          "need no e-mail confirmation");
     }
     auto log_error = [this](const char* what) {
       return [this, what](std::exception_ptr e) {
@@ -262,6 +264,7 @@ struct Application::Impl {
     fed_thread.join();
     // Queries still in flight finish before any service they reference is destroyed.
     db.pool().join();
+    blocking.join();
     log->info("stopped");
     return exit_code;
   }

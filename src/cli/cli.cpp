@@ -1,3 +1,4 @@
+#include "cli/admin_commands.hpp"
 #include "cli/logging.hpp"
 
 #include <loxodon/app/application.hpp>
@@ -5,6 +6,7 @@
 #include <loxodon/config/config_error.hpp>
 #include <loxodon/config/config_loader.hpp>
 #include <loxodon/db/migrator.hpp>
+#include <loxodon/net/smtp_client.hpp>
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/version.hpp>
 
@@ -31,7 +33,10 @@ Loxodon: a federated microblogging server speaking the Mastodon client API and A
 Commands:
   serve      Run the web server and job workers
   migrate    Apply pending database migrations
-  help       Show help for a command (loxodon help migrate)
+  accounts   Create, approve, suspend accounts; reset passwords; set roles
+  tokens     Create an API token for a local account (prints only the token)
+  invites    Create an invite link
+  help       Show help for a command (loxodon help accounts)
 
 Options:
   --config FILE   Read settings from a TOML file (see config/loxodon.example.toml);
@@ -181,6 +186,7 @@ int migrate(const Args& args) {
 }  // namespace
 
 int run(int argc, char** argv) {
+  net::initialize_network_libraries();
   auto args = parse_global(argc, argv);
   if (!args) return kUsage;
   if (args->version) {
@@ -195,6 +201,9 @@ int run(int argc, char** argv) {
   const std::string& command = args->rest[0];
   if (command == "help") {
     std::string topic = args->rest.size() > 1 ? args->rest[1] : "";
+    if (topic == "accounts" || topic == "tokens" || topic == "invites") {
+      return run_admin_command(std::nullopt, {topic}, true);
+    }
     if (topic == "serve") {
       std::cout << kServeHelp;
     } else if (topic == "migrate") {
@@ -220,6 +229,9 @@ int run(int argc, char** argv) {
       return kOk;
     }
     return migrate(*args);
+  }
+  if (command == "accounts" || command == "tokens" || command == "invites") {
+    return run_admin_command(args->config_path, args->rest, args->help);
   }
   std::cerr << "loxodon: unknown command '" << command << "' (see loxodon --help)\n";
   return kUsage;

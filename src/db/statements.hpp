@@ -93,7 +93,9 @@ inline constexpr std::array kStatements = {
               "confirmed_at, confirmation_token_hash, confirmation_sent_at, approved, "
               "sign_up_reason, sign_up_ip, invite_id, agreement) "
               "VALUES ($1, $2, $3, $4, (SELECT id FROM user_roles WHERE name = $5), $6, "
-              "CASE WHEN $7 THEN now() END, $8, CASE WHEN $8 IS NOT NULL THEN now() END, $9, $10, "
+              "CASE WHEN $7::boolean THEN now() END, $8::text, CASE WHEN $8::text IS NOT NULL THEN "
+              "now() END, "
+              "$9, $10, "
               "$11::inet, $12, $13)"},
     Statement{"account_by_id", "SELECT " LOX_ACCOUNT_COLUMNS " FROM accounts a WHERE a.id = $1"},
     Statement{"account_by_acct",

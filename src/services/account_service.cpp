@@ -124,22 +124,27 @@ awaitable<domain::UserWithAccount> AccountService::create(RegistrationRequest re
   std::string username = request.username;
   std::string email = request.email;
   if (errors.empty()) {
-    auto [name_taken, mail_taken, role_ok] = co_await db_.tx([&](db::Tx& tx) {
+    // No structured bindings of co_await results: GCC 12 destroys them twice (PR 105373).
+    std::tuple<bool, bool, bool> checks = co_await db_.tx([&](db::Tx& tx) {
       return std::make_tuple(db::AccountRepository::username_taken(tx, username),
                              db::AccountRepository::email_taken(tx, email),
                              db::AccountRepository::role_exists(tx, role));
     });
-    if (name_taken) errors.add("username", "Username", "ERR_TAKEN", "has already been taken");
-    if (mail_taken) errors.add("email", "Email", "ERR_TAKEN", "has already been taken");
-    if (!role_ok) errors.add("role", "Role", "ERR_INVALID", "does not exist");
+    if (std::get<0>(checks))
+      errors.add("username", "Username", "ERR_TAKEN", "has already been taken");
+    if (std::get<1>(checks)) errors.add("email", "Email", "ERR_TAKEN", "has already been taken");
+    if (!std::get<2>(checks)) errors.add("role", "Role", "ERR_INVALID", "does not exist");
   }
   errors.throw_if_any();
 
   // Argon2id and RSA key generation are CPU work: off the io thread.
   std::string password = request.password;
-  auto [password_hash, keys] = co_await run_blocking(blocking_, [password] {
+  auto hash_and_keys = [password] {
     return std::make_pair(hash_password(password), generate_rsa_key_pair(2048));
-  });
+  };
+  std::pair<std::string, PemKeyPair> secrets = co_await run_blocking(blocking_, hash_and_keys);
+  const std::string& password_hash = secrets.first;
+  const PemKeyPair& keys = secrets.second;
 
   db::NewLocalAccount row;
   row.account_id = ids_.next();
@@ -165,8 +170,12 @@ awaitable<domain::UserWithAccount> AccountService::create(RegistrationRequest re
     row.confirmation_token_hash = sha256_hex(confirmation_token);
   }
   std::optional<std::string> invite = request.invite_code;
+  // The result is taken out of the try block before co_return: GCC 12 miscompiles a
+  // `co_return co_await` inside try (the frame's strings are destroyed twice).
+  std::optional<domain::UserWithAccount> created;
+  bool lost_race = false;
   try {
-    co_return co_await db_.tx([&](db::Tx& tx) {
+    created = co_await db_.tx([&](db::Tx& tx) {
       auto r = row;
       if (invite && !invite->empty()) {
         r.invite_id = db::SignInRepository::use_invite(tx, *invite);
@@ -179,12 +188,14 @@ awaitable<domain::UserWithAccount> AccountService::create(RegistrationRequest re
     });
   } catch (const Error& e) {
     if (e.code() != ErrorCode::kConflict) throw;
-    // Lost a race with another sign-up for the same name or address.
+    lost_race = true;  // another sign-up took the same name or address meanwhile
+  }
+  if (lost_race) {
     ValidationErrors taken;
     taken.add("username", "Username", "ERR_TAKEN", "has already been taken");
     taken.throw_if_any();
   }
-  throw Error(ErrorCode::kInternal, "Internal server error");
+  co_return std::move(*created);
 }
 
 awaitable<domain::Account> AccountService::account(std::int64_t id) {
@@ -337,7 +348,8 @@ awaitable<void> AccountService::set_role(std::string username, std::string role)
 awaitable<std::string> AccountService::reset_password_by_admin(std::string username) {
   auto u = co_await user_by_username(username);
   std::string password = random_token().substr(0, 24);
-  auto hash = co_await run_blocking(blocking_, [password] { return hash_password(password); });
+  auto hash_new = [password] { return hash_password(password); };
+  auto hash = co_await run_blocking(blocking_, hash_new);
   co_await db_.tx([&](db::Tx& tx) {
     db::AccountRepository::set_password(tx, u.user.id, hash);
     db::SignInRepository::delete_sessions_of(tx, u.user.id);
@@ -349,8 +361,8 @@ awaitable<std::string> AccountService::reset_password_by_admin(std::string usern
 awaitable<void> AccountService::check_password(const domain::User& user,
                                                const std::string& password) {
   std::string hash = user.password_hash;
-  bool ok = co_await run_blocking(blocking_,
-                                  [password, hash] { return verify_password(password, hash); });
+  auto verify = [password, hash] { return verify_password(password, hash); };
+  bool ok = co_await run_blocking(blocking_, verify);
   if (!ok) {
     ValidationErrors errors;
     errors.add("current_password", "Current password", "ERR_INVALID", "is invalid");
@@ -365,7 +377,8 @@ awaitable<void> AccountService::change_password(std::int64_t user_id, std::strin
   ValidationErrors errors;
   check_password_rules(errors, next);
   errors.throw_if_any();
-  auto hash = co_await run_blocking(blocking_, [next] { return hash_password(next); });
+  auto hash_new = [next] { return hash_password(next); };
+  auto hash = co_await run_blocking(blocking_, hash_new);
   co_await db_.tx([&](db::Tx& tx) { db::AccountRepository::set_password(tx, user_id, hash); });
 }
 
@@ -425,8 +438,8 @@ awaitable<void> AccountService::reset_password(std::string token, std::string pa
       [&](db::Tx& tx) { return db::AccountRepository::user_by_reset_token(tx, hash); });
   if (!u)
     throw Error(ErrorCode::kUnprocessable, "This password reset link is invalid or has expired");
-  auto password_hash =
-      co_await run_blocking(blocking_, [password] { return hash_password(password); });
+  auto hash_new = [password] { return hash_password(password); };
+  auto password_hash = co_await run_blocking(blocking_, hash_new);
   co_await db_.tx([&](db::Tx& tx) {
     db::AccountRepository::set_password(tx, u->user.id, password_hash);
     db::SignInRepository::delete_sessions_of(tx, u->user.id);

@@ -280,6 +280,12 @@ awaitable<void> AuthService::revoke(std::string token, std::string client_id,
   co_await db_.tx([&](db::Tx& tx) { db::OAuthRepository::revoke_token(tx, hash, app.id); });
 }
 
+awaitable<IssuedToken> AuthService::token_for_new_account(std::int64_t application_id,
+                                                          std::int64_t user_id) {
+  auto app = co_await application(application_id);
+  co_return co_await store_token(app.id, user_id, std::nullopt, app.scopes);
+}
+
 awaitable<IssuedToken> AuthService::personal_token(std::int64_t user_id, std::string scopes) {
   auto set = domain::ScopeSet::parse(scopes.empty() ? "read write follow push" : scopes);
   if (set.empty() || !set.first_unknown().empty()) {
@@ -319,20 +325,26 @@ awaitable<domain::UserWithAccount> AuthService::sign_in(std::string login, std::
   const bool limited = limits.enabled && !(limits.exempt_loopback && is_loopback(ip)) &&
                        parse_ip_address(ip).has_value();
   const std::int64_t window = limits.login_window.count();
-  auto [user, ip_failures, user_failures] = co_await db_.tx([&](db::Tx& tx) {
-    auto u = db::AccountRepository::user_by_login(tx, login);
-    std::int64_t by_ip = limited ? db::SignInRepository::failed_logins_by_ip(tx, ip, window) : 0;
-    std::int64_t by_user =
-        limited && u ? db::SignInRepository::failed_logins_by_user(tx, u->user.id, window) : 0;
-    return std::make_tuple(u, by_ip, by_user);
-  });
+  // Not a structured binding: GCC 12 destroys those twice across co_await (PR 105373).
+  std::tuple<std::optional<domain::UserWithAccount>, std::int64_t, std::int64_t> found =
+      co_await db_.tx([&](db::Tx& tx) {
+        auto u = db::AccountRepository::user_by_login(tx, login);
+        std::int64_t by_ip =
+            limited ? db::SignInRepository::failed_logins_by_ip(tx, ip, window) : 0;
+        std::int64_t by_user =
+            limited && u ? db::SignInRepository::failed_logins_by_user(tx, u->user.id, window) : 0;
+        return std::make_tuple(u, by_ip, by_user);
+      });
+  auto& user = std::get<0>(found);
+  std::int64_t ip_failures = std::get<1>(found);
+  std::int64_t user_failures = std::get<2>(found);
   if (ip_failures >= limits.failed_logins_per_ip ||
       user_failures >= limits.failed_logins_per_account) {
     throw Error(ErrorCode::kTooManyRequests, "Too many failed sign-in attempts. Try again later.");
   }
   std::string hash = user ? user->user.password_hash : dummy_password_hash();
-  bool ok = co_await run_blocking(blocking_,
-                                  [password, hash] { return verify_password(password, hash); });
+  auto verify = [password, hash] { return verify_password(password, hash); };
+  bool ok = co_await run_blocking(blocking_, verify);
   if (!ok || !user) {
     std::optional<std::int64_t> user_id;
     if (user) user_id = user->user.id;

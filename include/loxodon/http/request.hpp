@@ -26,11 +26,15 @@ struct Request {
   std::optional<std::string_view> header(std::string_view name) const;
   std::optional<std::string_view> query_param(std::string_view name) const;
   std::optional<std::string_view> path_param(std::string_view name) const;
+  // The value of one cookie from the Cookie header.
+  std::optional<std::string> cookie(std::string_view name) const;
 };
 
 // Splits "a=1&b=%20x" into decoded pairs ('+' is a space, as in HTML forms).
 std::vector<std::pair<std::string, std::string>> parse_query_string(std::string_view query);
 std::string percent_decode(std::string_view text, bool plus_as_space);
+// Encodes everything but unreserved characters (RFC 3986), for query values.
+std::string url_encode(std::string_view text);
 bool iequals(std::string_view a, std::string_view b);
 
 }  // namespace lox::http

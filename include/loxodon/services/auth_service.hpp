@@ -96,6 +96,9 @@ class AuthService {
   awaitable<IssuedToken> exchange(TokenRequest request);
   // Revokes a token issued to this client; unknown tokens succeed silently (RFC 7009).
   awaitable<void> revoke(std::string token, std::string client_id, std::string client_secret);
+  // The token POST /api/v1/accounts hands a new account: for the registering app, with the
+  // app's scopes, as Mastodon does.
+  awaitable<IssuedToken> token_for_new_account(std::int64_t application_id, std::int64_t user_id);
   // A token for a local user without an application (the CLI's `tokens create`).
   awaitable<IssuedToken> personal_token(std::int64_t user_id, std::string scopes);
 

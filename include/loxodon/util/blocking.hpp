@@ -10,8 +10,12 @@ namespace lox {
 
 // Runs a CPU-heavy or blocking function (password hashing, SMTP, file work) on `pool` and
 // resumes the awaiting coroutine on its own executor, so io threads never block.
+//
+// `fn` is taken by lvalue reference and must be a named object in the caller: GCC 12 destroys a
+// temporary closure with non-trivial captures twice when it is an argument in a co_await
+// expression, so `co_await run_blocking(pool, [s] {...})` would be a double free.
 template <class F>
-awaitable<std::invoke_result_t<F&>> run_blocking(asio::thread_pool& pool, F fn) {
+awaitable<std::invoke_result_t<F&>> run_blocking(asio::thread_pool& pool, F& fn) {
   using R = std::invoke_result_t<F&>;
   std::exception_ptr error;
   std::conditional_t<std::is_void_v<R>, bool, std::optional<R>> result{};

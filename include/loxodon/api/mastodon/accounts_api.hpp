@@ -1,0 +1,32 @@
+#pragma once
+
+#include <loxodon/api/mastodon/endpoints.hpp>
+#include <loxodon/config/config.hpp>
+#include <loxodon/services/account_service.hpp>
+#include <loxodon/services/auth_service.hpp>
+
+namespace lox::api::mastodon {
+
+// Registration, the signed-in account, profiles, lookups and preferences.
+class AccountsApi {
+ public:
+  AccountsApi(const config::Config& config, services::AccountService& accounts,
+              services::AuthService& auth);
+  void add_routes(Endpoints& endpoints);
+
+ private:
+  awaitable<http::Response> create(Call& call);
+  awaitable<http::Response> verify_credentials(Call& call);
+  awaitable<http::Response> update_credentials(Call& call);
+  awaitable<http::Response> show(Call& call);
+  awaitable<http::Response> lookup(Call& call);
+  awaitable<http::Response> relationships(Call& call);
+  awaitable<http::Response> preferences(Call& call);
+  awaitable<http::Response> empty_list_of_account(Call& call);
+
+  const config::Config& config_;
+  services::AccountService& accounts_;
+  services::AuthService& auth_;
+};
+
+}  // namespace lox::api::mastodon

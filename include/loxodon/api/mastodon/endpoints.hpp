@@ -1,0 +1,66 @@
+#pragma once
+
+#include <loxodon/config/config.hpp>
+#include <loxodon/http/params.hpp>
+#include <loxodon/http/rate_limiter.hpp>
+#include <loxodon/http/router.hpp>
+#include <loxodon/services/auth_service.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lox::api::mastodon {
+
+// Who may call an endpoint.
+enum class Access {
+  kPublic,  // anyone; a token, if sent, must still be valid
+  kApp,     // any valid token, app (client_credentials) or user
+  kUser,    // a token belonging to a signed-in, usable account
+};
+
+// One row of an API module's route table: method, path, who may call it and which scopes
+// (any one of them) the token needs. The table is the single place scopes are declared.
+struct EndpointSpec {
+  std::string method;
+  std::string path;
+  Access access = Access::kPublic;
+  std::vector<std::string> scopes;
+};
+
+struct Call {
+  http::Request& request;
+  http::Params params;
+  std::optional<services::Caller> caller;
+
+  // The signed-in user (Access::kUser endpoints only).
+  const domain::UserWithAccount& user() const { return *caller->user; }
+};
+
+using EndpointHandler = std::function<awaitable<http::Response>(Call&)>;
+
+// Registers Mastodon API endpoints with authentication, scope checks and rate limiting applied
+// the same way for all of them, and remembers the table for tests and documentation.
+class Endpoints {
+ public:
+  Endpoints(http::Router& router, services::AuthService& auth, const config::Config& config);
+
+  void add(EndpointSpec spec, EndpointHandler handler, http::RouteOptions options = {});
+  const std::vector<EndpointSpec>& table() const { return table_; }
+
+ private:
+  awaitable<http::Response> handle(const EndpointSpec& spec, const EndpointHandler& handler,
+                                   http::Request& request);
+
+  http::Router& router_;
+  services::AuthService& auth_;
+  const config::Config& config_;
+  http::RateLimiter limiter_;
+  std::vector<EndpointSpec> table_;
+};
+
+// The bearer token of a request: Authorization header, else an access_token parameter.
+std::string bearer_token(const http::Request& request);
+
+}  // namespace lox::api::mastodon

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <loxodon/config/config.hpp>
+#include <loxodon/services/account_service.hpp>
+#include <loxodon/services/auth_service.hpp>
+#include <loxodon/services/health_service.hpp>
+#include <loxodon/services/instance_secrets.hpp>
+#include <loxodon/services/instance_service.hpp>
+#include <loxodon/services/mailer.hpp>
+#include <loxodon/util/asio.hpp>
+#include <loxodon/util/snowflake.hpp>
+
+namespace lox::db {
+class Database;
+}
+
+namespace lox::app {
+
+// Every service, wired once with explicit dependencies (no globals). `serve`, the CLI and the
+// integration tests build the same set.
+struct Services {
+  Services(const config::Config& config, db::Database& db, asio::thread_pool& blocking);
+
+  const config::Config& config;
+  db::Database& db;
+  asio::thread_pool& blocking;
+  SnowflakeGenerator ids;
+  services::Mailer mailer;
+  services::InstanceSecrets secrets;  // filled once the database answers
+  services::InstanceService instance;
+  services::HealthService health;
+  services::AccountService accounts;
+  services::AuthService auth;
+};
+
+}  // namespace lox::app

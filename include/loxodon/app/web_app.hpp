@@ -1,0 +1,41 @@
+#pragma once
+
+#include <loxodon/api/activitypub/discovery_api.hpp>
+#include <loxodon/api/mastodon/accounts_api.hpp>
+#include <loxodon/api/mastodon/endpoints.hpp>
+#include <loxodon/api/mastodon/instance_api.hpp>
+#include <loxodon/api/mastodon/oauth_api.hpp>
+#include <loxodon/app/services.hpp>
+#include <loxodon/http/router.hpp>
+#include <loxodon/web/auth_pages.hpp>
+
+#include <vector>
+
+namespace lox::app {
+
+// Every route of the server: the Mastodon API (through one Endpoints table with its scopes),
+// ActivityPub discovery, and the HTML pages. Owns the handler objects, so it must outlive the
+// http::Server that serves its router.
+class WebApp {
+ public:
+  explicit WebApp(Services& services);
+  WebApp(const WebApp&) = delete;
+  WebApp& operator=(const WebApp&) = delete;
+
+  // The router with all routes; call once.
+  http::Router take_router();
+  const std::vector<api::mastodon::EndpointSpec>& endpoint_table() const {
+    return endpoints_.table();
+  }
+
+ private:
+  http::Router router_;
+  api::mastodon::Endpoints endpoints_;
+  api::mastodon::InstanceApi instance_api_;
+  api::mastodon::OAuthApi oauth_api_;
+  api::mastodon::AccountsApi accounts_api_;
+  api::activitypub::DiscoveryApi discovery_api_;
+  web::AuthPages pages_;
+};
+
+}  // namespace lox::app

@@ -1,0 +1,135 @@
+#include "api/mastodon/account_serializer.hpp"
+
+#include <loxodon/util/html.hpp>
+#include <loxodon/util/time_format.hpp>
+
+namespace lox::api::mastodon {
+
+using nlohmann::json;
+
+namespace {
+
+std::string acct_of(const config::Config& config, const domain::Account& a) {
+  (void)config;
+  return a.domain ? a.username + "@" + *a.domain : a.username;
+}
+
+// Mastodon publishes only the day an account was created, at midnight UTC.
+std::string created_day(std::chrono::system_clock::time_point t) {
+  return format_iso8601_ms(std::chrono::floor<std::chrono::days>(t));
+}
+
+json date_or_null(const std::optional<std::chrono::system_clock::time_point>& t) {
+  if (!t) return nullptr;
+  return format_iso8601_ms(std::chrono::floor<std::chrono::days>(*t)).substr(0, 10);
+}
+
+}  // namespace
+
+json role_json(const domain::Role& role) {
+  return {{"id", std::to_string(role.id)},
+          {"name", role.name},
+          {"permissions", std::to_string(role.permissions)},
+          {"color", role.color},
+          {"highlighted", role.highlighted}};
+}
+
+json account_json(const config::Config& config, const domain::Account& a) {
+  const std::string base = config.base_url();
+  json fields = json::array();
+  for (const auto& f : a.fields) {
+    fields.push_back(
+        {{"name", html_escape(f.name)}, {"value", html_escape(f.value)}, {"verified_at", nullptr}});
+  }
+  std::string url = a.url.value_or(base + "/@" + a.username);
+  return {
+      {"id", std::to_string(a.id)},
+      {"username", a.username},
+      {"acct", acct_of(config, a)},
+      {"display_name", a.display_name},
+      {"locked", a.locked},
+      {"bot", a.bot},
+      {"discoverable", a.discoverable ? json(*a.discoverable) : json(nullptr)},
+      {"indexable", a.indexable},
+      {"group", false},
+      {"hide_collections", a.hide_collections},
+      {"noindex", !a.indexable},
+      {"created_at", created_day(a.created_at)},
+      {"note", a.note_html},
+      {"url", url},
+      {"uri", a.uri.value_or(base + "/users/" + a.username)},
+      {"avatar", base + "/avatars/original/missing.png"},
+      {"avatar_static", base + "/avatars/original/missing.png"},
+      {"header", base + "/headers/original/missing.png"},
+      {"header_static", base + "/headers/original/missing.png"},
+      {"followers_count", a.followers_count},
+      {"following_count", a.following_count},
+      {"statuses_count", a.statuses_count},
+      {"last_status_at", date_or_null(a.last_status_at)},
+      {"emojis", json::array()},
+      {"fields", fields},
+      {"roles", json::array()},
+  };
+}
+
+json credential_account_json(const config::Config& config, const domain::UserWithAccount& u) {
+  json out = account_json(config, u.account);
+  json source_fields = json::array();
+  for (const auto& f : u.account.fields) {
+    source_fields.push_back({{"name", f.name}, {"value", f.value}, {"verified_at", nullptr}});
+  }
+  out["source"] = {
+      {"privacy", u.user.default_privacy},
+      {"sensitive", u.user.default_sensitive},
+      {"language", u.user.default_language ? json(*u.user.default_language) : json(nullptr)},
+      {"note", u.account.note},
+      {"fields", source_fields},
+      {"follow_requests_count", 0},
+      {"discoverable", u.account.discoverable ? json(*u.account.discoverable) : json(nullptr)},
+      {"hide_collections", u.account.hide_collections},
+      {"indexable", u.account.indexable},
+  };
+  out["role"] = role_json(u.user.role);
+  if (u.user.role.highlighted) out["roles"] = json::array({role_json(u.user.role)});
+  return out;
+}
+
+json application_json(const domain::OAuthApplication& app, const std::string& vapid_key) {
+  json scopes = json::array();
+  std::size_t pos = 0;
+  while (pos < app.scopes.size()) {
+    auto end = app.scopes.find(' ', pos);
+    if (end == std::string::npos) end = app.scopes.size();
+    if (end > pos) scopes.push_back(app.scopes.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  std::string joined;
+  for (const auto& uri : app.redirect_uris) joined += (joined.empty() ? "" : "\n") + uri;
+  return {{"id", std::to_string(app.id)},
+          {"name", app.name},
+          {"website", app.website ? json(*app.website) : json(nullptr)},
+          {"scopes", scopes},
+          {"redirect_uri", joined},
+          {"redirect_uris", app.redirect_uris},
+          {"vapid_key", vapid_key}};
+}
+
+json empty_relationship_json(std::int64_t account_id) {
+  return {{"id", std::to_string(account_id)},
+          {"following", false},
+          {"showing_reblogs", false},
+          {"notifying", false},
+          {"languages", nullptr},
+          {"followed_by", false},
+          {"blocking", false},
+          {"blocked_by", false},
+          {"muting", false},
+          {"muting_notifications", false},
+          {"requested", false},
+          {"requested_by", false},
+          {"domain_blocking", false},
+          {"endorsed", false},
+          {"note", ""}};
+}
+
+}  // namespace lox::api::mastodon

@@ -1,0 +1,102 @@
+#include <loxodon/api/mastodon/endpoints.hpp>
+#include <loxodon/http/request.hpp>
+#include <loxodon/util/error.hpp>
+#include <loxodon/util/ip_network.hpp>
+
+#include <algorithm>
+
+namespace lox::api::mastodon {
+
+namespace {
+
+bool is_loopback(const std::string& ip) {
+  static const auto v4 = *IpNetwork::parse("127.0.0.0/8");
+  static const auto v6 = *IpNetwork::parse("::1/128");
+  return v4.contains(ip) || v6.contains(ip);
+}
+
+void add_rate_headers(http::Response& res, const http::RateLimitDecision& d) {
+  res.set_header("X-RateLimit-Limit", std::to_string(d.limit));
+  res.set_header("X-RateLimit-Remaining", std::to_string(d.remaining));
+  res.set_header("X-RateLimit-Reset", http::rate_limit_reset_header(d.reset));
+}
+
+}  // namespace
+
+std::string bearer_token(const http::Request& request) {
+  if (auto auth = request.header("Authorization")) {
+    std::string_view v = *auth;
+    if (v.size() > 7 && http::iequals(v.substr(0, 7), "Bearer ")) {
+      v.remove_prefix(7);
+      while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+      return std::string(v);
+    }
+  }
+  if (auto q = request.query_param("access_token")) return std::string(*q);
+  return "";
+}
+
+Endpoints::Endpoints(http::Router& router, services::AuthService& auth,
+                     const config::Config& config)
+    : router_(router),
+      auth_(auth),
+      config_(config),
+      limiter_(config.rate_limits.requests_per_window, config.rate_limits.window) {}
+
+void Endpoints::add(EndpointSpec spec, EndpointHandler handler, http::RouteOptions options) {
+  table_.push_back(spec);
+  router_.add(
+      spec.method, spec.path,
+      [this, spec, handler = std::move(handler)](http::Request& request) {
+        return handle(spec, handler, request);
+      },
+      options);
+}
+
+awaitable<http::Response> Endpoints::handle(const EndpointSpec& spec,
+                                            const EndpointHandler& handler,
+                                            http::Request& request) {
+  std::optional<services::Caller> caller;
+  std::string token = bearer_token(request);
+  if (!token.empty()) {
+    caller = co_await auth_.authenticate(token);
+    // A bad token is refused even where none is needed: apps rely on this 401 to log out.
+    if (!caller) throw Error(ErrorCode::kUnauthorized, "The access token is invalid");
+  }
+  if (spec.access != Access::kPublic && !caller) {
+    throw Error(ErrorCode::kUnauthorized, "The access token is invalid");
+  }
+  if (spec.access == Access::kUser) {
+    if (!caller->user) {
+      throw Error(ErrorCode::kUnprocessable, "This method requires an authenticated user");
+    }
+    if (auto reason = services::login_blocked_reason(*caller->user)) {
+      throw Error(ErrorCode::kForbidden, *reason);
+    }
+  }
+  if (caller && !spec.scopes.empty() &&
+      std::none_of(spec.scopes.begin(), spec.scopes.end(),
+                   [&](const std::string& s) { return caller->scopes.allows(s); })) {
+    throw Error(ErrorCode::kForbidden, "This action is outside the authorized scopes");
+  }
+
+  std::optional<http::RateLimitDecision> decision;
+  const auto& limits = config_.rate_limits;
+  if (limits.enabled && !(limits.exempt_loopback && is_loopback(request.remote_address))) {
+    std::string key = caller && caller->user ? "account:" + std::to_string(caller->user->account.id)
+                                             : "ip:" + request.remote_address;
+    decision = limiter_.hit(key);
+    if (!decision->allowed) {
+      http::Response res = http::Response::error(429, "Too many requests");
+      add_rate_headers(res, *decision);
+      co_return res;
+    }
+  }
+
+  Call call{request, http::Params::from_request(request), std::move(caller)};
+  http::Response res = co_await handler(call);
+  if (decision) add_rate_headers(res, *decision);
+  co_return res;
+}
+
+}  // namespace lox::api::mastodon

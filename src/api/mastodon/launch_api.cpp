@@ -1,0 +1,50 @@
+#include <loxodon/api/mastodon/launch_api.hpp>
+
+namespace lox::api::mastodon {
+
+void add_launch_routes(Endpoints& e) {
+  struct Empty {
+    const char* path;
+    Access access;
+    const char* scope;
+    const char* body;
+  };
+  static constexpr Empty kEmpty[] = {
+      {"/api/v1/notifications", Access::kUser, "read:notifications", "[]"},
+      {"/api/v1/lists", Access::kUser, "read:lists", "[]"},
+      {"/api/v1/announcements", Access::kUser, "read", "[]"},
+      {"/api/v1/custom_emojis", Access::kPublic, "", "[]"},
+      {"/api/v1/filters", Access::kUser, "read:filters", "[]"},
+      {"/api/v2/filters", Access::kUser, "read:filters", "[]"},
+      {"/api/v1/markers", Access::kUser, "read:statuses", "{}"},
+      {"/api/v1/trends", Access::kPublic, "", "[]"},
+      {"/api/v1/trends/tags", Access::kPublic, "", "[]"},
+      {"/api/v1/trends/statuses", Access::kPublic, "", "[]"},
+      {"/api/v1/trends/links", Access::kPublic, "", "[]"},
+      {"/api/v1/suggestions", Access::kUser, "read", "[]"},
+      {"/api/v2/suggestions", Access::kUser, "read", "[]"},
+      {"/api/v1/followed_tags", Access::kUser, "read:follows", "[]"},
+      {"/api/v1/follow_requests", Access::kUser, "read:follows", "[]"},
+      {"/api/v1/blocks", Access::kUser, "read:blocks", "[]"},
+      {"/api/v1/mutes", Access::kUser, "read:mutes", "[]"},
+      {"/api/v1/domain_blocks", Access::kUser, "read:blocks", "[]"},
+      {"/api/v1/conversations", Access::kUser, "read:statuses", "[]"},
+      {"/api/v1/favourites", Access::kUser, "read:favourites", "[]"},
+      {"/api/v1/bookmarks", Access::kUser, "read:bookmarks", "[]"},
+      {"/api/v1/scheduled_statuses", Access::kUser, "read:statuses", "[]"},
+      {"/api/v1/endorsements", Access::kUser, "read:accounts", "[]"},
+      {"/api/v1/featured_tags", Access::kUser, "read:accounts", "[]"},
+      {"/api/v1/timelines/home", Access::kUser, "read:statuses", "[]"},
+      {"/api/v1/timelines/public", Access::kPublic, "read:statuses", "[]"},
+  };
+  for (const auto& item : kEmpty) {
+    std::vector<std::string> scopes;
+    if (*item.scope != '\0') scopes.emplace_back(item.scope);
+    std::string body = item.body;
+    e.add({"GET", item.path, item.access, scopes}, [body](Call&) -> awaitable<http::Response> {
+      co_return http::Response::json_text(200, body);
+    });
+  }
+}
+
+}  // namespace lox::api::mastodon

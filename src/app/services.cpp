@@ -1,0 +1,15 @@
+#include <loxodon/app/services.hpp>
+
+namespace lox::app {
+
+Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& b)
+    : config(c),
+      db(d),
+      blocking(b),
+      mailer(c),
+      instance(d),
+      health(d),
+      accounts(c, d, b, ids, mailer),
+      auth(c, d, b, ids) {}
+
+}  // namespace lox::app

@@ -1,0 +1,25 @@
+#include <loxodon/api/mastodon/launch_api.hpp>
+#include <loxodon/app/web_app.hpp>
+#include <loxodon/web/ops_routes.hpp>
+
+namespace lox::app {
+
+WebApp::WebApp(Services& s)
+    : endpoints_(router_, s.auth, s.config),
+      instance_api_(s.config, s.instance, s.secrets),
+      oauth_api_(s.config, s.auth, s.secrets),
+      accounts_api_(s.config, s.accounts, s.auth),
+      discovery_api_(s.config, s.instance),
+      pages_(s.config, s.auth, s.accounts, s.instance, s.secrets) {
+  web::add_ops_routes(router_, s.health);
+  instance_api_.add_routes(router_);
+  discovery_api_.add_routes(router_);
+  oauth_api_.add_routes(router_, endpoints_);
+  accounts_api_.add_routes(endpoints_);
+  api::mastodon::add_launch_routes(endpoints_);
+  pages_.add_routes(router_);
+}
+
+http::Router WebApp::take_router() { return std::move(router_); }
+
+}  // namespace lox::app

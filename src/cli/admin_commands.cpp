@@ -1,0 +1,277 @@
+#include "cli/admin_commands.hpp"
+
+#include "cli/logging.hpp"
+
+#include <loxodon/app/services.hpp>
+#include <loxodon/config/config_error.hpp>
+#include <loxodon/config/config_loader.hpp>
+#include <loxodon/db/database.hpp>
+#include <loxodon/util/crypto.hpp>
+#include <loxodon/util/error.hpp>
+
+#include <spdlog/spdlog.h>
+
+#include <charconv>
+#include <iostream>
+#include <map>
+
+namespace lox::cli {
+
+namespace {
+
+constexpr int kOk = 0;
+constexpr int kFailed = 1;
+constexpr int kUsage = 2;
+
+const char* kAccountsHelp = R"(Usage: loxodon [--config FILE] accounts COMMAND NAME [OPTIONS]
+
+Manage local accounts. Accounts created here are confirmed and approved whatever the
+registration mode.
+
+Commands:
+  create NAME --email E [--password P] [--role admin|moderator|user]
+                 Create an account. Without --password a random one is generated and printed
+                 on standard output (nothing else is).
+  approve NAME   Approve an account waiting for review (and confirm its e-mail address)
+  suspend NAME   Suspend an account: it can no longer sign in; its sessions and tokens end
+  unsuspend NAME Lift a suspension
+  reset-password NAME
+                 Set a new random password, print it on standard output, end all sessions
+                 and revoke all tokens of the account
+  set-role NAME ROLE
+                 Give the account another role (user, moderator, admin or a custom role)
+
+Requires LOXODON_DATABASE_URL and LOXODON_DOMAIN (or the same keys in --config).
+)";
+
+const char* kTokensHelp = R"(Usage: loxodon [--config FILE] tokens create NAME [--scopes "SCOPES"]
+
+Create an API access token for the local account NAME and print it alone on standard output,
+for bots and scripts: TOKEN=$(loxodon tokens create alice --scopes "read write").
+Scopes default to "read write follow push"; any Mastodon scope is accepted.
+)";
+
+const char* kInvitesHelp =
+    R"(Usage: loxodon [--config FILE] invites create [--max-uses N] [--expires-in-hours H]
+
+Create an invite link and print it on standard output. People who sign up through it skip
+closed or approval-only registrations. Without options the link never expires and has no
+use limit.
+)";
+
+struct Options {
+  std::vector<std::string> positional;
+  std::map<std::string, std::string> named;
+};
+
+std::optional<Options> parse_options(const std::vector<std::string>& args, std::size_t from,
+                                     const std::vector<std::string>& allowed,
+                                     const std::string& command) {
+  Options o;
+  for (std::size_t i = from; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a.starts_with("--")) {
+      std::string name = a.substr(2), value;
+      if (auto eq = name.find('='); eq != std::string::npos) {
+        value = name.substr(eq + 1);
+        name = name.substr(0, eq);
+      } else if (i + 1 < args.size()) {
+        value = args[++i];
+      } else {
+        std::cerr << "loxodon " << command << ": --" << name << " needs a value\n";
+        return std::nullopt;
+      }
+      if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
+        std::cerr << "loxodon " << command << ": unknown option '--" << name << "'\n";
+        return std::nullopt;
+      }
+      o.named[name] = value;
+    } else {
+      o.positional.push_back(a);
+    }
+  }
+  return o;
+}
+
+// Runs one coroutine against freshly wired services and returns its exit code.
+template <class F>
+int with_services(const std::optional<std::string>& config_path, F body) {
+  config::Config config;
+  try {
+    config = config::load_config(config_path, config::loxodon_environment(),
+                                 config::Requirement::kServe);
+  } catch (const config::ConfigError& e) {
+    std::cerr << "loxodon: config error: " << e.what() << "\n";
+    return kUsage;
+  }
+  setup_logging(config.log_level);
+  auto log = spdlog::get("lox.cli");
+  db::DatabaseOptions dbo;
+  dbo.url = config.database.url;
+  dbo.pool_size = 2;
+  db::Database db(dbo);
+  asio::thread_pool blocking(1);
+  app::Services services(config, db, blocking);
+  asio::io_context io{1};
+  int code = kFailed;
+  asio::co_spawn(io, body(services), [&](std::exception_ptr e, int result) {
+    if (!e) {
+      code = result;
+      return;
+    }
+    try {
+      std::rethrow_exception(e);
+    } catch (const Error& err) {
+      // The operator's own terminal: the internal detail helps and holds no secrets.
+      log->error("{}{}{}", err.what(), err.detail().empty() ? "" : ": ", err.detail());
+      code = kFailed;
+    } catch (const std::exception& err) {
+      log->error("{}", err.what());
+    }
+  });
+  io.run();
+  blocking.join();
+  return code;
+}
+
+int accounts(const std::optional<std::string>& config_path, const std::vector<std::string>& args) {
+  if (args.size() < 2) {
+    std::cerr << kAccountsHelp;
+    return kUsage;
+  }
+  const std::string& sub = args[1];
+  if (sub == "create") {
+    auto o = parse_options(args, 2, {"email", "password", "role"}, "accounts create");
+    if (!o) return kUsage;
+    if (o->positional.size() != 1 || !o->named.contains("email")) {
+      std::cerr << "loxodon accounts create: usage: accounts create NAME --email E [--password P] "
+                   "[--role ROLE]\n";
+      return kUsage;
+    }
+    services::AdminAccountRequest r;
+    r.username = o->positional[0];
+    r.email = o->named["email"];
+    bool generated = !o->named.contains("password");
+    r.password = generated ? random_token().substr(0, 20) : o->named["password"];
+    r.role = o->named.contains("role") ? o->named["role"] : "user";
+    return with_services(config_path, [r, generated](app::Services& s) -> awaitable<int> {
+      auto created = co_await s.accounts.create_by_admin(r);
+      spdlog::get("lox.cli")->info("created @{} ({}, role {})", created.account.username,
+                                   created.user.email, created.user.role.name);
+      if (generated) std::cout << r.password << "\n";
+      co_return kOk;
+    });
+  }
+  std::vector<std::string> rest(args.begin() + 2, args.end());
+  auto need_name = [&](std::size_t n) {
+    if (rest.size() != n) {
+      std::cerr << "loxodon accounts " << sub << ": expected " << (n == 1 ? "NAME" : "NAME ROLE")
+                << " (see loxodon accounts --help)\n";
+      return false;
+    }
+    return true;
+  };
+  if (sub == "approve" || sub == "suspend" || sub == "unsuspend" || sub == "reset-password") {
+    if (!need_name(1)) return kUsage;
+    std::string name = rest[0];
+    return with_services(config_path, [name, sub](app::Services& s) -> awaitable<int> {
+      auto log = spdlog::get("lox.cli");
+      if (sub == "approve") {
+        co_await s.accounts.approve(name);
+        log->info("approved @{}", name);
+      } else if (sub == "suspend" || sub == "unsuspend") {
+        co_await s.accounts.set_suspended(name, sub == "suspend");
+        log->info("{}ed @{}", sub, name);
+      } else {
+        std::string password = co_await s.accounts.reset_password_by_admin(name);
+        log->info("new password set for @{}; its sessions and tokens were revoked", name);
+        std::cout << password << "\n";
+      }
+      co_return kOk;
+    });
+  }
+  if (sub == "set-role") {
+    if (!need_name(2)) return kUsage;
+    std::string name = rest[0], role = rest[1];
+    return with_services(config_path, [name, role](app::Services& s) -> awaitable<int> {
+      co_await s.accounts.set_role(name, role);
+      spdlog::get("lox.cli")->info("@{} is now {}", name, role);
+      co_return kOk;
+    });
+  }
+  std::cerr << "loxodon accounts: unknown command '" << sub << "' (see loxodon accounts --help)\n";
+  return kUsage;
+}
+
+int tokens(const std::optional<std::string>& config_path, const std::vector<std::string>& args) {
+  if (args.size() < 2 || args[1] != "create") {
+    std::cerr << kTokensHelp;
+    return kUsage;
+  }
+  auto o = parse_options(args, 2, {"scopes"}, "tokens create");
+  if (!o) return kUsage;
+  if (o->positional.size() != 1) {
+    std::cerr << "loxodon tokens create: usage: tokens create NAME [--scopes \"...\"]\n";
+    return kUsage;
+  }
+  std::string name = o->positional[0];
+  std::string scopes = o->named.contains("scopes") ? o->named["scopes"] : "read write follow push";
+  return with_services(config_path, [name, scopes](app::Services& s) -> awaitable<int> {
+    auto user = co_await s.accounts.user_by_username(name);
+    auto token = co_await s.auth.personal_token(user.user.id, scopes);
+    spdlog::get("lox.cli")->info("token for @{} with scopes: {}", name, token.scopes);
+    std::cout << token.access_token << "\n";
+    co_return kOk;
+  });
+}
+
+int invites(const std::optional<std::string>& config_path, const std::vector<std::string>& args) {
+  if (args.size() < 2 || args[1] != "create") {
+    std::cerr << kInvitesHelp;
+    return kUsage;
+  }
+  auto o = parse_options(args, 2, {"max-uses", "expires-in-hours"}, "invites create");
+  if (!o) return kUsage;
+  auto number = [&](const char* key) -> std::optional<long long> {
+    if (!o->named.contains(key)) return std::nullopt;
+    const std::string& v = o->named[key];
+    long long n = 0;
+    auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+    if (ec != std::errc{} || ptr != v.data() + v.size() || n <= 0) return -1;
+    return n;
+  };
+  auto max_uses = number("max-uses");
+  auto hours = number("expires-in-hours");
+  if ((max_uses && *max_uses < 0) || (hours && *hours < 0) || !o->positional.empty()) {
+    std::cerr
+        << "loxodon invites create: --max-uses and --expires-in-hours take positive numbers\n";
+    return kUsage;
+  }
+  return with_services(config_path, [max_uses, hours](app::Services& s) -> awaitable<int> {
+    std::optional<int> uses;
+    if (max_uses) uses = static_cast<int>(*max_uses);
+    std::optional<std::int64_t> expires;
+    if (hours) expires = *hours * 3600;
+    std::string code = co_await s.accounts.create_invite(std::nullopt, uses, expires);
+    std::cout << s.config.base_url() << "/invite/" << code << "\n";
+    co_return kOk;
+  });
+}
+
+}  // namespace
+
+int run_admin_command(const std::optional<std::string>& config_path,
+                      const std::vector<std::string>& args, bool help) {
+  const std::string& command = args[0];
+  if (help) {
+    std::cout << (command == "accounts" ? kAccountsHelp
+                  : command == "tokens" ? kTokensHelp
+                                        : kInvitesHelp);
+    return kOk;
+  }
+  if (command == "accounts") return accounts(config_path, args);
+  if (command == "tokens") return tokens(config_path, args);
+  return invites(config_path, args);
+}
+
+}  // namespace lox::cli
