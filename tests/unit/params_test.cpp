@@ -1,0 +1,107 @@
+#include <loxodon/http/params.hpp>
+#include <loxodon/http/rate_limiter.hpp>
+#include <loxodon/net/smtp_client.hpp>
+#include <loxodon/util/error.hpp>
+
+#include <gtest/gtest.h>
+
+namespace lox::http {
+namespace {
+
+Request with_body(std::string content_type, std::string body, std::string query = "") {
+  Request r;
+  if (!content_type.empty()) r.headers = {{"Content-Type", std::move(content_type)}};
+  r.body = std::move(body);
+  r.query = parse_query_string(query);
+  return r;
+}
+
+TEST(Params, FormBracketsBecomeNestedValues) {
+  auto p = Params::from_request(with_body(
+      "application/x-www-form-urlencoded",
+      "media_ids[]=1&media_ids[]=2&poll[options][]=a&poll[options][]=b&source[privacy]=private"
+      "&fields_attributes[0][name]=Web&fields_attributes[0][value]=x&sensitive=true"));
+  EXPECT_EQ(p.list("media_ids"), (std::vector<std::string>{"1", "2"}));
+  EXPECT_EQ(p.values()["poll"]["options"], nlohmann::json({"a", "b"}));
+  EXPECT_EQ(p.object("source")["privacy"], "private");
+  EXPECT_EQ(p.values()["fields_attributes"]["0"]["name"], "Web");
+  EXPECT_EQ(p.boolean("sensitive"), true);
+}
+
+TEST(Params, JsonBodiesKeepTheirTypesAndQueryParamsMerge) {
+  auto p = Params::from_request(with_body("application/json; charset=utf-8",
+                                          R"({"status":"hi","sensitive":false,"n":3})",
+                                          "visibility=private"));
+  EXPECT_EQ(p.string("status"), "hi");
+  EXPECT_EQ(p.boolean("sensitive"), false);
+  EXPECT_EQ(p.integer("n"), 3);
+  EXPECT_EQ(p.string("visibility"), "private");
+}
+
+TEST(Params, BodyWithoutContentTypeIsAForm) {
+  auto p = Params::from_request(with_body("", "a=1&b=%C3%A9"));
+  EXPECT_EQ(p.string("b"), "é");
+}
+
+TEST(Params, MultipartFieldsAndFilesWithOrWithoutFilename) {
+  std::string body =
+      "--XyZ\r\nContent-Disposition: form-data; name=\"display_name\"\r\n\r\nAlice\r\n"
+      "--XyZ\r\nContent-Disposition: form-data; name=\"fields_attributes[1][name]\"\r\n\r\nB\r\n"
+      "--XyZ\r\nContent-Disposition: form-data; name=\"avatar\"; filename=\"a.png\"\r\n"
+      "Content-Type: image/png\r\n\r\n\x89PNG\r\n"
+      "--XyZ\r\nContent-Disposition: form-data; name=\"file\"\r\n"
+      "Content-Type: application/octet-stream\r\n\r\nrawbytes\r\n--XyZ--\r\n";
+  auto p = Params::from_request(with_body("multipart/form-data; boundary=XyZ", body));
+  EXPECT_EQ(p.string("display_name"), "Alice");
+  EXPECT_EQ(p.values()["fields_attributes"]["1"]["name"], "B");
+  ASSERT_NE(p.file("avatar"), nullptr);
+  EXPECT_EQ(p.file("avatar")->filename, "a.png");
+  EXPECT_EQ(p.file("avatar")->data, "\x89PNG");
+  ASSERT_NE(p.file("file"), nullptr);  // megalodon: no filename
+  EXPECT_EQ(p.file("file")->data, "rawbytes");
+}
+
+TEST(Params, MalformedBodiesAreBadRequests) {
+  for (auto [type, body] : std::vector<std::pair<std::string, std::string>>{
+           {"application/json", "{\"a\":"},
+           {"application/json", "[1,2]"},
+           {"multipart/form-data; boundary=Q", "no parts here"},
+           {"multipart/form-data", "--\r\n"}}) {
+    try {
+      Params::from_request(with_body(type, body));
+      FAIL() << body;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::kBadRequest) << body;
+    }
+  }
+}
+
+TEST(RateLimiter, CountsPerKeyPerWindow) {
+  RateLimiter limiter(3, std::chrono::seconds(300));
+  auto t = std::chrono::system_clock::time_point(std::chrono::seconds(3000));
+  EXPECT_EQ(limiter.hit("a", t).remaining, 2);
+  limiter.hit("a", t);
+  EXPECT_TRUE(limiter.hit("a", t).allowed);
+  auto refused = limiter.hit("a", t);
+  EXPECT_FALSE(refused.allowed);
+  EXPECT_EQ(refused.remaining, 0);
+  EXPECT_TRUE(limiter.hit("b", t).allowed);                              // another client
+  EXPECT_TRUE(limiter.hit("a", t + std::chrono::seconds(300)).allowed);  // next window
+  EXPECT_EQ(rate_limit_reset_header(refused.reset), "1970-01-01T00:55:00.000000Z");
+}
+
+TEST(Smtp, MessagesCannotBeUsedForHeaderInjection) {
+  config::SmtpConfig c;
+  c.from_address = "notifications@social.example";
+  net::SmtpClient client(c);
+  auto msg = client.format("alice@example.com\r\nBcc: victim@example.com", "Hi\r\nX-Evil: 1",
+                           "line one\nline two", "<id@social.example>");
+  EXPECT_EQ(msg.find("Bcc:"), std::string::npos);
+  EXPECT_EQ(msg.find("X-Evil"), std::string::npos);
+  EXPECT_NE(msg.find("\r\n\r\nline one\r\nline two\r\n"), std::string::npos);
+  auto utf8 = client.format("a@b.c", "Bienvenue sur l'éléphant", "x", "<i@d>");
+  EXPECT_NE(utf8.find("Subject: =?UTF-8?B?"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace lox::http
