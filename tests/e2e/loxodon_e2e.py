@@ -9,6 +9,7 @@ import subprocess
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import uuid
 
@@ -221,3 +222,73 @@ class Cluster:
         except subprocess.CalledProcessError:
             pass
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class _FormParser:
+    """Collects <form> elements with their inputs from an HTML page."""
+
+    def __init__(self, html):
+        from html.parser import HTMLParser
+
+        forms = []
+
+        class Parser(HTMLParser):
+            def handle_starttag(self, tag, attrs):
+                a = dict(attrs)
+                if tag == "form":
+                    forms.append({"action": a.get("action", ""), "method": a.get("method", "get"),
+                                  "fields": {}})
+                elif tag in ("input", "textarea") and forms:
+                    if a.get("type") == "checkbox":
+                        return
+                    if a.get("name"):
+                        forms[-1]["fields"][a["name"]] = a.get("value", "")
+
+        Parser().feed(html)
+        self.forms = forms
+
+
+class Browser:
+    """A cookie-keeping HTTP client that fills and posts forms the way a browser does, without
+    following redirects (so tests can look at every Location)."""
+
+    def __init__(self, base):
+        import http.cookiejar
+        self.base = base
+        self.jar = http.cookiejar.CookieJar()
+
+        class NoRedirect(urllib.request.HTTPRedirectHandler):
+            def redirect_request(self, *args, **kwargs):
+                return None
+
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar),
+                                                  NoRedirect)
+
+    def request(self, path_or_url, data=None, method=None):
+        url = path_or_url if path_or_url.startswith("http") else self.base + path_or_url
+        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        req = urllib.request.Request(url, data=body, method=method)
+        try:
+            with self.opener.open(req, timeout=15) as res:
+                return res.status, res.headers, res.read().decode("utf-8", "replace")
+        except urllib.error.HTTPError as e:
+            return e.code, e.headers, e.read().decode("utf-8", "replace")
+
+    def forms(self, html):
+        return _FormParser(html).forms
+
+    def submit(self, html, action_contains="", values=None, pick=0):
+        """Posts the form whose action contains `action_contains` (the pick-th such form),
+        keeping its hidden fields and overriding/adding `values`."""
+        forms = [f for f in self.forms(html) if action_contains in f["action"]]
+        assert forms, f"no form with action containing {action_contains!r} in page:\n{html[:2000]}"
+        form = forms[pick]
+        fields = dict(form["fields"])
+        fields.update(values or {})
+        return self.request(form["action"], fields, "POST")
+
+    def cookie(self, name):
+        for c in self.jar:
+            if c.name == name:
+                return c
+        return None
