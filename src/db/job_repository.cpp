@@ -1,25 +1,9 @@
+#include "db/pg_array.hpp"
 #include "db/tx_impl.hpp"
 
 #include <loxodon/db/job_repository.hpp>
 
 namespace lox::db {
-
-namespace {
-std::string pg_text_array(const std::vector<std::string>& items) {
-  // A text[] literal with each element quoted and escaped.
-  std::string out = "{";
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += ',';
-    out += '"';
-    for (char c : items[i]) {
-      if (c == '"' || c == '\\') out += '\\';
-      out += c;
-    }
-    out += '"';
-  }
-  return out + "}";
-}
-}  // namespace
 
 std::optional<std::int64_t> JobRepository::enqueue(Tx& tx, const NewJob& job) {
   auto r = tx.work().exec_prepared("jobs_enqueue", job.queue, job.kind, job.payload.dump(),
@@ -32,7 +16,7 @@ std::optional<std::int64_t> JobRepository::enqueue(Tx& tx, const NewJob& job) {
 std::vector<ClaimedJob> JobRepository::claim(Tx& tx, const std::vector<std::string>& queues,
                                              const std::string& worker, std::chrono::seconds lease,
                                              int limit) {
-  auto r = tx.work().exec_prepared("jobs_claim", pg_text_array(queues), worker,
+  auto r = tx.work().exec_prepared("jobs_claim", to_pg_text_array(queues), worker,
                                    static_cast<long long>(lease.count()), limit);
   std::vector<ClaimedJob> out;
   out.reserve(r.size());

@@ -1,4 +1,5 @@
 #include "db/fields.hpp"
+#include "db/pg_array.hpp"
 #include "db/tx_impl.hpp"
 
 #include <loxodon/db/oauth_repository.hpp>
@@ -7,60 +8,12 @@ namespace lox::db {
 
 namespace {
 
-// A text[] literal for the redirect URIs, quoting every element.
-std::string to_pg_array(const std::vector<std::string>& items) {
-  std::string out = "{";
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += ',';
-    out += '"';
-    for (char c : items[i]) {
-      if (c == '"' || c == '\\') out += '\\';
-      out += c;
-    }
-    out += '"';
-  }
-  return out + "}";
-}
-
-std::vector<std::string> from_pg_array(const std::string& text) {
-  // Parses PostgreSQL's text[] output: {a,"b c","d\"e"}.
-  std::vector<std::string> out;
-  if (text.size() < 2) return out;
-  std::string current;
-  bool quoted = false;
-  bool any = false;
-  for (std::size_t i = 1; i + 1 < text.size(); ++i) {
-    char c = text[i];
-    if (quoted) {
-      if (c == '\\' && i + 2 < text.size()) {
-        current += text[++i];
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        current += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-      any = true;
-    } else if (c == ',') {
-      out.push_back(current);
-      current.clear();
-      any = false;
-    } else {
-      current += c;
-      any = true;
-    }
-  }
-  if (any || !current.empty()) out.push_back(current);
-  return out;
-}
-
 domain::OAuthApplication read_app(const pqxx::row& row) {
   domain::OAuthApplication app;
   app.id = row[0].as<std::int64_t>();
   app.name = row[1].as<std::string>();
   app.website = nullable<std::string>(row[2]);
-  app.redirect_uris = from_pg_array(row[3].as<std::string>());
+  app.redirect_uris = from_pg_text_array(row[3].as<std::string>());
   app.scopes = row[4].as<std::string>();
   app.client_id = row[5].as<std::string>();
   app.client_secret_hash = row[6].as<std::string>();
@@ -73,7 +26,7 @@ domain::OAuthApplication read_app(const pqxx::row& row) {
 
 void OAuthRepository::insert_application(Tx& tx, const domain::OAuthApplication& app) {
   tx.work().exec_prepared("app_insert", app.id, app.name, app.website,
-                          to_pg_array(app.redirect_uris), app.scopes, app.client_id,
+                          to_pg_text_array(app.redirect_uris), app.scopes, app.client_id,
                           app.client_secret_hash);
 }
 

@@ -45,12 +45,6 @@ void check_password_rules(ValidationErrors& errors, const std::string& password)
   }
 }
 
-bool is_loopback(const std::string& ip) {
-  static const auto v4 = *IpNetwork::parse("127.0.0.0/8");
-  static const auto v6 = *IpNetwork::parse("::1/128");
-  return v4.contains(ip) || v6.contains(ip);
-}
-
 std::string fields_json(const std::vector<domain::ProfileField>& fields) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& f : fields) out.push_back({{"name", f.name}, {"value", f.value}});
@@ -76,7 +70,7 @@ awaitable<domain::UserWithAccount> AccountService::register_account(Registration
     throw Error(ErrorCode::kForbidden, "Registrations are closed on this server");
   }
   const auto& limits = config_.rate_limits;
-  if (limits.enabled && !(limits.exempt_loopback && is_loopback(request.ip)) &&
+  if (limits.enabled && !(limits.exempt_loopback && is_loopback_address(request.ip)) &&
       !request.ip.empty()) {
     std::string ip = request.ip;
     auto recent = co_await db_.tx([&](db::Tx& tx) {

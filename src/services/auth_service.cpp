@@ -40,12 +40,6 @@ bool valid_redirect_uri(const std::string& uri) {
                       [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; });
 }
 
-bool is_loopback(const std::string& ip) {
-  static const auto v4 = *IpNetwork::parse("127.0.0.0/8");
-  static const auto v6 = *IpNetwork::parse("::1/128");
-  return v4.contains(ip) || v6.contains(ip);
-}
-
 const char* kInvalidLogin = "Invalid email or password.";
 
 // Verifying against a fixed hash when the account does not exist keeps the answer time the same,
@@ -322,7 +316,7 @@ awaitable<domain::OAuthApplication> AuthService::application(std::int64_t id) {
 awaitable<domain::UserWithAccount> AuthService::sign_in(std::string login, std::string password,
                                                         std::string ip) {
   const auto& limits = config_.rate_limits;
-  const bool limited = limits.enabled && !(limits.exempt_loopback && is_loopback(ip)) &&
+  const bool limited = limits.enabled && !(limits.exempt_loopback && is_loopback_address(ip)) &&
                        parse_ip_address(ip).has_value();
   const std::int64_t window = limits.login_window.count();
   // Not a structured binding: GCC 12 destroys those twice across co_await (PR 105373).

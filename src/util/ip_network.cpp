@@ -62,4 +62,10 @@ bool IpNetwork::contains(std::string_view address) const {
   return true;
 }
 
+bool is_loopback_address(std::string_view address) {
+  static const auto v4 = *IpNetwork::parse("127.0.0.0/8");
+  static const auto v6 = *IpNetwork::parse("::1/128");
+  return v4.contains(address) || v6.contains(address);
+}
+
 }  // namespace lox

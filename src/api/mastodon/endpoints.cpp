@@ -9,12 +9,6 @@ namespace lox::api::mastodon {
 
 namespace {
 
-bool is_loopback(const std::string& ip) {
-  static const auto v4 = *IpNetwork::parse("127.0.0.0/8");
-  static const auto v6 = *IpNetwork::parse("::1/128");
-  return v4.contains(ip) || v6.contains(ip);
-}
-
 void add_rate_headers(http::Response& res, const http::RateLimitDecision& d) {
   res.set_header("X-RateLimit-Limit", std::to_string(d.limit));
   res.set_header("X-RateLimit-Remaining", std::to_string(d.remaining));
@@ -82,7 +76,7 @@ awaitable<http::Response> Endpoints::handle(const EndpointSpec& spec,
 
   std::optional<http::RateLimitDecision> decision;
   const auto& limits = config_.rate_limits;
-  if (limits.enabled && !(limits.exempt_loopback && is_loopback(request.remote_address))) {
+  if (limits.enabled && !(limits.exempt_loopback && is_loopback_address(request.remote_address))) {
     std::string key = caller && caller->user ? "account:" + std::to_string(caller->user->account.id)
                                              : "ip:" + request.remote_address;
     decision = limiter_.hit(key);
