@@ -163,6 +163,14 @@ void AccountRepository::set_email(Tx& tx, std::int64_t user_id, const std::strin
 void AccountRepository::confirm(Tx& tx, std::int64_t user_id) {
   tx.work().exec_prepared("user_confirm", user_id);
 }
+void AccountRepository::confirm_by_link(Tx& tx, std::int64_t user_id) {
+  tx.work().exec_prepared("user_confirm_by_link", user_id);
+}
+void AccountRepository::set_unconfirmed_email(Tx& tx, std::int64_t user_id,
+                                              const std::string& email,
+                                              const std::string& token_hash) {
+  tx.work().exec_prepared("user_set_unconfirmed_email", user_id, email, token_hash);
+}
 void AccountRepository::set_confirmation_token(Tx& tx, std::int64_t user_id,
                                                const std::string& hash) {
   tx.work().exec_prepared("user_set_confirmation_token", user_id, hash);

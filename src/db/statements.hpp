@@ -137,6 +137,15 @@ inline constexpr std::array kStatements = {
     Statement{"user_confirm",
               "UPDATE users SET confirmed_at = coalesce(confirmed_at, now()), "
               "confirmation_token_hash = NULL WHERE id = $1"},
+    // A confirmation link confirms the account and, when an address change is pending, makes
+    // the new address the account's address.
+    Statement{"user_confirm_by_link",
+              "UPDATE users SET confirmed_at = coalesce(confirmed_at, now()), "
+              "email = coalesce(unconfirmed_email, email), unconfirmed_email = NULL, "
+              "confirmation_token_hash = NULL WHERE id = $1"},
+    Statement{"user_set_unconfirmed_email",
+              "UPDATE users SET unconfirmed_email = $2, confirmation_token_hash = $3, "
+              "confirmation_sent_at = now() WHERE id = $1"},
     Statement{"user_set_confirmation_token",
               "UPDATE users SET confirmation_token_hash = $2, confirmation_sent_at = now() "
               "WHERE id = $1"},

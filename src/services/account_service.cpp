@@ -393,7 +393,17 @@ awaitable<void> AccountService::change_email(std::int64_t user_id, std::string p
     errors.add("email", "Email", "ERR_TAKEN", "has already been taken");
     errors.throw_if_any();
   }
-  co_await db_.tx([&](db::Tx& tx) { db::AccountRepository::set_email(tx, user_id, email); });
+  if (!mailer_.enabled()) {
+    co_await db_.tx([&](db::Tx& tx) { db::AccountRepository::set_email(tx, user_id, email); });
+    co_return;
+  }
+  // With mail, the new address takes effect only once its owner opens the link sent to it.
+  std::string token = random_token();
+  std::string hash = sha256_hex(token);
+  co_await db_.tx([&](db::Tx& tx) {
+    db::AccountRepository::set_unconfirmed_email(tx, user_id, email, hash);
+    mailer_.confirmation(tx, email, u.account.username, token);
+  });
 }
 
 awaitable<void> AccountService::delete_account(std::int64_t user_id, std::string password) {
@@ -407,7 +417,7 @@ awaitable<bool> AccountService::confirm_email(std::string token) {
   co_return co_await db_.tx([&](db::Tx& tx) {
     auto u = db::AccountRepository::user_by_confirmation_token(tx, hash);
     if (!u) return false;
-    db::AccountRepository::confirm(tx, u->user.id);
+    db::AccountRepository::confirm_by_link(tx, u->user.id);
     return true;
   });
 }

@@ -511,7 +511,11 @@ awaitable<http::Response> AuthPages::settings_email(http::Request& req) {
     if (e.code() != ErrorCode::kUnprocessable) throw;
     co_return redirect("/settings?notice=" + http::url_encode(e.what()));
   }
-  co_return redirect("/settings?notice=" + http::url_encode("Your e-mail address was changed."));
+  co_return redirect("/settings?notice=" +
+                     http::url_encode(accounts_.email_changes_need_confirmation()
+                                          ? "We sent a confirmation link to the new address; the "
+                                            "change takes effect when you open it."
+                                          : "Your e-mail address was changed."));
 }
 
 awaitable<http::Response> AuthPages::settings_revoke(http::Request& req) {

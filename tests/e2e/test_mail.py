@@ -119,6 +119,37 @@ class MailTest(unittest.TestCase):
             "scope": "read", "client_id": self.app["client_id"], "client_secret": self.app["client_secret"]})
         self.assertEqual((status, error["error"]), (400, "invalid_grant"))
 
+    def test_changing_the_address_needs_the_new_address_to_confirm(self):
+        env = {"LOXODON_DATABASE_URL": self.db.url, "LOXODON_DOMAIN": f"localhost:{self.server.port}",
+               "LOXODON_SCHEME": "http"}
+        run_cli(["accounts", "create", "gail", "--email", "gail@example.com", "--password", "gail's password"],
+                env=env, check=True)
+        browser = Browser(self.server.base)
+        status, _, page = browser.request("/auth/sign_in")
+        status, headers, _ = browser.submit(page, "/auth/sign_in",
+                                            {"login": "gail", "password": "gail's password"})
+        self.assertEqual(status, 303)
+        status, _, settings = browser.request("/settings")
+        status, headers, _ = browser.submit(settings, "/settings/email",
+                                            {"email": "gail@new.example", "current_password": "gail's password"})
+        self.assertEqual(status, 303)
+        self.assertIn("confirmation", urllib.parse.unquote(headers["Location"]))
+        # Nothing changes until the new address confirms.
+        self.assertEqual(self.db.query("SELECT email FROM users u JOIN accounts a ON a.id = u.account_id "
+                                       "WHERE a.username = 'gail'"), "gail@example.com")
+        mail = self.sink.wait_for("gail@new.example")
+        link = re.search(r"(http://\S+/auth/confirmation\?confirmation_token=\S+)", mail).group(1)
+        self.assertEqual(get(link)[0], 200)
+        self.assertEqual(self.db.query("SELECT email FROM users u JOIN accounts a ON a.id = u.account_id "
+                                       "WHERE a.username = 'gail'"), "gail@new.example")
+        # A wrong current password changes nothing and sends nothing.
+        status, _, settings = browser.request("/settings")
+        status, headers, _ = browser.submit(settings, "/settings/email",
+                                            {"email": "gail@other.example", "current_password": "wrong"})
+        self.assertIn("Current password is invalid", urllib.parse.unquote_plus(headers["Location"]))
+        time.sleep(1)
+        self.assertFalse(any("gail@other.example" in rcpt for rcpt, _ in self.sink.messages))
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

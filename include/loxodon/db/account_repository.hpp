@@ -66,6 +66,10 @@ class AccountRepository {
   static void set_password(Tx& tx, std::int64_t user_id, const std::string& hash);
   static void set_email(Tx& tx, std::int64_t user_id, const std::string& email);
   static void confirm(Tx& tx, std::int64_t user_id);
+  // Confirms through a link: also moves a pending new address into place.
+  static void confirm_by_link(Tx& tx, std::int64_t user_id);
+  static void set_unconfirmed_email(Tx& tx, std::int64_t user_id, const std::string& email,
+                                    const std::string& token_hash);
   static void set_confirmation_token(Tx& tx, std::int64_t user_id, const std::string& hash);
   static void set_reset_token(Tx& tx, std::int64_t user_id, const std::string& hash);
   static void set_approved(Tx& tx, std::int64_t user_id, bool approved);

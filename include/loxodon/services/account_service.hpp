@@ -76,7 +76,10 @@ class AccountService {
   awaitable<std::string> reset_password_by_admin(std::string username);
 
   awaitable<void> change_password(std::int64_t user_id, std::string current, std::string next);
+  // Without SMTP the address changes at once; with it, a confirmation link goes to the new
+  // address and the change happens when it is opened.
   awaitable<void> change_email(std::int64_t user_id, std::string password, std::string email);
+  bool email_changes_need_confirmation() const { return mailer_.enabled(); }
   awaitable<void> delete_account(std::int64_t user_id, std::string password);
 
   awaitable<bool> confirm_email(std::string token);
