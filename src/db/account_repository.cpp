@@ -104,19 +104,13 @@ std::optional<domain::UserWithAccount> AccountRepository::user_by_account(Tx& tx
 }
 std::optional<domain::UserWithAccount> AccountRepository::user_by_login(Tx& tx,
                                                                         const std::string& login) {
-  auto r = tx.work().exec_prepared("user_by_login", login);
-  if (r.empty()) return std::nullopt;
-  // An e-mail address that equals another person's username must not let that person in:
-  // prefer the row whose e-mail matches.
-  for (const auto& row : r) {
-    auto u = read_user_with_account(row);
-    if (u.user.email.size() == login.size() &&
-        std::equal(login.begin(), login.end(), u.user.email.begin(),
-                   [](char a, char b) { return std::tolower(a) == std::tolower(b); })) {
-      return u;
-    }
-  }
-  return read_user_with_account(r[0]);
+  // The e-mail address first: an address that equals someone else's username must not
+  // reach that other account.
+  if (auto by_email = one_user(tx.work().exec_prepared("user_by_email", login))) return by_email;
+  return one_user(tx.work().exec_prepared("user_by_username", login));
+}
+std::optional<domain::UserWithAccount> AccountRepository::user_light(Tx& tx, std::int64_t user_id) {
+  return one_user(tx.work().exec_prepared("user_by_id_light", user_id));
 }
 std::optional<domain::UserWithAccount> AccountRepository::user_by_email(Tx& tx,
                                                                         const std::string& email) {
@@ -175,8 +169,8 @@ void AccountRepository::set_confirmation_token(Tx& tx, std::int64_t user_id,
                                                const std::string& hash) {
   tx.work().exec_prepared("user_set_confirmation_token", user_id, hash);
 }
-void AccountRepository::set_reset_token(Tx& tx, std::int64_t user_id, const std::string& hash) {
-  tx.work().exec_prepared("user_set_reset_token", user_id, hash);
+bool AccountRepository::set_reset_token(Tx& tx, std::int64_t user_id, const std::string& hash) {
+  return tx.work().exec_prepared("user_set_reset_token", user_id, hash).affected_rows() == 1;
 }
 void AccountRepository::set_approved(Tx& tx, std::int64_t user_id, bool approved) {
   tx.work().exec_prepared("user_set_approved", user_id, approved);
@@ -194,6 +188,7 @@ void AccountRepository::touch_active(Tx& tx, std::int64_t account_id) {
   tx.work().exec_prepared("account_touch_active", account_id);
 }
 void AccountRepository::remove(Tx& tx, std::int64_t account_id) {
+  tx.work().exec_prepared("user_delete_by_account", account_id);
   tx.work().exec_prepared("account_delete", account_id);
 }
 std::int64_t AccountRepository::signups_from_ip(Tx& tx, const std::string& ip,

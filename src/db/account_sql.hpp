@@ -13,6 +13,14 @@
   "(extract(epoch FROM a.suspended_at) * 1000)::bigint, "                                       \
   "(SELECT count(*) FROM statuses s WHERE s.account_id = a.id AND s.deleted_at IS NULL)"
 
+// The same columns without the statuses count, for the per-request token check.
+#define LOX_ACCOUNT_COLUMNS_LIGHT                                                               \
+  "a.id, a.username, a.domain, a.display_name, a.note, a.note_html, a.fields::text, a.locked, " \
+  "a.bot, a.discoverable, a.indexable, a.hide_collections, a.uri, a.url, "                      \
+  "(extract(epoch FROM a.created_at) * 1000)::bigint, "                                         \
+  "(extract(epoch FROM a.last_status_at) * 1000)::bigint, "                                     \
+  "(extract(epoch FROM a.suspended_at) * 1000)::bigint, 0::bigint"
+
 // 18 account columns, then these 16.
 #define LOX_USER_COLUMNS                                                                 \
   "u.id, u.account_id, u.email, u.password_hash, r.id, r.name, r.color, r.highlighted, " \

@@ -139,10 +139,12 @@ std::vector<domain::OAuthApplication> OAuthRepository::authorized_applications(
 void OAuthRepository::revoke_user_application(Tx& tx, std::int64_t user_id,
                                               std::int64_t application_id) {
   tx.work().exec_prepared("tokens_revoke_user_app", user_id, application_id);
+  tx.work().exec_prepared("grants_delete_user_app", user_id, application_id);
 }
 
 void OAuthRepository::revoke_all_of_user(Tx& tx, std::int64_t user_id) {
   tx.work().exec_prepared("tokens_revoke_user", user_id);
+  tx.work().exec_prepared("grants_delete_user", user_id);
 }
 
 }  // namespace lox::db

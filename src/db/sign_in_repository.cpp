@@ -4,23 +4,27 @@
 
 namespace lox::db {
 
-void SignInRepository::record_failed_login(Tx& tx, std::optional<std::int64_t> user_id,
-                                           const std::string& ip) {
-  tx.work().exec_prepared("failed_login_insert", user_id, ip);
+std::int64_t SignInRepository::record_attempt(Tx& tx, const std::string& ip,
+                                              const std::string& login_key) {
+  return tx.work().exec_prepared1("failed_login_insert", ip, login_key)[0].as<std::int64_t>();
 }
-std::int64_t SignInRepository::failed_logins_by_ip(Tx& tx, const std::string& ip,
-                                                   std::int64_t window_seconds) {
+void SignInRepository::forget_attempt(Tx& tx, std::int64_t id) {
+  tx.work().exec_prepared("failed_login_delete", id);
+}
+std::int64_t SignInRepository::attempts_by_ip(Tx& tx, const std::string& ip,
+                                              std::int64_t window_seconds) {
   return tx.work().exec_prepared1("failed_logins_by_ip", ip, window_seconds)[0].as<std::int64_t>();
 }
-std::int64_t SignInRepository::failed_logins_by_user(Tx& tx, std::int64_t user_id,
-                                                     std::int64_t window_seconds) {
+std::int64_t SignInRepository::attempts_by_login(Tx& tx, const std::string& login_key,
+                                                 std::int64_t window_seconds) {
   return tx.work()
-      .exec_prepared1("failed_logins_by_user", user_id, window_seconds)[0]
+      .exec_prepared1("failed_logins_by_key", login_key, window_seconds)[0]
       .as<std::int64_t>();
 }
-void SignInRepository::clear_failed_logins(Tx& tx, std::int64_t user_id) {
-  tx.work().exec_prepared("failed_logins_clear", user_id);
+void SignInRepository::clear_attempts(Tx& tx, const std::string& login_key) {
+  tx.work().exec_prepared("failed_logins_clear_key", login_key);
 }
+void SignInRepository::prune_attempts(Tx& tx) { tx.work().exec_prepared("failed_logins_prune"); }
 
 void SignInRepository::create_session(Tx& tx, const std::string& token_hash, std::int64_t user_id,
                                       const std::string& ip, const std::string& user_agent) {
@@ -38,6 +42,10 @@ void SignInRepository::delete_session(Tx& tx, const std::string& token_hash) {
 }
 void SignInRepository::delete_sessions_of(Tx& tx, std::int64_t user_id) {
   tx.work().exec_prepared("sessions_delete_user", user_id);
+}
+void SignInRepository::delete_other_sessions(Tx& tx, std::int64_t user_id,
+                                             const std::string& keep_hash) {
+  tx.work().exec_prepared("sessions_delete_others", user_id, keep_hash);
 }
 
 std::int64_t SignInRepository::create_invite(Tx& tx, const std::string& code,

@@ -105,10 +105,13 @@ inline constexpr std::array kStatements = {
               "SELECT " LOX_ACCOUNT_COLUMNS ", " LOX_USER_COLUMNS LOX_USER_FROM "WHERE u.id = $1"},
     Statement{"user_by_account", "SELECT " LOX_ACCOUNT_COLUMNS ", " LOX_USER_COLUMNS LOX_USER_FROM
                                  "WHERE u.account_id = $1"},
-    // Mastodon signs in with the e-mail address; the username is accepted as well.
-    Statement{"user_by_login", "SELECT " LOX_ACCOUNT_COLUMNS ", " LOX_USER_COLUMNS LOX_USER_FROM
-                               "WHERE lower(u.email) = lower($1) OR (lower(a.username) = lower($1) "
-                               "AND a.domain IS NULL)"},
+    // Mastodon signs in with the e-mail address; the username is accepted as well. Two indexed
+    // lookups rather than one OR across both tables.
+    Statement{"user_by_username",
+              "SELECT " LOX_ACCOUNT_COLUMNS ", " LOX_USER_COLUMNS LOX_USER_FROM
+              "WHERE lower(a.username) = lower($1) AND coalesce(lower(a.domain), '') = ''"},
+    Statement{"user_by_id_light", "SELECT " LOX_ACCOUNT_COLUMNS_LIGHT
+                                  ", " LOX_USER_COLUMNS LOX_USER_FROM "WHERE u.id = $1"},
     Statement{"user_by_email", "SELECT " LOX_ACCOUNT_COLUMNS ", " LOX_USER_COLUMNS LOX_USER_FROM
                                "WHERE lower(u.email) = lower($1)"},
     Statement{"user_by_confirmation_token",
@@ -149,9 +152,11 @@ inline constexpr std::array kStatements = {
     Statement{"user_set_confirmation_token",
               "UPDATE users SET confirmation_token_hash = $2, confirmation_sent_at = now() "
               "WHERE id = $1"},
+    // At most one reset message per account every five minutes: no mail-bombing an address.
     Statement{"user_set_reset_token",
               "UPDATE users SET reset_password_token_hash = $2, reset_password_sent_at = now() "
-              "WHERE id = $1"},
+              "WHERE id = $1 AND (reset_password_sent_at IS NULL "
+              "OR reset_password_sent_at < now() - interval '5 minutes')"},
     Statement{"user_set_approved", "UPDATE users SET approved = $2 WHERE id = $1"},
     Statement{
         "user_set_role",
@@ -160,27 +165,44 @@ inline constexpr std::array kStatements = {
     Statement{"account_set_suspended",
               "UPDATE accounts SET suspended_at = CASE WHEN $2 THEN coalesce(suspended_at, now()) "
               "END WHERE id = $1"},
-    Statement{"account_delete", "DELETE FROM accounts WHERE id = $1"},
+    // Deleting keeps a suspended, emptied account row: its username and URI stay taken, as
+    // other servers may still refer to them; the sign-in side and everything it owns go.
+    Statement{
+        "account_delete",
+        "UPDATE accounts SET suspended_at = coalesce(suspended_at, now()), display_name = '', "
+        "note = '', note_html = '', fields = '[]', private_key_pem = NULL, updated_at = now() "
+        "WHERE id = $1"},
+    Statement{"user_delete_by_account", "DELETE FROM users WHERE account_id = $1"},
     Statement{"account_touch_active",
               "UPDATE accounts SET last_active_at = now() WHERE id = $1 "
               "AND (last_active_at IS NULL OR last_active_at < now() - interval '1 hour')"},
-    Statement{"signups_from_ip",
-              "SELECT count(*) FROM users WHERE sign_up_ip = $1::inet "
-              "AND created_at > now() - make_interval(secs => $2)"},
+    // Per network: an IPv6 client controls a whole /64.
+    Statement{
+        "signups_from_ip",
+        "SELECT count(*) FROM users WHERE created_at > now() - make_interval(secs => $2) "
+        "AND sign_up_ip IS NOT NULL AND family(sign_up_ip) = family($1::inet) "
+        "AND network(set_masklen(sign_up_ip, CASE WHEN family(sign_up_ip) = 6 THEN 64 ELSE 32 "
+        "END)) "
+        "= network(set_masklen($1::inet, CASE WHEN family($1::inet) = 6 THEN 64 ELSE 32 END))"},
     Statement{"role_exists", "SELECT 1 FROM user_roles WHERE name = $1"},
     Statement{"admin_exists",
               "SELECT 1 FROM users u JOIN user_roles r ON r.id = u.role_id WHERE r.name = 'admin' "
               "LIMIT 1"},
     // --- sign-in throttling and sessions -------------------------------------------------------
+    // An attempt is recorded before the password is checked and removed when it succeeds, so
+    // parallel guesses all see each other.
     Statement{"failed_login_insert",
-              "INSERT INTO failed_logins (user_id, ip) VALUES ($1, $2::inet)"},
+              "INSERT INTO failed_logins (ip, login_key) VALUES ($1::inet, $2) RETURNING id"},
+    Statement{"failed_login_delete", "DELETE FROM failed_logins WHERE id = $1"},
     Statement{"failed_logins_by_ip",
               "SELECT count(*) FROM failed_logins WHERE ip = $1::inet "
               "AND created_at > now() - make_interval(secs => $2)"},
-    Statement{"failed_logins_by_user",
-              "SELECT count(*) FROM failed_logins WHERE user_id = $1 "
+    Statement{"failed_logins_by_key",
+              "SELECT count(*) FROM failed_logins WHERE login_key = $1 "
               "AND created_at > now() - make_interval(secs => $2)"},
-    Statement{"failed_logins_clear", "DELETE FROM failed_logins WHERE user_id = $1"},
+    Statement{"failed_logins_clear_key", "DELETE FROM failed_logins WHERE login_key = $1"},
+    Statement{"failed_logins_prune",
+              "DELETE FROM failed_logins WHERE created_at < now() - interval '1 day'"},
     Statement{"session_insert",
               "INSERT INTO web_sessions (token_hash, user_id, ip, user_agent) "
               "VALUES ($1, $2, $3::inet, left($4, 500))"},
@@ -189,6 +211,8 @@ inline constexpr std::array kStatements = {
               "AND last_seen_at > now() - interval '30 days' RETURNING user_id"},
     Statement{"session_delete", "DELETE FROM web_sessions WHERE token_hash = $1"},
     Statement{"sessions_delete_user", "DELETE FROM web_sessions WHERE user_id = $1"},
+    Statement{"sessions_delete_others",
+              "DELETE FROM web_sessions WHERE user_id = $1 AND token_hash <> $2"},
     // --- invites -------------------------------------------------------------------------------
     Statement{"invite_insert",
               "INSERT INTO invites (code, created_by, max_uses, expires_at) VALUES ($1, $2, $3, "
@@ -251,9 +275,14 @@ inline constexpr std::array kStatements = {
     Statement{"tokens_revoke_user_app",
               "UPDATE oauth_access_tokens SET revoked_at = now() WHERE user_id = $1 "
               "AND application_id = $2 AND revoked_at IS NULL"},
+    Statement{"grants_delete_user_app",
+              "DELETE FROM oauth_access_grants WHERE user_id = $1 AND application_id = $2 "
+              "AND used_at IS NULL"},
     Statement{"tokens_revoke_user",
               "UPDATE oauth_access_tokens SET revoked_at = now() WHERE user_id = $1 "
               "AND revoked_at IS NULL"},
+    Statement{"grants_delete_user",
+              "DELETE FROM oauth_access_grants WHERE user_id = $1 AND used_at IS NULL"},
 };
 
 }  // namespace lox::db::sql

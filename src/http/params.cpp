@@ -142,6 +142,10 @@ std::optional<bool> json_boolean(const nlohmann::json& v) {
 void Params::set(std::string_view key, nlohmann::json value) {
   auto path = key_path(key);
   if (path.empty() || path[0].empty()) return;
+  // As Rack does: deep nesting is refused before it is built (copies of nested values recurse).
+  constexpr std::size_t kMaxDepth = 32;
+  if (path.size() > kMaxDepth)
+    throw Error(ErrorCode::kBadRequest, "Parameters are nested too deeply");
   nlohmann::json* node = &values_;
   for (std::size_t i = 0; i < path.size(); ++i) {
     const std::string& part = path[i];

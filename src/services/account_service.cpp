@@ -185,8 +185,15 @@ awaitable<domain::UserWithAccount> AccountService::create(RegistrationRequest re
     lost_race = true;  // another sign-up took the same name or address meanwhile
   }
   if (lost_race) {
+    std::tuple<bool, bool> which = co_await db_.tx([&](db::Tx& tx) {
+      return std::make_tuple(db::AccountRepository::username_taken(tx, username),
+                             db::AccountRepository::email_taken(tx, email));
+    });
     ValidationErrors taken;
-    taken.add("username", "Username", "ERR_TAKEN", "has already been taken");
+    if (std::get<0>(which) || !std::get<1>(which)) {
+      taken.add("username", "Username", "ERR_TAKEN", "has already been taken");
+    }
+    if (std::get<1>(which)) taken.add("email", "Email", "ERR_TAKEN", "has already been taken");
     taken.throw_if_any();
   }
   co_return std::move(*created);
@@ -301,12 +308,14 @@ awaitable<domain::UserWithAccount> AccountService::update_profile(std::int64_t u
   row.discoverable = a.discoverable;
   row.indexable = a.indexable;
   row.hide_collections = a.hide_collections;
-  co_return co_await db_.tx([&](db::Tx& tx) {
+  auto updated = co_await db_.tx([&](db::Tx& tx) {
     db::AccountRepository::update_profile(tx, a.id, row);
     db::AccountRepository::update_preferences(tx, u.id, u.default_privacy, u.default_sensitive,
                                               u.default_language);
-    return *db::AccountRepository::user(tx, u.id);
+    return db::AccountRepository::user(tx, u.id);
   });
+  if (!updated) throw Error(ErrorCode::kNotFound, "Record not found");  // deleted meanwhile
+  co_return *updated;
 }
 
 awaitable<void> AccountService::approve(std::string username) {
@@ -365,7 +374,7 @@ awaitable<void> AccountService::check_password(const domain::User& user,
 }
 
 awaitable<void> AccountService::change_password(std::int64_t user_id, std::string current,
-                                                std::string next) {
+                                                std::string next, std::string keep_session) {
   auto u = co_await user(user_id);
   co_await check_password(u.user, current);
   ValidationErrors errors;
@@ -373,7 +382,12 @@ awaitable<void> AccountService::change_password(std::int64_t user_id, std::strin
   errors.throw_if_any();
   auto hash_new = [next] { return hash_password(next); };
   auto hash = co_await run_blocking(blocking_, hash_new);
-  co_await db_.tx([&](db::Tx& tx) { db::AccountRepository::set_password(tx, user_id, hash); });
+  // Other browsers signed in with the old password are signed out, as in Mastodon.
+  std::string keep_hash = keep_session.empty() ? std::string() : sha256_hex(keep_session);
+  co_await db_.tx([&](db::Tx& tx) {
+    db::AccountRepository::set_password(tx, user_id, hash);
+    db::SignInRepository::delete_other_sessions(tx, user_id, keep_hash);
+  });
 }
 
 awaitable<void> AccountService::change_email(std::int64_t user_id, std::string password,
@@ -414,6 +428,7 @@ awaitable<void> AccountService::delete_account(std::int64_t user_id, std::string
 
 awaitable<bool> AccountService::confirm_email(std::string token) {
   std::string hash = sha256_hex(token);
+  // A pending new address taken by someone else meanwhile surfaces as a unique violation.
   co_return co_await db_.tx([&](db::Tx& tx) {
     auto u = db::AccountRepository::user_by_confirmation_token(tx, hash);
     if (!u) return false;
@@ -427,8 +442,7 @@ awaitable<void> AccountService::request_password_reset(std::string email) {
   std::string hash = sha256_hex(token);
   co_await db_.tx([&](db::Tx& tx) {
     auto u = db::AccountRepository::user_by_email(tx, email);
-    if (!u) return;
-    db::AccountRepository::set_reset_token(tx, u->user.id, hash);
+    if (!u || !db::AccountRepository::set_reset_token(tx, u->user.id, hash)) return;
     mailer_.password_reset(tx, u->user.email, u->account.username, token);
   });
 }
@@ -444,9 +458,11 @@ awaitable<void> AccountService::reset_password(std::string token, std::string pa
     throw Error(ErrorCode::kUnprocessable, "This password reset link is invalid or has expired");
   auto hash_new = [password] { return hash_password(password); };
   auto password_hash = co_await run_blocking(blocking_, hash_new);
+  // Whoever knew the old password may hold sessions and tokens: all of them end.
   co_await db_.tx([&](db::Tx& tx) {
     db::AccountRepository::set_password(tx, u->user.id, password_hash);
     db::SignInRepository::delete_sessions_of(tx, u->user.id);
+    db::OAuthRepository::revoke_all_of_user(tx, u->user.id);
   });
 }
 

@@ -2,6 +2,7 @@
 #include <loxodon/db/database.hpp>
 #include <loxodon/db/oauth_repository.hpp>
 #include <loxodon/db/sign_in_repository.hpp>
+#include <loxodon/domain/username.hpp>
 #include <loxodon/services/auth_service.hpp>
 #include <loxodon/services/oauth_error.hpp>
 #include <loxodon/services/validation_errors.hpp>
@@ -126,7 +127,8 @@ awaitable<ValidatedAuthorization> AuthService::validate_authorization(Authorizat
   v.redirect_uri = r.redirect_uri;
   if (r.response_type != "code") {
     throw OAuthError("unsupported_response_type",
-                     "The authorization server does not support this response type.", 400, true);
+                     "The authorization server does not support this response type.", 400, true)
+        .with_redirect_uri(v.redirect_uri);
   }
   v.scopes = domain::ScopeSet::parse(r.scope.empty() ? "read" : r.scope);
   if (v.scopes.empty() || !v.scopes.first_unknown().empty() ||
@@ -213,6 +215,9 @@ awaitable<IssuedToken> AuthService::exchange(TokenRequest r) {
         return Outcome::kReplayed;
       }
       if (grant->expired || grant->redirect_uri != r.redirect_uri) return Outcome::kInvalid;
+      // A code issued just before a suspension must not turn into a token after it.
+      auto owner = db::AccountRepository::user_light(tx, grant->user_id);
+      if (!owner || owner->user.disabled || owner->account.suspended_at) return Outcome::kInvalid;
       if (grant->code_challenge) {
         if (r.code_verifier.empty() ||
             !constant_time_equals(base64url_encode(sha256(r.code_verifier)),
@@ -298,7 +303,7 @@ awaitable<std::optional<Caller>> AuthService::authenticate(std::string bearer_to
     caller.token = *token;
     caller.scopes = domain::ScopeSet::parse(token->scopes);
     if (token->user_id) {
-      caller.user = db::AccountRepository::user(tx, *token->user_id);
+      caller.user = db::AccountRepository::user_light(tx, *token->user_id);
       if (!caller.user) return std::nullopt;
       db::AccountRepository::touch_active(tx, caller.user->account.id);
     }
@@ -319,37 +324,36 @@ awaitable<domain::UserWithAccount> AuthService::sign_in(std::string login, std::
   const bool limited = limits.enabled && !(limits.exempt_loopback && is_loopback_address(ip)) &&
                        parse_ip_address(ip).has_value();
   const std::int64_t window = limits.login_window.count();
-  // Not a structured binding: GCC 12 destroys those twice across co_await (PR 105373).
-  std::tuple<std::optional<domain::UserWithAccount>, std::int64_t, std::int64_t> found =
-      co_await db_.tx([&](db::Tx& tx) {
-        auto u = db::AccountRepository::user_by_login(tx, login);
-        std::int64_t by_ip =
-            limited ? db::SignInRepository::failed_logins_by_ip(tx, ip, window) : 0;
-        std::int64_t by_user =
-            limited && u ? db::SignInRepository::failed_logins_by_user(tx, u->user.id, window) : 0;
-        return std::make_tuple(u, by_ip, by_user);
-      });
-  auto& user = std::get<0>(found);
-  std::int64_t ip_failures = std::get<1>(found);
-  std::int64_t user_failures = std::get<2>(found);
-  if (ip_failures >= limits.failed_logins_per_ip ||
-      user_failures >= limits.failed_logins_per_account) {
-    throw Error(ErrorCode::kTooManyRequests, "Too many failed sign-in attempts. Try again later.");
+  // Throttling keys on what was typed, so the answer is the same whether or not an account
+  // exists; the attempt is recorded before the (slow) password check so parallel guesses count.
+  const std::string login_key = domain::lowercase(login);
+  const std::string network = throttle_key(ip);
+  std::optional<std::int64_t> attempt;
+  if (limited) {
+    std::tuple<std::int64_t, std::int64_t, std::int64_t> counts = co_await db_.tx([&](db::Tx& tx) {
+      auto id = db::SignInRepository::record_attempt(tx, network, login_key);
+      return std::make_tuple(id, db::SignInRepository::attempts_by_ip(tx, network, window),
+                             db::SignInRepository::attempts_by_login(tx, login_key, window));
+    });
+    attempt = std::get<0>(counts);
+    if (std::get<1>(counts) > limits.failed_logins_per_ip ||
+        std::get<2>(counts) > limits.failed_logins_per_account) {
+      throw Error(ErrorCode::kTooManyRequests,
+                  "Too many failed sign-in attempts. Try again later.");
+    }
   }
+  auto user =
+      co_await db_.tx([&](db::Tx& tx) { return db::AccountRepository::user_by_login(tx, login); });
   std::string hash = user ? user->user.password_hash : dummy_password_hash();
   auto verify = [password, hash] { return verify_password(password, hash); };
   bool ok = co_await run_blocking(blocking_, verify);
-  if (!ok || !user) {
-    std::optional<std::int64_t> user_id;
-    if (user) user_id = user->user.id;
-    if (parse_ip_address(ip)) {
-      co_await db_.tx(
-          [&](db::Tx& tx) { db::SignInRepository::record_failed_login(tx, user_id, ip); });
-    }
-    throw Error(ErrorCode::kUnauthorized, kInvalidLogin);
+  if (!ok || !user) throw Error(ErrorCode::kUnauthorized, kInvalidLogin);
+  if (user->user.disabled || user->account.suspended_at) {
+    throw Error(ErrorCode::kUnauthorized, "Your login is currently disabled");
   }
   co_await db_.tx([&](db::Tx& tx) {
-    db::SignInRepository::clear_failed_logins(tx, user->user.id);
+    if (attempt) db::SignInRepository::forget_attempt(tx, *attempt);
+    db::SignInRepository::clear_attempts(tx, login_key);
     db::AccountRepository::signed_in(tx, user->user.id);
   });
   co_return *user;

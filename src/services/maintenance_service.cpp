@@ -1,4 +1,5 @@
 #include <loxodon/db/job_repository.hpp>
+#include <loxodon/db/sign_in_repository.hpp>
 #include <loxodon/jobs/job_queue.hpp>
 #include <loxodon/services/maintenance_service.hpp>
 
@@ -44,6 +45,7 @@ void MaintenanceService::schedule_after(db::Tx& tx, std::int64_t slot,
 }
 
 std::int64_t MaintenanceService::prune(db::Tx& tx, const PrunePayload& payload) {
+  db::SignInRepository::prune_attempts(tx);  // sign-in throttling looks back minutes, not days
   return db::JobRepository::delete_discarded_older_than(tx, payload.retention_days);
 }
 

@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 
@@ -60,6 +61,23 @@ bool IpNetwork::contains(std::string_view address) const {
     if (((*bytes)[i] & mask) != (bytes_[i] & mask)) return false;
   }
   return true;
+}
+
+std::string throttle_key(std::string_view address) {
+  auto bytes = parse_ip_address(address);
+  if (!bytes) return std::string(address);
+  bool v4 = (*bytes)[10] == 0xff && (*bytes)[11] == 0xff &&
+            std::all_of(bytes->begin(), bytes->begin() + 10, [](std::uint8_t b) { return b == 0; });
+  if (v4) {
+    char buf[INET_ADDRSTRLEN];
+    inet_ntop(AF_INET, bytes->data() + 12, buf, sizeof buf);
+    return buf;
+  }
+  std::array<std::uint8_t, 16> net{};
+  std::copy(bytes->begin(), bytes->begin() + 8, net.begin());
+  char buf[INET6_ADDRSTRLEN];
+  inet_ntop(AF_INET6, net.data(), buf, sizeof buf);
+  return buf;
 }
 
 bool is_loopback_address(std::string_view address) {

@@ -17,13 +17,26 @@ using services::OAuthError;
 
 // Only local paths: an open redirect through the sign-in page would hand sessions to phishers.
 std::string safe_return_to(const std::string& value, const std::string& fallback) {
-  if (value.size() > 1 && value[0] == '/' && value[1] != '/' &&
-      value.find('\\') == std::string::npos && value.find("\r") == std::string::npos &&
-      value.find("\n") == std::string::npos) {
-    return value;
+  // Browsers drop tabs and newlines from URLs ("/\t/evil.example" becomes "//evil.example"),
+  // so any control character disqualifies the value before the shape is checked.
+  for (unsigned char c : value) {
+    if (c < 0x20 || c == 0x7f || c == '\\') return fallback;
   }
-  if (value == "/") return value;
+  if (value == "/" || (value.size() > 1 && value[0] == '/' && value[1] != '/')) return value;
   return fallback;
+}
+
+// A settings notice is chosen by code, never taken from the URL: nobody can put their own words
+// on someone's settings page.
+std::string notice_text(std::string_view code) {
+  if (code == "password") return "Your password was changed. Other browsers were signed out.";
+  if (code == "email") return "Your e-mail address was changed.";
+  if (code == "email_pending") {
+    return "We sent a confirmation link to the new address; the change takes effect when you "
+           "open it.";
+  }
+  if (code == "revoked") return "Access revoked.";
+  return "";
 }
 
 std::string with_query(const std::string& uri,
@@ -98,28 +111,44 @@ http::Response AuthPages::page(unsigned status, const std::string& title,
   return web::page(status, config_.instance.title, title, body);
 }
 
+std::string AuthPages::cookie_name(const char* base) const {
+  // Under https the __Host- prefix makes browsers refuse the cookie from any other origin
+  // (a sibling subdomain cannot plant one).
+  return (config_.scheme == "https" ? std::string("__Host-") : std::string()) + base;
+}
+
 std::string AuthPages::session_cookie(const std::string& value, bool expire) const {
-  std::string c = std::string(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Lax";
+  std::string c = cookie_name(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Lax";
   if (config_.scheme == "https") c += "; Secure";
   if (expire) c += "; Max-Age=0";
   return c;
 }
 
+std::string AuthPages::session_value(const http::Request& req) const {
+  return req.cookie(cookie_name(kSessionCookie)).value_or("");
+}
+
+// The token is bound to the CSRF cookie and to the session, so a planted cookie alone is not
+// enough to forge a form for someone who is signed in.
+std::string AuthPages::expected_csrf(const std::string& seed, const http::Request& req) const {
+  return hmac_sha256_hex(secrets_.session_secret, "csrf:" + seed + ":" + session_value(req));
+}
+
 std::string AuthPages::csrf_token(const http::Request& req, http::Response& res) const {
-  std::string seed = req.cookie(kCsrfCookie).value_or("");
+  std::string seed = req.cookie(cookie_name(kCsrfCookie)).value_or("");
   if (seed.size() != 43) {
     seed = random_token();
-    std::string c = std::string(kCsrfCookie) + "=" + seed + "; Path=/; HttpOnly; SameSite=Lax";
+    std::string c = cookie_name(kCsrfCookie) + "=" + seed + "; Path=/; HttpOnly; SameSite=Lax";
     if (config_.scheme == "https") c += "; Secure";
     res.headers.emplace_back("Set-Cookie", c);
   }
-  return hmac_sha256_hex(secrets_.session_secret, "csrf:" + seed);
+  return expected_csrf(seed, req);
 }
 
 http::Params AuthPages::verified_form(const http::Request& req) const {
   auto params = http::Params::from_request(req);
-  std::string seed = req.cookie(kCsrfCookie).value_or("");
-  std::string expected = hmac_sha256_hex(secrets_.session_secret, "csrf:" + seed);
+  std::string seed = req.cookie(cookie_name(kCsrfCookie)).value_or("");
+  std::string expected = expected_csrf(seed, req);
   if (seed.empty() || !constant_time_equals(params.string_or("authenticity_token", ""), expected)) {
     throw Error(ErrorCode::kUnprocessable,
                 "The form expired or was not sent from this site. Go back, reload and try again.");
@@ -132,7 +161,9 @@ http::Response AuthPages::form_page(const http::Request& req, unsigned status,
   http::Response probe;
   std::string token = csrf_token(req, probe);
   std::string filled = body;
-  const std::string marker = "{csrf}";
+  // A marker user text can never contain: every user value is HTML-escaped, so "<" never
+  // survives into the body from outside.
+  const std::string marker = "<csrf/>";
   for (auto pos = filled.find(marker); pos != std::string::npos; pos = filled.find(marker, pos)) {
     std::string field = hidden("authenticity_token", token);
     filled.replace(pos, marker.size(), field);
@@ -145,9 +176,9 @@ http::Response AuthPages::form_page(const http::Request& req, unsigned status,
 
 awaitable<std::optional<domain::UserWithAccount>> AuthPages::current_user(
     const http::Request& req) {
-  auto cookie = req.cookie(kSessionCookie);
-  if (!cookie || cookie->empty()) co_return std::nullopt;
-  auto user = co_await auth_.session_user(*cookie);
+  std::string cookie = session_value(req);
+  if (cookie.empty()) co_return std::nullopt;
+  auto user = co_await auth_.session_user(cookie);
   if (user && (user->account.suspended_at || user->user.disabled)) co_return std::nullopt;
   co_return user;
 }
@@ -158,7 +189,7 @@ namespace {
 std::string sign_in_body(const std::string& login, const std::string& return_to,
                          const std::string& error) {
   return (error.empty() ? std::string() : error_box(error)) +
-         "<form method=\"post\" action=\"/auth/sign_in\">{csrf}" + hidden("return_to", return_to) +
+         "<form method=\"post\" action=\"/auth/sign_in\"><csrf/>" + hidden("return_to", return_to) +
          text_field("login", "E-mail address or username", "text", login, "username") +
          text_field("password", "Password", "password", "", "current-password") +
          "<button type=\"submit\">Sign in</button></form>"
@@ -181,9 +212,11 @@ awaitable<http::Response> AuthPages::sign_in(http::Request& req) {
   std::string error;
   unsigned status = 401;
   try {
-    auto user = co_await auth_.sign_in(login, form.string_or("password", ""), req.remote_address);
-    std::string token = co_await auth_.create_session(
-        user.user.id, req.remote_address, std::string(req.header("User-Agent").value_or("")));
+    std::string password = form.string_or("password", "");
+    std::string ip = req.remote_address;
+    std::string agent(req.header("User-Agent").value_or(""));
+    auto user = co_await auth_.sign_in(login, password, ip);
+    std::string token = co_await auth_.create_session(user.user.id, ip, agent);
     http::Response res = redirect(return_to);
     res.headers.emplace_back("Set-Cookie", session_cookie(token));
     co_return res;
@@ -197,7 +230,8 @@ awaitable<http::Response> AuthPages::sign_in(http::Request& req) {
 
 awaitable<http::Response> AuthPages::sign_out(http::Request& req) {
   verified_form(req);
-  if (auto cookie = req.cookie(kSessionCookie)) co_await auth_.end_session(*cookie);
+  std::string cookie = session_value(req);
+  if (!cookie.empty()) co_await auth_.end_session(cookie);
   http::Response res = redirect("/auth/sign_in");
   res.headers.emplace_back("Set-Cookie", session_cookie("", true));
   co_return res;
@@ -227,7 +261,7 @@ std::string AuthPages::sign_up_body(const services::InstanceSnapshot& snapshot,
         "be used.");
   }
   body +=
-      "<form method=\"post\" action=\"/auth/sign_up\">{csrf}" + hidden("invite_code", invite) +
+      "<form method=\"post\" action=\"/auth/sign_up\"><csrf/>" + hidden("invite_code", invite) +
       text_field("username", "Username", "text", values.string_or("username", ""), "username") +
       text_field("email", "E-mail address", "email", values.string_or("email", ""), "email") +
       text_field("password", "Password (8 characters or more)", "password", "", "new-password") +
@@ -289,8 +323,9 @@ awaitable<http::Response> AuthPages::sign_up(http::Request& req) {
                                  "be able to sign in once it is approved.";
         co_return page(200, "Almost there", notice_box(next));
       }
-      std::string token = co_await auth_.create_session(
-          created.user.id, req.remote_address, std::string(req.header("User-Agent").value_or("")));
+      std::string ip = req.remote_address;
+      std::string agent(req.header("User-Agent").value_or(""));
+      std::string token = co_await auth_.create_session(created.user.id, ip, agent);
       http::Response res = redirect("/settings");
       res.headers.emplace_back("Set-Cookie", session_cookie(token));
       co_return res;
@@ -319,14 +354,15 @@ awaitable<http::Response> AuthPages::confirm(http::Request& req) {
 
 awaitable<http::Response> AuthPages::password_new(http::Request& req) {
   co_return form_page(req, 200, "Forgot your password?",
-                      "<form method=\"post\" action=\"/auth/password/new\">{csrf}" +
+                      "<form method=\"post\" action=\"/auth/password/new\"><csrf/>" +
                           text_field("email", "E-mail address", "email", "", "email") +
                           "<button type=\"submit\">Send reset instructions</button></form>");
 }
 
 awaitable<http::Response> AuthPages::password_request(http::Request& req) {
   auto form = verified_form(req);
-  co_await accounts_.request_password_reset(form.string_or("email", ""));
+  std::string email = form.string_or("email", "");
+  co_await accounts_.request_password_reset(email);
   co_return page(200, "Forgot your password?",
                  notice_box("If this address belongs to an account, a message with a reset link "
                             "is on its way."));
@@ -335,7 +371,7 @@ awaitable<http::Response> AuthPages::password_request(http::Request& req) {
 awaitable<http::Response> AuthPages::password_edit(http::Request& req) {
   std::string token(req.query_param("reset_password_token").value_or(""));
   co_return form_page(req, 200, "Choose a new password",
-                      "<form method=\"post\" action=\"/auth/password/edit\">{csrf}" +
+                      "<form method=\"post\" action=\"/auth/password/edit\"><csrf/>" +
                           hidden("reset_password_token", token) +
                           text_field("password", "New password", "password", "", "new-password") +
                           "<button type=\"submit\">Change password</button></form>");
@@ -344,8 +380,9 @@ awaitable<http::Response> AuthPages::password_edit(http::Request& req) {
 awaitable<http::Response> AuthPages::password_update(http::Request& req) {
   auto form = verified_form(req);
   try {
-    co_await accounts_.reset_password(form.string_or("reset_password_token", ""),
-                                      form.string_or("password", ""));
+    std::string token = form.string_or("reset_password_token", "");
+    std::string password = form.string_or("password", "");
+    co_await accounts_.reset_password(token, password);
   } catch (const Error& e) {
     if (e.code() != ErrorCode::kUnprocessable) throw;
     co_return page(422, "Choose a new password", error_box(e.what()));
@@ -376,10 +413,23 @@ awaitable<http::Response> AuthPages::authorize_form(http::Request& req) {
     co_return page(e.status(), "Authorization error",
                    error_box(e.what()) + "<p><code>" + html_escape(e.code()) + "</code></p>");
   }
-  auto user = co_await current_user(req);
-  if (!user || q("force_login") == "true") {
-    co_return redirect("/auth/sign_in?return_to=" + http::url_encode(req.target));
+  if (q("force_login") == "true") {
+    // Sign in afresh (to add another account in an app): end this session and come back
+    // without the flag, or the sign-in page would send us straight here again.
+    std::string cookie = session_value(req);
+    if (!cookie.empty()) co_await auth_.end_session(cookie);
+    std::string back = "/oauth/authorize?";
+    for (const auto& [name, value] : req.query) {
+      if (name == "force_login") continue;
+      back += http::url_encode(name) + "=" + http::url_encode(value) + "&";
+    }
+    back.pop_back();
+    http::Response res = redirect("/auth/sign_in?return_to=" + http::url_encode(back));
+    res.headers.emplace_back("Set-Cookie", session_cookie("", true));
+    co_return res;
   }
+  auto user = co_await current_user(req);
+  if (!user) co_return redirect("/auth/sign_in?return_to=" + http::url_encode(req.target));
   if (auto reason = services::login_blocked_reason(*user)) {
     co_return page(403, "Authorization required", error_box(*reason));
   }
@@ -389,7 +439,7 @@ awaitable<http::Response> AuthPages::authorize_form(http::Request& req) {
               "</li>";
   }
   std::string fields =
-      "{csrf}" + hidden("client_id", ar.client_id) + hidden("redirect_uri", v.redirect_uri) +
+      "<csrf/>" + hidden("client_id", ar.client_id) + hidden("redirect_uri", v.redirect_uri) +
       hidden("scope", v.scopes.to_string()) + hidden("state", state) +
       hidden("response_type", "code") + hidden("code_challenge", ar.code_challenge) +
       hidden("code_challenge_method", ar.code_challenge_method);
@@ -450,16 +500,21 @@ awaitable<http::Response> AuthPages::authorize(http::Request& req) {
 // --- settings ------------------------------------------------------------------------------
 
 awaitable<http::Response> AuthPages::settings(http::Request& req) {
+  co_return co_await settings_page(req, "");
+}
+
+awaitable<http::Response> AuthPages::settings_page(http::Request& req, std::string settings_error) {
   auto user = co_await current_user(req);
   if (!user) co_return redirect("/auth/sign_in?return_to=%2Fsettings");
   auto apps = co_await auth_.authorized_applications(user->user.id);
-  std::string notice(req.query_param("notice").value_or(""));
+  std::string notice = notice_text(req.query_param("notice").value_or(""));
   std::string body = notice.empty() ? std::string() : notice_box(notice);
+  if (!settings_error.empty()) body += error_box(settings_error);
   if (auto reason = services::login_blocked_reason(*user)) body += error_box(*reason);
   body += "<p>Signed in as <strong>@" + html_escape(user->account.username) + "</strong> (" +
           html_escape(user->user.email) +
           ").</p>"
-          "<form method=\"post\" action=\"/auth/sign_out\">{csrf}"
+          "<form method=\"post\" action=\"/auth/sign_out\"><csrf/>"
           "<button type=\"submit\" class=\"secondary\">Sign out</button></form>"
           "<h2>Authorized apps</h2>";
   if (apps.empty()) body += "<p>No app can use your account.</p>";
@@ -468,54 +523,58 @@ awaitable<http::Response> AuthPages::settings(http::Request& req) {
             html_escape(app.scopes) +
             "</small></span><form method=\"post\" action=\"/settings/apps/" +
             std::to_string(app.id) +
-            "/revoke\">{csrf}<button type=\"submit\" "
+            "/revoke\"><csrf/><button type=\"submit\" "
             "class=\"danger\">Revoke</button></form></div>";
   }
-  body += "<h2>Change password</h2><form method=\"post\" action=\"/settings/password\">{csrf}" +
+  body += "<h2>Change password</h2><form method=\"post\" action=\"/settings/password\"><csrf/>" +
           text_field("current_password", "Current password", "password", "", "current-password") +
           text_field("password", "New password", "password", "", "new-password") +
           "<button type=\"submit\">Change password</button></form>"
-          "<h2>Change e-mail address</h2><form method=\"post\" action=\"/settings/email\">{csrf}" +
+          "<h2>Change e-mail address</h2><form method=\"post\" action=\"/settings/email\"><csrf/>" +
           text_field("email", "New e-mail address", "email", "", "email") +
           text_field("current_password", "Current password", "password", "", "current-password") +
           "<button type=\"submit\">Change e-mail</button></form>"
           "<h2>Delete account</h2><p>This removes your account and everything in it. It cannot "
-          "be undone.</p><form method=\"post\" action=\"/settings/delete\">{csrf}" +
+          "be undone.</p><form method=\"post\" action=\"/settings/delete\"><csrf/>" +
           text_field("current_password", "Current password", "password", "", "current-password") +
           "<button type=\"submit\" class=\"danger\">Delete my account</button></form>";
-  co_return form_page(req, 200, "Settings", body);
+  co_return form_page(req, settings_error.empty() ? 200 : 422, "Settings", body);
 }
 
 awaitable<http::Response> AuthPages::settings_password(http::Request& req) {
   auto form = verified_form(req);
   auto user = co_await current_user(req);
   if (!user) co_return redirect("/auth/sign_in");
+  std::string current = form.string_or("current_password", "");
+  std::string next = form.string_or("password", "");
+  std::string keep = session_value(req);
+  std::string error;
   try {
-    co_await accounts_.change_password(user->user.id, form.string_or("current_password", ""),
-                                       form.string_or("password", ""));
+    co_await accounts_.change_password(user->user.id, current, next, keep);
   } catch (const Error& e) {
     if (e.code() != ErrorCode::kUnprocessable) throw;
-    co_return redirect("/settings?notice=" + http::url_encode(e.what()));
+    error = e.what();
   }
-  co_return redirect("/settings?notice=" + http::url_encode("Your password was changed."));
+  if (!error.empty()) co_return co_await settings_page(req, error);
+  co_return redirect("/settings?notice=password");
 }
 
 awaitable<http::Response> AuthPages::settings_email(http::Request& req) {
   auto form = verified_form(req);
   auto user = co_await current_user(req);
   if (!user) co_return redirect("/auth/sign_in");
+  std::string password = form.string_or("current_password", "");
+  std::string email = form.string_or("email", "");
+  std::string error;
   try {
-    co_await accounts_.change_email(user->user.id, form.string_or("current_password", ""),
-                                    form.string_or("email", ""));
+    co_await accounts_.change_email(user->user.id, password, email);
   } catch (const Error& e) {
     if (e.code() != ErrorCode::kUnprocessable) throw;
-    co_return redirect("/settings?notice=" + http::url_encode(e.what()));
+    error = e.what();
   }
-  co_return redirect("/settings?notice=" +
-                     http::url_encode(accounts_.email_changes_need_confirmation()
-                                          ? "We sent a confirmation link to the new address; the "
-                                            "change takes effect when you open it."
-                                          : "Your e-mail address was changed."));
+  if (!error.empty()) co_return co_await settings_page(req, error);
+  co_return redirect(accounts_.email_changes_need_confirmation() ? "/settings?notice=email_pending"
+                                                                 : "/settings?notice=email");
 }
 
 awaitable<http::Response> AuthPages::settings_revoke(http::Request& req) {
@@ -526,19 +585,22 @@ awaitable<http::Response> AuthPages::settings_revoke(http::Request& req) {
   std::int64_t id = 0;
   std::from_chars(raw.data(), raw.data() + raw.size(), id);
   co_await auth_.revoke_application(user->user.id, id);
-  co_return redirect("/settings?notice=" + http::url_encode("Access revoked."));
+  co_return redirect("/settings?notice=revoked");
 }
 
 awaitable<http::Response> AuthPages::settings_delete(http::Request& req) {
   auto form = verified_form(req);
   auto user = co_await current_user(req);
   if (!user) co_return redirect("/auth/sign_in");
+  std::string password = form.string_or("current_password", "");
+  std::string error;
   try {
-    co_await accounts_.delete_account(user->user.id, form.string_or("current_password", ""));
+    co_await accounts_.delete_account(user->user.id, password);
   } catch (const Error& e) {
     if (e.code() != ErrorCode::kUnprocessable) throw;
-    co_return redirect("/settings?notice=" + http::url_encode(e.what()));
+    error = e.what();
   }
+  if (!error.empty()) co_return co_await settings_page(req, error);
   http::Response res = page(200, "Account deleted", notice_box("Your account was deleted."));
   res.headers.emplace_back("Set-Cookie", session_cookie("", true));
   co_return res;

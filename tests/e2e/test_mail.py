@@ -133,7 +133,9 @@ class MailTest(unittest.TestCase):
         status, headers, _ = browser.submit(settings, "/settings/email",
                                             {"email": "gail@new.example", "current_password": "gail's password"})
         self.assertEqual(status, 303)
-        self.assertIn("confirmation", urllib.parse.unquote(headers["Location"]))
+        self.assertEqual(headers["Location"], "/settings?notice=email_pending")
+        status, _, notice = browser.request(headers["Location"])
+        self.assertIn("confirmation link to the new address", notice)
         # Nothing changes until the new address confirms.
         self.assertEqual(self.db.query("SELECT email FROM users u JOIN accounts a ON a.id = u.account_id "
                                        "WHERE a.username = 'gail'"), "gail@example.com")
@@ -144,9 +146,10 @@ class MailTest(unittest.TestCase):
                                        "WHERE a.username = 'gail'"), "gail@new.example")
         # A wrong current password changes nothing and sends nothing.
         status, _, settings = browser.request("/settings")
-        status, headers, _ = browser.submit(settings, "/settings/email",
-                                            {"email": "gail@other.example", "current_password": "wrong"})
-        self.assertIn("Current password is invalid", urllib.parse.unquote_plus(headers["Location"]))
+        status, _, body = browser.submit(settings, "/settings/email",
+                                         {"email": "gail@other.example", "current_password": "wrong"})
+        self.assertEqual(status, 422)
+        self.assertIn("Current password is invalid", body)
         time.sleep(1)
         self.assertFalse(any("gail@other.example" in rcpt for rcpt, _ in self.sink.messages))
 

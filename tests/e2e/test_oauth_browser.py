@@ -56,7 +56,7 @@ class BrowserFlowTest(unittest.TestCase):
                                              "password": "correct horse battery"})
         self.assertEqual(status, 303)
         self.assertEqual(headers["Location"], start)  # back to the authorization request
-        session = browser.cookie("_loxodon_session")
+        session = browser.cookie("loxodon_session")
         self.assertIsNotNone(session)
         self.assertTrue(session.has_nonstandard_attr("HttpOnly"))
         self.assertEqual(session.get_nonstandard_attr("SameSite"), "Lax")
@@ -148,7 +148,28 @@ class BrowserFlowTest(unittest.TestCase):
                                                {"login": "alice", "password": "not it"})
         self.assertEqual(status, 401)
         self.assertIn("Invalid email or password.", body)
-        self.assertIsNone(browser.cookie("_loxodon_session"))
+        self.assertIsNone(browser.cookie("loxodon_session"))
+
+    def test_return_to_cannot_leave_the_site(self):
+        for evil in ("//evil.example/", "/\t/evil.example/", "https://evil.example/", "/\\evil.example"):
+            browser = Browser(self.server.base)
+            status, _, page = browser.request("/auth/sign_in?" + urllib.parse.urlencode({"return_to": evil}))
+            status, headers, _ = browser.submit(page, "/auth/sign_in",
+                                                {"login": "alice", "password": "correct horse battery"})
+            self.assertEqual((status, headers["Location"]), (303, "/settings"), evil)
+
+    def test_force_login_signs_in_afresh_without_looping(self):
+        verifier, challenge = pkce_pair()
+        browser = Browser(self.server.base)
+        start = self.authorize_url(challenge)
+        self.sign_in(browser, start)
+        status, headers, _ = browser.request(start + "&force_login=true")
+        self.assertEqual(status, 303)
+        self.assertTrue(headers["Location"].startswith("/auth/sign_in?return_to="))
+        self.assertNotIn("force_login", urllib.parse.unquote(headers["Location"]))
+        status, headers, _ = browser.request(start)  # the session was ended
+        self.assertEqual(status, 303)
+        self.assertTrue(headers["Location"].startswith("/auth/sign_in"))
 
     def test_sign_up_page_shows_rules_and_needs_agreement(self):
         self.db.query("INSERT INTO instance_rules (position, text) VALUES (1, 'Be excellent to each other')")

@@ -298,6 +298,40 @@ TEST_F(AccountsApiTest, SuspendedAccountsLoseAccessAndVanish) {
   EXPECT_EQ(h_.request("GET", "/api/v1/accounts/" + std::to_string(bob.account.id))->status, 404);
 }
 
+TEST_F(AccountsApiTest, DeletedAccountsKeepTheirNameAndLoseAllAccess) {
+  auto erin = h_.create_user("erin");
+  std::string t = h_.token_for(erin, "read");
+  testing::run_awaitable(
+      h_.services.accounts.delete_account(erin.user.id, "correct horse battery"));
+  EXPECT_EQ(h_.request("GET", "/api/v1/accounts/verify_credentials", t)->status, 401);
+  EXPECT_EQ(h_.request("GET", "/api/v1/accounts/" + std::to_string(erin.account.id))->status, 404);
+  EXPECT_EQ(h_.tdb.count("SELECT count(*) FROM users"), 0);
+  // The name (and so the URI other servers know) is never handed to someone else.
+  auto again = h_.request("POST", "/api/v1/accounts", token_, form("erin", "erin2%40example.com"));
+  EXPECT_EQ(again->status, 422);
+  EXPECT_EQ(json::parse(again->body)["details"]["username"][0]["error"], "ERR_TAKEN");
+}
+
+TEST_F(AccountsApiTest, ThrottlingDoesNotRevealWhetherAnAccountExists) {
+  AppHarness limited(config::Environment{{"LOXODON_RATE_LIMITS_EXEMPT_LOOPBACK", "false"},
+                                         {"LOXODON_RATE_LIMITS_FAILED_LOGINS_PER_ACCOUNT", "2"}});
+  limited.create_user("dana");
+  auto a = limited.register_app("read");
+  auto statuses = [&](const std::string& login) {
+    std::vector<int> out;
+    for (int i = 0; i < 3; ++i) {
+      out.push_back(limited
+                        .request("POST", "/oauth/token", "",
+                                 "grant_type=password&username=" + login + "&password=wrong" +
+                                     "&client_id=" + a.app.client_id +
+                                     "&client_secret=" + a.client_secret)
+                        ->status);
+    }
+    return out;
+  };
+  EXPECT_EQ(statuses("dana"), statuses("nobody_here"));
+}
+
 TEST_F(AccountsApiTest, FailedSignInsAreThrottledPerAccount) {
   AppHarness limited(config::Environment{{"LOXODON_RATE_LIMITS_EXEMPT_LOOPBACK", "false"},
                                          {"LOXODON_RATE_LIMITS_FAILED_LOGINS_PER_ACCOUNT", "3"}});

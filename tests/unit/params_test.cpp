@@ -76,6 +76,17 @@ TEST(Params, MalformedBodiesAreBadRequests) {
   }
 }
 
+TEST(Params, DeepBracketNestingIsRefused) {
+  std::string key = "fields_attributes[0]";
+  for (int i = 0; i < 40; ++i) key += "[a]";
+  try {
+    Params::from_request(with_body("application/x-www-form-urlencoded", key + "=x"));
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kBadRequest);
+  }
+}
+
 TEST(RateLimiter, CountsPerKeyPerWindow) {
   RateLimiter limiter(3, std::chrono::seconds(300));
   auto t = std::chrono::system_clock::time_point(std::chrono::seconds(3000));

@@ -51,6 +51,9 @@ class AccountRepository {
   static std::optional<domain::UserWithAccount> user(Tx& tx, std::int64_t user_id);
   static std::optional<domain::UserWithAccount> user_by_account(Tx& tx, std::int64_t account_id);
   static std::optional<domain::UserWithAccount> user_by_login(Tx& tx, const std::string& login);
+  // The same user without per-account counts (statuses_count is 0): for the token check that
+  // runs on every request.
+  static std::optional<domain::UserWithAccount> user_light(Tx& tx, std::int64_t user_id);
   static std::optional<domain::UserWithAccount> user_by_email(Tx& tx, const std::string& email);
   static std::optional<domain::UserWithAccount> user_by_confirmation_token(Tx& tx,
                                                                            const std::string& hash);
@@ -71,12 +74,15 @@ class AccountRepository {
   static void set_unconfirmed_email(Tx& tx, std::int64_t user_id, const std::string& email,
                                     const std::string& token_hash);
   static void set_confirmation_token(Tx& tx, std::int64_t user_id, const std::string& hash);
-  static void set_reset_token(Tx& tx, std::int64_t user_id, const std::string& hash);
+  // False when a reset message went out less than five minutes ago (nothing is changed).
+  static bool set_reset_token(Tx& tx, std::int64_t user_id, const std::string& hash);
   static void set_approved(Tx& tx, std::int64_t user_id, bool approved);
   static void set_role(Tx& tx, std::int64_t user_id, const std::string& role);
   static void set_suspended(Tx& tx, std::int64_t account_id, bool suspended);
   static void signed_in(Tx& tx, std::int64_t user_id);
   static void touch_active(Tx& tx, std::int64_t account_id);
+  // Deletes the sign-in side; the account stays as an empty suspended row so its name and URI
+  // are never handed to someone else.
   static void remove(Tx& tx, std::int64_t account_id);
   static std::int64_t signups_from_ip(Tx& tx, const std::string& ip, std::int64_t window_seconds);
 };

@@ -75,7 +75,9 @@ class AccountService {
   // Sets a new random password, ends sessions and revokes tokens; returns the password.
   awaitable<std::string> reset_password_by_admin(std::string username);
 
-  awaitable<void> change_password(std::int64_t user_id, std::string current, std::string next);
+  // Ends every browser session of the user except `keep_session` (the cookie of the caller).
+  awaitable<void> change_password(std::int64_t user_id, std::string current, std::string next,
+                                  std::string keep_session = "");
   // Without SMTP the address changes at once; with it, a confirmation link goes to the new
   // address and the change happens when it is opened.
   awaitable<void> change_email(std::int64_t user_id, std::string password, std::string email);

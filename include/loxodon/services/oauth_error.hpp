@@ -19,8 +19,15 @@ class OAuthError : public std::runtime_error {
   unsigned status() const { return status_; }
   // True when the client and redirect URI were verified, so the error may go to the client.
   bool redirectable() const { return redirectable_; }
+  // The verified redirect URI (also when the request left it out and the app has one).
+  const std::string& redirect_uri() const { return redirect_uri_; }
+  OAuthError& with_redirect_uri(std::string uri) {
+    redirect_uri_ = std::move(uri);
+    return *this;
+  }
 
  private:
+  std::string redirect_uri_;
   std::string code_;
   unsigned status_;
   bool redirectable_;

@@ -26,6 +26,10 @@ class IpNetwork {
 // 127.0.0.0/8 or ::1 (also as IPv4-mapped): local tools, exempt from rate limits by default.
 bool is_loopback_address(std::string_view address);
 
+// The unit a client controls, for throttling: an IPv4 address itself, an IPv6 address's /64
+// (written as its network address). Anything else is returned unchanged.
+std::string throttle_key(std::string_view address);
+
 // Parses an address into its 16-byte IPv6 (or IPv4-mapped) form; nullopt when not an address.
 std::optional<std::array<std::uint8_t, 16>> parse_ip_address(std::string_view text);
 

@@ -24,8 +24,9 @@ class AuthPages {
             const services::InstanceSecrets& secrets);
   void add_routes(http::Router& router);
 
-  static constexpr const char* kSessionCookie = "_loxodon_session";
-  static constexpr const char* kCsrfCookie = "_loxodon_csrf";
+  // Cookie names; under https they carry the __Host- prefix.
+  static constexpr const char* kSessionCookie = "loxodon_session";
+  static constexpr const char* kCsrfCookie = "loxodon_csrf";
 
  private:
   struct Form;  // parsed POST body with a verified CSRF token
@@ -43,6 +44,7 @@ class AuthPages {
   awaitable<http::Response> authorize_form(http::Request& req);
   awaitable<http::Response> authorize(http::Request& req);
   awaitable<http::Response> settings(http::Request& req);
+  awaitable<http::Response> settings_page(http::Request& req, std::string settings_error);
   awaitable<http::Response> settings_password(http::Request& req);
   awaitable<http::Response> settings_email(http::Request& req);
   awaitable<http::Response> settings_revoke(http::Request& req);
@@ -54,8 +56,11 @@ class AuthPages {
   http::Params verified_form(const http::Request& req) const;
   awaitable<std::optional<domain::UserWithAccount>> current_user(const http::Request& req);
   std::string session_cookie(const std::string& value, bool expire = false) const;
+  std::string cookie_name(const char* base) const;
+  std::string session_value(const http::Request& req) const;
+  std::string expected_csrf(const std::string& seed, const http::Request& req) const;
   http::Response page(unsigned status, const std::string& title, const std::string& body) const;
-  // Renders with the CSRF token placed wherever "{csrf}" appears in the body.
+  // Renders with the CSRF token placed wherever "<csrf/>" appears in the body.
   http::Response form_page(const http::Request& req, unsigned status, const std::string& title,
                            const std::string& body);
   std::string sign_up_body(const services::InstanceSnapshot& snapshot, const http::Params& values,

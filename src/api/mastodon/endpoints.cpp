@@ -78,7 +78,7 @@ awaitable<http::Response> Endpoints::handle(const EndpointSpec& spec,
   const auto& limits = config_.rate_limits;
   if (limits.enabled && !(limits.exempt_loopback && is_loopback_address(request.remote_address))) {
     std::string key = caller && caller->user ? "account:" + std::to_string(caller->user->account.id)
-                                             : "ip:" + request.remote_address;
+                                             : "ip:" + throttle_key(request.remote_address);
     decision = limiter_.hit(key);
     if (!decision->allowed) {
       http::Response res = http::Response::error(429, "Too many requests");
