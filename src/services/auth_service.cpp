@@ -134,11 +134,13 @@ awaitable<ValidatedAuthorization> AuthService::validate_authorization(Authorizat
   if (v.scopes.empty() || !v.scopes.first_unknown().empty() ||
       !v.scopes.subset_of(domain::ScopeSet::parse(app->scopes))) {
     throw OAuthError("invalid_scope", "The requested scope is invalid, unknown, or malformed.", 400,
-                     true);
+                     true)
+        .with_redirect_uri(v.redirect_uri);
   }
   if (!r.code_challenge.empty()) {
     if (r.code_challenge_method != "S256") {
-      throw OAuthError("invalid_request", "The code_challenge_method must be S256.", 400, true);
+      throw OAuthError("invalid_request", "The code_challenge_method must be S256.", 400, true)
+          .with_redirect_uri(v.redirect_uri);
     }
     v.code_challenge = r.code_challenge;
     v.code_challenge_method = r.code_challenge_method;

@@ -341,7 +341,21 @@ awaitable<http::Response> AuthPages::sign_up(http::Request& req) {
 
 awaitable<http::Response> AuthPages::confirm(http::Request& req) {
   std::string token(req.query_param("confirmation_token").value_or(""));
-  if (token.empty() || !co_await accounts_.confirm_email(token)) {
+  bool confirmed = false;
+  bool taken = false;
+  if (!token.empty()) {
+    try {
+      confirmed = co_await accounts_.confirm_email(token);
+    } catch (const Error& e) {
+      if (e.code() != ErrorCode::kConflict) throw;
+      taken = true;  // the pending new address went to another account meanwhile
+    }
+  }
+  if (taken) {
+    co_return page(409, "Confirm your e-mail",
+                   error_box("This address now belongs to another account."));
+  }
+  if (!confirmed) {
     co_return page(404, "Confirm your e-mail",
                    error_box("This confirmation link is invalid or was already used."));
   }
@@ -404,9 +418,9 @@ awaitable<http::Response> AuthPages::authorize_form(http::Request& req) {
   try {
     v = co_await auth_.validate_authorization(ar);
   } catch (const OAuthError& e) {
-    if (e.redirectable() && ar.redirect_uri != domain::kOutOfBandRedirect) {
+    if (e.redirectable() && e.redirect_uri() != domain::kOutOfBandRedirect) {
       co_return redirect(
-          with_query(ar.redirect_uri,
+          with_query(e.redirect_uri(),
                      {{"error", e.code()}, {"error_description", e.what()}, {"state", state}}),
           302);
     }

@@ -180,6 +180,15 @@ TEST_F(OAuthTest, PkceVerifierMustMatchTheChallenge) {
   EXPECT_NE(plain->header("location").find("state=s1"), std::string::npos);
 }
 
+TEST_F(OAuthTest, ErrorsGoToTheRegisteredUriWhenTheRequestOmitsIt) {
+  auto page = h_.request(
+      "GET", "/oauth/authorize?response_type=token&client_id=" + app_.app.client_id + "&state=q");
+  ASSERT_EQ(page->status, 302);
+  EXPECT_TRUE(page->header("location")
+                  .starts_with("https://app.example/cb?error=unsupported_response_type"))
+      << page->header("location");
+}
+
 TEST_F(OAuthTest, ScopeEscalationIsRefusedEverywhere) {
   auto narrow = h_.register_app("read");
   auto page = h_.request(

@@ -150,7 +150,8 @@ awaitable<http::Response> OAuthApi::revoke(http::Request& request) {
     auto params = http::Params::from_request(request);
     std::string id, secret;
     client_credentials(request, params, id, secret);
-    co_await auth_.revoke(params.string_or("token", ""), id, secret);
+    std::string token = params.string_or("token", "");
+    co_await auth_.revoke(token, id, secret);
     co_return http::Response::json_text(200, "{}");
   } catch (const services::OAuthError& e) {
     co_return oauth_error(e);
