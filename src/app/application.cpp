@@ -122,6 +122,14 @@ struct Application::Impl {
           });
           if (pruned > 0) log->info("pruned {} discarded job(s)", pruned);
         });
+    runtime.register_handler(
+        services::StatusService::kFanOutKind, [this](const jobs::Job& job) -> awaitable<void> {
+          co_await services.statuses.run_fan_out(job.payload.at("status_id").get<std::int64_t>());
+        });
+    runtime.register_handler(services::StatusService::kNotifyKind,
+                             [this](const jobs::Job& job) -> awaitable<void> {
+                               co_await services.statuses.run_notify(job.payload);
+                             });
     runtime.register_typed<services::MailMessage>(
         services::Mailer::kSendKind,
         [this](const jobs::Job& job, services::MailMessage m) -> awaitable<void> {

@@ -10,6 +10,9 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
       instance(d),
       health(d),
       accounts(c, d, b, ids, mailer),
-      auth(c, d, b, ids) {}
+      auth(c, d, b, ids),
+      statuses(c, d, ids),
+      relationships(d, ids),
+      notifications(d, statuses) {}
 
 }  // namespace lox::app

@@ -8,7 +8,8 @@ WebApp::WebApp(Services& s)
     : endpoints_(router_, s.auth, s.config),
       instance_api_(s.config, s.instance, s.secrets),
       oauth_api_(s.config, s.auth, s.secrets),
-      accounts_api_(s.config, s.accounts, s.auth),
+      accounts_api_(s.config, s.accounts, s.auth, s.relationships),
+      statuses_api_(s.config, s.statuses, s.notifications),
       discovery_api_(s.config, s.instance),
       pages_(s.config, s.auth, s.accounts, s.instance, s.secrets) {
   web::add_ops_routes(router_, s.health);
@@ -16,6 +17,7 @@ WebApp::WebApp(Services& s)
   discovery_api_.add_routes(router_);
   oauth_api_.add_routes(router_, endpoints_);
   accounts_api_.add_routes(endpoints_);
+  statuses_api_.add_routes(endpoints_);
   api::mastodon::add_launch_routes(endpoints_);
   pages_.add_routes(router_);
 }

@@ -45,6 +45,8 @@ domain::Account read_account(const pqxx::row& row, int o) {
   a.last_status_at = time_from_ms(row[o + 15]);
   a.suspended_at = time_from_ms(row[o + 16]);
   a.statuses_count = row[o + 17].as<std::int64_t>();
+  a.followers_count = row[o + 18].as<std::int64_t>();
+  a.following_count = row[o + 19].as<std::int64_t>();
   return a;
 }
 

@@ -11,7 +11,9 @@
   "(extract(epoch FROM a.created_at) * 1000)::bigint, "                                         \
   "(extract(epoch FROM a.last_status_at) * 1000)::bigint, "                                     \
   "(extract(epoch FROM a.suspended_at) * 1000)::bigint, "                                       \
-  "(SELECT count(*) FROM statuses s WHERE s.account_id = a.id AND s.deleted_at IS NULL)"
+  "(SELECT count(*) FROM statuses s WHERE s.account_id = a.id AND s.deleted_at IS NULL), "      \
+  "(SELECT count(*) FROM follows fr WHERE fr.target_account_id = a.id), "                       \
+  "(SELECT count(*) FROM follows fg WHERE fg.account_id = a.id)"
 
 // The same columns without the statuses count, for the per-request token check.
 #define LOX_ACCOUNT_COLUMNS_LIGHT                                                               \
@@ -19,9 +21,9 @@
   "a.bot, a.discoverable, a.indexable, a.hide_collections, a.uri, a.url, "                      \
   "(extract(epoch FROM a.created_at) * 1000)::bigint, "                                         \
   "(extract(epoch FROM a.last_status_at) * 1000)::bigint, "                                     \
-  "(extract(epoch FROM a.suspended_at) * 1000)::bigint, 0::bigint"
+  "(extract(epoch FROM a.suspended_at) * 1000)::bigint, 0::bigint, 0::bigint, 0::bigint"
 
-// 18 account columns, then these 16.
+// 20 account columns, then these 16.
 #define LOX_USER_COLUMNS                                                                 \
   "u.id, u.account_id, u.email, u.password_hash, r.id, r.name, r.color, r.highlighted, " \
   "r.permissions, u.locale, u.confirmed_at IS NOT NULL, u.approved, u.disabled, "        \
@@ -32,7 +34,7 @@
 
 namespace lox::db {
 
-inline constexpr int kAccountColumnCount = 18;
+inline constexpr int kAccountColumnCount = 20;
 
 domain::Account read_account(const pqxx::row& row, int offset = 0);
 domain::User read_user(const pqxx::row& row, int offset = kAccountColumnCount);

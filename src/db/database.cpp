@@ -1,5 +1,6 @@
 #include "db/pooled_connection.hpp"
 #include "db/statements.hpp"
+#include "db/status_statements.hpp"
 #include "db/tx_impl.hpp"
 
 #include <loxodon/db/database.hpp>
@@ -37,6 +38,8 @@ pqxx::connection& PooledConnection::get(const DatabaseOptions& options) {
     setup.exec("SET application_name = 'loxodon'");
   }
   for (const auto& statement : sql::kStatements) conn->prepare(statement.name, statement.text);
+  for (const auto& statement : sql::kStatusStatements)
+    conn->prepare(statement.name, statement.text);
   conn_ = std::move(conn);
   return *conn_;
 }

@@ -7,6 +7,9 @@
 #include <loxodon/services/instance_secrets.hpp>
 #include <loxodon/services/instance_service.hpp>
 #include <loxodon/services/mailer.hpp>
+#include <loxodon/services/notification_service.hpp>
+#include <loxodon/services/relationship_service.hpp>
+#include <loxodon/services/status_service.hpp>
 #include <loxodon/util/asio.hpp>
 #include <loxodon/util/snowflake.hpp>
 
@@ -31,6 +34,9 @@ struct Services {
   services::HealthService health;
   services::AccountService accounts;
   services::AuthService auth;
+  services::StatusService statuses;
+  services::RelationshipService relationships;
+  services::NotificationService notifications;
 };
 
 }  // namespace lox::app

@@ -5,6 +5,7 @@
 #include <loxodon/api/mastodon/endpoints.hpp>
 #include <loxodon/api/mastodon/instance_api.hpp>
 #include <loxodon/api/mastodon/oauth_api.hpp>
+#include <loxodon/api/mastodon/statuses_api.hpp>
 #include <loxodon/app/services.hpp>
 #include <loxodon/http/router.hpp>
 #include <loxodon/web/auth_pages.hpp>
@@ -34,6 +35,7 @@ class WebApp {
   api::mastodon::InstanceApi instance_api_;
   api::mastodon::OAuthApi oauth_api_;
   api::mastodon::AccountsApi accounts_api_;
+  api::mastodon::StatusesApi statuses_api_;
   api::activitypub::DiscoveryApi discovery_api_;
   web::AuthPages pages_;
 };

@@ -1,4 +1,6 @@
 #include "api/mastodon/account_serializer.hpp"
+#include "api/mastodon/pagination.hpp"
+#include "api/mastodon/status_serializer.hpp"
 
 #include <loxodon/api/mastodon/accounts_api.hpp>
 #include <loxodon/util/error.hpp>
@@ -51,8 +53,8 @@ std::optional<std::vector<domain::ProfileField>> fields_param(const http::Params
 }  // namespace
 
 AccountsApi::AccountsApi(const config::Config& config, services::AccountService& accounts,
-                         services::AuthService& auth)
-    : config_(config), accounts_(accounts), auth_(auth) {}
+                         services::AuthService& auth, services::RelationshipService& relationships)
+    : config_(config), accounts_(accounts), auth_(auth), relationships_(relationships) {}
 
 void AccountsApi::add_routes(Endpoints& e) {
   e.add({"POST", "/api/v1/accounts", Access::kApp, {"write:accounts"}},
@@ -67,14 +69,63 @@ void AccountsApi::add_routes(Endpoints& e) {
         [this](Call& c) { return relationships(c); });
   e.add({"GET", "/api/v1/accounts/:id", Access::kPublic, {"read:accounts"}},
         [this](Call& c) { return show(c); });
-  // Lists that stay empty until posting and following exist (issue-sized features of their own).
-  for (const char* path : {"/api/v1/accounts/:id/statuses", "/api/v1/accounts/:id/followers",
-                           "/api/v1/accounts/:id/following"}) {
-    e.add({"GET",
-           path,
-           Access::kPublic,
-           {std::string(path).ends_with("statuses") ? "read:statuses" : "read:accounts"}},
-          [this](Call& c) { return empty_list_of_account(c); });
+  e.add({"GET", "/api/v1/accounts/:id/followers", Access::kPublic, {"read:accounts"}},
+        [this](Call& c) { return follow_list(c, true); });
+  e.add({"GET", "/api/v1/accounts/:id/following", Access::kPublic, {"read:accounts"}},
+        [this](Call& c) { return follow_list(c, false); });
+  struct Action {
+    const char* name;
+    const char* scope;
+  };
+  for (const Action& a : {Action{"follow", "write:follows"}, Action{"unfollow", "write:follows"},
+                          Action{"block", "write:blocks"}, Action{"unblock", "write:blocks"},
+                          Action{"mute", "write:mutes"}, Action{"unmute", "write:mutes"}}) {
+    std::string name = a.name;
+    e.add({"POST", "/api/v1/accounts/:id/" + name, Access::kUser, {a.scope}},
+          [this, name](Call& c) -> awaitable<http::Response> {
+            std::int64_t target = id_param(c.request);
+            std::int64_t me = c.user().account.id;
+            db::RelationshipRow rel;
+            if (name == "follow") {
+              rel = co_await relationships_.follow(me, target,
+                                                   c.params.boolean("reblogs").value_or(true),
+                                                   c.params.boolean("notify").value_or(false));
+            } else if (name == "unfollow") {
+              rel = co_await relationships_.unfollow(me, target);
+            } else if (name == "block") {
+              rel = co_await relationships_.block(me, target);
+            } else if (name == "unblock") {
+              rel = co_await relationships_.unblock(me, target);
+            } else if (name == "mute") {
+              rel = co_await relationships_.mute(me, target,
+                                                 c.params.boolean("notifications").value_or(true),
+                                                 c.params.integer("duration").value_or(0));
+            } else {
+              rel = co_await relationships_.unmute(me, target);
+            }
+            co_return http::Response::json(200, relationship_json(rel));
+          });
+  }
+  e.add({"GET", "/api/v1/follow_requests", Access::kUser, {"read:follows"}},
+        [this](Call& c) -> awaitable<http::Response> {
+          auto page = co_await relationships_.follow_requests(c.user().account.id,
+                                                              page_query(c.params, 40, 80));
+          json out = json::array();
+          for (const auto& a : page.accounts) out.push_back(account_json(config_, a));
+          http::Response res = http::Response::json(200, out);
+          add_link_header(res, c.request, config_, page.cursors);
+          co_return res;
+        });
+  for (const char* verdict : {"authorize", "reject"}) {
+    std::string v = verdict;
+    e.add({"POST", "/api/v1/follow_requests/:id/" + v, Access::kUser, {"write:follows"}},
+          [this, v](Call& c) -> awaitable<http::Response> {
+            std::int64_t requester = id_param(c.request);
+            std::int64_t me = c.user().account.id;
+            auto rel = v == "authorize" ? co_await relationships_.authorize_request(me, requester)
+                                        : co_await relationships_.reject_request(me, requester);
+            co_return http::Response::json(200, relationship_json(rel));
+          });
   }
   e.add({"GET", "/api/v1/preferences", Access::kUser, {"read:accounts"}},
         [this](Call& c) { return preferences(c); });
@@ -145,20 +196,17 @@ awaitable<http::Response> AccountsApi::lookup(Call& call) {
 }
 
 awaitable<http::Response> AccountsApi::relationships(Call& call) {
-  json out = json::array();
-  std::vector<std::string> ids = call.params.list("id");
-  if (ids.empty()) ids = call.params.list("id[]");
-  for (const auto& raw : ids) {
+  std::vector<std::int64_t> ids;
+  std::vector<std::string> raw = call.params.list("id");
+  for (const auto& s : call.params.list("id[]")) raw.push_back(s);
+  for (const auto& r : raw) {
     std::int64_t id = 0;
-    auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), id);
-    if (ec != std::errc{} || ptr != raw.data() + raw.size()) continue;
-    try {
-      co_await accounts_.account(id);
-      out.push_back(empty_relationship_json(id));
-    } catch (const Error& e) {
-      if (e.code() != ErrorCode::kNotFound) throw;
-    }
+    auto [ptr, ec] = std::from_chars(r.data(), r.data() + r.size(), id);
+    if (ec == std::errc{} && ptr == r.data() + r.size()) ids.push_back(id);
   }
+  auto rows = co_await relationships_.relationships(call.user().account.id, ids);
+  json out = json::array();
+  for (const auto& r : rows) out.push_back(relationship_json(r));
   co_return http::Response::json(200, out);
 }
 
@@ -174,9 +222,17 @@ awaitable<http::Response> AccountsApi::preferences(Call& call) {
        {"reading:expand:spoilers", false}});
 }
 
-awaitable<http::Response> AccountsApi::empty_list_of_account(Call& call) {
-  co_await accounts_.account(id_param(call.request));  // 404 for unknown accounts
-  co_return http::Response::json_text(200, "[]");
+awaitable<http::Response> AccountsApi::follow_list(Call& call, bool followers) {
+  std::int64_t id = id_param(call.request);
+  co_await accounts_.account(id);  // 404 for unknown or suspended accounts
+  auto query = page_query(call.params, 40, 80);
+  auto page = followers ? co_await relationships_.followers(id, query)
+                        : co_await relationships_.following(id, query);
+  json out = json::array();
+  for (const auto& a : page.accounts) out.push_back(account_json(config_, a));
+  http::Response res = http::Response::json(200, out);
+  add_link_header(res, call.request, config_, page.cursors);
+  co_return res;
 }
 
 }  // namespace lox::api::mastodon

@@ -10,7 +10,6 @@ void add_launch_routes(Endpoints& e) {
     const char* body;
   };
   static constexpr Empty kEmpty[] = {
-      {"/api/v1/notifications", Access::kUser, "read:notifications", "[]"},
       {"/api/v1/lists", Access::kUser, "read:lists", "[]"},
       {"/api/v1/announcements", Access::kUser, "read", "[]"},
       {"/api/v1/custom_emojis", Access::kPublic, "", "[]"},
@@ -24,7 +23,6 @@ void add_launch_routes(Endpoints& e) {
       {"/api/v1/suggestions", Access::kUser, "read", "[]"},
       {"/api/v2/suggestions", Access::kUser, "read", "[]"},
       {"/api/v1/followed_tags", Access::kUser, "read:follows", "[]"},
-      {"/api/v1/follow_requests", Access::kUser, "read:follows", "[]"},
       {"/api/v1/blocks", Access::kUser, "read:blocks", "[]"},
       {"/api/v1/mutes", Access::kUser, "read:mutes", "[]"},
       {"/api/v1/domain_blocks", Access::kUser, "read:blocks", "[]"},
@@ -34,8 +32,6 @@ void add_launch_routes(Endpoints& e) {
       {"/api/v1/scheduled_statuses", Access::kUser, "read:statuses", "[]"},
       {"/api/v1/endorsements", Access::kUser, "read:accounts", "[]"},
       {"/api/v1/featured_tags", Access::kUser, "read:accounts", "[]"},
-      {"/api/v1/timelines/home", Access::kUser, "read:statuses", "[]"},
-      {"/api/v1/timelines/public", Access::kPublic, "read:statuses", "[]"},
   };
   for (const auto& item : kEmpty) {
     std::vector<std::string> scopes;

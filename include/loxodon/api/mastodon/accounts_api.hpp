@@ -4,6 +4,7 @@
 #include <loxodon/config/config.hpp>
 #include <loxodon/services/account_service.hpp>
 #include <loxodon/services/auth_service.hpp>
+#include <loxodon/services/relationship_service.hpp>
 
 namespace lox::api::mastodon {
 
@@ -11,7 +12,7 @@ namespace lox::api::mastodon {
 class AccountsApi {
  public:
   AccountsApi(const config::Config& config, services::AccountService& accounts,
-              services::AuthService& auth);
+              services::AuthService& auth, services::RelationshipService& relationships);
   void add_routes(Endpoints& endpoints);
 
  private:
@@ -22,11 +23,12 @@ class AccountsApi {
   awaitable<http::Response> lookup(Call& call);
   awaitable<http::Response> relationships(Call& call);
   awaitable<http::Response> preferences(Call& call);
-  awaitable<http::Response> empty_list_of_account(Call& call);
+  awaitable<http::Response> follow_list(Call& call, bool followers);
 
   const config::Config& config_;
   services::AccountService& accounts_;
   services::AuthService& auth_;
+  services::RelationshipService& relationships_;
 };
 
 }  // namespace lox::api::mastodon

@@ -1,0 +1,86 @@
+#pragma once
+
+#include <loxodon/db/page_query.hpp>
+#include <loxodon/db/tx.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lox::db {
+
+struct RelationshipRow {
+  std::int64_t id = 0;
+  bool following = false;
+  bool showing_reblogs = false;
+  bool notifying = false;
+  bool followed_by = false;
+  bool blocking = false;
+  bool blocked_by = false;
+  bool muting = false;
+  bool muting_notifications = false;
+  bool requested = false;
+  bool requested_by = false;
+};
+
+struct NotificationRow {
+  std::int64_t id = 0;
+  std::string type;
+  std::int64_t from_account_id = 0;
+  std::optional<std::int64_t> status_id;
+  std::chrono::system_clock::time_point created_at{};
+};
+
+struct NotificationFilter {
+  std::vector<std::string> types;
+  std::vector<std::string> exclude_types;
+  std::int64_t account_id = 0;  // 0: from anyone
+};
+
+// Follows, follow requests, blocks, mutes and notifications.
+class SocialRepository {
+ public:
+  // True when a new follow was created (false: it existed and its options were updated).
+  static bool follow(Tx& tx, std::int64_t row_id, std::int64_t account_id, std::int64_t target,
+                     bool reblogs, bool notify);
+  static bool request_follow(Tx& tx, std::int64_t row_id, std::int64_t account_id,
+                             std::int64_t target, bool reblogs, bool notify);
+  static void unfollow(Tx& tx, std::int64_t account_id, std::int64_t target);
+  // Removes a pending request; returns its options when there was one.
+  static std::optional<std::pair<bool, bool>> withdraw_request(Tx& tx, std::int64_t account_id,
+                                                               std::int64_t target);
+  static void backfill_home(Tx& tx, std::int64_t account_id, std::int64_t target, bool reblogs);
+  static std::vector<RelationshipRow> relationships(Tx& tx, std::int64_t viewer,
+                                                    const std::vector<std::int64_t>& ids);
+  // (row id, account id) pairs, newest follow first.
+  static std::vector<std::pair<std::int64_t, std::int64_t>> followers(Tx& tx,
+                                                                      std::int64_t account_id,
+                                                                      const PageQuery& page);
+  static std::vector<std::pair<std::int64_t, std::int64_t>> following(Tx& tx,
+                                                                      std::int64_t account_id,
+                                                                      const PageQuery& page);
+  static std::vector<std::pair<std::int64_t, std::int64_t>> follow_requests(Tx& tx,
+                                                                            std::int64_t account_id,
+                                                                            const PageQuery& page);
+  static std::pair<std::int64_t, std::int64_t> follow_counts(Tx& tx, std::int64_t account_id);
+  static void block(Tx& tx, std::int64_t row_id, std::int64_t account_id, std::int64_t target);
+  static void unblock(Tx& tx, std::int64_t account_id, std::int64_t target);
+  static void mute(Tx& tx, std::int64_t row_id, std::int64_t account_id, std::int64_t target,
+                   bool notifications, std::int64_t duration_seconds);
+  static void unmute(Tx& tx, std::int64_t account_id, std::int64_t target);
+
+  static void notify(Tx& tx, std::int64_t row_id, std::int64_t account_id,
+                     std::int64_t from_account_id, const std::string& type,
+                     std::optional<std::int64_t> status_id);
+  static std::vector<NotificationRow> notifications(Tx& tx, std::int64_t account_id,
+                                                    const NotificationFilter& filter,
+                                                    const PageQuery& page);
+  static std::optional<NotificationRow> notification(Tx& tx, std::int64_t account_id,
+                                                     std::int64_t id);
+  static void dismiss(Tx& tx, std::int64_t account_id, std::int64_t id);
+  static void clear(Tx& tx, std::int64_t account_id);
+};
+
+}  // namespace lox::db

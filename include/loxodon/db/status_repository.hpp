@@ -1,0 +1,84 @@
+#pragma once
+
+#include <loxodon/db/page_query.hpp>
+#include <loxodon/db/tx.hpp>
+#include <loxodon/domain/status.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lox::db {
+
+struct NewStatus {
+  std::int64_t id = 0;
+  std::int64_t account_id = 0;
+  std::string uri;
+  std::string url;
+  std::string text;
+  std::string spoiler_text;
+  std::string content;
+  domain::Visibility visibility = domain::Visibility::kPublic;
+  bool sensitive = false;
+  std::optional<std::string> language;
+  std::optional<std::int64_t> in_reply_to_id;
+  std::optional<std::int64_t> in_reply_to_account_id;
+  std::optional<std::int64_t> reblog_of_id;
+  std::optional<std::int64_t> application_id;
+  std::int64_t conversation_id = 0;
+};
+
+enum class PublicScope { kAll = 0, kLocal = 1, kRemote = 2 };
+
+class StatusRepository {
+ public:
+  static void insert(Tx& tx, const NewStatus& status);
+  static void add_mentions(Tx& tx, std::int64_t status_id,
+                           const std::vector<std::int64_t>& account_ids);
+  static void add_tags(Tx& tx, std::int64_t status_id, const std::vector<std::string>& names);
+  static void bump_replies(Tx& tx, std::int64_t status_id, int delta);
+  static void bump_reblogs(Tx& tx, std::int64_t status_id, int delta);
+  static void bump_favourites(Tx& tx, std::int64_t status_id, int delta);
+  static void touch_author(Tx& tx, std::int64_t account_id);
+
+  static std::optional<domain::Status> find(Tx& tx, std::int64_t id);
+  // Whether `viewer` (0 when logged out) may see the status (StatusPolicy#show?).
+  static bool visible(Tx& tx, std::int64_t id, std::int64_t viewer);
+  // Statuses with their authors, mentions, tags and the viewer's flags, in the order of `ids`
+  // (missing or deleted ones are left out). Callers check visibility first.
+  static std::vector<domain::StatusView> views(Tx& tx, const std::vector<std::int64_t>& ids,
+                                               std::int64_t viewer);
+  static void soft_delete(Tx& tx, std::int64_t id);
+  static std::int64_t conversation_of(Tx& tx, std::int64_t id);
+  static std::vector<std::int64_t> ancestors(Tx& tx, std::int64_t id, std::int64_t viewer);
+  static std::vector<std::int64_t> descendants(Tx& tx, std::int64_t id, std::int64_t viewer);
+
+  static bool favourite(Tx& tx, std::int64_t row_id, std::int64_t account_id,
+                        std::int64_t status_id);
+  static bool unfavourite(Tx& tx, std::int64_t account_id, std::int64_t status_id);
+  static bool bookmark(Tx& tx, std::int64_t row_id, std::int64_t account_id,
+                       std::int64_t status_id);
+  static bool unbookmark(Tx& tx, std::int64_t account_id, std::int64_t status_id);
+  static std::optional<std::int64_t> reblog_by(Tx& tx, std::int64_t status_id,
+                                               std::int64_t account_id);
+
+  static std::optional<std::int64_t> idempotent_status(Tx& tx, std::int64_t account_id,
+                                                       const std::string& key);
+  static void remember_idempotency(Tx& tx, std::int64_t account_id, const std::string& key,
+                                   std::int64_t status_id);
+
+  static void fan_out(Tx& tx, std::int64_t status_id);
+  static std::vector<std::int64_t> home_page(Tx& tx, std::int64_t account_id,
+                                             const PageQuery& page);
+  static std::vector<std::int64_t> public_page(Tx& tx, std::int64_t viewer, PublicScope scope,
+                                               const PageQuery& page);
+  static std::vector<std::int64_t> account_page(Tx& tx, std::int64_t viewer,
+                                                std::int64_t account_id, bool exclude_reblogs,
+                                                bool exclude_replies, const PageQuery& page);
+};
+
+// "{1,2,3}" for a bigint[] parameter.
+std::string to_pg_bigint_array(const std::vector<std::int64_t>& ids);
+
+}  // namespace lox::db

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <loxodon/db/page_query.hpp>
+#include <loxodon/db/social_repository.hpp>
+#include <loxodon/domain/account.hpp>
+#include <loxodon/util/asio.hpp>
+#include <loxodon/util/snowflake.hpp>
+
+#include <cstdint>
+#include <vector>
+
+namespace lox::db {
+class Database;
+}
+
+namespace lox::services {
+
+struct AccountPage {
+  std::vector<domain::Account> accounts;
+  std::vector<std::int64_t> cursors;  // the join-row id of each account, for Link paging
+};
+
+// Follows (with follow requests for locked accounts), blocks and mutes, and the lists built
+// from them. Notifications are jobs written in the same transaction.
+class RelationshipService {
+ public:
+  RelationshipService(db::Database& db, SnowflakeGenerator& ids);
+
+  awaitable<db::RelationshipRow> follow(std::int64_t me, std::int64_t target, bool reblogs,
+                                        bool notify);
+  awaitable<db::RelationshipRow> unfollow(std::int64_t me, std::int64_t target);
+  awaitable<db::RelationshipRow> block(std::int64_t me, std::int64_t target);
+  awaitable<db::RelationshipRow> unblock(std::int64_t me, std::int64_t target);
+  awaitable<db::RelationshipRow> mute(std::int64_t me, std::int64_t target, bool notifications,
+                                      std::int64_t duration_seconds);
+  awaitable<db::RelationshipRow> unmute(std::int64_t me, std::int64_t target);
+  awaitable<db::RelationshipRow> authorize_request(std::int64_t me, std::int64_t requester);
+  awaitable<db::RelationshipRow> reject_request(std::int64_t me, std::int64_t requester);
+  awaitable<std::vector<db::RelationshipRow>> relationships(std::int64_t me,
+                                                            std::vector<std::int64_t> ids);
+  awaitable<AccountPage> followers(std::int64_t account_id, db::PageQuery page);
+  awaitable<AccountPage> following(std::int64_t account_id, db::PageQuery page);
+  // Accounts waiting for `me` to accept their follow.
+  awaitable<AccountPage> follow_requests(std::int64_t me, db::PageQuery page);
+
+ private:
+  awaitable<domain::Account> target_account(std::int64_t me, std::int64_t target);
+  awaitable<db::RelationshipRow> relationship(std::int64_t me, std::int64_t target);
+  awaitable<AccountPage> accounts_page(std::vector<std::pair<std::int64_t, std::int64_t>> rows);
+
+  db::Database& db_;
+  SnowflakeGenerator& ids_;
+};
+
+}  // namespace lox::services

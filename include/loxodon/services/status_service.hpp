@@ -1,0 +1,96 @@
+#pragma once
+
+#include <loxodon/config/config.hpp>
+#include <loxodon/db/page_query.hpp>
+#include <loxodon/db/status_repository.hpp>
+#include <loxodon/domain/account.hpp>
+#include <loxodon/domain/status.hpp>
+#include <loxodon/util/asio.hpp>
+#include <loxodon/util/snowflake.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace lox::db {
+class Database;
+}
+
+namespace lox::services {
+
+struct PostRequest {
+  std::string text;
+  std::string spoiler_text;
+  std::optional<std::string> visibility;
+  bool sensitive = false;
+  std::optional<std::string> language;
+  std::optional<std::int64_t> in_reply_to_id;
+  std::optional<std::int64_t> application_id;
+  std::optional<std::string> idempotency_key;
+};
+
+// Statuses as the viewer may see them, with the originals of any boosts among them.
+struct StatusPage {
+  std::vector<domain::StatusView> statuses;
+  std::unordered_map<std::int64_t, domain::StatusView> reblogged;
+};
+
+struct StatusContext {
+  StatusPage ancestors;
+  StatusPage descendants;
+};
+
+// Posting and reading statuses, boosts, favourites and bookmarks, and the timelines built
+// from them. Side effects (home feeds, notifications) are durable jobs written in the same
+// transaction as the change.
+class StatusService {
+ public:
+  static constexpr const char* kFanOutKind = "status.fan_out";
+  static constexpr const char* kNotifyKind = "notification.create";
+
+  StatusService(const config::Config& config, db::Database& db, SnowflakeGenerator& ids);
+
+  awaitable<StatusPage> post(domain::UserWithAccount author, PostRequest request);
+  awaitable<StatusPage> get(std::int64_t id, std::int64_t viewer);
+  awaitable<std::vector<domain::StatusView>> many(std::vector<std::int64_t> ids,
+                                                  std::int64_t viewer);
+  // Deletes the author's status and returns it with its source text (delete and redraft).
+  awaitable<StatusPage> remove(std::int64_t id, std::int64_t author);
+  awaitable<StatusContext> context(std::int64_t id, std::int64_t viewer);
+
+  awaitable<StatusPage> favourite(std::int64_t id, std::int64_t account_id, bool on);
+  awaitable<StatusPage> bookmark(std::int64_t id, std::int64_t account_id, bool on);
+  // Boosting returns the boost (its own status wrapping the original); unboosting the original.
+  awaitable<StatusPage> reblog(std::int64_t id, std::int64_t account_id);
+  awaitable<StatusPage> unreblog(std::int64_t id, std::int64_t account_id);
+
+  awaitable<StatusPage> home(std::int64_t account_id, db::PageQuery page);
+  awaitable<StatusPage> public_timeline(std::int64_t viewer, db::PublicScope scope,
+                                        db::PageQuery page);
+  awaitable<StatusPage> account_statuses(std::int64_t viewer, std::int64_t account_id,
+                                         bool exclude_reblogs, bool exclude_replies,
+                                         db::PageQuery page);
+
+  // Job handlers (registered by the application).
+  awaitable<void> run_fan_out(std::int64_t status_id);
+  awaitable<void> run_notify(nlohmann::json payload);
+
+ private:
+  awaitable<StatusPage> load(std::vector<std::int64_t> ids, std::int64_t viewer);
+  awaitable<StatusPage> load_one(std::int64_t id, std::int64_t viewer);
+  awaitable<domain::Status> visible_status(std::int64_t id, std::int64_t viewer);
+
+  const config::Config& config_;
+  db::Database& db_;
+  SnowflakeGenerator& ids_;
+};
+
+// A notification job, enqueued in the caller's transaction.
+void enqueue_notification(db::Tx& tx, std::int64_t account_id, std::int64_t from_account_id,
+                          const std::string& type, std::optional<std::int64_t> status_id);
+
+}  // namespace lox::services

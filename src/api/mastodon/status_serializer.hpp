@@ -1,0 +1,17 @@
+#pragma once
+
+#include <loxodon/config/config.hpp>
+#include <loxodon/db/social_repository.hpp>
+#include <loxodon/services/status_service.hpp>
+
+#include <nlohmann/json.hpp>
+
+namespace lox::api::mastodon {
+
+// Mastodon's REST::StatusSerializer for one status of a page (boosts carry their original).
+nlohmann::json status_json(const config::Config& config, const domain::StatusView& view,
+                           const services::StatusPage& page, bool with_source = false);
+nlohmann::json statuses_json(const config::Config& config, const services::StatusPage& page);
+nlohmann::json relationship_json(const db::RelationshipRow& row);
+
+}  // namespace lox::api::mastodon

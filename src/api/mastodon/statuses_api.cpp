@@ -1,0 +1,247 @@
+#include "api/mastodon/account_serializer.hpp"
+#include "api/mastodon/pagination.hpp"
+#include "api/mastodon/status_serializer.hpp"
+
+#include <loxodon/api/mastodon/statuses_api.hpp>
+#include <loxodon/util/error.hpp>
+#include <loxodon/util/time_format.hpp>
+
+#include <charconv>
+
+namespace lox::api::mastodon {
+
+using nlohmann::json;
+
+namespace {
+
+std::int64_t path_id(const http::Request& request, const char* name = "id") {
+  auto raw = request.path_param(name).value_or("");
+  std::int64_t id = 0;
+  auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), id);
+  if (ec != std::errc{} || ptr != raw.data() + raw.size()) {
+    throw Error(ErrorCode::kNotFound, "Record not found");
+  }
+  return id;
+}
+
+std::int64_t viewer_of(const Call& call) {
+  return call.caller && call.caller->user ? call.caller->user->account.id : 0;
+}
+
+const char* const kNotificationTypes[] = {"mention",        "status",    "reblog", "follow",
+                                          "follow_request", "favourite", "poll",   "update"};
+
+}  // namespace
+
+StatusesApi::StatusesApi(const config::Config& config, services::StatusService& statuses,
+                         services::NotificationService& notifications)
+    : config_(config), statuses_(statuses), notifications_(notifications) {}
+
+void StatusesApi::add_routes(Endpoints& e) {
+  e.add({"POST", "/api/v1/statuses", Access::kUser, {"write:statuses"}},
+        [this](Call& c) { return create(c); });
+  e.add({"GET", "/api/v1/statuses", Access::kPublic, {"read:statuses"}},
+        [this](Call& c) { return show_many(c); });
+  e.add({"GET", "/api/v1/statuses/:id", Access::kPublic, {"read:statuses"}},
+        [this](Call& c) { return show(c); });
+  e.add({"DELETE", "/api/v1/statuses/:id", Access::kUser, {"write:statuses"}},
+        [this](Call& c) { return destroy(c); });
+  e.add({"GET", "/api/v1/statuses/:id/context", Access::kPublic, {"read:statuses"}},
+        [this](Call& c) { return context(c); });
+  struct Toggle {
+    const char* action;
+    const char* scope;
+  };
+  for (const Toggle& t :
+       {Toggle{"favourite", "write:favourites"}, Toggle{"unfavourite", "write:favourites"},
+        Toggle{"reblog", "write:statuses"}, Toggle{"unreblog", "write:statuses"},
+        Toggle{"bookmark", "write:bookmarks"}, Toggle{"unbookmark", "write:bookmarks"}}) {
+    std::string action = t.action;
+    e.add({"POST", "/api/v1/statuses/:id/" + action, Access::kUser, {t.scope}},
+          [this, action](Call& c) -> awaitable<http::Response> {
+            std::int64_t id = path_id(c.request);
+            std::int64_t me = c.user().account.id;
+            services::StatusPage page;
+            if (action == "favourite" || action == "unfavourite") {
+              page = co_await statuses_.favourite(id, me, action == "favourite");
+            } else if (action == "bookmark" || action == "unbookmark") {
+              page = co_await statuses_.bookmark(id, me, action == "bookmark");
+            } else if (action == "reblog") {
+              page = co_await statuses_.reblog(id, me);
+            } else {
+              page = co_await statuses_.unreblog(id, me);
+            }
+            if (page.statuses.empty()) throw Error(ErrorCode::kNotFound, "Record not found");
+            co_return http::Response::json(200, status_json(config_, page.statuses[0], page));
+          });
+  }
+  e.add({"GET", "/api/v1/timelines/home", Access::kUser, {"read:statuses"}},
+        [this](Call& c) { return home(c); });
+  e.add({"GET", "/api/v1/timelines/public", Access::kPublic, {"read:statuses"}},
+        [this](Call& c) { return public_timeline(c); });
+  e.add({"GET", "/api/v1/accounts/:id/statuses", Access::kPublic, {"read:statuses"}},
+        [this](Call& c) { return account_statuses(c); });
+  e.add({"GET", "/api/v1/notifications", Access::kUser, {"read:notifications"}},
+        [this](Call& c) { return notifications(c); });
+  e.add({"GET", "/api/v1/notifications/:id", Access::kUser, {"read:notifications"}},
+        [this](Call& c) { return notification(c); });
+  e.add({"POST", "/api/v1/notifications/clear", Access::kUser, {"write:notifications"}},
+        [this](Call& c) -> awaitable<http::Response> {
+          co_await notifications_.clear(c.user().account.id);
+          co_return http::Response::json_text(200, "{}");
+        });
+  e.add({"POST", "/api/v1/notifications/:id/dismiss", Access::kUser, {"write:notifications"}},
+        [this](Call& c) -> awaitable<http::Response> {
+          std::int64_t id = path_id(c.request);
+          co_await notifications_.dismiss(c.user().account.id, id);
+          co_return http::Response::json_text(200, "{}");
+        });
+}
+
+awaitable<http::Response> StatusesApi::page_response(Call& call, const services::StatusPage& page) {
+  http::Response res = http::Response::json(200, statuses_json(config_, page));
+  std::vector<std::int64_t> cursors;
+  for (const auto& v : page.statuses) cursors.push_back(v.status.id);
+  add_link_header(res, call.request, config_, cursors);
+  co_return res;
+}
+
+awaitable<http::Response> StatusesApi::create(Call& call) {
+  const auto& p = call.params;
+  services::PostRequest r;
+  r.text = p.string_or("status", "");
+  r.spoiler_text = p.string_or("spoiler_text", "");
+  r.visibility = p.string("visibility");
+  r.sensitive = p.boolean("sensitive").value_or(false);
+  r.language = p.string("language");
+  if (r.language && r.language->empty()) r.language.reset();
+  if (auto reply = p.string("in_reply_to_id"); reply && !reply->empty()) {
+    std::int64_t id = 0;
+    auto [ptr, ec] = std::from_chars(reply->data(), reply->data() + reply->size(), id);
+    if (ec != std::errc{} || ptr != reply->data() + reply->size()) {
+      throw Error(ErrorCode::kNotFound, "Record not found");
+    }
+    r.in_reply_to_id = id;
+  }
+  r.application_id = call.caller->token.application_id;
+  if (auto key = call.request.header("Idempotency-Key")) r.idempotency_key = std::string(*key);
+  auto author = call.user();
+  auto page = co_await statuses_.post(author, r);
+  co_return http::Response::json(200, status_json(config_, page.statuses.at(0), page));
+}
+
+awaitable<http::Response> StatusesApi::show(Call& call) {
+  std::int64_t id = path_id(call.request);
+  auto page = co_await statuses_.get(id, viewer_of(call));
+  co_return http::Response::json(200, status_json(config_, page.statuses.at(0), page));
+}
+
+awaitable<http::Response> StatusesApi::show_many(Call& call) {
+  std::vector<std::int64_t> ids;
+  auto raw = call.params.list("id");
+  for (const auto& s : call.params.list("id[]")) raw.push_back(s);
+  for (const auto& s : raw) {
+    std::int64_t id = 0;
+    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
+    if (ec == std::errc{} && ptr == s.data() + s.size()) ids.push_back(id);
+  }
+  auto views = co_await statuses_.many(ids, viewer_of(call));
+  services::StatusPage page;
+  page.statuses = std::move(views);
+  co_return http::Response::json(200, statuses_json(config_, page));
+}
+
+awaitable<http::Response> StatusesApi::destroy(Call& call) {
+  std::int64_t id = path_id(call.request);
+  auto page = co_await statuses_.remove(id, call.user().account.id);
+  co_return http::Response::json(200, status_json(config_, page.statuses.at(0), page, true));
+}
+
+awaitable<http::Response> StatusesApi::context(Call& call) {
+  std::int64_t id = path_id(call.request);
+  auto ctx = co_await statuses_.context(id, viewer_of(call));
+  co_return http::Response::json(200, {{"ancestors", statuses_json(config_, ctx.ancestors)},
+                                       {"descendants", statuses_json(config_, ctx.descendants)}});
+}
+
+awaitable<http::Response> StatusesApi::home(Call& call) {
+  auto page = co_await statuses_.home(call.user().account.id, page_query(call.params, 20, 40));
+  co_return co_await page_response(call, page);
+}
+
+awaitable<http::Response> StatusesApi::public_timeline(Call& call) {
+  auto scope = db::PublicScope::kAll;
+  if (call.params.boolean("local").value_or(false)) scope = db::PublicScope::kLocal;
+  if (call.params.boolean("remote").value_or(false)) scope = db::PublicScope::kRemote;
+  auto page =
+      co_await statuses_.public_timeline(viewer_of(call), scope, page_query(call.params, 20, 40));
+  co_return co_await page_response(call, page);
+}
+
+awaitable<http::Response> StatusesApi::account_statuses(Call& call) {
+  std::int64_t account = path_id(call.request);
+  if (call.params.boolean("pinned").value_or(false) ||
+      call.params.boolean("only_media").value_or(false)) {
+    // No pins or media yet: an honest empty page.
+    co_return http::Response::json_text(200, "[]");
+  }
+  auto page = co_await statuses_.account_statuses(
+      viewer_of(call), account, call.params.boolean("exclude_reblogs").value_or(false),
+      call.params.boolean("exclude_replies").value_or(false), page_query(call.params, 20, 40));
+  co_return co_await page_response(call, page);
+}
+
+namespace {
+json notification_json(const config::Config& config, const services::NotificationView& n,
+                       const services::StatusPage& statuses) {
+  json out = {{"id", std::to_string(n.row.id)},
+              {"type", n.row.type},
+              {"created_at", format_iso8601_ms(n.row.created_at)},
+              {"account", account_json(config, n.from)}};
+  if (n.status_id) {
+    for (const auto& v : statuses.statuses) {
+      if (v.status.id == *n.status_id) out["status"] = status_json(config, v, statuses);
+    }
+  }
+  return out;
+}
+}  // namespace
+
+awaitable<http::Response> StatusesApi::notifications(Call& call) {
+  db::NotificationFilter filter;
+  auto known = [](const std::string& t) {
+    return std::find(std::begin(kNotificationTypes), std::end(kNotificationTypes), t) !=
+           std::end(kNotificationTypes);
+  };
+  for (const char* key : {"types", "types[]"}) {
+    for (auto& t : call.params.list(key)) {
+      if (known(t)) filter.types.push_back(t);
+    }
+  }
+  for (const char* key : {"exclude_types", "exclude_types[]"}) {
+    for (auto& t : call.params.list(key)) filter.exclude_types.push_back(t);
+  }
+  if (auto a = call.params.integer("account_id")) filter.account_id = *a;
+  bool asked_types = call.params.has("types") || call.params.has("types[]");
+  json out = json::array();
+  std::vector<std::int64_t> cursors;
+  if (!(asked_types && filter.types.empty())) {  // only unknown types asked for: nothing
+    auto page = co_await notifications_.list(call.user().account.id, filter,
+                                             page_query(call.params, 40, 80));
+    for (const auto& n : page.items) {
+      out.push_back(notification_json(config_, n, page.statuses));
+      cursors.push_back(n.row.id);
+    }
+  }
+  http::Response res = http::Response::json(200, out);
+  add_link_header(res, call.request, config_, cursors);
+  co_return res;
+}
+
+awaitable<http::Response> StatusesApi::notification(Call& call) {
+  std::int64_t id = path_id(call.request);
+  auto page = co_await notifications_.get(call.user().account.id, id);
+  co_return http::Response::json(200, notification_json(config_, page.items.at(0), page.statuses));
+}
+
+}  // namespace lox::api::mastodon

@@ -1,0 +1,163 @@
+#include "db/fields.hpp"
+#include "db/pg_array.hpp"
+#include "db/tx_impl.hpp"
+
+#include <loxodon/db/social_repository.hpp>
+#include <loxodon/db/status_repository.hpp>
+
+namespace lox::db {
+
+namespace {
+std::vector<std::pair<std::int64_t, std::int64_t>> pairs(const pqxx::result& r) {
+  std::vector<std::pair<std::int64_t, std::int64_t>> out;
+  for (const auto& row : r) out.emplace_back(row[0].as<std::int64_t>(), row[1].as<std::int64_t>());
+  return out;
+}
+
+NotificationRow read_notification(const pqxx::row& row) {
+  NotificationRow n;
+  n.id = row[0].as<std::int64_t>();
+  n.type = row[1].as<std::string>();
+  n.from_account_id = row[2].as<std::int64_t>();
+  n.status_id = nullable<std::int64_t>(row[3]);
+  n.created_at =
+      std::chrono::system_clock::time_point(std::chrono::milliseconds(row[4].as<long long>()));
+  return n;
+}
+}  // namespace
+
+bool SocialRepository::follow(Tx& tx, std::int64_t row_id, std::int64_t account_id,
+                              std::int64_t target, bool reblogs, bool notify) {
+  return tx.work()
+      .exec_prepared1("follow_insert", row_id, account_id, target, reblogs, notify)[0]
+      .as<bool>();
+}
+
+bool SocialRepository::request_follow(Tx& tx, std::int64_t row_id, std::int64_t account_id,
+                                      std::int64_t target, bool reblogs, bool notify) {
+  return !tx.work()
+              .exec_prepared("follow_request_insert", row_id, account_id, target, reblogs, notify)
+              .empty();
+}
+
+void SocialRepository::unfollow(Tx& tx, std::int64_t account_id, std::int64_t target) {
+  tx.work().exec_prepared("follow_delete", account_id, target);
+  tx.work().exec_prepared("follow_request_delete", account_id, target);
+  tx.work().exec_prepared("home_feed_remove_author", account_id, target);
+}
+
+std::optional<std::pair<bool, bool>> SocialRepository::withdraw_request(Tx& tx,
+                                                                        std::int64_t account_id,
+                                                                        std::int64_t target) {
+  auto r = tx.work().exec_prepared("follow_request_delete", account_id, target);
+  if (r.empty()) return std::nullopt;
+  return std::make_pair(r[0][0].as<bool>(), r[0][1].as<bool>());
+}
+
+void SocialRepository::backfill_home(Tx& tx, std::int64_t account_id, std::int64_t target,
+                                     bool reblogs) {
+  tx.work().exec_prepared("home_feed_backfill", account_id, target, reblogs);
+}
+
+std::vector<RelationshipRow> SocialRepository::relationships(Tx& tx, std::int64_t viewer,
+                                                             const std::vector<std::int64_t>& ids) {
+  std::vector<RelationshipRow> out;
+  for (const auto& row :
+       tx.work().exec_prepared("relationships", viewer, to_pg_bigint_array(ids))) {
+    RelationshipRow r;
+    r.id = row[0].as<std::int64_t>();
+    r.following = row[1].as<bool>();
+    r.showing_reblogs = row[2].as<bool>();
+    r.notifying = row[3].as<bool>();
+    r.followed_by = row[4].as<bool>();
+    r.blocking = row[5].as<bool>();
+    r.blocked_by = row[6].as<bool>();
+    r.muting = row[7].as<bool>();
+    r.muting_notifications = row[8].as<bool>();
+    r.requested = row[9].as<bool>();
+    r.requested_by = row[10].as<bool>();
+    out.push_back(r);
+  }
+  return out;
+}
+
+std::vector<std::pair<std::int64_t, std::int64_t>> SocialRepository::followers(
+    Tx& tx, std::int64_t account_id, const PageQuery& p) {
+  return pairs(tx.work().exec_prepared("followers_page", account_id, p.max_id,
+                                       p.min_id.value_or(p.since_id), p.limit));
+}
+
+std::vector<std::pair<std::int64_t, std::int64_t>> SocialRepository::following(
+    Tx& tx, std::int64_t account_id, const PageQuery& p) {
+  return pairs(tx.work().exec_prepared("following_page", account_id, p.max_id,
+                                       p.min_id.value_or(p.since_id), p.limit));
+}
+
+std::vector<std::pair<std::int64_t, std::int64_t>> SocialRepository::follow_requests(
+    Tx& tx, std::int64_t account_id, const PageQuery& p) {
+  return pairs(tx.work().exec_prepared("follow_requests_page", account_id, p.max_id,
+                                       p.min_id.value_or(p.since_id), p.limit));
+}
+
+std::pair<std::int64_t, std::int64_t> SocialRepository::follow_counts(Tx& tx,
+                                                                      std::int64_t account_id) {
+  auto row = tx.work().exec_prepared1("follow_counts", account_id);
+  return {row[0].as<std::int64_t>(), row[1].as<std::int64_t>()};
+}
+
+void SocialRepository::block(Tx& tx, std::int64_t row_id, std::int64_t account_id,
+                             std::int64_t target) {
+  tx.work().exec_prepared("block_insert", row_id, account_id, target);
+  // A block ends following in both directions, as in Mastodon.
+  unfollow(tx, account_id, target);
+  unfollow(tx, target, account_id);
+}
+
+void SocialRepository::unblock(Tx& tx, std::int64_t account_id, std::int64_t target) {
+  tx.work().exec_prepared("block_delete", account_id, target);
+}
+
+void SocialRepository::mute(Tx& tx, std::int64_t row_id, std::int64_t account_id,
+                            std::int64_t target, bool notifications, std::int64_t duration) {
+  tx.work().exec_prepared("mute_insert", row_id, account_id, target, notifications, duration);
+}
+
+void SocialRepository::unmute(Tx& tx, std::int64_t account_id, std::int64_t target) {
+  tx.work().exec_prepared("mute_delete", account_id, target);
+}
+
+void SocialRepository::notify(Tx& tx, std::int64_t row_id, std::int64_t account_id,
+                              std::int64_t from_account_id, const std::string& type,
+                              std::optional<std::int64_t> status_id) {
+  tx.work().exec_prepared("notification_insert", row_id, account_id, from_account_id, type,
+                          status_id);
+}
+
+std::vector<NotificationRow> SocialRepository::notifications(Tx& tx, std::int64_t account_id,
+                                                             const NotificationFilter& f,
+                                                             const PageQuery& p) {
+  std::vector<NotificationRow> out;
+  for (const auto& row : tx.work().exec_prepared(
+           "notifications_page", account_id, p.max_id, p.min_id.value_or(p.since_id), p.limit,
+           to_pg_text_array(f.types), to_pg_text_array(f.exclude_types), f.account_id)) {
+    out.push_back(read_notification(row));
+  }
+  return out;
+}
+
+std::optional<NotificationRow> SocialRepository::notification(Tx& tx, std::int64_t account_id,
+                                                              std::int64_t id) {
+  auto r = tx.work().exec_prepared("notification_get", account_id, id);
+  if (r.empty()) return std::nullopt;
+  return read_notification(r[0]);
+}
+
+void SocialRepository::dismiss(Tx& tx, std::int64_t account_id, std::int64_t id) {
+  tx.work().exec_prepared("notification_dismiss", account_id, id);
+}
+
+void SocialRepository::clear(Tx& tx, std::int64_t account_id) {
+  tx.work().exec_prepared("notifications_clear", account_id);
+}
+
+}  // namespace lox::db

@@ -1,0 +1,244 @@
+#include "db/fields.hpp"
+#include "db/status_sql.hpp"
+#include "db/tx_impl.hpp"
+
+#include <loxodon/db/status_repository.hpp>
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace lox::db {
+
+namespace {
+
+std::optional<std::chrono::system_clock::time_point> ms_time(const pqxx::field& f) {
+  if (f.is_null()) return std::nullopt;
+  return std::chrono::system_clock::time_point(std::chrono::milliseconds(f.as<long long>()));
+}
+
+domain::Status read_status(const pqxx::row& row) {
+  domain::Status s;
+  s.id = row[0].as<std::int64_t>();
+  s.account_id = row[1].as<std::int64_t>();
+  s.local = row[2].as<bool>();
+  s.uri = nullable<std::string>(row[3]);
+  s.url = nullable<std::string>(row[4]);
+  s.created_at = *ms_time(row[5]);
+  s.edited_at = ms_time(row[6]);
+  s.text = row[7].as<std::string>();
+  s.spoiler_text = row[8].as<std::string>();
+  s.content = row[9].as<std::string>();
+  s.visibility = static_cast<domain::Visibility>(row[10].as<int>());
+  s.sensitive = row[11].as<bool>();
+  s.language = nullable<std::string>(row[12]);
+  s.in_reply_to_id = nullable<std::int64_t>(row[13]);
+  s.in_reply_to_account_id = nullable<std::int64_t>(row[14]);
+  s.reblog_of_id = nullable<std::int64_t>(row[15]);
+  s.application_id = nullable<std::int64_t>(row[16]);
+  s.replies_count = row[17].as<std::int64_t>();
+  s.reblogs_count = row[18].as<std::int64_t>();
+  s.favourites_count = row[19].as<std::int64_t>();
+  return s;
+}
+
+std::vector<std::int64_t> ids_of(const pqxx::result& r) {
+  std::vector<std::int64_t> out;
+  out.reserve(r.size());
+  for (const auto& row : r) out.push_back(row[0].as<std::int64_t>());
+  return out;
+}
+
+// Runs the descending statement, or for min_id the ascending one reversed.
+template <class... Args>
+std::vector<std::int64_t> page_ids(Tx& tx, const char* down, const char* up, const PageQuery& p,
+                                   std::int64_t first, Args&&... rest) {
+  if (p.min_id) {
+    auto ids = ids_of(tx.work().exec_prepared(up, first, p.max_id, *p.min_id, p.limit, rest...));
+    std::reverse(ids.begin(), ids.end());
+    return ids;
+  }
+  return ids_of(tx.work().exec_prepared(down, first, p.max_id, p.since_id, p.limit, rest...));
+}
+
+}  // namespace
+
+std::string to_pg_bigint_array(const std::vector<std::int64_t>& ids) {
+  std::string out = "{";
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (i > 0) out += ',';
+    out += std::to_string(ids[i]);
+  }
+  return out + "}";
+}
+
+void StatusRepository::insert(Tx& tx, const NewStatus& n) {
+  tx.work().exec_prepared("status_insert", n.id, n.account_id, n.uri, n.url, n.text, n.spoiler_text,
+                          n.content, static_cast<int>(n.visibility), n.sensitive, n.language,
+                          n.in_reply_to_id, n.in_reply_to_account_id, n.reblog_of_id,
+                          n.application_id, n.conversation_id);
+}
+
+void StatusRepository::add_mentions(Tx& tx, std::int64_t status_id,
+                                    const std::vector<std::int64_t>& account_ids) {
+  for (auto id : account_ids) tx.work().exec_prepared("mention_insert", status_id, id);
+}
+
+void StatusRepository::add_tags(Tx& tx, std::int64_t status_id,
+                                const std::vector<std::string>& names) {
+  for (const auto& name : names) {
+    auto tag_id = tx.work().exec_prepared1("tag_upsert", name)[0].as<std::int64_t>();
+    tx.work().exec_prepared("status_tag_insert", tag_id, status_id);
+  }
+}
+
+void StatusRepository::bump_replies(Tx& tx, std::int64_t id, int delta) {
+  tx.work().exec_prepared("status_reply_count", id, delta);
+}
+void StatusRepository::bump_reblogs(Tx& tx, std::int64_t id, int delta) {
+  tx.work().exec_prepared("status_reblog_count", id, delta);
+}
+void StatusRepository::bump_favourites(Tx& tx, std::int64_t id, int delta) {
+  tx.work().exec_prepared("status_favourite_count", id, delta);
+}
+void StatusRepository::touch_author(Tx& tx, std::int64_t account_id) {
+  tx.work().exec_prepared("status_touch_account", account_id);
+}
+
+std::optional<domain::Status> StatusRepository::find(Tx& tx, std::int64_t id) {
+  auto r = tx.work().exec_prepared("status_by_id", id);
+  if (r.empty()) return std::nullopt;
+  return read_status(r[0]);
+}
+
+bool StatusRepository::visible(Tx& tx, std::int64_t id, std::int64_t viewer) {
+  return !tx.work().exec_prepared("status_visible", id, viewer).empty();
+}
+
+std::vector<domain::StatusView> StatusRepository::views(Tx& tx,
+                                                        const std::vector<std::int64_t>& ids,
+                                                        std::int64_t viewer) {
+  std::vector<domain::StatusView> out;
+  if (ids.empty()) return out;
+  const std::string array = to_pg_bigint_array(ids);
+  std::unordered_map<std::int64_t, domain::StatusView> by_id;
+  for (const auto& row : tx.work().exec_prepared("status_views", array)) {
+    domain::StatusView v;
+    v.status = read_status(row);
+    v.account = read_account(row, kStatusColumnCount);
+    int app = kStatusColumnCount + kAccountColumnCount;
+    v.application_name = nullable<std::string>(row[app]);
+    v.application_website = nullable<std::string>(row[app + 1]);
+    by_id.emplace(v.status.id, std::move(v));
+  }
+  for (const auto& row : tx.work().exec_prepared("status_mentions", array)) {
+    auto it = by_id.find(row[0].as<std::int64_t>());
+    if (it == by_id.end()) continue;
+    domain::MentionView m;
+    m.account_id = row[1].as<std::int64_t>();
+    m.username = row[2].as<std::string>();
+    auto domain = nullable<std::string>(row[3]);
+    m.acct = domain ? m.username + "@" + *domain : m.username;
+    m.url = nullable<std::string>(row[4]).value_or("");
+    it->second.mentions.push_back(std::move(m));
+  }
+  for (const auto& row : tx.work().exec_prepared("status_tags", array)) {
+    auto it = by_id.find(row[0].as<std::int64_t>());
+    if (it != by_id.end()) it->second.tags.push_back(row[1].as<std::string>());
+  }
+  if (viewer != 0) {
+    for (const auto& row : tx.work().exec_prepared("status_viewer_flags", array, viewer)) {
+      auto it = by_id.find(row[0].as<std::int64_t>());
+      if (it == by_id.end()) continue;
+      it->second.favourited = row[1].as<bool>();
+      it->second.reblogged = row[2].as<bool>();
+      it->second.bookmarked = row[3].as<bool>();
+      it->second.pinned = row[4].as<bool>();
+      it->second.muted = row[5].as<bool>();
+    }
+  }
+  for (auto id : ids) {
+    auto it = by_id.find(id);
+    if (it != by_id.end()) out.push_back(it->second);
+  }
+  return out;
+}
+
+void StatusRepository::soft_delete(Tx& tx, std::int64_t id) {
+  tx.work().exec_prepared("status_soft_delete", id);
+}
+
+std::int64_t StatusRepository::conversation_of(Tx& tx, std::int64_t id) {
+  auto r = tx.work().exec_prepared("status_conversation", id);
+  if (r.empty() || r[0][0].is_null()) return 0;
+  return r[0][0].as<std::int64_t>();
+}
+
+std::vector<std::int64_t> StatusRepository::ancestors(Tx& tx, std::int64_t id,
+                                                      std::int64_t viewer) {
+  return ids_of(tx.work().exec_prepared("status_ancestors", id, viewer));
+}
+
+std::vector<std::int64_t> StatusRepository::descendants(Tx& tx, std::int64_t id,
+                                                        std::int64_t viewer) {
+  return ids_of(tx.work().exec_prepared("status_descendants", id, viewer));
+}
+
+bool StatusRepository::favourite(Tx& tx, std::int64_t row_id, std::int64_t account_id,
+                                 std::int64_t status_id) {
+  return tx.work()
+             .exec_prepared("favourite_insert", row_id, account_id, status_id)
+             .affected_rows() == 1;
+}
+bool StatusRepository::unfavourite(Tx& tx, std::int64_t account_id, std::int64_t status_id) {
+  return tx.work().exec_prepared("favourite_delete", account_id, status_id).affected_rows() == 1;
+}
+bool StatusRepository::bookmark(Tx& tx, std::int64_t row_id, std::int64_t account_id,
+                                std::int64_t status_id) {
+  return tx.work()
+             .exec_prepared("bookmark_insert", row_id, account_id, status_id)
+             .affected_rows() == 1;
+}
+bool StatusRepository::unbookmark(Tx& tx, std::int64_t account_id, std::int64_t status_id) {
+  return tx.work().exec_prepared("bookmark_delete", account_id, status_id).affected_rows() == 1;
+}
+std::optional<std::int64_t> StatusRepository::reblog_by(Tx& tx, std::int64_t status_id,
+                                                        std::int64_t account_id) {
+  auto r = tx.work().exec_prepared("reblog_of_account", status_id, account_id);
+  if (r.empty()) return std::nullopt;
+  return r[0][0].as<std::int64_t>();
+}
+
+std::optional<std::int64_t> StatusRepository::idempotent_status(Tx& tx, std::int64_t account_id,
+                                                                const std::string& key) {
+  auto r = tx.work().exec_prepared("idempotency_get", account_id, key);
+  if (r.empty()) return std::nullopt;
+  return r[0][0].as<std::int64_t>();
+}
+void StatusRepository::remember_idempotency(Tx& tx, std::int64_t account_id, const std::string& key,
+                                            std::int64_t status_id) {
+  tx.work().exec_prepared("idempotency_put", account_id, key, status_id);
+}
+
+void StatusRepository::fan_out(Tx& tx, std::int64_t status_id) {
+  tx.work().exec_prepared("fan_out", status_id);
+}
+
+std::vector<std::int64_t> StatusRepository::home_page(Tx& tx, std::int64_t account_id,
+                                                      const PageQuery& page) {
+  return page_ids(tx, "home_page", "home_page_up", page, account_id);
+}
+
+std::vector<std::int64_t> StatusRepository::public_page(Tx& tx, std::int64_t viewer,
+                                                        PublicScope scope, const PageQuery& page) {
+  return page_ids(tx, "public_page", "public_page_up", page, viewer, static_cast<int>(scope));
+}
+
+std::vector<std::int64_t> StatusRepository::account_page(Tx& tx, std::int64_t viewer,
+                                                         std::int64_t account_id,
+                                                         bool exclude_reblogs, bool exclude_replies,
+                                                         const PageQuery& page) {
+  return page_ids(tx, "account_page", "account_page_up", page, viewer, account_id, exclude_reblogs,
+                  exclude_replies);
+}
+
+}  // namespace lox::db

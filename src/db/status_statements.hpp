@@ -1,0 +1,273 @@
+#pragma once
+// Prepared statements for statuses, the social graph, timelines and notifications.
+
+#include "db/statements.hpp"
+#include "db/status_sql.hpp"
+
+#include <array>
+
+namespace lox::db::sql {
+
+inline constexpr std::array kStatusStatements = {
+    Statement{
+        "status_insert",
+        "INSERT INTO statuses (id, account_id, local, uri, url, text, spoiler_text, content, "
+        "visibility, sensitive, language, in_reply_to_id, in_reply_to_account_id, "
+        "reblog_of_id, application_id, conversation_id) VALUES ($1, $2, true, $3, $4, $5, $6, "
+        "$7, $8, $9, $10, $11, $12, $13, $14, $15)"},
+    Statement{"status_reply_count",
+              "UPDATE statuses SET replies_count = greatest(replies_count + $2, 0) WHERE id = $1"},
+    Statement{"status_reblog_count",
+              "UPDATE statuses SET reblogs_count = greatest(reblogs_count + $2, 0) WHERE id = $1"},
+    Statement{
+        "status_favourite_count",
+        "UPDATE statuses SET favourites_count = greatest(favourites_count + $2, 0) WHERE id = $1"},
+    Statement{"status_touch_account", "UPDATE accounts SET last_status_at = now() WHERE id = $1"},
+    Statement{
+        "mention_insert",
+        "INSERT INTO mentions (status_id, account_id) VALUES ($1, $2) ON CONFLICT DO NOTHING"},
+    Statement{"tag_upsert",
+              "WITH ins AS (INSERT INTO tags (name) VALUES ($1) ON CONFLICT (name) DO NOTHING "
+              "RETURNING id) SELECT id FROM ins UNION ALL SELECT id FROM tags WHERE name = $1"},
+    Statement{
+        "status_tag_insert",
+        "INSERT INTO statuses_tags (tag_id, status_id) VALUES ($1, $2) ON CONFLICT DO NOTHING"},
+    Statement{"status_by_id", "SELECT " LOX_STATUS_COLUMNS
+                              " FROM statuses s WHERE s.id = $1 AND s.deleted_at IS NULL"},
+    Statement{
+        "status_visible",
+        "SELECT 1 FROM statuses s WHERE s.id = $1 AND s.deleted_at IS NULL AND " LOX_VISIBLE_TO(
+            "$2")},
+    // Batch rendering: statuses with their authors, then mentions, tags and viewer flags.
+    Statement{"status_views",
+              "SELECT " LOX_STATUS_COLUMNS ", " LOX_ACCOUNT_COLUMNS ", app.name, app.website "
+              "FROM statuses s JOIN accounts a ON a.id = s.account_id "
+              "LEFT JOIN oauth_applications app ON app.id = s.application_id "
+              "WHERE s.id = ANY($1::bigint[]) AND s.deleted_at IS NULL"},
+    Statement{"status_mentions",
+              "SELECT m.status_id, a.id, a.username, a.domain, a.url FROM mentions m "
+              "JOIN accounts a ON a.id = m.account_id WHERE m.status_id = ANY($1::bigint[]) "
+              "ORDER BY m.status_id, a.id"},
+    Statement{"status_tags",
+              "SELECT st.status_id, t.name FROM statuses_tags st JOIN tags t ON t.id = st.tag_id "
+              "WHERE st.status_id = ANY($1::bigint[]) ORDER BY st.status_id, t.name"},
+    Statement{
+        "status_viewer_flags",
+        "SELECT s.id, "
+        "EXISTS (SELECT 1 FROM favourites f WHERE f.status_id = s.id AND f.account_id = $2), "
+        "EXISTS (SELECT 1 FROM statuses r WHERE r.reblog_of_id = s.id AND r.account_id = $2 "
+        "  AND r.deleted_at IS NULL), "
+        "EXISTS (SELECT 1 FROM bookmarks b WHERE b.status_id = s.id AND b.account_id = $2), "
+        "EXISTS (SELECT 1 FROM status_pins p WHERE p.status_id = s.id AND p.account_id = $2), "
+        "EXISTS (SELECT 1 FROM conversation_mutes cm WHERE cm.account_id = $2 "
+        "  AND cm.conversation_id = s.conversation_id) "
+        "FROM statuses s WHERE s.id = ANY($1::bigint[])"},
+    Statement{"status_soft_delete",
+              "UPDATE statuses SET deleted_at = now() WHERE (id = $1 OR reblog_of_id = $1) "
+              "AND deleted_at IS NULL"},
+    Statement{"status_conversation", "SELECT conversation_id FROM statuses WHERE id = $1"},
+    Statement{"status_ancestors",
+              "WITH RECURSIVE up(id, parent, depth) AS ("
+              "  SELECT id, in_reply_to_id, 0 FROM statuses WHERE id = $1 "
+              "  UNION ALL SELECT s.id, s.in_reply_to_id, up.depth + 1 FROM statuses s "
+              "  JOIN up ON s.id = up.parent WHERE up.depth < 40) "
+              "SELECT s.id FROM up JOIN statuses s ON s.id = up.id WHERE up.id <> $1 "
+              "AND s.deleted_at IS NULL AND " LOX_VISIBLE_TO("$2") " ORDER BY s.id"},
+    Statement{"status_descendants",
+              "WITH RECURSIVE down(id, depth) AS ("
+              "  SELECT id, 0 FROM statuses WHERE id = $1 "
+              "  UNION ALL SELECT s.id, down.depth + 1 FROM statuses s JOIN down "
+              "  ON s.in_reply_to_id = down.id WHERE down.depth < 60) "
+              "SELECT s.id FROM down JOIN statuses s ON s.id = down.id WHERE down.id <> $1 "
+              "AND s.deleted_at IS NULL AND " LOX_VISIBLE_TO("$2") " ORDER BY s.id LIMIT 60"},
+    Statement{"favourite_insert",
+              "INSERT INTO favourites (id, account_id, status_id) VALUES ($1, $2, $3) "
+              "ON CONFLICT DO NOTHING"},
+    Statement{"favourite_delete",
+              "DELETE FROM favourites WHERE account_id = $1 AND status_id = $2"},
+    Statement{"bookmark_insert",
+              "INSERT INTO bookmarks (id, account_id, status_id) VALUES ($1, $2, $3) "
+              "ON CONFLICT DO NOTHING"},
+    Statement{"bookmark_delete", "DELETE FROM bookmarks WHERE account_id = $1 AND status_id = $2"},
+    Statement{"reblog_of_account",
+              "SELECT id FROM statuses WHERE reblog_of_id = $1 AND account_id = $2 "
+              "AND deleted_at IS NULL"},
+    Statement{"idempotency_get",
+              "SELECT status_id FROM status_idempotency WHERE account_id = $1 AND key = $2 "
+              "AND created_at > now() - interval '1 hour'"},
+    Statement{"idempotency_put",
+              "INSERT INTO status_idempotency (account_id, key, status_id) VALUES ($1, $2, $3) "
+              "ON CONFLICT (account_id, key) DO UPDATE SET status_id = $3, created_at = now()"},
+    // --- fan-out and timelines ------------------------------------------------------------
+    // Local followers (and the author) get the status in their home feed; direct statuses go
+    // only to the author and the mentioned. Followers who block or mute the author are skipped.
+    Statement{
+        "fan_out",
+        "INSERT INTO home_feed (account_id, status_id) "
+        "SELECT a.id, s.id FROM statuses s JOIN accounts a ON a.domain IS NULL AND ("
+        "  a.id = s.account_id "
+        "  OR (s.visibility <> 3 AND EXISTS (SELECT 1 FROM follows f WHERE f.account_id = a.id "
+        "      AND f.target_account_id = s.account_id "
+        "      AND (s.reblog_of_id IS NULL OR f.show_reblogs))) "
+        "  OR EXISTS (SELECT 1 FROM mentions m WHERE m.status_id = s.id AND m.account_id = a.id "
+        "      AND (s.visibility = 3 OR EXISTS (SELECT 1 FROM follows f2 WHERE "
+        "      f2.account_id = a.id AND f2.target_account_id = s.account_id)))) "
+        "WHERE s.id = $1 AND s.deleted_at IS NULL "
+        "AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = a.id "
+        "  AND b.target_account_id = s.account_id) "
+        "AND NOT EXISTS (SELECT 1 FROM mutes mu WHERE mu.account_id = a.id "
+        "  AND mu.target_account_id = s.account_id AND a.id <> s.account_id) "
+        "ON CONFLICT DO NOTHING"},
+    // Pages: newest first; $2 = max_id (exclusive), $3 = since_id (exclusive), $4 = limit.
+    // min_id pages read ascending from $3 and are reversed by the caller.
+    Statement{"home_page",
+              "SELECT h.status_id FROM home_feed h JOIN statuses s ON s.id = h.status_id "
+              "WHERE h.account_id = $1 AND h.status_id < $2 AND h.status_id > $3 "
+              "AND s.deleted_at IS NULL ORDER BY h.status_id DESC LIMIT $4"},
+    Statement{"home_page_up",
+              "SELECT h.status_id FROM home_feed h JOIN statuses s ON s.id = h.status_id "
+              "WHERE h.account_id = $1 AND h.status_id < $2 AND h.status_id > $3 "
+              "AND s.deleted_at IS NULL ORDER BY h.status_id ASC LIMIT $4"},
+    Statement{"public_page",
+              "SELECT s.id FROM statuses s WHERE s.visibility = 0 AND s.reblog_of_id IS NULL "
+              "AND s.deleted_at IS NULL AND s.id < $2 AND s.id > $3 "
+              "AND ($5 = 0 OR ($5 = 1 AND s.local) OR ($5 = 2 AND NOT s.local)) "
+              "AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.account_id = $1 AND "
+              "  b.target_account_id = s.account_id) OR (b.account_id = s.account_id AND "
+              "  b.target_account_id = $1)) "
+              "AND NOT EXISTS (SELECT 1 FROM mutes mu WHERE mu.account_id = $1 "
+              "  AND mu.target_account_id = s.account_id) "
+              "ORDER BY s.id DESC LIMIT $4"},
+    Statement{"public_page_up",
+              "SELECT s.id FROM statuses s WHERE s.visibility = 0 AND s.reblog_of_id IS NULL "
+              "AND s.deleted_at IS NULL AND s.id < $2 AND s.id > $3 "
+              "AND ($5 = 0 OR ($5 = 1 AND s.local) OR ($5 = 2 AND NOT s.local)) "
+              "AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.account_id = $1 AND "
+              "  b.target_account_id = s.account_id) OR (b.account_id = s.account_id AND "
+              "  b.target_account_id = $1)) "
+              "AND NOT EXISTS (SELECT 1 FROM mutes mu WHERE mu.account_id = $1 "
+              "  AND mu.target_account_id = s.account_id) "
+              "ORDER BY s.id ASC LIMIT $4"},
+    Statement{"account_page",
+              "SELECT s.id FROM statuses s WHERE s.account_id = $5 AND s.deleted_at IS NULL "
+              "AND s.id < $2 AND s.id > $3 AND " LOX_VISIBLE_TO(
+                  "$1") " AND ($6 = false OR s.reblog_of_id IS NULL) "
+                        "AND ($7 = false OR s.in_reply_to_id IS NULL OR s.in_reply_to_account_id = "
+                        "s.account_id) "
+                        "ORDER BY s.id DESC LIMIT $4"},
+    Statement{"account_page_up",
+              "SELECT s.id FROM statuses s WHERE s.account_id = $5 AND s.deleted_at IS NULL "
+              "AND s.id < $2 AND s.id > $3 AND " LOX_VISIBLE_TO(
+                  "$1") " AND ($6 = false OR s.reblog_of_id IS NULL) "
+                        "AND ($7 = false OR s.in_reply_to_id IS NULL OR s.in_reply_to_account_id = "
+                        "s.account_id) "
+                        "ORDER BY s.id ASC LIMIT $4"},
+    Statement{"account_statuses_count",
+              "SELECT count(*) FROM statuses WHERE account_id = $1 AND deleted_at IS NULL"},
+    // --- follows -------------------------------------------------------------------------
+    Statement{
+        "follow_insert",
+        "INSERT INTO follows (id, account_id, target_account_id, show_reblogs, notify, languages) "
+        "VALUES ($1, $2, $3, $4, $5, NULL) ON CONFLICT (account_id, target_account_id) "
+        "DO UPDATE SET show_reblogs = $4, notify = $5 RETURNING (xmax = 0)"},
+    Statement{
+        "follow_request_insert",
+        "INSERT INTO follow_requests (id, account_id, target_account_id, show_reblogs, notify) "
+        "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (account_id, target_account_id) DO NOTHING "
+        "RETURNING id"},
+    Statement{"follow_delete",
+              "DELETE FROM follows WHERE account_id = $1 AND target_account_id = $2"},
+    Statement{"follow_request_delete",
+              "DELETE FROM follow_requests WHERE account_id = $1 AND target_account_id = $2 "
+              "RETURNING show_reblogs, notify"},
+    // Unfollowing removes the followed account's statuses from the home feed.
+    Statement{"home_feed_remove_author",
+              "DELETE FROM home_feed h USING statuses s WHERE h.account_id = $1 "
+              "AND h.status_id = s.id AND s.account_id = $2"},
+    // Following back-fills a bounded number of recent statuses, so the home feed is not empty.
+    Statement{
+        "home_feed_backfill",
+        "INSERT INTO home_feed (account_id, status_id) SELECT $1, s.id FROM statuses s "
+        "WHERE s.account_id = $2 AND s.deleted_at IS NULL AND s.visibility <= 2 "
+        "AND (s.reblog_of_id IS NULL OR $3) ORDER BY s.id DESC LIMIT 40 ON CONFLICT DO NOTHING"},
+    Statement{
+        "relationships",
+        "SELECT t.id, "
+        "EXISTS (SELECT 1 FROM follows f WHERE f.account_id = $1 AND f.target_account_id = t.id), "
+        "coalesce((SELECT f.show_reblogs FROM follows f WHERE f.account_id = $1 AND "
+        "f.target_account_id = t.id), false), "
+        "coalesce((SELECT f.notify FROM follows f WHERE f.account_id = $1 AND f.target_account_id "
+        "= t.id), false), "
+        "EXISTS (SELECT 1 FROM follows f WHERE f.account_id = t.id AND f.target_account_id = $1), "
+        "EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = $1 AND b.target_account_id = t.id), "
+        "EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = t.id AND b.target_account_id = $1), "
+        "EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = $1 AND m.target_account_id = t.id), "
+        "coalesce((SELECT m.hide_notifications FROM mutes m WHERE m.account_id = $1 AND "
+        "m.target_account_id = t.id), false), "
+        "EXISTS (SELECT 1 FROM follow_requests r WHERE r.account_id = $1 AND r.target_account_id = "
+        "t.id), "
+        "EXISTS (SELECT 1 FROM follow_requests r WHERE r.account_id = t.id AND r.target_account_id "
+        "= $1) "
+        "FROM accounts t WHERE t.id = ANY($2::bigint[]) AND t.suspended_at IS NULL"},
+    Statement{
+        "followers_page",
+        "SELECT f.id, f.account_id FROM follows f JOIN accounts a ON a.id = f.account_id "
+        "WHERE f.target_account_id = $1 AND a.suspended_at IS NULL AND f.id < $2 AND f.id > $3 "
+        "ORDER BY f.id DESC LIMIT $4"},
+    Statement{"following_page",
+              "SELECT f.id, f.target_account_id FROM follows f JOIN accounts a ON a.id = "
+              "f.target_account_id "
+              "WHERE f.account_id = $1 AND a.suspended_at IS NULL AND f.id < $2 AND f.id > $3 "
+              "ORDER BY f.id DESC LIMIT $4"},
+    Statement{
+        "follow_requests_page",
+        "SELECT r.id, r.account_id FROM follow_requests r JOIN accounts a ON a.id = r.account_id "
+        "WHERE r.target_account_id = $1 AND a.suspended_at IS NULL AND r.id < $2 AND r.id > $3 "
+        "ORDER BY r.id DESC LIMIT $4"},
+    Statement{"follow_counts",
+              "SELECT (SELECT count(*) FROM follows WHERE target_account_id = $1), "
+              "(SELECT count(*) FROM follows WHERE account_id = $1)"},
+    Statement{"block_insert",
+              "INSERT INTO blocks (id, account_id, target_account_id) VALUES ($1, $2, $3) "
+              "ON CONFLICT DO NOTHING"},
+    Statement{"block_delete",
+              "DELETE FROM blocks WHERE account_id = $1 AND target_account_id = $2"},
+    Statement{
+        "mute_insert",
+        "INSERT INTO mutes (id, account_id, target_account_id, hide_notifications, expires_at) "
+        "VALUES ($1, $2, $3, $4, CASE WHEN $5::bigint > 0 THEN now() + make_interval(secs => $5) "
+        "END) "
+        "ON CONFLICT (account_id, target_account_id) DO UPDATE SET hide_notifications = $4, "
+        "expires_at = CASE WHEN $5::bigint > 0 THEN now() + make_interval(secs => $5) END"},
+    Statement{"mute_delete", "DELETE FROM mutes WHERE account_id = $1 AND target_account_id = $2"},
+    // --- notifications -------------------------------------------------------------------
+    // Nobody is notified about themselves, by someone they block, or by someone they muted
+    // with notifications hidden.
+    Statement{"notification_insert",
+              "INSERT INTO notifications (id, account_id, from_account_id, type, status_id) "
+              "SELECT $1, $2, $3, $4, $5 WHERE $2 <> $3 "
+              "AND EXISTS (SELECT 1 FROM accounts a WHERE a.id = $2 AND a.domain IS NULL) "
+              "AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = $2 AND "
+              "b.target_account_id = $3) "
+              "AND NOT EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = $2 AND "
+              "m.target_account_id = $3 "
+              "  AND m.hide_notifications) "
+              "ON CONFLICT DO NOTHING"},
+    Statement{"notifications_page",
+              "SELECT n.id, n.type, n.from_account_id, n.status_id, "
+              "(extract(epoch FROM n.created_at) * 1000)::bigint FROM notifications n "
+              "WHERE n.account_id = $1 AND n.id < $2 AND n.id > $3 "
+              "AND (cardinality($5::text[]) = 0 OR n.type = ANY($5::text[])) "
+              "AND NOT (n.type = ANY($6::text[])) "
+              "AND ($7::bigint = 0 OR n.from_account_id = $7) "
+              "ORDER BY n.id DESC LIMIT $4"},
+    Statement{"notification_get",
+              "SELECT n.id, n.type, n.from_account_id, n.status_id, "
+              "(extract(epoch FROM n.created_at) * 1000)::bigint FROM notifications n "
+              "WHERE n.account_id = $1 AND n.id = $2"},
+    Statement{"notification_dismiss",
+              "DELETE FROM notifications WHERE account_id = $1 AND id = $2"},
+    Statement{"notifications_clear", "DELETE FROM notifications WHERE account_id = $1"},
+};
+
+}  // namespace lox::db::sql

@@ -1,0 +1,168 @@
+#include <loxodon/db/account_repository.hpp>
+#include <loxodon/db/database.hpp>
+#include <loxodon/db/social_repository.hpp>
+#include <loxodon/services/relationship_service.hpp>
+#include <loxodon/services/status_service.hpp>
+#include <loxodon/util/error.hpp>
+
+namespace lox::services {
+
+RelationshipService::RelationshipService(db::Database& db, SnowflakeGenerator& ids)
+    : db_(db), ids_(ids) {}
+
+awaitable<domain::Account> RelationshipService::target_account(std::int64_t me,
+                                                               std::int64_t target) {
+  auto account =
+      co_await db_.tx([&](db::Tx& tx) { return db::AccountRepository::find(tx, target); });
+  if (!account || account->suspended_at) throw Error(ErrorCode::kNotFound, "Record not found");
+  if (target == me) throw Error(ErrorCode::kForbidden, "This action is not allowed");
+  co_return *account;
+}
+
+awaitable<db::RelationshipRow> RelationshipService::relationship(std::int64_t me,
+                                                                 std::int64_t target) {
+  auto rows = co_await db_.tx([&](db::Tx& tx) {
+    std::vector<std::int64_t> ids{target};
+    return db::SocialRepository::relationships(tx, me, ids);
+  });
+  if (rows.empty()) throw Error(ErrorCode::kNotFound, "Record not found");
+  co_return rows.front();
+}
+
+awaitable<db::RelationshipRow> RelationshipService::follow(std::int64_t me, std::int64_t target,
+                                                           bool reblogs, bool notify) {
+  auto account = co_await target_account(me, target);
+  std::int64_t row = ids_.next();
+  bool refused = co_await db_.tx([&](db::Tx& tx) {
+    auto rel = db::SocialRepository::relationships(tx, me, std::vector<std::int64_t>{target});
+    if (!rel.empty() && (rel[0].blocking || rel[0].blocked_by)) return true;
+    if (!rel.empty() && rel[0].following) {
+      db::SocialRepository::follow(tx, row, me, target, reblogs, notify);  // update options
+      return false;
+    }
+    if (account.locked) {
+      if (db::SocialRepository::request_follow(tx, row, me, target, reblogs, notify)) {
+        enqueue_notification(tx, target, me, "follow_request", std::nullopt);
+      }
+      return false;
+    }
+    if (db::SocialRepository::follow(tx, row, me, target, reblogs, notify)) {
+      db::SocialRepository::backfill_home(tx, me, target, reblogs);
+      enqueue_notification(tx, target, me, "follow", std::nullopt);
+    }
+    return false;
+  });
+  if (refused) throw Error(ErrorCode::kForbidden, "This action is not allowed");
+  co_return co_await relationship(me, target);
+}
+
+awaitable<db::RelationshipRow> RelationshipService::unfollow(std::int64_t me, std::int64_t target) {
+  co_await target_account(me, target);
+  co_await db_.tx([&](db::Tx& tx) { db::SocialRepository::unfollow(tx, me, target); });
+  co_return co_await relationship(me, target);
+}
+
+awaitable<db::RelationshipRow> RelationshipService::block(std::int64_t me, std::int64_t target) {
+  co_await target_account(me, target);
+  std::int64_t row = ids_.next();
+  co_await db_.tx([&](db::Tx& tx) { db::SocialRepository::block(tx, row, me, target); });
+  co_return co_await relationship(me, target);
+}
+
+awaitable<db::RelationshipRow> RelationshipService::unblock(std::int64_t me, std::int64_t target) {
+  co_await target_account(me, target);
+  co_await db_.tx([&](db::Tx& tx) { db::SocialRepository::unblock(tx, me, target); });
+  co_return co_await relationship(me, target);
+}
+
+awaitable<db::RelationshipRow> RelationshipService::mute(std::int64_t me, std::int64_t target,
+                                                         bool notifications,
+                                                         std::int64_t duration_seconds) {
+  co_await target_account(me, target);
+  std::int64_t row = ids_.next();
+  co_await db_.tx([&](db::Tx& tx) {
+    db::SocialRepository::mute(tx, row, me, target, notifications, duration_seconds);
+  });
+  co_return co_await relationship(me, target);
+}
+
+awaitable<db::RelationshipRow> RelationshipService::unmute(std::int64_t me, std::int64_t target) {
+  co_await target_account(me, target);
+  co_await db_.tx([&](db::Tx& tx) { db::SocialRepository::unmute(tx, me, target); });
+  co_return co_await relationship(me, target);
+}
+
+awaitable<db::RelationshipRow> RelationshipService::authorize_request(std::int64_t me,
+                                                                      std::int64_t requester) {
+  std::int64_t row = ids_.next();
+  bool found = co_await db_.tx([&](db::Tx& tx) {
+    auto request = db::SocialRepository::withdraw_request(tx, requester, me);
+    if (!request) return false;
+    db::SocialRepository::follow(tx, row, requester, me, request->first, request->second);
+    db::SocialRepository::backfill_home(tx, requester, me, request->first);
+    enqueue_notification(tx, me, requester, "follow", std::nullopt);
+    return true;
+  });
+  if (!found) throw Error(ErrorCode::kNotFound, "Record not found");
+  co_return co_await relationship(me, requester);
+}
+
+awaitable<db::RelationshipRow> RelationshipService::reject_request(std::int64_t me,
+                                                                   std::int64_t requester) {
+  bool found = co_await db_.tx([&](db::Tx& tx) {
+    return db::SocialRepository::withdraw_request(tx, requester, me).has_value();
+  });
+  if (!found) throw Error(ErrorCode::kNotFound, "Record not found");
+  co_return co_await relationship(me, requester);
+}
+
+awaitable<std::vector<db::RelationshipRow>> RelationshipService::relationships(
+    std::int64_t me, std::vector<std::int64_t> ids) {
+  auto rows =
+      co_await db_.tx([&](db::Tx& tx) { return db::SocialRepository::relationships(tx, me, ids); });
+  // In the order asked for, as clients match by position as well as by id.
+  std::vector<db::RelationshipRow> ordered;
+  for (auto id : ids) {
+    for (const auto& r : rows) {
+      if (r.id == id) {
+        ordered.push_back(r);
+        break;
+      }
+    }
+  }
+  co_return ordered;
+}
+
+awaitable<AccountPage> RelationshipService::accounts_page(
+    std::vector<std::pair<std::int64_t, std::int64_t>> rows) {
+  co_return co_await db_.tx([&](db::Tx& tx) {
+    AccountPage page;
+    for (const auto& [cursor, id] : rows) {
+      if (auto a = db::AccountRepository::find(tx, id)) {
+        page.accounts.push_back(*a);
+        page.cursors.push_back(cursor);
+      }
+    }
+    return page;
+  });
+}
+
+awaitable<AccountPage> RelationshipService::followers(std::int64_t account_id, db::PageQuery page) {
+  auto rows = co_await db_.tx(
+      [&](db::Tx& tx) { return db::SocialRepository::followers(tx, account_id, page); });
+  co_return co_await accounts_page(rows);
+}
+
+awaitable<AccountPage> RelationshipService::following(std::int64_t account_id, db::PageQuery page) {
+  auto rows = co_await db_.tx(
+      [&](db::Tx& tx) { return db::SocialRepository::following(tx, account_id, page); });
+  co_return co_await accounts_page(rows);
+}
+
+awaitable<AccountPage> RelationshipService::follow_requests(std::int64_t me, db::PageQuery page) {
+  auto rows = co_await db_.tx(
+      [&](db::Tx& tx) { return db::SocialRepository::follow_requests(tx, me, page); });
+  co_return co_await accounts_page(rows);
+}
+
+}  // namespace lox::services

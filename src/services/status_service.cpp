@@ -1,0 +1,344 @@
+#include <loxodon/db/account_repository.hpp>
+#include <loxodon/db/database.hpp>
+#include <loxodon/db/social_repository.hpp>
+#include <loxodon/db/status_repository.hpp>
+#include <loxodon/domain/status_text.hpp>
+#include <loxodon/domain/username.hpp>
+#include <loxodon/jobs/job_queue.hpp>
+#include <loxodon/services/status_service.hpp>
+#include <loxodon/services/validation_errors.hpp>
+#include <loxodon/util/error.hpp>
+#include <loxodon/util/html.hpp>
+
+namespace lox::services {
+
+namespace {
+
+constexpr std::size_t kMaxIdempotencyKey = 255;
+
+Error not_found() { return Error(ErrorCode::kNotFound, "Record not found"); }
+
+}  // namespace
+
+void enqueue_notification(db::Tx& tx, std::int64_t account_id, std::int64_t from_account_id,
+                          const std::string& type, std::optional<std::int64_t> status_id) {
+  if (account_id == from_account_id) return;
+  jobs::NewJob job;
+  job.kind = StatusService::kNotifyKind;
+  job.payload = {{"account_id", account_id},
+                 {"from_account_id", from_account_id},
+                 {"type", type},
+                 {"status_id", status_id ? nlohmann::json(*status_id) : nlohmann::json(nullptr)}};
+  jobs::enqueue(tx, job);
+}
+
+StatusService::StatusService(const config::Config& config, db::Database& db,
+                             SnowflakeGenerator& ids)
+    : config_(config), db_(db), ids_(ids) {}
+
+awaitable<StatusPage> StatusService::load(std::vector<std::int64_t> ids, std::int64_t viewer) {
+  co_return co_await db_.tx([&](db::Tx& tx) {
+    StatusPage page;
+    page.statuses = db::StatusRepository::views(tx, ids, viewer);
+    std::vector<std::int64_t> originals;
+    for (const auto& v : page.statuses) {
+      if (v.status.reblog_of_id) originals.push_back(*v.status.reblog_of_id);
+    }
+    for (auto& v : db::StatusRepository::views(tx, originals, viewer)) {
+      page.reblogged.emplace(v.status.id, std::move(v));
+    }
+    // A boost whose original is gone or hidden from the viewer is not shown at all.
+    std::erase_if(page.statuses, [&](const domain::StatusView& v) {
+      return v.status.reblog_of_id &&
+             (!page.reblogged.contains(*v.status.reblog_of_id) ||
+              !db::StatusRepository::visible(tx, *v.status.reblog_of_id, viewer));
+    });
+    return page;
+  });
+}
+
+awaitable<StatusPage> StatusService::load_one(std::int64_t id, std::int64_t viewer) {
+  // A named vector: GCC 12 rejects braced lists as coroutine arguments inside co_await.
+  std::vector<std::int64_t> ids{id};
+  co_return co_await load(ids, viewer);
+}
+
+awaitable<domain::Status> StatusService::visible_status(std::int64_t id, std::int64_t viewer) {
+  auto found = co_await db_.tx([&](db::Tx& tx) -> std::optional<domain::Status> {
+    if (!db::StatusRepository::visible(tx, id, viewer)) return std::nullopt;
+    return db::StatusRepository::find(tx, id);
+  });
+  // 404 rather than 403: a private status's existence is not revealed.
+  if (!found) throw not_found();
+  co_return *found;
+}
+
+awaitable<StatusPage> StatusService::post(domain::UserWithAccount author, PostRequest r) {
+  const std::int64_t me = author.account.id;
+  ValidationErrors errors;
+  if (!valid_utf8(r.text) || !valid_utf8(r.spoiler_text)) {
+    errors.add("text", "Text", "ERR_INVALID", "is not valid UTF-8");
+    errors.throw_if_any();
+  }
+  auto trimmed = r.text.find_first_not_of(" \t\r\n");
+  if (trimmed == std::string::npos) errors.add("text", "Text", "ERR_BLANK", "can't be blank");
+  std::size_t length = domain::status_length(r.text) + utf8_length(r.spoiler_text);
+  if (length > config_.instance.max_characters) {
+    errors.add(
+        "text", "Text", "ERR_TOO_LONG",
+        "character limit of " + std::to_string(config_.instance.max_characters) + " exceeded");
+  }
+  auto visibility = domain::parse_visibility(r.visibility.value_or(author.user.default_privacy));
+  if (!visibility) {
+    errors.add("visibility", "Visibility", "ERR_INCLUSION", "is not included in the list");
+  }
+  if (r.language && (r.language->size() > 10 || !valid_utf8(*r.language))) {
+    errors.add("language", "Language", "ERR_INVALID", "is invalid");
+  }
+  if (r.idempotency_key && r.idempotency_key->size() > kMaxIdempotencyKey)
+    r.idempotency_key.reset();
+  errors.throw_if_any();
+
+  if (r.idempotency_key) {
+    std::string key = *r.idempotency_key;
+    auto existing = co_await db_.tx(
+        [&](db::Tx& tx) { return db::StatusRepository::idempotent_status(tx, me, key); });
+    if (existing) co_return co_await load_one(*existing, me);
+  }
+  std::optional<domain::Status> parent;
+  if (r.in_reply_to_id) parent = co_await visible_status(*r.in_reply_to_id, me);
+
+  // Mentions resolve to local accounts (remote ones arrive with federation).
+  std::string local_domain = domain::lowercase(config_.domain);
+  auto tokens = domain::find_mentions(r.text);
+  std::unordered_map<std::string, domain::ResolvedMention> resolved;
+  co_await db_.tx([&](db::Tx& tx) {
+    for (const auto& t : tokens) {
+      if (t.domain && domain::lowercase(*t.domain) != local_domain) continue;
+      auto account = db::AccountRepository::find_by_acct(tx, t.username, std::nullopt);
+      if (!account || account->suspended_at) continue;
+      resolved[domain::lowercase(t.username)] = {
+          account->id, account->username, account->username,
+          account->url.value_or(config_.base_url() + "/@" + account->username)};
+    }
+  });
+  auto rendered = domain::render_status_text(
+      r.text,
+      [&](const domain::MentionToken& t) -> std::optional<domain::ResolvedMention> {
+        if (t.domain && domain::lowercase(*t.domain) != local_domain) return std::nullopt;
+        auto it = resolved.find(domain::lowercase(t.username));
+        if (it == resolved.end()) return std::nullopt;
+        return it->second;
+      },
+      config_.base_url());
+
+  db::NewStatus row;
+  row.id = ids_.next();
+  row.account_id = me;
+  row.uri = config_.base_url() + "/users/" + author.account.username + "/statuses/" +
+            std::to_string(row.id);
+  row.url = config_.base_url() + "/@" + author.account.username + "/" + std::to_string(row.id);
+  row.text = r.text;
+  row.spoiler_text = r.spoiler_text;
+  row.content = rendered.html;
+  row.visibility = *visibility;
+  row.sensitive = r.sensitive || !r.spoiler_text.empty();
+  row.language = r.language;
+  row.application_id = r.application_id;
+  if (parent) {
+    row.in_reply_to_id = parent->id;
+    row.in_reply_to_account_id = parent->account_id;
+  }
+  std::vector<std::int64_t> mention_ids;
+  for (const auto& m : rendered.mentions) mention_ids.push_back(m.account_id);
+  auto key = r.idempotency_key;
+  co_await db_.tx([&](db::Tx& tx) {
+    std::int64_t conversation = parent ? db::StatusRepository::conversation_of(tx, parent->id) : 0;
+    row.conversation_id = conversation != 0 ? conversation : row.id;
+    db::StatusRepository::insert(tx, row);
+    db::StatusRepository::add_mentions(tx, row.id, mention_ids);
+    db::StatusRepository::add_tags(tx, row.id, rendered.tags);
+    if (parent) db::StatusRepository::bump_replies(tx, parent->id, 1);
+    db::StatusRepository::touch_author(tx, me);
+    if (key) db::StatusRepository::remember_idempotency(tx, me, *key, row.id);
+    jobs::NewJob job;
+    job.queue = "fanout";
+    job.kind = kFanOutKind;
+    job.payload = {{"status_id", row.id}};
+    jobs::enqueue(tx, job);
+  });
+  co_return co_await load_one(row.id, me);
+}
+
+awaitable<StatusPage> StatusService::get(std::int64_t id, std::int64_t viewer) {
+  co_await visible_status(id, viewer);
+  auto page = co_await load_one(id, viewer);
+  if (page.statuses.empty()) throw not_found();
+  co_return page;
+}
+
+awaitable<std::vector<domain::StatusView>> StatusService::many(std::vector<std::int64_t> ids,
+                                                               std::int64_t viewer) {
+  co_return co_await db_.tx([&](db::Tx& tx) {
+    std::vector<std::int64_t> visible;
+    for (auto id : ids) {
+      if (db::StatusRepository::visible(tx, id, viewer)) visible.push_back(id);
+    }
+    return db::StatusRepository::views(tx, visible, viewer);
+  });
+}
+
+awaitable<StatusPage> StatusService::remove(std::int64_t id, std::int64_t author) {
+  auto page = co_await load_one(id, author);
+  if (page.statuses.empty() || page.statuses[0].status.account_id != author) throw not_found();
+  const auto& s = page.statuses[0].status;
+  co_await db_.tx([&](db::Tx& tx) {
+    db::StatusRepository::soft_delete(tx, id);
+    if (s.in_reply_to_id) db::StatusRepository::bump_replies(tx, *s.in_reply_to_id, -1);
+    if (s.reblog_of_id) db::StatusRepository::bump_reblogs(tx, *s.reblog_of_id, -1);
+  });
+  co_return page;
+}
+
+awaitable<StatusContext> StatusService::context(std::int64_t id, std::int64_t viewer) {
+  co_await visible_status(id, viewer);
+  std::pair<std::vector<std::int64_t>, std::vector<std::int64_t>> ids =
+      co_await db_.tx([&](db::Tx& tx) {
+        return std::make_pair(db::StatusRepository::ancestors(tx, id, viewer),
+                              db::StatusRepository::descendants(tx, id, viewer));
+      });
+  StatusContext ctx;
+  ctx.ancestors = co_await load(ids.first, viewer);
+  ctx.descendants = co_await load(ids.second, viewer);
+  co_return ctx;
+}
+
+awaitable<StatusPage> StatusService::favourite(std::int64_t id, std::int64_t account_id, bool on) {
+  auto status = co_await visible_status(id, account_id);
+  std::int64_t row_id = ids_.next();
+  co_await db_.tx([&](db::Tx& tx) {
+    if (on) {
+      if (db::StatusRepository::favourite(tx, row_id, account_id, id)) {
+        db::StatusRepository::bump_favourites(tx, id, 1);
+        enqueue_notification(tx, status.account_id, account_id, "favourite", id);
+      }
+    } else if (db::StatusRepository::unfavourite(tx, account_id, id)) {
+      db::StatusRepository::bump_favourites(tx, id, -1);
+    }
+  });
+  co_return co_await load_one(id, account_id);
+}
+
+awaitable<StatusPage> StatusService::bookmark(std::int64_t id, std::int64_t account_id, bool on) {
+  co_await visible_status(id, account_id);
+  std::int64_t row_id = ids_.next();
+  co_await db_.tx([&](db::Tx& tx) {
+    if (on) {
+      db::StatusRepository::bookmark(tx, row_id, account_id, id);
+    } else {
+      db::StatusRepository::unbookmark(tx, account_id, id);
+    }
+  });
+  co_return co_await load_one(id, account_id);
+}
+
+awaitable<StatusPage> StatusService::reblog(std::int64_t id, std::int64_t account_id) {
+  auto original = co_await visible_status(id, account_id);
+  if (original.reblog_of_id) original = co_await visible_status(*original.reblog_of_id, account_id);
+  // Mastodon's StatusPolicy#reblog?: never direct; private only by its author.
+  if (original.visibility == domain::Visibility::kDirect ||
+      (original.visibility == domain::Visibility::kPrivate && original.account_id != account_id)) {
+    throw Error(ErrorCode::kForbidden, "This action is not allowed");
+  }
+  std::int64_t new_id = ids_.next();
+  std::int64_t boost = co_await db_.tx([&](db::Tx& tx) {
+    if (auto existing = db::StatusRepository::reblog_by(tx, original.id, account_id))
+      return *existing;
+    auto author = db::AccountRepository::find(tx, account_id);
+    db::NewStatus row;
+    row.id = new_id;
+    row.account_id = account_id;
+    row.uri = config_.base_url() + "/users/" + author->username + "/statuses/" +
+              std::to_string(new_id) + "/activity";
+    row.url = row.uri;
+    row.visibility = original.visibility;
+    row.reblog_of_id = original.id;
+    row.conversation_id = new_id;
+    db::StatusRepository::insert(tx, row);
+    db::StatusRepository::bump_reblogs(tx, original.id, 1);
+    enqueue_notification(tx, original.account_id, account_id, "reblog", original.id);
+    jobs::NewJob job;
+    job.queue = "fanout";
+    job.kind = kFanOutKind;
+    job.payload = {{"status_id", new_id}};
+    jobs::enqueue(tx, job);
+    return new_id;
+  });
+  co_return co_await load_one(boost, account_id);
+}
+
+awaitable<StatusPage> StatusService::unreblog(std::int64_t id, std::int64_t account_id) {
+  auto original = co_await visible_status(id, account_id);
+  co_await db_.tx([&](db::Tx& tx) {
+    if (auto existing = db::StatusRepository::reblog_by(tx, original.id, account_id)) {
+      db::StatusRepository::soft_delete(tx, *existing);
+      db::StatusRepository::bump_reblogs(tx, original.id, -1);
+    }
+  });
+  co_return co_await load_one(original.id, account_id);
+}
+
+awaitable<StatusPage> StatusService::home(std::int64_t account_id, db::PageQuery page) {
+  auto ids = co_await db_.tx(
+      [&](db::Tx& tx) { return db::StatusRepository::home_page(tx, account_id, page); });
+  co_return co_await load(ids, account_id);
+}
+
+awaitable<StatusPage> StatusService::public_timeline(std::int64_t viewer, db::PublicScope scope,
+                                                     db::PageQuery page) {
+  auto ids = co_await db_.tx(
+      [&](db::Tx& tx) { return db::StatusRepository::public_page(tx, viewer, scope, page); });
+  co_return co_await load(ids, viewer);
+}
+
+awaitable<StatusPage> StatusService::account_statuses(std::int64_t viewer, std::int64_t account_id,
+                                                      bool exclude_reblogs, bool exclude_replies,
+                                                      db::PageQuery page) {
+  auto ids = co_await db_.tx([&](db::Tx& tx) {
+    return db::StatusRepository::account_page(tx, viewer, account_id, exclude_reblogs,
+                                              exclude_replies, page);
+  });
+  co_return co_await load(ids, viewer);
+}
+
+awaitable<void> StatusService::run_fan_out(std::int64_t status_id) {
+  std::vector<std::int64_t> row_ids;
+  for (int i = 0; i < 64; ++i) row_ids.push_back(ids_.next());
+  co_await db_.tx([&](db::Tx& tx) {
+    auto status = db::StatusRepository::find(tx, status_id);
+    if (!status) return;  // deleted before the job ran
+    db::StatusRepository::fan_out(tx, status_id);
+    std::vector<std::int64_t> one{status_id};
+    auto views = db::StatusRepository::views(tx, one, 0);
+    if (views.empty() || status->reblog_of_id) return;
+    std::size_t next = 0;
+    for (const auto& m : views[0].mentions) {
+      std::int64_t row = next < row_ids.size() ? row_ids[next++] : ids_.next();
+      db::SocialRepository::notify(tx, row, m.account_id, status->account_id, "mention", status_id);
+    }
+  });
+}
+
+awaitable<void> StatusService::run_notify(nlohmann::json p) {
+  std::int64_t row = ids_.next();
+  co_await db_.tx([&](db::Tx& tx) {
+    std::optional<std::int64_t> status;
+    if (p.contains("status_id") && p["status_id"].is_number())
+      status = p["status_id"].get<std::int64_t>();
+    db::SocialRepository::notify(tx, row, p.at("account_id").get<std::int64_t>(),
+                                 p.at("from_account_id").get<std::int64_t>(),
+                                 p.at("type").get<std::string>(), status);
+  });
+}
+
+}  // namespace lox::services
