@@ -245,7 +245,7 @@ inline constexpr std::array kStatusStatements = {
     // with notifications hidden.
     Statement{"notification_insert",
               "INSERT INTO notifications (id, account_id, from_account_id, type, status_id) "
-              "SELECT $1, $2, $3, $4, $5 WHERE $2 <> $3 "
+              "SELECT $1::bigint, $2::bigint, $3::bigint, $4::text, $5::bigint WHERE $2 <> $3 "
               "AND EXISTS (SELECT 1 FROM accounts a WHERE a.id = $2 AND a.domain IS NULL) "
               "AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = $2 AND "
               "b.target_account_id = $3) "

@@ -1,0 +1,124 @@
+"""Everyday use with a real client library (Mastodon.py): posting, replying, boosting,
+favouriting, following, paging timelines through the Link header, and notifications."""
+
+import time
+import unittest
+
+from mastodon import Mastodon
+from mastodon.errors import MastodonNotFoundError
+
+from loxodon_e2e import Database, Server, get, run_cli
+
+
+def wait_until(check, timeout=15):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        result = check()
+        if result:
+            return result
+        time.sleep(0.1)
+    return check()
+
+
+class SocialTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.db = Database()
+        cls.server = Server(cls.db.url)
+        env = {"LOXODON_DATABASE_URL": cls.db.url, "LOXODON_DOMAIN": f"localhost:{cls.server.port}",
+               "LOXODON_SCHEME": "http"}
+        cls.api = {}
+        for name in ("alice", "bob", "carol"):
+            run_cli(["accounts", "create", name, "--email", f"{name}@example.com",
+                     "--password", "correct horse battery"], env=env, check=True)
+            token = run_cli(["tokens", "create", name, "--scopes", "read write follow push"],
+                            env=env, check=True).stdout.strip()
+            cls.api[name] = Mastodon(access_token=token, api_base_url=cls.server.base)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+        cls.server.close()
+        cls.db.close()
+
+    def test_everyday_flow(self):
+        alice, bob, carol = self.api["alice"], self.api["bob"], self.api["carol"]
+        alice_me = alice.me()
+        bob_me = bob.me()
+
+        relationship = bob.account_follow(alice_me["id"])
+        self.assertTrue(relationship["following"])
+        self.assertTrue(wait_until(lambda: any(n["type"] == "follow" for n in alice.notifications())))
+
+        first = alice.status_post("Hello #Loxodon world, @bob! https://example.com/elephants")
+        self.assertIn('class="u-url mention"', first["content"])
+        self.assertEqual([t["name"] for t in first["tags"]], ["loxodon"])
+        self.assertEqual(first["mentions"][0]["acct"], "bob")
+        self.assertEqual(first["visibility"], "public")
+
+        # Bob sees it at home (fan-out by job), gets the mention, replies, boosts, favourites.
+        self.assertTrue(wait_until(lambda: any(s["id"] == first["id"] for s in bob.timeline_home())))
+        self.assertTrue(wait_until(lambda: any(n["type"] == "mention" and n["status"]["id"] == first["id"]
+                                               for n in bob.notifications())))
+        reply = bob.status_post("@alice Welcome!", in_reply_to_id=first["id"])
+        self.assertEqual(reply["in_reply_to_id"], first["id"])
+        boost = bob.status_reblog(first["id"])
+        self.assertNotEqual(boost["id"], first["id"])
+        self.assertEqual(boost["reblog"]["id"], first["id"])
+        favourited = bob.status_favourite(first["id"])
+        self.assertTrue(favourited["favourited"])
+        self.assertEqual(favourited["favourites_count"], 1)
+
+        types = wait_until(lambda: {n["type"] for n in alice.notifications()} >= {"follow", "mention", "reblog", "favourite"} and
+                           {n["type"] for n in alice.notifications()})
+        self.assertTrue(types, alice.notifications())
+        only_favs = alice.notifications(types=["favourite"])
+        self.assertEqual({n["type"] for n in only_favs}, {"favourite"})
+
+        context = alice.status_context(first["id"])
+        self.assertEqual([s["id"] for s in context["descendants"]], [reply["id"]])
+        self.assertEqual(alice.status(first["id"])["replies_count"], 1)
+        self.assertEqual(alice.status(first["id"])["reblogs_count"], 1)
+
+        # Private posts reach followers only.
+        secret = alice.status_post("followers only", visibility="private")
+        self.assertTrue(wait_until(lambda: any(s["id"] == secret["id"] for s in bob.timeline_home())))
+        with self.assertRaises(MastodonNotFoundError):
+            carol.status(secret["id"])
+        self.assertNotIn(secret["id"], [s["id"] for s in carol.timeline_public()])
+        self.assertNotIn(secret["id"], [s["id"] for s in carol.account_statuses(alice_me["id"])])
+
+        # Delete and redraft returns the source text.
+        deleted = alice.status_delete(secret["id"])
+        self.assertEqual(deleted["text"], "followers only")
+        with self.assertRaises(MastodonNotFoundError):
+            alice.status(secret["id"])
+
+        self.assertEqual(bob.account_unfollow(alice_me["id"])["following"], False)
+        self.assertEqual(alice.account_relationships([bob_me["id"]])[0]["followed_by"], False)
+
+    def test_paging_both_directions_through_link_headers(self):
+        carol = self.api["carol"]
+        posted = [carol.status_post(f"post number {i}")["id"] for i in range(7)]
+        page = carol.timeline_public(local=True, limit=3)
+        self.assertEqual(len(page), 3)
+        seen = [s["id"] for s in page]
+        older = carol.fetch_next(page)
+        self.assertEqual(len(older), 3)
+        self.assertTrue(all(int(a) > int(b) for a, b in zip(seen, [s["id"] for s in older])))
+        seen += [s["id"] for s in older]
+        newer = carol.fetch_previous(older)
+        self.assertEqual([s["id"] for s in newer], seen[:3])
+        # The filter parameter travels with the links.
+        status, headers, _ = get(self.server.base + "/api/v1/timelines/public?local=true&limit=3")
+        self.assertEqual(status, 200)
+        self.assertIn("local=true", headers["Link"])
+        self.assertIn('rel="next"', headers["Link"])
+        home = carol.timeline_home(limit=2)
+        self.assertEqual([s["id"] for s in home], list(reversed(posted))[:2])
+        rest = carol.fetch_next(home)
+        self.assertEqual([s["id"] for s in rest], list(reversed(posted))[2:4])
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
