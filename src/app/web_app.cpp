@@ -9,7 +9,7 @@ WebApp::WebApp(Services& s)
       instance_api_(s.config, s.instance, s.secrets),
       oauth_api_(s.config, s.auth, s.secrets),
       accounts_api_(s.config, s.accounts, s.auth, s.relationships),
-      statuses_api_(s.config, s.statuses, s.notifications),
+      statuses_api_(s.config, s.statuses, s.notifications, s.relationships),
       discovery_api_(s.config, s.instance),
       pages_(s.config, s.auth, s.accounts, s.instance, s.secrets) {
   web::add_ops_routes(router_, s.health);

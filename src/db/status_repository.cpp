@@ -1,4 +1,5 @@
 #include "db/fields.hpp"
+#include "db/pg_array.hpp"
 #include "db/status_sql.hpp"
 #include "db/tx_impl.hpp"
 
@@ -239,6 +240,110 @@ std::vector<std::int64_t> StatusRepository::account_page(Tx& tx, std::int64_t vi
                                                          const PageQuery& page) {
   return page_ids(tx, "account_page", "account_page_up", page, viewer, account_id, exclude_reblogs,
                   exclude_replies);
+}
+
+namespace {
+CursorRows cursor_rows(const pqxx::result& r) {
+  CursorRows out;
+  for (const auto& row : r) out.emplace_back(row[0].as<std::int64_t>(), row[1].as<std::int64_t>());
+  return out;
+}
+}  // namespace
+
+CursorRows StatusRepository::favourites_page(Tx& tx, std::int64_t account_id, const PageQuery& p) {
+  return cursor_rows(tx.work().exec_prepared("favourites_page", account_id, p.max_id,
+                                             p.min_id.value_or(p.since_id), p.limit));
+}
+CursorRows StatusRepository::bookmarks_page(Tx& tx, std::int64_t account_id, const PageQuery& p) {
+  return cursor_rows(tx.work().exec_prepared("bookmarks_page", account_id, p.max_id,
+                                             p.min_id.value_or(p.since_id), p.limit));
+}
+CursorRows StatusRepository::reblogged_by(Tx& tx, std::int64_t status_id, const PageQuery& p) {
+  return cursor_rows(tx.work().exec_prepared("reblogged_by_page", status_id, p.max_id,
+                                             p.min_id.value_or(p.since_id), p.limit));
+}
+CursorRows StatusRepository::favourited_by(Tx& tx, std::int64_t status_id, const PageQuery& p) {
+  return cursor_rows(tx.work().exec_prepared("favourited_by_page", status_id, p.max_id,
+                                             p.min_id.value_or(p.since_id), p.limit));
+}
+CursorRows StatusRepository::blocks_page(Tx& tx, std::int64_t account_id, const PageQuery& p) {
+  return cursor_rows(tx.work().exec_prepared("blocks_page", account_id, p.max_id,
+                                             p.min_id.value_or(p.since_id), p.limit));
+}
+CursorRows StatusRepository::mutes_page(Tx& tx, std::int64_t account_id, const PageQuery& p) {
+  return cursor_rows(tx.work().exec_prepared("mutes_page", account_id, p.max_id,
+                                             p.min_id.value_or(p.since_id), p.limit));
+}
+
+std::vector<std::int64_t> StatusRepository::tag_page(Tx& tx, std::int64_t viewer,
+                                                     const std::string& tag, bool local_only,
+                                                     const PageQuery& p) {
+  return ids_of(tx.work().exec_prepared("tag_page", viewer, p.max_id, p.min_id.value_or(p.since_id),
+                                        p.limit, tag, local_only));
+}
+
+std::vector<std::int64_t> StatusRepository::pinned(Tx& tx, std::int64_t account_id,
+                                                   std::int64_t viewer) {
+  return ids_of(tx.work().exec_prepared("pinned_ids", account_id, viewer));
+}
+void StatusRepository::pin(Tx& tx, std::int64_t account_id, std::int64_t status_id) {
+  tx.work().exec_prepared("pin_insert", account_id, status_id);
+}
+void StatusRepository::unpin(Tx& tx, std::int64_t account_id, std::int64_t status_id) {
+  tx.work().exec_prepared("pin_delete", account_id, status_id);
+}
+std::int64_t StatusRepository::pin_count(Tx& tx, std::int64_t account_id) {
+  return tx.work().exec_prepared1("pin_count", account_id)[0].as<std::int64_t>();
+}
+void StatusRepository::mute_conversation(Tx& tx, std::int64_t account_id,
+                                         std::int64_t conversation_id, bool on) {
+  tx.work().exec_prepared(on ? "conversation_mute_insert" : "conversation_mute_delete", account_id,
+                          conversation_id);
+}
+
+void StatusRepository::edit(Tx& tx, std::int64_t status_id, std::int64_t snapshot_id,
+                            const NewStatus& u) {
+  tx.work().exec_prepared("status_edit_snapshot", status_id, snapshot_id);
+  tx.work().exec_prepared("status_update", status_id, u.text, u.spoiler_text, u.content,
+                          u.sensitive, u.language);
+  tx.work().exec_prepared("status_mentions_clear", status_id);
+  tx.work().exec_prepared("status_tags_clear", status_id);
+}
+
+std::vector<StatusEdit> StatusRepository::edits(Tx& tx, std::int64_t status_id) {
+  std::vector<StatusEdit> out;
+  for (const auto& row : tx.work().exec_prepared("status_edits", status_id)) {
+    StatusEdit e;
+    e.text = row[0].as<std::string>();
+    e.spoiler_text = row[1].as<std::string>();
+    e.content = row[2].as<std::string>();
+    e.sensitive = row[3].as<bool>();
+    e.created_at =
+        std::chrono::system_clock::time_point(std::chrono::milliseconds(row[4].as<long long>()));
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+std::vector<Marker> StatusRepository::markers(Tx& tx, std::int64_t account_id,
+                                              const std::vector<std::string>& timelines) {
+  std::vector<Marker> out;
+  for (const auto& row :
+       tx.work().exec_prepared("markers_get", account_id, to_pg_text_array(timelines))) {
+    Marker m;
+    m.timeline = row[0].as<std::string>();
+    m.last_read_id = row[1].as<std::int64_t>();
+    m.version = row[2].as<int>();
+    m.updated_at =
+        std::chrono::system_clock::time_point(std::chrono::milliseconds(row[3].as<long long>()));
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+void StatusRepository::set_marker(Tx& tx, std::int64_t account_id, const std::string& timeline,
+                                  std::int64_t last_read_id) {
+  tx.work().exec_prepared("marker_set", account_id, timeline, last_read_id);
 }
 
 }  // namespace lox::db

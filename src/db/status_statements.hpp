@@ -240,6 +240,77 @@ inline constexpr std::array kStatusStatements = {
         "ON CONFLICT (account_id, target_account_id) DO UPDATE SET hide_notifications = $4, "
         "expires_at = CASE WHEN $5::bigint > 0 THEN now() + make_interval(secs => $5) END"},
     Statement{"mute_delete", "DELETE FROM mutes WHERE account_id = $1 AND target_account_id = $2"},
+    // --- lists of statuses and accounts keyed by their join rows ----------------------------
+    Statement{"favourites_page",
+              "SELECT f.id, f.status_id FROM favourites f JOIN statuses s ON s.id = f.status_id "
+              "WHERE f.account_id = $1 AND f.id < $2 AND f.id > $3 AND s.deleted_at IS NULL "
+              "AND " LOX_VISIBLE_TO("$1") " ORDER BY f.id DESC LIMIT $4"},
+    Statement{"bookmarks_page",
+              "SELECT b.id, b.status_id FROM bookmarks b JOIN statuses s ON s.id = b.status_id "
+              "WHERE b.account_id = $1 AND b.id < $2 AND b.id > $3 AND s.deleted_at IS NULL "
+              "AND " LOX_VISIBLE_TO("$1") " ORDER BY b.id DESC LIMIT $4"},
+    Statement{"reblogged_by_page",
+              "SELECT r.id, r.account_id FROM statuses r JOIN accounts a ON a.id = r.account_id "
+              "WHERE r.reblog_of_id = $1 AND r.deleted_at IS NULL AND a.suspended_at IS NULL "
+              "AND r.id < $2 AND r.id > $3 ORDER BY r.id DESC LIMIT $4"},
+    Statement{"favourited_by_page",
+              "SELECT f.id, f.account_id FROM favourites f JOIN accounts a ON a.id = f.account_id "
+              "WHERE f.status_id = $1 AND a.suspended_at IS NULL AND f.id < $2 AND f.id > $3 "
+              "ORDER BY f.id DESC LIMIT $4"},
+    Statement{"blocks_page",
+              "SELECT b.id, b.target_account_id FROM blocks b WHERE b.account_id = $1 "
+              "AND b.id < $2 AND b.id > $3 ORDER BY b.id DESC LIMIT $4"},
+    Statement{"mutes_page",
+              "SELECT m.id, m.target_account_id FROM mutes m WHERE m.account_id = $1 "
+              "AND (m.expires_at IS NULL OR m.expires_at > now()) "
+              "AND m.id < $2 AND m.id > $3 ORDER BY m.id DESC LIMIT $4"},
+    Statement{"tag_page",
+              "SELECT s.id FROM statuses s JOIN statuses_tags st ON st.status_id = s.id "
+              "JOIN tags t ON t.id = st.tag_id WHERE t.name = $5 AND s.visibility = 0 "
+              "AND s.reblog_of_id IS NULL AND s.deleted_at IS NULL AND s.id < $2 AND s.id > $3 "
+              "AND ($6 = false OR s.local) "
+              "AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.account_id = $1 AND "
+              "  b.target_account_id = s.account_id) OR (b.account_id = s.account_id AND "
+              "  b.target_account_id = $1)) "
+              "ORDER BY s.id DESC LIMIT $4"},
+    Statement{"pinned_ids",
+              "SELECT p.status_id FROM status_pins p JOIN statuses s ON s.id = p.status_id "
+              "WHERE p.account_id = $1 AND s.deleted_at IS NULL AND " LOX_VISIBLE_TO(
+                  "$2") " ORDER BY p.created_at DESC"},
+    Statement{
+        "pin_insert",
+        "INSERT INTO status_pins (account_id, status_id) VALUES ($1, $2) ON CONFLICT DO NOTHING"},
+    Statement{"pin_delete", "DELETE FROM status_pins WHERE account_id = $1 AND status_id = $2"},
+    Statement{"pin_count", "SELECT count(*) FROM status_pins WHERE account_id = $1"},
+    Statement{"conversation_mute_insert",
+              "INSERT INTO conversation_mutes (account_id, conversation_id) VALUES ($1, $2) "
+              "ON CONFLICT DO NOTHING"},
+    Statement{"conversation_mute_delete",
+              "DELETE FROM conversation_mutes WHERE account_id = $1 AND conversation_id = $2"},
+    // --- edits ---------------------------------------------------------------------------
+    Statement{"status_edit_snapshot",
+              "INSERT INTO status_edits (id, status_id, text, spoiler_text, content, sensitive, "
+              "created_at) "
+              "SELECT $2, s.id, s.text, s.spoiler_text, s.content, s.sensitive, "
+              "coalesce(s.edited_at, s.created_at) FROM statuses s WHERE s.id = $1"},
+    Statement{"status_update",
+              "UPDATE statuses SET text = $2, spoiler_text = $3, content = $4, sensitive = $5, "
+              "language = $6, edited_at = now(), updated_at = now() WHERE id = $1"},
+    Statement{"status_mentions_clear", "DELETE FROM mentions WHERE status_id = $1"},
+    Statement{"status_tags_clear", "DELETE FROM statuses_tags WHERE status_id = $1"},
+    Statement{"status_edits",
+              "SELECT text, spoiler_text, content, sensitive, "
+              "(extract(epoch FROM created_at) * 1000)::bigint FROM status_edits "
+              "WHERE status_id = $1 ORDER BY id"},
+    // --- markers -------------------------------------------------------------------------
+    Statement{
+        "markers_get",
+        "SELECT timeline, last_read_id, version, (extract(epoch FROM updated_at) * 1000)::bigint "
+        "FROM markers WHERE account_id = $1 AND timeline = ANY($2::text[])"},
+    Statement{"marker_set",
+              "INSERT INTO markers (account_id, timeline, last_read_id) VALUES ($1, $2, $3) "
+              "ON CONFLICT (account_id, timeline) DO UPDATE SET last_read_id = $3, "
+              "version = markers.version + 1, updated_at = now()"},
     // --- notifications -------------------------------------------------------------------
     // Nobody is notified about themselves, by someone they block, or by someone they muted
     // with notifications hidden.

@@ -1,6 +1,7 @@
 #include <loxodon/db/account_repository.hpp>
 #include <loxodon/db/database.hpp>
 #include <loxodon/db/social_repository.hpp>
+#include <loxodon/db/status_repository.hpp>
 #include <loxodon/services/relationship_service.hpp>
 #include <loxodon/services/status_service.hpp>
 #include <loxodon/util/error.hpp>
@@ -162,6 +163,18 @@ awaitable<AccountPage> RelationshipService::following(std::int64_t account_id, d
 awaitable<AccountPage> RelationshipService::follow_requests(std::int64_t me, db::PageQuery page) {
   auto rows = co_await db_.tx(
       [&](db::Tx& tx) { return db::SocialRepository::follow_requests(tx, me, page); });
+  co_return co_await accounts_page(rows);
+}
+
+awaitable<AccountPage> RelationshipService::blocked(std::int64_t me, db::PageQuery page) {
+  auto rows =
+      co_await db_.tx([&](db::Tx& tx) { return db::StatusRepository::blocks_page(tx, me, page); });
+  co_return co_await accounts_page(rows);
+}
+
+awaitable<AccountPage> RelationshipService::muted(std::int64_t me, db::PageQuery page) {
+  auto rows =
+      co_await db_.tx([&](db::Tx& tx) { return db::StatusRepository::mutes_page(tx, me, page); });
   co_return co_await accounts_page(rows);
 }
 

@@ -73,8 +73,8 @@ awaitable<domain::Status> StatusService::visible_status(std::int64_t id, std::in
   co_return *found;
 }
 
-awaitable<StatusPage> StatusService::post(domain::UserWithAccount author, PostRequest r) {
-  const std::int64_t me = author.account.id;
+awaitable<StatusService::Prepared> StatusService::prepare(const domain::UserWithAccount& author,
+                                                          const PostRequest& r) {
   ValidationErrors errors;
   if (!valid_utf8(r.text) || !valid_utf8(r.spoiler_text)) {
     errors.add("text", "Text", "ERR_INVALID", "is not valid UTF-8");
@@ -88,25 +88,15 @@ awaitable<StatusPage> StatusService::post(domain::UserWithAccount author, PostRe
         "text", "Text", "ERR_TOO_LONG",
         "character limit of " + std::to_string(config_.instance.max_characters) + " exceeded");
   }
-  auto visibility = domain::parse_visibility(r.visibility.value_or(author.user.default_privacy));
-  if (!visibility) {
+  Prepared out;
+  out.visibility = domain::parse_visibility(r.visibility.value_or(author.user.default_privacy));
+  if (!out.visibility) {
     errors.add("visibility", "Visibility", "ERR_INCLUSION", "is not included in the list");
   }
   if (r.language && (r.language->size() > 10 || !valid_utf8(*r.language))) {
     errors.add("language", "Language", "ERR_INVALID", "is invalid");
   }
-  if (r.idempotency_key && r.idempotency_key->size() > kMaxIdempotencyKey)
-    r.idempotency_key.reset();
   errors.throw_if_any();
-
-  if (r.idempotency_key) {
-    std::string key = *r.idempotency_key;
-    auto existing = co_await db_.tx(
-        [&](db::Tx& tx) { return db::StatusRepository::idempotent_status(tx, me, key); });
-    if (existing) co_return co_await load_one(*existing, me);
-  }
-  std::optional<domain::Status> parent;
-  if (r.in_reply_to_id) parent = co_await visible_status(*r.in_reply_to_id, me);
 
   // Mentions resolve to local accounts (remote ones arrive with federation).
   std::string local_domain = domain::lowercase(config_.domain);
@@ -122,7 +112,7 @@ awaitable<StatusPage> StatusService::post(domain::UserWithAccount author, PostRe
           account->url.value_or(config_.base_url() + "/@" + account->username)};
     }
   });
-  auto rendered = domain::render_status_text(
+  out.rendered = domain::render_status_text(
       r.text,
       [&](const domain::MentionToken& t) -> std::optional<domain::ResolvedMention> {
         if (t.domain && domain::lowercase(*t.domain) != local_domain) return std::nullopt;
@@ -131,6 +121,24 @@ awaitable<StatusPage> StatusService::post(domain::UserWithAccount author, PostRe
         return it->second;
       },
       config_.base_url());
+  co_return out;
+}
+
+awaitable<StatusPage> StatusService::post(domain::UserWithAccount author, PostRequest r) {
+  const std::int64_t me = author.account.id;
+  if (r.idempotency_key && r.idempotency_key->size() > kMaxIdempotencyKey)
+    r.idempotency_key.reset();
+  Prepared prepared = co_await prepare(author, r);
+  auto& rendered = prepared.rendered;
+  auto visibility = prepared.visibility;
+  if (r.idempotency_key) {
+    std::string key = *r.idempotency_key;
+    auto existing = co_await db_.tx(
+        [&](db::Tx& tx) { return db::StatusRepository::idempotent_status(tx, me, key); });
+    if (existing) co_return co_await load_one(*existing, me);
+  }
+  std::optional<domain::Status> parent;
+  if (r.in_reply_to_id) parent = co_await visible_status(*r.in_reply_to_id, me);
 
   db::NewStatus row;
   row.id = ids_.next();
@@ -339,6 +347,160 @@ awaitable<void> StatusService::run_notify(nlohmann::json p) {
                                  p.at("from_account_id").get<std::int64_t>(),
                                  p.at("type").get<std::string>(), status);
   });
+}
+
+awaitable<AccountPage> StatusService::accounts_of(db::CursorRows rows) {
+  co_return co_await db_.tx([&](db::Tx& tx) {
+    AccountPage page;
+    for (const auto& [cursor, id] : rows) {
+      auto a = db::AccountRepository::find(tx, id);
+      if (a && !a->suspended_at) {
+        page.accounts.push_back(*a);
+        page.cursors.push_back(cursor);
+      }
+    }
+    return page;
+  });
+}
+
+awaitable<CursorStatusPage> StatusService::favourites(std::int64_t me, db::PageQuery page) {
+  auto rows = co_await db_.tx(
+      [&](db::Tx& tx) { return db::StatusRepository::favourites_page(tx, me, page); });
+  CursorStatusPage out;
+  std::vector<std::int64_t> ids;
+  for (const auto& [cursor, id] : rows) {
+    ids.push_back(id);
+    out.cursors.push_back(cursor);
+  }
+  out.page = co_await load(ids, me);
+  co_return out;
+}
+
+awaitable<CursorStatusPage> StatusService::bookmarks(std::int64_t me, db::PageQuery page) {
+  auto rows = co_await db_.tx(
+      [&](db::Tx& tx) { return db::StatusRepository::bookmarks_page(tx, me, page); });
+  CursorStatusPage out;
+  std::vector<std::int64_t> ids;
+  for (const auto& [cursor, id] : rows) {
+    ids.push_back(id);
+    out.cursors.push_back(cursor);
+  }
+  out.page = co_await load(ids, me);
+  co_return out;
+}
+
+awaitable<AccountPage> StatusService::reblogged_by(std::int64_t id, std::int64_t viewer,
+                                                   db::PageQuery page) {
+  co_await visible_status(id, viewer);
+  auto rows =
+      co_await db_.tx([&](db::Tx& tx) { return db::StatusRepository::reblogged_by(tx, id, page); });
+  co_return co_await accounts_of(rows);
+}
+
+awaitable<AccountPage> StatusService::favourited_by(std::int64_t id, std::int64_t viewer,
+                                                    db::PageQuery page) {
+  co_await visible_status(id, viewer);
+  auto rows = co_await db_.tx(
+      [&](db::Tx& tx) { return db::StatusRepository::favourited_by(tx, id, page); });
+  co_return co_await accounts_of(rows);
+}
+
+awaitable<StatusPage> StatusService::tag_timeline(std::int64_t viewer, std::string tag,
+                                                  bool local_only, db::PageQuery page) {
+  std::string name = domain::lowercase(tag);
+  auto ids = co_await db_.tx([&](db::Tx& tx) {
+    return db::StatusRepository::tag_page(tx, viewer, name, local_only, page);
+  });
+  co_return co_await load(ids, viewer);
+}
+
+awaitable<StatusPage> StatusService::pinned(std::int64_t viewer, std::int64_t account_id) {
+  auto ids = co_await db_.tx(
+      [&](db::Tx& tx) { return db::StatusRepository::pinned(tx, account_id, viewer); });
+  co_return co_await load(ids, viewer);
+}
+
+awaitable<StatusPage> StatusService::pin(std::int64_t id, std::int64_t me, bool on) {
+  auto status = co_await visible_status(id, me);
+  // Mastodon: only one's own public or unlisted statuses, at most five.
+  if (status.account_id != me || status.reblog_of_id ||
+      (on && status.visibility >= domain::Visibility::kPrivate)) {
+    throw Error(ErrorCode::kUnprocessable, "Validation failed: This post cannot be pinned");
+  }
+  bool over = co_await db_.tx([&](db::Tx& tx) {
+    if (!on) {
+      db::StatusRepository::unpin(tx, me, id);
+      return false;
+    }
+    if (db::StatusRepository::pin_count(tx, me) >= 5) return true;
+    db::StatusRepository::pin(tx, me, id);
+    return false;
+  });
+  if (over)
+    throw Error(ErrorCode::kUnprocessable,
+                "Validation failed: You have already pinned the maximum number of posts");
+  co_return co_await load_one(id, me);
+}
+
+awaitable<StatusPage> StatusService::mute_conversation(std::int64_t id, std::int64_t me, bool on) {
+  co_await visible_status(id, me);
+  co_await db_.tx([&](db::Tx& tx) {
+    db::StatusRepository::mute_conversation(tx, me, db::StatusRepository::conversation_of(tx, id),
+                                            on);
+  });
+  co_return co_await load_one(id, me);
+}
+
+awaitable<StatusPage> StatusService::edit(domain::UserWithAccount author, std::int64_t id,
+                                          PostRequest r) {
+  auto current = co_await visible_status(id, author.account.id);
+  if (current.account_id != author.account.id || current.reblog_of_id) {
+    throw Error(ErrorCode::kNotFound, "Record not found");
+  }
+  r.visibility = domain::visibility_name(current.visibility);  // visibility cannot change
+  Prepared prepared = co_await prepare(author, r);
+  db::NewStatus updated;
+  updated.text = r.text;
+  updated.spoiler_text = r.spoiler_text;
+  updated.content = prepared.rendered.html;
+  updated.sensitive = r.sensitive || !r.spoiler_text.empty();
+  updated.language = r.language ? r.language : current.language;
+  std::vector<std::int64_t> mention_ids;
+  for (const auto& m : prepared.rendered.mentions) mention_ids.push_back(m.account_id);
+  std::int64_t snapshot = ids_.next();
+  co_await db_.tx([&](db::Tx& tx) {
+    db::StatusRepository::edit(tx, id, snapshot, updated);
+    db::StatusRepository::add_mentions(tx, id, mention_ids);
+    db::StatusRepository::add_tags(tx, id, prepared.rendered.tags);
+  });
+  co_return co_await load_one(id, author.account.id);
+}
+
+awaitable<StatusHistory> StatusService::history(std::int64_t id, std::int64_t viewer) {
+  co_await visible_status(id, viewer);
+  auto edits = co_await db_.tx([&](db::Tx& tx) { return db::StatusRepository::edits(tx, id); });
+  auto page = co_await load_one(id, viewer);
+  if (page.statuses.empty()) throw Error(ErrorCode::kNotFound, "Record not found");
+  StatusHistory h;
+  h.versions = std::move(edits);
+  h.current = page.statuses[0];
+  co_return h;
+}
+
+awaitable<std::vector<db::Marker>> StatusService::markers(std::int64_t me,
+                                                          std::vector<std::string> timelines) {
+  co_return co_await db_.tx(
+      [&](db::Tx& tx) { return db::StatusRepository::markers(tx, me, timelines); });
+}
+
+awaitable<void> StatusService::set_marker(std::int64_t me, std::string timeline,
+                                          std::int64_t last_read_id) {
+  if (timeline != "home" && timeline != "notifications") {
+    throw Error(ErrorCode::kUnprocessable,
+                "Validation failed: Timeline is not included in the list");
+  }
+  co_await db_.tx(
+      [&](db::Tx& tx) { db::StatusRepository::set_marker(tx, me, timeline, last_read_id); });
 }
 
 }  // namespace lox::services

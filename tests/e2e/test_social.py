@@ -97,6 +97,39 @@ class SocialTest(unittest.TestCase):
         self.assertEqual(bob.account_unfollow(alice_me["id"])["following"], False)
         self.assertEqual(alice.account_relationships([bob_me["id"]])[0]["followed_by"], False)
 
+    def test_edit_history_lists_pins_markers_and_tags(self):
+        alice, bob = self.api["alice"], self.api["bob"]
+        post = alice.status_post("first draft #Edits")
+        edited = alice.status_update(post["id"], "second draft #Edits @bob")
+        self.assertIsNotNone(edited["edited_at"])
+        self.assertIn("second draft", edited["content"])
+        self.assertEqual(edited["mentions"][0]["acct"], "bob")
+        history = alice.status_history(post["id"])
+        self.assertEqual(len(history), 2)
+        self.assertIn("first draft", history[0]["content"])
+        self.assertIn("second draft", history[1]["content"])
+        self.assertEqual(alice.status_source(post["id"])["text"], "second draft #Edits @bob")
+
+        bob.status_favourite(post["id"])
+        bob.status_bookmark(post["id"])
+        bob.status_reblog(post["id"])
+        self.assertEqual([s["id"] for s in bob.favourites()], [post["id"]])
+        self.assertEqual([s["id"] for s in bob.bookmarks()], [post["id"]])
+        self.assertEqual([a["username"] for a in alice.status_reblogged_by(post["id"])], ["bob"])
+        self.assertEqual([a["username"] for a in alice.status_favourited_by(post["id"])], ["bob"])
+
+        pinned = alice.status_pin(post["id"])
+        self.assertTrue(pinned["pinned"])
+        me = alice.me()
+        self.assertEqual([s["id"] for s in bob.account_statuses(me["id"], pinned=True)], [post["id"]])
+
+        tagged = bob.timeline_hashtag("edits")
+        self.assertIn(post["id"], [s["id"] for s in tagged])
+
+        alice.markers_set(["home"], [post["id"]])
+        markers = alice.markers_get(["home"])
+        self.assertEqual(markers["home"]["last_read_id"], post["id"])
+
     def test_paging_both_directions_through_link_headers(self):
         carol = self.api["carol"]
         posted = [carol.status_post(f"post number {i}")["id"] for i in range(7)]

@@ -31,6 +31,24 @@ struct NewStatus {
 
 enum class PublicScope { kAll = 0, kLocal = 1, kRemote = 2 };
 
+struct StatusEdit {
+  std::string text;
+  std::string spoiler_text;
+  std::string content;
+  bool sensitive = false;
+  std::chrono::system_clock::time_point created_at{};
+};
+
+struct Marker {
+  std::string timeline;
+  std::int64_t last_read_id = 0;
+  int version = 0;
+  std::chrono::system_clock::time_point updated_at{};
+};
+
+// (join-row id, entity id) pairs: the first is the paging cursor.
+using CursorRows = std::vector<std::pair<std::int64_t, std::int64_t>>;
+
 class StatusRepository {
  public:
   static void insert(Tx& tx, const NewStatus& status);
@@ -69,6 +87,31 @@ class StatusRepository {
                                    std::int64_t status_id);
 
   static void fan_out(Tx& tx, std::int64_t status_id);
+
+  static CursorRows favourites_page(Tx& tx, std::int64_t account_id, const PageQuery& page);
+  static CursorRows bookmarks_page(Tx& tx, std::int64_t account_id, const PageQuery& page);
+  static CursorRows reblogged_by(Tx& tx, std::int64_t status_id, const PageQuery& page);
+  static CursorRows favourited_by(Tx& tx, std::int64_t status_id, const PageQuery& page);
+  static CursorRows blocks_page(Tx& tx, std::int64_t account_id, const PageQuery& page);
+  static CursorRows mutes_page(Tx& tx, std::int64_t account_id, const PageQuery& page);
+  static std::vector<std::int64_t> tag_page(Tx& tx, std::int64_t viewer, const std::string& tag,
+                                            bool local_only, const PageQuery& page);
+  static std::vector<std::int64_t> pinned(Tx& tx, std::int64_t account_id, std::int64_t viewer);
+  static void pin(Tx& tx, std::int64_t account_id, std::int64_t status_id);
+  static void unpin(Tx& tx, std::int64_t account_id, std::int64_t status_id);
+  static std::int64_t pin_count(Tx& tx, std::int64_t account_id);
+  static void mute_conversation(Tx& tx, std::int64_t account_id, std::int64_t conversation_id,
+                                bool on);
+
+  // Keeps the current version as an edit, then replaces text, mentions and tags.
+  static void edit(Tx& tx, std::int64_t status_id, std::int64_t snapshot_id,
+                   const NewStatus& updated);
+  static std::vector<StatusEdit> edits(Tx& tx, std::int64_t status_id);
+
+  static std::vector<Marker> markers(Tx& tx, std::int64_t account_id,
+                                     const std::vector<std::string>& timelines);
+  static void set_marker(Tx& tx, std::int64_t account_id, const std::string& timeline,
+                         std::int64_t last_read_id);
   static std::vector<std::int64_t> home_page(Tx& tx, std::int64_t account_id,
                                              const PageQuery& page);
   static std::vector<std::int64_t> public_page(Tx& tx, std::int64_t viewer, PublicScope scope,

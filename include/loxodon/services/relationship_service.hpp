@@ -40,6 +40,8 @@ class RelationshipService {
                                                             std::vector<std::int64_t> ids);
   awaitable<AccountPage> followers(std::int64_t account_id, db::PageQuery page);
   awaitable<AccountPage> following(std::int64_t account_id, db::PageQuery page);
+  awaitable<AccountPage> blocked(std::int64_t me, db::PageQuery page);
+  awaitable<AccountPage> muted(std::int64_t me, db::PageQuery page);
   // Accounts waiting for `me` to accept their follow.
   awaitable<AccountPage> follow_requests(std::int64_t me, db::PageQuery page);
 

@@ -5,6 +5,8 @@
 #include <loxodon/db/status_repository.hpp>
 #include <loxodon/domain/account.hpp>
 #include <loxodon/domain/status.hpp>
+#include <loxodon/domain/status_text.hpp>
+#include <loxodon/services/relationship_service.hpp>
 #include <loxodon/util/asio.hpp>
 #include <loxodon/util/snowflake.hpp>
 
@@ -37,6 +39,17 @@ struct PostRequest {
 struct StatusPage {
   std::vector<domain::StatusView> statuses;
   std::unordered_map<std::int64_t, domain::StatusView> reblogged;
+};
+
+// A page of statuses reached through join rows (favourites, bookmarks): cursors page the list.
+struct CursorStatusPage {
+  StatusPage page;
+  std::vector<std::int64_t> cursors;
+};
+
+struct StatusHistory {
+  std::vector<db::StatusEdit> versions;  // oldest first, the current version last
+  domain::StatusView current;
 };
 
 struct StatusContext {
@@ -75,6 +88,21 @@ class StatusService {
                                          bool exclude_reblogs, bool exclude_replies,
                                          db::PageQuery page);
 
+  awaitable<CursorStatusPage> favourites(std::int64_t me, db::PageQuery page);
+  awaitable<CursorStatusPage> bookmarks(std::int64_t me, db::PageQuery page);
+  awaitable<AccountPage> reblogged_by(std::int64_t id, std::int64_t viewer, db::PageQuery page);
+  awaitable<AccountPage> favourited_by(std::int64_t id, std::int64_t viewer, db::PageQuery page);
+  awaitable<StatusPage> tag_timeline(std::int64_t viewer, std::string tag, bool local_only,
+                                     db::PageQuery page);
+  awaitable<StatusPage> pinned(std::int64_t viewer, std::int64_t account_id);
+  awaitable<StatusPage> pin(std::int64_t id, std::int64_t me, bool on);
+  awaitable<StatusPage> mute_conversation(std::int64_t id, std::int64_t me, bool on);
+  // Edits keep every earlier version; mentions and tags follow the new text.
+  awaitable<StatusPage> edit(domain::UserWithAccount author, std::int64_t id, PostRequest request);
+  awaitable<StatusHistory> history(std::int64_t id, std::int64_t viewer);
+  awaitable<std::vector<db::Marker>> markers(std::int64_t me, std::vector<std::string> timelines);
+  awaitable<void> set_marker(std::int64_t me, std::string timeline, std::int64_t last_read_id);
+
   // Job handlers (registered by the application).
   awaitable<void> run_fan_out(std::int64_t status_id);
   awaitable<void> run_notify(nlohmann::json payload);
@@ -83,6 +111,13 @@ class StatusService {
   awaitable<StatusPage> load(std::vector<std::int64_t> ids, std::int64_t viewer);
   awaitable<StatusPage> load_one(std::int64_t id, std::int64_t viewer);
   awaitable<domain::Status> visible_status(std::int64_t id, std::int64_t viewer);
+  awaitable<AccountPage> accounts_of(db::CursorRows rows);
+  // Text checks and rendering shared by posting and editing.
+  struct Prepared {
+    domain::RenderedStatusText rendered;
+    std::optional<domain::Visibility> visibility;
+  };
+  awaitable<Prepared> prepare(const domain::UserWithAccount& author, const PostRequest& request);
 
   const config::Config& config_;
   db::Database& db_;

@@ -122,8 +122,12 @@ void AccountsApi::add_routes(Endpoints& e) {
           [this, v](Call& c) -> awaitable<http::Response> {
             std::int64_t requester = id_param(c.request);
             std::int64_t me = c.user().account.id;
-            auto rel = v == "authorize" ? co_await relationships_.authorize_request(me, requester)
-                                        : co_await relationships_.reject_request(me, requester);
+            db::RelationshipRow rel;  // not ?: with co_await: GCC 12 miscompiles it
+            if (v == "authorize") {
+              rel = co_await relationships_.authorize_request(me, requester);
+            } else {
+              rel = co_await relationships_.reject_request(me, requester);
+            }
             co_return http::Response::json(200, relationship_json(rel));
           });
   }
@@ -226,8 +230,12 @@ awaitable<http::Response> AccountsApi::follow_list(Call& call, bool followers) {
   std::int64_t id = id_param(call.request);
   co_await accounts_.account(id);  // 404 for unknown or suspended accounts
   auto query = page_query(call.params, 40, 80);
-  auto page = followers ? co_await relationships_.followers(id, query)
-                        : co_await relationships_.following(id, query);
+  services::AccountPage page;  // not ?: with co_await: GCC 12 miscompiles it
+  if (followers) {
+    page = co_await relationships_.followers(id, query);
+  } else {
+    page = co_await relationships_.following(id, query);
+  }
   json out = json::array();
   for (const auto& a : page.accounts) out.push_back(account_json(config_, a));
   http::Response res = http::Response::json(200, out);

@@ -34,8 +34,12 @@ const char* const kNotificationTypes[] = {"mention",        "status",    "reblog
 }  // namespace
 
 StatusesApi::StatusesApi(const config::Config& config, services::StatusService& statuses,
-                         services::NotificationService& notifications)
-    : config_(config), statuses_(statuses), notifications_(notifications) {}
+                         services::NotificationService& notifications,
+                         services::RelationshipService& relationships)
+    : config_(config),
+      statuses_(statuses),
+      notifications_(notifications),
+      relationships_(relationships) {}
 
 void StatusesApi::add_routes(Endpoints& e) {
   e.add({"POST", "/api/v1/statuses", Access::kUser, {"write:statuses"}},
@@ -95,6 +99,177 @@ void StatusesApi::add_routes(Endpoints& e) {
           std::int64_t id = path_id(c.request);
           co_await notifications_.dismiss(c.user().account.id, id);
           co_return http::Response::json_text(200, "{}");
+        });
+  add_more_routes(e);
+}
+
+void StatusesApi::add_more_routes(Endpoints& e) {
+  auto accounts_response = [this](Call& c, const services::AccountPage& page) {
+    json out = json::array();
+    for (const auto& a : page.accounts) out.push_back(account_json(config_, a));
+    http::Response res = http::Response::json(200, out);
+    add_link_header(res, c.request, config_, page.cursors);
+    return res;
+  };
+  auto cursor_statuses = [this](Call& c, const services::CursorStatusPage& p) {
+    http::Response res = http::Response::json(200, statuses_json(config_, p.page));
+    add_link_header(res, c.request, config_, p.cursors);
+    return res;
+  };
+  e.add({"GET", "/api/v1/favourites", Access::kUser, {"read:favourites"}},
+        [this, cursor_statuses](Call& c) -> awaitable<http::Response> {
+          co_return cursor_statuses(
+              c, co_await statuses_.favourites(c.user().account.id, page_query(c.params, 20, 40)));
+        });
+  e.add({"GET", "/api/v1/bookmarks", Access::kUser, {"read:bookmarks"}},
+        [this, cursor_statuses](Call& c) -> awaitable<http::Response> {
+          co_return cursor_statuses(
+              c, co_await statuses_.bookmarks(c.user().account.id, page_query(c.params, 20, 40)));
+        });
+  e.add({"GET", "/api/v1/statuses/:id/reblogged_by", Access::kPublic, {"read:accounts"}},
+        [this, accounts_response](Call& c) -> awaitable<http::Response> {
+          std::int64_t id = path_id(c.request);
+          co_return accounts_response(
+              c, co_await statuses_.reblogged_by(id, viewer_of(c), page_query(c.params, 40, 80)));
+        });
+  e.add({"GET", "/api/v1/statuses/:id/favourited_by", Access::kPublic, {"read:accounts"}},
+        [this, accounts_response](Call& c) -> awaitable<http::Response> {
+          std::int64_t id = path_id(c.request);
+          co_return accounts_response(
+              c, co_await statuses_.favourited_by(id, viewer_of(c), page_query(c.params, 40, 80)));
+        });
+  e.add({"GET", "/api/v1/blocks", Access::kUser, {"read:blocks"}},
+        [this, accounts_response](Call& c) -> awaitable<http::Response> {
+          co_return accounts_response(c, co_await relationships_.blocked(
+                                             c.user().account.id, page_query(c.params, 40, 80)));
+        });
+  e.add({"GET", "/api/v1/mutes", Access::kUser, {"read:mutes"}},
+        [this, accounts_response](Call& c) -> awaitable<http::Response> {
+          co_return accounts_response(
+              c, co_await relationships_.muted(c.user().account.id, page_query(c.params, 40, 80)));
+        });
+  e.add({"GET", "/api/v1/timelines/tag/:hashtag", Access::kPublic, {"read:statuses"}},
+        [this](Call& c) -> awaitable<http::Response> {
+          std::string tag(c.request.path_param("hashtag").value_or(""));
+          auto page = co_await statuses_.tag_timeline(viewer_of(c), tag,
+                                                      c.params.boolean("local").value_or(false),
+                                                      page_query(c.params, 20, 40));
+          co_return co_await page_response(c, page);
+        });
+  struct Toggle {
+    const char* on;
+    const char* off;
+    const char* scope;
+    bool pin;
+  };
+  for (const Toggle& t : {Toggle{"pin", "unpin", "write:accounts", true},
+                          Toggle{"mute", "unmute", "write:mutes", false}}) {
+    for (bool on : {true, false}) {
+      bool pin = t.pin;
+      e.add({"POST",
+             std::string("/api/v1/statuses/:id/") + (on ? t.on : t.off),
+             Access::kUser,
+             {t.scope}},
+            [this, on, pin](Call& c) -> awaitable<http::Response> {
+              std::int64_t id = path_id(c.request);
+              std::int64_t me = c.user().account.id;
+              // No co_await inside ?: — GCC 12 miscompiles it (the server crashed).
+              services::StatusPage page;
+              if (pin) {
+                page = co_await statuses_.pin(id, me, on);
+              } else {
+                page = co_await statuses_.mute_conversation(id, me, on);
+              }
+              co_return http::Response::json(200, status_json(config_, page.statuses.at(0), page));
+            });
+    }
+  }
+  e.add({"PUT", "/api/v1/statuses/:id", Access::kUser, {"write:statuses"}},
+        [this](Call& c) -> awaitable<http::Response> {
+          std::int64_t id = path_id(c.request);
+          services::PostRequest r;
+          r.text = c.params.string_or("status", "");
+          r.spoiler_text = c.params.string_or("spoiler_text", "");
+          r.sensitive = c.params.boolean("sensitive").value_or(false);
+          r.language = c.params.string("language");
+          if (r.language && r.language->empty()) r.language.reset();
+          auto author = c.user();
+          auto page = co_await statuses_.edit(author, id, r);
+          co_return http::Response::json(200, status_json(config_, page.statuses.at(0), page));
+        });
+  e.add({"GET", "/api/v1/statuses/:id/history", Access::kPublic, {"read:statuses"}},
+        [this](Call& c) -> awaitable<http::Response> {
+          std::int64_t id = path_id(c.request);
+          auto h = co_await statuses_.history(id, viewer_of(c));
+          json account = account_json(config_, h.current.account);
+          json out = json::array();
+          for (const auto& v : h.versions) {
+            out.push_back({{"content", v.content},
+                           {"spoiler_text", v.spoiler_text},
+                           {"sensitive", v.sensitive},
+                           {"created_at", format_iso8601_ms(v.created_at)},
+                           {"account", account},
+                           {"media_attachments", json::array()},
+                           {"emojis", json::array()}});
+          }
+          const auto& s = h.current.status;
+          out.push_back({{"content", s.content},
+                         {"spoiler_text", s.spoiler_text},
+                         {"sensitive", s.sensitive},
+                         {"created_at", format_iso8601_ms(s.edited_at.value_or(s.created_at))},
+                         {"account", account},
+                         {"media_attachments", json::array()},
+                         {"emojis", json::array()}});
+          co_return http::Response::json(200, out);
+        });
+  e.add({"GET", "/api/v1/statuses/:id/source", Access::kUser, {"read:statuses"}},
+        [this](Call& c) -> awaitable<http::Response> {
+          std::int64_t id = path_id(c.request);
+          auto page = co_await statuses_.get(id, c.user().account.id);
+          const auto& s = page.statuses.at(0).status;
+          if (s.account_id != c.user().account.id)
+            throw Error(ErrorCode::kNotFound, "Record not found");
+          co_return http::Response::json(
+              200,
+              {{"id", std::to_string(s.id)}, {"text", s.text}, {"spoiler_text", s.spoiler_text}});
+        });
+  e.add({"GET", "/api/v1/markers", Access::kUser, {"read:statuses"}},
+        [this](Call& c) -> awaitable<http::Response> {
+          std::vector<std::string> timelines = c.params.list("timeline");
+          for (auto& t : c.params.list("timeline[]")) timelines.push_back(t);
+          auto markers = co_await statuses_.markers(c.user().account.id, timelines);
+          json out = json::object();
+          for (const auto& m : markers) {
+            out[m.timeline] = {{"last_read_id", std::to_string(m.last_read_id)},
+                               {"version", m.version},
+                               {"updated_at", format_iso8601_ms(m.updated_at)}};
+          }
+          co_return http::Response::json(200, out);
+        });
+  e.add({"POST", "/api/v1/markers", Access::kUser, {"write:statuses"}},
+        [this](Call& c) -> awaitable<http::Response> {
+          std::int64_t me = c.user().account.id;
+          std::vector<std::string> timelines;
+          for (const char* timeline : {"home", "notifications"}) {
+            const json& m = c.params.object(timeline);
+            if (!m.is_object() || !m.contains("last_read_id")) continue;
+            auto raw = http::json_string(m["last_read_id"]).value_or("");
+            std::int64_t id = 0;
+            auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), id);
+            if (ec != std::errc{} || ptr != raw.data() + raw.size()) {
+              throw Error(ErrorCode::kUnprocessable, "Validation failed: Last read id is invalid");
+            }
+            co_await statuses_.set_marker(me, timeline, id);
+            timelines.emplace_back(timeline);
+          }
+          auto markers = co_await statuses_.markers(me, timelines);
+          json out = json::object();
+          for (const auto& m : markers) {
+            out[m.timeline] = {{"last_read_id", std::to_string(m.last_read_id)},
+                               {"version", m.version},
+                               {"updated_at", format_iso8601_ms(m.updated_at)}};
+          }
+          co_return http::Response::json(200, out);
         });
 }
 
@@ -180,9 +355,12 @@ awaitable<http::Response> StatusesApi::public_timeline(Call& call) {
 
 awaitable<http::Response> StatusesApi::account_statuses(Call& call) {
   std::int64_t account = path_id(call.request);
-  if (call.params.boolean("pinned").value_or(false) ||
-      call.params.boolean("only_media").value_or(false)) {
-    // No pins or media yet: an honest empty page.
+  if (call.params.boolean("pinned").value_or(false)) {
+    auto pinned = co_await statuses_.pinned(viewer_of(call), account);
+    co_return http::Response::json(200, statuses_json(config_, pinned));
+  }
+  if (call.params.boolean("only_media").value_or(false)) {
+    // Media attachments arrive with the media work: no status has any yet.
     co_return http::Response::json_text(200, "[]");
   }
   auto page = co_await statuses_.account_statuses(

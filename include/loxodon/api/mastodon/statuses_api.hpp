@@ -3,6 +3,7 @@
 #include <loxodon/api/mastodon/endpoints.hpp>
 #include <loxodon/config/config.hpp>
 #include <loxodon/services/notification_service.hpp>
+#include <loxodon/services/relationship_service.hpp>
 #include <loxodon/services/status_service.hpp>
 
 namespace lox::api::mastodon {
@@ -11,7 +12,8 @@ namespace lox::api::mastodon {
 class StatusesApi {
  public:
   StatusesApi(const config::Config& config, services::StatusService& statuses,
-              services::NotificationService& notifications);
+              services::NotificationService& notifications,
+              services::RelationshipService& relationships);
   void add_routes(Endpoints& endpoints);
 
  private:
@@ -26,10 +28,12 @@ class StatusesApi {
   awaitable<http::Response> notifications(Call& call);
   awaitable<http::Response> notification(Call& call);
   awaitable<http::Response> page_response(Call& call, const services::StatusPage& page);
+  void add_more_routes(Endpoints& endpoints);
 
   const config::Config& config_;
   services::StatusService& statuses_;
   services::NotificationService& notifications_;
+  services::RelationshipService& relationships_;
 };
 
 }  // namespace lox::api::mastodon
