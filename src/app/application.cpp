@@ -130,6 +130,11 @@ struct Application::Impl {
                              [this](const jobs::Job& job) -> awaitable<void> {
                                co_await services.statuses.run_notify(job.payload);
                              });
+    runtime.register_handler(services::StatusService::kPollExpiredKind,
+                             [this](const jobs::Job& job) -> awaitable<void> {
+                               co_await services.statuses.run_poll_expired(
+                                   job.payload.at("status_id").get<std::int64_t>());
+                             });
     runtime.register_typed<services::MailMessage>(
         services::Mailer::kSendKind,
         [this](const jobs::Job& job, services::MailMessage m) -> awaitable<void> {

@@ -115,6 +115,19 @@ bool StatusRepository::visible(Tx& tx, std::int64_t id, std::int64_t viewer) {
   return !tx.work().exec_prepared("status_visible", id, viewer).empty();
 }
 
+namespace {
+std::vector<std::int64_t> parse_int_array(const std::string& text) {
+  std::vector<std::int64_t> out;
+  std::size_t pos = text.find_first_of("0123456789-");
+  while (pos != std::string::npos && pos < text.size()) {
+    std::size_t end = text.find_first_not_of("0123456789-", pos);
+    out.push_back(std::stoll(text.substr(pos, end - pos)));
+    pos = end == std::string::npos ? end : text.find_first_of("0123456789-", end);
+  }
+  return out;
+}
+}  // namespace
+
 std::vector<domain::StatusView> StatusRepository::views(Tx& tx,
                                                         const std::vector<std::int64_t>& ids,
                                                         std::int64_t viewer) {
@@ -156,6 +169,25 @@ std::vector<domain::StatusView> StatusRepository::views(Tx& tx,
       it->second.pinned = row[4].as<bool>();
       it->second.muted = row[5].as<bool>();
     }
+  }
+  for (const auto& row : tx.work().exec_prepared("status_polls", array, viewer)) {
+    auto it = by_id.find(row[1].as<std::int64_t>());
+    if (it == by_id.end()) continue;
+    domain::Poll p;
+    p.id = row[0].as<std::int64_t>();
+    p.status_id = row[1].as<std::int64_t>();
+    p.options = from_pg_text_array(row[2].as<std::string>());
+    p.multiple = row[3].as<bool>();
+    p.hide_totals = row[4].as<bool>();
+    p.expires_at = ms_time(row[5]);
+    p.expired = row[6].as<bool>();
+    p.votes = parse_int_array(row[7].as<std::string>());
+    p.votes_count = row[8].as<std::int64_t>();
+    p.voters_count = row[9].as<std::int64_t>();
+    for (auto c : parse_int_array(row[10].as<std::string>()))
+      p.own_votes.push_back(static_cast<int>(c));
+    p.voted = viewer != 0 && !p.own_votes.empty();
+    it->second.poll = std::move(p);
   }
   for (auto id : ids) {
     auto it = by_id.find(id);
@@ -323,6 +355,43 @@ std::vector<StatusEdit> StatusRepository::edits(Tx& tx, std::int64_t status_id) 
     out.push_back(std::move(e));
   }
   return out;
+}
+
+void StatusRepository::insert_poll(Tx& tx, std::int64_t id, std::int64_t status_id,
+                                   std::int64_t account_id, const std::vector<std::string>& options,
+                                   bool multiple, bool hide_totals, std::int64_t expires_in) {
+  tx.work().exec_prepared("poll_insert", id, status_id, account_id, to_pg_text_array(options),
+                          multiple, hide_totals, expires_in);
+}
+
+std::optional<PollForVote> StatusRepository::poll_for_vote(Tx& tx, std::int64_t poll_id,
+                                                           std::int64_t voter) {
+  auto r = tx.work().exec_prepared("poll_by_id", poll_id, voter);
+  if (r.empty()) return std::nullopt;
+  PollForVote p;
+  p.status_id = r[0][0].as<std::int64_t>();
+  p.account_id = r[0][1].as<std::int64_t>();
+  p.option_count = r[0][2].as<int>();
+  p.multiple = r[0][3].as<bool>();
+  p.expired = r[0][4].as<bool>();
+  p.voted = r[0][5].as<bool>();
+  return p;
+}
+
+void StatusRepository::add_vote(Tx& tx, std::int64_t id, std::int64_t poll_id,
+                                std::int64_t account_id, int choice) {
+  tx.work().exec_prepared("poll_vote_insert", id, poll_id, account_id, choice);
+}
+
+std::vector<std::int64_t> StatusRepository::poll_voters(Tx& tx, std::int64_t poll_id) {
+  return ids_of(tx.work().exec_prepared("poll_voters", poll_id));
+}
+
+std::optional<std::pair<std::int64_t, std::int64_t>> StatusRepository::poll_of_status(
+    Tx& tx, std::int64_t status_id) {
+  auto r = tx.work().exec_prepared("poll_of_status", status_id);
+  if (r.empty()) return std::nullopt;
+  return std::make_pair(r[0][0].as<std::int64_t>(), r[0][1].as<std::int64_t>());
 }
 
 std::vector<Marker> StatusRepository::markers(Tx& tx, std::int64_t account_id,

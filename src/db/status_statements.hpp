@@ -302,6 +302,35 @@ inline constexpr std::array kStatusStatements = {
               "SELECT text, spoiler_text, content, sensitive, "
               "(extract(epoch FROM created_at) * 1000)::bigint FROM status_edits "
               "WHERE status_id = $1 ORDER BY id"},
+    // --- polls ---------------------------------------------------------------------------
+    Statement{
+        "poll_insert",
+        "INSERT INTO polls (id, status_id, account_id, options, multiple, hide_totals, expires_at) "
+        "VALUES ($1, $2, $3, $4::text[], $5, $6, now() + make_interval(secs => $7))"},
+    // Polls of the given statuses with per-option counts, voters and the viewer's own choices.
+    Statement{
+        "status_polls",
+        "SELECT p.id, p.status_id, p.options::text, p.multiple, p.hide_totals, "
+        "(extract(epoch FROM p.expires_at) * 1000)::bigint, coalesce(p.expires_at <= now(), "
+        "false), "
+        "(SELECT coalesce(array_agg(cnt ORDER BY i), '{}')::text FROM (SELECT i, "
+        "  (SELECT count(*) FROM poll_votes v WHERE v.poll_id = p.id AND v.choice = i - 1) AS cnt "
+        "  FROM generate_subscripts(p.options, 1) i) c), "
+        "(SELECT count(*) FROM poll_votes v WHERE v.poll_id = p.id), "
+        "(SELECT count(DISTINCT v.account_id) FROM poll_votes v WHERE v.poll_id = p.id), "
+        "(SELECT coalesce(array_agg(v.choice ORDER BY v.choice), '{}')::text FROM poll_votes v "
+        "  WHERE v.poll_id = p.id AND v.account_id = $2) "
+        "FROM polls p WHERE p.status_id = ANY($1::bigint[])"},
+    Statement{"poll_by_id",
+              "SELECT p.status_id, p.account_id, array_length(p.options, 1), p.multiple, "
+              "coalesce(p.expires_at <= now(), false), "
+              "EXISTS (SELECT 1 FROM poll_votes v WHERE v.poll_id = p.id AND v.account_id = $2) "
+              "FROM polls p WHERE p.id = $1 FOR UPDATE"},
+    Statement{"poll_vote_insert",
+              "INSERT INTO poll_votes (id, poll_id, account_id, choice) VALUES ($1, $2, $3, $4) "
+              "ON CONFLICT DO NOTHING"},
+    Statement{"poll_voters", "SELECT DISTINCT account_id FROM poll_votes WHERE poll_id = $1"},
+    Statement{"poll_of_status", "SELECT id, account_id FROM polls WHERE status_id = $1"},
     // --- markers -------------------------------------------------------------------------
     Statement{
         "markers_get",
@@ -316,7 +345,8 @@ inline constexpr std::array kStatusStatements = {
     // with notifications hidden.
     Statement{"notification_insert",
               "INSERT INTO notifications (id, account_id, from_account_id, type, status_id) "
-              "SELECT $1::bigint, $2::bigint, $3::bigint, $4::text, $5::bigint WHERE $2 <> $3 "
+              "SELECT $1::bigint, $2::bigint, $3::bigint, $4::text, $5::bigint "
+              "WHERE ($2 <> $3 OR $4 = 'poll') "
               "AND EXISTS (SELECT 1 FROM accounts a WHERE a.id = $2 AND a.domain IS NULL) "
               "AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = $2 AND "
               "b.target_account_id = $3) "

@@ -10,6 +10,8 @@
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/html.hpp>
 
+#include <set>
+
 namespace lox::services {
 
 namespace {
@@ -22,7 +24,8 @@ Error not_found() { return Error(ErrorCode::kNotFound, "Record not found"); }
 
 void enqueue_notification(db::Tx& tx, std::int64_t account_id, std::int64_t from_account_id,
                           const std::string& type, std::optional<std::int64_t> status_id) {
-  if (account_id == from_account_id) return;
+  // Nobody is notified about their own actions, except that their own poll ended.
+  if (account_id == from_account_id && type != "poll") return;
   jobs::NewJob job;
   job.kind = StatusService::kNotifyKind;
   job.payload = {{"account_id", account_id},
@@ -137,8 +140,36 @@ awaitable<StatusPage> StatusService::post(domain::UserWithAccount author, PostRe
         [&](db::Tx& tx) { return db::StatusRepository::idempotent_status(tx, me, key); });
     if (existing) co_return co_await load_one(*existing, me);
   }
+  if (r.poll) {
+    ValidationErrors errors;
+    const auto& o = r.poll->options;
+    if (o.size() < 2) errors.add("poll", "Poll", "ERR_TOO_SHORT", "must have at least 2 options");
+    if (o.size() > config_.instance.max_poll_options) {
+      errors.add(
+          "poll", "Poll", "ERR_TOO_LONG",
+          "can't have more than " + std::to_string(config_.instance.max_poll_options) + " options");
+    }
+    for (std::size_t i = 0; i < o.size(); ++i) {
+      if (o[i].empty() || !valid_utf8(o[i]) ||
+          utf8_length(o[i]) > domain::kMaxPollOptionCharacters) {
+        errors.add("poll", "Poll", "ERR_INVALID", "options must be 1 to 50 characters");
+        break;
+      }
+      if (std::find(o.begin(), o.begin() + static_cast<std::ptrdiff_t>(i), o[i]) !=
+          o.begin() + static_cast<std::ptrdiff_t>(i)) {
+        errors.add("poll", "Poll", "ERR_INVALID", "contains duplicate options");
+        break;
+      }
+    }
+    if (r.poll->expires_in < domain::kMinPollExpiration ||
+        r.poll->expires_in > domain::kMaxPollExpiration) {
+      errors.add("poll", "Poll", "ERR_INVALID", "duration is out of range (5 minutes to 1 month)");
+    }
+    errors.throw_if_any();
+  }
   std::optional<domain::Status> parent;
   if (r.in_reply_to_id) parent = co_await visible_status(*r.in_reply_to_id, me);
+  std::int64_t poll_id = r.poll ? ids_.next() : 0;
 
   db::NewStatus row;
   row.id = ids_.next();
@@ -169,6 +200,16 @@ awaitable<StatusPage> StatusService::post(domain::UserWithAccount author, PostRe
     if (parent) db::StatusRepository::bump_replies(tx, parent->id, 1);
     db::StatusRepository::touch_author(tx, me);
     if (key) db::StatusRepository::remember_idempotency(tx, me, *key, row.id);
+    if (r.poll) {
+      db::StatusRepository::insert_poll(tx, poll_id, row.id, me, r.poll->options, r.poll->multiple,
+                                        r.poll->hide_totals, r.poll->expires_in);
+      // The end of the poll notifies its author and voters: a job due when it closes.
+      jobs::NewJob expiry;
+      expiry.kind = kPollExpiredKind;
+      expiry.payload = {{"status_id", row.id}};
+      expiry.delay = std::chrono::seconds(r.poll->expires_in);
+      jobs::enqueue(tx, expiry);
+    }
     jobs::NewJob job;
     job.queue = "fanout";
     job.kind = kFanOutKind;
@@ -485,6 +526,67 @@ awaitable<StatusHistory> StatusService::history(std::int64_t id, std::int64_t vi
   h.versions = std::move(edits);
   h.current = page.statuses[0];
   co_return h;
+}
+
+awaitable<StatusPage> StatusService::poll(std::int64_t poll_id, std::int64_t viewer) {
+  auto status_id = co_await db_.tx([&](db::Tx& tx) -> std::optional<std::int64_t> {
+    auto p = db::StatusRepository::poll_for_vote(tx, poll_id, viewer);
+    if (!p) return std::nullopt;
+    return p->status_id;
+  });
+  if (!status_id) throw not_found();
+  co_return co_await get(*status_id, viewer);
+}
+
+awaitable<StatusPage> StatusService::vote(std::int64_t poll_id, std::int64_t voter,
+                                          std::vector<int> choices) {
+  std::vector<std::int64_t> row_ids;
+  for (std::size_t i = 0; i < choices.size(); ++i) row_ids.push_back(ids_.next());
+  enum class Outcome { kOk, kMissing, kExpired, kVoted, kInvalid, kHidden };
+  std::int64_t status_id = 0;
+  auto outcome = co_await db_.tx([&](db::Tx& tx) {
+    auto p = db::StatusRepository::poll_for_vote(tx, poll_id, voter);
+    if (!p) return Outcome::kMissing;
+    status_id = p->status_id;
+    if (!db::StatusRepository::visible(tx, p->status_id, voter)) return Outcome::kHidden;
+    if (p->expired) return Outcome::kExpired;
+    if (p->voted) return Outcome::kVoted;
+    std::set<int> unique(choices.begin(), choices.end());
+    if (unique.empty() || unique.size() != choices.size() || (!p->multiple && unique.size() > 1) ||
+        *unique.begin() < 0 || *unique.rbegin() >= p->option_count) {
+      return Outcome::kInvalid;
+    }
+    std::size_t i = 0;
+    for (int c : unique) db::StatusRepository::add_vote(tx, row_ids[i++], poll_id, voter, c);
+    return Outcome::kOk;
+  });
+  switch (outcome) {
+    case Outcome::kMissing:
+    case Outcome::kHidden:
+      throw not_found();
+    case Outcome::kExpired:
+      throw Error(ErrorCode::kUnprocessable, "Validation failed: The poll has already ended");
+    case Outcome::kVoted:
+      throw Error(ErrorCode::kUnprocessable,
+                  "Validation failed: You have already voted on this poll");
+    case Outcome::kInvalid:
+      throw Error(ErrorCode::kUnprocessable, "Validation failed: Choices are invalid");
+    case Outcome::kOk:
+      break;
+  }
+  co_return co_await get(status_id, voter);
+}
+
+awaitable<void> StatusService::run_poll_expired(std::int64_t status_id) {
+  co_await db_.tx([&](db::Tx& tx) {
+    auto poll = db::StatusRepository::poll_of_status(tx, status_id);
+    if (!poll) return;
+    // Voters and the author hear that the poll ended (Mastodon names the author as sender).
+    for (auto voter : db::StatusRepository::poll_voters(tx, poll->first)) {
+      enqueue_notification(tx, voter, poll->second, "poll", status_id);
+    }
+    enqueue_notification(tx, poll->second, poll->second, "poll", status_id);
+  });
 }
 
 awaitable<std::vector<db::Marker>> StatusService::markers(std::int64_t me,

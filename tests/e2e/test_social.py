@@ -5,7 +5,7 @@ import time
 import unittest
 
 from mastodon import Mastodon
-from mastodon.errors import MastodonNotFoundError
+from mastodon.errors import MastodonAPIError, MastodonNotFoundError
 
 from loxodon_e2e import Database, Server, get, run_cli
 
@@ -129,6 +129,28 @@ class SocialTest(unittest.TestCase):
         alice.markers_set(["home"], [post["id"]])
         markers = alice.markers_get(["home"])
         self.assertEqual(markers["home"]["last_read_id"], post["id"])
+
+    def test_polls_vote_and_end_with_notifications(self):
+        alice, bob = self.api["alice"], self.api["bob"]
+        poll = alice.make_poll(["Trunk", "Tusk", "Ears"], expires_in=300, multiple=False)
+        status = alice.status_post("Best part of an elephant?", poll=poll)
+        self.assertEqual([o["title"] for o in status["poll"]["options"]], ["Trunk", "Tusk", "Ears"])
+        self.assertFalse(status["poll"]["expired"])
+        bob.poll_vote(status["poll"]["id"], [1])  # Mastodon.py 1.8 returns nothing here
+        voted = bob.poll(status["poll"]["id"])
+        self.assertTrue(voted["voted"])
+        self.assertEqual(voted["own_votes"], [1])
+        self.assertEqual([o["votes_count"] for o in voted["options"]], [0, 1, 0])
+        with self.assertRaises(MastodonAPIError):  # one vote per person
+            bob.poll_vote(status["poll"]["id"], [2])
+        with self.assertRaises(MastodonAPIError):  # a single-choice poll takes one choice
+            self.api["carol"].poll_vote(status["poll"]["id"], [0, 2])
+        # Let the poll end now: its expiry job then notifies voter and author.
+        self.db.query("UPDATE polls SET expires_at = now()")
+        self.db.query("UPDATE jobs SET run_at = now() WHERE kind = 'poll.expired'")
+        self.assertTrue(wait_until(lambda: any(n["type"] == "poll" for n in bob.notifications()), 20))
+        self.assertTrue(wait_until(lambda: any(n["type"] == "poll" for n in alice.notifications()), 20))
+        self.assertTrue(alice.poll(status["poll"]["id"])["expired"])
 
     def test_paging_both_directions_through_link_headers(self):
         carol = self.api["carol"]

@@ -46,6 +46,15 @@ struct Marker {
   std::chrono::system_clock::time_point updated_at{};
 };
 
+struct PollForVote {
+  std::int64_t status_id = 0;
+  std::int64_t account_id = 0;
+  int option_count = 0;
+  bool multiple = false;
+  bool expired = false;
+  bool voted = false;
+};
+
 // (join-row id, entity id) pairs: the first is the paging cursor.
 using CursorRows = std::vector<std::pair<std::int64_t, std::int64_t>>;
 
@@ -107,6 +116,17 @@ class StatusRepository {
   static void edit(Tx& tx, std::int64_t status_id, std::int64_t snapshot_id,
                    const NewStatus& updated);
   static std::vector<StatusEdit> edits(Tx& tx, std::int64_t status_id);
+
+  static void insert_poll(Tx& tx, std::int64_t id, std::int64_t status_id, std::int64_t account_id,
+                          const std::vector<std::string>& options, bool multiple, bool hide_totals,
+                          std::int64_t expires_in_seconds);
+  // Locks the poll row for the rest of the transaction (concurrent votes queue up).
+  static std::optional<PollForVote> poll_for_vote(Tx& tx, std::int64_t poll_id, std::int64_t voter);
+  static void add_vote(Tx& tx, std::int64_t id, std::int64_t poll_id, std::int64_t account_id,
+                       int choice);
+  static std::vector<std::int64_t> poll_voters(Tx& tx, std::int64_t poll_id);
+  static std::optional<std::pair<std::int64_t, std::int64_t>> poll_of_status(
+      Tx& tx, std::int64_t status_id);
 
   static std::vector<Marker> markers(Tx& tx, std::int64_t account_id,
                                      const std::vector<std::string>& timelines);

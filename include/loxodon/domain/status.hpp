@@ -1,6 +1,7 @@
 #pragma once
 
 #include <loxodon/domain/account.hpp>
+#include <loxodon/domain/poll.hpp>
 
 #include <chrono>
 #include <cstdint>
@@ -58,6 +59,7 @@ struct StatusView {
   bool bookmarked = false;
   bool pinned = false;
   bool muted = false;
+  std::optional<Poll> poll;
 };
 
 // Who the viewer is to a status: the facts the visibility rule needs.

@@ -24,6 +24,13 @@ class Database;
 
 namespace lox::services {
 
+struct PollRequest {
+  std::vector<std::string> options;
+  std::int64_t expires_in = 0;
+  bool multiple = false;
+  bool hide_totals = false;
+};
+
 struct PostRequest {
   std::string text;
   std::string spoiler_text;
@@ -33,6 +40,7 @@ struct PostRequest {
   std::optional<std::int64_t> in_reply_to_id;
   std::optional<std::int64_t> application_id;
   std::optional<std::string> idempotency_key;
+  std::optional<PollRequest> poll;
 };
 
 // Statuses as the viewer may see them, with the originals of any boosts among them.
@@ -64,6 +72,7 @@ class StatusService {
  public:
   static constexpr const char* kFanOutKind = "status.fan_out";
   static constexpr const char* kNotifyKind = "notification.create";
+  static constexpr const char* kPollExpiredKind = "poll.expired";
 
   StatusService(const config::Config& config, db::Database& db, SnowflakeGenerator& ids);
 
@@ -100,12 +109,16 @@ class StatusService {
   // Edits keep every earlier version; mentions and tags follow the new text.
   awaitable<StatusPage> edit(domain::UserWithAccount author, std::int64_t id, PostRequest request);
   awaitable<StatusHistory> history(std::int64_t id, std::int64_t viewer);
+  // The status carrying the poll, as the viewer sees it (poll included).
+  awaitable<StatusPage> poll(std::int64_t poll_id, std::int64_t viewer);
+  awaitable<StatusPage> vote(std::int64_t poll_id, std::int64_t voter, std::vector<int> choices);
   awaitable<std::vector<db::Marker>> markers(std::int64_t me, std::vector<std::string> timelines);
   awaitable<void> set_marker(std::int64_t me, std::string timeline, std::int64_t last_read_id);
 
   // Job handlers (registered by the application).
   awaitable<void> run_fan_out(std::int64_t status_id);
   awaitable<void> run_notify(nlohmann::json payload);
+  awaitable<void> run_poll_expired(std::int64_t status_id);
 
  private:
   awaitable<StatusPage> load(std::vector<std::int64_t> ids, std::int64_t viewer);

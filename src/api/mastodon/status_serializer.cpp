@@ -12,6 +12,28 @@ namespace {
 json nullable_id(const std::optional<std::int64_t>& id) {
   return id ? json(std::to_string(*id)) : json(nullptr);
 }
+json poll_json(const domain::Poll& p) {
+  json options = json::array();
+  for (std::size_t i = 0; i < p.options.size(); ++i) {
+    std::int64_t votes = i < p.votes.size() ? p.votes[i] : 0;
+    // hide_totals: counts stay hidden until the poll ends.
+    options.push_back({{"title", p.options[i]},
+                       {"votes_count", p.hide_totals && !p.expired ? json(nullptr) : json(votes)}});
+  }
+  json own = json::array();
+  for (int c : p.own_votes) own.push_back(c);
+  return {{"id", std::to_string(p.id)},
+          {"expires_at", p.expires_at ? json(format_iso8601_ms(*p.expires_at)) : json(nullptr)},
+          {"expired", p.expired},
+          {"multiple", p.multiple},
+          {"votes_count", p.votes_count},
+          {"voters_count", p.voters_count},
+          {"options", options},
+          {"emojis", json::array()},
+          {"voted", p.voted},
+          {"own_votes", own}};
+}
+
 }  // namespace
 
 json status_json(const config::Config& config, const domain::StatusView& v,
@@ -54,7 +76,7 @@ json status_json(const config::Config& config, const domain::StatusView& v,
       {"in_reply_to_id", nullable_id(s.in_reply_to_id)},
       {"in_reply_to_account_id", nullable_id(s.in_reply_to_account_id)},
       {"reblog", reblog},
-      {"poll", nullptr},
+      {"poll", v.poll ? poll_json(*v.poll) : json(nullptr)},
       {"card", nullptr},
       {"language", s.language ? json(*s.language) : json(nullptr)},
       {"text", with_source ? json(s.text) : json(nullptr)},

@@ -104,6 +104,28 @@ void StatusesApi::add_routes(Endpoints& e) {
 }
 
 void StatusesApi::add_more_routes(Endpoints& e) {
+  e.add({"GET", "/api/v1/polls/:id", Access::kPublic, {"read:statuses"}},
+        [this](Call& c) -> awaitable<http::Response> {
+          std::int64_t id = path_id(c.request);
+          auto page = co_await statuses_.poll(id, viewer_of(c));
+          co_return http::Response::json(200,
+                                         status_json(config_, page.statuses.at(0), page)["poll"]);
+        });
+  e.add({"POST", "/api/v1/polls/:id/votes", Access::kUser, {"write:statuses"}},
+        [this](Call& c) -> awaitable<http::Response> {
+          std::int64_t id = path_id(c.request);
+          std::vector<int> choices;
+          auto raw = c.params.list("choices");
+          for (auto& x : c.params.list("choices[]")) raw.push_back(x);
+          for (const auto& x : raw) {
+            int v = -1;
+            auto [ptr, ec] = std::from_chars(x.data(), x.data() + x.size(), v);
+            choices.push_back(ec == std::errc{} && ptr == x.data() + x.size() ? v : -1);
+          }
+          auto page = co_await statuses_.vote(id, c.user().account.id, choices);
+          co_return http::Response::json(200,
+                                         status_json(config_, page.statuses.at(0), page)["poll"]);
+        });
   auto accounts_response = [this](Call& c, const services::AccountPage& page) {
     json out = json::array();
     for (const auto& a : page.accounts) out.push_back(account_json(config_, a));
@@ -300,6 +322,29 @@ awaitable<http::Response> StatusesApi::create(Call& call) {
   }
   r.application_id = call.caller->token.application_id;
   if (auto key = call.request.header("Idempotency-Key")) r.idempotency_key = std::string(*key);
+  const json& poll = p.object("poll");
+  if (poll.is_object()) {
+    services::PollRequest pr;
+    if (poll.contains("options")) {
+      const json& options = poll["options"];
+      if (options.is_array()) {
+        for (const auto& o : options) pr.options.push_back(http::json_string(o).value_or(""));
+      } else if (options.is_object()) {  // poll[options][0]=...
+        for (const auto& [k, o] : options.items())
+          pr.options.push_back(http::json_string(o).value_or(""));
+      }
+    }
+    if (poll.contains("expires_in")) {
+      auto raw = http::json_string(poll["expires_in"]).value_or("");
+      auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), pr.expires_in);
+      if (ec != std::errc{}) pr.expires_in = 0;
+    }
+    if (poll.contains("multiple"))
+      pr.multiple = http::json_boolean(poll["multiple"]).value_or(false);
+    if (poll.contains("hide_totals"))
+      pr.hide_totals = http::json_boolean(poll["hide_totals"]).value_or(false);
+    r.poll = std::move(pr);
+  }
   auto author = call.user();
   auto page = co_await statuses_.post(author, r);
   co_return http::Response::json(200, status_json(config_, page.statuses.at(0), page));
