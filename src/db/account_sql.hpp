@@ -11,11 +11,9 @@
   "(extract(epoch FROM a.created_at) * 1000)::bigint, "                                         \
   "(extract(epoch FROM a.last_status_at) * 1000)::bigint, "                                     \
   "(extract(epoch FROM a.suspended_at) * 1000)::bigint, "                                       \
-  "(SELECT count(*) FROM statuses s WHERE s.account_id = a.id AND s.deleted_at IS NULL), "      \
-  "(SELECT count(*) FROM follows fr WHERE fr.target_account_id = a.id), "                       \
-  "(SELECT count(*) FROM follows fg WHERE fg.account_id = a.id)"
+  "a.statuses_count::bigint, a.followers_count::bigint, a.following_count::bigint"
 
-// The same columns without the statuses count, for the per-request token check.
+// The same columns with zero counts, for the per-request token check (no counter reads).
 #define LOX_ACCOUNT_COLUMNS_LIGHT                                                               \
   "a.id, a.username, a.domain, a.display_name, a.note, a.note_html, a.fields::text, a.locked, " \
   "a.bot, a.discoverable, a.indexable, a.hide_collections, a.uri, a.url, "                      \

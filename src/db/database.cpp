@@ -70,7 +70,7 @@ void Database::checkin(std::unique_ptr<PooledConnection> conn) {
   available_.notify_one();
 }
 
-void Database::execute_sync(const Work& work) {
+void Database::execute_sync(const Work& work, bool transactional) {
   auto slot = checkout();
   struct Return {
     Database& db;
@@ -90,10 +90,16 @@ void Database::execute_sync(const Work& work) {
     };
     try {
       pqxx::connection& conn = slot->get(options_);
-      pqxx::work w(conn);
-      Tx tx(w);
-      work(tx);
-      w.commit();
+      if (transactional) {
+        pqxx::work w(conn);
+        Tx tx(w);
+        work(tx);
+        w.commit();
+      } else {
+        pqxx::nontransaction w(conn);
+        Tx tx(w);
+        work(tx);
+      }
       return;
     } catch (const pqxx::broken_connection& e) {
       lost(e.what());
@@ -122,13 +128,13 @@ void Database::execute_sync(const Work& work) {
   }
 }
 
-awaitable<void> Database::execute(Work work) {
+awaitable<void> Database::execute(Work work, bool transactional) {
   co_await asio::async_initiate<decltype(asio::use_awaitable), void(std::exception_ptr)>(
-      [this, &work](auto handler) {
-        asio::post(pool_, [this, &work, handler = std::move(handler)]() mutable {
+      [this, &work, transactional](auto handler) {
+        asio::post(pool_, [this, &work, transactional, handler = std::move(handler)]() mutable {
           std::exception_ptr error;
           try {
-            execute_sync(work);
+            execute_sync(work, transactional);
           } catch (...) {
             error = std::current_exception();
           }

@@ -298,7 +298,9 @@ awaitable<IssuedToken> AuthService::personal_token(std::int64_t user_id, std::st
 awaitable<std::optional<Caller>> AuthService::authenticate(std::string bearer_token) {
   if (bearer_token.empty()) co_return std::nullopt;
   std::string hash = sha256_hex(bearer_token);
-  co_return co_await db_.tx([&](db::Tx& tx) -> std::optional<Caller> {
+  // On every API request: statements without a transaction (the touches are single idempotent
+  // updates), saving BEGIN and COMMIT.
+  co_return co_await db_.read([&](db::Tx& tx) -> std::optional<Caller> {
     auto token = db::OAuthRepository::token_by_hash(tx, hash);
     if (!token || token->revoked) return std::nullopt;
     Caller caller;

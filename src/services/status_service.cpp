@@ -39,25 +39,31 @@ StatusService::StatusService(const config::Config& config, db::Database& db,
                              SnowflakeGenerator& ids)
     : config_(config), db_(db), ids_(ids) {}
 
-awaitable<StatusPage> StatusService::load(std::vector<std::int64_t> ids, std::int64_t viewer) {
-  co_return co_await db_.tx([&](db::Tx& tx) {
-    StatusPage page;
-    page.statuses = db::StatusRepository::views(tx, ids, viewer);
-    std::vector<std::int64_t> originals;
-    for (const auto& v : page.statuses) {
-      if (v.status.reblog_of_id) originals.push_back(*v.status.reblog_of_id);
-    }
-    for (auto& v : db::StatusRepository::views(tx, originals, viewer)) {
-      page.reblogged.emplace(v.status.id, std::move(v));
-    }
-    // A boost whose original is gone or hidden from the viewer is not shown at all.
-    std::erase_if(page.statuses, [&](const domain::StatusView& v) {
-      return v.status.reblog_of_id &&
-             (!page.reblogged.contains(*v.status.reblog_of_id) ||
-              !db::StatusRepository::visible(tx, *v.status.reblog_of_id, viewer));
-    });
-    return page;
+namespace {
+// Statuses with the originals of any boosts, as `viewer` may see them.
+StatusPage load_in(db::Tx& tx, const std::vector<std::int64_t>& ids, std::int64_t viewer) {
+  StatusPage page;
+  page.statuses = db::StatusRepository::views(tx, ids, viewer);
+  std::vector<std::int64_t> originals;
+  for (const auto& v : page.statuses) {
+    if (v.status.reblog_of_id) originals.push_back(*v.status.reblog_of_id);
+  }
+  if (originals.empty()) return page;
+  for (auto& v : db::StatusRepository::views(tx, originals, viewer)) {
+    page.reblogged.emplace(v.status.id, std::move(v));
+  }
+  // A boost whose original is gone or hidden from the viewer is not shown at all.
+  std::erase_if(page.statuses, [&](const domain::StatusView& v) {
+    return v.status.reblog_of_id &&
+           (!page.reblogged.contains(*v.status.reblog_of_id) ||
+            !db::StatusRepository::visible(tx, *v.status.reblog_of_id, viewer));
   });
+  return page;
+}
+}  // namespace
+
+awaitable<StatusPage> StatusService::load(std::vector<std::int64_t> ids, std::int64_t viewer) {
+  co_return co_await db_.read([&](db::Tx& tx) { return load_in(tx, ids, viewer); });
 }
 
 awaitable<StatusPage> StatusService::load_one(std::int64_t id, std::int64_t viewer) {
@@ -337,17 +343,18 @@ awaitable<StatusPage> StatusService::unreblog(std::int64_t id, std::int64_t acco
   co_return co_await load_one(original.id, account_id);
 }
 
+// Timelines read the page and render it in one round of statements without a transaction.
 awaitable<StatusPage> StatusService::home(std::int64_t account_id, db::PageQuery page) {
-  auto ids = co_await db_.tx(
-      [&](db::Tx& tx) { return db::StatusRepository::home_page(tx, account_id, page); });
-  co_return co_await load(ids, account_id);
+  co_return co_await db_.read([&](db::Tx& tx) {
+    return load_in(tx, db::StatusRepository::home_page(tx, account_id, page), account_id);
+  });
 }
 
 awaitable<StatusPage> StatusService::public_timeline(std::int64_t viewer, db::PublicScope scope,
                                                      db::PageQuery page) {
-  auto ids = co_await db_.tx(
-      [&](db::Tx& tx) { return db::StatusRepository::public_page(tx, viewer, scope, page); });
-  co_return co_await load(ids, viewer);
+  co_return co_await db_.read([&](db::Tx& tx) {
+    return load_in(tx, db::StatusRepository::public_page(tx, viewer, scope, page), viewer);
+  });
 }
 
 awaitable<StatusPage> StatusService::account_statuses(std::int64_t viewer, std::int64_t account_id,

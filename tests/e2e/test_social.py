@@ -50,7 +50,11 @@ class SocialTest(unittest.TestCase):
         self.assertTrue(relationship["following"])
         self.assertTrue(wait_until(lambda: any(n["type"] == "follow" for n in alice.notifications())))
 
+        self.assertEqual(alice.me()["followers_count"], 1)
+        self.assertEqual(bob.me()["following_count"], 1)
+        before = alice.me()["statuses_count"]
         first = alice.status_post("Hello #Loxodon world, @bob! https://example.com/elephants")
+        self.assertEqual(alice.me()["statuses_count"], before + 1)
         self.assertIn('class="u-url mention"', first["content"])
         self.assertEqual([t["name"] for t in first["tags"]], ["loxodon"])
         self.assertEqual(first["mentions"][0]["acct"], "bob")
@@ -94,7 +98,9 @@ class SocialTest(unittest.TestCase):
         with self.assertRaises(MastodonNotFoundError):
             alice.status(secret["id"])
 
+        self.assertEqual(alice.me()["statuses_count"], before + 1)  # the private one is gone again
         self.assertEqual(bob.account_unfollow(alice_me["id"])["following"], False)
+        self.assertEqual(alice.me()["followers_count"], 0)
         self.assertEqual(alice.account_relationships([bob_me["id"]])[0]["followed_by"], False)
 
     def test_edit_history_lists_pins_markers_and_tags(self):

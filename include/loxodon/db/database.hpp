@@ -44,6 +44,20 @@ class Database {
     }
   }
 
+  // Runs fn(Tx&) without BEGIN/COMMIT, each statement on its own: for reads that need no
+  // transaction (timelines, lookups), two round trips cheaper than tx().
+  template <class F>
+  awaitable<std::invoke_result_t<F&, Tx&>> read(F fn) {
+    using R = std::invoke_result_t<F&, Tx&>;
+    if constexpr (std::is_void_v<R>) {
+      co_await execute([&fn](Tx& t) { fn(t); }, false);
+    } else {
+      std::optional<R> out;
+      co_await execute([&fn, &out](Tx& t) { out.emplace(fn(t)); }, false);
+      co_return std::move(*out);
+    }
+  }
+
   // The same, blocking the calling thread: for the CLI and for tests, never for an io thread.
   template <class F>
   std::invoke_result_t<F&, Tx&> tx_sync(F fn) {
@@ -67,8 +81,8 @@ class Database {
 
  private:
   using Work = std::function<void(Tx&)>;
-  awaitable<void> execute(Work work);
-  void execute_sync(const Work& work);
+  awaitable<void> execute(Work work, bool transactional = true);
+  void execute_sync(const Work& work, bool transactional = true);
 
   std::unique_ptr<PooledConnection> checkout();
   void checkin(std::unique_ptr<PooledConnection> conn);
