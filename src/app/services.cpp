@@ -13,6 +13,7 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
       auth(c, d, b, ids),
       statuses(c, d, ids),
       relationships(d, ids),
-      notifications(d, statuses) {}
+      notifications(d, statuses),
+      lists(d, ids, statuses) {}
 
 }  // namespace lox::app

@@ -66,6 +66,10 @@ awaitable<StatusPage> StatusService::load(std::vector<std::int64_t> ids, std::in
   co_return co_await db_.read([&](db::Tx& tx) { return load_in(tx, ids, viewer); });
 }
 
+awaitable<StatusPage> StatusService::render(std::vector<std::int64_t> ids, std::int64_t viewer) {
+  co_return co_await load(std::move(ids), viewer);
+}
+
 awaitable<StatusPage> StatusService::load_one(std::int64_t id, std::int64_t viewer) {
   // A named vector: GCC 12 rejects braced lists as coroutine arguments inside co_await.
   std::vector<std::int64_t> ids{id};

@@ -158,6 +158,33 @@ class SocialTest(unittest.TestCase):
         self.assertTrue(wait_until(lambda: any(n["type"] == "poll" for n in alice.notifications()), 20))
         self.assertTrue(alice.poll(status["poll"]["id"])["expired"])
 
+    def test_lists_and_search(self):
+        alice, bob, carol = self.api["alice"], self.api["bob"], self.api["carol"]
+        bob_me, carol_me = bob.me(), carol.me()
+        alice.account_follow(bob_me["id"])
+        lst = alice.list_create("Elephant friends")
+        self.assertEqual(lst["title"], "Elephant friends")
+        alice.list_accounts_add(lst["id"], [bob_me["id"]])
+        with self.assertRaises(MastodonAPIError):  # only followed accounts join a list
+            alice.list_accounts_add(lst["id"], [carol_me["id"]])
+        self.assertEqual([a["id"] for a in alice.list_accounts(lst["id"])], [bob_me["id"]])
+        post = bob.status_post("list-worthy thoughts about savannahs")
+        carol.status_post("carol is not in the list")
+        self.assertEqual([s["id"] for s in alice.timeline_list(lst["id"])][:1], [post["id"]])
+        self.assertEqual([l["id"] for l in alice.lists()], [lst["id"]])
+        alice.list_update(lst["id"], "Renamed")
+        self.assertEqual(alice.list(lst["id"])["title"], "Renamed")
+
+        results = alice.search_v2("savannahs")
+        self.assertIn(post["id"], [s["id"] for s in results["statuses"]])
+        results = alice.search_v2("bo", result_type="accounts")
+        self.assertIn("bob", [a["username"] for a in results["accounts"]])
+        bob.status_post("tagging #SavannahLife")
+        tags = alice.search_v2("#savannah", result_type="hashtags")["hashtags"]
+        self.assertEqual([t["name"] for t in tags], ["savannahlife"])
+        alice.list_delete(lst["id"])
+        self.assertEqual(alice.lists(), [])
+
     def test_paging_both_directions_through_link_headers(self):
         carol = self.api["carol"]
         posted = [carol.status_post(f"post number {i}")["id"] for i in range(7)]

@@ -105,6 +105,7 @@ class VisibilityMatrix : public ::testing::Test {
     };
     if (body.is_array()) collect(body);
     if (body.is_object() && body.contains("descendants")) collect(body["descendants"]);
+    if (body.is_object() && body.contains("statuses")) collect(body["statuses"]);
     return out;
   }
 
@@ -134,6 +135,9 @@ TEST_F(VisibilityMatrix, EveryReadPathHonoursEveryVisibility) {
       // The public timeline shows public statuses only, and never across a block.
       EXPECT_EQ(ids_in("/api/v1/timelines/public", who).contains(id),
                 visibility == "public" && who != Who::kBlocked);
+      // Search finds statuses for signed-in viewers only, and only what they may see.
+      EXPECT_EQ(ids_in("/api/v2/search?type=statuses&q=hello", who).contains(id),
+                expected && who != Who::kLoggedOut);
       if (who != Who::kLoggedOut) {
         bool home = who == Who::kAuthor || (who == Who::kFollower && visibility != "direct") ||
                     (who == Who::kMentioned && visibility == "direct");

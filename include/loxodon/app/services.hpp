@@ -6,6 +6,7 @@
 #include <loxodon/services/health_service.hpp>
 #include <loxodon/services/instance_secrets.hpp>
 #include <loxodon/services/instance_service.hpp>
+#include <loxodon/services/list_service.hpp>
 #include <loxodon/services/mailer.hpp>
 #include <loxodon/services/notification_service.hpp>
 #include <loxodon/services/relationship_service.hpp>
@@ -37,6 +38,7 @@ struct Services {
   services::StatusService statuses;
   services::RelationshipService relationships;
   services::NotificationService notifications;
+  services::ListService lists;
 };
 
 }  // namespace lox::app

@@ -4,6 +4,7 @@
 #include <loxodon/api/mastodon/accounts_api.hpp>
 #include <loxodon/api/mastodon/endpoints.hpp>
 #include <loxodon/api/mastodon/instance_api.hpp>
+#include <loxodon/api/mastodon/lists_api.hpp>
 #include <loxodon/api/mastodon/oauth_api.hpp>
 #include <loxodon/api/mastodon/statuses_api.hpp>
 #include <loxodon/app/services.hpp>
@@ -36,6 +37,7 @@ class WebApp {
   api::mastodon::OAuthApi oauth_api_;
   api::mastodon::AccountsApi accounts_api_;
   api::mastodon::StatusesApi statuses_api_;
+  api::mastodon::ListsApi lists_api_;
   api::activitypub::DiscoveryApi discovery_api_;
   web::AuthPages pages_;
 };

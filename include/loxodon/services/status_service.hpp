@@ -80,6 +80,8 @@ class StatusService {
   awaitable<StatusPage> get(std::int64_t id, std::int64_t viewer);
   awaitable<std::vector<domain::StatusView>> many(std::vector<std::int64_t> ids,
                                                   std::int64_t viewer);
+  // Renders ids already filtered for `viewer` (timeline queries apply visibility in SQL).
+  awaitable<StatusPage> render(std::vector<std::int64_t> ids, std::int64_t viewer);
   // Deletes the author's status and returns it with its source text (delete and redraft).
   awaitable<StatusPage> remove(std::int64_t id, std::int64_t author);
   awaitable<StatusContext> context(std::int64_t id, std::int64_t viewer);

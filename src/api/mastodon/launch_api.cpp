@@ -10,7 +10,6 @@ void add_launch_routes(Endpoints& e) {
     const char* body;
   };
   static constexpr Empty kEmpty[] = {
-      {"/api/v1/lists", Access::kUser, "read:lists", "[]"},
       {"/api/v1/announcements", Access::kUser, "read", "[]"},
       {"/api/v1/custom_emojis", Access::kPublic, "", "[]"},
       {"/api/v1/filters", Access::kUser, "read:filters", "[]"},

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <loxodon/api/mastodon/endpoints.hpp>
+#include <loxodon/config/config.hpp>
+#include <loxodon/services/list_service.hpp>
+
+namespace lox::api::mastodon {
+
+// Lists (CRUD, members, list timelines) and search v2.
+class ListsApi {
+ public:
+  ListsApi(const config::Config& config, services::ListService& lists);
+  void add_routes(Endpoints& endpoints);
+
+ private:
+  const config::Config& config_;
+  services::ListService& lists_;
+};
+
+}  // namespace lox::api::mastodon

@@ -1,0 +1,93 @@
+#include "db/tx_impl.hpp"
+
+#include <loxodon/db/list_repository.hpp>
+
+namespace lox::db {
+
+namespace {
+ListRow read_list(const pqxx::row& row) {
+  return {row[0].as<std::int64_t>(), row[1].as<std::string>(), row[2].as<std::string>(),
+          row[3].as<bool>()};
+}
+std::vector<std::int64_t> ids(const pqxx::result& r) {
+  std::vector<std::int64_t> out;
+  for (const auto& row : r) out.push_back(row[0].as<std::int64_t>());
+  return out;
+}
+}  // namespace
+
+void ListRepository::create(Tx& tx, std::int64_t owner, const ListRow& l) {
+  tx.work().exec_prepared("list_insert", l.id, owner, l.title, l.replies_policy, l.exclusive);
+}
+std::vector<ListRow> ListRepository::all(Tx& tx, std::int64_t owner) {
+  std::vector<ListRow> out;
+  for (const auto& row : tx.work().exec_prepared("lists_of", owner)) out.push_back(read_list(row));
+  return out;
+}
+std::optional<ListRow> ListRepository::get(Tx& tx, std::int64_t owner, std::int64_t id) {
+  auto r = tx.work().exec_prepared("list_get", owner, id);
+  if (r.empty()) return std::nullopt;
+  return read_list(r[0]);
+}
+bool ListRepository::update(Tx& tx, std::int64_t owner, const ListRow& l) {
+  return tx.work()
+             .exec_prepared("list_update", owner, l.id, l.title, l.replies_policy, l.exclusive)
+             .affected_rows() == 1;
+}
+bool ListRepository::remove(Tx& tx, std::int64_t owner, std::int64_t id) {
+  return tx.work().exec_prepared("list_delete", owner, id).affected_rows() == 1;
+}
+std::vector<std::int64_t> ListRepository::members(Tx& tx, std::int64_t owner, std::int64_t id,
+                                                  const PageQuery& p) {
+  return ids(tx.work().exec_prepared("list_members", owner, id, p.max_id,
+                                     p.min_id.value_or(p.since_id), p.limit));
+}
+bool ListRepository::add_member(Tx& tx, std::int64_t owner, std::int64_t id,
+                                std::int64_t account_id) {
+  tx.work().exec_prepared("list_add_member", owner, id, account_id);
+  // Present afterwards means added now or before: adding twice is not an error.
+  for (auto m :
+       members(tx, owner, id, PageQuery{account_id + 1, account_id - 1, std::nullopt, 1})) {
+    if (m == account_id) return true;
+  }
+  return false;
+}
+void ListRepository::remove_member(Tx& tx, std::int64_t owner, std::int64_t id,
+                                   std::int64_t account_id) {
+  tx.work().exec_prepared("list_remove_member", owner, id, account_id);
+}
+std::vector<ListRow> ListRepository::containing(Tx& tx, std::int64_t owner,
+                                                std::int64_t account_id) {
+  std::vector<ListRow> out;
+  for (const auto& row : tx.work().exec_prepared("lists_with_member", owner, account_id)) {
+    out.push_back(read_list(row));
+  }
+  return out;
+}
+std::vector<std::int64_t> ListRepository::timeline(Tx& tx, std::int64_t owner, std::int64_t id,
+                                                   const PageQuery& p) {
+  return ids(tx.work().exec_prepared("list_page", owner, p.max_id, p.min_id.value_or(p.since_id),
+                                     p.limit, id));
+}
+
+std::vector<std::int64_t> ListRepository::search_accounts(Tx& tx, const std::string& q,
+                                                          std::int64_t viewer, bool following,
+                                                          int limit, int offset) {
+  return ids(tx.work().exec_prepared("search_accounts", q, viewer, following, limit, offset));
+}
+std::vector<std::string> ListRepository::search_tags(Tx& tx, const std::string& q, int limit,
+                                                     int offset) {
+  std::vector<std::string> out;
+  for (const auto& row : tx.work().exec_prepared("search_tags", q, limit, offset)) {
+    out.push_back(row[0].as<std::string>());
+  }
+  return out;
+}
+std::vector<std::int64_t> ListRepository::search_statuses(Tx& tx, const std::string& q,
+                                                          std::int64_t viewer,
+                                                          std::int64_t account_id, int limit,
+                                                          int offset) {
+  return ids(tx.work().exec_prepared("search_statuses", q, viewer, limit, account_id, offset));
+}
+
+}  // namespace lox::db
