@@ -14,6 +14,7 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
       statuses(c, d, ids),
       relationships(d, ids),
       notifications(d, statuses),
-      lists(d, ids, statuses) {}
+      lists(d, ids, statuses),
+      tags(d, ids) {}
 
 }  // namespace lox::app

@@ -11,6 +11,7 @@ WebApp::WebApp(Services& s)
       accounts_api_(s.config, s.accounts, s.auth, s.relationships),
       statuses_api_(s.config, s.statuses, s.notifications, s.relationships),
       lists_api_(s.config, s.lists),
+      tags_api_(s.config, s.tags, s.relationships, s.notifications),
       discovery_api_(s.config, s.instance),
       pages_(s.config, s.auth, s.accounts, s.instance, s.secrets) {
   web::add_ops_routes(router_, s.health);
@@ -20,6 +21,7 @@ WebApp::WebApp(Services& s)
   accounts_api_.add_routes(endpoints_);
   statuses_api_.add_routes(endpoints_);
   lists_api_.add_routes(endpoints_);
+  tags_api_.add_routes(endpoints_);
   api::mastodon::add_launch_routes(endpoints_);
   pages_.add_routes(router_);
 }

@@ -160,4 +160,40 @@ void SocialRepository::clear(Tx& tx, std::int64_t account_id) {
   tx.work().exec_prepared("notifications_clear", account_id);
 }
 
+std::int64_t SocialRepository::unread_notifications(Tx& tx, std::int64_t account_id, int limit) {
+  return tx.work().exec_prepared1("unread_notifications", account_id, limit)[0].as<std::int64_t>();
+}
+
+namespace {
+std::vector<std::int64_t> id_column(const pqxx::result& r) {
+  std::vector<std::int64_t> out;
+  for (const auto& row : r) out.push_back(row[0].as<std::int64_t>());
+  return out;
+}
+}  // namespace
+
+std::vector<std::int64_t> SocialRepository::subscribers(Tx& tx, std::int64_t status_id) {
+  return id_column(tx.work().exec_prepared("notify_subscribers", status_id));
+}
+std::vector<std::int64_t> SocialRepository::rebloggers(Tx& tx, std::int64_t status_id) {
+  return id_column(tx.work().exec_prepared("rebloggers_of", status_id));
+}
+
+void SocialRepository::block_domain(Tx& tx, std::int64_t row_id, std::int64_t account_id,
+                                    const std::string& domain) {
+  tx.work().exec_prepared("domain_block_add", row_id, account_id, domain);
+}
+void SocialRepository::unblock_domain(Tx& tx, std::int64_t account_id, const std::string& domain) {
+  tx.work().exec_prepared("domain_block_remove", account_id, domain);
+}
+std::vector<std::pair<std::int64_t, std::string>> SocialRepository::blocked_domains(
+    Tx& tx, std::int64_t account_id, const PageQuery& page) {
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  for (const auto& row : tx.work().exec_prepared("domain_blocks_page", account_id, page.max_id,
+                                                 page.min_id.value_or(page.since_id), page.limit)) {
+    out.emplace_back(row[0].as<std::int64_t>(), row[1].as<std::string>());
+  }
+  return out;
+}
+
 }  // namespace lox::db

@@ -59,4 +59,9 @@ awaitable<void> NotificationService::clear(std::int64_t me) {
   co_await db_.tx([&](db::Tx& tx) { db::SocialRepository::clear(tx, me); });
 }
 
+awaitable<std::int64_t> NotificationService::unread_count(std::int64_t me, int limit) {
+  co_return co_await db_.read(
+      [&](db::Tx& tx) { return db::SocialRepository::unread_notifications(tx, me, limit); });
+}
+
 }  // namespace lox::services

@@ -2,9 +2,13 @@
 #include <loxodon/db/database.hpp>
 #include <loxodon/db/social_repository.hpp>
 #include <loxodon/db/status_repository.hpp>
+#include <loxodon/domain/username.hpp>
 #include <loxodon/services/relationship_service.hpp>
 #include <loxodon/services/status_service.hpp>
+#include <loxodon/services/validation_errors.hpp>
 #include <loxodon/util/error.hpp>
+
+#include <cctype>
 
 namespace lox::services {
 
@@ -176,6 +180,41 @@ awaitable<AccountPage> RelationshipService::muted(std::int64_t me, db::PageQuery
   auto rows =
       co_await db_.tx([&](db::Tx& tx) { return db::StatusRepository::mutes_page(tx, me, page); });
   co_return co_await accounts_page(rows);
+}
+
+namespace {
+// A bare host name: letters, digits, '-', '.', and (for IDN already in punycode) nothing else.
+std::string checked_domain(const std::string& raw) {
+  std::string domain = domain::lowercase(raw);
+  bool ok = !domain.empty() && domain.size() <= 253 && domain.front() != '.' &&
+            domain.back() != '.' && domain.find("..") == std::string::npos;
+  for (char c : domain) {
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.')) ok = false;
+  }
+  if (!ok) {
+    ValidationErrors errors;
+    errors.add("domain", "Domain", "ERR_INVALID", "is invalid");
+    errors.throw_if_any();
+  }
+  return domain;
+}
+}  // namespace
+
+awaitable<void> RelationshipService::block_domain(std::int64_t me, std::string domain) {
+  std::string host = checked_domain(domain);
+  std::int64_t row_id = ids_.next();
+  co_await db_.tx([&](db::Tx& tx) { db::SocialRepository::block_domain(tx, row_id, me, host); });
+}
+
+awaitable<void> RelationshipService::unblock_domain(std::int64_t me, std::string domain) {
+  std::string host = checked_domain(domain);
+  co_await db_.tx([&](db::Tx& tx) { db::SocialRepository::unblock_domain(tx, me, host); });
+}
+
+awaitable<std::vector<std::pair<std::int64_t, std::string>>> RelationshipService::blocked_domains(
+    std::int64_t me, db::PageQuery page) {
+  co_return co_await db_.read(
+      [&](db::Tx& tx) { return db::SocialRepository::blocked_domains(tx, me, page); });
 }
 
 }  // namespace lox::services

@@ -2,6 +2,7 @@
 #include <loxodon/db/database.hpp>
 #include <loxodon/db/social_repository.hpp>
 #include <loxodon/db/status_repository.hpp>
+#include <loxodon/db/tag_repository.hpp>
 #include <loxodon/domain/status_text.hpp>
 #include <loxodon/domain/username.hpp>
 #include <loxodon/jobs/job_queue.hpp>
@@ -378,13 +379,19 @@ awaitable<void> StatusService::run_fan_out(std::int64_t status_id) {
     auto status = db::StatusRepository::find(tx, status_id);
     if (!status) return;  // deleted before the job ran
     db::StatusRepository::fan_out(tx, status_id);
+    db::TagRepository::fan_out(tx, status_id);
     std::vector<std::int64_t> one{status_id};
     auto views = db::StatusRepository::views(tx, one, 0);
     if (views.empty() || status->reblog_of_id) return;
     std::size_t next = 0;
+    auto row_id = [&] { return next < row_ids.size() ? row_ids[next++] : ids_.next(); };
     for (const auto& m : views[0].mentions) {
-      std::int64_t row = next < row_ids.size() ? row_ids[next++] : ids_.next();
-      db::SocialRepository::notify(tx, row, m.account_id, status->account_id, "mention", status_id);
+      db::SocialRepository::notify(tx, row_id(), m.account_id, status->account_id, "mention",
+                                   status_id);
+    }
+    // Followers who rang the bell (follow with notify=true) hear about every new post.
+    for (auto follower : db::SocialRepository::subscribers(tx, status_id)) {
+      db::SocialRepository::notify(tx, row_id(), follower, status->account_id, "status", status_id);
     }
   });
 }
@@ -524,6 +531,12 @@ awaitable<StatusPage> StatusService::edit(domain::UserWithAccount author, std::i
     db::StatusRepository::edit(tx, id, snapshot, updated);
     db::StatusRepository::add_mentions(tx, id, mention_ids);
     db::StatusRepository::add_tags(tx, id, prepared.rendered.tags);
+    // Whoever boosted the status is told it changed, as Mastodon does.
+    for (auto booster : db::SocialRepository::rebloggers(tx, id)) {
+      if (booster != author.account.id) {
+        enqueue_notification(tx, booster, author.account.id, "update", id);
+      }
+    }
   });
   co_return co_await load_one(id, author.account.id);
 }

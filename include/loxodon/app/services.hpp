@@ -11,6 +11,7 @@
 #include <loxodon/services/notification_service.hpp>
 #include <loxodon/services/relationship_service.hpp>
 #include <loxodon/services/status_service.hpp>
+#include <loxodon/services/tag_service.hpp>
 #include <loxodon/util/asio.hpp>
 #include <loxodon/util/snowflake.hpp>
 
@@ -39,6 +40,7 @@ struct Services {
   services::RelationshipService relationships;
   services::NotificationService notifications;
   services::ListService lists;
+  services::TagService tags;
 };
 
 }  // namespace lox::app

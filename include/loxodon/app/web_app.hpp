@@ -7,6 +7,7 @@
 #include <loxodon/api/mastodon/lists_api.hpp>
 #include <loxodon/api/mastodon/oauth_api.hpp>
 #include <loxodon/api/mastodon/statuses_api.hpp>
+#include <loxodon/api/mastodon/tags_api.hpp>
 #include <loxodon/app/services.hpp>
 #include <loxodon/http/router.hpp>
 #include <loxodon/web/auth_pages.hpp>
@@ -38,6 +39,7 @@ class WebApp {
   api::mastodon::AccountsApi accounts_api_;
   api::mastodon::StatusesApi statuses_api_;
   api::mastodon::ListsApi lists_api_;
+  api::mastodon::TagsApi tags_api_;
   api::activitypub::DiscoveryApi discovery_api_;
   web::AuthPages pages_;
 };

@@ -81,6 +81,20 @@ class SocialRepository {
                                                      std::int64_t id);
   static void dismiss(Tx& tx, std::int64_t account_id, std::int64_t id);
   static void clear(Tx& tx, std::int64_t account_id);
+  // Notifications newer than the "notifications" marker, counted up to `limit`.
+  static std::int64_t unread_notifications(Tx& tx, std::int64_t account_id, int limit);
+  // Followers who follow the author with notify=true (they get a "status" notification).
+  static std::vector<std::int64_t> subscribers(Tx& tx, std::int64_t status_id);
+  // Accounts that boosted the status (they get an "update" notification when it is edited).
+  static std::vector<std::int64_t> rebloggers(Tx& tx, std::int64_t status_id);
+
+  // Domains an account hides (account-level domain blocks, lowercase).
+  static void block_domain(Tx& tx, std::int64_t row_id, std::int64_t account_id,
+                           const std::string& domain);
+  static void unblock_domain(Tx& tx, std::int64_t account_id, const std::string& domain);
+  static std::vector<std::pair<std::int64_t, std::string>> blocked_domains(Tx& tx,
+                                                                           std::int64_t account_id,
+                                                                           const PageQuery& page);
 };
 
 }  // namespace lox::db

@@ -30,6 +30,8 @@ class NotificationService {
   awaitable<NotificationPage> get(std::int64_t me, std::int64_t id);
   awaitable<void> dismiss(std::int64_t me, std::int64_t id);
   awaitable<void> clear(std::int64_t me);
+  // Notifications newer than the "notifications" read marker, counted up to `limit`.
+  awaitable<std::int64_t> unread_count(std::int64_t me, int limit);
 
  private:
   awaitable<NotificationPage> render(std::int64_t me, std::vector<db::NotificationRow> rows);

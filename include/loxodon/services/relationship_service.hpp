@@ -45,6 +45,13 @@ class RelationshipService {
   // Accounts waiting for `me` to accept their follow.
   awaitable<AccountPage> follow_requests(std::int64_t me, db::PageQuery page);
 
+  // Account-level domain blocks: the domain's accounts and posts are hidden from `me`.
+  // Domains are stored lowercase; a URL or an empty value is a validation error.
+  awaitable<void> block_domain(std::int64_t me, std::string domain);
+  awaitable<void> unblock_domain(std::int64_t me, std::string domain);
+  awaitable<std::vector<std::pair<std::int64_t, std::string>>> blocked_domains(std::int64_t me,
+                                                                               db::PageQuery page);
+
  private:
   awaitable<domain::Account> target_account(std::int64_t me, std::int64_t target);
   awaitable<db::RelationshipRow> relationship(std::int64_t me, std::int64_t target);

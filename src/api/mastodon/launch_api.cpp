@@ -20,12 +20,9 @@ void add_launch_routes(Endpoints& e) {
       {"/api/v1/trends/links", Access::kPublic, "", "[]"},
       {"/api/v1/suggestions", Access::kUser, "read", "[]"},
       {"/api/v2/suggestions", Access::kUser, "read", "[]"},
-      {"/api/v1/followed_tags", Access::kUser, "read:follows", "[]"},
-      {"/api/v1/domain_blocks", Access::kUser, "read:blocks", "[]"},
       {"/api/v1/conversations", Access::kUser, "read:statuses", "[]"},
       {"/api/v1/scheduled_statuses", Access::kUser, "read:statuses", "[]"},
       {"/api/v1/endorsements", Access::kUser, "read:accounts", "[]"},
-      {"/api/v1/featured_tags", Access::kUser, "read:accounts", "[]"},
   };
   for (const auto& item : kEmpty) {
     std::vector<std::string> scopes;

@@ -1,0 +1,186 @@
+"""Followed and featured hashtags, account domain blocks, the notification bell ("status"
+notifications), "update" notifications for boosters and the unread notification count, driven
+through Mastodon.py and raw HTTP where Mastodon.py 1.8 has no method."""
+
+import json
+import time
+import unittest
+import urllib.parse
+
+from mastodon import Mastodon
+from mastodon.errors import MastodonAPIError, MastodonNotFoundError
+
+from loxodon_e2e import Database, Server, get, run_cli
+
+
+def wait_until(check, timeout=15):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        result = check()
+        if result:
+            return result
+        time.sleep(0.1)
+    return check()
+
+
+class TagsAndPreferencesTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.db = Database()
+        cls.server = Server(cls.db.url)
+        env = {"LOXODON_DATABASE_URL": cls.db.url, "LOXODON_DOMAIN": f"localhost:{cls.server.port}",
+               "LOXODON_SCHEME": "http"}
+        cls.api, cls.token = {}, {}
+        for name in ("dora", "ezra", "fern"):
+            run_cli(["accounts", "create", name, "--email", f"{name}@example.com",
+                     "--password", "correct horse battery"], env=env, check=True)
+            token = run_cli(["tokens", "create", name, "--scopes", "read write follow push"],
+                            env=env, check=True).stdout.strip()
+            cls.token[name] = token
+            cls.api[name] = Mastodon(access_token=token, api_base_url=cls.server.base)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+        cls.server.close()
+        cls.db.close()
+
+    def call(self, who, method, path, form=None):
+        data = urllib.parse.urlencode(form).encode() if form is not None else None
+        headers = {"Authorization": f"Bearer {self.token[who]}"}
+        if data is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        status, _, body = get(self.server.base + path, headers=headers, method=method, data=data)
+        return status, (json.loads(body) if body else None)
+
+    def test_followed_tag_reaches_home_timeline(self):
+        fern = self.api["fern"]
+        status, tag = self.call("ezra", "GET", "/api/v1/tags/Elephants")
+        self.assertEqual(status, 200)
+        self.assertEqual(tag["name"], "elephants")
+        self.assertFalse(tag["following"])
+        self.assertEqual(tag["history"], [])
+
+        status, tag = self.call("ezra", "POST", "/api/v1/tags/%23Elephants/follow", {})
+        self.assertEqual(status, 200, tag)
+        self.assertTrue(tag["following"])
+        status, followed = self.call("ezra", "GET", "/api/v1/followed_tags")
+        self.assertEqual([t["name"] for t in followed], ["elephants"])
+
+        # Ezra never follows Fern: only the followed tag brings her posts into his home timeline.
+        public = fern.status_post("Look at these #elephants")
+        unlisted = fern.status_post("Quiet #elephants", visibility="unlisted")
+        private = fern.status_post("Secret #elephants", visibility="private")
+        other = fern.status_post("Nothing tagged")
+        ezra = self.api["ezra"]
+        self.assertTrue(wait_until(lambda: any(s["id"] == public["id"] for s in ezra.timeline_home())))
+        time.sleep(0.5)  # give the other fan-out jobs the same chance
+        home = {s["id"] for s in ezra.timeline_home()}
+        self.assertNotIn(unlisted["id"], home)
+        self.assertNotIn(private["id"], home)
+        self.assertNotIn(other["id"], home)
+
+        status, tag = self.call("ezra", "POST", "/api/v1/tags/elephants/unfollow", {})
+        self.assertEqual(status, 200)
+        self.assertFalse(tag["following"])
+        self.assertEqual(self.call("ezra", "GET", "/api/v1/followed_tags")[1], [])
+        later = fern.status_post("More #elephants")
+        time.sleep(0.7)
+        self.assertNotIn(later["id"], {s["id"] for s in ezra.timeline_home()})
+
+    def test_bad_tag_names_are_not_found(self):
+        for name in ("foo-bar", "123", "%20", "a%2Fb", "x" * 101):
+            status, _ = self.call("ezra", "POST", f"/api/v1/tags/{name}/follow", {})
+            self.assertEqual(status, 404, name)
+            status, _ = self.call("ezra", "GET", f"/api/v1/tags/{name}")
+            self.assertEqual(status, 404, name)
+        self.assertNotIn("foo", [t["name"] for t in self.call("ezra", "GET", "/api/v1/followed_tags")[1]])
+        status, _, _ = get(self.server.base + "/api/v1/tags/x/follow", method="POST", data=b"")
+        self.assertEqual(status, 401)
+
+    def test_featured_tags(self):
+        fern = self.api["fern"]
+        fern.status_post("I love #Cats")
+        fern.status_post("More #cats and #dogs")
+        suggestions = fern.featured_tag_suggestions()
+        self.assertEqual([t["name"] for t in suggestions][:2], ["cats", "dogs"])
+
+        featured = fern.featured_tag_create("#Cats")
+        self.assertEqual(featured["name"], "cats")
+        self.assertEqual(featured["statuses_count"], 2)
+        raw = self.call("fern", "GET", "/api/v1/featured_tags")[1]
+        self.assertRegex(raw[0]["last_status_at"], r"^\d{4}-\d{2}-\d{2}$")  # the day only
+        self.assertTrue(featured["url"].endswith("/@fern/tagged/cats"))
+        self.assertEqual(fern.featured_tag_create("cats")["id"], featured["id"])  # idempotent
+        self.assertNotIn("cats", [t["name"] for t in fern.featured_tag_suggestions()])
+
+        # Anyone (even without a token) sees them on the profile.
+        fern_id = fern.me()["id"]
+        status, _, body = get(f"{self.server.base}/api/v1/accounts/{fern_id}/featured_tags")
+        self.assertEqual(status, 200)
+        self.assertEqual([t["name"] for t in json.loads(body)], ["cats"])
+
+        with self.assertRaises(MastodonAPIError):
+            fern.featured_tag_create("not a tag")
+        for i in range(9):
+            fern.featured_tag_create(f"topic{i}x")
+        with self.assertRaises(MastodonAPIError) as too_many:
+            fern.featured_tag_create("eleventh")
+        self.assertIn("10", str(too_many.exception))
+        self.assertEqual(len(fern.featured_tags()), 10)
+
+        # Someone else's featured tag cannot be removed; one's own can.
+        with self.assertRaises(MastodonNotFoundError):
+            self.api["dora"].featured_tag_delete(featured["id"])
+        fern.featured_tag_delete(featured["id"])
+        self.assertNotIn("cats", [t["name"] for t in fern.featured_tags()])
+        with self.assertRaises(MastodonNotFoundError):
+            fern.featured_tag_delete(featured["id"])
+
+    def test_domain_blocks(self):
+        dora = self.api["dora"]
+        dora.domain_block("Example.COM")
+        dora.domain_block("example.com")  # twice is fine
+        dora.domain_block("mastodon.social")
+        self.assertEqual(sorted(dora.domain_blocks()), ["example.com", "mastodon.social"])
+        for bad in ("", "https://evil.example/", "a..b", "spaces here", ".lead"):
+            with self.assertRaises(MastodonAPIError, msg=bad):
+                dora.domain_block(bad)
+        self.assertEqual(len(dora.domain_blocks()), 2)
+        page = dora.domain_blocks(limit=1)
+        self.assertEqual(len(page), 1)
+        dora.domain_unblock("EXAMPLE.com")
+        self.assertEqual(dora.domain_blocks(), ["mastodon.social"])
+        self.assertEqual(self.api["ezra"].domain_blocks(), [])  # per account
+
+    def test_bell_update_notifications_and_unread_count(self):
+        dora, ezra, fern = self.api["dora"], self.api["ezra"], self.api["fern"]
+        dora_id = dora.me()["id"]
+        # Ezra rings the bell for Dora; Fern follows her without it.
+        self.assertTrue(ezra.account_follow(dora_id, notify=True)["notifying"])
+        fern.account_follow(dora_id)
+        ezra.markers_set("notifications", ezra.notifications(limit=1)[0]["id"]
+                         if ezra.notifications(limit=1) else "0")
+        post = dora.status_post("A new post for subscribers")
+        self.assertTrue(wait_until(lambda: any(
+            n["type"] == "status" and n["status"]["id"] == post["id"] for n in ezra.notifications())))
+        time.sleep(0.3)
+        self.assertFalse(any(n["type"] == "status" for n in fern.notifications()))
+
+        status, unread = self.call("ezra", "GET", "/api/v1/notifications/unread_count")
+        self.assertEqual(status, 200)
+        self.assertGreaterEqual(unread["count"], 1)
+        newest = ezra.notifications(limit=1)[0]["id"]
+        ezra.markers_set("notifications", newest)
+        self.assertEqual(self.call("ezra", "GET", "/api/v1/notifications/unread_count")[1]["count"], 0)
+
+        # Fern boosts, Dora edits: Fern is told about the edit.
+        fern.status_reblog(post["id"])
+        dora.status_update(post["id"], "A new post for subscribers (edited)")
+        self.assertTrue(wait_until(lambda: any(
+            n["type"] == "update" and n["status"]["id"] == post["id"] for n in fern.notifications())))
+        self.assertFalse(any(n["type"] == "update" for n in ezra.notifications()))
+
+
+if __name__ == "__main__":
+    unittest.main()
