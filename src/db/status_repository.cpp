@@ -308,10 +308,12 @@ CursorRows StatusRepository::mutes_page(Tx& tx, std::int64_t account_id, const P
 }
 
 std::vector<std::int64_t> StatusRepository::tag_page(Tx& tx, std::int64_t viewer,
-                                                     const std::string& tag, bool local_only,
-                                                     const PageQuery& p) {
+                                                     const TagFilter& f, const PageQuery& p) {
+  std::vector<std::string> one_of{f.tag};
+  one_of.insert(one_of.end(), f.any.begin(), f.any.end());
   return ids_of(tx.work().exec_prepared("tag_page", viewer, p.max_id, p.min_id.value_or(p.since_id),
-                                        p.limit, tag, local_only));
+                                        p.limit, to_pg_text_array(one_of), f.local_only,
+                                        to_pg_text_array(f.all), to_pg_text_array(f.none)));
 }
 
 std::vector<std::int64_t> StatusRepository::pinned(Tx& tx, std::int64_t account_id,

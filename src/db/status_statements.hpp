@@ -264,15 +264,24 @@ inline constexpr std::array kStatusStatements = {
               "SELECT m.id, m.target_account_id FROM mutes m WHERE m.account_id = $1 "
               "AND (m.expires_at IS NULL OR m.expires_at > now()) "
               "AND m.id < $2 AND m.id > $3 ORDER BY m.id DESC LIMIT $4"},
-    Statement{"tag_page",
-              "SELECT s.id FROM statuses s JOIN statuses_tags st ON st.status_id = s.id "
-              "JOIN tags t ON t.id = st.tag_id WHERE t.name = $5 AND s.visibility = 0 "
-              "AND s.reblog_of_id IS NULL AND s.deleted_at IS NULL AND s.id < $2 AND s.id > $3 "
-              "AND ($6 = false OR s.local) "
-              "AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.account_id = $1 AND "
-              "  b.target_account_id = s.account_id) OR (b.account_id = s.account_id AND "
-              "  b.target_account_id = $1)) "
-              "ORDER BY s.id DESC LIMIT $4"},
+    // $5: the tag and any[] (one of them), $7: all[] (every one), $8: none[] (none of them).
+    Statement{
+        "tag_page",
+        "SELECT DISTINCT s.id FROM statuses s JOIN statuses_tags st ON st.status_id = s.id "
+        "JOIN tags t ON t.id = st.tag_id WHERE t.name = ANY ($5::text[]) AND s.visibility = 0 "
+        "AND s.reblog_of_id IS NULL AND s.deleted_at IS NULL AND s.id < $2 AND s.id > $3 "
+        "AND ($6 = false OR s.local) "
+        "AND (cardinality($7::text[]) = 0 OR (SELECT count(DISTINCT t2.name) FROM "
+        "  statuses_tags st2 JOIN tags t2 ON t2.id = st2.tag_id WHERE st2.status_id = s.id "
+        "  AND t2.name = ANY ($7::text[])) = cardinality($7::text[])) "
+        "AND NOT EXISTS (SELECT 1 FROM statuses_tags st3 JOIN tags t3 ON t3.id = st3.tag_id "
+        "  WHERE st3.status_id = s.id AND t3.name = ANY ($8::text[])) "
+        "AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.account_id = $1 AND "
+        "  b.target_account_id = s.account_id) OR (b.account_id = s.account_id AND "
+        "  b.target_account_id = $1)) "
+        "AND NOT EXISTS (SELECT 1 FROM mutes mu WHERE mu.account_id = $1 AND "
+        "  mu.target_account_id = s.account_id) "
+        "ORDER BY s.id DESC LIMIT $4"},
     Statement{"pinned_ids",
               "SELECT p.status_id FROM status_pins p JOIN statuses s ON s.id = p.status_id "
               "WHERE p.account_id = $1 AND s.deleted_at IS NULL AND " LOX_VISIBLE_TO(

@@ -464,12 +464,20 @@ awaitable<AccountPage> StatusService::favourited_by(std::int64_t id, std::int64_
   co_return co_await accounts_of(rows);
 }
 
-awaitable<StatusPage> StatusService::tag_timeline(std::int64_t viewer, std::string tag,
-                                                  bool local_only, db::PageQuery page) {
-  std::string name = domain::lowercase(tag);
-  auto ids = co_await db_.tx([&](db::Tx& tx) {
-    return db::StatusRepository::tag_page(tx, viewer, name, local_only, page);
-  });
+awaitable<StatusPage> StatusService::tag_timeline(std::int64_t viewer, db::TagFilter filter,
+                                                  db::PageQuery page) {
+  auto clean = [](std::string& name) {
+    if (!name.empty() && name.front() == '#') name.erase(0, 1);
+    name = domain::lowercase(name);
+  };
+  clean(filter.tag);
+  for (auto* names : {&filter.any, &filter.all, &filter.none}) {
+    for (auto& n : *names) clean(n);
+    std::erase_if(*names, [](const std::string& n) { return n.empty(); });
+    if (names->size() > 4) names->resize(4);  // Mastodon's limit per list
+  }
+  auto ids = co_await db_.tx(
+      [&](db::Tx& tx) { return db::StatusRepository::tag_page(tx, viewer, filter, page); });
   co_return co_await load(ids, viewer);
 }
 

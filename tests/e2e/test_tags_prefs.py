@@ -88,6 +88,31 @@ class TagsAndPreferencesTest(unittest.TestCase):
         time.sleep(0.7)
         self.assertNotIn(later["id"], {s["id"] for s in ezra.timeline_home()})
 
+    def test_hashtag_timeline_any_all_none(self):
+        fern = self.api["fern"]
+        lions = fern.status_post("#Zooq #lions")["id"]
+        tigers = fern.status_post("#zooq #tigers")["id"]
+        both = fern.status_post("#zooq #lions #tigers")["id"]
+        plain = fern.status_post("just #zooq")["id"]
+        bears = fern.status_post("only #bearsq")["id"]
+
+        def timeline(query):
+            status, body = self.call("dora", "GET", "/api/v1/timelines/tag/zooq" + query)
+            self.assertEqual(status, 200, body)
+            return [int(s["id"]) for s in body]
+
+        self.assertEqual(timeline(""), [plain, both, tigers, lions])
+        self.assertEqual(timeline("?all[]=lions"), [both, lions])
+        self.assertEqual(timeline("?all[]=lions&all[]=TIGERS"), [both])
+        self.assertEqual(timeline("?none[]=tigers"), [plain, lions])
+        self.assertEqual(timeline("?any[]=bearsq&none[]=lions"), [bears, plain, tigers])
+        self.assertEqual(timeline("?all[]=nothere"), [])
+        # Hidden from someone who muted the author.
+        self.api["ezra"].account_mute(fern.me()["id"])
+        status, body = self.call("ezra", "GET", "/api/v1/timelines/tag/zooq")
+        self.assertEqual(body, [])
+        self.api["ezra"].account_unmute(fern.me()["id"])
+
     def test_bad_tag_names_are_not_found(self):
         for name in ("foo-bar", "123", "%20", "a%2Fb", "x" * 101):
             status, _ = self.call("ezra", "POST", f"/api/v1/tags/{name}/follow", {})

@@ -58,6 +58,16 @@ struct PollForVote {
 // (join-row id, entity id) pairs: the first is the paging cursor.
 using CursorRows = std::vector<std::pair<std::int64_t, std::int64_t>>;
 
+// A hashtag timeline: statuses with `tag` or one of `any`, every one of `all`, none of `none`
+// (lowercase names).
+struct TagFilter {
+  std::string tag;
+  std::vector<std::string> any;
+  std::vector<std::string> all;
+  std::vector<std::string> none;
+  bool local_only = false;
+};
+
 class StatusRepository {
  public:
   static void insert(Tx& tx, const NewStatus& status);
@@ -103,8 +113,8 @@ class StatusRepository {
   static CursorRows favourited_by(Tx& tx, std::int64_t status_id, const PageQuery& page);
   static CursorRows blocks_page(Tx& tx, std::int64_t account_id, const PageQuery& page);
   static CursorRows mutes_page(Tx& tx, std::int64_t account_id, const PageQuery& page);
-  static std::vector<std::int64_t> tag_page(Tx& tx, std::int64_t viewer, const std::string& tag,
-                                            bool local_only, const PageQuery& page);
+  static std::vector<std::int64_t> tag_page(Tx& tx, std::int64_t viewer, const TagFilter& filter,
+                                            const PageQuery& page);
   static std::vector<std::int64_t> pinned(Tx& tx, std::int64_t account_id, std::int64_t viewer);
   static void pin(Tx& tx, std::int64_t account_id, std::int64_t status_id);
   static void unpin(Tx& tx, std::int64_t account_id, std::int64_t status_id);

@@ -103,8 +103,8 @@ class StatusService {
   awaitable<CursorStatusPage> bookmarks(std::int64_t me, db::PageQuery page);
   awaitable<AccountPage> reblogged_by(std::int64_t id, std::int64_t viewer, db::PageQuery page);
   awaitable<AccountPage> favourited_by(std::int64_t id, std::int64_t viewer, db::PageQuery page);
-  awaitable<StatusPage> tag_timeline(std::int64_t viewer, std::string tag, bool local_only,
-                                     db::PageQuery page);
+  // Hashtag names in `filter` may carry '#' and any case.
+  awaitable<StatusPage> tag_timeline(std::int64_t viewer, db::TagFilter filter, db::PageQuery page);
   awaitable<StatusPage> pinned(std::int64_t viewer, std::int64_t account_id);
   awaitable<StatusPage> pin(std::int64_t id, std::int64_t me, bool on);
   awaitable<StatusPage> mute_conversation(std::int64_t id, std::int64_t me, bool on);

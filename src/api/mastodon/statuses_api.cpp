@@ -172,10 +172,19 @@ void StatusesApi::add_more_routes(Endpoints& e) {
         });
   e.add({"GET", "/api/v1/timelines/tag/:hashtag", Access::kPublic, {"read:statuses"}},
         [this](Call& c) -> awaitable<http::Response> {
-          std::string tag(c.request.path_param("hashtag").value_or(""));
-          auto page = co_await statuses_.tag_timeline(viewer_of(c), tag,
-                                                      c.params.boolean("local").value_or(false),
-                                                      page_query(c.params, 20, 40));
+          db::TagFilter filter;
+          filter.tag = std::string(c.request.path_param("hashtag").value_or(""));
+          auto names = [&](const char* key) {
+            auto out = c.params.list(std::string(key) + "[]");
+            for (auto& v : c.params.list(key)) out.push_back(v);
+            return out;
+          };
+          filter.any = names("any");
+          filter.all = names("all");
+          filter.none = names("none");
+          filter.local_only = c.params.boolean("local").value_or(false);
+          auto page =
+              co_await statuses_.tag_timeline(viewer_of(c), filter, page_query(c.params, 20, 40));
           co_return co_await page_response(c, page);
         });
   struct Toggle {
