@@ -160,6 +160,12 @@ void SocialRepository::clear(Tx& tx, std::int64_t account_id) {
   tx.work().exec_prepared("notifications_clear", account_id);
 }
 
+std::vector<std::pair<std::int64_t, std::int64_t>> SocialRepository::familiar_followers(
+    Tx& tx, std::int64_t viewer, const std::vector<std::int64_t>& targets, int limit) {
+  return pairs(
+      tx.work().exec_prepared("familiar_followers", viewer, to_pg_bigint_array(targets), limit));
+}
+
 std::int64_t SocialRepository::unread_notifications(Tx& tx, std::int64_t account_id, int limit) {
   return tx.work().exec_prepared1("unread_notifications", account_id, limit)[0].as<std::int64_t>();
 }

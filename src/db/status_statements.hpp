@@ -209,6 +209,15 @@ inline constexpr std::array kStatusStatements = {
         "EXISTS (SELECT 1 FROM follow_requests r WHERE r.account_id = t.id AND r.target_account_id "
         "= $1) "
         "FROM accounts t WHERE t.id = ANY($2::bigint[]) AND t.suspended_at IS NULL"},
+    // For each of $2: the accounts $1 follows that follow it, most recent follow first.
+    Statement{
+        "familiar_followers",
+        "SELECT x.target_account_id, x.account_id FROM (SELECT f.target_account_id, "
+        "f.account_id, row_number() OVER (PARTITION BY f.target_account_id ORDER BY f.id DESC) "
+        "AS n FROM follows f JOIN follows mine ON mine.account_id = $1 AND "
+        "mine.target_account_id = f.account_id JOIN accounts a ON a.id = f.account_id "
+        "WHERE f.target_account_id = ANY ($2::bigint[]) AND a.suspended_at IS NULL) x "
+        "WHERE x.n <= $3 ORDER BY x.target_account_id, x.n"},
     Statement{
         "followers_page",
         "SELECT f.id, f.account_id FROM follows f JOIN accounts a ON a.id = f.account_id "

@@ -8,6 +8,7 @@
 #include <loxodon/services/validation_errors.hpp>
 #include <loxodon/util/error.hpp>
 
+#include <algorithm>
 #include <cctype>
 
 namespace lox::services {
@@ -180,6 +181,30 @@ awaitable<AccountPage> RelationshipService::muted(std::int64_t me, db::PageQuery
   auto rows =
       co_await db_.tx([&](db::Tx& tx) { return db::StatusRepository::mutes_page(tx, me, page); });
   co_return co_await accounts_page(rows);
+}
+
+awaitable<std::vector<std::pair<std::int64_t, std::vector<domain::Account>>>>
+RelationshipService::familiar_followers(std::int64_t me, std::vector<std::int64_t> ids) {
+  constexpr std::size_t kMaxIds = 40;
+  constexpr int kPerAccount = 40;
+  std::vector<std::int64_t> unique;
+  for (auto id : ids) {
+    if (unique.size() < kMaxIds && std::find(unique.begin(), unique.end(), id) == unique.end()) {
+      unique.push_back(id);
+    }
+  }
+  co_return co_await db_.read([&](db::Tx& tx) {
+    std::vector<std::pair<std::int64_t, std::vector<domain::Account>>> out;
+    for (auto id : unique) out.emplace_back(id, std::vector<domain::Account>{});
+    for (const auto& row : db::SocialRepository::familiar_followers(tx, me, unique, kPerAccount)) {
+      auto account = db::AccountRepository::find(tx, row.second);
+      if (!account) continue;
+      for (auto& entry : out) {
+        if (entry.first == row.first) entry.second.push_back(*account);
+      }
+    }
+    return out;
+  });
 }
 
 namespace {

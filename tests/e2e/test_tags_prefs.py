@@ -113,6 +113,34 @@ class TagsAndPreferencesTest(unittest.TestCase):
         self.assertEqual(body, [])
         self.api["ezra"].account_unmute(fern.me()["id"])
 
+    def test_familiar_followers(self):
+        # Own accounts so the other tests' follows do not matter.
+        env = {"LOXODON_DATABASE_URL": self.db.url,
+               "LOXODON_DOMAIN": f"localhost:{self.server.port}", "LOXODON_SCHEME": "http"}
+        api = {}
+        for name in ("gil", "hana", "ivo", "jun"):
+            run_cli(["accounts", "create", name, "--email", f"{name}@example.com",
+                     "--password", "correct horse battery"], env=env, check=True)
+            token = run_cli(["tokens", "create", name, "--scopes", "read write follow"],
+                            env=env, check=True).stdout.strip()
+            api[name] = Mastodon(access_token=token, api_base_url=self.server.base)
+        ids = {name: a.me()["id"] for name, a in api.items()}
+        # Gil follows Hana and Ivo; Hana and Ivo follow Jun; only Ivo follows Hana.
+        api["gil"].account_follow(ids["hana"])
+        api["gil"].account_follow(ids["ivo"])
+        api["hana"].account_follow(ids["jun"])
+        api["ivo"].account_follow(ids["jun"])
+        api["ivo"].account_follow(ids["hana"])
+        api["jun"].account_follow(ids["hana"])  # Gil does not follow Jun: not familiar
+
+        result = api["gil"].account_familiar_followers([ids["jun"], ids["hana"], ids["jun"]])
+        self.assertEqual([str(r["id"]) for r in result], [str(ids["jun"]), str(ids["hana"])])
+        self.assertEqual(sorted(a["username"] for a in result[0]["accounts"]), ["hana", "ivo"])
+        self.assertEqual([a["username"] for a in result[1]["accounts"]], ["ivo"])
+        self.assertEqual(api["jun"].account_familiar_followers([ids["gil"]])[0]["accounts"], [])
+        status, _, _ = get(self.server.base + f"/api/v1/accounts/familiar_followers?id[]={ids['jun']}")
+        self.assertEqual(status, 401)
+
     def test_bad_tag_names_are_not_found(self):
         for name in ("foo-bar", "123", "%20", "a%2Fb", "x" * 101):
             status, _ = self.call("ezra", "POST", f"/api/v1/tags/{name}/follow", {})

@@ -81,6 +81,10 @@ class SocialRepository {
                                                      std::int64_t id);
   static void dismiss(Tx& tx, std::int64_t account_id, std::int64_t id);
   static void clear(Tx& tx, std::int64_t account_id);
+  // (target, follower) pairs: followers of each target whom `viewer` follows, at most `limit`
+  // per target.
+  static std::vector<std::pair<std::int64_t, std::int64_t>> familiar_followers(
+      Tx& tx, std::int64_t viewer, const std::vector<std::int64_t>& targets, int limit);
   // Notifications newer than the "notifications" marker, counted up to `limit`.
   static std::int64_t unread_notifications(Tx& tx, std::int64_t account_id, int limit);
   // Followers who follow the author with notify=true (they get a "status" notification).

@@ -44,6 +44,9 @@ class RelationshipService {
   awaitable<AccountPage> muted(std::int64_t me, db::PageQuery page);
   // Accounts waiting for `me` to accept their follow.
   awaitable<AccountPage> follow_requests(std::int64_t me, db::PageQuery page);
+  // For each requested account (at most 40), the accounts `me` follows that follow it.
+  awaitable<std::vector<std::pair<std::int64_t, std::vector<domain::Account>>>> familiar_followers(
+      std::int64_t me, std::vector<std::int64_t> ids);
 
   // Account-level domain blocks: the domain's accounts and posts are hidden from `me`.
   // Domains are stored lowercase; a URL or an empty value is a validation error.

@@ -67,6 +67,8 @@ void AccountsApi::add_routes(Endpoints& e) {
         [this](Call& c) { return lookup(c); });
   e.add({"GET", "/api/v1/accounts/relationships", Access::kUser, {"read:follows"}},
         [this](Call& c) { return relationships(c); });
+  e.add({"GET", "/api/v1/accounts/familiar_followers", Access::kUser, {"read:follows"}},
+        [this](Call& c) { return familiar_followers(c); });
   e.add({"GET", "/api/v1/accounts/:id", Access::kPublic, {"read:accounts"}},
         [this](Call& c) { return show(c); });
   e.add({"GET", "/api/v1/accounts/:id/followers", Access::kPublic, {"read:accounts"}},
@@ -199,15 +201,34 @@ awaitable<http::Response> AccountsApi::lookup(Call& call) {
   co_return http::Response::json(200, account_json(config_, account));
 }
 
-awaitable<http::Response> AccountsApi::relationships(Call& call) {
+namespace {
+std::vector<std::int64_t> id_params(const http::Params& params) {
   std::vector<std::int64_t> ids;
-  std::vector<std::string> raw = call.params.list("id");
-  for (const auto& s : call.params.list("id[]")) raw.push_back(s);
+  std::vector<std::string> raw = params.list("id");
+  for (const auto& s : params.list("id[]")) raw.push_back(s);
   for (const auto& r : raw) {
     std::int64_t id = 0;
     auto [ptr, ec] = std::from_chars(r.data(), r.data() + r.size(), id);
     if (ec == std::errc{} && ptr == r.data() + r.size()) ids.push_back(id);
   }
+  return ids;
+}
+}  // namespace
+
+awaitable<http::Response> AccountsApi::familiar_followers(Call& call) {
+  auto ids = id_params(call.params);
+  auto rows = co_await relationships_.familiar_followers(call.user().account.id, ids);
+  json out = json::array();
+  for (const auto& entry : rows) {
+    json accounts = json::array();
+    for (const auto& a : entry.second) accounts.push_back(account_json(config_, a));
+    out.push_back({{"id", std::to_string(entry.first)}, {"accounts", accounts}});
+  }
+  co_return http::Response::json(200, out);
+}
+
+awaitable<http::Response> AccountsApi::relationships(Call& call) {
+  auto ids = id_params(call.params);
   auto rows = co_await relationships_.relationships(call.user().account.id, ids);
   json out = json::array();
   for (const auto& r : rows) out.push_back(relationship_json(r));

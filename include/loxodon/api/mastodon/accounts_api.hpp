@@ -22,6 +22,7 @@ class AccountsApi {
   awaitable<http::Response> show(Call& call);
   awaitable<http::Response> lookup(Call& call);
   awaitable<http::Response> relationships(Call& call);
+  awaitable<http::Response> familiar_followers(Call& call);
   awaitable<http::Response> preferences(Call& call);
   awaitable<http::Response> follow_list(Call& call, bool followers);
 
