@@ -76,6 +76,8 @@ std::vector<RelationshipRow> SocialRepository::relationships(Tx& tx, std::int64_
     r.muting_notifications = row[8].as<bool>();
     r.requested = row[9].as<bool>();
     r.requested_by = row[10].as<bool>();
+    r.endorsed = row[11].as<bool>();
+    r.domain_blocking = row[12].as<bool>();
     out.push_back(r);
   }
   return out;
@@ -164,6 +166,19 @@ std::vector<std::pair<std::int64_t, std::int64_t>> SocialRepository::familiar_fo
     Tx& tx, std::int64_t viewer, const std::vector<std::int64_t>& targets, int limit) {
   return pairs(
       tx.work().exec_prepared("familiar_followers", viewer, to_pg_bigint_array(targets), limit));
+}
+
+bool SocialRepository::endorse(Tx& tx, std::int64_t row_id, std::int64_t account_id,
+                               std::int64_t target) {
+  return tx.work().exec_prepared1("endorse", row_id, account_id, target)[0].as<bool>();
+}
+void SocialRepository::unendorse(Tx& tx, std::int64_t account_id, std::int64_t target) {
+  tx.work().exec_prepared("unendorse", account_id, target);
+}
+std::vector<std::pair<std::int64_t, std::int64_t>> SocialRepository::endorsements(
+    Tx& tx, std::int64_t account_id, const PageQuery& p) {
+  return pairs(tx.work().exec_prepared("endorsements_page", account_id, p.max_id,
+                                       p.min_id.value_or(p.since_id), p.limit));
 }
 
 std::int64_t SocialRepository::unread_notifications(Tx& tx, std::int64_t account_id, int limit) {

@@ -207,7 +207,11 @@ inline constexpr std::array kStatusStatements = {
         "EXISTS (SELECT 1 FROM follow_requests r WHERE r.account_id = $1 AND r.target_account_id = "
         "t.id), "
         "EXISTS (SELECT 1 FROM follow_requests r WHERE r.account_id = t.id AND r.target_account_id "
-        "= $1) "
+        "= $1), "
+        "EXISTS (SELECT 1 FROM account_pins p WHERE p.account_id = $1 AND p.target_account_id = "
+        "t.id), "
+        "EXISTS (SELECT 1 FROM account_domain_blocks d WHERE d.account_id = $1 AND d.domain = "
+        "t.domain) "
         "FROM accounts t WHERE t.id = ANY($2::bigint[]) AND t.suspended_at IS NULL"},
     // For each of $2: the accounts $1 follows that follow it, most recent follow first.
     Statement{
@@ -269,6 +273,19 @@ inline constexpr std::array kStatusStatements = {
     Statement{"blocks_page",
               "SELECT b.id, b.target_account_id FROM blocks b WHERE b.account_id = $1 "
               "AND b.id < $2 AND b.id > $3 ORDER BY b.id DESC LIMIT $4"},
+    // Endorsing needs a follow: nothing is inserted otherwise. True when endorsed afterwards
+    // (now or before; the CTE's row is not visible to the outer EXISTS, hence both checks).
+    Statement{"endorse",
+              "WITH ins AS (INSERT INTO account_pins (id, account_id, target_account_id) "
+              "SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM follows f WHERE f.account_id = $2 "
+              "AND f.target_account_id = $3) ON CONFLICT DO NOTHING RETURNING 1) "
+              "SELECT EXISTS (SELECT 1 FROM ins) OR EXISTS (SELECT 1 FROM account_pins p WHERE "
+              "p.account_id = $2 AND p.target_account_id = $3)"},
+    Statement{"unendorse",
+              "DELETE FROM account_pins WHERE account_id = $1 AND target_account_id = $2"},
+    Statement{"endorsements_page",
+              "SELECT p.id, p.target_account_id FROM account_pins p WHERE p.account_id = $1 "
+              "AND p.id < $2 AND p.id > $3 ORDER BY p.id DESC LIMIT $4"},
     Statement{"mutes_page",
               "SELECT m.id, m.target_account_id FROM mutes m WHERE m.account_id = $1 "
               "AND (m.expires_at IS NULL OR m.expires_at > now()) "

@@ -98,6 +98,31 @@ awaitable<db::RelationshipRow> RelationshipService::unmute(std::int64_t me, std:
   co_return co_await relationship(me, target);
 }
 
+awaitable<db::RelationshipRow> RelationshipService::endorse(std::int64_t me, std::int64_t target) {
+  co_await target_account(me, target);
+  std::int64_t row = ids_.next();
+  bool endorsed = co_await db_.tx(
+      [&](db::Tx& tx) { return db::SocialRepository::endorse(tx, row, me, target); });
+  if (!endorsed) {
+    throw Error(ErrorCode::kUnprocessable,
+                "Validation failed: You must be already following the person you want to endorse");
+  }
+  co_return co_await relationship(me, target);
+}
+
+awaitable<db::RelationshipRow> RelationshipService::unendorse(std::int64_t me,
+                                                              std::int64_t target) {
+  co_await target_account(me, target);
+  co_await db_.tx([&](db::Tx& tx) { db::SocialRepository::unendorse(tx, me, target); });
+  co_return co_await relationship(me, target);
+}
+
+awaitable<AccountPage> RelationshipService::endorsements(std::int64_t me, db::PageQuery page) {
+  auto rows = co_await db_.read(
+      [&](db::Tx& tx) { return db::SocialRepository::endorsements(tx, me, page); });
+  co_return co_await accounts_page(rows);
+}
+
 awaitable<db::RelationshipRow> RelationshipService::authorize_request(std::int64_t me,
                                                                       std::int64_t requester) {
   std::int64_t row = ids_.next();

@@ -53,6 +53,11 @@ class TagsAndPreferencesTest(unittest.TestCase):
         status, _, body = get(self.server.base + path, headers=headers, method=method, data=data)
         return status, (json.loads(body) if body else None)
 
+    def call_with(self, client, path):
+        status, _, body = get(self.server.base + path,
+                              headers={"Authorization": f"Bearer {client.access_token}"})
+        return status, json.loads(body)
+
     def test_followed_tag_reaches_home_timeline(self):
         fern = self.api["fern"]
         status, tag = self.call("ezra", "GET", "/api/v1/tags/Elephants")
@@ -140,6 +145,43 @@ class TagsAndPreferencesTest(unittest.TestCase):
         self.assertEqual(api["jun"].account_familiar_followers([ids["gil"]])[0]["accounts"], [])
         status, _, _ = get(self.server.base + f"/api/v1/accounts/familiar_followers?id[]={ids['jun']}")
         self.assertEqual(status, 401)
+
+    def test_endorsements(self):
+        env = {"LOXODON_DATABASE_URL": self.db.url,
+               "LOXODON_DOMAIN": f"localhost:{self.server.port}", "LOXODON_SCHEME": "http"}
+        api = {}
+        for name in ("kai", "lea", "max"):
+            run_cli(["accounts", "create", name, "--email", f"{name}@example.com",
+                     "--password", "correct horse battery"], env=env, check=True)
+            token = run_cli(["tokens", "create", name, "--scopes", "read write follow"],
+                            env=env, check=True).stdout.strip()
+            api[name] = Mastodon(access_token=token, api_base_url=self.server.base)
+        kai = api["kai"]
+        lea_id, max_id = api["lea"].me()["id"], api["max"].me()["id"]
+
+        # Only followed accounts can be endorsed.
+        with self.assertRaises(MastodonAPIError) as refused:
+            kai.account_pin(lea_id)
+        self.assertIn("following", str(refused.exception))
+        self.assertEqual(kai.endorsements(), [])
+
+        kai.account_follow(lea_id)
+        kai.account_follow(max_id)
+        self.assertTrue(kai.account_pin(lea_id)["endorsed"])
+        self.assertTrue(kai.account_pin(lea_id)["endorsed"])  # twice is fine
+        self.assertTrue(kai.account_pin(max_id)["endorsed"])
+        self.assertEqual([a["username"] for a in kai.endorsements()], ["max", "lea"])
+        self.assertTrue(kai.account_relationships([lea_id])[0]["endorsed"])
+        status, page = self.call_with(kai, "/api/v1/endorsements?limit=1")
+        self.assertEqual((status, [a["username"] for a in page]), (200, ["max"]))
+
+        self.assertFalse(kai.account_unpin(max_id)["endorsed"])
+        # Unfollowing ends the endorsement as well.
+        kai.account_unfollow(lea_id)
+        self.assertFalse(kai.account_relationships([lea_id])[0]["endorsed"])
+        self.assertEqual(kai.endorsements(), [])
+        with self.assertRaises(MastodonNotFoundError):
+            kai.account_pin(123456789)
 
     def test_bad_tag_names_are_not_found(self):
         for name in ("foo-bar", "123", "%20", "a%2Fb", "x" * 101):

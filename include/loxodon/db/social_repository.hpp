@@ -23,6 +23,8 @@ struct RelationshipRow {
   bool muting_notifications = false;
   bool requested = false;
   bool requested_by = false;
+  bool endorsed = false;
+  bool domain_blocking = false;
 };
 
 struct NotificationRow {
@@ -70,6 +72,13 @@ class SocialRepository {
   static void mute(Tx& tx, std::int64_t row_id, std::int64_t account_id, std::int64_t target,
                    bool notifications, std::int64_t duration_seconds);
   static void unmute(Tx& tx, std::int64_t account_id, std::int64_t target);
+  // False when `account_id` does not follow `target` (endorsing needs a follow).
+  static bool endorse(Tx& tx, std::int64_t row_id, std::int64_t account_id, std::int64_t target);
+  static void unendorse(Tx& tx, std::int64_t account_id, std::int64_t target);
+  // (cursor, endorsed account) pairs, newest first.
+  static std::vector<std::pair<std::int64_t, std::int64_t>> endorsements(Tx& tx,
+                                                                         std::int64_t account_id,
+                                                                         const PageQuery& page);
 
   static void notify(Tx& tx, std::int64_t row_id, std::int64_t account_id,
                      std::int64_t from_account_id, const std::string& type,

@@ -44,6 +44,10 @@ class RelationshipService {
   awaitable<AccountPage> muted(std::int64_t me, db::PageQuery page);
   // Accounts waiting for `me` to accept their follow.
   awaitable<AccountPage> follow_requests(std::int64_t me, db::PageQuery page);
+  // Endorsements (featured accounts on the profile); only followed accounts can be endorsed.
+  awaitable<db::RelationshipRow> endorse(std::int64_t me, std::int64_t target);
+  awaitable<db::RelationshipRow> unendorse(std::int64_t me, std::int64_t target);
+  awaitable<AccountPage> endorsements(std::int64_t me, db::PageQuery page);
   // For each requested account (at most 40), the accounts `me` follows that follow it.
   awaitable<std::vector<std::pair<std::int64_t, std::vector<domain::Account>>>> familiar_followers(
       std::int64_t me, std::vector<std::int64_t> ids);

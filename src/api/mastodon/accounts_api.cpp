@@ -81,7 +81,8 @@ void AccountsApi::add_routes(Endpoints& e) {
   };
   for (const Action& a : {Action{"follow", "write:follows"}, Action{"unfollow", "write:follows"},
                           Action{"block", "write:blocks"}, Action{"unblock", "write:blocks"},
-                          Action{"mute", "write:mutes"}, Action{"unmute", "write:mutes"}}) {
+                          Action{"mute", "write:mutes"}, Action{"unmute", "write:mutes"},
+                          Action{"pin", "write:accounts"}, Action{"unpin", "write:accounts"}}) {
     std::string name = a.name;
     e.add({"POST", "/api/v1/accounts/:id/" + name, Access::kUser, {a.scope}},
           [this, name](Call& c) -> awaitable<http::Response> {
@@ -102,12 +103,26 @@ void AccountsApi::add_routes(Endpoints& e) {
               rel = co_await relationships_.mute(me, target,
                                                  c.params.boolean("notifications").value_or(true),
                                                  c.params.integer("duration").value_or(0));
-            } else {
+            } else if (name == "unmute") {
               rel = co_await relationships_.unmute(me, target);
+            } else if (name == "pin") {
+              rel = co_await relationships_.endorse(me, target);
+            } else {
+              rel = co_await relationships_.unendorse(me, target);
             }
             co_return http::Response::json(200, relationship_json(rel));
           });
   }
+  e.add({"GET", "/api/v1/endorsements", Access::kUser, {"read:accounts"}},
+        [this](Call& c) -> awaitable<http::Response> {
+          auto page = co_await relationships_.endorsements(c.user().account.id,
+                                                           page_query(c.params, 40, 80));
+          json out = json::array();
+          for (const auto& a : page.accounts) out.push_back(account_json(config_, a));
+          http::Response res = http::Response::json(200, out);
+          add_link_header(res, c.request, config_, page.cursors);
+          co_return res;
+        });
   e.add({"GET", "/api/v1/follow_requests", Access::kUser, {"read:follows"}},
         [this](Call& c) -> awaitable<http::Response> {
           auto page = co_await relationships_.follow_requests(c.user().account.id,

@@ -22,7 +22,6 @@ void add_launch_routes(Endpoints& e) {
       {"/api/v2/suggestions", Access::kUser, "read", "[]"},
       {"/api/v1/conversations", Access::kUser, "read:statuses", "[]"},
       {"/api/v1/scheduled_statuses", Access::kUser, "read:statuses", "[]"},
-      {"/api/v1/endorsements", Access::kUser, "read:accounts", "[]"},
   };
   for (const auto& item : kEmpty) {
     std::vector<std::string> scopes;

@@ -114,8 +114,8 @@ json relationship_json(const db::RelationshipRow& r) {
           {"muting_notifications", r.muting_notifications},
           {"requested", r.requested},
           {"requested_by", r.requested_by},
-          {"domain_blocking", false},
-          {"endorsed", false},
+          {"domain_blocking", r.domain_blocking},
+          {"endorsed", r.endorsed},
           {"note", ""}};
 }
 
