@@ -26,17 +26,29 @@ NotificationRow read_notification(const pqxx::row& row) {
 }
 }  // namespace
 
+namespace {
+std::string languages_param(const FollowOptions& o) {
+  return to_pg_text_array(o.languages.value_or(std::vector<std::string>{}));
+}
+std::optional<std::vector<std::string>> languages_field(const pqxx::field& f) {
+  if (f.is_null()) return std::nullopt;
+  return from_pg_text_array(f.as<std::string>());
+}
+}  // namespace
+
 bool SocialRepository::follow(Tx& tx, std::int64_t row_id, std::int64_t account_id,
-                              std::int64_t target, bool reblogs, bool notify) {
+                              std::int64_t target, const FollowOptions& o) {
   return tx.work()
-      .exec_prepared1("follow_insert", row_id, account_id, target, reblogs, notify)[0]
+      .exec_prepared1("follow_insert", row_id, account_id, target, o.reblogs, o.notify,
+                      languages_param(o), o.languages.has_value())[0]
       .as<bool>();
 }
 
 bool SocialRepository::request_follow(Tx& tx, std::int64_t row_id, std::int64_t account_id,
-                                      std::int64_t target, bool reblogs, bool notify) {
+                                      std::int64_t target, const FollowOptions& o) {
   return !tx.work()
-              .exec_prepared("follow_request_insert", row_id, account_id, target, reblogs, notify)
+              .exec_prepared("follow_request_insert", row_id, account_id, target, o.reblogs,
+                             o.notify, languages_param(o), o.languages.has_value())
               .empty();
 }
 
@@ -46,12 +58,11 @@ void SocialRepository::unfollow(Tx& tx, std::int64_t account_id, std::int64_t ta
   tx.work().exec_prepared("home_feed_remove_author", account_id, target);
 }
 
-std::optional<std::pair<bool, bool>> SocialRepository::withdraw_request(Tx& tx,
-                                                                        std::int64_t account_id,
-                                                                        std::int64_t target) {
+std::optional<FollowOptions> SocialRepository::withdraw_request(Tx& tx, std::int64_t account_id,
+                                                                std::int64_t target) {
   auto r = tx.work().exec_prepared("follow_request_delete", account_id, target);
   if (r.empty()) return std::nullopt;
-  return std::make_pair(r[0][0].as<bool>(), r[0][1].as<bool>());
+  return FollowOptions{r[0][0].as<bool>(), r[0][1].as<bool>(), languages_field(r[0][2])};
 }
 
 void SocialRepository::backfill_home(Tx& tx, std::int64_t account_id, std::int64_t target,
@@ -78,6 +89,7 @@ std::vector<RelationshipRow> SocialRepository::relationships(Tx& tx, std::int64_
     r.requested_by = row[10].as<bool>();
     r.endorsed = row[11].as<bool>();
     r.domain_blocking = row[12].as<bool>();
+    r.languages = languages_field(row[13]);
     out.push_back(r);
   }
   return out;

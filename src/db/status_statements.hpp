@@ -108,7 +108,9 @@ inline constexpr std::array kStatusStatements = {
         "  a.id = s.account_id "
         "  OR (s.visibility <> 3 AND EXISTS (SELECT 1 FROM follows f WHERE f.account_id = a.id "
         "      AND f.target_account_id = s.account_id "
-        "      AND (s.reblog_of_id IS NULL OR f.show_reblogs))) "
+        "      AND (s.reblog_of_id IS NULL OR f.show_reblogs) "
+        "      AND (s.reblog_of_id IS NOT NULL OR f.languages IS NULL OR s.language IS NULL "
+        "           OR s.language = ANY (f.languages)))) "
         "  OR EXISTS (SELECT 1 FROM mentions m WHERE m.status_id = s.id AND m.account_id = a.id "
         "      AND (s.visibility = 3 OR EXISTS (SELECT 1 FROM follows f2 WHERE "
         "      f2.account_id = a.id AND f2.target_account_id = s.account_id)))) "
@@ -168,18 +170,20 @@ inline constexpr std::array kStatusStatements = {
     Statement{
         "follow_insert",
         "INSERT INTO follows (id, account_id, target_account_id, show_reblogs, notify, languages) "
-        "VALUES ($1, $2, $3, $4, $5, NULL) ON CONFLICT (account_id, target_account_id) "
-        "DO UPDATE SET show_reblogs = $4, notify = $5 RETURNING (xmax = 0)"},
+        "VALUES ($1, $2, $3, $4, $5, CASE WHEN $7 THEN nullif($6::text[], '{}') END) "
+        "ON CONFLICT (account_id, target_account_id) DO UPDATE SET show_reblogs = $4, notify = $5, "
+        "languages = CASE WHEN $7 THEN nullif($6::text[], '{}') ELSE follows.languages END "
+        "RETURNING (xmax = 0)"},
     Statement{
         "follow_request_insert",
-        "INSERT INTO follow_requests (id, account_id, target_account_id, show_reblogs, notify) "
-        "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (account_id, target_account_id) DO NOTHING "
-        "RETURNING id"},
+        "INSERT INTO follow_requests (id, account_id, target_account_id, show_reblogs, notify, "
+        "languages) VALUES ($1, $2, $3, $4, $5, CASE WHEN $7 THEN nullif($6::text[], '{}') END) "
+        "ON CONFLICT (account_id, target_account_id) DO NOTHING RETURNING id"},
     Statement{"follow_delete",
               "DELETE FROM follows WHERE account_id = $1 AND target_account_id = $2"},
     Statement{"follow_request_delete",
               "DELETE FROM follow_requests WHERE account_id = $1 AND target_account_id = $2 "
-              "RETURNING show_reblogs, notify"},
+              "RETURNING show_reblogs, notify, languages"},
     // Unfollowing removes the followed account's statuses from the home feed.
     Statement{"home_feed_remove_author",
               "DELETE FROM home_feed h USING statuses s WHERE h.account_id = $1 "
@@ -211,7 +215,9 @@ inline constexpr std::array kStatusStatements = {
         "EXISTS (SELECT 1 FROM account_pins p WHERE p.account_id = $1 AND p.target_account_id = "
         "t.id), "
         "EXISTS (SELECT 1 FROM account_domain_blocks d WHERE d.account_id = $1 AND d.domain = "
-        "t.domain) "
+        "t.domain), "
+        "(SELECT f.languages FROM follows f WHERE f.account_id = $1 AND f.target_account_id = "
+        "t.id) "
         "FROM accounts t WHERE t.id = ANY($2::bigint[]) AND t.suspended_at IS NULL"},
     // For each of $2: the accounts $1 follows that follow it, most recent follow first.
     Statement{

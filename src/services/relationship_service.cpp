@@ -36,24 +36,37 @@ awaitable<db::RelationshipRow> RelationshipService::relationship(std::int64_t me
 }
 
 awaitable<db::RelationshipRow> RelationshipService::follow(std::int64_t me, std::int64_t target,
-                                                           bool reblogs, bool notify) {
+                                                           db::FollowOptions options) {
+  if (options.languages) {
+    ValidationErrors errors;
+    for (auto& code : *options.languages) {
+      code = domain::lowercase(code);
+      bool ok = code.size() >= 2 && code.size() <= 3 &&
+                std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      if (!ok) errors.add("languages", "Languages", "ERR_INCLUSION", "is not included in the list");
+    }
+    errors.throw_if_any();
+    std::sort(options.languages->begin(), options.languages->end());
+    options.languages->erase(std::unique(options.languages->begin(), options.languages->end()),
+                             options.languages->end());
+  }
   auto account = co_await target_account(me, target);
   std::int64_t row = ids_.next();
   bool refused = co_await db_.tx([&](db::Tx& tx) {
     auto rel = db::SocialRepository::relationships(tx, me, std::vector<std::int64_t>{target});
     if (!rel.empty() && (rel[0].blocking || rel[0].blocked_by)) return true;
     if (!rel.empty() && rel[0].following) {
-      db::SocialRepository::follow(tx, row, me, target, reblogs, notify);  // update options
+      db::SocialRepository::follow(tx, row, me, target, options);  // update options
       return false;
     }
     if (account.locked) {
-      if (db::SocialRepository::request_follow(tx, row, me, target, reblogs, notify)) {
+      if (db::SocialRepository::request_follow(tx, row, me, target, options)) {
         enqueue_notification(tx, target, me, "follow_request", std::nullopt);
       }
       return false;
     }
-    if (db::SocialRepository::follow(tx, row, me, target, reblogs, notify)) {
-      db::SocialRepository::backfill_home(tx, me, target, reblogs);
+    if (db::SocialRepository::follow(tx, row, me, target, options)) {
+      db::SocialRepository::backfill_home(tx, me, target, options.reblogs);
       enqueue_notification(tx, target, me, "follow", std::nullopt);
     }
     return false;
@@ -129,8 +142,8 @@ awaitable<db::RelationshipRow> RelationshipService::authorize_request(std::int64
   bool found = co_await db_.tx([&](db::Tx& tx) {
     auto request = db::SocialRepository::withdraw_request(tx, requester, me);
     if (!request) return false;
-    db::SocialRepository::follow(tx, row, requester, me, request->first, request->second);
-    db::SocialRepository::backfill_home(tx, requester, me, request->first);
+    db::SocialRepository::follow(tx, row, requester, me, *request);
+    db::SocialRepository::backfill_home(tx, requester, me, request->reblogs);
     enqueue_notification(tx, me, requester, "follow", std::nullopt);
     return true;
   });

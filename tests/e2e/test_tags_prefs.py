@@ -183,6 +183,52 @@ class TagsAndPreferencesTest(unittest.TestCase):
         with self.assertRaises(MastodonNotFoundError):
             kai.account_pin(123456789)
 
+    def test_follow_languages(self):
+        env = {"LOXODON_DATABASE_URL": self.db.url,
+               "LOXODON_DOMAIN": f"localhost:{self.server.port}", "LOXODON_SCHEME": "http"}
+        api = {}
+        for name in ("nia", "oto"):
+            run_cli(["accounts", "create", name, "--email", f"{name}@example.com",
+                     "--password", "correct horse battery"], env=env, check=True)
+            token = run_cli(["tokens", "create", name, "--scopes", "read write follow"],
+                            env=env, check=True).stdout.strip()
+            api[name] = Mastodon(access_token=token, api_base_url=self.server.base)
+        nia, oto = api["nia"], api["oto"]
+        oto_id = oto.me()["id"]
+        status, rel = self.call_form(nia, f"/api/v1/accounts/{oto_id}/follow",
+                                     [("languages[]", "DE"), ("languages[]", "fr")])
+        self.assertEqual((status, rel["languages"]), (200, ["de", "fr"]))
+        status, rel = self.call_form(nia, f"/api/v1/accounts/{oto_id}/follow",
+                                     [("languages[]", "german")])
+        self.assertEqual(status, 422)
+        self.assertEqual(nia.account_relationships([oto_id])[0]["languages"], ["de", "fr"])
+        # Re-following without languages keeps them.
+        self.assertEqual(nia.account_follow(oto_id)["languages"], ["de", "fr"])
+
+        german = oto.status_post("Guten Tag", language="de")["id"]
+        english = oto.status_post("Good day", language="en")["id"]
+        self.assertTrue(wait_until(lambda: german in {s["id"] for s in nia.timeline_home()}))
+        time.sleep(0.5)
+        self.assertNotIn(english, {s["id"] for s in nia.timeline_home()})
+
+        # An empty list means every language again.
+        status, rel = self.call_form(nia, f"/api/v1/accounts/{oto_id}/follow", [("languages[]", "")])
+        self.assertEqual(status, 422)
+        status, _, body = get(self.server.base + f"/api/v1/accounts/{oto_id}/follow",
+                              headers={"Authorization": f"Bearer {nia.access_token}",
+                                       "Content-Type": "application/json"},
+                              method="POST", data=json.dumps({"languages": []}).encode())
+        self.assertEqual((status, json.loads(body)["languages"]), (200, None))
+        later = oto.status_post("Good evening", language="en")["id"]
+        self.assertTrue(wait_until(lambda: later in {s["id"] for s in nia.timeline_home()}))
+
+    def call_form(self, client, path, pairs):
+        status, _, body = get(self.server.base + path,
+                              headers={"Authorization": f"Bearer {client.access_token}",
+                                       "Content-Type": "application/x-www-form-urlencoded"},
+                              method="POST", data=urllib.parse.urlencode(pairs).encode())
+        return status, json.loads(body)
+
     def test_bad_tag_names_are_not_found(self):
         for name in ("foo-bar", "123", "%20", "a%2Fb", "x" * 101):
             status, _ = self.call("ezra", "POST", f"/api/v1/tags/{name}/follow", {})

@@ -11,6 +11,14 @@
 
 namespace lox::db {
 
+// How a follow behaves: boosts shown, "status" notifications (the bell), and which languages reach
+// the home feed (none: all). `languages` unset means "leave as it is" when a follow is updated.
+struct FollowOptions {
+  bool reblogs = true;
+  bool notify = false;
+  std::optional<std::vector<std::string>> languages;
+};
+
 struct RelationshipRow {
   std::int64_t id = 0;
   bool following = false;
@@ -25,6 +33,7 @@ struct RelationshipRow {
   bool requested_by = false;
   bool endorsed = false;
   bool domain_blocking = false;
+  std::optional<std::vector<std::string>> languages;  // of the follow; unset: all languages
 };
 
 struct NotificationRow {
@@ -46,13 +55,13 @@ class SocialRepository {
  public:
   // True when a new follow was created (false: it existed and its options were updated).
   static bool follow(Tx& tx, std::int64_t row_id, std::int64_t account_id, std::int64_t target,
-                     bool reblogs, bool notify);
+                     const FollowOptions& options);
   static bool request_follow(Tx& tx, std::int64_t row_id, std::int64_t account_id,
-                             std::int64_t target, bool reblogs, bool notify);
+                             std::int64_t target, const FollowOptions& options);
   static void unfollow(Tx& tx, std::int64_t account_id, std::int64_t target);
   // Removes a pending request; returns its options when there was one.
-  static std::optional<std::pair<bool, bool>> withdraw_request(Tx& tx, std::int64_t account_id,
-                                                               std::int64_t target);
+  static std::optional<FollowOptions> withdraw_request(Tx& tx, std::int64_t account_id,
+                                                       std::int64_t target);
   static void backfill_home(Tx& tx, std::int64_t account_id, std::int64_t target, bool reblogs);
   static std::vector<RelationshipRow> relationships(Tx& tx, std::int64_t viewer,
                                                     const std::vector<std::int64_t>& ids);

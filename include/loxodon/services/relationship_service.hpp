@@ -26,8 +26,9 @@ class RelationshipService {
  public:
   RelationshipService(db::Database& db, SnowflakeGenerator& ids);
 
-  awaitable<db::RelationshipRow> follow(std::int64_t me, std::int64_t target, bool reblogs,
-                                        bool notify);
+  // Following again updates the options (languages only when given).
+  awaitable<db::RelationshipRow> follow(std::int64_t me, std::int64_t target,
+                                        db::FollowOptions options);
   awaitable<db::RelationshipRow> unfollow(std::int64_t me, std::int64_t target);
   awaitable<db::RelationshipRow> block(std::int64_t me, std::int64_t target);
   awaitable<db::RelationshipRow> unblock(std::int64_t me, std::int64_t target);

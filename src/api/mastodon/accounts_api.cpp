@@ -90,9 +90,15 @@ void AccountsApi::add_routes(Endpoints& e) {
             std::int64_t me = c.user().account.id;
             db::RelationshipRow rel;
             if (name == "follow") {
-              rel = co_await relationships_.follow(me, target,
-                                                   c.params.boolean("reblogs").value_or(true),
-                                                   c.params.boolean("notify").value_or(false));
+              db::FollowOptions options;
+              options.reblogs = c.params.boolean("reblogs").value_or(true);
+              options.notify = c.params.boolean("notify").value_or(false);
+              auto languages = c.params.list("languages[]");
+              for (auto& l : c.params.list("languages")) languages.push_back(l);
+              if (c.params.has("languages[]") || c.params.has("languages")) {
+                options.languages = languages;
+              }
+              rel = co_await relationships_.follow(me, target, options);
             } else if (name == "unfollow") {
               rel = co_await relationships_.unfollow(me, target);
             } else if (name == "block") {

@@ -106,7 +106,7 @@ json relationship_json(const db::RelationshipRow& r) {
           {"following", r.following},
           {"showing_reblogs", r.showing_reblogs},
           {"notifying", r.notifying},
-          {"languages", nullptr},
+          {"languages", r.languages ? json(*r.languages) : json(nullptr)},
           {"followed_by", r.followed_by},
           {"blocking", r.blocking},
           {"blocked_by", r.blocked_by},
