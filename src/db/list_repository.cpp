@@ -9,6 +9,15 @@ ListRow read_list(const pqxx::row& row) {
   return {row[0].as<std::int64_t>(), row[1].as<std::string>(), row[2].as<std::string>(),
           row[3].as<bool>()};
 }
+// The query as a LIKE pattern that matches itself only: '%', '_' and backslash lose their meaning.
+std::string like_literal(const std::string& q) {
+  std::string out;
+  for (char c : q) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
 std::vector<std::int64_t> ids(const pqxx::result& r) {
   std::vector<std::int64_t> out;
   for (const auto& row : r) out.push_back(row[0].as<std::int64_t>());
@@ -73,12 +82,14 @@ std::vector<std::int64_t> ListRepository::timeline(Tx& tx, std::int64_t owner, s
 std::vector<std::int64_t> ListRepository::search_accounts(Tx& tx, const std::string& q,
                                                           std::int64_t viewer, bool following,
                                                           int limit, int offset) {
-  return ids(tx.work().exec_prepared("search_accounts", q, viewer, following, limit, offset));
+  return ids(tx.work().exec_prepared("search_accounts", q, viewer, following, limit, offset,
+                                     like_literal(q)));
 }
 std::vector<std::string> ListRepository::search_tags(Tx& tx, const std::string& q, int limit,
                                                      int offset) {
   std::vector<std::string> out;
-  for (const auto& row : tx.work().exec_prepared("search_tags", q, limit, offset)) {
+  for (const auto& row :
+       tx.work().exec_prepared("search_tags", q, limit, offset, like_literal(q))) {
     out.push_back(row[0].as<std::string>());
   }
   return out;

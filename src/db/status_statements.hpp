@@ -421,13 +421,13 @@ inline constexpr std::array kStatusStatements = {
     Statement{
         "search_accounts",
         "SELECT a.id FROM accounts a WHERE a.suspended_at IS NULL "
-        "AND (lower(a.username) LIKE $1 || '%' OR lower(a.display_name) LIKE '%' || $1 || '%') "
+        "AND (lower(a.username) LIKE $6 || '%' OR lower(a.display_name) LIKE '%' || $6 || '%') "
         "AND ($2::bigint = 0 OR EXISTS (SELECT 1 FROM follows f WHERE f.account_id = $2 "
         "  AND f.target_account_id = a.id) OR NOT $3) "
         "ORDER BY (lower(a.username) = $1) DESC, a.followers_count DESC, a.id "
         "LIMIT $4 OFFSET $5"},
     Statement{"search_tags",
-              "SELECT name FROM tags WHERE name LIKE $1 || '%' ORDER BY (name = $1) DESC, "
+              "SELECT name FROM tags WHERE name LIKE $4 || '%' ORDER BY (name = $1) DESC, "
               "length(name), name LIMIT $2 OFFSET $3"},
     Statement{"search_statuses",
               "SELECT s.id FROM statuses s WHERE s.deleted_at IS NULL AND s.reblog_of_id IS NULL "

@@ -229,6 +229,16 @@ class TagsAndPreferencesTest(unittest.TestCase):
                               method="POST", data=urllib.parse.urlencode(pairs).encode())
         return status, json.loads(body)
 
+    def test_search_wildcards_are_literal(self):
+        fern = self.api["fern"]
+        fern.status_post("#under_score and #underxscore")
+        self.assertEqual(fern.search_v2("%", result_type="accounts")["accounts"], [])
+        self.assertEqual(fern.search_v2("%", result_type="hashtags")["hashtags"], [])
+        names = [t["name"] for t in fern.search_v2("#under_", result_type="hashtags")["hashtags"]]
+        self.assertEqual(names, ["under_score"])
+        self.assertEqual([a["username"] for a in fern.search_v2("fer", result_type="accounts")["accounts"]],
+                         ["fern"])
+
     def test_bad_tag_names_are_not_found(self):
         for name in ("foo-bar", "123", "%20", "a%2Fb", "x" * 101):
             status, _ = self.call("ezra", "POST", f"/api/v1/tags/{name}/follow", {})
