@@ -11,7 +11,7 @@ WebApp::WebApp(Services& s)
       accounts_api_(s.config, s.accounts, s.auth, s.relationships),
       statuses_api_(s.config, s.statuses, s.notifications, s.relationships),
       lists_api_(s.config, s.lists),
-      tags_api_(s.config, s.tags, s.relationships, s.notifications),
+      tags_api_(s.config, s.tags),
       discovery_api_(s.config, s.instance),
       pages_(s.config, s.auth, s.accounts, s.instance, s.secrets) {
   web::add_ops_routes(router_, s.health);

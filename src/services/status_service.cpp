@@ -422,9 +422,7 @@ awaitable<AccountPage> StatusService::accounts_of(db::CursorRows rows) {
   });
 }
 
-awaitable<CursorStatusPage> StatusService::favourites(std::int64_t me, db::PageQuery page) {
-  auto rows = co_await db_.tx(
-      [&](db::Tx& tx) { return db::StatusRepository::favourites_page(tx, me, page); });
+awaitable<CursorStatusPage> StatusService::load_cursor_rows(db::CursorRows rows, std::int64_t me) {
   CursorStatusPage out;
   std::vector<std::int64_t> ids;
   for (const auto& [cursor, id] : rows) {
@@ -435,17 +433,16 @@ awaitable<CursorStatusPage> StatusService::favourites(std::int64_t me, db::PageQ
   co_return out;
 }
 
+awaitable<CursorStatusPage> StatusService::favourites(std::int64_t me, db::PageQuery page) {
+  auto rows = co_await db_.read(
+      [&](db::Tx& tx) { return db::StatusRepository::favourites_page(tx, me, page); });
+  co_return co_await load_cursor_rows(std::move(rows), me);
+}
+
 awaitable<CursorStatusPage> StatusService::bookmarks(std::int64_t me, db::PageQuery page) {
-  auto rows = co_await db_.tx(
+  auto rows = co_await db_.read(
       [&](db::Tx& tx) { return db::StatusRepository::bookmarks_page(tx, me, page); });
-  CursorStatusPage out;
-  std::vector<std::int64_t> ids;
-  for (const auto& [cursor, id] : rows) {
-    ids.push_back(id);
-    out.cursors.push_back(cursor);
-  }
-  out.page = co_await load(ids, me);
-  co_return out;
+  co_return co_await load_cursor_rows(std::move(rows), me);
 }
 
 awaitable<AccountPage> StatusService::reblogged_by(std::int64_t id, std::int64_t viewer,

@@ -292,3 +292,27 @@ class Browser:
             if c.name == name:
                 return c
         return None
+
+
+def wait_until(check, timeout=15):
+    """Polls `check` until it returns something true (jobs run asynchronously) or time is up."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        result = check()
+        if result:
+            return result
+        time.sleep(0.1)
+    return check()
+
+
+def create_user(database_url, server, name, scopes="read write follow push"):
+    """Creates a confirmed local account through the CLI and returns a Mastodon.py client
+    holding a token for it (Mastodon.py is imported here so other tests need not have it)."""
+    from mastodon import Mastodon
+    env = {"LOXODON_DATABASE_URL": database_url, "LOXODON_DOMAIN": f"localhost:{server.port}",
+           "LOXODON_SCHEME": "http"}
+    run_cli(["accounts", "create", name, "--email", f"{name}@example.com",
+             "--password", "correct horse battery"], env=env, check=True)
+    token = run_cli(["tokens", "create", name, "--scopes", scopes],
+                    env=env, check=True).stdout.strip()
+    return Mastodon(access_token=token, api_base_url=server.base)

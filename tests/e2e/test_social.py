@@ -4,20 +4,9 @@ favouriting, following, paging timelines through the Link header, and notificati
 import time
 import unittest
 
-from mastodon import Mastodon
 from mastodon.errors import MastodonAPIError, MastodonNotFoundError
 
-from loxodon_e2e import Database, Server, get, run_cli
-
-
-def wait_until(check, timeout=15):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        result = check()
-        if result:
-            return result
-        time.sleep(0.1)
-    return check()
+from loxodon_e2e import Database, Server, create_user, get, wait_until
 
 
 class SocialTest(unittest.TestCase):
@@ -25,15 +14,8 @@ class SocialTest(unittest.TestCase):
     def setUpClass(cls):
         cls.db = Database()
         cls.server = Server(cls.db.url)
-        env = {"LOXODON_DATABASE_URL": cls.db.url, "LOXODON_DOMAIN": f"localhost:{cls.server.port}",
-               "LOXODON_SCHEME": "http"}
-        cls.api = {}
-        for name in ("alice", "bob", "carol"):
-            run_cli(["accounts", "create", name, "--email", f"{name}@example.com",
-                     "--password", "correct horse battery"], env=env, check=True)
-            token = run_cli(["tokens", "create", name, "--scopes", "read write follow push"],
-                            env=env, check=True).stdout.strip()
-            cls.api[name] = Mastodon(access_token=token, api_base_url=cls.server.base)
+        cls.api = {name: create_user(cls.db.url, cls.server, name)
+                   for name in ("alice", "bob", "carol")}
 
     @classmethod
     def tearDownClass(cls):

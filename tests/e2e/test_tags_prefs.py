@@ -7,20 +7,9 @@ import time
 import unittest
 import urllib.parse
 
-from mastodon import Mastodon
 from mastodon.errors import MastodonAPIError, MastodonNotFoundError
 
-from loxodon_e2e import Database, Server, get, run_cli
-
-
-def wait_until(check, timeout=15):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        result = check()
-        if result:
-            return result
-        time.sleep(0.1)
-    return check()
+from loxodon_e2e import Database, Server, create_user, get, wait_until
 
 
 class TagsAndPreferencesTest(unittest.TestCase):
@@ -28,16 +17,8 @@ class TagsAndPreferencesTest(unittest.TestCase):
     def setUpClass(cls):
         cls.db = Database()
         cls.server = Server(cls.db.url)
-        env = {"LOXODON_DATABASE_URL": cls.db.url, "LOXODON_DOMAIN": f"localhost:{cls.server.port}",
-               "LOXODON_SCHEME": "http"}
-        cls.api, cls.token = {}, {}
-        for name in ("dora", "ezra", "fern"):
-            run_cli(["accounts", "create", name, "--email", f"{name}@example.com",
-                     "--password", "correct horse battery"], env=env, check=True)
-            token = run_cli(["tokens", "create", name, "--scopes", "read write follow push"],
-                            env=env, check=True).stdout.strip()
-            cls.token[name] = token
-            cls.api[name] = Mastodon(access_token=token, api_base_url=cls.server.base)
+        cls.api = {name: create_user(cls.db.url, cls.server, name)
+                   for name in ("dora", "ezra", "fern")}
 
     @classmethod
     def tearDownClass(cls):
@@ -46,17 +27,14 @@ class TagsAndPreferencesTest(unittest.TestCase):
         cls.db.close()
 
     def call(self, who, method, path, form=None):
+        """Raw request as `who` (a name or a client); `form` is a dict or a list of pairs."""
+        client = self.api[who] if isinstance(who, str) else who
         data = urllib.parse.urlencode(form).encode() if form is not None else None
-        headers = {"Authorization": f"Bearer {self.token[who]}"}
+        headers = {"Authorization": f"Bearer {client.access_token}"}
         if data is not None:
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         status, _, body = get(self.server.base + path, headers=headers, method=method, data=data)
         return status, (json.loads(body) if body else None)
-
-    def call_with(self, client, path):
-        status, _, body = get(self.server.base + path,
-                              headers={"Authorization": f"Bearer {client.access_token}"})
-        return status, json.loads(body)
 
     def test_followed_tag_reaches_home_timeline(self):
         fern = self.api["fern"]
@@ -120,15 +98,8 @@ class TagsAndPreferencesTest(unittest.TestCase):
 
     def test_familiar_followers(self):
         # Own accounts so the other tests' follows do not matter.
-        env = {"LOXODON_DATABASE_URL": self.db.url,
-               "LOXODON_DOMAIN": f"localhost:{self.server.port}", "LOXODON_SCHEME": "http"}
-        api = {}
-        for name in ("gil", "hana", "ivo", "jun"):
-            run_cli(["accounts", "create", name, "--email", f"{name}@example.com",
-                     "--password", "correct horse battery"], env=env, check=True)
-            token = run_cli(["tokens", "create", name, "--scopes", "read write follow"],
-                            env=env, check=True).stdout.strip()
-            api[name] = Mastodon(access_token=token, api_base_url=self.server.base)
+        api = {name: create_user(self.db.url, self.server, name, "read write follow")
+               for name in ("gil", "hana", "ivo", "jun")}
         ids = {name: a.me()["id"] for name, a in api.items()}
         # Gil follows Hana and Ivo; Hana and Ivo follow Jun; only Ivo follows Hana.
         api["gil"].account_follow(ids["hana"])
@@ -147,15 +118,8 @@ class TagsAndPreferencesTest(unittest.TestCase):
         self.assertEqual(status, 401)
 
     def test_endorsements(self):
-        env = {"LOXODON_DATABASE_URL": self.db.url,
-               "LOXODON_DOMAIN": f"localhost:{self.server.port}", "LOXODON_SCHEME": "http"}
-        api = {}
-        for name in ("kai", "lea", "max"):
-            run_cli(["accounts", "create", name, "--email", f"{name}@example.com",
-                     "--password", "correct horse battery"], env=env, check=True)
-            token = run_cli(["tokens", "create", name, "--scopes", "read write follow"],
-                            env=env, check=True).stdout.strip()
-            api[name] = Mastodon(access_token=token, api_base_url=self.server.base)
+        api = {name: create_user(self.db.url, self.server, name, "read write follow")
+               for name in ("kai", "lea", "max")}
         kai = api["kai"]
         lea_id, max_id = api["lea"].me()["id"], api["max"].me()["id"]
 
@@ -172,7 +136,7 @@ class TagsAndPreferencesTest(unittest.TestCase):
         self.assertTrue(kai.account_pin(max_id)["endorsed"])
         self.assertEqual([a["username"] for a in kai.endorsements()], ["max", "lea"])
         self.assertTrue(kai.account_relationships([lea_id])[0]["endorsed"])
-        status, page = self.call_with(kai, "/api/v1/endorsements?limit=1")
+        status, page = self.call(kai, "GET", "/api/v1/endorsements?limit=1")
         self.assertEqual((status, [a["username"] for a in page]), (200, ["max"]))
 
         self.assertFalse(kai.account_unpin(max_id)["endorsed"])
@@ -184,22 +148,15 @@ class TagsAndPreferencesTest(unittest.TestCase):
             kai.account_pin(123456789)
 
     def test_follow_languages(self):
-        env = {"LOXODON_DATABASE_URL": self.db.url,
-               "LOXODON_DOMAIN": f"localhost:{self.server.port}", "LOXODON_SCHEME": "http"}
-        api = {}
-        for name in ("nia", "oto"):
-            run_cli(["accounts", "create", name, "--email", f"{name}@example.com",
-                     "--password", "correct horse battery"], env=env, check=True)
-            token = run_cli(["tokens", "create", name, "--scopes", "read write follow"],
-                            env=env, check=True).stdout.strip()
-            api[name] = Mastodon(access_token=token, api_base_url=self.server.base)
+        api = {name: create_user(self.db.url, self.server, name, "read write follow")
+               for name in ("nia", "oto")}
         nia, oto = api["nia"], api["oto"]
         oto_id = oto.me()["id"]
-        status, rel = self.call_form(nia, f"/api/v1/accounts/{oto_id}/follow",
-                                     [("languages[]", "DE"), ("languages[]", "fr")])
+        status, rel = self.call(nia, "POST", f"/api/v1/accounts/{oto_id}/follow",
+                                [("languages[]", "DE"), ("languages[]", "fr")])
         self.assertEqual((status, rel["languages"]), (200, ["de", "fr"]))
-        status, rel = self.call_form(nia, f"/api/v1/accounts/{oto_id}/follow",
-                                     [("languages[]", "german")])
+        status, rel = self.call(nia, "POST", f"/api/v1/accounts/{oto_id}/follow",
+                                [("languages[]", "german")])
         self.assertEqual(status, 422)
         self.assertEqual(nia.account_relationships([oto_id])[0]["languages"], ["de", "fr"])
         # Re-following without languages keeps them.
@@ -212,7 +169,7 @@ class TagsAndPreferencesTest(unittest.TestCase):
         self.assertNotIn(english, {s["id"] for s in nia.timeline_home()})
 
         # An empty list means every language again.
-        status, rel = self.call_form(nia, f"/api/v1/accounts/{oto_id}/follow", [("languages[]", "")])
+        status, rel = self.call(nia, "POST", f"/api/v1/accounts/{oto_id}/follow", [("languages[]", "")])
         self.assertEqual(status, 422)
         status, _, body = get(self.server.base + f"/api/v1/accounts/{oto_id}/follow",
                               headers={"Authorization": f"Bearer {nia.access_token}",
@@ -221,13 +178,6 @@ class TagsAndPreferencesTest(unittest.TestCase):
         self.assertEqual((status, json.loads(body)["languages"]), (200, None))
         later = oto.status_post("Good evening", language="en")["id"]
         self.assertTrue(wait_until(lambda: later in {s["id"] for s in nia.timeline_home()}))
-
-    def call_form(self, client, path, pairs):
-        status, _, body = get(self.server.base + path,
-                              headers={"Authorization": f"Bearer {client.access_token}",
-                                       "Content-Type": "application/x-www-form-urlencoded"},
-                              method="POST", data=urllib.parse.urlencode(pairs).encode())
-        return status, json.loads(body)
 
     def test_search_wildcards_are_literal(self):
         fern = self.api["fern"]

@@ -124,6 +124,8 @@ class StatusService {
 
  private:
   awaitable<StatusPage> load(std::vector<std::int64_t> ids, std::int64_t viewer);
+  // (cursor, status id) rows loaded as the viewer may see them, cursors kept for the Link header.
+  awaitable<CursorStatusPage> load_cursor_rows(db::CursorRows rows, std::int64_t viewer);
   awaitable<StatusPage> load_one(std::int64_t id, std::int64_t viewer);
   awaitable<domain::Status> visible_status(std::int64_t id, std::int64_t viewer);
   awaitable<AccountPage> accounts_of(db::CursorRows rows);

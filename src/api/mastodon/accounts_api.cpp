@@ -1,27 +1,16 @@
 #include "api/mastodon/account_serializer.hpp"
 #include "api/mastodon/pagination.hpp"
+#include "api/mastodon/request_ids.hpp"
 #include "api/mastodon/status_serializer.hpp"
 
 #include <loxodon/api/mastodon/accounts_api.hpp>
 #include <loxodon/util/error.hpp>
-
-#include <charconv>
 
 namespace lox::api::mastodon {
 
 using nlohmann::json;
 
 namespace {
-
-std::int64_t id_param(const http::Request& request) {
-  auto raw = request.path_param("id").value_or("");
-  std::int64_t id = 0;
-  auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), id);
-  if (ec != std::errc{} || ptr != raw.data() + raw.size()) {
-    throw Error(ErrorCode::kNotFound, "Record not found");
-  }
-  return id;
-}
 
 std::optional<std::vector<domain::ProfileField>> fields_param(const http::Params& params) {
   const auto& values = params.values();
@@ -86,7 +75,7 @@ void AccountsApi::add_routes(Endpoints& e) {
     std::string name = a.name;
     e.add({"POST", "/api/v1/accounts/:id/" + name, Access::kUser, {a.scope}},
           [this, name](Call& c) -> awaitable<http::Response> {
-            std::int64_t target = id_param(c.request);
+            std::int64_t target = path_id(c.request);
             std::int64_t me = c.user().account.id;
             db::RelationshipRow rel;
             if (name == "follow") {
@@ -119,6 +108,32 @@ void AccountsApi::add_routes(Endpoints& e) {
             co_return http::Response::json(200, relationship_json(rel));
           });
   }
+  e.add({"GET", "/api/v1/domain_blocks", Access::kUser, {"read:blocks"}},
+        [this](Call& c) -> awaitable<http::Response> {
+          auto rows = co_await relationships_.blocked_domains(c.user().account.id,
+                                                              page_query(c.params, 100, 200));
+          json out = json::array();
+          std::vector<std::int64_t> cursors;
+          for (const auto& row : rows) {
+            out.push_back(row.second);
+            cursors.push_back(row.first);
+          }
+          http::Response res = http::Response::json(200, out);
+          add_link_header(res, c.request, config_, cursors);
+          co_return res;
+        });
+  e.add({"POST", "/api/v1/domain_blocks", Access::kUser, {"write:blocks"}},
+        [this](Call& c) -> awaitable<http::Response> {
+          co_await relationships_.block_domain(c.user().account.id,
+                                               c.params.string_or("domain", ""));
+          co_return http::Response::json_text(200, "{}");
+        });
+  e.add({"DELETE", "/api/v1/domain_blocks", Access::kUser, {"write:blocks"}},
+        [this](Call& c) -> awaitable<http::Response> {
+          co_await relationships_.unblock_domain(c.user().account.id,
+                                                 c.params.string_or("domain", ""));
+          co_return http::Response::json_text(200, "{}");
+        });
   e.add({"GET", "/api/v1/endorsements", Access::kUser, {"read:accounts"}},
         [this](Call& c) -> awaitable<http::Response> {
           auto page = co_await relationships_.endorsements(c.user().account.id,
@@ -143,7 +158,7 @@ void AccountsApi::add_routes(Endpoints& e) {
     std::string v = verdict;
     e.add({"POST", "/api/v1/follow_requests/:id/" + v, Access::kUser, {"write:follows"}},
           [this, v](Call& c) -> awaitable<http::Response> {
-            std::int64_t requester = id_param(c.request);
+            std::int64_t requester = path_id(c.request);
             std::int64_t me = c.user().account.id;
             db::RelationshipRow rel;  // not ?: with co_await: GCC 12 miscompiles it
             if (v == "authorize") {
@@ -211,7 +226,7 @@ awaitable<http::Response> AccountsApi::update_credentials(Call& call) {
 }
 
 awaitable<http::Response> AccountsApi::show(Call& call) {
-  auto account = co_await accounts_.account(id_param(call.request));
+  auto account = co_await accounts_.account(path_id(call.request));
   co_return http::Response::json(200, account_json(config_, account));
 }
 
@@ -222,22 +237,8 @@ awaitable<http::Response> AccountsApi::lookup(Call& call) {
   co_return http::Response::json(200, account_json(config_, account));
 }
 
-namespace {
-std::vector<std::int64_t> id_params(const http::Params& params) {
-  std::vector<std::int64_t> ids;
-  std::vector<std::string> raw = params.list("id");
-  for (const auto& s : params.list("id[]")) raw.push_back(s);
-  for (const auto& r : raw) {
-    std::int64_t id = 0;
-    auto [ptr, ec] = std::from_chars(r.data(), r.data() + r.size(), id);
-    if (ec == std::errc{} && ptr == r.data() + r.size()) ids.push_back(id);
-  }
-  return ids;
-}
-}  // namespace
-
 awaitable<http::Response> AccountsApi::familiar_followers(Call& call) {
-  auto ids = id_params(call.params);
+  auto ids = id_params(call.params, "id");
   auto rows = co_await relationships_.familiar_followers(call.user().account.id, ids);
   json out = json::array();
   for (const auto& entry : rows) {
@@ -249,7 +250,7 @@ awaitable<http::Response> AccountsApi::familiar_followers(Call& call) {
 }
 
 awaitable<http::Response> AccountsApi::relationships(Call& call) {
-  auto ids = id_params(call.params);
+  auto ids = id_params(call.params, "id");
   auto rows = co_await relationships_.relationships(call.user().account.id, ids);
   json out = json::array();
   for (const auto& r : rows) out.push_back(relationship_json(r));
@@ -269,7 +270,7 @@ awaitable<http::Response> AccountsApi::preferences(Call& call) {
 }
 
 awaitable<http::Response> AccountsApi::follow_list(Call& call, bool followers) {
-  std::int64_t id = id_param(call.request);
+  std::int64_t id = path_id(call.request);
   co_await accounts_.account(id);  // 404 for unknown or suspended accounts
   auto query = page_query(call.params, 40, 80);
   services::AccountPage page;  // not ?: with co_await: GCC 12 miscompiles it

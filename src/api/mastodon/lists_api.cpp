@@ -1,39 +1,16 @@
 #include "api/mastodon/account_serializer.hpp"
 #include "api/mastodon/pagination.hpp"
+#include "api/mastodon/request_ids.hpp"
 #include "api/mastodon/status_serializer.hpp"
 
 #include <loxodon/api/mastodon/lists_api.hpp>
 #include <loxodon/util/error.hpp>
-
-#include <charconv>
 
 namespace lox::api::mastodon {
 
 using nlohmann::json;
 
 namespace {
-
-std::int64_t path_id(const http::Request& request) {
-  auto raw = request.path_param("id").value_or("");
-  std::int64_t id = 0;
-  auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), id);
-  if (ec != std::errc{} || ptr != raw.data() + raw.size()) {
-    throw Error(ErrorCode::kNotFound, "Record not found");
-  }
-  return id;
-}
-
-std::vector<std::int64_t> id_list(const http::Params& params, const char* key) {
-  std::vector<std::int64_t> out;
-  auto raw = params.list(key);
-  for (auto& s : params.list(std::string(key) + "[]")) raw.push_back(s);
-  for (const auto& s : raw) {
-    std::int64_t id = 0;
-    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
-    if (ec == std::errc{} && ptr == s.data() + s.size()) out.push_back(id);
-  }
-  return out;
-}
 
 json list_json(const db::ListRow& l) {
   return {{"id", std::to_string(l.id)},
@@ -102,13 +79,14 @@ void ListsApi::add_routes(Endpoints& e) {
   e.add({"POST", "/api/v1/lists/:id/accounts", Access::kUser, {"write:lists"}},
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
-          co_await lists_.add_members(c.user().account.id, id, id_list(c.params, "account_ids"));
+          co_await lists_.add_members(c.user().account.id, id, id_params(c.params, "account_ids"));
           co_return http::Response::json_text(200, "{}");
         });
   e.add({"DELETE", "/api/v1/lists/:id/accounts", Access::kUser, {"write:lists"}},
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
-          co_await lists_.remove_members(c.user().account.id, id, id_list(c.params, "account_ids"));
+          co_await lists_.remove_members(c.user().account.id, id,
+                                         id_params(c.params, "account_ids"));
           co_return http::Response::json_text(200, "{}");
         });
   e.add({"GET", "/api/v1/accounts/:id/lists", Access::kUser, {"read:lists"}},
@@ -134,7 +112,7 @@ void ListsApi::add_routes(Endpoints& e) {
         [this](Call& c) -> awaitable<http::Response> {
           std::string q = c.params.string_or("q", "");
           std::string type = c.params.string_or("type", "");
-          std::int64_t viewer = c.caller && c.caller->user ? c.caller->user->account.id : 0;
+          std::int64_t viewer = viewer_of(c);
           bool following = c.params.boolean("following").value_or(false);
           std::int64_t account = c.params.integer("account_id").value_or(0);
           int limit = static_cast<int>(

@@ -1,11 +1,13 @@
 #include "api/mastodon/account_serializer.hpp"
 #include "api/mastodon/pagination.hpp"
+#include "api/mastodon/request_ids.hpp"
 #include "api/mastodon/status_serializer.hpp"
 
 #include <loxodon/api/mastodon/statuses_api.hpp>
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/time_format.hpp>
 
+#include <algorithm>
 #include <charconv>
 
 namespace lox::api::mastodon {
@@ -13,20 +15,6 @@ namespace lox::api::mastodon {
 using nlohmann::json;
 
 namespace {
-
-std::int64_t path_id(const http::Request& request, const char* name = "id") {
-  auto raw = request.path_param(name).value_or("");
-  std::int64_t id = 0;
-  auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), id);
-  if (ec != std::errc{} || ptr != raw.data() + raw.size()) {
-    throw Error(ErrorCode::kNotFound, "Record not found");
-  }
-  return id;
-}
-
-std::int64_t viewer_of(const Call& call) {
-  return call.caller && call.caller->user ? call.caller->user->account.id : 0;
-}
 
 const char* const kNotificationTypes[] = {"mention",        "status",    "reblog", "follow",
                                           "follow_request", "favourite", "poll",   "update"};
@@ -89,6 +77,13 @@ void StatusesApi::add_routes(Endpoints& e) {
         [this](Call& c) { return notifications(c); });
   e.add({"GET", "/api/v1/notifications/:id", Access::kUser, {"read:notifications"}},
         [this](Call& c) { return notification(c); });
+  e.add({"GET", "/api/v1/notifications/unread_count", Access::kUser, {"read:notifications"}},
+        [this](Call& c) -> awaitable<http::Response> {
+          int limit = static_cast<int>(
+              std::clamp<long long>(c.params.integer("limit").value_or(100), 1, 1000));
+          auto count = co_await notifications_.unread_count(c.user().account.id, limit);
+          co_return http::Response::json(200, {{"count", count}});
+        });
   e.add({"POST", "/api/v1/notifications/clear", Access::kUser, {"write:notifications"}},
         [this](Call& c) -> awaitable<http::Response> {
           co_await notifications_.clear(c.user().account.id);
@@ -366,14 +361,7 @@ awaitable<http::Response> StatusesApi::show(Call& call) {
 }
 
 awaitable<http::Response> StatusesApi::show_many(Call& call) {
-  std::vector<std::int64_t> ids;
-  auto raw = call.params.list("id");
-  for (const auto& s : call.params.list("id[]")) raw.push_back(s);
-  for (const auto& s : raw) {
-    std::int64_t id = 0;
-    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
-    if (ec == std::errc{} && ptr == s.data() + s.size()) ids.push_back(id);
-  }
+  auto ids = id_params(call.params, "id");
   auto views = co_await statuses_.many(ids, viewer_of(call));
   services::StatusPage page;
   page.statuses = std::move(views);

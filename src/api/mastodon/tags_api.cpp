@@ -1,31 +1,15 @@
 #include "api/mastodon/pagination.hpp"
+#include "api/mastodon/request_ids.hpp"
 
 #include <loxodon/api/mastodon/tags_api.hpp>
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/time_format.hpp>
-
-#include <algorithm>
-#include <charconv>
 
 namespace lox::api::mastodon {
 
 using nlohmann::json;
 
 namespace {
-
-std::int64_t path_id(const http::Request& request) {
-  auto raw = request.path_param("id").value_or("");
-  std::int64_t id = 0;
-  auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), id);
-  if (ec != std::errc{} || ptr != raw.data() + raw.size()) {
-    throw Error(ErrorCode::kNotFound, "Record not found");
-  }
-  return id;
-}
-
-std::int64_t viewer_of(const Call& call) {
-  return call.caller && call.caller->user ? call.caller->user->account.id : 0;
-}
 
 // Mastodon's Tag entity. Usage history is not tracked yet: an empty array, which clients accept.
 json tag_json(const config::Config& config, const db::TagRow& tag, bool with_viewer) {
@@ -57,10 +41,8 @@ json featured_json(const config::Config& config, const std::string& username,
 
 }  // namespace
 
-TagsApi::TagsApi(const config::Config& config, services::TagService& tags,
-                 services::RelationshipService& relationships,
-                 services::NotificationService& notifications)
-    : config_(config), tags_(tags), relationships_(relationships), notifications_(notifications) {}
+TagsApi::TagsApi(const config::Config& config, services::TagService& tags)
+    : config_(config), tags_(tags) {}
 
 void TagsApi::add_routes(Endpoints& e) {
   e.add({"GET", "/api/v1/tags/:name", Access::kPublic, {"read"}},
@@ -129,43 +111,6 @@ void TagsApi::add_routes(Endpoints& e) {
           for (const auto& t : co_await tags_.feature_suggestions(c.user().account.id))
             out.push_back(tag_json(config_, t, true));
           co_return http::Response::json(200, out);
-        });
-  e.add({"GET", "/api/v1/notifications/unread_count", Access::kUser, {"read:notifications"}},
-        [this](Call& c) -> awaitable<http::Response> {
-          int limit = static_cast<int>(
-              std::clamp<long long>(c.params.integer("limit").value_or(100), 1, 1000));
-          auto count = co_await notifications_.unread_count(c.user().account.id, limit);
-          co_return http::Response::json(200, {{"count", count}});
-        });
-  add_domain_block_routes(e);
-}
-
-void TagsApi::add_domain_block_routes(Endpoints& e) {
-  e.add({"GET", "/api/v1/domain_blocks", Access::kUser, {"read:blocks"}},
-        [this](Call& c) -> awaitable<http::Response> {
-          auto rows = co_await relationships_.blocked_domains(c.user().account.id,
-                                                              page_query(c.params, 100, 200));
-          json out = json::array();
-          std::vector<std::int64_t> cursors;
-          for (const auto& row : rows) {
-            out.push_back(row.second);
-            cursors.push_back(row.first);
-          }
-          http::Response res = http::Response::json(200, out);
-          add_link_header(res, c.request, config_, cursors);
-          co_return res;
-        });
-  e.add({"POST", "/api/v1/domain_blocks", Access::kUser, {"write:blocks"}},
-        [this](Call& c) -> awaitable<http::Response> {
-          co_await relationships_.block_domain(c.user().account.id,
-                                               c.params.string_or("domain", ""));
-          co_return http::Response::json_text(200, "{}");
-        });
-  e.add({"DELETE", "/api/v1/domain_blocks", Access::kUser, {"write:blocks"}},
-        [this](Call& c) -> awaitable<http::Response> {
-          co_await relationships_.unblock_domain(c.user().account.id,
-                                                 c.params.string_or("domain", ""));
-          co_return http::Response::json_text(200, "{}");
         });
 }
 
