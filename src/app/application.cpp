@@ -135,6 +135,10 @@ struct Application::Impl {
                                co_await services.statuses.run_poll_expired(
                                    job.payload.at("status_id").get<std::int64_t>());
                              });
+    runtime.register_handler(services::ScheduledStatusService::kPublishKind,
+                             [this](const jobs::Job& job) -> awaitable<void> {
+                               co_await services.scheduled.run_publish(job.payload);
+                             });
     runtime.register_typed<services::MailMessage>(
         services::Mailer::kSendKind,
         [this](const jobs::Job& job, services::MailMessage m) -> awaitable<void> {

@@ -15,6 +15,8 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
       relationships(d, ids),
       notifications(d, statuses),
       lists(d, ids, statuses),
-      tags(d, ids) {}
+      tags(d, ids),
+      conversations(d, statuses),
+      scheduled(d, ids, statuses) {}
 
 }  // namespace lox::app

@@ -9,9 +9,11 @@ WebApp::WebApp(Services& s)
       instance_api_(s.config, s.instance, s.secrets),
       oauth_api_(s.config, s.auth, s.secrets),
       accounts_api_(s.config, s.accounts, s.auth, s.relationships),
-      statuses_api_(s.config, s.statuses, s.notifications, s.relationships),
+      statuses_api_(s.config, s.statuses, s.notifications, s.relationships, s.scheduled),
       lists_api_(s.config, s.lists),
       tags_api_(s.config, s.tags),
+      conversations_api_(s.config, s.conversations),
+      scheduled_api_(s.config, s.scheduled),
       discovery_api_(s.config, s.instance),
       pages_(s.config, s.auth, s.accounts, s.instance, s.secrets) {
   web::add_ops_routes(router_, s.health);
@@ -22,6 +24,8 @@ WebApp::WebApp(Services& s)
   statuses_api_.add_routes(endpoints_);
   lists_api_.add_routes(endpoints_);
   tags_api_.add_routes(endpoints_);
+  conversations_api_.add_routes(endpoints_);
+  scheduled_api_.add_routes(endpoints_);
   api::mastodon::add_launch_routes(endpoints_);
   pages_.add_routes(router_);
 }

@@ -1,3 +1,4 @@
+#include "db/personal_statements.hpp"
 #include "db/pooled_connection.hpp"
 #include "db/statements.hpp"
 #include "db/status_statements.hpp"
@@ -39,6 +40,8 @@ pqxx::connection& PooledConnection::get(const DatabaseOptions& options) {
   }
   for (const auto& statement : sql::kStatements) conn->prepare(statement.name, statement.text);
   for (const auto& statement : sql::kStatusStatements)
+    conn->prepare(statement.name, statement.text);
+  for (const auto& statement : sql::kPersonalStatements)
     conn->prepare(statement.name, statement.text);
   conn_ = std::move(conn);
   return *conn_;

@@ -16,6 +16,26 @@ std::string to_pg_text_array(const std::vector<std::string>& items) {
   return out + "}";
 }
 
+std::string to_pg_bigint_array(const std::vector<std::int64_t>& ids) {
+  std::string out = "{";
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (i > 0) out += ',';
+    out += std::to_string(ids[i]);
+  }
+  return out + "}";
+}
+
+std::vector<std::int64_t> from_pg_bigint_array(const std::string& text) {
+  std::vector<std::int64_t> out;
+  std::size_t pos = text.find_first_of("0123456789-");
+  while (pos != std::string::npos && pos < text.size()) {
+    std::size_t end = text.find_first_not_of("0123456789-", pos);
+    out.push_back(std::stoll(text.substr(pos, end - pos)));
+    pos = end == std::string::npos ? end : text.find_first_of("0123456789-", end);
+  }
+  return out;
+}
+
 std::vector<std::string> from_pg_text_array(const std::string& text) {
   std::vector<std::string> out;
   if (text.size() < 2) return out;

@@ -63,15 +63,6 @@ std::vector<std::int64_t> page_ids(Tx& tx, const char* down, const char* up, con
 
 }  // namespace
 
-std::string to_pg_bigint_array(const std::vector<std::int64_t>& ids) {
-  std::string out = "{";
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    if (i > 0) out += ',';
-    out += std::to_string(ids[i]);
-  }
-  return out + "}";
-}
-
 void StatusRepository::insert(Tx& tx, const NewStatus& n) {
   tx.work().exec_prepared("status_insert", n.id, n.account_id, n.uri, n.url, n.text, n.spoiler_text,
                           n.content, static_cast<int>(n.visibility), n.sensitive, n.language,
@@ -114,19 +105,6 @@ std::optional<domain::Status> StatusRepository::find(Tx& tx, std::int64_t id) {
 bool StatusRepository::visible(Tx& tx, std::int64_t id, std::int64_t viewer) {
   return !tx.work().exec_prepared("status_visible", id, viewer).empty();
 }
-
-namespace {
-std::vector<std::int64_t> parse_int_array(const std::string& text) {
-  std::vector<std::int64_t> out;
-  std::size_t pos = text.find_first_of("0123456789-");
-  while (pos != std::string::npos && pos < text.size()) {
-    std::size_t end = text.find_first_not_of("0123456789-", pos);
-    out.push_back(std::stoll(text.substr(pos, end - pos)));
-    pos = end == std::string::npos ? end : text.find_first_of("0123456789-", end);
-  }
-  return out;
-}
-}  // namespace
 
 std::vector<domain::StatusView> StatusRepository::views(Tx& tx,
                                                         const std::vector<std::int64_t>& ids,
@@ -181,10 +159,10 @@ std::vector<domain::StatusView> StatusRepository::views(Tx& tx,
     p.hide_totals = row[4].as<bool>();
     p.expires_at = ms_time(row[5]);
     p.expired = row[6].as<bool>();
-    p.votes = parse_int_array(row[7].as<std::string>());
+    p.votes = from_pg_bigint_array(row[7].as<std::string>());
     p.votes_count = row[8].as<std::int64_t>();
     p.voters_count = row[9].as<std::int64_t>();
-    for (auto c : parse_int_array(row[10].as<std::string>()))
+    for (auto c : from_pg_bigint_array(row[10].as<std::string>()))
       p.own_votes.push_back(static_cast<int>(c));
     p.voted = viewer != 0 && !p.own_votes.empty();
     it->second.poll = std::move(p);

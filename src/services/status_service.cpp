@@ -1,4 +1,5 @@
 #include <loxodon/db/account_repository.hpp>
+#include <loxodon/db/conversation_repository.hpp>
 #include <loxodon/db/database.hpp>
 #include <loxodon/db/social_repository.hpp>
 #include <loxodon/db/status_repository.hpp>
@@ -138,6 +139,39 @@ awaitable<StatusService::Prepared> StatusService::prepare(const domain::UserWith
   co_return out;
 }
 
+void StatusService::check_poll(const PollRequest& poll) const {
+  ValidationErrors errors;
+  const auto& o = poll.options;
+  if (o.size() < 2) errors.add("poll", "Poll", "ERR_TOO_SHORT", "must have at least 2 options");
+  if (o.size() > config_.instance.max_poll_options) {
+    errors.add(
+        "poll", "Poll", "ERR_TOO_LONG",
+        "can't have more than " + std::to_string(config_.instance.max_poll_options) + " options");
+  }
+  for (std::size_t i = 0; i < o.size(); ++i) {
+    if (o[i].empty() || !valid_utf8(o[i]) || utf8_length(o[i]) > domain::kMaxPollOptionCharacters) {
+      errors.add("poll", "Poll", "ERR_INVALID", "options must be 1 to 50 characters");
+      break;
+    }
+    if (std::find(o.begin(), o.begin() + static_cast<std::ptrdiff_t>(i), o[i]) !=
+        o.begin() + static_cast<std::ptrdiff_t>(i)) {
+      errors.add("poll", "Poll", "ERR_INVALID", "contains duplicate options");
+      break;
+    }
+  }
+  if (poll.expires_in < domain::kMinPollExpiration ||
+      poll.expires_in > domain::kMaxPollExpiration) {
+    errors.add("poll", "Poll", "ERR_INVALID", "duration is out of range (5 minutes to 1 month)");
+  }
+  errors.throw_if_any();
+}
+
+awaitable<void> StatusService::check(domain::UserWithAccount author, PostRequest r) {
+  co_await prepare(author, r);
+  if (r.poll) check_poll(*r.poll);
+  if (r.in_reply_to_id) co_await visible_status(*r.in_reply_to_id, author.account.id);
+}
+
 awaitable<StatusPage> StatusService::post(domain::UserWithAccount author, PostRequest r) {
   const std::int64_t me = author.account.id;
   if (r.idempotency_key && r.idempotency_key->size() > kMaxIdempotencyKey)
@@ -151,33 +185,7 @@ awaitable<StatusPage> StatusService::post(domain::UserWithAccount author, PostRe
         [&](db::Tx& tx) { return db::StatusRepository::idempotent_status(tx, me, key); });
     if (existing) co_return co_await load_one(*existing, me);
   }
-  if (r.poll) {
-    ValidationErrors errors;
-    const auto& o = r.poll->options;
-    if (o.size() < 2) errors.add("poll", "Poll", "ERR_TOO_SHORT", "must have at least 2 options");
-    if (o.size() > config_.instance.max_poll_options) {
-      errors.add(
-          "poll", "Poll", "ERR_TOO_LONG",
-          "can't have more than " + std::to_string(config_.instance.max_poll_options) + " options");
-    }
-    for (std::size_t i = 0; i < o.size(); ++i) {
-      if (o[i].empty() || !valid_utf8(o[i]) ||
-          utf8_length(o[i]) > domain::kMaxPollOptionCharacters) {
-        errors.add("poll", "Poll", "ERR_INVALID", "options must be 1 to 50 characters");
-        break;
-      }
-      if (std::find(o.begin(), o.begin() + static_cast<std::ptrdiff_t>(i), o[i]) !=
-          o.begin() + static_cast<std::ptrdiff_t>(i)) {
-        errors.add("poll", "Poll", "ERR_INVALID", "contains duplicate options");
-        break;
-      }
-    }
-    if (r.poll->expires_in < domain::kMinPollExpiration ||
-        r.poll->expires_in > domain::kMaxPollExpiration) {
-      errors.add("poll", "Poll", "ERR_INVALID", "duration is out of range (5 minutes to 1 month)");
-    }
-    errors.throw_if_any();
-  }
+  if (r.poll) check_poll(*r.poll);
   std::optional<domain::Status> parent;
   if (r.in_reply_to_id) parent = co_await visible_status(*r.in_reply_to_id, me);
   std::int64_t poll_id = r.poll ? ids_.next() : 0;
@@ -254,6 +262,7 @@ awaitable<StatusPage> StatusService::remove(std::int64_t id, std::int64_t author
   const auto& s = page.statuses[0].status;
   co_await db_.tx([&](db::Tx& tx) {
     db::StatusRepository::soft_delete(tx, id);
+    db::ConversationRepository::remove_status(tx, id);
     if (s.in_reply_to_id) db::StatusRepository::bump_replies(tx, *s.in_reply_to_id, -1);
     if (s.reblog_of_id) db::StatusRepository::bump_reblogs(tx, *s.reblog_of_id, -1);
   });
@@ -380,6 +389,7 @@ awaitable<void> StatusService::run_fan_out(std::int64_t status_id) {
     if (!status) return;  // deleted before the job ran
     db::StatusRepository::fan_out(tx, status_id);
     db::TagRepository::fan_out(tx, status_id);
+    db::ConversationRepository::add_status(tx, status_id);
     std::vector<std::int64_t> one{status_id};
     auto views = db::StatusRepository::views(tx, one, 0);
     if (views.empty() || status->reblog_of_id) return;

@@ -104,6 +104,25 @@ TEST(TimeFormat, MastodonTimestampsAndHttpDates) {
             "Sun, 06 Nov 1994 08:49:37 GMT");
 }
 
+TEST(TimeFormat, ParsesTheTimestampsClientsSend) {
+  auto expect = [](const char* text, const char* formatted) {
+    auto t = parse_iso8601(text);
+    ASSERT_TRUE(t.has_value()) << text;
+    EXPECT_EQ(format_iso8601_ms(*t), formatted) << text;
+  };
+  expect("2026-11-26T12:00:00Z", "2026-11-26T12:00:00.000Z");
+  expect("2026-11-26T12:00:00.5Z", "2026-11-26T12:00:00.500Z");
+  expect("2026-11-26T12:00:00.123456+00:00", "2026-11-26T12:00:00.123Z");
+  expect("2026-11-26T13:30:00+01:30", "2026-11-26T12:00:00.000Z");
+  expect("2026-11-26T07:00:00-0500", "2026-11-26T12:00:00.000Z");
+  expect("2026-11-26 12:00:00", "2026-11-26T12:00:00.000Z");  // no zone: UTC
+  for (const char* bad : {"", "tomorrow", "2026-13-01T00:00:00Z", "2026-02-30T00:00:00Z",
+                          "2026-11-26T24:00:00Z", "2026-11-26T12:00:00Zjunk", "2026-11-26",
+                          "2026-11-26T12:00:00.Z", "2026-11-26T12:00:00+5"}) {
+    EXPECT_FALSE(parse_iso8601(bad).has_value()) << bad;
+  }
+}
+
 TEST(Crypto, RandomHexAndBase64Url) {
   auto a = random_hex(16);
   EXPECT_EQ(a.size(), 32u);

@@ -3,6 +3,7 @@
 #include <loxodon/config/config.hpp>
 #include <loxodon/services/account_service.hpp>
 #include <loxodon/services/auth_service.hpp>
+#include <loxodon/services/conversation_service.hpp>
 #include <loxodon/services/health_service.hpp>
 #include <loxodon/services/instance_secrets.hpp>
 #include <loxodon/services/instance_service.hpp>
@@ -10,6 +11,7 @@
 #include <loxodon/services/mailer.hpp>
 #include <loxodon/services/notification_service.hpp>
 #include <loxodon/services/relationship_service.hpp>
+#include <loxodon/services/scheduled_status_service.hpp>
 #include <loxodon/services/status_service.hpp>
 #include <loxodon/services/tag_service.hpp>
 #include <loxodon/util/asio.hpp>
@@ -41,6 +43,8 @@ struct Services {
   services::NotificationService notifications;
   services::ListService lists;
   services::TagService tags;
+  services::ConversationService conversations;
+  services::ScheduledStatusService scheduled;
 };
 
 }  // namespace lox::app

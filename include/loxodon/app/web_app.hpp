@@ -2,10 +2,12 @@
 
 #include <loxodon/api/activitypub/discovery_api.hpp>
 #include <loxodon/api/mastodon/accounts_api.hpp>
+#include <loxodon/api/mastodon/conversations_api.hpp>
 #include <loxodon/api/mastodon/endpoints.hpp>
 #include <loxodon/api/mastodon/instance_api.hpp>
 #include <loxodon/api/mastodon/lists_api.hpp>
 #include <loxodon/api/mastodon/oauth_api.hpp>
+#include <loxodon/api/mastodon/scheduled_statuses_api.hpp>
 #include <loxodon/api/mastodon/statuses_api.hpp>
 #include <loxodon/api/mastodon/tags_api.hpp>
 #include <loxodon/app/services.hpp>
@@ -40,6 +42,8 @@ class WebApp {
   api::mastodon::StatusesApi statuses_api_;
   api::mastodon::ListsApi lists_api_;
   api::mastodon::TagsApi tags_api_;
+  api::mastodon::ConversationsApi conversations_api_;
+  api::mastodon::ScheduledStatusesApi scheduled_api_;
   api::activitypub::DiscoveryApi discovery_api_;
   web::AuthPages pages_;
 };

@@ -151,7 +151,4 @@ class StatusRepository {
                                                 bool exclude_replies, const PageQuery& page);
 };
 
-// "{1,2,3}" for a bigint[] parameter.
-std::string to_pg_bigint_array(const std::vector<std::int64_t>& ids);
-
 }  // namespace lox::db

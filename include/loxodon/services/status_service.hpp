@@ -77,6 +77,8 @@ class StatusService {
   StatusService(const config::Config& config, db::Database& db, SnowflakeGenerator& ids);
 
   awaitable<StatusPage> post(domain::UserWithAccount author, PostRequest request);
+  // Every check post() makes, without posting (for statuses scheduled for later).
+  awaitable<void> check(domain::UserWithAccount author, PostRequest request);
   awaitable<StatusPage> get(std::int64_t id, std::int64_t viewer);
   awaitable<std::vector<domain::StatusView>> many(std::vector<std::int64_t> ids,
                                                   std::int64_t viewer);
@@ -134,6 +136,7 @@ class StatusService {
     domain::RenderedStatusText rendered;
     std::optional<domain::Visibility> visibility;
   };
+  void check_poll(const PollRequest& poll) const;
   awaitable<Prepared> prepare(const domain::UserWithAccount& author, const PostRequest& request);
 
   const config::Config& config_;

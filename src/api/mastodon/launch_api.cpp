@@ -20,8 +20,6 @@ void add_launch_routes(Endpoints& e) {
       {"/api/v1/trends/links", Access::kPublic, "", "[]"},
       {"/api/v1/suggestions", Access::kUser, "read", "[]"},
       {"/api/v2/suggestions", Access::kUser, "read", "[]"},
-      {"/api/v1/conversations", Access::kUser, "read:statuses", "[]"},
-      {"/api/v1/scheduled_statuses", Access::kUser, "read:statuses", "[]"},
   };
   for (const auto& item : kEmpty) {
     std::vector<std::string> scopes;

@@ -1,9 +1,11 @@
 #include "api/mastodon/account_serializer.hpp"
 #include "api/mastodon/pagination.hpp"
 #include "api/mastodon/request_ids.hpp"
+#include "api/mastodon/scheduled_status_serializer.hpp"
 #include "api/mastodon/status_serializer.hpp"
 
 #include <loxodon/api/mastodon/statuses_api.hpp>
+#include <loxodon/services/validation_errors.hpp>
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/time_format.hpp>
 
@@ -23,11 +25,13 @@ const char* const kNotificationTypes[] = {"mention",        "status",    "reblog
 
 StatusesApi::StatusesApi(const config::Config& config, services::StatusService& statuses,
                          services::NotificationService& notifications,
-                         services::RelationshipService& relationships)
+                         services::RelationshipService& relationships,
+                         services::ScheduledStatusService& scheduled)
     : config_(config),
       statuses_(statuses),
       notifications_(notifications),
-      relationships_(relationships) {}
+      relationships_(relationships),
+      scheduled_(scheduled) {}
 
 void StatusesApi::add_routes(Endpoints& e) {
   e.add({"POST", "/api/v1/statuses", Access::kUser, {"write:statuses"}},
@@ -350,6 +354,19 @@ awaitable<http::Response> StatusesApi::create(Call& call) {
     r.poll = std::move(pr);
   }
   auto author = call.user();
+  if (auto raw = p.string("scheduled_at"); raw && !raw->empty()) {
+    auto at = parse_iso8601(*raw);
+    if (!at) {
+      services::ValidationErrors errors;
+      errors.add("scheduled_at", "Scheduled at", "ERR_INVALID", "is not a valid time");
+      errors.throw_if_any();
+    }
+    // A time already past posts now, as Mastodon does; a future one is scheduled.
+    if (*at > std::chrono::system_clock::now()) {
+      auto row = co_await scheduled_.schedule(author, r, *at);
+      co_return http::Response::json(200, scheduled_status_json(row));
+    }
+  }
   auto page = co_await statuses_.post(author, r);
   co_return http::Response::json(200, status_json(config_, page.statuses.at(0), page));
 }

@@ -4,6 +4,7 @@
 #include <loxodon/config/config.hpp>
 #include <loxodon/services/notification_service.hpp>
 #include <loxodon/services/relationship_service.hpp>
+#include <loxodon/services/scheduled_status_service.hpp>
 #include <loxodon/services/status_service.hpp>
 
 namespace lox::api::mastodon {
@@ -13,7 +14,8 @@ class StatusesApi {
  public:
   StatusesApi(const config::Config& config, services::StatusService& statuses,
               services::NotificationService& notifications,
-              services::RelationshipService& relationships);
+              services::RelationshipService& relationships,
+              services::ScheduledStatusService& scheduled);
   void add_routes(Endpoints& endpoints);
 
  private:
@@ -34,6 +36,7 @@ class StatusesApi {
   services::StatusService& statuses_;
   services::NotificationService& notifications_;
   services::RelationshipService& relationships_;
+  services::ScheduledStatusService& scheduled_;
 };
 
 }  // namespace lox::api::mastodon

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <loxodon/db/page_query.hpp>
+#include <loxodon/db/tx.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace lox::db {
+
+struct ConversationRow {
+  std::int64_t id = 0;
+  std::vector<std::int64_t> participant_ids;  // everyone but the owner
+  std::int64_t last_status_id = 0;
+  bool unread = false;
+};
+
+// Direct messages grouped per local participant (Mastodon's account_conversations).
+class ConversationRepository {
+ public:
+  // Files a new direct status with its author and every local mentioned account that neither
+  // blocks nor mutes the author. Running it twice for one status changes nothing.
+  static void add_status(Tx& tx, std::int64_t status_id);
+  // Takes a deleted status out of every conversation; conversations left empty disappear.
+  static void remove_status(Tx& tx, std::int64_t status_id);
+  // Paged by last_status_id, newest first.
+  static std::vector<ConversationRow> page(Tx& tx, std::int64_t owner, const PageQuery& page);
+  static std::optional<ConversationRow> get(Tx& tx, std::int64_t owner, std::int64_t id);
+  static bool mark_read(Tx& tx, std::int64_t owner, std::int64_t id);
+  static bool remove(Tx& tx, std::int64_t owner, std::int64_t id);
+};
+
+}  // namespace lox::db

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <loxodon/db/page_query.hpp>
+#include <loxodon/db/scheduled_status_repository.hpp>
+#include <loxodon/services/status_service.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <vector>
+
+namespace lox::services {
+
+// A post request kept as JSON (Mastodon's ScheduledStatus params) and back.
+nlohmann::json post_request_json(const PostRequest& request);
+PostRequest post_request_from_json(const nlohmann::json& params);
+
+// Statuses posted later: validated when scheduled, posted by a durable job when due.
+class ScheduledStatusService {
+ public:
+  static constexpr const char* kPublishKind = "scheduled_status.publish";
+  // Mastodon's limits: at least five minutes ahead, 300 pending, 25 due on one day.
+  static constexpr std::chrono::minutes kMinimumOffset{5};
+  static constexpr std::int64_t kTotalLimit = 300;
+  static constexpr std::int64_t kDailyLimit = 25;
+
+  ScheduledStatusService(db::Database& db, SnowflakeGenerator& ids, StatusService& statuses);
+
+  awaitable<db::ScheduledStatusRow> schedule(domain::UserWithAccount author, PostRequest request,
+                                             std::chrono::system_clock::time_point at);
+  awaitable<std::vector<db::ScheduledStatusRow>> list(std::int64_t me, db::PageQuery page);
+  awaitable<db::ScheduledStatusRow> get(std::int64_t me, std::int64_t id);
+  awaitable<db::ScheduledStatusRow> reschedule(std::int64_t me, std::int64_t id,
+                                               std::chrono::system_clock::time_point at);
+  awaitable<void> cancel(std::int64_t me, std::int64_t id);
+
+  // Job handler: posts the status if it is still scheduled for the time the job was made for.
+  awaitable<void> run_publish(nlohmann::json payload);
+
+ private:
+  void check_time(std::chrono::system_clock::time_point at) const;
+
+  db::Database& db_;
+  SnowflakeGenerator& ids_;
+  StatusService& statuses_;
+};
+
+}  // namespace lox::services

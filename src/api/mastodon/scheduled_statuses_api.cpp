@@ -1,0 +1,57 @@
+#include "api/mastodon/pagination.hpp"
+#include "api/mastodon/request_ids.hpp"
+#include "api/mastodon/scheduled_status_serializer.hpp"
+
+#include <loxodon/api/mastodon/scheduled_statuses_api.hpp>
+#include <loxodon/services/validation_errors.hpp>
+#include <loxodon/util/time_format.hpp>
+
+namespace lox::api::mastodon {
+
+using nlohmann::json;
+
+ScheduledStatusesApi::ScheduledStatusesApi(const config::Config& config,
+                                           services::ScheduledStatusService& scheduled)
+    : config_(config), scheduled_(scheduled) {}
+
+void ScheduledStatusesApi::add_routes(Endpoints& e) {
+  e.add({"GET", "/api/v1/scheduled_statuses", Access::kUser, {"read:statuses"}},
+        [this](Call& c) -> awaitable<http::Response> {
+          auto rows = co_await scheduled_.list(c.user().account.id, page_query(c.params, 20, 40));
+          json out = json::array();
+          std::vector<std::int64_t> cursors;
+          for (const auto& row : rows) {
+            out.push_back(scheduled_status_json(row));
+            cursors.push_back(row.id);
+          }
+          http::Response res = http::Response::json(200, out);
+          add_link_header(res, c.request, config_, cursors);
+          co_return res;
+        });
+  e.add({"GET", "/api/v1/scheduled_statuses/:id", Access::kUser, {"read:statuses"}},
+        [this](Call& c) -> awaitable<http::Response> {
+          std::int64_t id = path_id(c.request);
+          auto row = co_await scheduled_.get(c.user().account.id, id);
+          co_return http::Response::json(200, scheduled_status_json(row));
+        });
+  e.add({"PUT", "/api/v1/scheduled_statuses/:id", Access::kUser, {"write:statuses"}},
+        [this](Call& c) -> awaitable<http::Response> {
+          std::int64_t id = path_id(c.request);
+          auto at = parse_iso8601(c.params.string_or("scheduled_at", ""));
+          if (!at) {
+            services::ValidationErrors errors;
+            errors.add("scheduled_at", "Scheduled at", "ERR_INVALID", "is not a valid time");
+            errors.throw_if_any();
+          }
+          auto row = co_await scheduled_.reschedule(c.user().account.id, id, *at);
+          co_return http::Response::json(200, scheduled_status_json(row));
+        });
+  e.add({"DELETE", "/api/v1/scheduled_statuses/:id", Access::kUser, {"write:statuses"}},
+        [this](Call& c) -> awaitable<http::Response> {
+          std::int64_t id = path_id(c.request);
+          co_await scheduled_.cancel(c.user().account.id, id);
+          co_return http::Response::json_text(200, "{}");
+        });
+}
+
+}  // namespace lox::api::mastodon

@@ -1,0 +1,53 @@
+#include "db/pg_array.hpp"
+#include "db/tx_impl.hpp"
+
+#include <loxodon/db/conversation_repository.hpp>
+
+#include <algorithm>
+
+namespace lox::db {
+
+namespace {
+ConversationRow read_conversation(const pqxx::row& row) {
+  return {row[0].as<std::int64_t>(), from_pg_bigint_array(row[1].as<std::string>()),
+          row[2].as<std::int64_t>(), row[3].as<bool>()};
+}
+}  // namespace
+
+void ConversationRepository::add_status(Tx& tx, std::int64_t status_id) {
+  tx.work().exec_prepared("conversation_add", status_id);
+}
+
+void ConversationRepository::remove_status(Tx& tx, std::int64_t status_id) {
+  tx.work().exec_prepared("conversation_remove_status", status_id);
+  tx.work().exec_prepared("conversation_drop_empty", status_id);
+}
+
+std::vector<ConversationRow> ConversationRepository::page(Tx& tx, std::int64_t owner,
+                                                          const PageQuery& p) {
+  std::vector<ConversationRow> out;
+  const char* statement = p.min_id ? "conversations_page_up" : "conversations_page";
+  for (const auto& row : tx.work().exec_prepared(statement, owner, p.max_id,
+                                                 p.min_id.value_or(p.since_id), p.limit)) {
+    out.push_back(read_conversation(row));
+  }
+  if (p.min_id) std::reverse(out.begin(), out.end());
+  return out;
+}
+
+std::optional<ConversationRow> ConversationRepository::get(Tx& tx, std::int64_t owner,
+                                                           std::int64_t id) {
+  auto r = tx.work().exec_prepared("conversation_get", owner, id);
+  if (r.empty()) return std::nullopt;
+  return read_conversation(r[0]);
+}
+
+bool ConversationRepository::mark_read(Tx& tx, std::int64_t owner, std::int64_t id) {
+  return tx.work().exec_prepared("conversation_read", owner, id).affected_rows() == 1;
+}
+
+bool ConversationRepository::remove(Tx& tx, std::int64_t owner, std::int64_t id) {
+  return tx.work().exec_prepared("conversation_delete", owner, id).affected_rows() == 1;
+}
+
+}  // namespace lox::db

@@ -1,0 +1,87 @@
+#include "db/fields.hpp"
+#include "db/tx_impl.hpp"
+
+#include <loxodon/db/scheduled_status_repository.hpp>
+
+#include <algorithm>
+
+namespace lox::db {
+
+namespace {
+using std::chrono::system_clock;
+
+long long epoch_ms(system_clock::time_point t) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+}
+
+ScheduledStatusRow read_row(const pqxx::row& row) {
+  ScheduledStatusRow r;
+  r.id = row[0].as<std::int64_t>();
+  r.account_id = row[1].as<std::int64_t>();
+  r.scheduled_at = system_clock::time_point(std::chrono::milliseconds(row[2].as<long long>()));
+  r.params = row[3].as<std::string>();
+  r.idempotency_key = nullable<std::string>(row[4]);
+  return r;
+}
+
+std::optional<ScheduledStatusRow> first(const pqxx::result& r) {
+  if (r.empty()) return std::nullopt;
+  return read_row(r[0]);
+}
+}  // namespace
+
+bool ScheduledStatusRepository::insert(Tx& tx, const ScheduledStatusRow& row) {
+  return tx.work()
+             .exec_prepared("scheduled_insert", row.id, row.account_id, epoch_ms(row.scheduled_at),
+                            row.params, row.idempotency_key)
+             .affected_rows() == 1;
+}
+
+std::optional<ScheduledStatusRow> ScheduledStatusRepository::by_idempotency_key(
+    Tx& tx, std::int64_t owner, const std::string& key) {
+  return first(tx.work().exec_prepared("scheduled_by_key", owner, key));
+}
+
+std::vector<ScheduledStatusRow> ScheduledStatusRepository::page(Tx& tx, std::int64_t owner,
+                                                                const PageQuery& p) {
+  std::vector<ScheduledStatusRow> out;
+  const char* statement = p.min_id ? "scheduled_page_up" : "scheduled_page";
+  for (const auto& row : tx.work().exec_prepared(statement, owner, p.max_id,
+                                                 p.min_id.value_or(p.since_id), p.limit)) {
+    out.push_back(read_row(row));
+  }
+  if (p.min_id) std::reverse(out.begin(), out.end());
+  return out;
+}
+
+std::optional<ScheduledStatusRow> ScheduledStatusRepository::get(Tx& tx, std::int64_t owner,
+                                                                 std::int64_t id) {
+  return first(tx.work().exec_prepared("scheduled_get", owner, id));
+}
+
+std::optional<ScheduledStatusRow> ScheduledStatusRepository::find(Tx& tx, std::int64_t id) {
+  return first(tx.work().exec_prepared("scheduled_find", id));
+}
+
+ScheduledCounts ScheduledStatusRepository::counts(Tx& tx, std::int64_t owner,
+                                                  system_clock::time_point at,
+                                                  std::int64_t except) {
+  auto row = tx.work().exec_prepared1("scheduled_counts", owner, epoch_ms(at), except);
+  return {row[0].as<std::int64_t>(), row[1].as<std::int64_t>()};
+}
+
+bool ScheduledStatusRepository::reschedule(Tx& tx, std::int64_t owner, std::int64_t id,
+                                           system_clock::time_point at) {
+  return tx.work().exec_prepared("scheduled_reschedule", owner, id, epoch_ms(at)).affected_rows() ==
+         1;
+}
+
+bool ScheduledStatusRepository::remove(Tx& tx, std::int64_t owner, std::int64_t id) {
+  return tx.work().exec_prepared("scheduled_delete", owner, id).affected_rows() == 1;
+}
+
+void ScheduledStatusRepository::remove(Tx& tx, std::int64_t id) {
+  tx.work().exec_prepared("scheduled_delete_any", id);
+}
+
+}  // namespace lox::db
