@@ -17,6 +17,7 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
       lists(d, ids, statuses),
       tags(d, ids),
       conversations(d, statuses),
-      scheduled(d, ids, statuses) {}
+      scheduled(d, ids, statuses),
+      filters(d, ids, statuses) {}
 
 }  // namespace lox::app

@@ -14,6 +14,7 @@ WebApp::WebApp(Services& s)
       tags_api_(s.config, s.tags),
       conversations_api_(s.config, s.conversations),
       scheduled_api_(s.config, s.scheduled),
+      filters_api_(s.filters),
       discovery_api_(s.config, s.instance),
       pages_(s.config, s.auth, s.accounts, s.instance, s.secrets) {
   web::add_ops_routes(router_, s.health);
@@ -26,6 +27,7 @@ WebApp::WebApp(Services& s)
   tags_api_.add_routes(endpoints_);
   conversations_api_.add_routes(endpoints_);
   scheduled_api_.add_routes(endpoints_);
+  filters_api_.add_routes(endpoints_);
   api::mastodon::add_launch_routes(endpoints_);
   pages_.add_routes(router_);
 }

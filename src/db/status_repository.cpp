@@ -3,6 +3,7 @@
 #include "db/status_sql.hpp"
 #include "db/tx_impl.hpp"
 
+#include <loxodon/db/filter_repository.hpp>
 #include <loxodon/db/status_repository.hpp>
 
 #include <algorithm>
@@ -137,6 +138,7 @@ std::vector<domain::StatusView> StatusRepository::views(Tx& tx,
     auto it = by_id.find(row[0].as<std::int64_t>());
     if (it != by_id.end()) it->second.tags.push_back(row[1].as<std::string>());
   }
+  bool has_filters = false;
   if (viewer != 0) {
     for (const auto& row : tx.work().exec_prepared("status_viewer_flags", array, viewer)) {
       auto it = by_id.find(row[0].as<std::int64_t>());
@@ -146,6 +148,13 @@ std::vector<domain::StatusView> StatusRepository::views(Tx& tx,
       it->second.bookmarked = row[3].as<bool>();
       it->second.pinned = row[4].as<bool>();
       it->second.muted = row[5].as<bool>();
+      has_filters = row[6].as<bool>();
+    }
+  }
+  if (has_filters) {
+    for (auto& [status_id, results] : FilterRepository::matches(tx, array, viewer)) {
+      auto it = by_id.find(status_id);
+      if (it != by_id.end()) it->second.filtered = std::move(results);
     }
   }
   for (const auto& row : tx.work().exec_prepared("status_polls", array, viewer)) {

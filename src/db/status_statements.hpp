@@ -60,7 +60,9 @@ inline constexpr std::array kStatusStatements = {
         "EXISTS (SELECT 1 FROM bookmarks b WHERE b.status_id = s.id AND b.account_id = $2), "
         "EXISTS (SELECT 1 FROM status_pins p WHERE p.status_id = s.id AND p.account_id = $2), "
         "EXISTS (SELECT 1 FROM conversation_mutes cm WHERE cm.account_id = $2 "
-        "  AND cm.conversation_id = s.conversation_id) "
+        "  AND cm.conversation_id = s.conversation_id), "
+        // Uncorrelated, so evaluated once: whether filter matching is worth a query at all.
+        "EXISTS (SELECT 1 FROM custom_filters cf WHERE cf.account_id = $2) "
         "FROM statuses s WHERE s.id = ANY($1::bigint[])"},
     Statement{"status_soft_delete",
               "UPDATE statuses SET deleted_at = now() WHERE (id = $1 OR reblog_of_id = $1) "

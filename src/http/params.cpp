@@ -139,6 +139,20 @@ std::optional<bool> json_boolean(const nlohmann::json& v) {
   return std::nullopt;
 }
 
+namespace {
+// Whether `node` already holds a value at path[from..] (array steps never count as held).
+bool has_path(const nlohmann::json& node, const std::vector<std::string>& path, std::size_t from) {
+  const nlohmann::json* at = &node;
+  for (std::size_t i = from; i < path.size(); ++i) {
+    if (path[i].empty() || !at->is_object()) return path[i].empty() && at->is_array();
+    auto it = at->find(path[i]);
+    if (it == at->end()) return false;
+    at = &*it;
+  }
+  return true;
+}
+}  // namespace
+
 void Params::set(std::string_view key, nlohmann::json value) {
   auto path = key_path(key);
   if (path.empty() || path[0].empty()) return;
@@ -156,7 +170,10 @@ void Params::set(std::string_view key, nlohmann::json value) {
         node->push_back(std::move(value));
         return;
       }
-      node->push_back(nlohmann::json::object());
+      // As Rack does: a[][x]=1&a[][y]=2 is one element {x,y}; a repeated key starts the next.
+      if (node->empty() || !node->back().is_object() || has_path(node->back(), path, i + 1)) {
+        node->push_back(nlohmann::json::object());
+      }
       node = &node->back();
       continue;
     }

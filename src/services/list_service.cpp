@@ -110,7 +110,7 @@ awaitable<StatusPage> ListService::timeline(std::int64_t me, std::int64_t id, db
   co_await get(me, id);
   auto ids =
       co_await db_.read([&](db::Tx& tx) { return db::ListRepository::timeline(tx, me, id, page); });
-  co_return co_await statuses_.render(ids, me);
+  co_return co_await statuses_.render(ids, me, domain::FilterContext::kHome);
 }
 
 awaitable<SearchResults> ListService::search(std::string q, std::string type, std::int64_t viewer,

@@ -23,7 +23,7 @@ awaitable<NotificationPage> NotificationService::render(std::int64_t me,
     }
   });
   // Statuses go through the same visibility check as everywhere else.
-  auto views = co_await statuses_.many(status_ids, me);
+  auto views = co_await statuses_.many(status_ids, me, domain::FilterContext::kNotifications);
   for (auto& v : views) page.statuses.statuses.push_back(std::move(v));
   std::erase_if(page.items, [&](const NotificationView& n) {
     return n.status_id &&

@@ -42,15 +42,44 @@ StatusService::StatusService(const config::Config& config, db::Database& db,
     : config_(config), db_(db), ids_(ids) {}
 
 namespace {
-// Statuses with the originals of any boosts, as `viewer` may see them.
-StatusPage load_in(db::Tx& tx, const std::vector<std::int64_t>& ids, std::int64_t viewer) {
+// Keeps the filter results that apply in `context` (a boost shows its original's); in a real
+// context, statuses a "hide" filter matches are dropped, as Mastodon drops them.
+void apply_filter_context(StatusPage& page, domain::FilterContext context) {
+  auto keep = [&](std::vector<domain::FilterResult>& results) {
+    std::erase_if(results,
+                  [&](const domain::FilterResult& r) { return !r.filter.applies_in(context); });
+  };
+  for (auto& entry : page.reblogged) keep(entry.second.filtered);
+  for (auto& v : page.statuses) {
+    if (!v.status.reblog_of_id) {
+      keep(v.filtered);
+      continue;
+    }
+    auto it = page.reblogged.find(*v.status.reblog_of_id);
+    v.filtered =
+        it != page.reblogged.end() ? it->second.filtered : std::vector<domain::FilterResult>{};
+  }
+  if (context == domain::FilterContext::kNone) return;
+  std::erase_if(page.statuses, [](const domain::StatusView& v) {
+    return std::any_of(v.filtered.begin(), v.filtered.end(), [](const domain::FilterResult& r) {
+      return r.filter.action == domain::FilterAction::kHide;
+    });
+  });
+}
+
+// Statuses with the originals of any boosts, as `viewer` may see them, filtered for `context`.
+StatusPage load_in(db::Tx& tx, const std::vector<std::int64_t>& ids, std::int64_t viewer,
+                   domain::FilterContext context = domain::FilterContext::kNone) {
   StatusPage page;
   page.statuses = db::StatusRepository::views(tx, ids, viewer);
   std::vector<std::int64_t> originals;
   for (const auto& v : page.statuses) {
     if (v.status.reblog_of_id) originals.push_back(*v.status.reblog_of_id);
   }
-  if (originals.empty()) return page;
+  if (originals.empty()) {
+    apply_filter_context(page, context);
+    return page;
+  }
   for (auto& v : db::StatusRepository::views(tx, originals, viewer)) {
     page.reblogged.emplace(v.status.id, std::move(v));
   }
@@ -60,16 +89,19 @@ StatusPage load_in(db::Tx& tx, const std::vector<std::int64_t>& ids, std::int64_
            (!page.reblogged.contains(*v.status.reblog_of_id) ||
             !db::StatusRepository::visible(tx, *v.status.reblog_of_id, viewer));
   });
+  apply_filter_context(page, context);
   return page;
 }
 }  // namespace
 
-awaitable<StatusPage> StatusService::load(std::vector<std::int64_t> ids, std::int64_t viewer) {
-  co_return co_await db_.read([&](db::Tx& tx) { return load_in(tx, ids, viewer); });
+awaitable<StatusPage> StatusService::load(std::vector<std::int64_t> ids, std::int64_t viewer,
+                                          domain::FilterContext context) {
+  co_return co_await db_.read([&](db::Tx& tx) { return load_in(tx, ids, viewer, context); });
 }
 
-awaitable<StatusPage> StatusService::render(std::vector<std::int64_t> ids, std::int64_t viewer) {
-  co_return co_await load(std::move(ids), viewer);
+awaitable<StatusPage> StatusService::render(std::vector<std::int64_t> ids, std::int64_t viewer,
+                                            domain::FilterContext context) {
+  co_return co_await load(std::move(ids), viewer, context);
 }
 
 awaitable<StatusPage> StatusService::load_one(std::int64_t id, std::int64_t viewer) {
@@ -246,13 +278,17 @@ awaitable<StatusPage> StatusService::get(std::int64_t id, std::int64_t viewer) {
 }
 
 awaitable<std::vector<domain::StatusView>> StatusService::many(std::vector<std::int64_t> ids,
-                                                               std::int64_t viewer) {
+                                                               std::int64_t viewer,
+                                                               domain::FilterContext context) {
   co_return co_await db_.tx([&](db::Tx& tx) {
     std::vector<std::int64_t> visible;
     for (auto id : ids) {
       if (db::StatusRepository::visible(tx, id, viewer)) visible.push_back(id);
     }
-    return db::StatusRepository::views(tx, visible, viewer);
+    StatusPage page;
+    page.statuses = db::StatusRepository::views(tx, visible, viewer);
+    apply_filter_context(page, context);
+    return page.statuses;
   });
 }
 
@@ -277,8 +313,8 @@ awaitable<StatusContext> StatusService::context(std::int64_t id, std::int64_t vi
                               db::StatusRepository::descendants(tx, id, viewer));
       });
   StatusContext ctx;
-  ctx.ancestors = co_await load(ids.first, viewer);
-  ctx.descendants = co_await load(ids.second, viewer);
+  ctx.ancestors = co_await load(ids.first, viewer, domain::FilterContext::kThread);
+  ctx.descendants = co_await load(ids.second, viewer, domain::FilterContext::kThread);
   co_return ctx;
 }
 
@@ -360,14 +396,16 @@ awaitable<StatusPage> StatusService::unreblog(std::int64_t id, std::int64_t acco
 // Timelines read the page and render it in one round of statements without a transaction.
 awaitable<StatusPage> StatusService::home(std::int64_t account_id, db::PageQuery page) {
   co_return co_await db_.read([&](db::Tx& tx) {
-    return load_in(tx, db::StatusRepository::home_page(tx, account_id, page), account_id);
+    return load_in(tx, db::StatusRepository::home_page(tx, account_id, page), account_id,
+                   domain::FilterContext::kHome);
   });
 }
 
 awaitable<StatusPage> StatusService::public_timeline(std::int64_t viewer, db::PublicScope scope,
                                                      db::PageQuery page) {
   co_return co_await db_.read([&](db::Tx& tx) {
-    return load_in(tx, db::StatusRepository::public_page(tx, viewer, scope, page), viewer);
+    return load_in(tx, db::StatusRepository::public_page(tx, viewer, scope, page), viewer,
+                   domain::FilterContext::kPublic);
   });
 }
 
@@ -378,7 +416,7 @@ awaitable<StatusPage> StatusService::account_statuses(std::int64_t viewer, std::
     return db::StatusRepository::account_page(tx, viewer, account_id, exclude_reblogs,
                                               exclude_replies, page);
   });
-  co_return co_await load(ids, viewer);
+  co_return co_await load(ids, viewer, domain::FilterContext::kAccount);
 }
 
 awaitable<void> StatusService::run_fan_out(std::int64_t status_id) {
@@ -485,13 +523,13 @@ awaitable<StatusPage> StatusService::tag_timeline(std::int64_t viewer, db::TagFi
   }
   auto ids = co_await db_.tx(
       [&](db::Tx& tx) { return db::StatusRepository::tag_page(tx, viewer, filter, page); });
-  co_return co_await load(ids, viewer);
+  co_return co_await load(ids, viewer, domain::FilterContext::kPublic);
 }
 
 awaitable<StatusPage> StatusService::pinned(std::int64_t viewer, std::int64_t account_id) {
   auto ids = co_await db_.tx(
       [&](db::Tx& tx) { return db::StatusRepository::pinned(tx, account_id, viewer); });
-  co_return co_await load(ids, viewer);
+  co_return co_await load(ids, viewer, domain::FilterContext::kAccount);
 }
 
 awaitable<StatusPage> StatusService::pin(std::int64_t id, std::int64_t me, bool on) {

@@ -28,6 +28,16 @@ TEST(Params, FormBracketsBecomeNestedValues) {
   EXPECT_EQ(p.boolean("sensitive"), true);
 }
 
+TEST(Params, ArraysOfObjectsGroupAsRackGroupsThem) {
+  auto p = Params::from_request(
+      with_body("application/x-www-form-urlencoded",
+                "keywords_attributes[][keyword]=cat&keywords_attributes[][whole_word]=false"
+                "&keywords_attributes[][keyword]=dog&keywords_attributes[][id]=7"));
+  EXPECT_EQ(p.values()["keywords_attributes"],
+            nlohmann::json::parse(R"([{"keyword":"cat","whole_word":"false"},)"
+                                  R"({"keyword":"dog","id":"7"}])"));
+}
+
 TEST(Params, JsonBodiesKeepTheirTypesAndQueryParamsMerge) {
   auto p = Params::from_request(with_body("application/json; charset=utf-8",
                                           R"({"status":"hi","sensitive":false,"n":3})",

@@ -4,6 +4,7 @@
 #include <loxodon/services/account_service.hpp>
 #include <loxodon/services/auth_service.hpp>
 #include <loxodon/services/conversation_service.hpp>
+#include <loxodon/services/filter_service.hpp>
 #include <loxodon/services/health_service.hpp>
 #include <loxodon/services/instance_secrets.hpp>
 #include <loxodon/services/instance_service.hpp>
@@ -45,6 +46,7 @@ struct Services {
   services::TagService tags;
   services::ConversationService conversations;
   services::ScheduledStatusService scheduled;
+  services::FilterService filters;
 };
 
 }  // namespace lox::app

@@ -4,6 +4,7 @@
 #include <loxodon/api/mastodon/accounts_api.hpp>
 #include <loxodon/api/mastodon/conversations_api.hpp>
 #include <loxodon/api/mastodon/endpoints.hpp>
+#include <loxodon/api/mastodon/filters_api.hpp>
 #include <loxodon/api/mastodon/instance_api.hpp>
 #include <loxodon/api/mastodon/lists_api.hpp>
 #include <loxodon/api/mastodon/oauth_api.hpp>
@@ -44,6 +45,7 @@ class WebApp {
   api::mastodon::TagsApi tags_api_;
   api::mastodon::ConversationsApi conversations_api_;
   api::mastodon::ScheduledStatusesApi scheduled_api_;
+  api::mastodon::FiltersApi filters_api_;
   api::activitypub::DiscoveryApi discovery_api_;
   web::AuthPages pages_;
 };

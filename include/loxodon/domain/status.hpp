@@ -1,6 +1,7 @@
 #pragma once
 
 #include <loxodon/domain/account.hpp>
+#include <loxodon/domain/filter.hpp>
 #include <loxodon/domain/poll.hpp>
 
 #include <chrono>
@@ -60,6 +61,7 @@ struct StatusView {
   bool pinned = false;
   bool muted = false;
   std::optional<Poll> poll;
+  std::vector<FilterResult> filtered;  // the viewer's filters this status matches
 };
 
 // Who the viewer is to a status: the facts the visibility rule needs.

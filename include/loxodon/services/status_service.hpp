@@ -80,10 +80,13 @@ class StatusService {
   // Every check post() makes, without posting (for statuses scheduled for later).
   awaitable<void> check(domain::UserWithAccount author, PostRequest request);
   awaitable<StatusPage> get(std::int64_t id, std::int64_t viewer);
-  awaitable<std::vector<domain::StatusView>> many(std::vector<std::int64_t> ids,
-                                                  std::int64_t viewer);
+  // `context` says where the statuses are shown, for the viewer's filters (see FilterContext).
+  awaitable<std::vector<domain::StatusView>> many(
+      std::vector<std::int64_t> ids, std::int64_t viewer,
+      domain::FilterContext context = domain::FilterContext::kNone);
   // Renders ids already filtered for `viewer` (timeline queries apply visibility in SQL).
-  awaitable<StatusPage> render(std::vector<std::int64_t> ids, std::int64_t viewer);
+  awaitable<StatusPage> render(std::vector<std::int64_t> ids, std::int64_t viewer,
+                               domain::FilterContext context = domain::FilterContext::kNone);
   // Deletes the author's status and returns it with its source text (delete and redraft).
   awaitable<StatusPage> remove(std::int64_t id, std::int64_t author);
   awaitable<StatusContext> context(std::int64_t id, std::int64_t viewer);
@@ -125,7 +128,8 @@ class StatusService {
   awaitable<void> run_poll_expired(std::int64_t status_id);
 
  private:
-  awaitable<StatusPage> load(std::vector<std::int64_t> ids, std::int64_t viewer);
+  awaitable<StatusPage> load(std::vector<std::int64_t> ids, std::int64_t viewer,
+                             domain::FilterContext context = domain::FilterContext::kNone);
   // (cursor, status id) rows loaded as the viewer may see them, cursors kept for the Link header.
   awaitable<CursorStatusPage> load_cursor_rows(db::CursorRows rows, std::int64_t viewer);
   awaitable<StatusPage> load_one(std::int64_t id, std::int64_t viewer);

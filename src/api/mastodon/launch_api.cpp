@@ -12,8 +12,6 @@ void add_launch_routes(Endpoints& e) {
   static constexpr Empty kEmpty[] = {
       {"/api/v1/announcements", Access::kUser, "read", "[]"},
       {"/api/v1/custom_emojis", Access::kPublic, "", "[]"},
-      {"/api/v1/filters", Access::kUser, "read:filters", "[]"},
-      {"/api/v2/filters", Access::kUser, "read:filters", "[]"},
       {"/api/v1/trends", Access::kPublic, "", "[]"},
       {"/api/v1/trends/tags", Access::kPublic, "", "[]"},
       {"/api/v1/trends/statuses", Access::kPublic, "", "[]"},

@@ -1,6 +1,7 @@
 #include "api/mastodon/status_serializer.hpp"
 
 #include "api/mastodon/account_serializer.hpp"
+#include "api/mastodon/filter_serializer.hpp"
 
 #include <loxodon/util/time_format.hpp>
 
@@ -39,6 +40,8 @@ json poll_json(const domain::Poll& p) {
 json status_json(const config::Config& config, const domain::StatusView& v,
                  const services::StatusPage& page, bool with_source) {
   const auto& s = v.status;
+  json filtered = json::array();
+  for (const auto& r : v.filtered) filtered.push_back(filter_result_json(r));
   json mentions = json::array();
   for (const auto& m : v.mentions) {
     mentions.push_back({{"id", std::to_string(m.account_id)},
@@ -84,7 +87,7 @@ json status_json(const config::Config& config, const domain::StatusView& v,
       {"reblogged", v.reblogged},
       {"bookmarked", v.bookmarked},
       {"muted", v.muted},
-      {"filtered", json::array()},
+      {"filtered", filtered},
   };
   if (v.pinned || s.account_id == v.account.id) out["pinned"] = v.pinned;
   if (v.application_name) {
