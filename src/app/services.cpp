@@ -14,7 +14,7 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
       statuses(c, d, ids),
       relationships(d, ids),
       notifications(d, statuses),
-      lists(d, ids, statuses),
+      lists(c, d, ids, statuses),
       tags(d, ids),
       conversations(d, statuses),
       scheduled(d, ids, statuses),

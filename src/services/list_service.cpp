@@ -6,6 +6,8 @@
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/html.hpp>
 
+#include <charconv>
+
 namespace lox::services {
 
 namespace {
@@ -23,8 +25,9 @@ void check_list(const std::string& title, const std::string& policy) {
 Error not_found() { return Error(ErrorCode::kNotFound, "Record not found"); }
 }  // namespace
 
-ListService::ListService(db::Database& db, SnowflakeGenerator& ids, StatusService& statuses)
-    : db_(db), ids_(ids), statuses_(statuses) {}
+ListService::ListService(const config::Config& config, db::Database& db, SnowflakeGenerator& ids,
+                         StatusService& statuses)
+    : config_(config), db_(db), ids_(ids), statuses_(statuses) {}
 
 awaitable<std::vector<db::ListRow>> ListService::lists(std::int64_t me) {
   co_return co_await db_.read([&](db::Tx& tx) { return db::ListRepository::all(tx, me); });
@@ -115,17 +118,27 @@ awaitable<StatusPage> ListService::timeline(std::int64_t me, std::int64_t id, db
 
 awaitable<SearchResults> ListService::search(std::string q, std::string type, std::int64_t viewer,
                                              bool following, std::int64_t account_id, int limit,
-                                             int offset) {
+                                             int offset, bool resolve) {
   SearchResults out;
   while (!q.empty() && q.front() == ' ') q.erase(0, 1);
   while (!q.empty() && q.back() == ' ') q.pop_back();
   if (q.empty() || !valid_utf8(q)) co_return out;
+  if (q.starts_with("https://") || q.starts_with("http://")) {
+    // A URL is looked up, not searched for as text, and only when asked to resolve.
+    if (resolve && offset == 0) co_return co_await resolve_url(q, viewer);
+    co_return out;
+  }
   std::string account_q = domain::lowercase(q.front() == '@' ? q.substr(1) : q);
-  if (auto at = account_q.find('@'); at != std::string::npos) account_q = account_q.substr(0, at);
+  bool remote_handle = false;
+  if (auto at = account_q.find('@'); at != std::string::npos) {
+    // user@domain: this server's own domain means a local account; any other is remote.
+    remote_handle = account_q.substr(at + 1) != domain::lowercase(config_.domain);
+    account_q = account_q.substr(0, at);
+  }
   std::string tag_q = domain::lowercase(q.front() == '#' ? q.substr(1) : q);
   std::vector<std::int64_t> status_ids;
   co_await db_.read([&](db::Tx& tx) {
-    if (type.empty() || type == "accounts") {
+    if ((type.empty() || type == "accounts") && !remote_handle && !account_q.empty()) {
       for (auto id :
            db::ListRepository::search_accounts(tx, account_q, viewer, following, limit, offset)) {
         if (auto a = db::AccountRepository::find(tx, id)) out.accounts.push_back(*a);
@@ -140,6 +153,50 @@ awaitable<SearchResults> ListService::search(std::string q, std::string type, st
     }
   });
   if (!status_ids.empty()) out.statuses = co_await statuses_.many(status_ids, viewer);
+  co_return out;
+}
+
+awaitable<SearchResults> ListService::resolve_url(const std::string& url, std::int64_t viewer) {
+  SearchResults out;
+  const std::string base = config_.base_url() + "/";
+  if (!url.starts_with(base)) co_return out;  // remote URLs resolve with federation
+  std::string path = url.substr(base.size());
+  if (auto cut = path.find_first_of("?#"); cut != std::string::npos) path.resize(cut);
+  std::vector<std::string> parts;
+  for (std::size_t start = 0; start <= path.size();) {
+    auto slash = path.find('/', start);
+    if (slash == std::string::npos) slash = path.size();
+    if (slash > start) parts.push_back(path.substr(start, slash - start));
+    start = slash + 1;
+  }
+  // /@alice, /@alice/123, /users/alice, /users/alice/statuses/123: the forms our own URLs take.
+  std::string username;
+  std::optional<std::string> status_part;
+  if (!parts.empty() && parts[0].size() > 1 && parts[0][0] == '@' && parts.size() <= 2) {
+    username = parts[0].substr(1);
+    if (parts.size() == 2) status_part = parts[1];
+  } else if (parts.size() >= 2 && parts[0] == "users" &&
+             (parts.size() == 2 || (parts.size() == 4 && parts[2] == "statuses"))) {
+    username = parts[1];
+    if (parts.size() == 4) status_part = parts[3];
+  } else {
+    co_return out;
+  }
+  auto account = co_await db_.read([&](db::Tx& tx) {
+    return db::AccountRepository::find_by_acct(tx, username, std::nullopt);
+  });
+  if (!account || account->suspended_at) co_return out;
+  if (!status_part) {
+    out.accounts.push_back(*account);
+    co_return out;
+  }
+  std::int64_t id = 0;
+  auto [ptr, ec] = std::from_chars(status_part->data(), status_part->data() + status_part->size(), id);
+  if (ec != std::errc{} || ptr != status_part->data() + status_part->size()) co_return out;
+  std::vector<std::int64_t> ids{id};
+  for (auto& v : co_await statuses_.many(ids, viewer)) {
+    if (v.status.account_id == account->id && !v.status.reblog_of_id) out.statuses.push_back(v);
+  }
   co_return out;
 }
 

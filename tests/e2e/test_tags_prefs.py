@@ -189,6 +189,57 @@ class TagsAndPreferencesTest(unittest.TestCase):
         self.assertEqual([a["username"] for a in fern.search_v2("fer", result_type="accounts")["accounts"]],
                          ["fern"])
 
+    def test_search_resolve_exact_hashtags_and_handles(self):
+        dora = self.api["dora"]
+        port = self.server.port
+        post = dora.status_post("Resolvable #Exactly and #exactlyish")
+        private = dora.status_post("only followers", visibility="private")
+        base = self.server.base
+
+        def search(who, query, **params):
+            qs = urllib.parse.urlencode({"q": query, **params})
+            return self.call(who, "GET", "/api/v2/search?" + qs)
+
+        # Our own URLs resolve to the status or profile, when asked to and visible.
+        own = f"http://localhost:{port}"  # the configured domain, not the address we dial
+        for url in (post["url"], post["uri"]):
+            status, found = search("ezra", url, resolve="true")
+            self.assertEqual(status, 200, found)
+            self.assertEqual([s["id"] for s in found["statuses"]], [str(post["id"])], url)
+        self.assertEqual(search("ezra", post["url"])[1]["statuses"], [])  # no resolve: no lookup
+        # A stranger (nobody follows anybody here) does not find the private post.
+        self.api["gus"] = create_user(self.db.url, self.server, "gus")
+        self.assertEqual(search("gus", private["url"], resolve="true")[1]["statuses"], [])
+        self.assertEqual(search("dora", private["url"], resolve="true")[1]["statuses"][0]["id"],
+                         str(private["id"]))
+        for url in (f"{own}/@dora", f"{own}/users/dora"):
+            found = search("ezra", url, resolve="true")[1]
+            self.assertEqual([a["username"] for a in found["accounts"]], ["dora"], url)
+        self.assertEqual(search("ezra", f"{own}/@dora/999999", resolve="true")[1]["statuses"], [])
+        self.assertEqual(search("ezra", "https://elsewhere.example/@dora", resolve="true")[1],
+                         {"accounts": [], "statuses": [], "hashtags": []})
+        # Handles: our domain finds the local account; another domain does not.
+        self.assertEqual([a["username"] for a in
+                          search("ezra", f"@dora@localhost:{port}", type="accounts")[1]["accounts"]],
+                         ["dora"])
+        self.assertEqual(search("ezra", "@dora@elsewhere.example", type="accounts")[1]["accounts"],
+                         [])
+        # The exact hashtag comes first, with exclude_unreviewed too.
+        tags = search("ezra", "#exactly", type="hashtags", exclude_unreviewed="true")[1]["hashtags"]
+        self.assertEqual([t["name"] for t in tags], ["exactly", "exactlyish"])
+        # Logged out: no resolving, no paging.
+        for params in ({"resolve": "true"}, {"offset": "5"}):
+            status, _, _ = get(base + "/api/v2/search?" +
+                               urllib.parse.urlencode({"q": "dora", **params}))
+            self.assertEqual(status, 401, params)
+        status, _, body = get(base + "/api/v2/search?q=dora")
+        self.assertEqual(status, 200)
+        # only_media: no status has media attachments yet, so nothing qualifies.
+        for path in ("/api/v1/timelines/public?only_media=true",
+                     "/api/v1/timelines/tag/exactly?only_media=true"):
+            self.assertEqual(self.call("ezra", "GET", path), (200, []))
+        self.assertTrue(self.call("ezra", "GET", "/api/v1/timelines/tag/exactly")[1])
+
     def test_bad_tag_names_are_not_found(self):
         for name in ("foo-bar", "123", "%20", "a%2Fb", "x" * 101):
             status, _ = self.call("ezra", "POST", f"/api/v1/tags/{name}/follow", {})

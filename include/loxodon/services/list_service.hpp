@@ -20,7 +20,8 @@ struct SearchResults {
 // hashtags and the statuses the viewer may see.
 class ListService {
  public:
-  ListService(db::Database& db, SnowflakeGenerator& ids, StatusService& statuses);
+  ListService(const config::Config& config, db::Database& db, SnowflakeGenerator& ids,
+              StatusService& statuses);
 
   awaitable<std::vector<db::ListRow>> lists(std::int64_t me);
   awaitable<db::ListRow> get(std::int64_t me, std::int64_t id);
@@ -38,10 +39,16 @@ class ListService {
   awaitable<std::vector<db::ListRow>> containing(std::int64_t me, std::int64_t account_id);
   awaitable<StatusPage> timeline(std::int64_t me, std::int64_t id, db::PageQuery page);
 
+  // `resolve` looks up this server's own URLs (of a status or a profile); remote handles and
+  // URLs resolve once federation does.
   awaitable<SearchResults> search(std::string q, std::string type, std::int64_t viewer,
-                                  bool following, std::int64_t account_id, int limit, int offset);
+                                  bool following, std::int64_t account_id, int limit, int offset,
+                                  bool resolve);
 
  private:
+  awaitable<SearchResults> resolve_url(const std::string& url, std::int64_t viewer);
+
+  const config::Config& config_;
   db::Database& db_;
   SnowflakeGenerator& ids_;
   StatusService& statuses_;

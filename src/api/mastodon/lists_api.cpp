@@ -119,7 +119,15 @@ void ListsApi::add_routes(Endpoints& e) {
               std::clamp<long long>(c.params.integer("limit").value_or(20), 1, 40));
           int offset = static_cast<int>(
               std::clamp<long long>(c.params.integer("offset").value_or(0), 0, 10000));
-          auto results = co_await lists_.search(q, type, viewer, following, account, limit, offset);
+          bool resolve = c.params.boolean("resolve").value_or(false);
+          // As Mastodon: resolving and paging are for signed-in users only.
+          if (viewer == 0 && (resolve || offset > 0)) {
+            throw Error(ErrorCode::kUnauthorized,
+                        "Search queries that resolve remote resources or page require a "
+                        "signed-in user");
+          }
+          auto results =
+              co_await lists_.search(q, type, viewer, following, account, limit, offset, resolve);
           json accounts = json::array();
           for (const auto& a : results.accounts) accounts.push_back(account_json(config_, a));
           json tags = json::array();

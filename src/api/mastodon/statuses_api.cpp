@@ -182,6 +182,10 @@ void StatusesApi::add_more_routes(Endpoints& e) {
           filter.all = names("all");
           filter.none = names("none");
           filter.local_only = c.params.boolean("local").value_or(false);
+          if (c.params.boolean("only_media").value_or(false)) {
+            // Media attachments arrive with the media work: no status has any yet.
+            co_return http::Response::json_text(200, "[]");
+          }
           auto page =
               co_await statuses_.tag_timeline(viewer_of(c), filter, page_query(c.params, 20, 40));
           co_return co_await page_response(c, page);
@@ -407,6 +411,10 @@ awaitable<http::Response> StatusesApi::public_timeline(Call& call) {
   auto scope = db::PublicScope::kAll;
   if (call.params.boolean("local").value_or(false)) scope = db::PublicScope::kLocal;
   if (call.params.boolean("remote").value_or(false)) scope = db::PublicScope::kRemote;
+  if (call.params.boolean("only_media").value_or(false)) {
+    // Media attachments arrive with the media work: no status has any yet.
+    co_return http::Response::json_text(200, "[]");
+  }
   auto page =
       co_await statuses_.public_timeline(viewer_of(call), scope, page_query(call.params, 20, 40));
   co_return co_await page_response(call, page);
