@@ -182,16 +182,16 @@ awaitable<SearchResults> ListService::resolve_url(const std::string& url, std::i
   } else {
     co_return out;
   }
-  auto account = co_await db_.read([&](db::Tx& tx) {
-    return db::AccountRepository::find_by_acct(tx, username, std::nullopt);
-  });
+  auto account = co_await db_.read(
+      [&](db::Tx& tx) { return db::AccountRepository::find_by_acct(tx, username, std::nullopt); });
   if (!account || account->suspended_at) co_return out;
   if (!status_part) {
     out.accounts.push_back(*account);
     co_return out;
   }
   std::int64_t id = 0;
-  auto [ptr, ec] = std::from_chars(status_part->data(), status_part->data() + status_part->size(), id);
+  auto [ptr, ec] =
+      std::from_chars(status_part->data(), status_part->data() + status_part->size(), id);
   if (ec != std::errc{} || ptr != status_part->data() + status_part->size()) co_return out;
   std::vector<std::int64_t> ids{id};
   for (auto& v : co_await statuses_.many(ids, viewer)) {

@@ -81,7 +81,9 @@ class VisibilityMatrix : public ::testing::Test {
     if (!reply_to.empty()) body += "&in_reply_to_id=" + reply_to;
     auto res = h_.request("POST", "/api/v1/statuses", tokens_[Who::kAuthor], body);
     EXPECT_EQ(res->status, 200) << res->body;
-    std::string id = json::parse(res->body)["id"];
+    auto posted = json::parse(res->body);
+    std::string id = posted["id"];
+    urls_[id] = posted["url"];
     // The fan-out job, run as the worker would.
     testing::run_awaitable(h_.services.statuses.run_fan_out(std::stoll(id)));
     return id;
@@ -101,6 +103,8 @@ class VisibilityMatrix : public ::testing::Test {
           out.insert(s["reblog"]["id"].get<std::string>());
         if (s.contains("status") && s["status"].is_object())
           out.insert(s["status"]["id"].get<std::string>());
+        if (s.contains("last_status") && s["last_status"].is_object())
+          out.insert(s["last_status"]["id"].get<std::string>());
       }
     };
     if (body.is_array()) collect(body);
@@ -115,6 +119,7 @@ class VisibilityMatrix : public ::testing::Test {
   std::map<Who, std::string> tokens_;
   std::string root_;
   std::map<std::string, std::string> statuses_;
+  std::map<std::string, std::string> urls_;  // status id -> its URL
 };
 
 TEST_F(VisibilityMatrix, EveryReadPathHonoursEveryVisibility) {
@@ -135,15 +140,22 @@ TEST_F(VisibilityMatrix, EveryReadPathHonoursEveryVisibility) {
       // The public timeline shows public statuses only, and never across a block.
       EXPECT_EQ(ids_in("/api/v1/timelines/public", who).contains(id),
                 visibility == "public" && who != Who::kBlocked);
-      // Search finds statuses for signed-in viewers only, and only what they may see.
+      // Search finds statuses for signed-in viewers only, and only what they may see; so does
+      // resolving the status's URL.
       EXPECT_EQ(ids_in("/api/v2/search?type=statuses&q=hello", who).contains(id),
                 expected && who != Who::kLoggedOut);
+      EXPECT_EQ(
+          ids_in("/api/v2/search?resolve=true&q=" + http::url_encode(urls_[id]), who).contains(id),
+          expected && who != Who::kLoggedOut);
       if (who != Who::kLoggedOut) {
         bool home = who == Who::kAuthor || (who == Who::kFollower && visibility != "direct") ||
                     (who == Who::kMentioned && visibility == "direct");
         EXPECT_EQ(ids_in("/api/v1/timelines/home", who).contains(id), home);
         // Only the mentioned account is notified, and only about what it may see.
         EXPECT_EQ(ids_in("/api/v1/notifications", who).contains(id), who == Who::kMentioned);
+        // Conversations hold direct messages, for their participants only.
+        EXPECT_EQ(ids_in("/api/v1/conversations", who).contains(id),
+                  visibility == "direct" && (who == Who::kAuthor || who == Who::kMentioned));
       }
     }
   }
