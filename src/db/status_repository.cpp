@@ -6,6 +6,8 @@
 #include <loxodon/db/filter_repository.hpp>
 #include <loxodon/db/status_repository.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <unordered_map>
 
@@ -114,42 +116,33 @@ std::vector<domain::StatusView> StatusRepository::views(Tx& tx,
   if (ids.empty()) return out;
   const std::string array = to_pg_bigint_array(ids);
   std::unordered_map<std::int64_t, domain::StatusView> by_id;
-  for (const auto& row : tx.work().exec_prepared("status_views", array)) {
+  bool has_filters = false;
+  bool has_polls = false;
+  for (const auto& row : tx.work().exec_prepared("status_views", array, viewer)) {
     domain::StatusView v;
     v.status = read_status(row);
     v.account = read_account(row, kStatusColumnCount);
-    int app = kStatusColumnCount + kAccountColumnCount;
-    v.application_name = nullable<std::string>(row[app]);
-    v.application_website = nullable<std::string>(row[app + 1]);
-    by_id.emplace(v.status.id, std::move(v));
-  }
-  for (const auto& row : tx.work().exec_prepared("status_mentions", array)) {
-    auto it = by_id.find(row[0].as<std::int64_t>());
-    if (it == by_id.end()) continue;
-    domain::MentionView m;
-    m.account_id = row[1].as<std::int64_t>();
-    m.username = row[2].as<std::string>();
-    auto domain = nullable<std::string>(row[3]);
-    m.acct = domain ? m.username + "@" + *domain : m.username;
-    m.url = nullable<std::string>(row[4]).value_or("");
-    it->second.mentions.push_back(std::move(m));
-  }
-  for (const auto& row : tx.work().exec_prepared("status_tags", array)) {
-    auto it = by_id.find(row[0].as<std::int64_t>());
-    if (it != by_id.end()) it->second.tags.push_back(row[1].as<std::string>());
-  }
-  bool has_filters = false;
-  if (viewer != 0) {
-    for (const auto& row : tx.work().exec_prepared("status_viewer_flags", array, viewer)) {
-      auto it = by_id.find(row[0].as<std::int64_t>());
-      if (it == by_id.end()) continue;
-      it->second.favourited = row[1].as<bool>();
-      it->second.reblogged = row[2].as<bool>();
-      it->second.bookmarked = row[3].as<bool>();
-      it->second.pinned = row[4].as<bool>();
-      it->second.muted = row[5].as<bool>();
-      has_filters = row[6].as<bool>();
+    int at = kStatusColumnCount + kAccountColumnCount;
+    v.application_name = nullable<std::string>(row[at]);
+    v.application_website = nullable<std::string>(row[at + 1]);
+    for (const auto& m : nlohmann::json::parse(row[at + 2].c_str())) {
+      domain::MentionView mention;
+      mention.account_id = std::stoll(m[0].get<std::string>());
+      mention.username = m[1].get<std::string>();
+      mention.acct = m[2].is_string() ? mention.username + "@" + m[2].get<std::string>()
+                                      : mention.username;
+      mention.url = m[3].is_string() ? m[3].get<std::string>() : "";
+      v.mentions.push_back(std::move(mention));
     }
+    v.tags = from_pg_text_array(row[at + 3].as<std::string>());
+    has_polls = has_polls || row[at + 4].as<bool>();
+    v.favourited = row[at + 5].as<bool>();
+    v.reblogged = row[at + 6].as<bool>();
+    v.bookmarked = row[at + 7].as<bool>();
+    v.pinned = row[at + 8].as<bool>();
+    v.muted = row[at + 9].as<bool>();
+    has_filters = row[at + 10].as<bool>();
+    by_id.emplace(v.status.id, std::move(v));
   }
   if (has_filters) {
     for (auto& [status_id, results] : FilterRepository::matches(tx, array, viewer)) {
@@ -157,7 +150,8 @@ std::vector<domain::StatusView> StatusRepository::views(Tx& tx,
       if (it != by_id.end()) it->second.filtered = std::move(results);
     }
   }
-  for (const auto& row : tx.work().exec_prepared("status_polls", array, viewer)) {
+  for (const auto& row :
+       has_polls ? tx.work().exec_prepared("status_polls", array, viewer) : pqxx::result{}) {
     auto it = by_id.find(row[1].as<std::int64_t>());
     if (it == by_id.end()) continue;
     domain::Poll p;

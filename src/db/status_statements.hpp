@@ -39,31 +39,33 @@ inline constexpr std::array kStatusStatements = {
         "SELECT 1 FROM statuses s WHERE s.id = $1 AND s.deleted_at IS NULL AND " LOX_VISIBLE_TO(
             "$2")},
     // Batch rendering: statuses with their authors, then mentions, tags and viewer flags.
-    Statement{"status_views",
-              "SELECT " LOX_STATUS_COLUMNS ", " LOX_ACCOUNT_COLUMNS ", app.name, app.website "
-              "FROM statuses s JOIN accounts a ON a.id = s.account_id "
-              "LEFT JOIN oauth_applications app ON app.id = s.application_id "
-              "WHERE s.id = ANY($1::bigint[]) AND s.deleted_at IS NULL"},
-    Statement{"status_mentions",
-              "SELECT m.status_id, a.id, a.username, a.domain, a.url FROM mentions m "
-              "JOIN accounts a ON a.id = m.account_id WHERE m.status_id = ANY($1::bigint[]) "
-              "ORDER BY m.status_id, a.id"},
-    Statement{"status_tags",
-              "SELECT st.status_id, t.name FROM statuses_tags st JOIN tags t ON t.id = st.tag_id "
-              "WHERE st.status_id = ANY($1::bigint[]) ORDER BY st.status_id, t.name"},
+    // Everything a page of statuses shows, in one statement: the status, its author and
+    // application, mentions (JSON), tags, whether it has a poll, the viewer's own flags ($2 = 0
+    // for a logged-out viewer skips them) and whether the viewer has any filters at all
+    // (uncorrelated, so evaluated once).
     Statement{
-        "status_viewer_flags",
-        "SELECT s.id, "
-        "EXISTS (SELECT 1 FROM favourites f WHERE f.status_id = s.id AND f.account_id = $2), "
-        "EXISTS (SELECT 1 FROM statuses r WHERE r.reblog_of_id = s.id AND r.account_id = $2 "
-        "  AND r.deleted_at IS NULL), "
-        "EXISTS (SELECT 1 FROM bookmarks b WHERE b.status_id = s.id AND b.account_id = $2), "
-        "EXISTS (SELECT 1 FROM status_pins p WHERE p.status_id = s.id AND p.account_id = $2), "
-        "EXISTS (SELECT 1 FROM conversation_mutes cm WHERE cm.account_id = $2 "
+        "status_views",
+        "SELECT " LOX_STATUS_COLUMNS ", " LOX_ACCOUNT_COLUMNS ", app.name, app.website, "
+        "(SELECT coalesce(json_agg(json_build_array(ma.id::text, ma.username, ma.domain, ma.url) "
+        "  ORDER BY ma.id), '[]')::text FROM mentions m JOIN accounts ma ON ma.id = m.account_id "
+        "  WHERE m.status_id = s.id), "
+        "ARRAY(SELECT t.name FROM statuses_tags st JOIN tags t ON t.id = st.tag_id "
+        "  WHERE st.status_id = s.id ORDER BY t.name)::text, "
+        "EXISTS (SELECT 1 FROM polls p WHERE p.status_id = s.id), "
+        "$2::bigint <> 0 AND EXISTS (SELECT 1 FROM favourites f WHERE f.status_id = s.id "
+        "  AND f.account_id = $2), "
+        "$2::bigint <> 0 AND EXISTS (SELECT 1 FROM statuses r WHERE r.reblog_of_id = s.id "
+        "  AND r.account_id = $2 AND r.deleted_at IS NULL), "
+        "$2::bigint <> 0 AND EXISTS (SELECT 1 FROM bookmarks b WHERE b.status_id = s.id "
+        "  AND b.account_id = $2), "
+        "$2::bigint <> 0 AND EXISTS (SELECT 1 FROM status_pins sp WHERE sp.status_id = s.id "
+        "  AND sp.account_id = $2), "
+        "$2::bigint <> 0 AND EXISTS (SELECT 1 FROM conversation_mutes cm WHERE cm.account_id = $2 "
         "  AND cm.conversation_id = s.conversation_id), "
-        // Uncorrelated, so evaluated once: whether filter matching is worth a query at all.
-        "EXISTS (SELECT 1 FROM custom_filters cf WHERE cf.account_id = $2) "
-        "FROM statuses s WHERE s.id = ANY($1::bigint[])"},
+        "$2::bigint <> 0 AND EXISTS (SELECT 1 FROM custom_filters cf WHERE cf.account_id = $2) "
+        "FROM statuses s JOIN accounts a ON a.id = s.account_id "
+        "LEFT JOIN oauth_applications app ON app.id = s.application_id "
+        "WHERE s.id = ANY($1::bigint[]) AND s.deleted_at IS NULL"},
     Statement{"status_soft_delete",
               "UPDATE statuses SET deleted_at = now() WHERE (id = $1 OR reblog_of_id = $1) "
               "AND deleted_at IS NULL"},
