@@ -1,5 +1,6 @@
 #include "api/mastodon/account_serializer.hpp"
 #include "api/mastodon/pagination.hpp"
+#include <loxodon/api/mastodon/public_page_cache.hpp>
 #include "api/mastodon/request_ids.hpp"
 #include "api/mastodon/scheduled_status_serializer.hpp"
 #include "api/mastodon/status_serializer.hpp"
@@ -18,6 +19,9 @@ using nlohmann::json;
 
 namespace {
 
+// How long a logged-out page of a public timeline is served from memory.
+constexpr std::chrono::milliseconds kPublicPageTtl{1000};
+
 const char* const kNotificationTypes[] = {"mention",        "status",    "reblog", "follow",
                                           "follow_request", "favourite", "poll",   "update"};
 
@@ -31,7 +35,10 @@ StatusesApi::StatusesApi(const config::Config& config, services::StatusService& 
       statuses_(statuses),
       notifications_(notifications),
       relationships_(relationships),
-      scheduled_(scheduled) {}
+      scheduled_(scheduled),
+      public_cache_(std::make_unique<PublicPageCache>(kPublicPageTtl)) {}
+
+StatusesApi::~StatusesApi() = default;
 
 void StatusesApi::add_routes(Endpoints& e) {
   e.add({"POST", "/api/v1/statuses", Access::kUser, {"write:statuses"}},
@@ -186,9 +193,15 @@ void StatusesApi::add_more_routes(Endpoints& e) {
             // Media attachments arrive with the media work: no status has any yet.
             co_return http::Response::json_text(200, "[]");
           }
+          std::string cache_key = viewer_of(c) == 0 ? c.request.target : std::string();
+          if (!cache_key.empty()) {
+            if (auto hit = public_cache_->get(cache_key)) co_return std::move(*hit);
+          }
           auto page =
               co_await statuses_.tag_timeline(viewer_of(c), filter, page_query(c.params, 20, 40));
-          co_return co_await page_response(c, page);
+          http::Response res = co_await page_response(c, page);
+          if (!cache_key.empty()) public_cache_->put(cache_key, res);
+          co_return res;
         });
   struct Toggle {
     const char* on;
@@ -415,9 +428,15 @@ awaitable<http::Response> StatusesApi::public_timeline(Call& call) {
     // Media attachments arrive with the media work: no status has any yet.
     co_return http::Response::json_text(200, "[]");
   }
+  std::string cache_key = viewer_of(call) == 0 ? call.request.target : std::string();
+  if (!cache_key.empty()) {
+    if (auto hit = public_cache_->get(cache_key)) co_return std::move(*hit);
+  }
   auto page =
       co_await statuses_.public_timeline(viewer_of(call), scope, page_query(call.params, 20, 40));
-  co_return co_await page_response(call, page);
+  http::Response res = co_await page_response(call, page);
+  if (!cache_key.empty()) public_cache_->put(cache_key, res);
+  co_return res;
 }
 
 awaitable<http::Response> StatusesApi::account_statuses(Call& call) {

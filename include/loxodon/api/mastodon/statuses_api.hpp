@@ -7,7 +7,11 @@
 #include <loxodon/services/scheduled_status_service.hpp>
 #include <loxodon/services/status_service.hpp>
 
+#include <memory>
+
 namespace lox::api::mastodon {
+
+class PublicPageCache;
 
 // Statuses, timelines and notifications.
 class StatusesApi {
@@ -16,6 +20,7 @@ class StatusesApi {
               services::NotificationService& notifications,
               services::RelationshipService& relationships,
               services::ScheduledStatusService& scheduled);
+  ~StatusesApi();
   void add_routes(Endpoints& endpoints);
 
  private:
@@ -37,6 +42,8 @@ class StatusesApi {
   services::NotificationService& notifications_;
   services::RelationshipService& relationships_;
   services::ScheduledStatusService& scheduled_;
+  // Public and tag timelines as logged-out readers see them (see PublicPageCache).
+  std::unique_ptr<PublicPageCache> public_cache_;
 };
 
 }  // namespace lox::api::mastodon
