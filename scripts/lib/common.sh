@@ -7,7 +7,7 @@ PG_BIN=/usr/lib/postgresql/15/bin
 
 # Packages to build and run the server.
 LOX_BUILD_PACKAGES="g++ cmake ninja-build pkg-config libboost-dev libboost-system-dev
-  nlohmann-json3-dev libpqxx-dev libssl-dev libspdlog-dev libtomlplusplus-dev libsodium-dev
+  nlohmann-json3-dev rapidjson-dev libpqxx-dev libssl-dev libspdlog-dev libtomlplusplus-dev libsodium-dev
   libcurl4-openssl-dev libgtest-dev python3 postgresql-15"
 # Added for the test suite: the real Mastodon client library for Python, an SMTP sink, and
 # clang-format for the formatting check. (GoogleTest is a build package: one build tree serves

@@ -19,8 +19,10 @@ std::string created_day(std::chrono::system_clock::time_point t) {
   return format_iso8601_ms(std::chrono::floor<std::chrono::days>(t));
 }
 
-json date_or_null(const std::optional<std::chrono::system_clock::time_point>& t) {
-  if (!t) return nullptr;
+// last_status_at is a day, as Mastodon publishes it.
+std::optional<std::string> last_status_day(
+    const std::optional<std::chrono::system_clock::time_point>& t) {
+  if (!t) return std::nullopt;
   return format_iso8601_ms(std::chrono::floor<std::chrono::days>(*t)).substr(0, 10);
 }
 
@@ -34,42 +36,56 @@ json role_json(const domain::Role& role) {
           {"highlighted", role.highlighted}};
 }
 
-json account_json(const config::Config& config, const domain::Account& a) {
+void write_account(JsonWriter& w, const config::Config& config, const domain::Account& a) {
   const std::string base = config.base_url();
-  json fields = json::array();
-  for (const auto& f : a.fields) {
-    fields.push_back(
-        {{"name", html_escape(f.name)}, {"value", html_escape(f.value)}, {"verified_at", nullptr}});
+  w.begin_object();
+  w.field("id", std::to_string(a.id));
+  w.field("username", a.username);
+  w.field("acct", acct_of(config, a));
+  w.field("display_name", a.display_name);
+  w.bool_field("locked", a.locked);
+  w.bool_field("bot", a.bot);
+  w.key("discoverable");
+  if (a.discoverable) {
+    w.value(*a.discoverable);
+  } else {
+    w.null();
   }
-  std::string url = a.url.value_or(base + "/@" + a.username);
-  return {
-      {"id", std::to_string(a.id)},
-      {"username", a.username},
-      {"acct", acct_of(config, a)},
-      {"display_name", a.display_name},
-      {"locked", a.locked},
-      {"bot", a.bot},
-      {"discoverable", a.discoverable ? json(*a.discoverable) : json(nullptr)},
-      {"indexable", a.indexable},
-      {"group", false},
-      {"hide_collections", a.hide_collections},
-      {"noindex", !a.indexable},
-      {"created_at", created_day(a.created_at)},
-      {"note", a.note_html},
-      {"url", url},
-      {"uri", a.uri.value_or(base + "/users/" + a.username)},
-      {"avatar", base + "/avatars/original/missing.png"},
-      {"avatar_static", base + "/avatars/original/missing.png"},
-      {"header", base + "/headers/original/missing.png"},
-      {"header_static", base + "/headers/original/missing.png"},
-      {"followers_count", a.followers_count},
-      {"following_count", a.following_count},
-      {"statuses_count", a.statuses_count},
-      {"last_status_at", date_or_null(a.last_status_at)},
-      {"emojis", json::array()},
-      {"fields", fields},
-      {"roles", json::array()},
-  };
+  w.bool_field("indexable", a.indexable);
+  w.bool_field("group", false);
+  w.bool_field("hide_collections", a.hide_collections);
+  w.bool_field("noindex", !a.indexable);
+  w.field("created_at", created_day(a.created_at));
+  w.field("note", a.note_html);
+  w.field("url", a.url.value_or(base + "/@" + a.username));
+  w.field("uri", a.uri.value_or(base + "/users/" + a.username));
+  w.field("avatar", base + "/avatars/original/missing.png");
+  w.field("avatar_static", base + "/avatars/original/missing.png");
+  w.field("header", base + "/headers/original/missing.png");
+  w.field("header_static", base + "/headers/original/missing.png");
+  w.number_field("followers_count", a.followers_count);
+  w.number_field("following_count", a.following_count);
+  w.number_field("statuses_count", a.statuses_count);
+  w.field("last_status_at", last_status_day(a.last_status_at));
+  w.empty_array_field("emojis");
+  w.key("fields");
+  w.begin_array();
+  for (const auto& f : a.fields) {
+    w.begin_object();
+    w.field("name", html_escape(f.name));
+    w.field("value", html_escape(f.value));
+    w.null_field("verified_at");
+    w.end_object();
+  }
+  w.end_array();
+  w.empty_array_field("roles");
+  w.end_object();
+}
+
+json account_json(const config::Config& config, const domain::Account& a) {
+  JsonWriter w;
+  write_account(w, config, a);
+  return json::parse(w.take());
 }
 
 json credential_account_json(const config::Config& config, const domain::UserWithAccount& u) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "api/mastodon/json_writer.hpp"
+
 #include <loxodon/config/config.hpp>
 #include <loxodon/domain/account.hpp>
 #include <loxodon/domain/oauth.hpp>
@@ -10,6 +12,9 @@ namespace lox::api::mastodon {
 
 // Mastodon's REST::AccountSerializer, CredentialAccountSerializer and the Application entities.
 nlohmann::json account_json(const config::Config& config, const domain::Account& account);
+// The same, streamed into a writer (pages of statuses).
+void write_account(JsonWriter& writer, const config::Config& config,
+                   const domain::Account& account);
 nlohmann::json credential_account_json(const config::Config& config,
                                        const domain::UserWithAccount& user);
 nlohmann::json role_json(const domain::Role& role);

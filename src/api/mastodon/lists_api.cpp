@@ -102,7 +102,7 @@ void ListsApi::add_routes(Endpoints& e) {
           std::int64_t id = path_id(c.request);
           auto page =
               co_await lists_.timeline(c.user().account.id, id, page_query(c.params, 20, 40));
-          http::Response res = http::Response::json(200, statuses_json(config_, page));
+          http::Response res = http::Response::json_text(200, statuses_json_text(config_, page));
           std::vector<std::int64_t> cursors;
           for (const auto& v : page.statuses) cursors.push_back(v.status.id);
           add_link_header(res, c.request, config_, cursors);

@@ -10,98 +10,150 @@ namespace lox::api::mastodon {
 using nlohmann::json;
 
 namespace {
-json nullable_id(const std::optional<std::int64_t>& id) {
-  return id ? json(std::to_string(*id)) : json(nullptr);
+std::optional<std::string> id_or_null(const std::optional<std::int64_t>& id) {
+  if (!id) return std::nullopt;
+  return std::to_string(*id);
 }
-json poll_json(const domain::Poll& p) {
-  json options = json::array();
+
+std::optional<std::string> time_or_null(
+    const std::optional<std::chrono::system_clock::time_point>& t) {
+  if (!t) return std::nullopt;
+  return format_iso8601_ms(*t);
+}
+
+void write_poll(JsonWriter& w, const domain::Poll& p) {
+  w.begin_object();
+  w.field("id", std::to_string(p.id));
+  w.field("expires_at", time_or_null(p.expires_at));
+  w.bool_field("expired", p.expired);
+  w.bool_field("multiple", p.multiple);
+  w.number_field("votes_count", p.votes_count);
+  w.number_field("voters_count", p.voters_count);
+  w.key("options");
+  w.begin_array();
   for (std::size_t i = 0; i < p.options.size(); ++i) {
-    std::int64_t votes = i < p.votes.size() ? p.votes[i] : 0;
+    w.begin_object();
+    w.field("title", p.options[i]);
     // hide_totals: counts stay hidden until the poll ends.
-    options.push_back({{"title", p.options[i]},
-                       {"votes_count", p.hide_totals && !p.expired ? json(nullptr) : json(votes)}});
+    if (p.hide_totals && !p.expired) {
+      w.null_field("votes_count");
+    } else {
+      w.number_field("votes_count", i < p.votes.size() ? p.votes[i] : 0);
+    }
+    w.end_object();
   }
-  json own = json::array();
-  for (int c : p.own_votes) own.push_back(c);
-  return {{"id", std::to_string(p.id)},
-          {"expires_at", p.expires_at ? json(format_iso8601_ms(*p.expires_at)) : json(nullptr)},
-          {"expired", p.expired},
-          {"multiple", p.multiple},
-          {"votes_count", p.votes_count},
-          {"voters_count", p.voters_count},
-          {"options", options},
-          {"emojis", json::array()},
-          {"voted", p.voted},
-          {"own_votes", own}};
+  w.end_array();
+  w.empty_array_field("emojis");
+  w.bool_field("voted", p.voted);
+  w.key("own_votes");
+  w.begin_array();
+  for (int c : p.own_votes) w.value(std::int64_t{c});
+  w.end_array();
+  w.end_object();
+}
+
+// Mastodon's REST::StatusSerializer; a boost carries its original from the page.
+void write_status(JsonWriter& w, const config::Config& config, const domain::StatusView& v,
+                  const services::StatusPage& page, bool with_source) {
+  const auto& s = v.status;
+  w.begin_object();
+  w.field("id", std::to_string(s.id));
+  w.field("uri", s.uri.value_or(""));
+  w.field("url", s.url);
+  w.field("created_at", format_iso8601_ms(s.created_at));
+  w.field("edited_at", time_or_null(s.edited_at));
+  w.key("account");
+  write_account(w, config, v.account);
+  w.field("content", s.content);
+  w.field("visibility", domain::visibility_name(s.visibility));
+  w.bool_field("sensitive", s.sensitive);
+  w.field("spoiler_text", s.spoiler_text);
+  w.empty_array_field("media_attachments");
+  w.key("mentions");
+  w.begin_array();
+  for (const auto& m : v.mentions) {
+    w.begin_object();
+    w.field("id", std::to_string(m.account_id));
+    w.field("username", m.username);
+    w.field("url", m.url);
+    w.field("acct", m.acct);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("tags");
+  w.begin_array();
+  for (const auto& t : v.tags) {
+    w.begin_object();
+    w.field("name", t);
+    w.field("url", config.base_url() + "/tags/" + t);
+    w.end_object();
+  }
+  w.end_array();
+  w.empty_array_field("emojis");
+  w.number_field("reblogs_count", s.reblogs_count);
+  w.number_field("favourites_count", s.favourites_count);
+  w.number_field("replies_count", s.replies_count);
+  w.field("in_reply_to_id", id_or_null(s.in_reply_to_id));
+  w.field("in_reply_to_account_id", id_or_null(s.in_reply_to_account_id));
+  w.key("reblog");
+  auto original = s.reblog_of_id ? page.reblogged.find(*s.reblog_of_id) : page.reblogged.end();
+  if (original != page.reblogged.end()) {
+    write_status(w, config, original->second, page, false);
+  } else {
+    w.null();
+  }
+  w.key("poll");
+  if (v.poll) {
+    write_poll(w, *v.poll);
+  } else {
+    w.null();
+  }
+  w.null_field("card");
+  w.field("language", s.language);
+  w.key("text");
+  if (with_source) {
+    w.value(std::string_view(s.text));
+  } else {
+    w.null();
+  }
+  w.bool_field("favourited", v.favourited);
+  w.bool_field("reblogged", v.reblogged);
+  w.bool_field("bookmarked", v.bookmarked);
+  w.bool_field("muted", v.muted);
+  w.key("filtered");
+  w.begin_array();
+  for (const auto& r : v.filtered) w.raw(filter_result_json(r).dump());
+  w.end_array();
+  if (v.pinned || s.account_id == v.account.id) w.bool_field("pinned", v.pinned);
+  if (v.application_name) {
+    w.key("application");
+    w.begin_object();
+    w.field("name", *v.application_name);
+    w.field("website", v.application_website);
+    w.end_object();
+  }
+  w.end_object();
 }
 
 }  // namespace
 
 json status_json(const config::Config& config, const domain::StatusView& v,
                  const services::StatusPage& page, bool with_source) {
-  const auto& s = v.status;
-  json filtered = json::array();
-  for (const auto& r : v.filtered) filtered.push_back(filter_result_json(r));
-  json mentions = json::array();
-  for (const auto& m : v.mentions) {
-    mentions.push_back({{"id", std::to_string(m.account_id)},
-                        {"username", m.username},
-                        {"url", m.url},
-                        {"acct", m.acct}});
-  }
-  json tags = json::array();
-  for (const auto& t : v.tags) {
-    tags.push_back({{"name", t}, {"url", config.base_url() + "/tags/" + t}});
-  }
-  json reblog = nullptr;
-  if (s.reblog_of_id) {
-    auto it = page.reblogged.find(*s.reblog_of_id);
-    if (it != page.reblogged.end()) reblog = status_json(config, it->second, page);
-  }
-  json out = {
-      {"id", std::to_string(s.id)},
-      {"uri", s.uri.value_or("")},
-      {"url", s.url ? json(*s.url) : json(nullptr)},
-      {"created_at", format_iso8601_ms(s.created_at)},
-      {"edited_at", s.edited_at ? json(format_iso8601_ms(*s.edited_at)) : json(nullptr)},
-      {"account", account_json(config, v.account)},
-      {"content", s.content},
-      {"visibility", domain::visibility_name(s.visibility)},
-      {"sensitive", s.sensitive},
-      {"spoiler_text", s.spoiler_text},
-      {"media_attachments", json::array()},
-      {"mentions", mentions},
-      {"tags", tags},
-      {"emojis", json::array()},
-      {"reblogs_count", s.reblogs_count},
-      {"favourites_count", s.favourites_count},
-      {"replies_count", s.replies_count},
-      {"in_reply_to_id", nullable_id(s.in_reply_to_id)},
-      {"in_reply_to_account_id", nullable_id(s.in_reply_to_account_id)},
-      {"reblog", reblog},
-      {"poll", v.poll ? poll_json(*v.poll) : json(nullptr)},
-      {"card", nullptr},
-      {"language", s.language ? json(*s.language) : json(nullptr)},
-      {"text", with_source ? json(s.text) : json(nullptr)},
-      {"favourited", v.favourited},
-      {"reblogged", v.reblogged},
-      {"bookmarked", v.bookmarked},
-      {"muted", v.muted},
-      {"filtered", filtered},
-  };
-  if (v.pinned || s.account_id == v.account.id) out["pinned"] = v.pinned;
-  if (v.application_name) {
-    out["application"] = {
-        {"name", *v.application_name},
-        {"website", v.application_website ? json(*v.application_website) : json(nullptr)}};
-  }
-  return out;
+  JsonWriter w;
+  write_status(w, config, v, page, with_source);
+  return json::parse(w.take());
+}
+
+std::string statuses_json_text(const config::Config& config, const services::StatusPage& page) {
+  JsonWriter w;
+  w.begin_array();
+  for (const auto& v : page.statuses) write_status(w, config, v, page, false);
+  w.end_array();
+  return w.take();
 }
 
 json statuses_json(const config::Config& config, const services::StatusPage& page) {
-  json out = json::array();
-  for (const auto& v : page.statuses) out.push_back(status_json(config, v, page));
-  return out;
+  return json::parse(statuses_json_text(config, page));
 }
 
 json relationship_json(const db::RelationshipRow& r) {

@@ -1,10 +1,10 @@
 #include "api/mastodon/account_serializer.hpp"
 #include "api/mastodon/pagination.hpp"
-#include <loxodon/api/mastodon/public_page_cache.hpp>
 #include "api/mastodon/request_ids.hpp"
 #include "api/mastodon/scheduled_status_serializer.hpp"
 #include "api/mastodon/status_serializer.hpp"
 
+#include <loxodon/api/mastodon/public_page_cache.hpp>
 #include <loxodon/api/mastodon/statuses_api.hpp>
 #include <loxodon/services/validation_errors.hpp>
 #include <loxodon/util/error.hpp>
@@ -140,7 +140,7 @@ void StatusesApi::add_more_routes(Endpoints& e) {
     return res;
   };
   auto cursor_statuses = [this](Call& c, const services::CursorStatusPage& p) {
-    http::Response res = http::Response::json(200, statuses_json(config_, p.page));
+    http::Response res = http::Response::json_text(200, statuses_json_text(config_, p.page));
     add_link_header(res, c.request, config_, p.cursors);
     return res;
   };
@@ -321,7 +321,7 @@ void StatusesApi::add_more_routes(Endpoints& e) {
 }
 
 awaitable<http::Response> StatusesApi::page_response(Call& call, const services::StatusPage& page) {
-  http::Response res = http::Response::json(200, statuses_json(config_, page));
+  http::Response res = http::Response::json_text(200, statuses_json_text(config_, page));
   std::vector<std::int64_t> cursors;
   for (const auto& v : page.statuses) cursors.push_back(v.status.id);
   add_link_header(res, call.request, config_, cursors);
@@ -399,7 +399,7 @@ awaitable<http::Response> StatusesApi::show_many(Call& call) {
   auto views = co_await statuses_.many(ids, viewer_of(call));
   services::StatusPage page;
   page.statuses = std::move(views);
-  co_return http::Response::json(200, statuses_json(config_, page));
+  co_return http::Response::json_text(200, statuses_json_text(config_, page));
 }
 
 awaitable<http::Response> StatusesApi::destroy(Call& call) {
@@ -443,7 +443,7 @@ awaitable<http::Response> StatusesApi::account_statuses(Call& call) {
   std::int64_t account = path_id(call.request);
   if (call.params.boolean("pinned").value_or(false)) {
     auto pinned = co_await statuses_.pinned(viewer_of(call), account);
-    co_return http::Response::json(200, statuses_json(config_, pinned));
+    co_return http::Response::json_text(200, statuses_json_text(config_, pinned));
   }
   if (call.params.boolean("only_media").value_or(false)) {
     // Media attachments arrive with the media work: no status has any yet.
