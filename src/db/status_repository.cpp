@@ -129,8 +129,8 @@ std::vector<domain::StatusView> StatusRepository::views(Tx& tx,
       domain::MentionView mention;
       mention.account_id = std::stoll(m[0].get<std::string>());
       mention.username = m[1].get<std::string>();
-      mention.acct = m[2].is_string() ? mention.username + "@" + m[2].get<std::string>()
-                                      : mention.username;
+      mention.acct =
+          m[2].is_string() ? mention.username + "@" + m[2].get<std::string>() : mention.username;
       mention.url = m[3].is_string() ? m[3].get<std::string>() : "";
       v.mentions.push_back(std::move(mention));
     }
