@@ -109,16 +109,15 @@ bool StatusRepository::visible(Tx& tx, std::int64_t id, std::int64_t viewer) {
   return !tx.work().exec_prepared("status_visible", id, viewer).empty();
 }
 
-std::vector<domain::StatusView> StatusRepository::views(Tx& tx,
-                                                        const std::vector<std::int64_t>& ids,
-                                                        std::int64_t viewer) {
+namespace {
+// Reads status_views rows (in the order they come) and adds what needs its own statement:
+// poll results and filter matches, each only when some status on the page needs it.
+std::vector<domain::StatusView> read_views(Tx& tx, const pqxx::result& rows, std::int64_t viewer) {
   std::vector<domain::StatusView> out;
-  if (ids.empty()) return out;
-  const std::string array = to_pg_bigint_array(ids);
-  std::unordered_map<std::int64_t, domain::StatusView> by_id;
+  out.reserve(rows.size());
   bool has_filters = false;
   bool has_polls = false;
-  for (const auto& row : tx.work().exec_prepared("status_views", array, viewer)) {
+  for (const auto& row : rows) {
     domain::StatusView v;
     v.status = read_status(row);
     v.account = read_account(row, kStatusColumnCount);
@@ -142,18 +141,26 @@ std::vector<domain::StatusView> StatusRepository::views(Tx& tx,
     v.pinned = row[at + 8].as<bool>();
     v.muted = row[at + 9].as<bool>();
     has_filters = row[at + 10].as<bool>();
-    by_id.emplace(v.status.id, std::move(v));
+    out.push_back(std::move(v));
   }
+  if (!has_filters && !has_polls) return out;
+  std::vector<std::int64_t> ids;
+  for (const auto& v : out) ids.push_back(v.status.id);
+  const std::string array = to_pg_bigint_array(ids);
+  auto find = [&](std::int64_t id) {
+    return std::find_if(out.begin(), out.end(),
+                        [&](const domain::StatusView& v) { return v.status.id == id; });
+  };
   if (has_filters) {
     for (auto& [status_id, results] : FilterRepository::matches(tx, array, viewer)) {
-      auto it = by_id.find(status_id);
-      if (it != by_id.end()) it->second.filtered = std::move(results);
+      auto it = find(status_id);
+      if (it != out.end()) it->filtered = std::move(results);
     }
   }
-  for (const auto& row :
-       has_polls ? tx.work().exec_prepared("status_polls", array, viewer) : pqxx::result{}) {
-    auto it = by_id.find(row[1].as<std::int64_t>());
-    if (it == by_id.end()) continue;
+  if (!has_polls) return out;
+  for (const auto& row : tx.work().exec_prepared("status_polls", array, viewer)) {
+    auto it = find(row[1].as<std::int64_t>());
+    if (it == out.end()) continue;
     domain::Poll p;
     p.id = row[0].as<std::int64_t>();
     p.status_id = row[1].as<std::int64_t>();
@@ -168,13 +175,55 @@ std::vector<domain::StatusView> StatusRepository::views(Tx& tx,
     for (auto c : from_pg_bigint_array(row[10].as<std::string>()))
       p.own_votes.push_back(static_cast<int>(c));
     p.voted = viewer != 0 && !p.own_votes.empty();
-    it->second.poll = std::move(p);
-  }
-  for (auto id : ids) {
-    auto it = by_id.find(id);
-    if (it != by_id.end()) out.push_back(it->second);
+    it->poll = std::move(p);
   }
   return out;
+}
+
+// A page read and rendered by one of the *_views statements (descending, or for min_id the
+// ascending form reversed).
+template <class... Args>
+std::vector<domain::StatusView> page_views(Tx& tx, const char* down, const char* up,
+                                           const PageQuery& p, std::int64_t viewer,
+                                           std::int64_t first, Args&&... rest) {
+  if (p.min_id) {
+    auto out = read_views(
+        tx, tx.work().exec_prepared(up, first, p.max_id, *p.min_id, p.limit, rest...), viewer);
+    std::reverse(out.begin(), out.end());
+    return out;
+  }
+  return read_views(
+      tx, tx.work().exec_prepared(down, first, p.max_id, p.since_id, p.limit, rest...), viewer);
+}
+}  // namespace
+
+std::vector<domain::StatusView> StatusRepository::views(Tx& tx,
+                                                        const std::vector<std::int64_t>& ids,
+                                                        std::int64_t viewer) {
+  if (ids.empty()) return {};
+  auto rows = read_views(
+      tx, tx.work().exec_prepared("status_views", to_pg_bigint_array(ids), viewer), viewer);
+  // In the order asked for.
+  std::vector<domain::StatusView> out;
+  out.reserve(rows.size());
+  for (auto id : ids) {
+    auto it = std::find_if(rows.begin(), rows.end(),
+                           [&](const domain::StatusView& v) { return v.status.id == id; });
+    if (it != rows.end()) out.push_back(*it);
+  }
+  return out;
+}
+
+std::vector<domain::StatusView> StatusRepository::home_views(Tx& tx, std::int64_t account_id,
+                                                             const PageQuery& page) {
+  return page_views(tx, "home_views", "home_views_up", page, account_id, account_id);
+}
+
+std::vector<domain::StatusView> StatusRepository::public_views(Tx& tx, std::int64_t viewer,
+                                                               PublicScope scope,
+                                                               const PageQuery& page) {
+  return page_views(tx, "public_views", "public_views_up", page, viewer, viewer,
+                    static_cast<int>(scope));
 }
 
 void StatusRepository::soft_delete(Tx& tx, std::int64_t id) {
@@ -235,16 +284,6 @@ void StatusRepository::remember_idempotency(Tx& tx, std::int64_t account_id, con
 
 void StatusRepository::fan_out(Tx& tx, std::int64_t status_id) {
   tx.work().exec_prepared("fan_out", status_id);
-}
-
-std::vector<std::int64_t> StatusRepository::home_page(Tx& tx, std::int64_t account_id,
-                                                      const PageQuery& page) {
-  return page_ids(tx, "home_page", "home_page_up", page, account_id);
-}
-
-std::vector<std::int64_t> StatusRepository::public_page(Tx& tx, std::int64_t viewer,
-                                                        PublicScope scope, const PageQuery& page) {
-  return page_ids(tx, "public_page", "public_page_up", page, viewer, static_cast<int>(scope));
 }
 
 std::vector<std::int64_t> StatusRepository::account_page(Tx& tx, std::int64_t viewer,

@@ -39,33 +39,19 @@ inline constexpr std::array kStatusStatements = {
         "SELECT 1 FROM statuses s WHERE s.id = $1 AND s.deleted_at IS NULL AND " LOX_VISIBLE_TO(
             "$2")},
     // Batch rendering: statuses with their authors, then mentions, tags and viewer flags.
-    // Everything a page of statuses shows, in one statement: the status, its author and
-    // application, mentions (JSON), tags, whether it has a poll, the viewer's own flags ($2 = 0
-    // for a logged-out viewer skips them) and whether the viewer has any filters at all
-    // (uncorrelated, so evaluated once).
-    Statement{
-        "status_views",
-        "SELECT " LOX_STATUS_COLUMNS ", " LOX_ACCOUNT_COLUMNS ", app.name, app.website, "
-        "(SELECT coalesce(json_agg(json_build_array(ma.id::text, ma.username, ma.domain, ma.url) "
-        "  ORDER BY ma.id), '[]')::text FROM mentions m JOIN accounts ma ON ma.id = m.account_id "
-        "  WHERE m.status_id = s.id), "
-        "ARRAY(SELECT t.name FROM statuses_tags st JOIN tags t ON t.id = st.tag_id "
-        "  WHERE st.status_id = s.id ORDER BY t.name)::text, "
-        "EXISTS (SELECT 1 FROM polls p WHERE p.status_id = s.id), "
-        "$2::bigint <> 0 AND EXISTS (SELECT 1 FROM favourites f WHERE f.status_id = s.id "
-        "  AND f.account_id = $2), "
-        "$2::bigint <> 0 AND EXISTS (SELECT 1 FROM statuses r WHERE r.reblog_of_id = s.id "
-        "  AND r.account_id = $2 AND r.deleted_at IS NULL), "
-        "$2::bigint <> 0 AND EXISTS (SELECT 1 FROM bookmarks b WHERE b.status_id = s.id "
-        "  AND b.account_id = $2), "
-        "$2::bigint <> 0 AND EXISTS (SELECT 1 FROM status_pins sp WHERE sp.status_id = s.id "
-        "  AND sp.account_id = $2), "
-        "$2::bigint <> 0 AND EXISTS (SELECT 1 FROM conversation_mutes cm WHERE cm.account_id = $2 "
-        "  AND cm.conversation_id = s.conversation_id), "
-        "$2::bigint <> 0 AND EXISTS (SELECT 1 FROM custom_filters cf WHERE cf.account_id = $2) "
-        "FROM statuses s JOIN accounts a ON a.id = s.account_id "
-        "LEFT JOIN oauth_applications app ON app.id = s.application_id "
-        "WHERE s.id = ANY($1::bigint[]) AND s.deleted_at IS NULL"},
+    // Everything a page of statuses shows, in one statement (see LOX_STATUS_VIEW_SELECT).
+    Statement{"status_views", LOX_STATUS_VIEW_SELECT("$2") " WHERE s.id = ANY($1::bigint[]) "
+                                                           "AND s.deleted_at IS NULL"},
+    // A page of the home or public timeline read and rendered in one round trip: the page
+    // query (LOX_HOME_PAGE, LOX_PUBLIC_PAGE) inside status_views. The _up forms serve min_id.
+    Statement{"home_views", LOX_STATUS_VIEW_SELECT("$1") " WHERE s.id IN (" LOX_HOME_PAGE(
+                                "DESC") ") ORDER BY s.id DESC"},
+    Statement{"home_views_up", LOX_STATUS_VIEW_SELECT("$1") " WHERE s.id IN (" LOX_HOME_PAGE(
+                                   "ASC") ") ORDER BY s.id ASC"},
+    Statement{"public_views", LOX_STATUS_VIEW_SELECT("$1") " WHERE s.id IN (" LOX_PUBLIC_PAGE(
+                                  "DESC") ") ORDER BY s.id DESC"},
+    Statement{"public_views_up", LOX_STATUS_VIEW_SELECT("$1") " WHERE s.id IN (" LOX_PUBLIC_PAGE(
+                                     "ASC") ") ORDER BY s.id ASC"},
     Statement{"status_soft_delete",
               "UPDATE statuses SET deleted_at = now() WHERE (id = $1 OR reblog_of_id = $1) "
               "AND deleted_at IS NULL"},
@@ -126,34 +112,6 @@ inline constexpr std::array kStatusStatements = {
         "ON CONFLICT DO NOTHING"},
     // Pages: newest first; $2 = max_id (exclusive), $3 = since_id (exclusive), $4 = limit.
     // min_id pages read ascending from $3 and are reversed by the caller.
-    Statement{"home_page",
-              "SELECT h.status_id FROM home_feed h JOIN statuses s ON s.id = h.status_id "
-              "WHERE h.account_id = $1 AND h.status_id < $2 AND h.status_id > $3 "
-              "AND s.deleted_at IS NULL ORDER BY h.status_id DESC LIMIT $4"},
-    Statement{"home_page_up",
-              "SELECT h.status_id FROM home_feed h JOIN statuses s ON s.id = h.status_id "
-              "WHERE h.account_id = $1 AND h.status_id < $2 AND h.status_id > $3 "
-              "AND s.deleted_at IS NULL ORDER BY h.status_id ASC LIMIT $4"},
-    Statement{"public_page",
-              "SELECT s.id FROM statuses s WHERE s.visibility = 0 AND s.reblog_of_id IS NULL "
-              "AND s.deleted_at IS NULL AND s.id < $2 AND s.id > $3 "
-              "AND ($5 = 0 OR ($5 = 1 AND s.local) OR ($5 = 2 AND NOT s.local)) "
-              "AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.account_id = $1 AND "
-              "  b.target_account_id = s.account_id) OR (b.account_id = s.account_id AND "
-              "  b.target_account_id = $1)) "
-              "AND NOT EXISTS (SELECT 1 FROM mutes mu WHERE mu.account_id = $1 "
-              "  AND mu.target_account_id = s.account_id) "
-              "ORDER BY s.id DESC LIMIT $4"},
-    Statement{"public_page_up",
-              "SELECT s.id FROM statuses s WHERE s.visibility = 0 AND s.reblog_of_id IS NULL "
-              "AND s.deleted_at IS NULL AND s.id < $2 AND s.id > $3 "
-              "AND ($5 = 0 OR ($5 = 1 AND s.local) OR ($5 = 2 AND NOT s.local)) "
-              "AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.account_id = $1 AND "
-              "  b.target_account_id = s.account_id) OR (b.account_id = s.account_id AND "
-              "  b.target_account_id = $1)) "
-              "AND NOT EXISTS (SELECT 1 FROM mutes mu WHERE mu.account_id = $1 "
-              "  AND mu.target_account_id = s.account_id) "
-              "ORDER BY s.id ASC LIMIT $4"},
     Statement{"account_page",
               "SELECT s.id FROM statuses s WHERE s.account_id = $5 AND s.deleted_at IS NULL "
               "AND s.id < $2 AND s.id > $3 AND " LOX_VISIBLE_TO(

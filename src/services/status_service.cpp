@@ -68,29 +68,34 @@ void apply_filter_context(StatusPage& page, domain::FilterContext context) {
 }
 
 // Statuses with the originals of any boosts, as `viewer` may see them, filtered for `context`.
-StatusPage load_in(db::Tx& tx, const std::vector<std::int64_t>& ids, std::int64_t viewer,
-                   domain::FilterContext context = domain::FilterContext::kNone) {
+// Rendered statuses completed into a page: the originals of boosts (a boost whose original is
+// gone or hidden from the viewer is not shown), then the viewer's filters for `context`.
+StatusPage finish_page(db::Tx& tx, std::vector<domain::StatusView> views, std::int64_t viewer,
+                       domain::FilterContext context) {
   StatusPage page;
-  page.statuses = db::StatusRepository::views(tx, ids, viewer);
+  page.statuses = std::move(views);
   std::vector<std::int64_t> originals;
   for (const auto& v : page.statuses) {
     if (v.status.reblog_of_id) originals.push_back(*v.status.reblog_of_id);
   }
-  if (originals.empty()) {
-    apply_filter_context(page, context);
-    return page;
+  if (!originals.empty()) {
+    for (auto& v : db::StatusRepository::views(tx, originals, viewer)) {
+      page.reblogged.emplace(v.status.id, std::move(v));
+    }
+    std::erase_if(page.statuses, [&](const domain::StatusView& v) {
+      return v.status.reblog_of_id &&
+             (!page.reblogged.contains(*v.status.reblog_of_id) ||
+              !db::StatusRepository::visible(tx, *v.status.reblog_of_id, viewer));
+    });
   }
-  for (auto& v : db::StatusRepository::views(tx, originals, viewer)) {
-    page.reblogged.emplace(v.status.id, std::move(v));
-  }
-  // A boost whose original is gone or hidden from the viewer is not shown at all.
-  std::erase_if(page.statuses, [&](const domain::StatusView& v) {
-    return v.status.reblog_of_id &&
-           (!page.reblogged.contains(*v.status.reblog_of_id) ||
-            !db::StatusRepository::visible(tx, *v.status.reblog_of_id, viewer));
-  });
   apply_filter_context(page, context);
   return page;
+}
+
+// Statuses with the originals of any boosts, as `viewer` may see them, filtered for `context`.
+StatusPage load_in(db::Tx& tx, const std::vector<std::int64_t>& ids, std::int64_t viewer,
+                   domain::FilterContext context = domain::FilterContext::kNone) {
+  return finish_page(tx, db::StatusRepository::views(tx, ids, viewer), viewer, context);
 }
 }  // namespace
 
@@ -396,16 +401,16 @@ awaitable<StatusPage> StatusService::unreblog(std::int64_t id, std::int64_t acco
 // Timelines read the page and render it in one round of statements without a transaction.
 awaitable<StatusPage> StatusService::home(std::int64_t account_id, db::PageQuery page) {
   co_return co_await db_.read([&](db::Tx& tx) {
-    return load_in(tx, db::StatusRepository::home_page(tx, account_id, page), account_id,
-                   domain::FilterContext::kHome);
+    return finish_page(tx, db::StatusRepository::home_views(tx, account_id, page), account_id,
+                       domain::FilterContext::kHome);
   });
 }
 
 awaitable<StatusPage> StatusService::public_timeline(std::int64_t viewer, db::PublicScope scope,
                                                      db::PageQuery page) {
   co_return co_await db_.read([&](db::Tx& tx) {
-    return load_in(tx, db::StatusRepository::public_page(tx, viewer, scope, page), viewer,
-                   domain::FilterContext::kPublic);
+    return finish_page(tx, db::StatusRepository::public_views(tx, viewer, scope, page), viewer,
+                       domain::FilterContext::kPublic);
   });
 }
 

@@ -142,10 +142,11 @@ class StatusRepository {
                                      const std::vector<std::string>& timelines);
   static void set_marker(Tx& tx, std::int64_t account_id, const std::string& timeline,
                          std::int64_t last_read_id);
-  static std::vector<std::int64_t> home_page(Tx& tx, std::int64_t account_id,
-                                             const PageQuery& page);
-  static std::vector<std::int64_t> public_page(Tx& tx, std::int64_t viewer, PublicScope scope,
-                                               const PageQuery& page);
+  // A page of the home or public timeline read and rendered in one statement (as views()).
+  static std::vector<domain::StatusView> home_views(Tx& tx, std::int64_t account_id,
+                                                    const PageQuery& page);
+  static std::vector<domain::StatusView> public_views(Tx& tx, std::int64_t viewer,
+                                                      PublicScope scope, const PageQuery& page);
   static std::vector<std::int64_t> account_page(Tx& tx, std::int64_t viewer,
                                                 std::int64_t account_id, bool exclude_reblogs,
                                                 bool exclude_replies, const PageQuery& page);
