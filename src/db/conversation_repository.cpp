@@ -1,9 +1,8 @@
+#include "db/paged_statement.hpp"
 #include "db/pg_array.hpp"
 #include "db/tx_impl.hpp"
 
 #include <loxodon/db/conversation_repository.hpp>
-
-#include <algorithm>
 
 namespace lox::db {
 
@@ -25,14 +24,8 @@ void ConversationRepository::remove_status(Tx& tx, std::int64_t status_id) {
 
 std::vector<ConversationRow> ConversationRepository::page(Tx& tx, std::int64_t owner,
                                                           const PageQuery& p) {
-  std::vector<ConversationRow> out;
-  const char* statement = p.min_id ? "conversations_page_up" : "conversations_page";
-  for (const auto& row : tx.work().exec_prepared(statement, owner, p.max_id,
-                                                 p.min_id.value_or(p.since_id), p.limit)) {
-    out.push_back(read_conversation(row));
-  }
-  if (p.min_id) std::reverse(out.begin(), out.end());
-  return out;
+  return paged<ConversationRow>(tx, "conversations_page", "conversations_page_up", p,
+                                read_conversation, owner);
 }
 
 std::optional<ConversationRow> ConversationRepository::get(Tx& tx, std::int64_t owner,

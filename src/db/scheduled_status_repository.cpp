@@ -1,9 +1,8 @@
 #include "db/fields.hpp"
+#include "db/paged_statement.hpp"
 #include "db/tx_impl.hpp"
 
 #include <loxodon/db/scheduled_status_repository.hpp>
-
-#include <algorithm>
 
 namespace lox::db {
 
@@ -44,14 +43,7 @@ std::optional<ScheduledStatusRow> ScheduledStatusRepository::by_idempotency_key(
 
 std::vector<ScheduledStatusRow> ScheduledStatusRepository::page(Tx& tx, std::int64_t owner,
                                                                 const PageQuery& p) {
-  std::vector<ScheduledStatusRow> out;
-  const char* statement = p.min_id ? "scheduled_page_up" : "scheduled_page";
-  for (const auto& row : tx.work().exec_prepared(statement, owner, p.max_id,
-                                                 p.min_id.value_or(p.since_id), p.limit)) {
-    out.push_back(read_row(row));
-  }
-  if (p.min_id) std::reverse(out.begin(), out.end());
-  return out;
+  return paged<ScheduledStatusRow>(tx, "scheduled_page", "scheduled_page_up", p, read_row, owner);
 }
 
 std::optional<ScheduledStatusRow> ScheduledStatusRepository::get(Tx& tx, std::int64_t owner,

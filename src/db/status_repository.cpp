@@ -1,4 +1,5 @@
 #include "db/fields.hpp"
+#include "db/paged_statement.hpp"
 #include "db/pg_array.hpp"
 #include "db/status_sql.hpp"
 #include "db/tx_impl.hpp"
@@ -52,16 +53,11 @@ std::vector<std::int64_t> ids_of(const pqxx::result& r) {
   return out;
 }
 
-// Runs the descending statement, or for min_id the ascending one reversed.
+// Ids of a page (see paged_rows).
 template <class... Args>
 std::vector<std::int64_t> page_ids(Tx& tx, const char* down, const char* up, const PageQuery& p,
                                    std::int64_t first, Args&&... rest) {
-  if (p.min_id) {
-    auto ids = ids_of(tx.work().exec_prepared(up, first, p.max_id, *p.min_id, p.limit, rest...));
-    std::reverse(ids.begin(), ids.end());
-    return ids;
-  }
-  return ids_of(tx.work().exec_prepared(down, first, p.max_id, p.since_id, p.limit, rest...));
+  return paged_rows<std::int64_t>(tx, down, up, p, ids_of, first, std::forward<Args>(rest)...);
 }
 
 }  // namespace
@@ -180,20 +176,13 @@ std::vector<domain::StatusView> read_views(Tx& tx, const pqxx::result& rows, std
   return out;
 }
 
-// A page read and rendered by one of the *_views statements (descending, or for min_id the
-// ascending form reversed).
+// A page read and rendered by one of the *_views statements.
 template <class... Args>
 std::vector<domain::StatusView> page_views(Tx& tx, const char* down, const char* up,
                                            const PageQuery& p, std::int64_t viewer,
                                            std::int64_t first, Args&&... rest) {
-  if (p.min_id) {
-    auto out = read_views(
-        tx, tx.work().exec_prepared(up, first, p.max_id, *p.min_id, p.limit, rest...), viewer);
-    std::reverse(out.begin(), out.end());
-    return out;
-  }
-  return read_views(
-      tx, tx.work().exec_prepared(down, first, p.max_id, p.since_id, p.limit, rest...), viewer);
+  auto read = [&](const pqxx::result& rows) { return read_views(tx, rows, viewer); };
+  return paged_rows<domain::StatusView>(tx, down, up, p, read, first, std::forward<Args>(rest)...);
 }
 }  // namespace
 

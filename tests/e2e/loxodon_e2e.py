@@ -167,6 +167,24 @@ def get(url, headers=None, method="GET", data=None):
         return None, None, b""
 
 
+def api_call(server, client, method, path, form=None, as_json=False, extra_headers=None):
+    """A raw API request with `client`'s token (a Mastodon.py client), for what Mastodon.py
+    does not expose. `form` is a dict or a list of pairs, sent form-encoded or as JSON.
+    Returns (status, parsed body or None, headers)."""
+    headers = {"Authorization": f"Bearer {client.access_token}", **(extra_headers or {})}
+    data = None
+    if form is not None:
+        if as_json:
+            data = json.dumps(form).encode()
+            headers["Content-Type"] = "application/json"
+        else:
+            data = urllib.parse.urlencode(form).encode()
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+    status, response_headers, body = get(server.base + path, headers=headers, method=method,
+                                         data=data)
+    return status, (json.loads(body) if body else None), response_headers
+
+
 def get_json(url):
     status, headers, body = get(url)
     assert status == 200, f"GET {url} -> {status}: {body[:300]!r}"

@@ -2,14 +2,12 @@
 through Mastodon.py and raw HTTP for what Mastodon.py 1.8 does not expose."""
 
 import datetime
-import json
 import time
 import unittest
-import urllib.parse
 
 from mastodon.errors import MastodonAPIError, MastodonNotFoundError
 
-from loxodon_e2e import Database, Server, create_user, get, wait_until
+from loxodon_e2e import Database, Server, api_call, create_user, wait_until
 
 
 class ConversationsAndScheduledTest(unittest.TestCase):
@@ -29,14 +27,7 @@ class ConversationsAndScheduledTest(unittest.TestCase):
         cls.db.close()
 
     def call(self, who, method, path, form=None):
-        client = self.api[who]
-        data = urllib.parse.urlencode(form).encode() if form is not None else None
-        headers = {"Authorization": f"Bearer {client.access_token}"}
-        if data is not None:
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        status, headers, body = get(self.server.base + path, headers=headers, method=method,
-                                    data=data)
-        return status, (json.loads(body) if body else None), headers
+        return api_call(self.server, self.api[who], method, path, form)
 
     def conversations(self, who, query=""):
         status, body, headers = self.call(who, "GET", "/api/v1/conversations" + query)
@@ -227,13 +218,10 @@ class ConversationsAndScheduledTest(unittest.TestCase):
             hugo.scheduled_status(first["id"])
 
     def call_with_headers(self, who, form, extra):
-        headers = {"Authorization": f"Bearer {self.api[who].access_token}",
-                   "Content-Type": "application/x-www-form-urlencoded", **extra}
-        status, _, body = get(self.server.base + "/api/v1/statuses", headers=headers,
-                              method="POST", data=urllib.parse.urlencode(form).encode())
+        status, body, _ = api_call(self.server, self.api[who], "POST", "/api/v1/statuses", form,
+                                   extra_headers=extra)
         self.assertEqual(status, 200, body)
-        return json.loads(body)
-
+        return body
 
 if __name__ == "__main__":
     unittest.main()

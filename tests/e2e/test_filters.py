@@ -2,14 +2,12 @@
 whole words, status filters) and the v1 API as a view of them, through raw HTTP and Mastodon.py's
 v1 filter methods."""
 
-import json
 import time
 import unittest
-import urllib.parse
 
 from mastodon.errors import MastodonAPIError
 
-from loxodon_e2e import Database, Server, create_user, get, wait_until
+from loxodon_e2e import Database, Server, api_call, create_user, wait_until
 
 
 class FiltersTest(unittest.TestCase):
@@ -31,18 +29,7 @@ class FiltersTest(unittest.TestCase):
         cls.db.close()
 
     def call(self, who, method, path, form=None, as_json=False):
-        client = self.api[who]
-        headers = {"Authorization": f"Bearer {client.access_token}"}
-        data = None
-        if form is not None:
-            if as_json:
-                data = json.dumps(form).encode()
-                headers["Content-Type"] = "application/json"
-            else:
-                data = urllib.parse.urlencode(form).encode()
-                headers["Content-Type"] = "application/x-www-form-urlencoded"
-        status, _, body = get(self.server.base + path, headers=headers, method=method, data=data)
-        return status, (json.loads(body) if body else None)
+        return api_call(self.server, self.api[who], method, path, form, as_json)[:2]
 
     def create_filter(self, who, form, as_json=False):
         status, body = self.call(who, "POST", "/api/v2/filters", form, as_json)

@@ -9,7 +9,7 @@ import urllib.parse
 
 from mastodon.errors import MastodonAPIError, MastodonNotFoundError
 
-from loxodon_e2e import Database, Server, create_user, get, wait_until
+from loxodon_e2e import Database, Server, api_call, create_user, get, wait_until
 
 
 class TagsAndPreferencesTest(unittest.TestCase):
@@ -29,12 +29,7 @@ class TagsAndPreferencesTest(unittest.TestCase):
     def call(self, who, method, path, form=None):
         """Raw request as `who` (a name or a client); `form` is a dict or a list of pairs."""
         client = self.api[who] if isinstance(who, str) else who
-        data = urllib.parse.urlencode(form).encode() if form is not None else None
-        headers = {"Authorization": f"Bearer {client.access_token}"}
-        if data is not None:
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        status, _, body = get(self.server.base + path, headers=headers, method=method, data=data)
-        return status, (json.loads(body) if body else None)
+        return api_call(self.server, client, method, path, form)[:2]
 
     def test_followed_tag_reaches_home_timeline(self):
         fern = self.api["fern"]
