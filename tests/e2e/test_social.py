@@ -1,7 +1,6 @@
 """Everyday use with a real client library (Mastodon.py): posting, replying, boosting,
 favouriting, following, paging timelines through the Link header, and notifications."""
 
-import time
 import unittest
 
 from mastodon.errors import MastodonAPIError, MastodonNotFoundError
@@ -188,6 +187,8 @@ class SocialTest(unittest.TestCase):
         self.assertEqual([s["id"] for s in home], list(reversed(posted))[:2])
         rest = carol.fetch_next(home)
         self.assertEqual([s["id"] for s in rest], list(reversed(posted))[2:4])
+        back = carol.fetch_previous(rest)  # min_id: the page just above, newest first
+        self.assertEqual([s["id"] for s in back], list(reversed(posted))[:2])
 
 
 if __name__ == "__main__":
