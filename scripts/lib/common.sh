@@ -8,11 +8,13 @@ PG_BIN=/usr/lib/postgresql/15/bin
 # Packages to build and run the server.
 LOX_BUILD_PACKAGES="g++ cmake ninja-build pkg-config libboost-dev libboost-system-dev
   nlohmann-json3-dev rapidjson-dev libpqxx-dev libssl-dev libspdlog-dev libtomlplusplus-dev libsodium-dev
-  libcurl4-openssl-dev libgtest-dev python3 postgresql-15"
-# Added for the test suite: the real Mastodon client library for Python, an SMTP sink, and
-# clang-format for the formatting check. (GoogleTest is a build package: one build tree serves
+  libcurl4-openssl-dev libvips-dev libgtest-dev python3 postgresql-15"
+# Added for the test suite: the real Mastodon client library for Python, an SMTP sink, blurhash
+# decoding and exiftool to check uploaded images from the outside, and clang-format for the
+# formatting check. (GoogleTest is a build package: one build tree serves
 # both scripts.)
-LOX_TEST_PACKAGES="python3-mastodon python3-aiosmtpd clang-format"
+LOX_TEST_PACKAGES="python3-mastodon python3-aiosmtpd python3-blurhash libimage-exiftool-perl
+  clang-format"
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
