@@ -1,0 +1,79 @@
+#include <loxodon/media/image_processor.hpp>
+#include <loxodon/media/media_kind.hpp>
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace lox::media {
+namespace {
+
+std::string fixture(const std::string& name) {
+  std::ifstream in(std::string(LOXODON_FIXTURES_DIR) + "/media/" + name, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+TEST(ImageProcessor, StripsExifAndGpsAndKeepsThePicture) {
+  std::string input = fixture("gps.jpg");
+  ASSERT_NE(input.find("Exif"), std::string::npos);  // the fixture really carries EXIF
+  auto out = process_image(input);
+  EXPECT_EQ(out.original.mime, "image/jpeg");
+  EXPECT_EQ(out.original.width, 64);
+  EXPECT_EQ(out.original.height, 48);
+  EXPECT_EQ(out.original.bytes.find("Exif"), std::string::npos);
+  EXPECT_EQ(out.original.bytes.find("TestCam"), std::string::npos);
+  EXPECT_EQ(out.small.bytes.find("Exif"), std::string::npos);
+  EXPECT_EQ(sniff_media(out.original.bytes)->mime, "image/jpeg");
+  EXPECT_EQ(out.blurhash.size(), 36u);  // 4 × 4 components
+}
+
+TEST(ImageProcessor, AppliesTheExifOrientation) {
+  auto out = process_image(fixture("rotated.jpg"));
+  EXPECT_EQ(out.original.width, 20);
+  EXPECT_EQ(out.original.height, 40);
+}
+
+TEST(ImageProcessor, KeepsTransparencyAsPng) {
+  auto out = process_image(fixture("alpha.png"));
+  EXPECT_EQ(out.original.mime, "image/png");
+  EXPECT_EQ(out.small.mime, "image/png");
+  EXPECT_FALSE(out.blurhash.empty());
+}
+
+TEST(ImageProcessor, ScalesDownToTheLimits) {
+  ImageLimits limits;
+  limits.max_original_pixels = 32 * 24;
+  limits.small_pixels = 16 * 12;
+  auto out = process_image(fixture("gps.jpg"), limits);
+  EXPECT_EQ(out.original.width, 32);
+  EXPECT_EQ(out.original.height, 24);
+  EXPECT_EQ(out.small.width, 16);
+  EXPECT_EQ(out.small.height, 12);
+}
+
+TEST(ImageProcessor, KeepsAnimatedGifsAsUploadedWithAStillPreview) {
+  std::string input = fixture("animated.gif");
+  auto out = process_image(input);
+  EXPECT_TRUE(out.animated);
+  EXPECT_EQ(out.original.bytes, input);
+  EXPECT_EQ(out.original.width, 16);
+  EXPECT_NE(out.small.mime, "image/gif");
+}
+
+TEST(ImageProcessor, RefusesBombsAndBrokenFilesWithoutCrashing) {
+  EXPECT_THROW(process_image(fixture("bomb.png")), MediaError);
+  EXPECT_THROW(process_image("not an image at all"), MediaError);
+  EXPECT_THROW(process_image(""), MediaError);
+  // A truncated JPEG either fails cleanly or yields a whole (grey-filled) picture.
+  try {
+    auto out = process_image(fixture("truncated.jpg"));
+    EXPECT_EQ(out.original.width, 64);
+  } catch (const MediaError&) {
+  }
+}
+
+}  // namespace
+}  // namespace lox::media
