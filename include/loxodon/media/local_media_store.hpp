@@ -1,0 +1,25 @@
+#pragma once
+
+#include <loxodon/media/media_store.hpp>
+
+#include <filesystem>
+
+namespace lox::media {
+
+// Media files under one directory (LOXODON_MEDIA_DIR), written to a temporary name and renamed
+// into place so a crash never leaves half a file under a real key.
+class LocalMediaStore : public MediaStore {
+ public:
+  explicit LocalMediaStore(std::filesystem::path root);
+
+  void put(const std::string& key, std::string_view bytes) override;
+  std::optional<std::string> read(const std::string& key) const override;
+  void remove(const std::string& key) override;
+
+ private:
+  std::filesystem::path path_of(const std::string& key) const;
+
+  std::filesystem::path root_;
+};
+
+}  // namespace lox::media

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace lox::media {
+
+// Where media files live, by key ("ab/cd/<32 hex>/original.jpg"). Keys are made by the media
+// service from random bytes, so a file's URL cannot be guessed from another's. The local
+// filesystem store is the default; an S3-compatible store implements the same three calls (put
+// as a PUT of the object, read as a GET or a redirect to a signed URL, remove as a DELETE) and
+// serves several nodes from one bucket.
+class MediaStore {
+ public:
+  virtual ~MediaStore() = default;
+  // Stores the bytes under `key`, replacing nothing halfway: readers see the old file or the new.
+  virtual void put(const std::string& key, std::string_view bytes) = 0;
+  virtual std::optional<std::string> read(const std::string& key) const = 0;
+  virtual void remove(const std::string& key) = 0;
+
+  // Whether `key` is one our service could have made: lowercase letters, digits, '.', '-', '_'
+  // and '/' between non-empty parts, never "." or "..". Everything else is refused before it
+  // reaches a filesystem or a bucket.
+  static bool valid_key(std::string_view key);
+};
+
+}  // namespace lox::media

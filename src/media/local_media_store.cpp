@@ -1,0 +1,57 @@
+#include <loxodon/media/local_media_store.hpp>
+#include <loxodon/util/crypto.hpp>
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace lox::media {
+
+LocalMediaStore::LocalMediaStore(std::filesystem::path root) : root_(std::move(root)) {}
+
+std::filesystem::path LocalMediaStore::path_of(const std::string& key) const {
+  if (!valid_key(key)) throw std::invalid_argument("invalid media key");
+  return root_ / key;
+}
+
+void LocalMediaStore::put(const std::string& key, std::string_view bytes) {
+  auto path = path_of(key);
+  std::filesystem::create_directories(path.parent_path());
+  auto temporary = path;
+  temporary += ".tmp-" + random_hex(8);
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.flush();
+    if (!out) {
+      std::error_code ignored;
+      std::filesystem::remove(temporary, ignored);
+      throw std::runtime_error("could not write media file " + path.string());
+    }
+  }
+  std::filesystem::rename(temporary, path);
+}
+
+std::optional<std::string> LocalMediaStore::read(const std::string& key) const {
+  if (!valid_key(key)) return std::nullopt;
+  std::ifstream in(path_of(key), std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+void LocalMediaStore::remove(const std::string& key) {
+  if (!valid_key(key)) return;
+  std::error_code ignored;
+  auto path = path_of(key);
+  std::filesystem::remove(path, ignored);
+  // Empty directories left behind go too (the key's own directory, then its parents).
+  for (auto dir = path.parent_path(); dir != root_ && dir.has_parent_path();
+       dir = dir.parent_path()) {
+    if (!std::filesystem::is_empty(dir, ignored) || ignored) break;
+    std::filesystem::remove(dir, ignored);
+  }
+}
+
+}  // namespace lox::media

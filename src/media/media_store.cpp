@@ -1,0 +1,24 @@
+#include <loxodon/media/media_store.hpp>
+
+namespace lox::media {
+
+bool MediaStore::valid_key(std::string_view key) {
+  if (key.empty() || key.size() > 200) return false;
+  std::size_t start = 0;
+  while (start <= key.size()) {
+    std::size_t slash = key.find('/', start);
+    std::string_view part =
+        key.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+    if (part.empty() || part == "." || part == "..") return false;
+    for (char c : part) {
+      bool ok =
+          (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
+      if (!ok) return false;
+    }
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
+  }
+  return true;
+}
+
+}  // namespace lox::media

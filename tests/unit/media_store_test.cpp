@@ -1,0 +1,47 @@
+#include <loxodon/media/local_media_store.hpp>
+#include <loxodon/util/crypto.hpp>
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+namespace lox::media {
+namespace {
+
+class LocalMediaStoreTest : public ::testing::Test {
+ protected:
+  void TearDown() override { std::filesystem::remove_all(root_); }
+  std::filesystem::path root_ =
+      std::filesystem::temp_directory_path() / ("loxodon-media-test-" + random_hex(6));
+  LocalMediaStore store_{root_};
+};
+
+TEST_F(LocalMediaStoreTest, StoresReadsAndRemovesByKey) {
+  store_.put("ab/cd/0123456789abcdef/original.jpg", "jpeg bytes");
+  EXPECT_EQ(store_.read("ab/cd/0123456789abcdef/original.jpg"), "jpeg bytes");
+  store_.put("ab/cd/0123456789abcdef/original.jpg", "replaced");
+  EXPECT_EQ(store_.read("ab/cd/0123456789abcdef/original.jpg"), "replaced");
+  EXPECT_FALSE(store_.read("ab/cd/0123456789abcdef/small.jpg").has_value());
+  store_.remove("ab/cd/0123456789abcdef/original.jpg");
+  EXPECT_FALSE(store_.read("ab/cd/0123456789abcdef/original.jpg").has_value());
+  EXPECT_FALSE(std::filesystem::exists(root_ / "ab"));  // empty directories go too
+  // No temporary files are left behind.
+  store_.put("x/y.png", "png");
+  int files = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root_))
+    files += entry.is_regular_file() ? 1 : 0;
+  EXPECT_EQ(files, 1);
+}
+
+TEST_F(LocalMediaStoreTest, RefusesKeysThatCouldLeaveTheDirectory) {
+  for (const char* key : {"../etc/passwd", "ab/../../x", "/etc/passwd", "ab//cd", "", "AB/c.jpg",
+                          "ab/./c", "a b", "ab/c.jpg/", "ab\\c"}) {
+    EXPECT_FALSE(MediaStore::valid_key(key)) << key;
+    EXPECT_FALSE(store_.read(key).has_value()) << key;
+    EXPECT_THROW(store_.put(key, "x"), std::invalid_argument) << key;
+  }
+  EXPECT_TRUE(MediaStore::valid_key("ab/cd/0123456789abcdef/original.jpg"));
+}
+
+}  // namespace
+}  // namespace lox::media
