@@ -139,6 +139,10 @@ struct Application::Impl {
                              [this](const jobs::Job& job) -> awaitable<void> {
                                co_await services.scheduled.run_publish(job.payload);
                              });
+    runtime.register_handler(
+        services::MediaService::kProcessKind, [this](const jobs::Job& job) -> awaitable<void> {
+          co_await services.media.run_process(job.payload.at("media_id").get<std::int64_t>());
+        });
     runtime.register_typed<services::MailMessage>(
         services::Mailer::kSendKind,
         [this](const jobs::Job& job, services::MailMessage m) -> awaitable<void> {

@@ -18,6 +18,8 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
       tags(d, ids),
       conversations(d, statuses),
       scheduled(d, ids, statuses),
-      filters(d, ids, statuses) {}
+      filters(d, ids, statuses),
+      media_store(c.media_dir),
+      media(c, d, ids, media_store, b) {}
 
 }  // namespace lox::app

@@ -15,6 +15,7 @@ WebApp::WebApp(Services& s)
       conversations_api_(s.config, s.conversations),
       scheduled_api_(s.config, s.scheduled),
       filters_api_(s.filters),
+      media_api_(s.config, s.media),
       discovery_api_(s.config, s.instance),
       pages_(s.config, s.auth, s.accounts, s.instance, s.secrets) {
   web::add_ops_routes(router_, s.health);
@@ -28,6 +29,7 @@ WebApp::WebApp(Services& s)
   conversations_api_.add_routes(endpoints_);
   scheduled_api_.add_routes(endpoints_);
   filters_api_.add_routes(endpoints_);
+  media_api_.add_routes(endpoints_, router_);
   api::mastodon::add_launch_routes(endpoints_);
   pages_.add_routes(router_);
 }

@@ -10,6 +10,10 @@
   "f.id, f.title, f.contexts::text, f.filter_action, " \
   "(extract(epoch FROM f.expires_at) * 1000)::bigint"
 
+#define LOX_MEDIA_COLUMNS                                                                   \
+  "id, account_id, status_id, kind, state, content_type, upload_key, file_key, small_key, " \
+  "file_size, description, focus_x, focus_y, meta::text, blurhash"
+
 #define LOX_SCHEDULED_COLUMNS                                                         \
   "id, account_id, (extract(epoch FROM scheduled_at) * 1000)::bigint, params::text, " \
   "idempotency_key"
@@ -152,6 +156,27 @@ inline constexpr std::array kPersonalStatements = {
               "FROM custom_filter_statuses fs JOIN custom_filters f ON f.id = fs.filter_id "
               "  AND f.account_id = $2 AND (f.expires_at IS NULL OR f.expires_at > now()) "
               "WHERE fs.status_id = ANY($1::bigint[])"},
+    // --- media ------------------------------------------------------------------------------
+    Statement{"media_insert",
+              "INSERT INTO media_attachments (id, account_id, kind, content_type, upload_key, "
+              "file_size, description, focus_x, focus_y) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+              "$9)"},
+    Statement{"media_find", "SELECT " LOX_MEDIA_COLUMNS " FROM media_attachments WHERE id = $1"},
+    Statement{"media_get", "SELECT " LOX_MEDIA_COLUMNS
+                           " FROM media_attachments WHERE account_id = $1 AND id = $2"},
+    Statement{
+        "media_finish",
+        "UPDATE media_attachments SET state = 1, kind = $2, content_type = $3, file_key = $4, "
+        "small_key = $5, file_size = $6, meta = $7::jsonb, blurhash = $8, upload_key = NULL, "
+        "updated_at = now() WHERE id = $1"},
+    Statement{"media_fail",
+              "UPDATE media_attachments SET state = 2, updated_at = now() WHERE id = $1"},
+    Statement{"media_describe",
+              "UPDATE media_attachments SET description = $3, focus_x = $4, focus_y = $5, "
+              "updated_at = now() WHERE account_id = $1 AND id = $2"},
+    Statement{"media_delete_unattached",
+              "DELETE FROM media_attachments WHERE account_id = $1 AND id = $2 AND status_id IS "
+              "NULL RETURNING " LOX_MEDIA_COLUMNS},
 };
 
 }  // namespace lox::db::sql

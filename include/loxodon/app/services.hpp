@@ -1,6 +1,7 @@
 #pragma once
 
 #include <loxodon/config/config.hpp>
+#include <loxodon/media/local_media_store.hpp>
 #include <loxodon/services/account_service.hpp>
 #include <loxodon/services/auth_service.hpp>
 #include <loxodon/services/conversation_service.hpp>
@@ -10,6 +11,7 @@
 #include <loxodon/services/instance_service.hpp>
 #include <loxodon/services/list_service.hpp>
 #include <loxodon/services/mailer.hpp>
+#include <loxodon/services/media_service.hpp>
 #include <loxodon/services/notification_service.hpp>
 #include <loxodon/services/relationship_service.hpp>
 #include <loxodon/services/scheduled_status_service.hpp>
@@ -47,6 +49,8 @@ struct Services {
   services::ConversationService conversations;
   services::ScheduledStatusService scheduled;
   services::FilterService filters;
+  media::LocalMediaStore media_store;  // LOXODON_MEDIA_DIR
+  services::MediaService media;
 };
 
 }  // namespace lox::app

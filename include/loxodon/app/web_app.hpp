@@ -7,6 +7,7 @@
 #include <loxodon/api/mastodon/filters_api.hpp>
 #include <loxodon/api/mastodon/instance_api.hpp>
 #include <loxodon/api/mastodon/lists_api.hpp>
+#include <loxodon/api/mastodon/media_api.hpp>
 #include <loxodon/api/mastodon/oauth_api.hpp>
 #include <loxodon/api/mastodon/scheduled_statuses_api.hpp>
 #include <loxodon/api/mastodon/statuses_api.hpp>
@@ -46,6 +47,7 @@ class WebApp {
   api::mastodon::ConversationsApi conversations_api_;
   api::mastodon::ScheduledStatusesApi scheduled_api_;
   api::mastodon::FiltersApi filters_api_;
+  api::mastodon::MediaApi media_api_;
   api::activitypub::DiscoveryApi discovery_api_;
   web::AuthPages pages_;
 };

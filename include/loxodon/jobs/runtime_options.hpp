@@ -8,7 +8,8 @@
 namespace lox::jobs {
 
 struct RuntimeOptions {
-  std::vector<std::string> queues{"default", "fanout", "deliver", "inbox", "fetch", "maintenance"};
+  std::vector<std::string> queues{"default", "fanout", "media",      "deliver",
+                                  "inbox",   "fetch",  "maintenance"};
   std::size_t workers = 4;                // jobs run concurrently by this process
   std::chrono::seconds lease{300};        // a crashed worker's job runs again after this
   std::chrono::seconds poll_interval{5};  // fallback when a NOTIFY is missed; also for run_at

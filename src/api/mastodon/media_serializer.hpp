@@ -1,0 +1,17 @@
+#pragma once
+
+#include <loxodon/config/config.hpp>
+#include <loxodon/db/media_repository.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace lox::api::mastodon {
+
+// Where a stored media file is served.
+std::string media_url(const config::Config& config, const std::string& key);
+// Mastodon's MediaAttachment; `url` and `preview_url` are null while processing.
+nlohmann::json media_json(const config::Config& config, const db::MediaRow& row);
+
+}  // namespace lox::api::mastodon

@@ -1,0 +1,67 @@
+#include "db/fields.hpp"
+#include "db/tx_impl.hpp"
+
+#include <loxodon/db/media_repository.hpp>
+
+namespace lox::db {
+
+namespace {
+MediaRow read_media(const pqxx::row& row) {
+  MediaRow m;
+  m.id = row[0].as<std::int64_t>();
+  m.account_id = row[1].as<std::int64_t>();
+  m.status_id = nullable<std::int64_t>(row[2]);
+  m.kind = row[3].as<int>();
+  m.state = row[4].as<int>();
+  m.content_type = row[5].as<std::string>();
+  m.upload_key = nullable<std::string>(row[6]);
+  m.file_key = nullable<std::string>(row[7]);
+  m.small_key = nullable<std::string>(row[8]);
+  m.file_size = row[9].as<std::int64_t>();
+  m.description = row[10].as<std::string>();
+  m.focus_x = row[11].as<double>();
+  m.focus_y = row[12].as<double>();
+  m.meta = row[13].as<std::string>();
+  m.blurhash = nullable<std::string>(row[14]);
+  return m;
+}
+
+std::optional<MediaRow> first(const pqxx::result& r) {
+  if (r.empty()) return std::nullopt;
+  return read_media(r[0]);
+}
+}  // namespace
+
+void MediaRepository::insert(Tx& tx, const MediaRow& m) {
+  tx.work().exec_prepared("media_insert", m.id, m.account_id, m.kind, m.content_type, m.upload_key,
+                          m.file_size, m.description, m.focus_x, m.focus_y);
+}
+
+std::optional<MediaRow> MediaRepository::find(Tx& tx, std::int64_t id) {
+  return first(tx.work().exec_prepared("media_find", id));
+}
+
+std::optional<MediaRow> MediaRepository::get(Tx& tx, std::int64_t owner, std::int64_t id) {
+  return first(tx.work().exec_prepared("media_get", owner, id));
+}
+
+void MediaRepository::finish(Tx& tx, std::int64_t id, const ProcessedMedia& p) {
+  tx.work().exec_prepared("media_finish", id, p.kind, p.content_type, p.file_key, p.small_key,
+                          p.file_size, p.meta, p.blurhash);
+}
+
+void MediaRepository::fail(Tx& tx, std::int64_t id) { tx.work().exec_prepared("media_fail", id); }
+
+bool MediaRepository::describe(Tx& tx, std::int64_t owner, std::int64_t id,
+                               const std::string& description, double focus_x, double focus_y) {
+  return tx.work()
+             .exec_prepared("media_describe", owner, id, description, focus_x, focus_y)
+             .affected_rows() == 1;
+}
+
+std::optional<MediaRow> MediaRepository::remove_unattached(Tx& tx, std::int64_t owner,
+                                                           std::int64_t id) {
+  return first(tx.work().exec_prepared("media_delete_unattached", owner, id));
+}
+
+}  // namespace lox::db

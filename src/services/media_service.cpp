@@ -1,0 +1,223 @@
+#include <loxodon/db/database.hpp>
+#include <loxodon/jobs/job_queue.hpp>
+#include <loxodon/media/image_processor.hpp>
+#include <loxodon/media/media_kind.hpp>
+#include <loxodon/services/media_service.hpp>
+#include <loxodon/services/validation_errors.hpp>
+#include <loxodon/util/blocking.hpp>
+#include <loxodon/util/crypto.hpp>
+#include <loxodon/util/error.hpp>
+#include <loxodon/util/html.hpp>
+
+#include <charconv>
+#include <cmath>
+
+namespace lox::services {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr int kImage = 0;
+constexpr int kVideo = 2;
+constexpr int kAudio = 3;
+
+Error not_found() { return Error(ErrorCode::kNotFound, "Record not found"); }
+
+void refuse(const std::string& field, const std::string& label, const std::string& message) {
+  ValidationErrors errors;
+  errors.add(field, label, "ERR_INVALID", message);
+  errors.throw_if_any();
+}
+
+// "x,y" with both within -1.0 … 1.0 (Mastodon's focal point).
+std::pair<double, double> parse_focus(const std::string& text) {
+  auto comma = text.find(',');
+  double x = 0, y = 0;
+  bool ok = comma != std::string::npos;
+  if (ok) {
+    auto a = std::from_chars(text.data(), text.data() + comma, x);
+    auto b = std::from_chars(text.data() + comma + 1, text.data() + text.size(), y);
+    ok = a.ec == std::errc{} && a.ptr == text.data() + comma && b.ec == std::errc{} &&
+         b.ptr == text.data() + text.size() && std::abs(x) <= 1.0 && std::abs(y) <= 1.0;
+  }
+  if (!ok) refuse("focus", "Focus", "must be two numbers from -1.0 to 1.0, as x,y");
+  return {x, y};
+}
+
+void check_description(const std::string& description) {
+  if (!valid_utf8(description) || utf8_length(description) > MediaService::kMaxDescription) {
+    refuse("description", "Description", "is too long (maximum is 1500 characters)");
+  }
+}
+
+json size_meta(int width, int height) {
+  return {{"width", width},
+          {"height", height},
+          {"size", std::to_string(width) + "x" + std::to_string(height)},
+          {"aspect", height > 0 ? static_cast<double>(width) / height : 0.0}};
+}
+
+// The directory of an upload's files: "ab/cd/<32 hex>" from the key of the upload itself.
+std::string base_of(const std::string& upload_key) {
+  return upload_key.substr(0, upload_key.rfind('/'));
+}
+
+}  // namespace
+
+MediaService::MediaService(const config::Config& config, db::Database& db, SnowflakeGenerator& ids,
+                           media::MediaStore& store, asio::thread_pool& blocking)
+    : config_(config), db_(db), ids_(ids), store_(store), blocking_(blocking) {}
+
+awaitable<db::MediaRow> MediaService::insert_upload(std::int64_t me, MediaUpload upload,
+                                                    bool queue_job) {
+  if (upload.bytes.empty()) refuse("file", "File", "can't be blank");
+  auto sniffed = media::sniff_media(upload.bytes);
+  if (!sniffed) refuse("file", "File", "content type is not supported");
+  const std::size_t limit =
+      sniffed->kind == media::MediaKind::kImage ? kMaxImageBytes : kMaxVideoBytes;
+  if (upload.bytes.size() > limit) {
+    throw Error(
+        ErrorCode::kPayloadTooLarge,
+        "File is too large (maximum is " + std::to_string(limit / (1024 * 1024)) + " MB for " +
+            (sniffed->kind == media::MediaKind::kImage ? "images" : "video and audio") + ")");
+  }
+  check_description(upload.description);
+  std::pair<double, double> focus{0, 0};
+  if (upload.focus && !upload.focus->empty()) focus = parse_focus(*upload.focus);
+
+  std::string hex = random_hex(16);
+  db::MediaRow row;
+  row.id = ids_.next();
+  row.account_id = me;
+  row.kind = sniffed->kind == media::MediaKind::kImage   ? kImage
+             : sniffed->kind == media::MediaKind::kVideo ? kVideo
+                                                         : kAudio;
+  row.content_type = sniffed->mime;
+  row.upload_key = hex.substr(0, 2) + "/" + hex.substr(2, 2) + "/" + hex + "/upload";
+  row.file_size = static_cast<std::int64_t>(upload.bytes.size());
+  row.description = upload.description;
+  row.focus_x = focus.first;
+  row.focus_y = focus.second;
+  auto save = [&] { store_.put(*row.upload_key, upload.bytes); };
+  co_await run_blocking(blocking_, save);
+  co_await db_.tx([&](db::Tx& tx) {
+    db::MediaRepository::insert(tx, row);
+    if (queue_job) {
+      jobs::NewJob job;
+      job.queue = "media";
+      job.kind = kProcessKind;
+      job.payload = {{"media_id", row.id}};
+      jobs::enqueue(tx, job);
+    }
+  });
+  co_return row;
+}
+
+awaitable<db::MediaRow> MediaService::upload(std::int64_t me, MediaUpload upload) {
+  co_return co_await insert_upload(me, std::move(upload), true);
+}
+
+awaitable<db::MediaRow> MediaService::upload_and_process(std::int64_t me, MediaUpload upload) {
+  auto row = co_await insert_upload(me, std::move(upload), false);
+  co_await run_process(row.id);
+  auto done = co_await get(me, row.id);
+  if (done.state == 2) refuse("file", "File", "could not be processed");
+  co_return done;
+}
+
+awaitable<db::MediaRow> MediaService::get(std::int64_t me, std::int64_t id) {
+  auto row = co_await db_.read([&](db::Tx& tx) { return db::MediaRepository::get(tx, me, id); });
+  if (!row) throw not_found();
+  co_return *row;
+}
+
+awaitable<db::MediaRow> MediaService::describe(std::int64_t me, std::int64_t id,
+                                               std::optional<std::string> description,
+                                               std::optional<std::string> focus) {
+  auto row = co_await get(me, id);
+  if (description) {
+    check_description(*description);
+    row.description = *description;
+  }
+  if (focus) {
+    auto [x, y] = parse_focus(*focus);
+    row.focus_x = x;
+    row.focus_y = y;
+  }
+  co_await db_.tx([&](db::Tx& tx) {
+    db::MediaRepository::describe(tx, me, id, row.description, row.focus_x, row.focus_y);
+  });
+  co_return co_await get(me, id);
+}
+
+awaitable<void> MediaService::remove(std::int64_t me, std::int64_t id) {
+  auto row = co_await db_.tx(
+      [&](db::Tx& tx) { return db::MediaRepository::remove_unattached(tx, me, id); });
+  if (!row) throw not_found();
+  auto drop = [&] {
+    for (const auto* key : {&row->upload_key, &row->file_key, &row->small_key}) {
+      if (*key) store_.remove(**key);
+    }
+  };
+  co_await run_blocking(blocking_, drop);
+}
+
+awaitable<void> MediaService::run_process(std::int64_t id) {
+  auto found = co_await db_.read([&](db::Tx& tx) { return db::MediaRepository::find(tx, id); });
+  if (!found || found->state != 0 || !found->upload_key) co_return;  // gone or done already
+  const db::MediaRow row = *found;
+  const std::string base = base_of(*row.upload_key);
+  // Reading, processing and writing files all happen on the blocking pool.
+  auto work = [&]() -> std::optional<db::ProcessedMedia> {
+    auto bytes = store_.read(*row.upload_key);
+    if (!bytes) return std::nullopt;
+    db::ProcessedMedia out;
+    json meta = json::object();
+    if (row.kind == kImage) {
+      media::ProcessedImage image;
+      try {
+        image = media::process_image(*bytes);
+      } catch (const media::MediaError&) {
+        return std::nullopt;
+      }
+      out.kind = kImage;
+      out.content_type = image.original.mime;
+      out.file_key = base + "/original." + image.original.extension;
+      out.small_key = base + "/small." + image.small.extension;
+      out.file_size = static_cast<std::int64_t>(image.original.bytes.size());
+      out.blurhash = image.blurhash;
+      store_.put(out.file_key, image.original.bytes);
+      store_.put(*out.small_key, image.small.bytes);
+      meta["original"] = size_meta(image.original.width, image.original.height);
+      meta["small"] = size_meta(image.small.width, image.small.height);
+    } else {
+      // Video and audio are served as uploaded; their dimensions and duration are not probed.
+      auto sniffed = media::sniff_media(*bytes);
+      out.kind = row.kind;
+      out.content_type = sniffed ? sniffed->mime : row.content_type;
+      out.file_key = base + "/original." + (sniffed ? sniffed->extension : "bin");
+      out.file_size = static_cast<std::int64_t>(bytes->size());
+      store_.put(out.file_key, *bytes);
+    }
+    out.meta = meta.dump();
+    return out;
+  };
+  auto processed = co_await run_blocking(blocking_, work);
+  co_await db_.tx([&](db::Tx& tx) {
+    if (processed) {
+      db::MediaRepository::finish(tx, id, *processed);
+    } else {
+      db::MediaRepository::fail(tx, id);
+    }
+  });
+  auto drop_upload = [&] { store_.remove(*row.upload_key); };
+  co_await run_blocking(blocking_, drop_upload);
+}
+
+awaitable<std::optional<std::string>> MediaService::read_file(std::string key) {
+  auto read = [&] { return store_.read(key); };
+  co_return co_await run_blocking(blocking_, read);
+}
+
+}  // namespace lox::services

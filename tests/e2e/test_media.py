@@ -1,0 +1,200 @@
+"""Media uploads through Mastodon.py and raw HTTP: the 202 → 206 → 200 flow with processing done
+by a second `loxodon serve` process on the same database, EXIF/GPS stripped (checked with
+exiftool), the blurhash (decoded with the reference decoder), how files are served, and bad
+uploads refused without changing anything."""
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import tempfile
+import unittest
+import urllib.parse
+import uuid
+
+import blurhash
+
+from loxodon_e2e import Database, Server, api_call, create_user, get, wait_until
+
+FIXTURES = os.path.join(os.path.dirname(__file__), "..", "fixtures", "media")
+
+
+def fixture(name):
+    with open(os.path.join(FIXTURES, name), "rb") as f:
+        return f.read()
+
+
+def multipart(fields, file_bytes, filename="upload.bin", content_type="application/octet-stream"):
+    boundary = uuid.uuid4().hex
+    parts = []
+    for name, value in fields.items():
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+                     f'{value}\r\n'.encode())
+    parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="file"; '
+                 f'filename="{filename}"\r\nContent-Type: {content_type}\r\n\r\n'.encode()
+                 + file_bytes + b"\r\n")
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
+
+
+class MediaTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.db = Database()
+        cls.media_dir = tempfile.mkdtemp(prefix="loxodon-media-")
+        shared = {"LOXODON_MEDIA_DIR": cls.media_dir}
+        # The API process runs no job workers: uploads wait for the second process.
+        cls.api_server = Server(cls.db.url, extra_env={**shared, "LOXODON_JOBS_WORKERS": "0"})
+        cls.worker = None
+        cls.shared = shared
+        cls.client = create_user(cls.db.url, cls.api_server, "nora")
+        cls.other = create_user(cls.db.url, cls.api_server, "otto")
+        # Uploaded before any process runs jobs, so it is certainly still processing when read.
+        cls.created = cls.client.media_post(os.path.join(FIXTURES, "gps.jpg"),
+                                            mime_type="image/jpeg", description="A gradient",
+                                            focus=(0.5, -0.25))
+        cls.while_processing = api_call(cls.api_server, cls.client, "GET",
+                                        f"/api/v1/media/{cls.created['id']}")
+
+    @classmethod
+    def tearDownClass(cls):
+        for server in (cls.worker, cls.api_server):
+            if server:
+                server.stop()
+                server.close()
+        cls.db.close()
+        shutil.rmtree(cls.media_dir, ignore_errors=True)
+
+    def start_worker(self):
+        if MediaTest.worker is None:
+            MediaTest.worker = Server(self.db.url, domain_port=self.api_server.port,
+                                      extra_env=self.shared)
+
+    def upload(self, data, client=None, **fields):
+        body, content_type = multipart(fields, data)
+        headers = {"Authorization": f"Bearer {(client or self.client).access_token}",
+                   "Content-Type": content_type}
+        status, headers, raw = get(self.api_server.base + "/api/v2/media", headers=headers,
+                                   method="POST", data=body)
+
+        return status, (json.loads(raw) if raw else None)
+
+    def media(self, media_id, client=None):
+        return api_call(self.api_server, client or self.client, "GET", f"/api/v1/media/{media_id}")
+
+    def fetch(self, url, headers=None):
+        path = urllib.parse.urlsplit(url).path
+        return get(self.api_server.base + path, headers=headers)
+
+    def test_upload_processing_and_serving(self):
+        # Mastodon.py uploaded through /api/v2/media (202) and got the answer back as it is.
+        created = self.created
+        media_id = created["id"]
+        self.assertIsNone(created["url"])
+        status, body, _ = self.while_processing
+        self.assertEqual(status, 206, body)  # still processing: no worker yet
+        self.assertIsNone(body["url"])
+        self.assertEqual(body["description"], "A gradient")
+        self.assertEqual(self.media(media_id, self.other)[0], 404)  # someone else's upload
+
+        self.start_worker()
+        self.assertTrue(wait_until(lambda: self.media(media_id)[0] == 200, timeout=30))
+        status, body, _ = self.media(media_id)
+        self.assertEqual(body["type"], "image")
+        self.assertEqual(body["meta"]["original"]["width"], 64)
+        self.assertEqual(body["meta"]["original"]["height"], 48)
+        self.assertEqual(body["meta"]["focus"], {"x": 0.5, "y": -0.25})
+        self.assertIn("small", body["meta"])
+
+        # The blurhash decodes (reference decoder) to the picture's colours.
+        pixels = list(blurhash.decode(body["blurhash"], 16, 12).convert("RGB").getdata())
+        mean = [statistics.mean(p[c] for p in pixels) for c in range(3)]
+        for got, want in zip(mean, (126, 117, 128)):
+            self.assertLess(abs(got - want), 30, (mean, body["blurhash"]))
+
+        status, headers, data = self.fetch(body["url"])
+        self.assertEqual(status, 200)
+        self.assertEqual(headers["Content-Type"], "image/jpeg")
+        self.assertEqual(headers["X-Content-Type-Options"], "nosniff")
+        self.assertIn("sandbox", headers["Content-Security-Policy"])
+        self.assertIn("immutable", headers["Cache-Control"])
+        self.assertNotIn(b"Exif", data)
+        # exiftool, from the outside: no GPS and no camera left in the stored file.
+        stored = os.path.join(self.media_dir, "check.jpg")
+        with open(stored, "wb") as f:
+            f.write(data)
+        tags = subprocess.run(["exiftool", "-s", "-GPS:all", "-Make", "-Model", stored],
+                              capture_output=True, text=True, check=True).stdout
+        self.assertEqual(tags.strip(), "")
+        original_tags = subprocess.run(
+            ["exiftool", "-s", "-GPSLatitude", os.path.join(FIXTURES, "gps.jpg")],
+            capture_output=True, text=True, check=True).stdout
+        self.assertIn("GPSLatitude", original_tags)  # the upload did carry them
+
+        # Ranges and revalidation.
+        status, headers, part = self.fetch(body["url"], {"Range": "bytes=0-9"})
+        self.assertEqual((status, len(part)), (206, 10))
+        self.assertEqual(headers["Content-Range"], f"bytes 0-9/{len(data)}")
+        status, _, _ = self.fetch(body["url"], {"If-None-Match": headers["ETag"]})
+        self.assertEqual(status, 304)
+        status, _, _ = self.fetch(body["url"], {"Range": f"bytes={len(data) + 5}-"})
+        self.assertEqual(status, 416)
+        status, _, small = self.fetch(body["preview_url"])
+        self.assertEqual(status, 200)
+
+        # Description and focus change; a bad focus changes nothing.
+        status, changed, _ = api_call(self.api_server, self.client, "PUT",
+                                      f"/api/v1/media/{media_id}",
+                                      {"description": "Still a gradient", "focus": "0,0"})
+        self.assertEqual((status, changed["description"]), (200, "Still a gradient"))
+        status, _, _ = api_call(self.api_server, self.client, "PUT", f"/api/v1/media/{media_id}",
+                                {"description": "x", "focus": "2,0"})
+        self.assertEqual(status, 422)
+        self.assertEqual(self.media(media_id)[1]["description"], "Still a gradient")
+
+        # Deleting an unattached upload removes it and its files.
+        status, body_deleted, _ = api_call(self.api_server, self.client, "DELETE",
+                                           f"/api/v1/media/{media_id}")
+        self.assertEqual((status, body_deleted), (200, {}))
+        self.assertEqual(self.media(media_id)[0], 404)
+        self.assertEqual(self.fetch(body["url"])[0], 404)
+
+    def test_v1_upload_answers_when_processed(self):
+        self.start_worker()
+        body, content_type = multipart({}, fixture("rotated.jpg"))
+        status, _, raw = get(self.api_server.base + "/api/v1/media",
+                             headers={"Authorization": f"Bearer {self.client.access_token}",
+                                      "Content-Type": content_type},
+                             method="POST", data=body)
+
+        media = json.loads(raw)
+        self.assertEqual(status, 200, media)
+        self.assertIsNotNone(media["url"])
+        # The EXIF orientation is applied: 40×20 stored as 20×40.
+        self.assertEqual((media["meta"]["original"]["width"], media["meta"]["original"]["height"]),
+                         (20, 40))
+
+    def test_bad_uploads_are_refused(self):
+        for data, name in ((b"<!DOCTYPE html><script>alert(1)</script>", "page.jpg"),
+                           (b"<svg xmlns='http://www.w3.org/2000/svg'><script/></svg>", "a.svg"),
+                           (b"", "empty.png"), (b"%PDF-1.7 ...", "doc.png")):
+            status, body = self.upload(data)
+            self.assertEqual(status, 422, (name, body))
+        status, body = self.upload(b"\xFF\xD8\xFF" + b"\0" * (17 * 1024 * 1024))
+        self.assertEqual(status, 413, body)
+        self.assertIn("16 MB", body["error"])
+        # A decompression bomb is accepted as an upload, then refused by processing, quickly.
+        status, body = self.upload(fixture("bomb.png"))
+        self.assertEqual(status, 202, body)
+        self.start_worker()
+        self.assertTrue(wait_until(lambda: self.media(body["id"])[0] == 422, timeout=30))
+        # Nothing else is served from the media route.
+        for path in ("/system/media/../../etc/passwd", "/system/media/ab/cd/ef/upload",
+                     "/system/media/ab/cd/ef/original.html", "/system/media/ab/cd/ef/x.jpg"):
+            status, _, _ = get(self.api_server.base + path)
+            self.assertEqual(status, 404, path)
+
+
+if __name__ == "__main__":
+    unittest.main()
