@@ -1,4 +1,5 @@
 #include "db/fields.hpp"
+#include "db/pg_array.hpp"
 #include "db/tx_impl.hpp"
 
 #include <loxodon/db/media_repository.hpp>
@@ -62,6 +63,26 @@ bool MediaRepository::describe(Tx& tx, std::int64_t owner, std::int64_t id,
 std::optional<MediaRow> MediaRepository::remove_unattached(Tx& tx, std::int64_t owner,
                                                            std::int64_t id) {
   return first(tx.work().exec_prepared("media_delete_unattached", owner, id));
+}
+
+std::vector<MediaRow> MediaRepository::attachable(Tx& tx, std::int64_t owner,
+                                                  const std::vector<std::int64_t>& ids) {
+  std::vector<MediaRow> found;
+  for (const auto& row :
+       tx.work().exec_prepared("media_attachable", owner, to_pg_bigint_array(ids)))
+    found.push_back(read_media(row));
+  std::vector<MediaRow> out;
+  for (auto id : ids) {
+    for (const auto& m : found) {
+      if (m.id == id) out.push_back(m);
+    }
+  }
+  return out;
+}
+
+void MediaRepository::attach(Tx& tx, std::int64_t status_id, std::int64_t owner,
+                             const std::vector<std::int64_t>& ids) {
+  tx.work().exec_prepared("media_attach", status_id, owner, to_pg_bigint_array(ids));
 }
 
 }  // namespace lox::db

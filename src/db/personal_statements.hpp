@@ -174,6 +174,12 @@ inline constexpr std::array kPersonalStatements = {
     Statement{"media_describe",
               "UPDATE media_attachments SET description = $3, focus_x = $4, focus_y = $5, "
               "updated_at = now() WHERE account_id = $1 AND id = $2"},
+    Statement{"media_attachable",
+              "SELECT " LOX_MEDIA_COLUMNS " FROM media_attachments WHERE account_id = $1 "
+              "AND id = ANY($2::bigint[]) AND status_id IS NULL"},
+    Statement{"media_attach",
+              "UPDATE media_attachments SET status_id = $1, updated_at = now() "
+              "WHERE account_id = $2 AND id = ANY($3::bigint[]) AND status_id IS NULL"},
     Statement{"media_delete_unattached",
               "DELETE FROM media_attachments WHERE account_id = $1 AND id = $2 AND status_id IS "
               "NULL RETURNING " LOX_MEDIA_COLUMNS},

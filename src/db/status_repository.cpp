@@ -137,6 +137,23 @@ std::vector<domain::StatusView> read_views(Tx& tx, const pqxx::result& rows, std
     v.pinned = row[at + 8].as<bool>();
     v.muted = row[at + 9].as<bool>();
     has_filters = row[at + 10].as<bool>();
+    for (const auto& m : nlohmann::json::parse(row[at + 11].c_str())) {
+      domain::MediaAttachment media;
+      media.id = std::stoll(m[0].get<std::string>());
+      media.account_id = v.status.account_id;
+      media.status_id = v.status.id;
+      media.kind = m[1].get<int>();
+      media.state = m[2].get<int>();
+      media.content_type = m[3].get<std::string>();
+      if (m[4].is_string()) media.file_key = m[4].get<std::string>();
+      if (m[5].is_string()) media.small_key = m[5].get<std::string>();
+      media.description = m[6].get<std::string>();
+      media.focus_x = m[7].get<double>();
+      media.focus_y = m[8].get<double>();
+      media.meta = m[9].dump();
+      if (m[10].is_string()) media.blurhash = m[10].get<std::string>();
+      v.media.push_back(std::move(media));
+    }
     out.push_back(std::move(v));
   }
   if (!has_filters && !has_polls) return out;
@@ -209,10 +226,10 @@ std::vector<domain::StatusView> StatusRepository::home_views(Tx& tx, std::int64_
 }
 
 std::vector<domain::StatusView> StatusRepository::public_views(Tx& tx, std::int64_t viewer,
-                                                               PublicScope scope,
+                                                               PublicScope scope, bool only_media,
                                                                const PageQuery& page) {
   return page_views(tx, "public_views", "public_views_up", page, viewer, viewer,
-                    static_cast<int>(scope));
+                    static_cast<int>(scope), only_media);
 }
 
 void StatusRepository::soft_delete(Tx& tx, std::int64_t id) {
@@ -278,9 +295,9 @@ void StatusRepository::fan_out(Tx& tx, std::int64_t status_id) {
 std::vector<std::int64_t> StatusRepository::account_page(Tx& tx, std::int64_t viewer,
                                                          std::int64_t account_id,
                                                          bool exclude_reblogs, bool exclude_replies,
-                                                         const PageQuery& page) {
+                                                         bool only_media, const PageQuery& page) {
   return page_ids(tx, "account_page", "account_page_up", page, viewer, account_id, exclude_reblogs,
-                  exclude_replies);
+                  exclude_replies, only_media);
 }
 
 namespace {
@@ -322,7 +339,8 @@ std::vector<std::int64_t> StatusRepository::tag_page(Tx& tx, std::int64_t viewer
   one_of.insert(one_of.end(), f.any.begin(), f.any.end());
   return ids_of(tx.work().exec_prepared("tag_page", viewer, p.max_id, p.min_id.value_or(p.since_id),
                                         p.limit, to_pg_text_array(one_of), f.local_only,
-                                        to_pg_text_array(f.all), to_pg_text_array(f.none)));
+                                        to_pg_text_array(f.all), to_pg_text_array(f.none),
+                                        f.only_media));
 }
 
 std::vector<std::int64_t> StatusRepository::pinned(Tx& tx, std::int64_t account_id,

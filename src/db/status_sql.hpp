@@ -22,30 +22,34 @@
   " AND f.target_account_id = s.account_id)))))"
 
 // The columns status_views returns for each status: the status, its author and application,
-// mentions (JSON), tags, whether it has a poll, the viewer's own flags (viewer `v` = 0, logged
-// out, skips them) and whether the viewer has any filters (uncorrelated, so evaluated once).
-#define LOX_STATUS_VIEW_SELECT(v)                                                            \
-  "SELECT " LOX_STATUS_COLUMNS ", " LOX_ACCOUNT_COLUMNS                                      \
-  ", app.name, app.website, "                                                                \
-  "(SELECT coalesce(json_agg(json_build_array(ma.id::text, ma.username, ma.domain, ma.url) " \
-  "  ORDER BY ma.id), '[]')::text FROM mentions m JOIN accounts ma ON ma.id = m.account_id " \
-  "  WHERE m.status_id = s.id), "                                                            \
-  "ARRAY(SELECT t.name FROM statuses_tags st JOIN tags t ON t.id = st.tag_id "               \
-  "  WHERE st.status_id = s.id ORDER BY t.name)::text, "                                     \
-  "EXISTS (SELECT 1 FROM polls p WHERE p.status_id = s.id), " v                              \
-  "::bigint <> 0 AND EXISTS (SELECT 1 FROM favourites f WHERE f.status_id = s.id "           \
-  "  AND f.account_id = " v "), " v                                                          \
-  "::bigint <> 0 AND EXISTS (SELECT 1 FROM statuses r WHERE r.reblog_of_id = s.id "          \
-  "  AND r.account_id = " v " AND r.deleted_at IS NULL), " v                                 \
-  "::bigint <> 0 AND EXISTS (SELECT 1 FROM bookmarks b WHERE b.status_id = s.id "            \
-  "  AND b.account_id = " v "), " v                                                          \
-  "::bigint <> 0 AND EXISTS (SELECT 1 FROM status_pins sp WHERE sp.status_id = s.id "        \
-  "  AND sp.account_id = " v "), " v                                                         \
-  "::bigint <> 0 AND EXISTS (SELECT 1 FROM conversation_mutes cm WHERE cm.account_id = " v   \
-  "  AND cm.conversation_id = s.conversation_id), " v                                        \
-  "::bigint <> 0 AND EXISTS (SELECT 1 FROM custom_filters cf WHERE cf.account_id = " v       \
-  ") "                                                                                       \
-  "FROM statuses s JOIN accounts a ON a.id = s.account_id "                                  \
+// mentions (JSON), tags, whether it has a poll, the viewer's own flags, media (JSON, last) (viewer
+// `v` = 0, logged out, skips them) and whether the viewer has any filters (uncorrelated, so
+// evaluated once).
+#define LOX_STATUS_VIEW_SELECT(v)                                                                \
+  "SELECT " LOX_STATUS_COLUMNS ", " LOX_ACCOUNT_COLUMNS                                          \
+  ", app.name, app.website, "                                                                    \
+  "(SELECT coalesce(json_agg(json_build_array(ma.id::text, ma.username, ma.domain, ma.url) "     \
+  "  ORDER BY ma.id), '[]')::text FROM mentions m JOIN accounts ma ON ma.id = m.account_id "     \
+  "  WHERE m.status_id = s.id), "                                                                \
+  "ARRAY(SELECT t.name FROM statuses_tags st JOIN tags t ON t.id = st.tag_id "                   \
+  "  WHERE st.status_id = s.id ORDER BY t.name)::text, "                                         \
+  "EXISTS (SELECT 1 FROM polls p WHERE p.status_id = s.id), " v                                  \
+  "::bigint <> 0 AND EXISTS (SELECT 1 FROM favourites f WHERE f.status_id = s.id "               \
+  "  AND f.account_id = " v "), " v                                                              \
+  "::bigint <> 0 AND EXISTS (SELECT 1 FROM statuses r WHERE r.reblog_of_id = s.id "              \
+  "  AND r.account_id = " v " AND r.deleted_at IS NULL), " v                                     \
+  "::bigint <> 0 AND EXISTS (SELECT 1 FROM bookmarks b WHERE b.status_id = s.id "                \
+  "  AND b.account_id = " v "), " v                                                              \
+  "::bigint <> 0 AND EXISTS (SELECT 1 FROM status_pins sp WHERE sp.status_id = s.id "            \
+  "  AND sp.account_id = " v "), " v                                                             \
+  "::bigint <> 0 AND EXISTS (SELECT 1 FROM conversation_mutes cm WHERE cm.account_id = " v       \
+  "  AND cm.conversation_id = s.conversation_id), " v                                            \
+  "::bigint <> 0 AND EXISTS (SELECT 1 FROM custom_filters cf WHERE cf.account_id = " v           \
+  "), "                                                                                          \
+  "(SELECT coalesce(json_agg(json_build_array(md.id::text, md.kind, md.state, md.content_type, " \
+  "  md.file_key, md.small_key, md.description, md.focus_x, md.focus_y, md.meta, md.blurhash) "  \
+  "  ORDER BY md.id), '[]')::text FROM media_attachments md WHERE md.status_id = s.id) "         \
+  "FROM statuses s JOIN accounts a ON a.id = s.account_id "                                      \
   "LEFT JOIN oauth_applications app ON app.id = s.application_id"
 
 // One page of a home feed ($1 account, $2 max_id, $3 since_id or min_id, $4 limit).
@@ -55,16 +59,17 @@
   "AND hs.deleted_at IS NULL ORDER BY h.status_id " order " LIMIT $4"
 
 // One page of the public timeline ($1 viewer, $2-$4 as above, $5 scope: 0 all, 1 local,
-// 2 remote), without boosts, blocked or muted authors.
-#define LOX_PUBLIC_PAGE(order)                                                         \
-  "SELECT ps.id FROM statuses ps WHERE ps.visibility = 0 AND ps.reblog_of_id IS NULL " \
-  "AND ps.deleted_at IS NULL AND ps.id < $2 AND ps.id > $3 "                           \
-  "AND ($5 = 0 OR ($5 = 1 AND ps.local) OR ($5 = 2 AND NOT ps.local)) "                \
-  "AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.account_id = $1 AND "               \
-  "  b.target_account_id = ps.account_id) OR (b.account_id = ps.account_id AND "       \
-  "  b.target_account_id = $1)) "                                                      \
-  "AND NOT EXISTS (SELECT 1 FROM mutes mu WHERE mu.account_id = $1 "                   \
-  "  AND mu.target_account_id = ps.account_id) "                                       \
+// 2 remote, $6 only statuses with media), without boosts, blocked or muted authors.
+#define LOX_PUBLIC_PAGE(order)                                                                  \
+  "SELECT ps.id FROM statuses ps WHERE ps.visibility = 0 AND ps.reblog_of_id IS NULL "          \
+  "AND ps.deleted_at IS NULL AND ps.id < $2 AND ps.id > $3 "                                    \
+  "AND ($5 = 0 OR ($5 = 1 AND ps.local) OR ($5 = 2 AND NOT ps.local)) "                         \
+  "AND ($6 = false OR EXISTS (SELECT 1 FROM media_attachments md WHERE md.status_id = ps.id)) " \
+  "AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.account_id = $1 AND "                        \
+  "  b.target_account_id = ps.account_id) OR (b.account_id = ps.account_id AND "                \
+  "  b.target_account_id = $1)) "                                                               \
+  "AND NOT EXISTS (SELECT 1 FROM mutes mu WHERE mu.account_id = $1 "                            \
+  "  AND mu.target_account_id = ps.account_id) "                                                \
   "ORDER BY ps.id " order " LIMIT $4"
 
 namespace lox::db {

@@ -118,6 +118,8 @@ inline constexpr std::array kStatusStatements = {
                   "$1") " AND ($6 = false OR s.reblog_of_id IS NULL) "
                         "AND ($7 = false OR s.in_reply_to_id IS NULL OR s.in_reply_to_account_id = "
                         "s.account_id) "
+                        "AND ($8 = false OR EXISTS (SELECT 1 FROM media_attachments md "
+                        "  WHERE md.status_id = s.id)) "
                         "ORDER BY s.id DESC LIMIT $4"},
     Statement{"account_page_up",
               "SELECT s.id FROM statuses s WHERE s.account_id = $5 AND s.deleted_at IS NULL "
@@ -125,6 +127,8 @@ inline constexpr std::array kStatusStatements = {
                   "$1") " AND ($6 = false OR s.reblog_of_id IS NULL) "
                         "AND ($7 = false OR s.in_reply_to_id IS NULL OR s.in_reply_to_account_id = "
                         "s.account_id) "
+                        "AND ($8 = false OR EXISTS (SELECT 1 FROM media_attachments md "
+                        "  WHERE md.status_id = s.id)) "
                         "ORDER BY s.id ASC LIMIT $4"},
     Statement{"account_statuses_count",
               "SELECT count(*) FROM statuses WHERE account_id = $1 AND deleted_at IS NULL"},
@@ -265,6 +269,8 @@ inline constexpr std::array kStatusStatements = {
         "JOIN tags t ON t.id = st.tag_id WHERE t.name = ANY ($5::text[]) AND s.visibility = 0 "
         "AND s.reblog_of_id IS NULL AND s.deleted_at IS NULL AND s.id < $2 AND s.id > $3 "
         "AND ($6 = false OR s.local) "
+        "AND ($9 = false OR EXISTS (SELECT 1 FROM media_attachments md "
+        "  WHERE md.status_id = s.id)) "
         "AND (cardinality($7::text[]) = 0 OR (SELECT count(DISTINCT t2.name) FROM "
         "  statuses_tags st2 JOIN tags t2 ON t2.id = st2.tag_id WHERE st2.status_id = s.id "
         "  AND t2.name = ANY ($7::text[])) = cardinality($7::text[])) "

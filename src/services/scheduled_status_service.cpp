@@ -51,7 +51,8 @@ json post_request_json(const PostRequest& r) {
           {"in_reply_to_id", r.in_reply_to_id ? json(*r.in_reply_to_id) : json(nullptr)},
           {"application_id", r.application_id ? json(*r.application_id) : json(nullptr)},
           {"idempotency", r.idempotency_key ? json(*r.idempotency_key) : json(nullptr)},
-          {"poll", poll}};
+          {"poll", poll},
+          {"media_ids", r.media_ids}};
 }
 
 PostRequest post_request_from_json(const json& p) {
@@ -63,6 +64,9 @@ PostRequest post_request_from_json(const json& p) {
   r.language = optional_field<std::string>(p, "language");
   r.in_reply_to_id = optional_field<std::int64_t>(p, "in_reply_to_id");
   r.application_id = optional_field<std::int64_t>(p, "application_id");
+  if (p.contains("media_ids") && p["media_ids"].is_array()) {
+    r.media_ids = p["media_ids"].get<std::vector<std::int64_t>>();
+  }
   if (p.contains("poll") && p["poll"].is_object()) {
     const json& poll = p["poll"];
     PollRequest pr;

@@ -1,6 +1,7 @@
 #include <loxodon/db/account_repository.hpp>
 #include <loxodon/db/conversation_repository.hpp>
 #include <loxodon/db/database.hpp>
+#include <loxodon/db/media_repository.hpp>
 #include <loxodon/db/social_repository.hpp>
 #include <loxodon/db/status_repository.hpp>
 #include <loxodon/db/tag_repository.hpp>
@@ -132,8 +133,18 @@ awaitable<StatusService::Prepared> StatusService::prepare(const domain::UserWith
     errors.add("text", "Text", "ERR_INVALID", "is not valid UTF-8");
     errors.throw_if_any();
   }
+  // Text may be left out when media is attached, as Mastodon allows.
   auto trimmed = r.text.find_first_not_of(" \t\r\n");
-  if (trimmed == std::string::npos) errors.add("text", "Text", "ERR_BLANK", "can't be blank");
+  if (trimmed == std::string::npos && r.media_ids.empty())
+    errors.add("text", "Text", "ERR_BLANK", "can't be blank");
+  if (r.media_ids.size() > config_.instance.max_media_attachments) {
+    errors.add("media_ids", "Media", "ERR_TOO_LONG",
+               "You can't attach more than " +
+                   std::to_string(config_.instance.max_media_attachments) + " files");
+  }
+  if (!r.media_ids.empty() && r.poll) {
+    errors.add("media_ids", "Media", "ERR_INVALID", "Cannot attach both a poll and media");
+  }
   std::size_t length = domain::status_length(r.text) + utf8_length(r.spoiler_text);
   if (length > config_.instance.max_characters) {
     errors.add(
@@ -250,7 +261,19 @@ awaitable<StatusPage> StatusService::post(domain::UserWithAccount author, PostRe
   co_await db_.tx([&](db::Tx& tx) {
     std::int64_t conversation = parent ? db::StatusRepository::conversation_of(tx, parent->id) : 0;
     row.conversation_id = conversation != 0 ? conversation : row.id;
+    if (!r.media_ids.empty()) {
+      // Uploads that are not the author's or already attached are left out, as Mastodon does;
+      // one still processing refuses the post.
+      for (const auto& m : db::MediaRepository::attachable(tx, me, r.media_ids)) {
+        if (m.state != 1) {
+          throw Error(ErrorCode::kUnprocessable,
+                      "Cannot attach files that have not finished processing. Try again in a "
+                      "moment!");
+        }
+      }
+    }
     db::StatusRepository::insert(tx, row);
+    if (!r.media_ids.empty()) db::MediaRepository::attach(tx, row.id, me, r.media_ids);
     db::StatusRepository::add_mentions(tx, row.id, mention_ids);
     db::StatusRepository::add_tags(tx, row.id, rendered.tags);
     if (parent) db::StatusRepository::bump_replies(tx, parent->id, 1);
@@ -407,19 +430,19 @@ awaitable<StatusPage> StatusService::home(std::int64_t account_id, db::PageQuery
 }
 
 awaitable<StatusPage> StatusService::public_timeline(std::int64_t viewer, db::PublicScope scope,
-                                                     db::PageQuery page) {
+                                                     bool only_media, db::PageQuery page) {
   co_return co_await db_.read([&](db::Tx& tx) {
-    return finish_page(tx, db::StatusRepository::public_views(tx, viewer, scope, page), viewer,
-                       domain::FilterContext::kPublic);
+    return finish_page(tx, db::StatusRepository::public_views(tx, viewer, scope, only_media, page),
+                       viewer, domain::FilterContext::kPublic);
   });
 }
 
 awaitable<StatusPage> StatusService::account_statuses(std::int64_t viewer, std::int64_t account_id,
                                                       bool exclude_reblogs, bool exclude_replies,
-                                                      db::PageQuery page) {
+                                                      bool only_media, db::PageQuery page) {
   auto ids = co_await db_.tx([&](db::Tx& tx) {
     return db::StatusRepository::account_page(tx, viewer, account_id, exclude_reblogs,
-                                              exclude_replies, page);
+                                              exclude_replies, only_media, page);
   });
   co_return co_await load(ids, viewer, domain::FilterContext::kAccount);
 }

@@ -80,6 +80,15 @@ class MediaTest(unittest.TestCase):
 
         return status, (json.loads(raw) if raw else None)
 
+    def upload_v1(self, name, client=None):
+        """Raw POST /api/v1/media (processed before the answer); returns (status, body)."""
+        body, content_type = multipart({}, fixture(name))
+        headers = {"Authorization": f"Bearer {(client or self.client).access_token}",
+                   "Content-Type": content_type}
+        status, _, raw = get(self.api_server.base + "/api/v1/media", headers=headers,
+                             method="POST", data=body)
+        return status, (json.loads(raw) if raw else None)
+
     def media(self, media_id, client=None):
         return api_call(self.api_server, client or self.client, "GET", f"/api/v1/media/{media_id}")
 
@@ -160,15 +169,51 @@ class MediaTest(unittest.TestCase):
         self.assertEqual(self.media(media_id)[0], 404)
         self.assertEqual(self.fetch(body["url"])[0], 404)
 
+    def test_statuses_carry_their_media(self):
+        self.start_worker()
+        photo = self.client.media_post(os.path.join(FIXTURES, "alpha.png"), mime_type="image/png",
+                                       description="Blue square", synchronous=True)
+        self.assertIsNotNone(photo["url"])
+        # No text is needed with media.
+        status = self.client.status_post("", media_ids=[photo["id"]])
+        attached = status["media_attachments"]
+        self.assertEqual([str(m["id"]) for m in attached], [str(photo["id"])])
+        self.assertEqual(attached[0]["description"], "Blue square")
+        self.assertEqual(attached[0]["type"], "image")
+        self.assertTrue(attached[0]["url"].endswith(".png"))
+        # The same upload cannot be attached twice; someone else's is left out.
+        again = self.client.status_post("again", media_ids=[photo["id"]])
+        self.assertEqual(again["media_attachments"], [])
+        theirs = self.upload_v1("gps.jpg", self.other)[1]
+        stolen = self.client.status_post("not mine", media_ids=[theirs["id"]])
+        self.assertEqual(stolen["media_attachments"], [])
+        # Attached media cannot be deleted; only_media timelines find the post.
+        status_code, _, _ = api_call(self.api_server, self.client, "DELETE",
+                                     f"/api/v1/media/{photo['id']}")
+        self.assertEqual(status_code, 404)
+        me = self.client.me()["id"]
+        for path in (f"/api/v1/accounts/{me}/statuses?only_media=true",
+                     "/api/v1/timelines/public?only_media=true&local=true"):
+            _, listed, _ = api_call(self.api_server, self.client, "GET", path)
+            ids = [s["id"] for s in listed]
+            self.assertIn(str(status["id"]), ids, path)
+            self.assertNotIn(str(again["id"]), ids, path)
+        # Too many, or media with a poll, are refused and post nothing.
+        before = len(self.client.account_statuses(me, limit=40))
+        uploads = [self.upload_v1("alpha.png")[1]["id"] for _ in range(5)]
+        status_code, body, _ = api_call(self.api_server, self.client, "POST", "/api/v1/statuses",
+                                        [("status", "five"), *[("media_ids[]", i) for i in uploads]])
+        self.assertEqual(status_code, 422, body)
+        status_code, body, _ = api_call(
+            self.api_server, self.client, "POST", "/api/v1/statuses",
+            {"status": "both", "media_ids": [uploads[0]],
+             "poll": {"options": ["a", "b"], "expires_in": 600}}, as_json=True)
+        self.assertEqual(status_code, 422, body)
+        self.assertEqual(len(self.client.account_statuses(me, limit=40)), before)
+
     def test_v1_upload_answers_when_processed(self):
         self.start_worker()
-        body, content_type = multipart({}, fixture("rotated.jpg"))
-        status, _, raw = get(self.api_server.base + "/api/v1/media",
-                             headers={"Authorization": f"Bearer {self.client.access_token}",
-                                      "Content-Type": content_type},
-                             method="POST", data=body)
-
-        media = json.loads(raw)
+        status, media = self.upload_v1("rotated.jpg")
         self.assertEqual(status, 200, media)
         self.assertIsNotNone(media["url"])
         # The EXIF orientation is applied: 40×20 stored as 20×40.

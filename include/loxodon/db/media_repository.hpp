@@ -1,6 +1,7 @@
 #pragma once
 
 #include <loxodon/db/tx.hpp>
+#include <loxodon/domain/media_attachment.hpp>
 
 #include <chrono>
 #include <cstdint>
@@ -10,23 +11,7 @@
 
 namespace lox::db {
 
-struct MediaRow {
-  std::int64_t id = 0;
-  std::int64_t account_id = 0;
-  std::optional<std::int64_t> status_id;
-  int kind = 0;   // 0 image, 1 gifv, 2 video, 3 audio
-  int state = 0;  // 0 processing, 1 ready, 2 failed
-  std::string content_type;
-  std::optional<std::string> upload_key;
-  std::optional<std::string> file_key;
-  std::optional<std::string> small_key;
-  std::int64_t file_size = 0;
-  std::string description;
-  double focus_x = 0;
-  double focus_y = 0;
-  std::string meta = "{}";  // JSON
-  std::optional<std::string> blurhash;
-};
+using MediaRow = domain::MediaAttachment;
 
 // What processing produced for an upload.
 struct ProcessedMedia {
@@ -50,6 +35,11 @@ class MediaRepository {
                        double focus_x, double focus_y);
   // Only while unattached; returns the row removed (for its files).
   static std::optional<MediaRow> remove_unattached(Tx& tx, std::int64_t owner, std::int64_t id);
+  // The author's own, unattached uploads among `ids` (in the order of `ids`).
+  static std::vector<MediaRow> attachable(Tx& tx, std::int64_t owner,
+                                          const std::vector<std::int64_t>& ids);
+  static void attach(Tx& tx, std::int64_t status_id, std::int64_t owner,
+                     const std::vector<std::int64_t>& ids);
 };
 
 }  // namespace lox::db

@@ -66,6 +66,7 @@ struct TagFilter {
   std::vector<std::string> all;
   std::vector<std::string> none;
   bool local_only = false;
+  bool only_media = false;
 };
 
 class StatusRepository {
@@ -146,10 +147,12 @@ class StatusRepository {
   static std::vector<domain::StatusView> home_views(Tx& tx, std::int64_t account_id,
                                                     const PageQuery& page);
   static std::vector<domain::StatusView> public_views(Tx& tx, std::int64_t viewer,
-                                                      PublicScope scope, const PageQuery& page);
+                                                      PublicScope scope, bool only_media,
+                                                      const PageQuery& page);
   static std::vector<std::int64_t> account_page(Tx& tx, std::int64_t viewer,
                                                 std::int64_t account_id, bool exclude_reblogs,
-                                                bool exclude_replies, const PageQuery& page);
+                                                bool exclude_replies, bool only_media,
+                                                const PageQuery& page);
 };
 
 }  // namespace lox::db

@@ -2,6 +2,7 @@
 
 #include <loxodon/domain/account.hpp>
 #include <loxodon/domain/filter.hpp>
+#include <loxodon/domain/media_attachment.hpp>
 #include <loxodon/domain/poll.hpp>
 
 #include <chrono>
@@ -62,6 +63,7 @@ struct StatusView {
   bool muted = false;
   std::optional<Poll> poll;
   std::vector<FilterResult> filtered;  // the viewer's filters this status matches
+  std::vector<MediaAttachment> media;
 };
 
 // Who the viewer is to a status: the facts the visibility rule needs.

@@ -41,6 +41,7 @@ struct PostRequest {
   std::optional<std::int64_t> application_id;
   std::optional<std::string> idempotency_key;
   std::optional<PollRequest> poll;
+  std::vector<std::int64_t> media_ids;  // the author's own processed uploads, at most four
 };
 
 // Statuses as the viewer may see them, with the originals of any boosts among them.
@@ -98,11 +99,12 @@ class StatusService {
   awaitable<StatusPage> unreblog(std::int64_t id, std::int64_t account_id);
 
   awaitable<StatusPage> home(std::int64_t account_id, db::PageQuery page);
-  awaitable<StatusPage> public_timeline(std::int64_t viewer, db::PublicScope scope,
+  // only_media: statuses with at least one media attachment.
+  awaitable<StatusPage> public_timeline(std::int64_t viewer, db::PublicScope scope, bool only_media,
                                         db::PageQuery page);
   awaitable<StatusPage> account_statuses(std::int64_t viewer, std::int64_t account_id,
                                          bool exclude_reblogs, bool exclude_replies,
-                                         db::PageQuery page);
+                                         bool only_media, db::PageQuery page);
 
   awaitable<CursorStatusPage> favourites(std::int64_t me, db::PageQuery page);
   awaitable<CursorStatusPage> bookmarks(std::int64_t me, db::PageQuery page);

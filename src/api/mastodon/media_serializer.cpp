@@ -8,7 +8,7 @@ std::string media_url(const config::Config& config, const std::string& key) {
   return config.base_url() + "/system/media/" + key;
 }
 
-json media_json(const config::Config& config, const db::MediaRow& m) {
+json media_json(const config::Config& config, const domain::MediaAttachment& m) {
   static constexpr const char* kTypes[] = {"image", "gifv", "video", "audio"};
   const char* type = m.kind >= 0 && m.kind < 4 ? kTypes[m.kind] : "unknown";
   json meta = json::parse(m.meta, nullptr, false);

@@ -21,9 +21,15 @@ json scheduled_status_json(const db::ScheduledStatusRow& row) {
             {"multiple", p.value("multiple", false)},
             {"hide_totals", p.value("hide_totals", false)}};
   }
+  json media_ids = nullptr;
+  if (stored.contains("media_ids") && stored["media_ids"].is_array() &&
+      !stored["media_ids"].empty()) {
+    media_ids = json::array();
+    for (const auto& id : stored["media_ids"]) media_ids.push_back(id.dump());
+  }
   json params = {{"text", stored.value("text", "")},
                  {"poll", poll},
-                 {"media_ids", nullptr},
+                 {"media_ids", media_ids},
                  {"sensitive", stored.value("sensitive", false)},
                  {"spoiler_text", stored.value("spoiler_text", "")},
                  {"visibility", stored.contains("visibility") && stored["visibility"].is_string()

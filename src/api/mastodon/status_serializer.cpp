@@ -2,6 +2,7 @@
 
 #include "api/mastodon/account_serializer.hpp"
 #include "api/mastodon/filter_serializer.hpp"
+#include "api/mastodon/media_serializer.hpp"
 
 #include <loxodon/util/time_format.hpp>
 
@@ -68,7 +69,10 @@ void write_status(JsonWriter& w, const config::Config& config, const domain::Sta
   w.field("visibility", domain::visibility_name(s.visibility));
   w.bool_field("sensitive", s.sensitive);
   w.field("spoiler_text", s.spoiler_text);
-  w.empty_array_field("media_attachments");
+  w.key("media_attachments");
+  w.begin_array();
+  for (const auto& m : v.media) w.raw(media_json(config, m).dump());
+  w.end_array();
   w.key("mentions");
   w.begin_array();
   for (const auto& m : v.mentions) {

@@ -189,10 +189,7 @@ void StatusesApi::add_more_routes(Endpoints& e) {
           filter.all = names("all");
           filter.none = names("none");
           filter.local_only = c.params.boolean("local").value_or(false);
-          if (c.params.boolean("only_media").value_or(false)) {
-            // Media attachments arrive with the media work: no status has any yet.
-            co_return http::Response::json_text(200, "[]");
-          }
+          filter.only_media = c.params.boolean("only_media").value_or(false);
           std::string cache_key = viewer_of(c) == 0 ? c.request.target : std::string();
           if (!cache_key.empty()) {
             if (auto hit = public_cache_->get(cache_key)) co_return std::move(*hit);
@@ -346,6 +343,7 @@ awaitable<http::Response> StatusesApi::create(Call& call) {
     r.in_reply_to_id = id;
   }
   r.application_id = call.caller->token.application_id;
+  r.media_ids = id_params(p, "media_ids");
   if (auto key = call.request.header("Idempotency-Key")) r.idempotency_key = std::string(*key);
   const json& poll = p.object("poll");
   if (poll.is_object()) {
@@ -424,16 +422,13 @@ awaitable<http::Response> StatusesApi::public_timeline(Call& call) {
   auto scope = db::PublicScope::kAll;
   if (call.params.boolean("local").value_or(false)) scope = db::PublicScope::kLocal;
   if (call.params.boolean("remote").value_or(false)) scope = db::PublicScope::kRemote;
-  if (call.params.boolean("only_media").value_or(false)) {
-    // Media attachments arrive with the media work: no status has any yet.
-    co_return http::Response::json_text(200, "[]");
-  }
   std::string cache_key = viewer_of(call) == 0 ? call.request.target : std::string();
   if (!cache_key.empty()) {
     if (auto hit = public_cache_->get(cache_key)) co_return std::move(*hit);
   }
-  auto page =
-      co_await statuses_.public_timeline(viewer_of(call), scope, page_query(call.params, 20, 40));
+  auto page = co_await statuses_.public_timeline(viewer_of(call), scope,
+                                                 call.params.boolean("only_media").value_or(false),
+                                                 page_query(call.params, 20, 40));
   http::Response res = co_await page_response(call, page);
   if (!cache_key.empty()) public_cache_->put(cache_key, res);
   co_return res;
@@ -445,13 +440,10 @@ awaitable<http::Response> StatusesApi::account_statuses(Call& call) {
     auto pinned = co_await statuses_.pinned(viewer_of(call), account);
     co_return http::Response::json_text(200, statuses_json_text(config_, pinned));
   }
-  if (call.params.boolean("only_media").value_or(false)) {
-    // Media attachments arrive with the media work: no status has any yet.
-    co_return http::Response::json_text(200, "[]");
-  }
   auto page = co_await statuses_.account_statuses(
       viewer_of(call), account, call.params.boolean("exclude_reblogs").value_or(false),
-      call.params.boolean("exclude_replies").value_or(false), page_query(call.params, 20, 40));
+      call.params.boolean("exclude_replies").value_or(false),
+      call.params.boolean("only_media").value_or(false), page_query(call.params, 20, 40));
   co_return co_await page_response(call, page);
 }
 
