@@ -121,6 +121,8 @@ struct Application::Impl {
             return n;
           });
           if (pruned > 0) log->info("pruned {} discarded job(s)", pruned);
+          auto stale = co_await services.media.remove_stale_uploads();
+          if (stale > 0) log->info("removed {} media upload(s) never attached to a status", stale);
         });
     runtime.register_handler(
         services::StatusService::kFanOutKind, [this](const jobs::Job& job) -> awaitable<void> {

@@ -65,6 +65,13 @@ std::optional<MediaRow> MediaRepository::remove_unattached(Tx& tx, std::int64_t 
   return first(tx.work().exec_prepared("media_delete_unattached", owner, id));
 }
 
+std::vector<MediaRow> MediaRepository::remove_stale(Tx& tx, int hours, int limit) {
+  std::vector<MediaRow> out;
+  for (const auto& row : tx.work().exec_prepared("media_delete_stale", hours, limit))
+    out.push_back(read_media(row));
+  return out;
+}
+
 std::vector<MediaRow> MediaRepository::attachable(Tx& tx, std::int64_t owner,
                                                   const std::vector<std::int64_t>& ids) {
   std::vector<MediaRow> found;

@@ -180,6 +180,10 @@ inline constexpr std::array kPersonalStatements = {
     Statement{"media_attach",
               "UPDATE media_attachments SET status_id = $1, updated_at = now() "
               "WHERE account_id = $2 AND id = ANY($3::bigint[]) AND status_id IS NULL"},
+    Statement{"media_delete_stale",
+              "DELETE FROM media_attachments WHERE id IN (SELECT id FROM media_attachments "
+              "WHERE status_id IS NULL AND created_at < now() - make_interval(hours => $1) "
+              "ORDER BY created_at LIMIT $2) RETURNING " LOX_MEDIA_COLUMNS},
     Statement{"media_delete_unattached",
               "DELETE FROM media_attachments WHERE account_id = $1 AND id = $2 AND status_id IS "
               "NULL RETURNING " LOX_MEDIA_COLUMNS},

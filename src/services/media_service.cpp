@@ -163,6 +163,22 @@ awaitable<void> MediaService::remove(std::int64_t me, std::int64_t id) {
   co_await run_blocking(blocking_, drop);
 }
 
+awaitable<std::size_t> MediaService::remove_stale_uploads() {
+  constexpr int kAfterHours = 24;
+  constexpr int kBatch = 1000;
+  auto rows = co_await db_.tx(
+      [&](db::Tx& tx) { return db::MediaRepository::remove_stale(tx, kAfterHours, kBatch); });
+  auto drop = [&] {
+    for (const auto& row : rows) {
+      for (const auto* key : {&row.upload_key, &row.file_key, &row.small_key}) {
+        if (*key) store_.remove(**key);
+      }
+    }
+  };
+  co_await run_blocking(blocking_, drop);
+  co_return rows.size();
+}
+
 awaitable<void> MediaService::run_process(std::int64_t id) {
   auto found = co_await db_.read([&](db::Tx& tx) { return db::MediaRepository::find(tx, id); });
   if (!found || found->state != 0 || !found->upload_key) co_return;  // gone or done already

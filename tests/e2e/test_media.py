@@ -211,6 +211,22 @@ class MediaTest(unittest.TestCase):
         self.assertEqual(status_code, 422, body)
         self.assertEqual(len(self.client.account_statuses(me, limit=40)), before)
 
+    def test_uploads_never_attached_are_removed_after_a_day(self):
+        self.start_worker()
+        status, stale = self.upload_v1("gps.jpg")
+        self.assertEqual(status, 200, stale)
+        status, fresh = self.upload_v1("gps.jpg")
+        self.assertEqual(self.fetch(stale["url"])[0], 200)
+        # A day passes for one of them; the hourly maintenance job comes due.
+        self.db.query("UPDATE media_attachments SET created_at = now() - interval '25 hours' "
+                      f"WHERE id = {stale['id']}")
+        self.db.query("UPDATE jobs SET run_at = now() WHERE kind = 'maintenance.prune_jobs' "
+                      "AND state = 'available'")
+        self.assertTrue(wait_until(lambda: self.media(stale["id"])[0] == 404, timeout=30))
+        self.assertEqual(self.fetch(stale["url"])[0], 404)
+        self.assertEqual(self.media(fresh["id"])[0], 200)
+        self.assertEqual(self.fetch(fresh["url"])[0], 200)
+
     def test_v1_upload_answers_when_processed(self):
         self.start_worker()
         status, media = self.upload_v1("rotated.jpg")

@@ -50,6 +50,10 @@ class MediaService {
   // Only while not attached to a status.
   awaitable<void> remove(std::int64_t me, std::int64_t id);
 
+  // Removes uploads never attached to a status within a day, with their files (run by the
+  // hourly maintenance job). Returns how many went.
+  awaitable<std::size_t> remove_stale_uploads();
+
   // Job handler. Retries only for storage or database trouble: a file that is not a usable
   // image marks the upload failed.
   awaitable<void> run_process(std::int64_t id);
