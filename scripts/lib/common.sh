@@ -13,7 +13,7 @@ LOX_BUILD_PACKAGES="g++ cmake ninja-build pkg-config libboost-dev libboost-syste
 # decoding and exiftool to check uploaded images from the outside, and clang-format for the
 # formatting check. (GoogleTest is a build package: one build tree serves
 # both scripts.)
-LOX_TEST_PACKAGES="python3-mastodon python3-aiosmtpd python3-blurhash libimage-exiftool-perl
+LOX_TEST_PACKAGES="python3-mastodon python3-aiosmtpd python3-blurhash python3-pil libimage-exiftool-perl
   clang-format"
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

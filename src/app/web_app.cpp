@@ -8,7 +8,7 @@ WebApp::WebApp(Services& s)
     : endpoints_(router_, s.auth, s.config),
       instance_api_(s.config, s.instance, s.secrets),
       oauth_api_(s.config, s.auth, s.secrets),
-      accounts_api_(s.config, s.accounts, s.auth, s.relationships),
+      accounts_api_(s.config, s.accounts, s.auth, s.relationships, s.media),
       statuses_api_(s.config, s.statuses, s.notifications, s.relationships, s.scheduled),
       lists_api_(s.config, s.lists),
       tags_api_(s.config, s.tags),

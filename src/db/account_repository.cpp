@@ -47,6 +47,8 @@ domain::Account read_account(const pqxx::row& row, int o) {
   a.statuses_count = row[o + 17].as<std::int64_t>();
   a.followers_count = row[o + 18].as<std::int64_t>();
   a.following_count = row[o + 19].as<std::int64_t>();
+  a.avatar_key = nullable<std::string>(row[o + 20]);
+  a.header_key = nullable<std::string>(row[o + 21]);
   return a;
 }
 

@@ -65,6 +65,14 @@ std::optional<MediaRow> MediaRepository::remove_unattached(Tx& tx, std::int64_t 
   return first(tx.work().exec_prepared("media_delete_unattached", owner, id));
 }
 
+std::optional<std::string> MediaRepository::set_profile_image(Tx& tx, std::int64_t account_id,
+                                                              bool header, const std::string& key) {
+  auto r = tx.work().exec_prepared(header ? "account_set_header" : "account_set_avatar", account_id,
+                                   key);
+  if (r.empty()) return std::nullopt;
+  return nullable<std::string>(r[0][0]);
+}
+
 std::vector<MediaRow> MediaRepository::remove_stale(Tx& tx, int hours, int limit) {
   std::vector<MediaRow> out;
   for (const auto& row : tx.work().exec_prepared("media_delete_stale", hours, limit))

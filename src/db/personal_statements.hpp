@@ -180,6 +180,15 @@ inline constexpr std::array kPersonalStatements = {
     Statement{"media_attach",
               "UPDATE media_attachments SET status_id = $1, updated_at = now() "
               "WHERE account_id = $2 AND id = ANY($3::bigint[]) AND status_id IS NULL"},
+    // An avatar or header key swapped in; the old key comes back for its file to be removed.
+    Statement{"account_set_avatar",
+              "WITH old AS (SELECT avatar_key FROM accounts WHERE id = $1 FOR UPDATE) "
+              "UPDATE accounts a SET avatar_key = $2, updated_at = now() FROM old "
+              "WHERE a.id = $1 RETURNING old.avatar_key"},
+    Statement{"account_set_header",
+              "WITH old AS (SELECT header_key FROM accounts WHERE id = $1 FOR UPDATE) "
+              "UPDATE accounts a SET header_key = $2, updated_at = now() FROM old "
+              "WHERE a.id = $1 RETURNING old.header_key"},
     Statement{"media_delete_stale",
               "DELETE FROM media_attachments WHERE id IN (SELECT id FROM media_attachments "
               "WHERE status_id IS NULL AND created_at < now() - make_interval(hours => $1) "

@@ -88,17 +88,38 @@ std::string blurhash_of(const VImage& image) {
 
 }  // namespace
 
+namespace {
+// The header only: dimensions are checked before a single pixel is decoded.
+VImage checked_header(std::string_view bytes, const ImageLimits& limits) {
+  VImage header = VImage::new_from_buffer(bytes.data(), bytes.size(), "",
+                                          VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL));
+  const std::int64_t pixels = static_cast<std::int64_t>(header.width()) * header.height();
+  if (pixels <= 0 || pixels > limits.max_input_pixels) {
+    throw MediaError("Image dimensions are too large (at most " +
+                     std::to_string(limits.max_input_pixels) + " pixels)");
+  }
+  return header;
+}
+}  // namespace
+
+ImageVariant crop_image(std::string_view bytes, int width, int height, const ImageLimits& limits) {
+  start_libvips();
+  try {
+    checked_header(bytes, limits);
+    Blob blob(vips_blob_new(nullptr, bytes.data(), bytes.size()));
+    VImage cropped = VImage::thumbnail_buffer(
+        blob.get(), width,
+        VImage::option()->set("height", height)->set("crop", VIPS_INTERESTING_CENTRE));
+    return encode(cropped);
+  } catch (const vips::VError&) {
+    throw MediaError("File could not be processed as an image");
+  }
+}
+
 ProcessedImage process_image(std::string_view bytes, const ImageLimits& limits) {
   start_libvips();
   try {
-    // The header only: dimensions are checked before a single pixel is decoded.
-    VImage header = VImage::new_from_buffer(
-        bytes.data(), bytes.size(), "", VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL));
-    const std::int64_t pixels = static_cast<std::int64_t>(header.width()) * header.height();
-    if (pixels <= 0 || pixels > limits.max_input_pixels) {
-      throw MediaError("Image dimensions are too large (at most " +
-                       std::to_string(limits.max_input_pixels) + " pixels)");
-    }
+    VImage header = checked_header(bytes, limits);
     ProcessedImage out;
     bool gif = bytes.starts_with("GIF8");
     out.animated = gif && header.get_typeof("n-pages") != 0 && header.get_int("n-pages") > 1;

@@ -163,6 +163,42 @@ awaitable<void> MediaService::remove(std::int64_t me, std::int64_t id) {
   co_await run_blocking(blocking_, drop);
 }
 
+awaitable<void> MediaService::set_profile_image(std::int64_t me, bool header, std::string bytes) {
+  const char* field = header ? "header" : "avatar";
+  const char* label = header ? "Header" : "Avatar";
+  auto sniffed = media::sniff_media(bytes);
+  if (!sniffed || sniffed->kind != media::MediaKind::kImage) {
+    refuse(field, label, "must be an image (JPEG, PNG, GIF, WebP, AVIF or HEIC)");
+  }
+  if (bytes.size() > kMaxProfileImageBytes) {
+    throw Error(ErrorCode::kPayloadTooLarge,
+                std::string(label) + " is too large (maximum is 8 MB)");
+  }
+  std::string hex = random_hex(16);
+  std::string key;
+  bool processed = true;
+  auto work = [&] {
+    media::ImageVariant image;
+    try {
+      image = header ? media::crop_image(bytes, 1500, 500) : media::crop_image(bytes, 400, 400);
+    } catch (const media::MediaError&) {
+      processed = false;
+      return;
+    }
+    key =
+        hex.substr(0, 2) + "/" + hex.substr(2, 2) + "/" + hex + "/" + field + "." + image.extension;
+    store_.put(key, image.bytes);
+  };
+  co_await run_blocking(blocking_, work);
+  if (!processed) refuse(field, label, "could not be processed as an image");
+  auto old = co_await db_.tx(
+      [&](db::Tx& tx) { return db::MediaRepository::set_profile_image(tx, me, header, key); });
+  if (old) {
+    auto drop = [&] { store_.remove(*old); };
+    co_await run_blocking(blocking_, drop);
+  }
+}
+
 awaitable<std::size_t> MediaService::remove_stale_uploads() {
   constexpr int kAfterHours = 24;
   constexpr int kBatch = 1000;

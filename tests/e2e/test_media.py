@@ -227,6 +227,46 @@ class MediaTest(unittest.TestCase):
         self.assertEqual(self.media(fresh["id"])[0], 200)
         self.assertEqual(self.fetch(fresh["url"])[0], 200)
 
+    def test_avatar_and_header(self):
+        from PIL import Image
+        import io
+        before = self.client.me()
+        self.assertTrue(before["avatar"].endswith("/avatars/original/missing.png"))
+        updated = self.client.account_update_credentials(
+            avatar=os.path.join(FIXTURES, "gps.jpg"), avatar_mime_type="image/jpeg",
+            header=os.path.join(FIXTURES, "alpha.png"), header_mime_type="image/png",
+            display_name="Nora")
+        self.assertEqual(updated["display_name"], "Nora")
+        self.assertTrue(updated["avatar"].endswith("/avatar.jpg"), updated["avatar"])
+        self.assertEqual(updated["avatar_static"], updated["avatar"])
+        self.assertTrue(updated["header"].endswith("/header.png"), updated["header"])
+        status, headers, data = self.fetch(updated["avatar"])
+        self.assertEqual(status, 200)
+        self.assertNotIn(b"Exif", data)
+        # Covered and cropped to exactly 400×400, as Mastodon does.
+        self.assertEqual(Image.open(io.BytesIO(data)).size, (400, 400))
+        _, _, header_data = self.fetch(updated["header"])
+        self.assertEqual(Image.open(io.BytesIO(header_data)).size, (1500, 500))
+        # A new avatar replaces the file of the old one.
+        again = self.client.account_update_credentials(avatar=os.path.join(FIXTURES, "rotated.jpg"),
+                                                       avatar_mime_type="image/jpeg")
+        self.assertNotEqual(again["avatar"], updated["avatar"])
+        self.assertEqual(self.fetch(updated["avatar"])[0], 404)
+        self.assertEqual(self.fetch(again["avatar"])[0], 200)
+        # Statuses show the author's new avatar.
+        status_json = self.client.status_post("with a face")
+        self.assertEqual(status_json["account"]["avatar"], again["avatar"])
+        # Something that is not an image is refused, and the profile is left as it was.
+        body, content_type = multipart({"display_name": "Changed"}, b"<svg/>")
+        body = body.replace(b'name="file"', b'name="avatar"')
+        status, _, raw = get(self.api_server.base + "/api/v1/accounts/update_credentials",
+                             headers={"Authorization": f"Bearer {self.client.access_token}",
+                                      "Content-Type": content_type},
+                             method="PATCH", data=body)
+        self.assertEqual(status, 422, raw)
+        after = self.client.me()
+        self.assertEqual((after["display_name"], after["avatar"]), ("Nora", again["avatar"]))
+
     def test_v1_upload_answers_when_processed(self):
         self.start_worker()
         status, media = self.upload_v1("rotated.jpg")

@@ -35,6 +35,9 @@ class MediaRepository {
                        double focus_x, double focus_y);
   // Only while unattached; returns the row removed (for its files).
   static std::optional<MediaRow> remove_unattached(Tx& tx, std::int64_t owner, std::int64_t id);
+  // Sets an account's avatar (or header) key and returns the one it replaces.
+  static std::optional<std::string> set_profile_image(Tx& tx, std::int64_t account_id, bool header,
+                                                      const std::string& key);
   // Unattached uploads older than `hours`, at most `limit` of them, removed and returned.
   static std::vector<MediaRow> remove_stale(Tx& tx, int hours, int limit);
   // The author's own, unattached uploads among `ids` (in the order of `ids`).

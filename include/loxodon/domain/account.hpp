@@ -41,6 +41,8 @@ struct Account {
   std::int64_t statuses_count = 0;
   std::int64_t followers_count = 0;
   std::int64_t following_count = 0;
+  std::optional<std::string> avatar_key;  // in the media store; none: the default picture
+  std::optional<std::string> header_key;
 
   bool local() const { return !domain.has_value(); }
 };

@@ -44,4 +44,10 @@ struct ProcessedImage {
 // no EXIF) with a still small variant. Runs on a blocking thread; throws MediaError.
 ProcessedImage process_image(std::string_view bytes, const ImageLimits& limits = {});
 
+// An avatar or header: the picture scaled to cover `width` × `height` and its centre cropped to
+// exactly that size (as Mastodon's "400x400#"), orientation applied, metadata stripped;
+// animated GIFs keep their first frame. Throws MediaError.
+ImageVariant crop_image(std::string_view bytes, int width, int height,
+                        const ImageLimits& limits = {});
+
 }  // namespace lox::media

@@ -50,6 +50,11 @@ class MediaService {
   // Only while not attached to a status.
   awaitable<void> remove(std::int64_t me, std::int64_t id);
 
+  // A new avatar (400 × 400) or header (1500 × 500) from an uploaded image, processed before
+  // answering; the previous file is removed. At most 8 MB.
+  static constexpr std::size_t kMaxProfileImageBytes = 8 * 1024 * 1024;
+  awaitable<void> set_profile_image(std::int64_t me, bool header, std::string bytes);
+
   // Removes uploads never attached to a status within a day, with their files (run by the
   // hourly maintenance job). Returns how many went.
   awaitable<std::size_t> remove_stale_uploads();

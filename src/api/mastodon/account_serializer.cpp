@@ -1,5 +1,7 @@
 #include "api/mastodon/account_serializer.hpp"
 
+#include "api/mastodon/media_serializer.hpp"
+
 #include <loxodon/util/html.hpp>
 #include <loxodon/util/time_format.hpp>
 
@@ -59,10 +61,15 @@ void write_account(JsonWriter& w, const config::Config& config, const domain::Ac
   w.field("note", a.note_html);
   w.field("url", a.url.value_or(base + "/@" + a.username));
   w.field("uri", a.uri.value_or(base + "/users/" + a.username));
-  w.field("avatar", base + "/avatars/original/missing.png");
-  w.field("avatar_static", base + "/avatars/original/missing.png");
-  w.field("header", base + "/headers/original/missing.png");
-  w.field("header_static", base + "/headers/original/missing.png");
+  // Avatars and headers are stills (animated uploads keep their first frame).
+  const std::string avatar =
+      a.avatar_key ? media_url(config, *a.avatar_key) : base + "/avatars/original/missing.png";
+  const std::string header =
+      a.header_key ? media_url(config, *a.header_key) : base + "/headers/original/missing.png";
+  w.field("avatar", avatar);
+  w.field("avatar_static", avatar);
+  w.field("header", header);
+  w.field("header_static", header);
   w.number_field("followers_count", a.followers_count);
   w.number_field("following_count", a.following_count);
   w.number_field("statuses_count", a.statuses_count);

@@ -6,6 +6,8 @@
 #include <loxodon/api/mastodon/accounts_api.hpp>
 #include <loxodon/util/error.hpp>
 
+#include <array>
+
 namespace lox::api::mastodon {
 
 using nlohmann::json;
@@ -42,16 +44,24 @@ std::optional<std::vector<domain::ProfileField>> fields_param(const http::Params
 }  // namespace
 
 AccountsApi::AccountsApi(const config::Config& config, services::AccountService& accounts,
-                         services::AuthService& auth, services::RelationshipService& relationships)
-    : config_(config), accounts_(accounts), auth_(auth), relationships_(relationships) {}
+                         services::AuthService& auth, services::RelationshipService& relationships,
+                         services::MediaService& media)
+    : config_(config),
+      accounts_(accounts),
+      media_(media),
+      auth_(auth),
+      relationships_(relationships) {}
 
 void AccountsApi::add_routes(Endpoints& e) {
   e.add({"POST", "/api/v1/accounts", Access::kApp, {"write:accounts"}},
         [this](Call& c) { return create(c); });
   e.add({"GET", "/api/v1/accounts/verify_credentials", Access::kUser, {"read:accounts", "profile"}},
         [this](Call& c) { return verify_credentials(c); });
-  e.add({"PATCH", "/api/v1/accounts/update_credentials", Access::kUser, {"write:accounts"}},
-        [this](Call& c) { return update_credentials(c); });
+  http::RouteOptions with_images;  // avatar and header uploads, up to 8 MB each
+  with_images.max_body_bytes = 2 * services::MediaService::kMaxProfileImageBytes + 1024 * 1024;
+  e.add(
+      {"PATCH", "/api/v1/accounts/update_credentials", Access::kUser, {"write:accounts"}},
+      [this](Call& c) { return update_credentials(c); }, with_images);
   e.add({"GET", "/api/v1/accounts/lookup", Access::kPublic, {"read:accounts"}},
         [this](Call& c) { return lookup(c); });
   e.add({"GET", "/api/v1/accounts/relationships", Access::kUser, {"read:follows"}},
@@ -220,6 +230,13 @@ awaitable<http::Response> AccountsApi::update_credentials(Call& call) {
     if (source.contains("sensitive")) u.sensitive = http::json_boolean(source["sensitive"]);
     if (source.contains("language"))
       u.language = http::json_string(source["language"]).value_or("");
+  }
+  // Pictures first: one that cannot be used refuses the request before the profile changes.
+  const std::array<bool, 2> pictures{false, true};  // avatar, header (a named array: GCC 12)
+  for (bool header : pictures) {
+    if (const auto* file = p.file(header ? "header" : "avatar")) {
+      co_await media_.set_profile_image(call.user().account.id, header, file->data);
+    }
   }
   auto updated = co_await accounts_.update_profile(call.user().user.id, u);
   co_return http::Response::json(200, credential_account_json(config_, updated));

@@ -122,7 +122,9 @@ void MediaApi::add_routes(Endpoints& e, http::Router& router) {
                std::string stem = dot == std::string::npos ? "" : file.substr(0, dot);
                const char* type =
                    dot == std::string::npos ? nullptr : type_of_extension(file.substr(dot + 1));
-               if ((stem != "original" && stem != "small") || type == nullptr) {
+               bool variant =
+                   stem == "original" || stem == "small" || stem == "avatar" || stem == "header";
+               if (!variant || type == nullptr) {
                  co_return http::Response::error(404, "Record not found");
                }
                key += file;

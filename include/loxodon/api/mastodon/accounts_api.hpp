@@ -4,6 +4,7 @@
 #include <loxodon/config/config.hpp>
 #include <loxodon/services/account_service.hpp>
 #include <loxodon/services/auth_service.hpp>
+#include <loxodon/services/media_service.hpp>
 #include <loxodon/services/relationship_service.hpp>
 
 namespace lox::api::mastodon {
@@ -12,7 +13,8 @@ namespace lox::api::mastodon {
 class AccountsApi {
  public:
   AccountsApi(const config::Config& config, services::AccountService& accounts,
-              services::AuthService& auth, services::RelationshipService& relationships);
+              services::AuthService& auth, services::RelationshipService& relationships,
+              services::MediaService& media);
   void add_routes(Endpoints& endpoints);
 
  private:
@@ -28,6 +30,7 @@ class AccountsApi {
 
   const config::Config& config_;
   services::AccountService& accounts_;
+  services::MediaService& media_;
   services::AuthService& auth_;
   services::RelationshipService& relationships_;
 };
