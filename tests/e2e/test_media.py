@@ -71,23 +71,18 @@ class MediaTest(unittest.TestCase):
             MediaTest.worker = Server(self.db.url, domain_port=self.api_server.port,
                                       extra_env=self.shared)
 
-    def upload(self, data, client=None, **fields):
+    def upload(self, data, client=None, path="/api/v2/media", **fields):
+        """Raw multipart upload; returns (status, body)."""
         body, content_type = multipart(fields, data)
         headers = {"Authorization": f"Bearer {(client or self.client).access_token}",
                    "Content-Type": content_type}
-        status, headers, raw = get(self.api_server.base + "/api/v2/media", headers=headers,
-                                   method="POST", data=body)
-
+        status, _, raw = get(self.api_server.base + path, headers=headers, method="POST",
+                             data=body)
         return status, (json.loads(raw) if raw else None)
 
     def upload_v1(self, name, client=None):
-        """Raw POST /api/v1/media (processed before the answer); returns (status, body)."""
-        body, content_type = multipart({}, fixture(name))
-        headers = {"Authorization": f"Bearer {(client or self.client).access_token}",
-                   "Content-Type": content_type}
-        status, _, raw = get(self.api_server.base + "/api/v1/media", headers=headers,
-                             method="POST", data=body)
-        return status, (json.loads(raw) if raw else None)
+        """POST /api/v1/media with a fixture (processed before the answer)."""
+        return self.upload(fixture(name), client, "/api/v1/media")
 
     def media(self, media_id, client=None):
         return api_call(self.api_server, client or self.client, "GET", f"/api/v1/media/{media_id}")
