@@ -105,6 +105,18 @@ bool StatusRepository::visible(Tx& tx, std::int64_t id, std::int64_t viewer) {
   return !tx.work().exec_prepared("status_visible", id, viewer).empty();
 }
 
+std::vector<std::int64_t> StatusRepository::visible_ids(Tx& tx,
+                                                        const std::vector<std::int64_t>& ids,
+                                                        std::int64_t viewer) {
+  if (ids.empty()) return {};
+  auto found = ids_of(tx.work().exec_prepared("statuses_visible", to_pg_bigint_array(ids), viewer));
+  std::vector<std::int64_t> out;
+  for (auto id : ids) {
+    if (std::find(found.begin(), found.end(), id) != found.end()) out.push_back(id);
+  }
+  return out;
+}
+
 namespace {
 // Reads status_views rows (in the order they come) and adds what needs its own statement:
 // poll results and filter matches, each only when some status on the page needs it.
@@ -306,31 +318,31 @@ CursorRows cursor_rows(const pqxx::result& r) {
   for (const auto& row : r) out.emplace_back(row[0].as<std::int64_t>(), row[1].as<std::int64_t>());
   return out;
 }
+// (cursor, id) rows of one of the join-row page statements ($1 key, $2 max_id, $3 since/min, $4
+// limit).
+CursorRows cursor_page(Tx& tx, const char* statement, std::int64_t key, const PageQuery& p) {
+  return cursor_rows(
+      tx.work().exec_prepared(statement, key, p.max_id, p.min_id.value_or(p.since_id), p.limit));
+}
 }  // namespace
 
 CursorRows StatusRepository::favourites_page(Tx& tx, std::int64_t account_id, const PageQuery& p) {
-  return cursor_rows(tx.work().exec_prepared("favourites_page", account_id, p.max_id,
-                                             p.min_id.value_or(p.since_id), p.limit));
+  return cursor_page(tx, "favourites_page", account_id, p);
 }
 CursorRows StatusRepository::bookmarks_page(Tx& tx, std::int64_t account_id, const PageQuery& p) {
-  return cursor_rows(tx.work().exec_prepared("bookmarks_page", account_id, p.max_id,
-                                             p.min_id.value_or(p.since_id), p.limit));
+  return cursor_page(tx, "bookmarks_page", account_id, p);
 }
 CursorRows StatusRepository::reblogged_by(Tx& tx, std::int64_t status_id, const PageQuery& p) {
-  return cursor_rows(tx.work().exec_prepared("reblogged_by_page", status_id, p.max_id,
-                                             p.min_id.value_or(p.since_id), p.limit));
+  return cursor_page(tx, "reblogged_by_page", status_id, p);
 }
 CursorRows StatusRepository::favourited_by(Tx& tx, std::int64_t status_id, const PageQuery& p) {
-  return cursor_rows(tx.work().exec_prepared("favourited_by_page", status_id, p.max_id,
-                                             p.min_id.value_or(p.since_id), p.limit));
+  return cursor_page(tx, "favourited_by_page", status_id, p);
 }
 CursorRows StatusRepository::blocks_page(Tx& tx, std::int64_t account_id, const PageQuery& p) {
-  return cursor_rows(tx.work().exec_prepared("blocks_page", account_id, p.max_id,
-                                             p.min_id.value_or(p.since_id), p.limit));
+  return cursor_page(tx, "blocks_page", account_id, p);
 }
 CursorRows StatusRepository::mutes_page(Tx& tx, std::int64_t account_id, const PageQuery& p) {
-  return cursor_rows(tx.work().exec_prepared("mutes_page", account_id, p.max_id,
-                                             p.min_id.value_or(p.since_id), p.limit));
+  return cursor_page(tx, "mutes_page", account_id, p);
 }
 
 std::vector<std::int64_t> StatusRepository::tag_page(Tx& tx, std::int64_t viewer,

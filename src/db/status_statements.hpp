@@ -38,7 +38,10 @@ inline constexpr std::array kStatusStatements = {
         "status_visible",
         "SELECT 1 FROM statuses s WHERE s.id = $1 AND s.deleted_at IS NULL AND " LOX_VISIBLE_TO(
             "$2")},
-    // Batch rendering: statuses with their authors, then mentions, tags and viewer flags.
+    // Which of the ids the viewer may see, in one statement.
+    Statement{"statuses_visible",
+              "SELECT s.id FROM statuses s WHERE s.id = ANY($1::bigint[]) "
+              "AND s.deleted_at IS NULL AND " LOX_VISIBLE_TO("$2")},
     // Everything a page of statuses shows, in one statement (see LOX_STATUS_VIEW_SELECT).
     Statement{"status_views", LOX_STATUS_VIEW_SELECT("$2") " WHERE s.id = ANY($1::bigint[]) "
                                                            "AND s.deleted_at IS NULL"},

@@ -119,6 +119,11 @@ awaitable<StatusPage> ListService::timeline(std::int64_t me, std::int64_t id, db
 awaitable<SearchResults> ListService::search(std::string q, std::string type, std::int64_t viewer,
                                              bool following, std::int64_t account_id, int limit,
                                              int offset, bool resolve) {
+  // As Mastodon: resolving and paging are for signed-in users only.
+  if (viewer == 0 && (resolve || offset > 0)) {
+    throw Error(ErrorCode::kUnauthorized,
+                "Search queries that resolve remote resources or page require a signed-in user");
+  }
   SearchResults out;
   while (!q.empty() && q.front() == ' ') q.erase(0, 1);
   while (!q.empty() && q.back() == ' ') q.pop_back();

@@ -92,6 +92,18 @@ void ScheduledStatusService::check_time(system_clock::time_point at) const {
   }
 }
 
+awaitable<PostOutcome> ScheduledStatusService::post_or_schedule(
+    domain::UserWithAccount author, PostRequest request,
+    std::optional<system_clock::time_point> at) {
+  PostOutcome out;
+  if (at && *at > system_clock::now()) {
+    out.scheduled = co_await schedule(author, std::move(request), *at);
+  } else {
+    out.posted = co_await statuses_.post(author, std::move(request));
+  }
+  co_return out;
+}
+
 awaitable<db::ScheduledStatusRow> ScheduledStatusService::schedule(domain::UserWithAccount author,
                                                                    PostRequest request,
                                                                    system_clock::time_point at) {

@@ -80,13 +80,13 @@ StatusPage finish_page(db::Tx& tx, std::vector<domain::StatusView> views, std::i
     if (v.status.reblog_of_id) originals.push_back(*v.status.reblog_of_id);
   }
   if (!originals.empty()) {
-    for (auto& v : db::StatusRepository::views(tx, originals, viewer)) {
+    // A boost shows only an original the viewer may see (one statement for the page).
+    for (auto& v : db::StatusRepository::views(
+             tx, db::StatusRepository::visible_ids(tx, originals, viewer), viewer)) {
       page.reblogged.emplace(v.status.id, std::move(v));
     }
     std::erase_if(page.statuses, [&](const domain::StatusView& v) {
-      return v.status.reblog_of_id &&
-             (!page.reblogged.contains(*v.status.reblog_of_id) ||
-              !db::StatusRepository::visible(tx, *v.status.reblog_of_id, viewer));
+      return v.status.reblog_of_id && !page.reblogged.contains(*v.status.reblog_of_id);
     });
   }
   apply_filter_context(page, context);
@@ -309,10 +309,7 @@ awaitable<std::vector<domain::StatusView>> StatusService::many(std::vector<std::
                                                                std::int64_t viewer,
                                                                domain::FilterContext context) {
   co_return co_await db_.tx([&](db::Tx& tx) {
-    std::vector<std::int64_t> visible;
-    for (auto id : ids) {
-      if (db::StatusRepository::visible(tx, id, viewer)) visible.push_back(id);
-    }
+    auto visible = db::StatusRepository::visible_ids(tx, ids, viewer);
     StatusPage page;
     page.statuses = db::StatusRepository::views(tx, visible, viewer);
     apply_filter_context(page, context);

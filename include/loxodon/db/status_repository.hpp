@@ -83,6 +83,9 @@ class StatusRepository {
   static std::optional<domain::Status> find(Tx& tx, std::int64_t id);
   // Whether `viewer` (0 when logged out) may see the status (StatusPolicy#show?).
   static bool visible(Tx& tx, std::int64_t id, std::int64_t viewer);
+  // The ids among `ids` the viewer may see, in the order given.
+  static std::vector<std::int64_t> visible_ids(Tx& tx, const std::vector<std::int64_t>& ids,
+                                               std::int64_t viewer);
   // Statuses with their authors, mentions, tags and the viewer's flags, in the order of `ids`
   // (missing or deleted ones are left out). Callers check visibility first.
   static std::vector<domain::StatusView> views(Tx& tx, const std::vector<std::int64_t>& ids,

@@ -16,6 +16,12 @@ namespace lox::services {
 nlohmann::json post_request_json(const PostRequest& request);
 PostRequest post_request_from_json(const nlohmann::json& params);
 
+// What POST /api/v1/statuses produced: a status, or a status scheduled for later.
+struct PostOutcome {
+  std::optional<StatusPage> posted;
+  std::optional<db::ScheduledStatusRow> scheduled;
+};
+
 // Statuses posted later: validated when scheduled, posted by a durable job when due.
 class ScheduledStatusService {
  public:
@@ -27,6 +33,9 @@ class ScheduledStatusService {
 
   ScheduledStatusService(db::Database& db, SnowflakeGenerator& ids, StatusService& statuses);
 
+  // Posts now without a time or with one already past (as Mastodon does), schedules otherwise.
+  awaitable<PostOutcome> post_or_schedule(domain::UserWithAccount author, PostRequest request,
+                                          std::optional<std::chrono::system_clock::time_point> at);
   awaitable<db::ScheduledStatusRow> schedule(domain::UserWithAccount author, PostRequest request,
                                              std::chrono::system_clock::time_point at);
   awaitable<std::vector<db::ScheduledStatusRow>> list(std::int64_t me, db::PageQuery page);

@@ -35,7 +35,8 @@ Endpoints::Endpoints(http::Router& router, services::AuthService& auth,
     : router_(router),
       auth_(auth),
       config_(config),
-      limiter_(config.rate_limits.requests_per_window, config.rate_limits.window) {}
+      limiter_(config.rate_limits.requests_per_window, config.rate_limits.window),
+      logged_out_pages_(std::chrono::seconds(1)) {}
 
 void Endpoints::add(EndpointSpec spec, EndpointHandler handler, http::RouteOptions options) {
   table_.push_back(spec);
@@ -87,8 +88,16 @@ awaitable<http::Response> Endpoints::handle(const EndpointSpec& spec,
     }
   }
 
+  const bool cacheable = spec.cache_logged_out && !(caller && caller->user);
+  if (cacheable) {
+    if (auto hit = logged_out_pages_.get(request.target)) {
+      if (decision) add_rate_headers(*hit, *decision);
+      co_return std::move(*hit);
+    }
+  }
   Call call{request, http::Params::from_request(request), std::move(caller)};
   http::Response res = co_await handler(call);
+  if (cacheable) logged_out_pages_.put(request.target, res);
   if (decision) add_rate_headers(res, *decision);
   co_return res;
 }

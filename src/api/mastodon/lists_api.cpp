@@ -120,12 +120,6 @@ void ListsApi::add_routes(Endpoints& e) {
           int offset = static_cast<int>(
               std::clamp<long long>(c.params.integer("offset").value_or(0), 0, 10000));
           bool resolve = c.params.boolean("resolve").value_or(false);
-          // As Mastodon: resolving and paging are for signed-in users only.
-          if (viewer == 0 && (resolve || offset > 0)) {
-            throw Error(ErrorCode::kUnauthorized,
-                        "Search queries that resolve remote resources or page require a "
-                        "signed-in user");
-          }
           auto results =
               co_await lists_.search(q, type, viewer, following, account, limit, offset, resolve);
           json accounts = json::array();

@@ -1,6 +1,8 @@
 #include "api/mastodon/request_ids.hpp"
 
+#include <loxodon/services/validation_errors.hpp>
 #include <loxodon/util/error.hpp>
+#include <loxodon/util/time_format.hpp>
 
 #include <charconv>
 #include <optional>
@@ -32,6 +34,20 @@ std::vector<std::int64_t> id_params(const http::Params& params, const char* key)
     if (auto id = parse_id(s)) out.push_back(*id);
   }
   return out;
+}
+
+std::optional<std::chrono::system_clock::time_point> time_param(const http::Params& params,
+                                                                const char* key,
+                                                                const char* label) {
+  auto raw = params.string(key);
+  if (!raw || raw->empty()) return std::nullopt;
+  auto at = parse_iso8601(*raw);
+  if (!at) {
+    services::ValidationErrors errors;
+    errors.add(key, label, "ERR_INVALID", "is not a valid time");
+    errors.throw_if_any();
+  }
+  return at;
 }
 
 std::int64_t viewer_of(const Call& call) {

@@ -37,10 +37,10 @@ void ScheduledStatusesApi::add_routes(Endpoints& e) {
   e.add({"PUT", "/api/v1/scheduled_statuses/:id", Access::kUser, {"write:statuses"}},
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
-          auto at = parse_iso8601(c.params.string_or("scheduled_at", ""));
+          auto at = time_param(c.params, "scheduled_at", "Scheduled at");
           if (!at) {
             services::ValidationErrors errors;
-            errors.add("scheduled_at", "Scheduled at", "ERR_INVALID", "is not a valid time");
+            errors.add("scheduled_at", "Scheduled at", "ERR_BLANK", "can't be blank");
             errors.throw_if_any();
           }
           auto row = co_await scheduled_.reschedule(c.user().account.id, id, *at);

@@ -4,7 +4,6 @@
 #include "api/mastodon/scheduled_status_serializer.hpp"
 #include "api/mastodon/status_serializer.hpp"
 
-#include <loxodon/api/mastodon/public_page_cache.hpp>
 #include <loxodon/api/mastodon/statuses_api.hpp>
 #include <loxodon/services/validation_errors.hpp>
 #include <loxodon/util/error.hpp>
@@ -19,9 +18,6 @@ using nlohmann::json;
 
 namespace {
 
-// How long a logged-out page of a public timeline is served from memory.
-constexpr std::chrono::milliseconds kPublicPageTtl{1000};
-
 const char* const kNotificationTypes[] = {"mention",        "status",    "reblog", "follow",
                                           "follow_request", "favourite", "poll",   "update"};
 
@@ -35,10 +31,7 @@ StatusesApi::StatusesApi(const config::Config& config, services::StatusService& 
       statuses_(statuses),
       notifications_(notifications),
       relationships_(relationships),
-      scheduled_(scheduled),
-      public_cache_(std::make_unique<PublicPageCache>(kPublicPageTtl)) {}
-
-StatusesApi::~StatusesApi() = default;
+      scheduled_(scheduled) {}
 
 void StatusesApi::add_routes(Endpoints& e) {
   e.add({"POST", "/api/v1/statuses", Access::kUser, {"write:statuses"}},
@@ -80,7 +73,7 @@ void StatusesApi::add_routes(Endpoints& e) {
   }
   e.add({"GET", "/api/v1/timelines/home", Access::kUser, {"read:statuses"}},
         [this](Call& c) { return home(c); });
-  e.add({"GET", "/api/v1/timelines/public", Access::kPublic, {"read:statuses"}},
+  e.add({"GET", "/api/v1/timelines/public", Access::kPublic, {"read:statuses"}, true},
         [this](Call& c) { return public_timeline(c); });
   e.add({"GET", "/api/v1/accounts/:id/statuses", Access::kPublic, {"read:statuses"}},
         [this](Call& c) { return account_statuses(c); });
@@ -176,7 +169,7 @@ void StatusesApi::add_more_routes(Endpoints& e) {
           co_return accounts_response(
               c, co_await relationships_.muted(c.user().account.id, page_query(c.params, 40, 80)));
         });
-  e.add({"GET", "/api/v1/timelines/tag/:hashtag", Access::kPublic, {"read:statuses"}},
+  e.add({"GET", "/api/v1/timelines/tag/:hashtag", Access::kPublic, {"read:statuses"}, true},
         [this](Call& c) -> awaitable<http::Response> {
           db::TagFilter filter;
           filter.tag = std::string(c.request.path_param("hashtag").value_or(""));
@@ -190,15 +183,9 @@ void StatusesApi::add_more_routes(Endpoints& e) {
           filter.none = names("none");
           filter.local_only = c.params.boolean("local").value_or(false);
           filter.only_media = c.params.boolean("only_media").value_or(false);
-          std::string cache_key = viewer_of(c) == 0 ? c.request.target : std::string();
-          if (!cache_key.empty()) {
-            if (auto hit = public_cache_->get(cache_key)) co_return std::move(*hit);
-          }
           auto page =
               co_await statuses_.tag_timeline(viewer_of(c), filter, page_query(c.params, 20, 40));
-          http::Response res = co_await page_response(c, page);
-          if (!cache_key.empty()) public_cache_->put(cache_key, res);
-          co_return res;
+          co_return co_await page_response(c, page);
         });
   struct Toggle {
     const char* on;
@@ -369,20 +356,12 @@ awaitable<http::Response> StatusesApi::create(Call& call) {
     r.poll = std::move(pr);
   }
   auto author = call.user();
-  if (auto raw = p.string("scheduled_at"); raw && !raw->empty()) {
-    auto at = parse_iso8601(*raw);
-    if (!at) {
-      services::ValidationErrors errors;
-      errors.add("scheduled_at", "Scheduled at", "ERR_INVALID", "is not a valid time");
-      errors.throw_if_any();
-    }
-    // A time already past posts now, as Mastodon does; a future one is scheduled.
-    if (*at > std::chrono::system_clock::now()) {
-      auto row = co_await scheduled_.schedule(author, r, *at);
-      co_return http::Response::json(200, scheduled_status_json(row));
-    }
+  auto at = time_param(p, "scheduled_at", "Scheduled at");
+  auto outcome = co_await scheduled_.post_or_schedule(author, r, at);
+  if (outcome.scheduled) {
+    co_return http::Response::json(200, scheduled_status_json(*outcome.scheduled));
   }
-  auto page = co_await statuses_.post(author, r);
+  const auto& page = *outcome.posted;
   co_return http::Response::json(200, status_json(config_, page.statuses.at(0), page));
 }
 
@@ -422,16 +401,10 @@ awaitable<http::Response> StatusesApi::public_timeline(Call& call) {
   auto scope = db::PublicScope::kAll;
   if (call.params.boolean("local").value_or(false)) scope = db::PublicScope::kLocal;
   if (call.params.boolean("remote").value_or(false)) scope = db::PublicScope::kRemote;
-  std::string cache_key = viewer_of(call) == 0 ? call.request.target : std::string();
-  if (!cache_key.empty()) {
-    if (auto hit = public_cache_->get(cache_key)) co_return std::move(*hit);
-  }
   auto page = co_await statuses_.public_timeline(viewer_of(call), scope,
                                                  call.params.boolean("only_media").value_or(false),
                                                  page_query(call.params, 20, 40));
-  http::Response res = co_await page_response(call, page);
-  if (!cache_key.empty()) public_cache_->put(cache_key, res);
-  co_return res;
+  co_return co_await page_response(call, page);
 }
 
 awaitable<http::Response> StatusesApi::account_statuses(Call& call) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <loxodon/api/mastodon/public_page_cache.hpp>
 #include <loxodon/config/config.hpp>
 #include <loxodon/http/params.hpp>
 #include <loxodon/http/rate_limiter.hpp>
@@ -27,6 +28,9 @@ struct EndpointSpec {
   std::string path;
   Access access = Access::kPublic;
   std::vector<std::string> scopes;
+  // Logged-out answers are served from the one-second page cache (public timelines: such
+  // pages carry nothing viewer-specific). Signed-in calls always reach the handler.
+  bool cache_logged_out = false;
 };
 
 struct Call {
@@ -57,6 +61,7 @@ class Endpoints {
   services::AuthService& auth_;
   const config::Config& config_;
   http::RateLimiter limiter_;
+  PublicPageCache logged_out_pages_;
   std::vector<EndpointSpec> table_;
 };
 

@@ -7,11 +7,7 @@
 #include <loxodon/services/scheduled_status_service.hpp>
 #include <loxodon/services/status_service.hpp>
 
-#include <memory>
-
 namespace lox::api::mastodon {
-
-class PublicPageCache;
 
 // Statuses, timelines and notifications.
 class StatusesApi {
@@ -20,7 +16,6 @@ class StatusesApi {
               services::NotificationService& notifications,
               services::RelationshipService& relationships,
               services::ScheduledStatusService& scheduled);
-  ~StatusesApi();
   void add_routes(Endpoints& endpoints);
 
  private:
@@ -42,8 +37,6 @@ class StatusesApi {
   services::NotificationService& notifications_;
   services::RelationshipService& relationships_;
   services::ScheduledStatusService& scheduled_;
-  // Public and tag timelines as logged-out readers see them (see PublicPageCache).
-  std::unique_ptr<PublicPageCache> public_cache_;
 };
 
 }  // namespace lox::api::mastodon
