@@ -13,7 +13,8 @@ LOX_BUILD_PACKAGES="g++ cmake ninja-build pkg-config libboost-dev libboost-syste
 # decoding and exiftool to check uploaded images from the outside, and clang-format for the
 # formatting check. (GoogleTest is a build package: one build tree serves
 # both scripts.)
-LOX_TEST_PACKAGES="python3-mastodon python3-aiosmtpd python3-blurhash python3-pil libimage-exiftool-perl
+LOX_TEST_PACKAGES="python3-mastodon python3-aiosmtpd python3-blurhash python3-pil python3-websocket
+  libimage-exiftool-perl
   clang-format"
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -86,4 +87,19 @@ pg_stop() {
 
 pg_running() {
   as_pg_user "$PG_BIN/pg_ctl" -D "$(realpath -m "$1")/data" status >/dev/null 2>&1
+}
+
+# ensure_node_modules DIR: installs DIR's Node packages exactly as its package-lock.json pins
+# them (npm ci) when DIR/node_modules is missing, incomplete or older than the lock file (npm
+# writes node_modules/.package-lock.json at the end of an install: that file dates it).
+ensure_node_modules() {
+  local dir=$1
+  [ -f "$dir/package-lock.json" ] || die "no package-lock.json in $dir"
+  if [ -f "$dir/node_modules/.package-lock.json" ] &&
+     [ ! "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    return 0
+  fi
+  command -v npm >/dev/null 2>&1 || ensure_packages nodejs npm
+  log "installing Node packages in $dir (npm ci)"
+  (cd "$dir" && npm ci --no-audit --no-fund) >&2 || die "npm ci failed in $dir"
 }

@@ -1,7 +1,9 @@
+#include <loxodon/api/mastodon/stream_dispatcher.hpp>
 #include <loxodon/app/application.hpp>
 #include <loxodon/app/services.hpp>
 #include <loxodon/app/web_app.hpp>
 #include <loxodon/db/database.hpp>
+#include <loxodon/db/listener.hpp>
 #include <loxodon/db/migrator.hpp>
 #include <loxodon/http/server.hpp>
 #include <loxodon/jobs/runtime.hpp>
@@ -106,6 +108,9 @@ struct Application::Impl {
   net::SmtpClient smtp;
   jobs::Runtime runtime;
   std::unique_ptr<http::Server> server;
+  // Live streaming: events from every process (NOTIFY) to this process's subscribers.
+  std::unique_ptr<api::mastodon::StreamDispatcher> stream_dispatcher;
+  std::unique_ptr<db::Listener> stream_listener;
   int exit_code = 0;
   bool shutting_down = false;
   bool waiting_logged = false;
@@ -220,6 +225,8 @@ struct Application::Impl {
     if (shutting_down) co_return;
     shutting_down = true;
     log->info("shutting down: no new connections, finishing requests in flight");
+    stream_listener->stop();
+    stream_dispatcher->stop();
     co_await server->stop(config.http.shutdown_grace);
     // Drain jobs on their own loop, then stop both loops.
     asio::co_spawn(fed_io, runtime.stop(), [this](std::exception_ptr) {
@@ -278,6 +285,13 @@ struct Application::Impl {
         }
       };
     };
+    stream_dispatcher = std::make_unique<api::mastodon::StreamDispatcher>(
+        api_io.get_executor(), config, services.streaming, web.stream_hub());
+    stream_listener = std::make_unique<db::Listener>(
+        db, api_io.get_executor(), "loxodon_stream",
+        [this](const std::string& payload) { stream_dispatcher->notify(payload); });
+    asio::co_spawn(api_io, stream_dispatcher->run(), log_error("streaming"));
+    asio::co_spawn(api_io, stream_listener->run(), log_error("streaming listener"));
     asio::co_spawn(api_io, wait_for_signals(), asio::detached);
     if (!ready) asio::co_spawn(api_io, prepare_in_background(), log_error("startup"));
     std::thread fed_thread([this] { fed_io.run(); });

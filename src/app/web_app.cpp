@@ -16,6 +16,7 @@ WebApp::WebApp(Services& s)
       scheduled_api_(s.config, s.scheduled),
       filters_api_(s.filters),
       media_api_(s.config, s.media),
+      streaming_api_(s.auth, s.streaming, stream_hub_),
       discovery_api_(s.config, s.instance),
       pages_(s.config, s.auth, s.accounts, s.instance, s.secrets) {
   web::add_ops_routes(router_, s.health);
@@ -30,6 +31,7 @@ WebApp::WebApp(Services& s)
   scheduled_api_.add_routes(endpoints_);
   filters_api_.add_routes(endpoints_);
   media_api_.add_routes(endpoints_, router_);
+  streaming_api_.add_routes(router_);
   api::mastodon::add_launch_routes(endpoints_);
   pages_.add_routes(router_);
 }

@@ -2,6 +2,7 @@
 #include "db/pooled_connection.hpp"
 #include "db/statements.hpp"
 #include "db/status_statements.hpp"
+#include "db/stream_statements.hpp"
 #include "db/tx_impl.hpp"
 
 #include <loxodon/db/database.hpp>
@@ -42,6 +43,8 @@ pqxx::connection& PooledConnection::get(const DatabaseOptions& options) {
   for (const auto& statement : sql::kStatusStatements)
     conn->prepare(statement.name, statement.text);
   for (const auto& statement : sql::kPersonalStatements)
+    conn->prepare(statement.name, statement.text);
+  for (const auto& statement : sql::kStreamStatements)
     conn->prepare(statement.name, statement.text);
   conn_ = std::move(conn);
   return *conn_;

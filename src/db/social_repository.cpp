@@ -140,11 +140,13 @@ void SocialRepository::unmute(Tx& tx, std::int64_t account_id, std::int64_t targ
   tx.work().exec_prepared("mute_delete", account_id, target);
 }
 
-void SocialRepository::notify(Tx& tx, std::int64_t row_id, std::int64_t account_id,
+bool SocialRepository::notify(Tx& tx, std::int64_t row_id, std::int64_t account_id,
                               std::int64_t from_account_id, const std::string& type,
                               std::optional<std::int64_t> status_id) {
-  tx.work().exec_prepared("notification_insert", row_id, account_id, from_account_id, type,
-                          status_id);
+  return tx.work()
+             .exec_prepared("notification_insert", row_id, account_id, from_account_id, type,
+                            status_id)
+             .affected_rows() == 1;
 }
 
 std::vector<NotificationRow> SocialRepository::notifications(Tx& tx, std::int64_t account_id,

@@ -21,6 +21,16 @@
   "EXISTS (SELECT 1 FROM follows f WHERE f.account_id = " v                                    \
   " AND f.target_account_id = s.account_id)))))"
 
+// Whether status `s` belongs on list `l` of owner `v` as a reply: replies to oneself always,
+// others as the list's replies_policy says (followed accounts, list members, or none).
+#define LOX_LIST_REPLIES_RULE(v)                                                      \
+  "(s.in_reply_to_account_id IS NULL OR s.in_reply_to_account_id = s.account_id "     \
+  "  OR l.replies_policy = 'followed' AND EXISTS (SELECT 1 FROM follows f WHERE "     \
+  "  f.account_id = " v                                                               \
+  " AND f.target_account_id = s.in_reply_to_account_id) "                             \
+  "  OR l.replies_policy = 'list' AND EXISTS (SELECT 1 FROM list_accounts la2 WHERE " \
+  "  la2.list_id = l.id AND la2.account_id = s.in_reply_to_account_id))"
+
 // The columns status_views returns for each status: the status, its author and application,
 // mentions (JSON), tags, whether it has a poll, the viewer's own flags, media (JSON, last) (viewer
 // `v` = 0, logged out, skips them) and whether the viewer has any filters (uncorrelated, so

@@ -375,19 +375,11 @@ inline constexpr std::array kStatusStatements = {
         "lists_with_member",
         "SELECT l.id, l.title, l.replies_policy, l.exclusive FROM lists l JOIN list_accounts la "
         "ON la.list_id = l.id WHERE l.account_id = $1 AND la.account_id = $2 ORDER BY l.id"},
-    Statement{
-        "list_page",
-        "SELECT s.id FROM statuses s JOIN list_accounts la ON la.account_id = s.account_id "
-        "JOIN lists l ON l.id = la.list_id WHERE l.id = $5 AND l.account_id = $1 "
-        "AND s.deleted_at IS NULL AND s.id < $2 AND s.id > $3 AND " LOX_VISIBLE_TO(
-            "$1") " AND (s.in_reply_to_account_id IS NULL OR s.in_reply_to_account_id = "
-                  "s.account_id "
-                  "  OR l.replies_policy = 'followed' AND EXISTS (SELECT 1 FROM follows f WHERE "
-                  "  f.account_id = $1 AND f.target_account_id = s.in_reply_to_account_id) "
-                  "  OR l.replies_policy = 'list' AND EXISTS (SELECT 1 FROM list_accounts la2 "
-                  "WHERE "
-                  "  la2.list_id = l.id AND la2.account_id = s.in_reply_to_account_id)) "
-                  "ORDER BY s.id DESC LIMIT $4"},
+    Statement{"list_page",
+              "SELECT s.id FROM statuses s JOIN list_accounts la ON la.account_id = s.account_id "
+              "JOIN lists l ON l.id = la.list_id WHERE l.id = $5 AND l.account_id = $1 "
+              "AND s.deleted_at IS NULL AND s.id < $2 AND s.id > $3 AND " LOX_VISIBLE_TO(
+                  "$1") " AND " LOX_LIST_REPLIES_RULE("$1") " ORDER BY s.id DESC LIMIT $4"},
     // --- search --------------------------------------------------------------------------
     Statement{
         "search_accounts",

@@ -1,3 +1,5 @@
+#include "http/stream_session.hpp"
+
 #include <loxodon/http/server.hpp>
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/time_format.hpp>
@@ -5,6 +7,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
 #include <spdlog/spdlog.h>
 
 #include <array>
@@ -216,6 +219,39 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     }
   }
 
+  // Hands the connection to a streaming endpoint until either side ends the stream.
+  awaitable<void> serve_stream(beast::tcp_stream& stream,
+                               bhttp::request<bhttp::string_body>& message, const Request& req,
+                               const Response& res, unsigned version) {
+    const StreamUpgrade& upgrade = *res.upgrade;
+    detail::StreamSessionOptions stream_options;
+    stream_options.write_timeout = options.write_timeout;
+    bool websocket = upgrade.transport == StreamUpgrade::Transport::kWebSocket;
+    if (websocket && !boost::beast::websocket::is_upgrade(message)) {
+      boost::system::error_code ec;
+      co_await write(stream, Response::error(400, "Expected a WebSocket upgrade"), false, false,
+                     version, ec);
+      co_return;
+    }
+    if (options.access_log) {
+      log->info("req={} {} {} {} stream opened ip={}", req.request_id, req.method, req.path,
+                websocket ? 101 : 200, req.remote_address);
+    }
+    auto started = std::chrono::steady_clock::now();
+    if (websocket) {
+      co_await detail::serve_websocket(stream, message, upgrade, res.headers, stream_options);
+    } else {
+      co_await detail::serve_event_stream(stream, version, upgrade, res.headers, date_header(),
+                                          stream_options);
+    }
+    if (options.access_log) {
+      auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
+                         std::chrono::steady_clock::now() - started)
+                         .count();
+      log->info("req={} stream closed after {}s", req.request_id, seconds);
+    }
+  }
+
   // `self` keeps the server state alive for as long as any connection coroutine exists.
   awaitable<void> session(std::shared_ptr<Impl> self, tcp::socket socket) {
     (void)self;
@@ -342,6 +378,11 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
 
       Response res = co_await dispatch(match, req);
       decorate(res, req);
+      if (res.upgrade) {
+        conn.idle = true;  // nothing in flight to finish: shutdown may close it at once
+        co_await serve_stream(stream, message, req, res, version);
+        break;
+      }
       unsigned status = res.status;
       std::size_t bytes = res.body.size();
       keep_alive = keep_alive && !stopping;

@@ -42,6 +42,14 @@ awaitable<ConversationPage> ConversationService::list(std::int64_t me, db::PageQ
   co_return co_await render(me, std::move(rows));
 }
 
+awaitable<ConversationPage> ConversationService::get(std::int64_t me, std::int64_t id) {
+  auto row =
+      co_await db_.read([&](db::Tx& tx) { return db::ConversationRepository::get(tx, me, id); });
+  if (!row) throw Error(ErrorCode::kNotFound, "Record not found");
+  std::vector<db::ConversationRow> rows{*row};
+  co_return co_await render(me, std::move(rows));
+}
+
 awaitable<ConversationPage> ConversationService::mark_read(std::int64_t me, std::int64_t id) {
   auto row = co_await db_.tx([&](db::Tx& tx) -> std::optional<db::ConversationRow> {
     if (!db::ConversationRepository::mark_read(tx, me, id)) return std::nullopt;

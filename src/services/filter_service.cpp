@@ -2,12 +2,21 @@
 #include <loxodon/db/filter_repository.hpp>
 #include <loxodon/services/filter_service.hpp>
 #include <loxodon/services/validation_errors.hpp>
+#include <loxodon/streaming/event.hpp>
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/html.hpp>
 
 #include <algorithm>
 
 namespace lox::services {
+
+template <class F>
+awaitable<std::invoke_result_t<F&, db::Tx&>> FilterService::change(std::int64_t me, F fn) {
+  return db_.tx([me, fn = std::move(fn)](db::Tx& tx) mutable {
+    streaming::publish(tx, {streaming::Event::Kind::kFiltersChanged, 0, me});
+    return fn(tx);
+  });
+}
 
 namespace {
 
@@ -100,7 +109,7 @@ awaitable<domain::Filter> FilterService::create(std::int64_t me, FilterInput inp
     f.keywords.push_back({ids_.next(), *k.keyword, k.whole_word.value_or(true)});
   }
   check_rule_count(f.keywords.size());
-  co_await db_.tx([&](db::Tx& tx) {
+  co_await change(me, [&](db::Tx& tx) {
     if (db::FilterRepository::count(tx, me) >= kMaxFilters) {
       ValidationErrors errors;
       errors.add("base", "Filters", "ERR_TOO_LONG", "You cannot have more than 100 filters");
@@ -140,7 +149,7 @@ awaitable<domain::Filter> FilterService::update(std::int64_t me, std::int64_t id
     changed.push_back(next);
   }
   check_rule_count(f.keywords.size() + added.size() - removed.size() + f.statuses.size());
-  co_await db_.tx([&](db::Tx& tx) {
+  co_await change(me, [&](db::Tx& tx) {
     if (!db::FilterRepository::update(tx, me, f)) throw not_found();
     for (auto kid : removed) db::FilterRepository::remove_keyword(tx, me, kid);
     for (const auto& k : changed) db::FilterRepository::update_keyword(tx, me, k);
@@ -151,7 +160,7 @@ awaitable<domain::Filter> FilterService::update(std::int64_t me, std::int64_t id
 
 awaitable<void> FilterService::remove(std::int64_t me, std::int64_t id) {
   bool removed =
-      co_await db_.tx([&](db::Tx& tx) { return db::FilterRepository::remove(tx, me, id); });
+      co_await change(me, [&](db::Tx& tx) { return db::FilterRepository::remove(tx, me, id); });
   if (!removed) throw not_found();
 }
 
@@ -161,7 +170,7 @@ awaitable<domain::FilterKeyword> FilterService::add_keyword(std::int64_t me, std
   check_keyword(input.keyword.value_or(""));
   check_rule_count(f.keywords.size() + f.statuses.size() + 1);
   domain::FilterKeyword k{ids_.next(), *input.keyword, input.whole_word.value_or(true)};
-  co_await db_.tx([&](db::Tx& tx) { db::FilterRepository::add_keyword(tx, filter_id, k); });
+  co_await change(me, [&](db::Tx& tx) { db::FilterRepository::add_keyword(tx, filter_id, k); });
   co_return k;
 }
 
@@ -178,15 +187,15 @@ awaitable<domain::FilterKeyword> FilterService::update_keyword(std::int64_t me, 
   if (input.keyword) k.keyword = *input.keyword;
   if (input.whole_word) k.whole_word = *input.whole_word;
   check_keyword(k.keyword);
-  bool updated =
-      co_await db_.tx([&](db::Tx& tx) { return db::FilterRepository::update_keyword(tx, me, k); });
+  bool updated = co_await change(
+      me, [&](db::Tx& tx) { return db::FilterRepository::update_keyword(tx, me, k); });
   if (!updated) throw not_found();
   co_return k;
 }
 
 awaitable<void> FilterService::remove_keyword(std::int64_t me, std::int64_t id) {
-  bool removed =
-      co_await db_.tx([&](db::Tx& tx) { return db::FilterRepository::remove_keyword(tx, me, id); });
+  bool removed = co_await change(
+      me, [&](db::Tx& tx) { return db::FilterRepository::remove_keyword(tx, me, id); });
   if (!removed) throw not_found();
 }
 
@@ -205,7 +214,7 @@ awaitable<domain::FilterStatus> FilterService::add_status(std::int64_t me, std::
   }
   check_rule_count(f.keywords.size() + f.statuses.size() + 1);
   domain::FilterStatus s{ids_.next(), status_id};
-  co_await db_.tx([&](db::Tx& tx) { db::FilterRepository::add_status(tx, filter_id, s); });
+  co_await change(me, [&](db::Tx& tx) { db::FilterRepository::add_status(tx, filter_id, s); });
   co_return s;
 }
 
@@ -217,8 +226,8 @@ awaitable<domain::FilterStatus> FilterService::status(std::int64_t me, std::int6
 }
 
 awaitable<void> FilterService::remove_status(std::int64_t me, std::int64_t id) {
-  bool removed =
-      co_await db_.tx([&](db::Tx& tx) { return db::FilterRepository::remove_status(tx, me, id); });
+  bool removed = co_await change(
+      me, [&](db::Tx& tx) { return db::FilterRepository::remove_status(tx, me, id); });
   if (!removed) throw not_found();
 }
 
@@ -274,7 +283,7 @@ awaitable<FilterV1> FilterService::update_v1(std::int64_t me, std::int64_t keywo
 awaitable<void> FilterService::remove_v1(std::int64_t me, std::int64_t keyword_id) {
   FilterV1 current = co_await get_v1(me, keyword_id);
   bool last = current.filter.keywords.size() == 1 && current.filter.statuses.empty();
-  co_await db_.tx([&](db::Tx& tx) {
+  co_await change(me, [&](db::Tx& tx) {
     if (last) {
       db::FilterRepository::remove(tx, me, current.filter.id);
     } else {

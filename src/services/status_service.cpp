@@ -4,12 +4,14 @@
 #include <loxodon/db/media_repository.hpp>
 #include <loxodon/db/social_repository.hpp>
 #include <loxodon/db/status_repository.hpp>
+#include <loxodon/db/stream_repository.hpp>
 #include <loxodon/db/tag_repository.hpp>
 #include <loxodon/domain/status_text.hpp>
 #include <loxodon/domain/username.hpp>
 #include <loxodon/jobs/job_queue.hpp>
 #include <loxodon/services/status_service.hpp>
 #include <loxodon/services/validation_errors.hpp>
+#include <loxodon/streaming/event.hpp>
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/html.hpp>
 
@@ -22,6 +24,18 @@ namespace {
 constexpr std::size_t kMaxIdempotencyKey = 255;
 
 Error not_found() { return Error(ErrorCode::kNotFound, "Record not found"); }
+
+// Files a notification and, when one was filed, tells the recipient's live streams.
+void notify(db::Tx& tx, std::int64_t row_id, std::int64_t account_id, std::int64_t from_account_id,
+            const std::string& type, std::optional<std::int64_t> status_id) {
+  if (db::SocialRepository::notify(tx, row_id, account_id, from_account_id, type, status_id)) {
+    streaming::publish(tx, {streaming::Event::Kind::kNotification, row_id, account_id});
+  }
+}
+
+void publish_status(db::Tx& tx, streaming::Event::Kind kind, std::int64_t status_id) {
+  streaming::publish(tx, {kind, status_id, 0});
+}
 
 }  // namespace
 
@@ -108,6 +122,34 @@ awaitable<StatusPage> StatusService::load(std::vector<std::int64_t> ids, std::in
 awaitable<StatusPage> StatusService::render(std::vector<std::int64_t> ids, std::int64_t viewer,
                                             domain::FilterContext context) {
   co_return co_await load(std::move(ids), viewer, context);
+}
+
+awaitable<std::vector<SharedStatusPage>> StatusService::render_for_viewers(
+    std::int64_t id, std::vector<std::int64_t> viewers, domain::FilterContext context) {
+  co_return co_await db_.read([&](db::Tx& tx) {
+    std::vector<SharedStatusPage> out;
+    auto status = db::StatusRepository::find(tx, id);
+    if (!status || viewers.empty()) return out;
+    std::vector<std::int64_t> ids{id};
+    if (status->reblog_of_id) ids.push_back(*status->reblog_of_id);
+    auto personal = db::StreamRepository::personal_viewers(tx, ids, viewers);
+    std::sort(personal.begin(), personal.end());
+    SharedStatusPage shared;
+    for (auto v : viewers) {
+      if (!std::binary_search(personal.begin(), personal.end(), v)) shared.viewers.push_back(v);
+    }
+    std::vector<std::int64_t> one{id};
+    if (!shared.viewers.empty()) {
+      // Nothing in this rendering is the viewer's own: the logged-out view is the same.
+      shared.page = load_in(tx, one, 0, context);
+      if (!shared.page.statuses.empty()) out.push_back(std::move(shared));
+    }
+    for (auto v : personal) {
+      SharedStatusPage own{{v}, load_in(tx, one, v, context)};
+      if (!own.page.statuses.empty()) out.push_back(std::move(own));
+    }
+    return out;
+  });
 }
 
 awaitable<StatusPage> StatusService::load_one(std::int64_t id, std::int64_t viewer) {
@@ -324,6 +366,7 @@ awaitable<StatusPage> StatusService::remove(std::int64_t id, std::int64_t author
   co_await db_.tx([&](db::Tx& tx) {
     db::StatusRepository::soft_delete(tx, id);
     db::ConversationRepository::remove_status(tx, id);
+    publish_status(tx, streaming::Event::Kind::kDelete, id);
     if (s.in_reply_to_id) db::StatusRepository::bump_replies(tx, *s.in_reply_to_id, -1);
     if (s.reblog_of_id) db::StatusRepository::bump_reblogs(tx, *s.reblog_of_id, -1);
   });
@@ -413,6 +456,7 @@ awaitable<StatusPage> StatusService::unreblog(std::int64_t id, std::int64_t acco
     if (auto existing = db::StatusRepository::reblog_by(tx, original.id, account_id)) {
       db::StatusRepository::soft_delete(tx, *existing);
       db::StatusRepository::bump_reblogs(tx, original.id, -1);
+      publish_status(tx, streaming::Event::Kind::kDelete, *existing);
     }
   });
   co_return co_await load_one(original.id, account_id);
@@ -453,18 +497,22 @@ awaitable<void> StatusService::run_fan_out(std::int64_t status_id) {
     db::StatusRepository::fan_out(tx, status_id);
     db::TagRepository::fan_out(tx, status_id);
     db::ConversationRepository::add_status(tx, status_id);
+    // Home feeds, lists and conversations are filed: live streams may show the status now.
+    publish_status(tx, streaming::Event::Kind::kUpdate, status_id);
+    if (status->visibility == domain::Visibility::kDirect) {
+      publish_status(tx, streaming::Event::Kind::kConversation, status_id);
+    }
     std::vector<std::int64_t> one{status_id};
     auto views = db::StatusRepository::views(tx, one, 0);
     if (views.empty() || status->reblog_of_id) return;
     std::size_t next = 0;
     auto row_id = [&] { return next < row_ids.size() ? row_ids[next++] : ids_.next(); };
     for (const auto& m : views[0].mentions) {
-      db::SocialRepository::notify(tx, row_id(), m.account_id, status->account_id, "mention",
-                                   status_id);
+      notify(tx, row_id(), m.account_id, status->account_id, "mention", status_id);
     }
     // Followers who rang the bell (follow with notify=true) hear about every new post.
     for (auto follower : db::SocialRepository::subscribers(tx, status_id)) {
-      db::SocialRepository::notify(tx, row_id(), follower, status->account_id, "status", status_id);
+      notify(tx, row_id(), follower, status->account_id, "status", status_id);
     }
   });
 }
@@ -475,9 +523,8 @@ awaitable<void> StatusService::run_notify(nlohmann::json p) {
     std::optional<std::int64_t> status;
     if (p.contains("status_id") && p["status_id"].is_number())
       status = p["status_id"].get<std::int64_t>();
-    db::SocialRepository::notify(tx, row, p.at("account_id").get<std::int64_t>(),
-                                 p.at("from_account_id").get<std::int64_t>(),
-                                 p.at("type").get<std::string>(), status);
+    notify(tx, row, p.at("account_id").get<std::int64_t>(),
+           p.at("from_account_id").get<std::int64_t>(), p.at("type").get<std::string>(), status);
   });
 }
 
@@ -609,6 +656,7 @@ awaitable<StatusPage> StatusService::edit(domain::UserWithAccount author, std::i
     db::StatusRepository::edit(tx, id, snapshot, updated);
     db::StatusRepository::add_mentions(tx, id, mention_ids);
     db::StatusRepository::add_tags(tx, id, prepared.rendered.tags);
+    publish_status(tx, streaming::Event::Kind::kStatusUpdate, id);
     // Whoever boosted the status is told it changed, as Mastodon does.
     for (auto booster : db::SocialRepository::rebloggers(tx, id)) {
       if (booster != author.account.id) {

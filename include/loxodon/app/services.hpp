@@ -16,6 +16,7 @@
 #include <loxodon/services/relationship_service.hpp>
 #include <loxodon/services/scheduled_status_service.hpp>
 #include <loxodon/services/status_service.hpp>
+#include <loxodon/services/streaming_service.hpp>
 #include <loxodon/services/tag_service.hpp>
 #include <loxodon/util/asio.hpp>
 #include <loxodon/util/snowflake.hpp>
@@ -51,6 +52,7 @@ struct Services {
   services::FilterService filters;
   media::LocalMediaStore media_store;  // LOXODON_MEDIA_DIR
   services::MediaService media;
+  services::StreamingService streaming;
 };
 
 }  // namespace lox::app

@@ -11,9 +11,11 @@
 #include <loxodon/api/mastodon/oauth_api.hpp>
 #include <loxodon/api/mastodon/scheduled_statuses_api.hpp>
 #include <loxodon/api/mastodon/statuses_api.hpp>
+#include <loxodon/api/mastodon/streaming_api.hpp>
 #include <loxodon/api/mastodon/tags_api.hpp>
 #include <loxodon/app/services.hpp>
 #include <loxodon/http/router.hpp>
+#include <loxodon/streaming/stream_hub.hpp>
 #include <loxodon/web/auth_pages.hpp>
 
 #include <vector>
@@ -34,6 +36,8 @@ class WebApp {
   const std::vector<api::mastodon::EndpointSpec>& endpoint_table() const {
     return endpoints_.table();
   }
+  // This process's streaming subscriptions, fed by the application's stream dispatcher.
+  streaming::StreamHub& stream_hub() { return stream_hub_; }
 
  private:
   http::Router router_;
@@ -48,6 +52,8 @@ class WebApp {
   api::mastodon::ScheduledStatusesApi scheduled_api_;
   api::mastodon::FiltersApi filters_api_;
   api::mastodon::MediaApi media_api_;
+  streaming::StreamHub stream_hub_;
+  api::mastodon::StreamingApi streaming_api_;
   api::activitypub::DiscoveryApi discovery_api_;
   web::AuthPages pages_;
 };

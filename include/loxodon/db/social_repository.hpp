@@ -89,7 +89,8 @@ class SocialRepository {
                                                                          std::int64_t account_id,
                                                                          const PageQuery& page);
 
-  static void notify(Tx& tx, std::int64_t row_id, std::int64_t account_id,
+  // False when nothing was filed (a block, a mute hiding notifications, a duplicate).
+  static bool notify(Tx& tx, std::int64_t row_id, std::int64_t account_id,
                      std::int64_t from_account_id, const std::string& type,
                      std::optional<std::int64_t> status_id);
   static std::vector<NotificationRow> notifications(Tx& tx, std::int64_t account_id,

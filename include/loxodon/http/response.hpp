@@ -1,7 +1,10 @@
 #pragma once
 
+#include <loxodon/http/stream_endpoint.hpp>
+
 #include <nlohmann/json.hpp>
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -13,6 +16,8 @@ struct Response {
   unsigned status = 200;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // Set by streaming handlers: the server takes the connection over instead of writing a body.
+  std::shared_ptr<StreamUpgrade> upgrade;
 
   // Replaces any header of the same name.
   void set_header(std::string name, std::string value);

@@ -28,6 +28,8 @@ class ConversationService {
   ConversationService(db::Database& db, StatusService& statuses);
 
   awaitable<ConversationPage> list(std::int64_t me, db::PageQuery page);
+  // One conversation as its owner sees it (throws not found).
+  awaitable<ConversationPage> get(std::int64_t me, std::int64_t id);
   awaitable<ConversationPage> mark_read(std::int64_t me, std::int64_t id);
   awaitable<void> remove(std::int64_t me, std::int64_t id);
 

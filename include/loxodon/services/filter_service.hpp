@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace lox::services {
@@ -74,6 +75,10 @@ class FilterService {
   awaitable<void> remove_v1(std::int64_t me, std::int64_t keyword_id);
 
  private:
+  // Runs fn in a transaction that also tells the owner's live streams (filters_changed).
+  template <class F>
+  awaitable<std::invoke_result_t<F&, db::Tx&>> change(std::int64_t me, F fn);
+
   db::Database& db_;
   SnowflakeGenerator& ids_;
   StatusService& statuses_;

@@ -56,6 +56,13 @@ struct CursorStatusPage {
   std::vector<std::int64_t> cursors;
 };
 
+// One rendering of a status and the viewers it is right for (live streaming renders a status
+// once for everyone who has no relation to it, and once more for each viewer who has).
+struct SharedStatusPage {
+  std::vector<std::int64_t> viewers;
+  StatusPage page;
+};
+
 struct StatusHistory {
   std::vector<db::StatusEdit> versions;  // oldest first, the current version last
   domain::StatusView current;
@@ -88,6 +95,11 @@ class StatusService {
   // Renders ids already filtered for `viewer` (timeline queries apply visibility in SQL).
   awaitable<StatusPage> render(std::vector<std::int64_t> ids, std::int64_t viewer,
                                domain::FilterContext context = domain::FilterContext::kNone);
+  // Renders status `id` for each of `viewers`, who may all see it (streaming checks that);
+  // viewers whose filters hide it in `context` get nothing.
+  awaitable<std::vector<SharedStatusPage>> render_for_viewers(std::int64_t id,
+                                                              std::vector<std::int64_t> viewers,
+                                                              domain::FilterContext context);
   // Deletes the author's status and returns it with its source text (delete and redraft).
   awaitable<StatusPage> remove(std::int64_t id, std::int64_t author);
   awaitable<StatusContext> context(std::int64_t id, std::int64_t viewer);

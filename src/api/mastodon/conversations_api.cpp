@@ -1,4 +1,4 @@
-#include "api/mastodon/account_serializer.hpp"
+#include "api/mastodon/conversation_serializer.hpp"
 #include "api/mastodon/pagination.hpp"
 #include "api/mastodon/request_ids.hpp"
 #include "api/mastodon/status_serializer.hpp"
@@ -8,19 +8,6 @@
 namespace lox::api::mastodon {
 
 using nlohmann::json;
-
-namespace {
-json conversation_json(const config::Config& config, const services::ConversationView& c,
-                       const services::StatusPage& statuses) {
-  json accounts = json::array();
-  for (const auto& a : c.accounts) accounts.push_back(account_json(config, a));
-  return {{"id", std::to_string(c.row.id)},
-          {"unread", c.row.unread},
-          {"accounts", accounts},
-          {"last_status",
-           c.last_status ? status_json(config, *c.last_status, statuses) : json(nullptr)}};
-}
-}  // namespace
 
 ConversationsApi::ConversationsApi(const config::Config& config,
                                    services::ConversationService& conversations)

@@ -156,6 +156,13 @@ std::string statuses_json_text(const config::Config& config, const services::Sta
   return w.take();
 }
 
+std::string status_json_text(const config::Config& config, const domain::StatusView& view,
+                             const services::StatusPage& page) {
+  JsonWriter w;
+  write_status(w, config, view, page, false);
+  return w.take();
+}
+
 json statuses_json(const config::Config& config, const services::StatusPage& page) {
   return json::parse(statuses_json_text(config, page));
 }

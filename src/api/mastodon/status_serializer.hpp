@@ -13,6 +13,8 @@ nlohmann::json status_json(const config::Config& config, const domain::StatusVie
                            const services::StatusPage& page, bool with_source = false);
 nlohmann::json statuses_json(const config::Config& config, const services::StatusPage& page);
 // The same as JSON text, written without building a tree (timelines and other pages).
+std::string status_json_text(const config::Config& config, const domain::StatusView& view,
+                             const services::StatusPage& page);
 std::string statuses_json_text(const config::Config& config, const services::StatusPage& page);
 nlohmann::json relationship_json(const db::RelationshipRow& row);
 

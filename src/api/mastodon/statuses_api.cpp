@@ -1,4 +1,5 @@
 #include "api/mastodon/account_serializer.hpp"
+#include "api/mastodon/notification_serializer.hpp"
 #include "api/mastodon/pagination.hpp"
 #include "api/mastodon/request_ids.hpp"
 #include "api/mastodon/scheduled_status_serializer.hpp"
@@ -419,22 +420,6 @@ awaitable<http::Response> StatusesApi::account_statuses(Call& call) {
       call.params.boolean("only_media").value_or(false), page_query(call.params, 20, 40));
   co_return co_await page_response(call, page);
 }
-
-namespace {
-json notification_json(const config::Config& config, const services::NotificationView& n,
-                       const services::StatusPage& statuses) {
-  json out = {{"id", std::to_string(n.row.id)},
-              {"type", n.row.type},
-              {"created_at", format_iso8601_ms(n.row.created_at)},
-              {"account", account_json(config, n.from)}};
-  if (n.status_id) {
-    for (const auto& v : statuses.statuses) {
-      if (v.status.id == *n.status_id) out["status"] = status_json(config, v, statuses);
-    }
-  }
-  return out;
-}
-}  // namespace
 
 awaitable<http::Response> StatusesApi::notifications(Call& call) {
   db::NotificationFilter filter;

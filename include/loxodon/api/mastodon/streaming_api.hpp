@@ -1,0 +1,34 @@
+#pragma once
+
+#include <loxodon/http/router.hpp>
+#include <loxodon/services/auth_service.hpp>
+#include <loxodon/services/streaming_service.hpp>
+#include <loxodon/streaming/stream_hub.hpp>
+
+#include <string>
+
+namespace lox::api::mastodon {
+
+// Mastodon's streaming API on the main listener: the WebSocket at /api/v1/streaming (streams
+// chosen by query or by subscribe/unsubscribe messages), the server-sent-event endpoints
+// /api/v1/streaming/<stream>, and /api/v1/streaming/health. Every stream needs a user token
+// (Authorization, access_token, or the WebSocket subprotocol, which is echoed); a bad one is
+// refused with 401 before any upgrade.
+class StreamingApi {
+ public:
+  StreamingApi(services::AuthService& auth, services::StreamingService& streaming,
+               streaming::StreamHub& hub);
+  void add_routes(http::Router& router);
+
+ private:
+  struct Subscriber;
+  awaitable<Subscriber> authenticate(const http::Request& request, bool websocket);
+  awaitable<http::Response> websocket(http::Request& request);
+  awaitable<http::Response> event_stream(http::Request& request, std::string stream_name);
+
+  services::AuthService& auth_;
+  services::StreamingService& streaming_;
+  streaming::StreamHub& hub_;
+};
+
+}  // namespace lox::api::mastodon

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <loxodon/db/tx.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace lox::db {
+
+// What routing a status event to live streams needs to know about the status.
+struct StreamStatusFacts {
+  std::int64_t account_id = 0;
+  int visibility = 0;  // 0 public, 1 unlisted, 2 private, 3 direct
+  bool local = true;
+  bool reblog = false;
+  bool reply_to_other = false;  // a reply to someone else's status
+  bool has_media = false;
+  std::vector<std::string> tags;  // lowercase
+};
+
+// Publishing streaming events (PostgreSQL NOTIFY) and answering, for one event, which of a
+// process's subscribers it reaches. Every question takes the candidates and returns the subset.
+class StreamRepository {
+ public:
+  // Sent to every listening process when the transaction commits; nothing if it rolls back.
+  static void publish(Tx& tx, const std::string& payload);
+
+  static std::optional<StreamStatusFacts> status_facts(Tx& tx, std::int64_t status_id);
+  static std::vector<std::int64_t> home_audience(Tx& tx, std::int64_t status_id,
+                                                 const std::vector<std::int64_t>& accounts);
+  // (list id, owner) for the lists among `lists` the status belongs on.
+  static std::vector<std::pair<std::int64_t, std::int64_t>> list_audience(
+      Tx& tx, std::int64_t status_id, const std::vector<std::int64_t>& lists);
+  static std::vector<std::int64_t> public_audience(Tx& tx, std::int64_t status_id,
+                                                   const std::vector<std::int64_t>& accounts);
+  // The viewers among `viewers` for whom statuses `ids` (a status, then the original it boosts)
+  // render differently than for a viewer with no relation to them.
+  static std::vector<std::int64_t> personal_viewers(Tx& tx, const std::vector<std::int64_t>& ids,
+                                                    const std::vector<std::int64_t>& viewers);
+  // (account, conversation id) for the conversations of `accounts` whose last status is this.
+  static std::vector<std::pair<std::int64_t, std::int64_t>> conversation_audience(
+      Tx& tx, std::int64_t status_id, const std::vector<std::int64_t>& accounts);
+  static bool owns_list(Tx& tx, std::int64_t account_id, std::int64_t list_id);
+};
+
+}  // namespace lox::db

@@ -1,0 +1,109 @@
+#include "api/mastodon/stream_connection.hpp"
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+namespace lox::api::mastodon {
+
+StreamConnection::StreamConnection(asio::any_io_executor executor, streaming::StreamHub& hub,
+                                   services::StreamingService& service, std::int64_t account_id,
+                                   domain::ScopeSet scopes, bool websocket,
+                                   std::vector<Request> initial)
+    : executor_(std::move(executor)),
+      hub_(hub),
+      service_(service),
+      account_id_(account_id),
+      scopes_(std::move(scopes)),
+      websocket_(websocket),
+      initial_(std::move(initial)) {}
+
+void StreamConnection::opened(std::shared_ptr<http::StreamOutbox> outbox) {
+  outbox_ = std::move(outbox);
+  open_ = true;
+  for (const auto& request : initial_) subscribe(request);
+  initial_.clear();
+}
+
+void StreamConnection::closed() {
+  open_ = false;
+  hub_.remove(*this);
+  outbox_.reset();
+}
+
+void StreamConnection::send(const streaming::StreamMessage& message) {
+  if (!open_) return;
+  if (!outbox_->push(websocket_ ? message.websocket() : message.event_stream())) {
+    if (outbox_->overflowed()) {
+      spdlog::get("lox.http")
+          ->info("stream of account {} disconnected: the client fell behind", account_id_);
+    }
+    // The server closes the connection; closed() will take it out of the hub.
+  }
+}
+
+void StreamConnection::send_error(const std::string& message, int status) {
+  if (!open_) return;
+  nlohmann::json frame = {{"error", message}, {"status", status}};
+  outbox_->push(frame.dump());
+}
+
+void StreamConnection::subscribe(const Request& request) {
+  if (const auto* error = std::get_if<streaming::StreamError>(&request)) {
+    send_error(error->message, 400);
+    return;
+  }
+  const auto& stream = std::get<streaming::Stream>(request);
+  auto scopes = stream.scopes();
+  if (!scopes.empty() && std::none_of(scopes.begin(), scopes.end(),
+                                      [&](const std::string& s) { return scopes_.allows(s); })) {
+    send_error("Access token does not have the required scopes", 401);
+    return;
+  }
+  if (stream.kind == streaming::Stream::Kind::kList) {
+    asio::co_spawn(executor_, subscribe_list(stream), asio::detached);
+    return;
+  }
+  hub_.subscribe(*this, stream);
+}
+
+awaitable<void> StreamConnection::subscribe_list(streaming::Stream stream) {
+  auto self = shared_from_this();  // the connection may close while the database answers
+  bool owned = false;
+  try {
+    owned = co_await service_.owns_list(account_id_, stream.list_id);
+  } catch (const std::exception& e) {
+    spdlog::get("lox.http")->warn("list stream check failed: {}", e.what());
+  }
+  if (!open_) co_return;
+  if (!owned) {
+    send_error("Not authorized to stream this list", 401);
+    co_return;
+  }
+  hub_.subscribe(*this, stream);
+}
+
+void StreamConnection::received(std::string_view text) {
+  // {"type":"subscribe","stream":"hashtag","tag":"cats"} and the same with "unsubscribe".
+  // Anything else is ignored, as Mastodon ignores it.
+  auto message = nlohmann::json::parse(text, nullptr, false);
+  if (!message.is_object()) return;
+  auto field = [&](const char* name) -> std::string {
+    if (!message.contains(name)) return "";
+    const auto& v = message[name];
+    if (v.is_string()) return v.get<std::string>();
+    if (v.is_number_integer()) return std::to_string(v.get<std::int64_t>());
+    return "";
+  };
+  std::string type = field("type");
+  if (type != "subscribe" && type != "unsubscribe") return;
+  auto request = streaming::parse_stream(field("stream"), field("tag"), field("list"));
+  if (type == "subscribe") {
+    subscribe(request);
+  } else if (const auto* stream = std::get_if<streaming::Stream>(&request)) {
+    hub_.unsubscribe(*this, *stream);
+  }
+}
+
+}  // namespace lox::api::mastodon

@@ -1,0 +1,67 @@
+#include <loxodon/streaming/stream_hub.hpp>
+
+namespace lox::streaming {
+
+StreamHub::Key StreamHub::key_of(const Stream& stream, std::int64_t account) {
+  return Key{stream, stream.personal() ? account : 0};
+}
+
+void StreamHub::subscribe(StreamSubscriber& subscriber, const Stream& stream) {
+  Key key = key_of(stream, subscriber.account_id());
+  by_stream_[key].insert(&subscriber);
+  by_subscriber_[&subscriber].insert(key);
+}
+
+void StreamHub::unsubscribe(StreamSubscriber& subscriber, const Stream& stream) {
+  Key key = key_of(stream, subscriber.account_id());
+  auto it = by_stream_.find(key);
+  if (it != by_stream_.end()) {
+    it->second.erase(&subscriber);
+    if (it->second.empty()) by_stream_.erase(it);
+  }
+  auto mine = by_subscriber_.find(&subscriber);
+  if (mine != by_subscriber_.end()) mine->second.erase(key);
+}
+
+void StreamHub::remove(StreamSubscriber& subscriber) {
+  auto mine = by_subscriber_.find(&subscriber);
+  if (mine == by_subscriber_.end()) return;
+  for (const auto& key : mine->second) {
+    auto it = by_stream_.find(key);
+    if (it == by_stream_.end()) continue;
+    it->second.erase(&subscriber);
+    if (it->second.empty()) by_stream_.erase(it);
+  }
+  by_subscriber_.erase(mine);
+}
+
+const StreamHub::Subscribers& StreamHub::subscribers(const Stream& stream,
+                                                     std::int64_t account) const {
+  static const Subscribers kNone;
+  auto it = by_stream_.find(key_of(stream, account));
+  return it == by_stream_.end() ? kNone : it->second;
+}
+
+std::vector<std::int64_t> StreamHub::accounts(Stream::Kind kind) const {
+  std::vector<std::int64_t> out;
+  for (const auto& [key, subscribers] : by_stream_) {
+    if (key.stream.kind == kind && key.account != 0) out.push_back(key.account);
+  }
+  return out;
+}
+
+std::vector<Stream> StreamHub::streams(Stream::Kind kind) const {
+  std::vector<Stream> out;
+  for (const auto& [key, subscribers] : by_stream_) {
+    if (key.stream.kind == kind) out.push_back(key.stream);
+  }
+  return out;
+}
+
+std::size_t StreamHub::subscription_count() const {
+  std::size_t n = 0;
+  for (const auto& [subscriber, keys] : by_subscriber_) n += keys.size();
+  return n;
+}
+
+}  // namespace lox::streaming
