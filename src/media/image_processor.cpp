@@ -86,6 +86,42 @@ std::string blurhash_of(const VImage& image) {
                          tiny.height(), static_cast<std::size_t>(tiny.width()) * 3, 4, 4);
 }
 
+// Stops libvips once an image has taken longer than the limit: the "eval" signal fires as the
+// pipeline computes, and a killed image makes the computation fail.
+class Deadline {
+ public:
+  Deadline(const VImage& image, std::chrono::milliseconds limit)
+      : at_(std::chrono::steady_clock::now() + limit), limit_(limit) {
+    vips_image_set_progress(image.get_image(), TRUE);
+    g_signal_connect(image.get_image(), "eval", G_CALLBACK(&Deadline::on_eval), this);
+  }
+  Deadline(const Deadline&) = delete;
+  Deadline& operator=(const Deadline&) = delete;
+
+  // After a failure: the MediaError to report when the deadline was the cause.
+  void rethrow_if_expired() const {
+    if (expired_) {
+      throw MediaError("Image processing took too long (limit " +
+                       (limit_.count() % 1000 == 0 ? std::to_string(limit_.count() / 1000) + " s"
+                                                   : std::to_string(limit_.count()) + " ms") +
+                       ")");
+    }
+  }
+
+ private:
+  static void on_eval(VipsImage* image, VipsProgress* /*progress*/, void* self) {
+    auto* d = static_cast<Deadline*>(self);
+    if (std::chrono::steady_clock::now() >= d->at_) {
+      d->expired_ = true;
+      vips_image_set_kill(image, TRUE);
+    }
+  }
+
+  std::chrono::steady_clock::time_point at_;
+  std::chrono::milliseconds limit_;
+  bool expired_ = false;
+};
+
 }  // namespace
 
 namespace {
@@ -110,7 +146,17 @@ ImageVariant crop_image(std::string_view bytes, int width, int height, const Ima
     VImage cropped = VImage::thumbnail_buffer(
         blob.get(), width,
         VImage::option()->set("height", height)->set("crop", VIPS_INTERESTING_CENTRE));
-    return encode(cropped);
+    // The deadline watches the output, which libvips may compute in one piece when it is as
+    // small as an avatar; the pixel limit above is what bounds this work.
+    Deadline deadline(cropped, limits.max_processing_time);
+    VImage in_memory;
+    try {
+      in_memory = cropped.copy_memory();
+    } catch (const vips::VError&) {
+      deadline.rethrow_if_expired();
+      throw;
+    }
+    return encode(in_memory);
   } catch (const vips::VError&) {
     throw MediaError("File could not be processed as an image");
   }
@@ -125,10 +171,18 @@ ProcessedImage process_image(std::string_view bytes, const ImageLimits& limits) 
     out.animated = gif && header.get_typeof("n-pages") != 0 && header.get_int("n-pages") > 1;
 
     // Decoded once into memory: the original, the small variant and the blurhash all read it,
-    // and the loader reads sequentially.
-    VImage original =
-        thumbnail(bytes, fitting_side(header.width(), header.height(), limits.max_original_pixels))
-            .copy_memory();
+    // and the loader reads sequentially. This is where the time goes, so the deadline watches
+    // it; what follows works on the in-memory copy.
+    VImage scaled =
+        thumbnail(bytes, fitting_side(header.width(), header.height(), limits.max_original_pixels));
+    Deadline deadline(scaled, limits.max_processing_time);
+    VImage original;
+    try {
+      original = scaled.copy_memory();
+    } catch (const vips::VError&) {
+      deadline.rethrow_if_expired();
+      throw;
+    }
     if (out.animated) {
       // The first frame's size (the header loads one page).
       out.original = {std::string(bytes), "image/gif", "gif", header.width(), header.height()};

@@ -63,6 +63,22 @@ TEST(ImageProcessor, KeepsAnimatedGifsAsUploadedWithAStillPreview) {
   EXPECT_NE(out.small.mime, "image/gif");
 }
 
+TEST(ImageProcessor, StopsProcessingThatTakesTooLong) {
+  // A real limit is seconds; one millisecond is enough to stop a 12-megapixel decode midway.
+  ImageLimits limits;
+  limits.max_processing_time = std::chrono::milliseconds(1);
+  try {
+    process_image(fixture("large_flat.png"), limits);
+    FAIL() << "processing finished despite the deadline";
+  } catch (const MediaError& e) {
+    EXPECT_STREQ(e.what(), "Image processing took too long (limit 1 ms)");
+  }
+  // The same file within the default limit is processed (scaled to 3840×2160 pixels' worth).
+  auto out = process_image(fixture("large_flat.png"));
+  EXPECT_EQ(out.original.width, 3325);
+  EXPECT_EQ(out.original.height, 2494);
+}
+
 TEST(ImageProcessor, RefusesBombsAndBrokenFilesWithoutCrashing) {
   EXPECT_THROW(process_image(fixture("bomb.png")), MediaError);
   EXPECT_THROW(process_image("not an image at all"), MediaError);

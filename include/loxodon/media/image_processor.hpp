@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -21,6 +22,9 @@ struct ImageLimits {
   std::int64_t max_original_pixels = 3840LL * 2160;
   // The small variant (Mastodon: 480 × 480).
   std::int64_t small_pixels = 480LL * 480;
+  // Decoding and scaling stop after this long: a file within the pixel limit can still be
+  // crafted to be slow (many progressive scans, huge compressed chunks).
+  std::chrono::milliseconds max_processing_time{30000};
 };
 
 struct ImageVariant {
