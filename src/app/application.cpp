@@ -142,6 +142,11 @@ struct Application::Impl {
                                co_await services.statuses.run_poll_expired(
                                    job.payload.at("status_id").get<std::int64_t>());
                              });
+    runtime.register_handler(
+        services::AnnouncementService::kPublishKind,
+        [this](const jobs::Job& job) -> awaitable<void> {
+          co_await services.announcements.run_publish(job.payload.at("id").get<std::int64_t>());
+        });
     runtime.register_handler(services::ScheduledStatusService::kPublishKind,
                              [this](const jobs::Job& job) -> awaitable<void> {
                                co_await services.scheduled.run_publish(job.payload);

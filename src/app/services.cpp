@@ -21,6 +21,7 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
       filters(d, ids, statuses),
       media_store(c.media_dir),
       media(c, d, ids, media_store, b),
-      streaming(d, statuses, notifications, conversations) {}
+      announcements(c, d, ids),
+      streaming(d, statuses, notifications, conversations, announcements) {}
 
 }  // namespace lox::app

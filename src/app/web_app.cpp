@@ -16,6 +16,7 @@ WebApp::WebApp(Services& s)
       scheduled_api_(s.config, s.scheduled),
       filters_api_(s.filters),
       media_api_(s.config, s.media),
+      announcements_api_(s.config, s.announcements),
       streaming_api_(s.auth, s.streaming, stream_hub_),
       discovery_api_(s.config, s.instance),
       pages_(s.config, s.auth, s.accounts, s.instance, s.secrets) {
@@ -32,6 +33,7 @@ WebApp::WebApp(Services& s)
   filters_api_.add_routes(endpoints_);
   media_api_.add_routes(endpoints_, router_);
   streaming_api_.add_routes(router_);
+  announcements_api_.add_routes(endpoints_);
   api::mastodon::add_launch_routes(endpoints_);
   pages_.add_routes(router_);
 }

@@ -8,6 +8,7 @@
 #include <loxodon/db/database.hpp>
 #include <loxodon/util/crypto.hpp>
 #include <loxodon/util/error.hpp>
+#include <loxodon/util/time_format.hpp>
 
 #include <spdlog/spdlog.h>
 
@@ -57,6 +58,19 @@ const char* kInvitesHelp =
 Create an invite link and print it on standard output. People who sign up through it skip
 closed or approval-only registrations. Without options the link never expires and has no
 use limit.
+)";
+
+const char* kAnnouncementsHelp = R"(Usage: loxodon [--config FILE] announcements COMMAND [OPTIONS]
+
+Staff announcements, shown by Mastodon apps to every signed-in user and streamed to them live.
+
+Commands:
+  create --text TEXT [--starts-at TIME] [--ends-at TIME] [--all-day] [--scheduled-at TIME]
+                 Publish an announcement now, or at --scheduled-at. --starts-at and --ends-at
+                 give the period it is about (apps show it; it disappears after --ends-at).
+                 TIME is ISO 8601, e.g. 2026-12-24T18:00:00Z. Prints the new id.
+  list           Every announcement: id, published or scheduled time, and text
+  delete ID      Withdraw an announcement (apps remove it at once)
 )";
 
 struct Options {
@@ -258,19 +272,89 @@ int invites(const std::optional<std::string>& config_path, const std::vector<std
   });
 }
 
+int announcements(const std::optional<std::string>& config_path,
+                  const std::vector<std::string>& args) {
+  const std::string sub = args.size() > 1 ? args[1] : "";
+  if (sub == "create") {
+    // --all-day takes no value: turn it into one the option parser understands.
+    std::vector<std::string> rest(args.begin(), args.end());
+    for (std::size_t i = 2; i < rest.size(); ++i) {
+      if (rest[i] == "--all-day") rest[i] = "--all-day=true";
+    }
+    auto o = parse_options(rest, 2, {"text", "starts-at", "ends-at", "all-day", "scheduled-at"},
+                           "announcements create");
+    if (!o) return kUsage;
+    if (!o->positional.empty() || !o->named.contains("text")) {
+      std::cerr << "loxodon announcements create: usage: announcements create --text TEXT "
+                   "[--starts-at TIME] [--ends-at TIME] [--all-day] [--scheduled-at TIME]\n";
+      return kUsage;
+    }
+    services::NewAnnouncement r;
+    r.text = o->named["text"];
+    r.all_day = o->named.contains("all-day");
+    for (auto [key, target] :
+         {std::pair{"starts-at", &r.starts_at}, std::pair{"ends-at", &r.ends_at},
+          std::pair{"scheduled-at", &r.scheduled_at}}) {
+      if (!o->named.contains(key)) continue;
+      *target = parse_iso8601(o->named[key]);
+      if (!*target) {
+        std::cerr << "loxodon announcements create: --" << key
+                  << " needs an ISO 8601 time such as 2026-12-24T18:00:00Z\n";
+        return kUsage;
+      }
+    }
+    return with_services(config_path, [r](app::Services& s) -> awaitable<int> {
+      auto created = co_await s.announcements.create(r);
+      spdlog::get("lox.cli")->info("announcement {} {}", created.id,
+                                   created.published_at ? "published" : "scheduled");
+      std::cout << created.id << "\n";
+      co_return kOk;
+    });
+  }
+  if (sub == "list" && args.size() == 2) {
+    return with_services(config_path, [](app::Services& s) -> awaitable<int> {
+      for (const auto& a : co_await s.announcements.all()) {
+        std::string when = a.published_at   ? "published " + format_iso8601_ms(*a.published_at)
+                           : a.scheduled_at ? "scheduled " + format_iso8601_ms(*a.scheduled_at)
+                                            : "unpublished";
+        std::cout << a.id << "\t" << when << "\t" << a.text << "\n";
+      }
+      co_return kOk;
+    });
+  }
+  if (sub == "delete" && args.size() == 3) {
+    std::int64_t id = 0;
+    const std::string& v = args[2];
+    auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), id);
+    if (ec != std::errc{} || ptr != v.data() + v.size()) {
+      std::cerr << "loxodon announcements delete: ID is a number (see announcements list)\n";
+      return kUsage;
+    }
+    return with_services(config_path, [id](app::Services& s) -> awaitable<int> {
+      co_await s.announcements.remove(id);
+      spdlog::get("lox.cli")->info("announcement {} withdrawn", id);
+      co_return kOk;
+    });
+  }
+  std::cerr << kAnnouncementsHelp;
+  return kUsage;
+}
+
 }  // namespace
 
 int run_admin_command(const std::optional<std::string>& config_path,
                       const std::vector<std::string>& args, bool help) {
   const std::string& command = args[0];
   if (help) {
-    std::cout << (command == "accounts" ? kAccountsHelp
-                  : command == "tokens" ? kTokensHelp
-                                        : kInvitesHelp);
+    std::cout << (command == "accounts"        ? kAccountsHelp
+                  : command == "tokens"        ? kTokensHelp
+                  : command == "announcements" ? kAnnouncementsHelp
+                                               : kInvitesHelp);
     return kOk;
   }
   if (command == "accounts") return accounts(config_path, args);
   if (command == "tokens") return tokens(config_path, args);
+  if (command == "announcements") return announcements(config_path, args);
   return invites(config_path, args);
 }
 

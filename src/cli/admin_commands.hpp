@@ -6,8 +6,8 @@
 
 namespace lox::cli {
 
-// `loxodon accounts ...`, `loxodon tokens ...` and `loxodon invites ...`: operator commands that
-// work on the database directly. `args` starts with the command name. Returns the exit code.
+// `loxodon accounts ...`, `tokens ...`, `invites ...` and `announcements ...`: operator commands
+// that work on the database directly. `args` starts with the command name. Returns the exit code.
 int run_admin_command(const std::optional<std::string>& config_path,
                       const std::vector<std::string>& args, bool help);
 

@@ -36,6 +36,8 @@ Commands:
   accounts   Create, approve, suspend accounts; reset passwords; set roles
   tokens     Create an API token for a local account (prints only the token)
   invites    Create an invite link
+  announcements
+             Publish, list and withdraw staff announcements
   help       Show help for a command (loxodon help accounts)
 
 Options:
@@ -201,7 +203,8 @@ int run(int argc, char** argv) {
   const std::string& command = args->rest[0];
   if (command == "help") {
     std::string topic = args->rest.size() > 1 ? args->rest[1] : "";
-    if (topic == "accounts" || topic == "tokens" || topic == "invites") {
+    if (topic == "accounts" || topic == "tokens" || topic == "invites" ||
+        topic == "announcements") {
       return run_admin_command(std::nullopt, {topic}, true);
     }
     if (topic == "serve") {
@@ -230,7 +233,8 @@ int run(int argc, char** argv) {
     }
     return migrate(*args);
   }
-  if (command == "accounts" || command == "tokens" || command == "invites") {
+  if (command == "accounts" || command == "tokens" || command == "invites" ||
+      command == "announcements") {
     return run_admin_command(args->config_path, args->rest, args->help);
   }
   std::cerr << "loxodon: unknown command '" << command << "' (see loxodon --help)\n";

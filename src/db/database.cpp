@@ -1,3 +1,4 @@
+#include "db/announcement_statements.hpp"
 #include "db/personal_statements.hpp"
 #include "db/pooled_connection.hpp"
 #include "db/statements.hpp"
@@ -45,6 +46,8 @@ pqxx::connection& PooledConnection::get(const DatabaseOptions& options) {
   for (const auto& statement : sql::kPersonalStatements)
     conn->prepare(statement.name, statement.text);
   for (const auto& statement : sql::kStreamStatements)
+    conn->prepare(statement.name, statement.text);
+  for (const auto& statement : sql::kAnnouncementStatements)
     conn->prepare(statement.name, statement.text);
   conn_ = std::move(conn);
   return *conn_;

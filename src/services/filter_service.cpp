@@ -13,7 +13,7 @@ namespace lox::services {
 template <class F>
 awaitable<std::invoke_result_t<F&, db::Tx&>> FilterService::change(std::int64_t me, F fn) {
   return db_.tx([me, fn = std::move(fn)](db::Tx& tx) mutable {
-    streaming::publish(tx, {streaming::Event::Kind::kFiltersChanged, 0, me});
+    streaming::publish(tx, {streaming::Event::Kind::kFiltersChanged, 0, me, {}});
     return fn(tx);
   });
 }

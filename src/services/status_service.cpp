@@ -29,12 +29,12 @@ Error not_found() { return Error(ErrorCode::kNotFound, "Record not found"); }
 void notify(db::Tx& tx, std::int64_t row_id, std::int64_t account_id, std::int64_t from_account_id,
             const std::string& type, std::optional<std::int64_t> status_id) {
   if (db::SocialRepository::notify(tx, row_id, account_id, from_account_id, type, status_id)) {
-    streaming::publish(tx, {streaming::Event::Kind::kNotification, row_id, account_id});
+    streaming::publish(tx, {streaming::Event::Kind::kNotification, row_id, account_id, {}});
   }
 }
 
 void publish_status(db::Tx& tx, streaming::Event::Kind kind, std::int64_t status_id) {
-  streaming::publish(tx, {kind, status_id, 0});
+  streaming::publish(tx, {kind, status_id, 0, {}});
 }
 
 }  // namespace

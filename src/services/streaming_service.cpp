@@ -6,8 +6,13 @@ namespace lox::services {
 
 StreamingService::StreamingService(db::Database& db, StatusService& statuses,
                                    NotificationService& notifications,
-                                   ConversationService& conversations)
-    : db_(db), statuses_(statuses), notifications_(notifications), conversations_(conversations) {}
+                                   ConversationService& conversations,
+                                   AnnouncementService& announcements)
+    : db_(db),
+      statuses_(statuses),
+      notifications_(notifications),
+      conversations_(conversations),
+      announcements_(announcements) {}
 
 awaitable<std::optional<db::StreamStatusFacts>> StreamingService::status_facts(
     std::int64_t status_id) {
@@ -60,6 +65,15 @@ awaitable<std::vector<std::pair<std::int64_t, ConversationPage>>> StreamingServi
 awaitable<bool> StreamingService::owns_list(std::int64_t account_id, std::int64_t list_id) {
   co_return co_await db_.read(
       [&](db::Tx& tx) { return db::StreamRepository::owns_list(tx, account_id, list_id); });
+}
+
+awaitable<std::optional<db::AnnouncementRow>> StreamingService::announcement(std::int64_t id) {
+  co_return co_await announcements_.neutral(id);
+}
+
+awaitable<std::int64_t> StreamingService::reaction_count(std::int64_t announcement_id,
+                                                         std::string name) {
+  co_return co_await announcements_.reaction_count(announcement_id, std::move(name));
 }
 
 }  // namespace lox::services

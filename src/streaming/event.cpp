@@ -10,13 +10,16 @@ namespace lox::streaming {
 
 namespace {
 
-constexpr std::array<std::pair<Event::Kind, std::string_view>, 6> kNames = {{
+constexpr std::array<std::pair<Event::Kind, std::string_view>, 9> kNames = {{
     {Event::Kind::kUpdate, "update"},
     {Event::Kind::kStatusUpdate, "status.update"},
     {Event::Kind::kDelete, "delete"},
     {Event::Kind::kNotification, "notification"},
     {Event::Kind::kConversation, "conversation"},
     {Event::Kind::kFiltersChanged, "filters_changed"},
+    {Event::Kind::kAnnouncement, "announcement"},
+    {Event::Kind::kAnnouncementDelete, "announcement.delete"},
+    {Event::Kind::kAnnouncementReaction, "announcement.reaction"},
 }};
 
 }  // namespace
@@ -32,6 +35,7 @@ std::string encode(const Event& event) {
   nlohmann::json j = {{"e", event_name(event.kind)}};
   if (event.id != 0) j["id"] = event.id;
   if (event.account_id != 0) j["a"] = event.account_id;
+  if (!event.name.empty()) j["n"] = event.name;
   return j.dump();
 }
 
@@ -54,6 +58,10 @@ std::optional<Event> decode(std::string_view payload) {
   if (j.contains("a")) {
     if (!j["a"].is_number_integer()) return std::nullopt;
     event.account_id = j["a"].get<std::int64_t>();
+  }
+  if (j.contains("n")) {
+    if (!j["n"].is_string()) return std::nullopt;
+    event.name = j["n"].get<std::string>();
   }
   return event;
 }

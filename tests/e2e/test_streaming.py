@@ -15,7 +15,7 @@ import unittest
 import websocket
 from mastodon import StreamListener
 
-from loxodon_e2e import Database, Server, api_call, create_user, get, wait_until
+from loxodon_e2e import Database, Server, api_call, create_user, get, run_cli, wait_until
 
 NODE_DIR = os.path.join(os.path.dirname(__file__), "node")
 
@@ -305,6 +305,67 @@ class StreamingTest(unittest.TestCase):
         finally:
             s.close()
             other.close()
+
+    def announcements_cli(self, *args):
+        env = {"LOXODON_DATABASE_URL": self.db.url, "LOXODON_DOMAIN": f"localhost:{self.streams.port}",
+               "LOXODON_SCHEME": "http"}
+        return run_cli(["announcements", *args], env=env, check=True).stdout.strip()
+
+    def test_announcements_published_scheduled_dismissed_reacted_withdrawn(self):
+        s = Socket(self.streams, "?stream=user", token=self.carol.access_token)
+        try:
+            time.sleep(0.3)
+            first = self.announcements_cli("create", "--text", "Maintenance tonight #ops")
+            frame = s.next(lambda f: f.get("event") == "announcement")
+            self.assertEqual(frame["stream"], ["user"])
+            streamed = json.loads(frame["payload"])
+            self.assertEqual(streamed["id"], first)
+            self.assertIn("Maintenance tonight", streamed["content"])
+            self.assertEqual([t["name"] for t in streamed["tags"]], ["ops"])
+            self.assertNotIn("read", streamed)  # rendered for everyone, not for one viewer
+
+            code, listed, _ = api_call(self.streams, self.carol, "GET", "/api/v1/announcements")
+            self.assertEqual(code, 200)
+            mine = [a for a in listed if a["id"] == first][0]
+            self.assertFalse(mine["read"])
+
+            code, _, _ = api_call(self.streams, self.carol, "PUT",
+                                  f"/api/v1/announcements/{first}/reactions/%F0%9F%90%98")
+            self.assertEqual(code, 200)
+            frame = s.next(lambda f: f.get("event") == "announcement.reaction")
+            self.assertEqual(json.loads(frame["payload"]),
+                             {"name": "\U0001F418", "count": 1, "announcement_id": first})
+            code, body, _ = api_call(self.streams, self.carol, "PUT",
+                                     f"/api/v1/announcements/{first}/reactions/abc")
+            self.assertEqual(code, 422, body)
+
+            code, _, _ = api_call(self.streams, self.carol, "POST",
+                                  f"/api/v1/announcements/{first}/dismiss")
+            self.assertEqual(code, 200)
+            _, listed, _ = api_call(self.streams, self.carol, "GET", "/api/v1/announcements")
+            self.assertNotIn(first, [a["id"] for a in listed])
+            _, listed, _ = api_call(self.streams, self.carol, "GET",
+                                    "/api/v1/announcements?with_dismissed=true")
+            mine = [a for a in listed if a["id"] == first][0]
+            self.assertTrue(mine["read"])
+            self.assertEqual(mine["reactions"], [{"name": "\U0001F418", "count": 1, "me": True}])
+
+            # Scheduled: published by a job on the other process when due, then streamed.
+            at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 2))
+            later = self.announcements_cli("create", "--text", "Later news", "--scheduled-at", at)
+            _, listed, _ = api_call(self.streams, self.carol, "GET", "/api/v1/announcements")
+            self.assertNotIn(later, [a["id"] for a in listed])
+            frame = s.next(lambda f: f.get("event") == "announcement", timeout=20)
+            self.assertEqual(json.loads(frame["payload"])["id"], later)
+
+            self.announcements_cli("delete", first)
+            frame = s.next(lambda f: f.get("event") == "announcement.delete")
+            self.assertEqual(frame["payload"], first)
+            code, _, _ = api_call(self.streams, self.carol, "POST",
+                                  f"/api/v1/announcements/{first}/dismiss")
+            self.assertEqual(code, 404)
+        finally:
+            s.close()
 
     def test_health_and_plain_get(self):
         status, _, body = get(f"{self.streams.base}/api/v1/streaming/health")

@@ -68,9 +68,13 @@ TEST(StreamTest, ScopesFollowMastodonsStreamingServer) {
 }
 
 TEST(EventTest, RoundTripsAndRejectsMalformedPayloads) {
-  Event e{Event::Kind::kNotification, 123456789012345678, 42};
+  Event e{Event::Kind::kNotification, 123456789012345678, 42, {}};
   EXPECT_EQ(decode(encode(e)), e);
-  Event del{Event::Kind::kDelete, 7, 0};
+  Event del{Event::Kind::kDelete, 7, 0, {}};
+  EXPECT_EQ(decode(encode(del)), del);
+  Event reaction{Event::Kind::kAnnouncementReaction, 9, 0, "\xf0\x9f\x90\x98"};
+  EXPECT_EQ(decode(encode(reaction)), reaction);
+  EXPECT_EQ(event_name(Event::Kind::kAnnouncementDelete), "announcement.delete");
   EXPECT_EQ(decode(encode(del)), del);
   EXPECT_EQ(event_name(Event::Kind::kStatusUpdate), "status.update");
   EXPECT_FALSE(decode(""));

@@ -3,6 +3,7 @@
 #include <loxodon/config/config.hpp>
 #include <loxodon/media/local_media_store.hpp>
 #include <loxodon/services/account_service.hpp>
+#include <loxodon/services/announcement_service.hpp>
 #include <loxodon/services/auth_service.hpp>
 #include <loxodon/services/conversation_service.hpp>
 #include <loxodon/services/filter_service.hpp>
@@ -52,6 +53,7 @@ struct Services {
   services::FilterService filters;
   media::LocalMediaStore media_store;  // LOXODON_MEDIA_DIR
   services::MediaService media;
+  services::AnnouncementService announcements;
   services::StreamingService streaming;
 };
 

@@ -2,6 +2,7 @@
 
 #include <loxodon/api/activitypub/discovery_api.hpp>
 #include <loxodon/api/mastodon/accounts_api.hpp>
+#include <loxodon/api/mastodon/announcements_api.hpp>
 #include <loxodon/api/mastodon/conversations_api.hpp>
 #include <loxodon/api/mastodon/endpoints.hpp>
 #include <loxodon/api/mastodon/filters_api.hpp>
@@ -52,6 +53,7 @@ class WebApp {
   api::mastodon::ScheduledStatusesApi scheduled_api_;
   api::mastodon::FiltersApi filters_api_;
   api::mastodon::MediaApi media_api_;
+  api::mastodon::AnnouncementsApi announcements_api_;
   streaming::StreamHub stream_hub_;
   api::mastodon::StreamingApi streaming_api_;
   api::activitypub::DiscoveryApi discovery_api_;

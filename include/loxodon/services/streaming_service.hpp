@@ -1,6 +1,7 @@
 #pragma once
 
 #include <loxodon/db/stream_repository.hpp>
+#include <loxodon/services/announcement_service.hpp>
 #include <loxodon/services/conversation_service.hpp>
 #include <loxodon/services/notification_service.hpp>
 #include <loxodon/services/status_service.hpp>
@@ -8,6 +9,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -29,7 +31,7 @@ struct StatusAudience {
 class StreamingService {
  public:
   StreamingService(db::Database& db, StatusService& statuses, NotificationService& notifications,
-                   ConversationService& conversations);
+                   ConversationService& conversations, AnnouncementService& announcements);
 
   awaitable<std::optional<db::StreamStatusFacts>> status_facts(std::int64_t status_id);
   awaitable<StatusAudience> status_audience(std::int64_t status_id,
@@ -46,12 +48,16 @@ class StreamingService {
   awaitable<std::vector<std::pair<std::int64_t, ConversationPage>>> conversations(
       std::int64_t status_id, std::vector<std::int64_t> accounts);
   awaitable<bool> owns_list(std::int64_t account_id, std::int64_t list_id);
+  // An announcement as everyone sees it, and the count of one of its reactions.
+  awaitable<std::optional<db::AnnouncementRow>> announcement(std::int64_t id);
+  awaitable<std::int64_t> reaction_count(std::int64_t announcement_id, std::string name);
 
  private:
   db::Database& db_;
   StatusService& statuses_;
   NotificationService& notifications_;
   ConversationService& conversations_;
+  AnnouncementService& announcements_;
 };
 
 }  // namespace lox::services

@@ -13,16 +13,20 @@ namespace lox::streaming {
 // and each process renders the payload for each of its own subscribers).
 struct Event {
   enum class Kind {
-    kUpdate,          // id: a status that reached home feeds, lists, public and tag streams
-    kStatusUpdate,    // id: an edited status, routed as kUpdate
-    kDelete,          // id: a deleted status, routed as kUpdate
-    kNotification,    // id: the notification, account_id: its recipient
-    kConversation,    // id: the direct status that changed its participants' conversations
-    kFiltersChanged,  // account_id: whose filters changed
+    kUpdate,                // id: a status that reached home feeds, lists, public and tag streams
+    kStatusUpdate,          // id: an edited status, routed as kUpdate
+    kDelete,                // id: a deleted status, routed as kUpdate
+    kNotification,          // id: the notification, account_id: its recipient
+    kConversation,          // id: the direct status that changed its participants' conversations
+    kFiltersChanged,        // account_id: whose filters changed
+    kAnnouncement,          // id: a published announcement, for every user stream
+    kAnnouncementDelete,    // id: a withdrawn announcement
+    kAnnouncementReaction,  // id: the announcement, name: the emoji whose count changed
   };
   Kind kind = Kind::kUpdate;
   std::int64_t id = 0;
   std::int64_t account_id = 0;
+  std::string name;
 
   bool operator==(const Event&) const = default;
 };

@@ -1,3 +1,4 @@
+#include "api/mastodon/announcement_serializer.hpp"
 #include "api/mastodon/conversation_serializer.hpp"
 #include "api/mastodon/notification_serializer.hpp"
 #include "api/mastodon/status_serializer.hpp"
@@ -121,6 +122,11 @@ awaitable<void> StreamDispatcher::dispatch(const Event& event) {
     case Event::Kind::kFiltersChanged:
       filters_changed(event);
       break;
+    case Event::Kind::kAnnouncement:
+    case Event::Kind::kAnnouncementDelete:
+    case Event::Kind::kAnnouncementReaction:
+      co_await announcement_event(event);
+      break;
   }
 }
 
@@ -225,6 +231,29 @@ awaitable<void> StreamDispatcher::conversation_event(const Event& event) {
 void StreamDispatcher::filters_changed(const Event& event) {
   deliver(hub_.subscribers(Stream::of(Kind::kUser), event.account_id),
           StreamMessage(Stream::of(Kind::kUser), "filters_changed", std::nullopt));
+}
+
+awaitable<void> StreamDispatcher::announcement_event(const Event& event) {
+  if (hub_.accounts(Kind::kUser).empty()) co_return;
+  std::optional<std::string> payload;
+  if (event.kind == Event::Kind::kAnnouncementDelete) {
+    payload = std::to_string(event.id);
+  } else if (event.kind == Event::Kind::kAnnouncementReaction) {
+    auto count = co_await streaming_.reaction_count(event.id, event.name);
+    payload =
+        nlohmann::json(
+            {{"name", event.name}, {"count", count}, {"announcement_id", std::to_string(event.id)}})
+            .dump();
+  } else {
+    // Rendered for no one in particular, as Mastodon streams it: no `read`, no `me`.
+    auto announcement = co_await streaming_.announcement(event.id);
+    if (!announcement || !announcement->published_at) co_return;
+    payload = announcement_json(config_, *announcement, false).dump();
+  }
+  StreamMessage message(Stream::of(Kind::kUser), streaming::event_name(event.kind), payload);
+  for (auto account : hub_.accounts(Kind::kUser)) {
+    deliver(hub_.subscribers(Stream::of(Kind::kUser), account), message);
+  }
 }
 
 }  // namespace lox::api::mastodon
