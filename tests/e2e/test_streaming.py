@@ -4,9 +4,11 @@ crosses processes through PostgreSQL NOTIFY. Driven with real clients: masto.js 
 WebSocket subprotocol) and megalodon (token in the query) from npm, Mastodon.py's server-sent
 events, and python3-websocket for the raw protocol and the bad inputs."""
 
+import base64
 import json
 import os
 import queue
+import socket
 import subprocess
 import threading
 import time
@@ -366,6 +368,45 @@ class StreamingTest(unittest.TestCase):
             self.assertEqual(code, 404)
         finally:
             s.close()
+
+    def test_a_client_that_stops_reading_is_disconnected_and_others_keep_up(self):
+        # A raw WebSocket that subscribes, then never reads, with a tiny receive window.
+        slow = socket.socket()
+        slow.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        slow.connect(("127.0.0.1", self.streams.port))
+        key = base64.b64encode(os.urandom(16)).decode()
+        slow.sendall((f"GET /api/v1/streaming?stream=public:local HTTP/1.1\r\n"
+                      f"Host: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                      f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
+                      f"Authorization: Bearer {self.carol.access_token}\r\n\r\n").encode())
+        self.assertIn(b" 101 ", slow.recv(200))
+        fast = Socket(self.streams, "?stream=public:local", token=self.alice.access_token)
+        try:
+            time.sleep(0.3)
+            status = self.post(self.carol_p, "x" * 400)
+            self.assertIsNotNone(fast.next(lambda f: f.get("event") == "update"))
+            # 3,000 events for that status (distinct payloads: PostgreSQL folds identical
+            # notifications of one transaction), far more than the 1,000 a client may lag.
+            self.db.query("SELECT pg_notify('loxodon_stream', json_build_object('e', 'update', "
+                          f"'id', {status['id']}, 'x', i)::text) FROM generate_series(1, 3000) i")
+            self.streams.wait_log("fell behind", timeout=30)
+            got = 0
+            while fast.next(lambda f: f.get("event") == "update", timeout=5):
+                got += 1
+                if got == 3000:
+                    break
+            self.assertEqual(got, 3000)
+            # The slow client's connection is gone, and the server is fine.
+            slow.settimeout(10)
+            with self.assertRaises((ConnectionResetError, BrokenPipeError, AssertionError)):
+                while True:
+                    chunk = slow.recv(1 << 20)
+                    assert chunk, "closed"
+            status_code, _, _ = get(f"{self.streams.base}/api/v1/streaming/health")
+            self.assertEqual(status_code, 200)
+        finally:
+            slow.close()
+            fast.close()
 
     def test_health_and_plain_get(self):
         status, _, body = get(f"{self.streams.base}/api/v1/streaming/health")
