@@ -244,8 +244,12 @@ std::vector<domain::StatusView> StatusRepository::public_views(Tx& tx, std::int6
                     static_cast<int>(scope), only_media);
 }
 
-void StatusRepository::soft_delete(Tx& tx, std::int64_t id) {
-  tx.work().exec_prepared("status_soft_delete", id);
+std::vector<std::int64_t> StatusRepository::soft_delete(Tx& tx, std::int64_t id) {
+  std::vector<std::int64_t> deleted;
+  for (const auto& row : tx.work().exec_prepared("status_soft_delete", id)) {
+    deleted.push_back(row[0].as<std::int64_t>());
+  }
+  return deleted;
 }
 
 std::int64_t StatusRepository::conversation_of(Tx& tx, std::int64_t id) {

@@ -57,7 +57,7 @@ inline constexpr std::array kStatusStatements = {
                                      "ASC") ") ORDER BY s.id ASC"},
     Statement{"status_soft_delete",
               "UPDATE statuses SET deleted_at = now() WHERE (id = $1 OR reblog_of_id = $1) "
-              "AND deleted_at IS NULL"},
+              "AND deleted_at IS NULL RETURNING id"},
     Statement{"status_conversation", "SELECT conversation_id FROM statuses WHERE id = $1"},
     Statement{"status_ancestors",
               "WITH RECURSIVE up(id, parent, depth) AS ("

@@ -30,7 +30,7 @@ inline constexpr std::array kStreamStatements = {
               "SELECT l.id, l.account_id FROM statuses s "
               "JOIN list_accounts la ON la.account_id = s.account_id "
               "JOIN lists l ON l.id = la.list_id "
-              "WHERE s.id = $1 AND l.id = ANY ($2::bigint[]) AND s.reblog_of_id IS NULL AND "
+              "WHERE s.id = $1 AND l.id = ANY ($2::bigint[]) AND "
               "EXISTS (SELECT 1 FROM home_feed h WHERE h.account_id = l.account_id "
               "  AND h.status_id = s.id) AND " LOX_LIST_REPLIES_RULE("l.account_id")},
     // Which of the accounts $2 may see public status $1 on a public or hashtag timeline:

@@ -29,9 +29,21 @@ struct Reader {
   explicit Reader(asio::any_io_executor ex) : finished(ex) {}
 };
 
+// Whatever way a reader ends (the peer left, an error, an exception), the writer learns it.
+struct ReaderDone {
+  StreamOutbox& outbox;
+  Reader& reader;
+  ~ReaderDone() {
+    outbox.close();
+    reader.done = true;
+    reader.finished.cancel();
+  }
+};
+
 awaitable<void> read_websocket(WebSocket* ws, StreamEndpoint* endpoint,
                                std::shared_ptr<StreamOutbox> outbox,
                                std::shared_ptr<Reader> reader) {
+  ReaderDone done{*outbox, *reader};
   beast::flat_buffer buffer;
   boost::system::error_code ec;
   while (!outbox->closed()) {
@@ -40,15 +52,13 @@ awaitable<void> read_websocket(WebSocket* ws, StreamEndpoint* endpoint,
     if (ws->got_text()) endpoint->received(beast::buffers_to_string(buffer.data()));
     buffer.consume(buffer.size());
   }
-  outbox->close();
-  reader->done = true;
-  reader->finished.cancel();
 }
 
 // Server-sent events are one-way: anything the client sends is discarded, and the end of its
 // input means it went away.
 awaitable<void> read_until_gone(beast::tcp_stream* stream, std::shared_ptr<StreamOutbox> outbox,
                                 std::shared_ptr<Reader> reader) {
+  ReaderDone done{*outbox, *reader};
   std::array<char, 4096> sink{};
   boost::system::error_code ec;
   while (!outbox->closed()) {
@@ -56,9 +66,6 @@ awaitable<void> read_until_gone(beast::tcp_stream* stream, std::shared_ptr<Strea
                                               asio::redirect_error(asio::use_awaitable, ec));
     if (ec) break;
   }
-  outbox->close();
-  reader->done = true;
-  reader->finished.cancel();
 }
 
 awaitable<void> wait_for(Reader& reader) {
@@ -102,22 +109,32 @@ awaitable<bool> serve_websocket(beast::tcp_stream& stream,
     boost::system::error_code ignored;
     stream.socket().cancel(ignored);
   });
-  upgrade.endpoint->opened(outbox);
   auto reader = std::make_shared<Reader>(executor);
-  asio::co_spawn(executor, read_websocket(&ws, upgrade.endpoint.get(), outbox, reader),
-                 asio::detached);
-  ws.text(true);
-  while (true) {
-    StreamOutbox::Next next = co_await outbox->next(options.heartbeat);
-    if (next.kind == StreamOutbox::Next::Kind::kClosed) break;
-    if (next.kind == StreamOutbox::Next::Kind::kIdle) continue;  // Beast sends the pings
-    co_await ws.async_write(asio::buffer(next.message),
-                            asio::redirect_error(asio::use_awaitable, ec));
-    if (ec) break;
+  bool failed = false;
+  bool reading = false;
+  try {
+    upgrade.endpoint->opened(outbox);
+    asio::co_spawn(executor, read_websocket(&ws, upgrade.endpoint.get(), outbox, reader),
+                   asio::detached);
+    reading = true;
+    ws.text(true);
+    while (true) {
+      StreamOutbox::Next next = co_await outbox->next(options.heartbeat);
+      if (next.kind == StreamOutbox::Next::Kind::kClosed) break;
+      if (next.kind == StreamOutbox::Next::Kind::kIdle) continue;  // Beast sends the pings
+      co_await ws.async_write(asio::buffer(next.message),
+                              asio::redirect_error(asio::use_awaitable, ec));
+      if (ec) break;
+    }
+  } catch (const std::exception&) {
+    failed = true;  // cleaned up below like any other end
   }
+  if (!reading) reader->done = true;
+  // After a failed or cancelled write the peer gets no close frame: it is not reading.
+  failed = failed || ec || outbox->overflowed();
   outbox->on_close(nullptr);
   outbox->close();
-  if (!reader->done && ws.is_open()) {
+  if (!failed && !reader->done && ws.is_open()) {
     // A polite close when the server ends the stream (shutdown); bounded by the socket.
     stream.expires_after(std::chrono::seconds(2));
     co_await ws.async_close(websocket::close_code::going_away,
@@ -155,21 +172,28 @@ awaitable<void> serve_event_stream(beast::tcp_stream& stream, unsigned version,
     boost::system::error_code ignored;
     stream.socket().cancel(ignored);
   });
-  upgrade.endpoint->opened(outbox);
   auto reader = std::make_shared<Reader>(executor);
-  asio::co_spawn(executor, read_until_gone(&stream, outbox, reader), asio::detached);
-  // Mastodon opens the stream with a comment, so clients see it is live at once.
-  std::string pending = ":)\n";
-  while (!ec) {
-    stream.expires_after(options.write_timeout);
-    co_await asio::async_write(stream, bhttp::make_chunk(asio::buffer(pending)),
-                               asio::redirect_error(asio::use_awaitable, ec));
-    if (ec) break;
-    stream.expires_never();
-    StreamOutbox::Next next = co_await outbox->next(options.heartbeat);
-    if (next.kind == StreamOutbox::Next::Kind::kClosed) break;
-    pending = next.kind == StreamOutbox::Next::Kind::kIdle ? ":thump\n" : std::move(next.message);
+  bool reading = false;
+  try {
+    upgrade.endpoint->opened(outbox);
+    asio::co_spawn(executor, read_until_gone(&stream, outbox, reader), asio::detached);
+    reading = true;
+    // Mastodon opens the stream with a comment, so clients see it is live at once.
+    std::string pending = ":)\n";
+    while (!ec) {
+      stream.expires_after(options.write_timeout);
+      co_await asio::async_write(stream, bhttp::make_chunk(asio::buffer(pending)),
+                                 asio::redirect_error(asio::use_awaitable, ec));
+      if (ec) break;
+      stream.expires_never();
+      StreamOutbox::Next next = co_await outbox->next(options.heartbeat);
+      if (next.kind == StreamOutbox::Next::Kind::kClosed) break;
+      pending = next.kind == StreamOutbox::Next::Kind::kIdle ? ":thump\n" : std::move(next.message);
+    }
+  } catch (const std::exception&) {
+    // Cleaned up below like any other end.
   }
+  if (!reading) reader->done = true;
   outbox->on_close(nullptr);
   outbox->close();
   stream.expires_never();

@@ -4,6 +4,7 @@
 #include <loxodon/db/sign_in_repository.hpp>
 #include <loxodon/domain/username.hpp>
 #include <loxodon/services/account_service.hpp>
+#include <loxodon/services/auth_service.hpp>
 #include <loxodon/services/validation_errors.hpp>
 #include <loxodon/util/blocking.hpp>
 #include <loxodon/util/crypto.hpp>
@@ -334,6 +335,7 @@ awaitable<void> AccountService::set_suspended(std::string username, bool suspend
     if (suspended) {
       db::SignInRepository::delete_sessions_of(tx, u.user.id);
       db::OAuthRepository::revoke_all_of_user(tx, u.user.id);
+      publish_tokens_revoked(tx, u.account.id);
     }
   });
 }
@@ -357,6 +359,7 @@ awaitable<std::string> AccountService::reset_password_by_admin(std::string usern
     db::AccountRepository::set_password(tx, u.user.id, hash);
     db::SignInRepository::delete_sessions_of(tx, u.user.id);
     db::OAuthRepository::revoke_all_of_user(tx, u.user.id);
+    publish_tokens_revoked(tx, u.account.id);
   });
   co_return password;
 }
@@ -463,6 +466,7 @@ awaitable<void> AccountService::reset_password(std::string token, std::string pa
     db::AccountRepository::set_password(tx, u->user.id, password_hash);
     db::SignInRepository::delete_sessions_of(tx, u->user.id);
     db::OAuthRepository::revoke_all_of_user(tx, u->user.id);
+    publish_tokens_revoked(tx, u->account.id);
   });
 }
 

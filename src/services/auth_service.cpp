@@ -6,6 +6,7 @@
 #include <loxodon/services/auth_service.hpp>
 #include <loxodon/services/oauth_error.hpp>
 #include <loxodon/services/validation_errors.hpp>
+#include <loxodon/streaming/event.hpp>
 #include <loxodon/util/blocking.hpp>
 #include <loxodon/util/crypto.hpp>
 #include <loxodon/util/error.hpp>
@@ -16,6 +17,18 @@
 #include <algorithm>
 
 namespace lox::services {
+
+void publish_tokens_revoked(db::Tx& tx, std::int64_t account_id) {
+  streaming::publish(tx, {streaming::Event::Kind::kAccessRevoked, 0, account_id, {}});
+}
+
+namespace {
+void publish_user_tokens_revoked(db::Tx& tx, std::int64_t user_id) {
+  if (auto owner = db::AccountRepository::user_light(tx, user_id)) {
+    publish_tokens_revoked(tx, owner->account.id);
+  }
+}
+}  // namespace
 
 namespace {
 
@@ -214,6 +227,7 @@ awaitable<IssuedToken> AuthService::exchange(TokenRequest r) {
       if (!grant || grant->application_id != app.id) return Outcome::kInvalid;
       if (grant->used) {
         db::OAuthRepository::revoke_tokens_of_grant(tx, grant->id);
+        publish_user_tokens_revoked(tx, grant->user_id);
         return Outcome::kReplayed;
       }
       if (grant->expired || grant->redirect_uri != r.redirect_uri) return Outcome::kInvalid;
@@ -278,7 +292,12 @@ awaitable<void> AuthService::revoke(std::string token, std::string client_id,
   if (*owner != app.id) {
     throw OAuthError("unauthorized_client", "You are not authorized to revoke this token", 403);
   }
-  co_await db_.tx([&](db::Tx& tx) { db::OAuthRepository::revoke_token(tx, hash, app.id); });
+  co_await db_.tx([&](db::Tx& tx) {
+    auto revoked = db::OAuthRepository::token_by_hash(tx, hash);
+    if (db::OAuthRepository::revoke_token(tx, hash, app.id) && revoked && revoked->user_id) {
+      publish_user_tokens_revoked(tx, *revoked->user_id);
+    }
+  });
 }
 
 awaitable<IssuedToken> AuthService::token_for_new_account(std::int64_t application_id,
@@ -397,6 +416,7 @@ awaitable<std::vector<domain::OAuthApplication>> AuthService::authorized_applica
 awaitable<void> AuthService::revoke_application(std::int64_t user_id, std::int64_t application_id) {
   co_await db_.tx([&](db::Tx& tx) {
     db::OAuthRepository::revoke_user_application(tx, user_id, application_id);
+    publish_user_tokens_revoked(tx, user_id);
   });
 }
 

@@ -2,6 +2,7 @@
 #include <loxodon/jobs/job_queue.hpp>
 #include <loxodon/media/image_processor.hpp>
 #include <loxodon/media/media_kind.hpp>
+#include <loxodon/media/timed_media_meta.hpp>
 #include <loxodon/services/media_service.hpp>
 #include <loxodon/services/validation_errors.hpp>
 #include <loxodon/util/blocking.hpp>
@@ -56,6 +57,40 @@ json size_meta(int width, int height) {
           {"height", height},
           {"size", std::to_string(width) + "x" + std::to_string(height)},
           {"aspect", height > 0 ? static_cast<double>(width) / height : 0.0}};
+}
+
+// Mastodon's "0:01:28.65".
+std::string clock_length(double seconds) {
+  auto centis = static_cast<long long>(seconds * 100 + 0.5);
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld.%02lld", centis / 360000, centis / 6000 % 60,
+                centis / 100 % 60, centis % 100);
+  return buf;
+}
+
+// Video and audio meta as Mastodon reports it (what ffprobe would give), from the file's
+// header: duration and bitrate, and for video the displayed size and frame rate.
+json timed_meta(const media::TimedMediaMeta& m, std::size_t file_size) {
+  json meta = json::object();
+  json original = {{"duration", m.duration}};
+  if (m.duration > 0) {
+    original["bitrate"] =
+        static_cast<std::int64_t>(static_cast<double>(file_size) * 8 / m.duration);
+  }
+  meta["length"] = clock_length(m.duration);
+  meta["duration"] = m.duration;
+  if (m.has_video && m.width > 0 && m.height > 0) {
+    meta.update(size_meta(m.width, m.height));
+    original.update({{"width", m.width}, {"height", m.height}});
+    if (m.frame_rate > 0) {
+      meta["fps"] = static_cast<int>(m.frame_rate + 0.5);
+      char rate[32];
+      std::snprintf(rate, sizeof rate, "%.3f", m.frame_rate);
+      original["frame_rate"] = rate;
+    }
+  }
+  meta["original"] = original;
+  return meta;
 }
 
 // The directory of an upload's files: "ab/cd/<32 hex>" from the key of the upload itself.
@@ -244,8 +279,10 @@ awaitable<void> MediaService::run_process(std::int64_t id) {
       meta["original"] = size_meta(image.original.width, image.original.height);
       meta["small"] = size_meta(image.small.width, image.small.height);
     } else {
-      // Video and audio are served as uploaded; their dimensions and duration are not probed.
+      // Video and audio are served as uploaded; MP4, MOV and M4A headers give their meta
+      // (other containers are served without it).
       auto sniffed = media::sniff_media(*bytes);
+      if (auto timed = media::read_iso_media_meta(*bytes)) meta = timed_meta(*timed, bytes->size());
       out.kind = row.kind;
       out.content_type = sniffed ? sniffed->mime : row.content_type;
       out.file_key = base + "/original." + (sniffed ? sniffed->extension : "bin");

@@ -133,6 +133,12 @@ awaitable<std::vector<SharedStatusPage>> StatusService::render_for_viewers(
     std::vector<std::int64_t> ids{id};
     if (status->reblog_of_id) ids.push_back(*status->reblog_of_id);
     auto personal = db::StreamRepository::personal_viewers(tx, ids, viewers);
+    // A boost of a followers-only post (its author's own) shows the original only to those
+    // who may see it: the rendering for no one in particular would leave it out.
+    if (status->reblog_of_id) {
+      auto original = db::StatusRepository::find(tx, *status->reblog_of_id);
+      if (!original || original->visibility > domain::Visibility::kUnlisted) personal = viewers;
+    }
     std::sort(personal.begin(), personal.end());
     SharedStatusPage shared;
     for (auto v : viewers) {
@@ -364,9 +370,11 @@ awaitable<StatusPage> StatusService::remove(std::int64_t id, std::int64_t author
   if (page.statuses.empty() || page.statuses[0].status.account_id != author) throw not_found();
   const auto& s = page.statuses[0].status;
   co_await db_.tx([&](db::Tx& tx) {
-    db::StatusRepository::soft_delete(tx, id);
+    // Its boosts go with it: followers of the boosters see them disappear too.
+    for (auto gone : db::StatusRepository::soft_delete(tx, id)) {
+      publish_status(tx, streaming::Event::Kind::kDelete, gone);
+    }
     db::ConversationRepository::remove_status(tx, id);
-    publish_status(tx, streaming::Event::Kind::kDelete, id);
     if (s.in_reply_to_id) db::StatusRepository::bump_replies(tx, *s.in_reply_to_id, -1);
     if (s.reblog_of_id) db::StatusRepository::bump_reblogs(tx, *s.reblog_of_id, -1);
   });

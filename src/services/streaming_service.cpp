@@ -7,12 +7,13 @@ namespace lox::services {
 StreamingService::StreamingService(db::Database& db, StatusService& statuses,
                                    NotificationService& notifications,
                                    ConversationService& conversations,
-                                   AnnouncementService& announcements)
+                                   AnnouncementService& announcements, AuthService& auth)
     : db_(db),
       statuses_(statuses),
       notifications_(notifications),
       conversations_(conversations),
-      announcements_(announcements) {}
+      announcements_(announcements),
+      auth_(auth) {}
 
 awaitable<std::optional<db::StreamStatusFacts>> StreamingService::status_facts(
     std::int64_t status_id) {
@@ -56,8 +57,16 @@ awaitable<std::vector<std::pair<std::int64_t, ConversationPage>>> StreamingServi
   });
   std::vector<std::pair<std::int64_t, ConversationPage>> out;
   for (const auto& row : rows) {
-    auto page = co_await conversations_.get(row.first, row.second);
-    if (!page.items.empty() && page.items[0].last_status) out.emplace_back(row.first, page);
+    // One conversation removed meanwhile must not keep the others from their owners.
+    std::optional<ConversationPage> page;
+    try {
+      page = co_await conversations_.get(row.first, row.second);
+    } catch (const Error& e) {
+      if (e.code() != ErrorCode::kNotFound) throw;
+    }
+    if (page && !page->items.empty() && page->items[0].last_status) {
+      out.emplace_back(row.first, std::move(*page));
+    }
   }
   co_return out;
 }
@@ -74,6 +83,11 @@ awaitable<std::optional<db::AnnouncementRow>> StreamingService::announcement(std
 awaitable<std::int64_t> StreamingService::reaction_count(std::int64_t announcement_id,
                                                          std::string name) {
   co_return co_await announcements_.reaction_count(announcement_id, std::move(name));
+}
+
+awaitable<bool> StreamingService::still_authorized(std::string access_token) {
+  auto caller = co_await auth_.authenticate(std::move(access_token));
+  co_return caller && caller->user && !login_blocked_reason(*caller->user);
 }
 
 }  // namespace lox::services

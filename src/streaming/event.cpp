@@ -10,7 +10,7 @@ namespace lox::streaming {
 
 namespace {
 
-constexpr std::array<std::pair<Event::Kind, std::string_view>, 9> kNames = {{
+constexpr std::array<std::pair<Event::Kind, std::string_view>, 10> kNames = {{
     {Event::Kind::kUpdate, "update"},
     {Event::Kind::kStatusUpdate, "status.update"},
     {Event::Kind::kDelete, "delete"},
@@ -20,6 +20,7 @@ constexpr std::array<std::pair<Event::Kind, std::string_view>, 9> kNames = {{
     {Event::Kind::kAnnouncement, "announcement"},
     {Event::Kind::kAnnouncementDelete, "announcement.delete"},
     {Event::Kind::kAnnouncementReaction, "announcement.reaction"},
+    {Event::Kind::kAccessRevoked, "kill"},
 }};
 
 }  // namespace

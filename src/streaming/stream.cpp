@@ -54,7 +54,7 @@ std::vector<std::string> Stream::scopes() const {
     case Kind::kDirect:
       return {"read", "read:statuses"};
     case Kind::kUserNotification:
-      return {"read", "read:notifications", "read:statuses"};
+      return {"read", "read:notifications"};
     default:
       return {};
   }

@@ -58,6 +58,19 @@ std::vector<Stream> StreamHub::streams(Stream::Kind kind) const {
   return out;
 }
 
+std::vector<StreamSubscriber*> StreamHub::connections_of(std::int64_t account) const {
+  std::vector<StreamSubscriber*> out;
+  for (const auto& [subscriber, keys] : by_subscriber_) {
+    if (subscriber->account_id() == account) out.push_back(subscriber);
+  }
+  return out;
+}
+
+std::size_t StreamHub::subscription_count(const StreamSubscriber& subscriber) const {
+  auto it = by_subscriber_.find(const_cast<StreamSubscriber*>(&subscriber));
+  return it == by_subscriber_.end() ? 0 : it->second.size();
+}
+
 std::size_t StreamHub::subscription_count() const {
   std::size_t n = 0;
   for (const auto& [subscriber, keys] : by_subscriber_) n += keys.size();

@@ -271,6 +271,25 @@ class MediaTest(unittest.TestCase):
         self.assertEqual((media["meta"]["original"]["width"], media["meta"]["original"]["height"]),
                          (20, 40))
 
+    def test_video_and_audio_are_served_as_uploaded_with_their_meta(self):
+        self.start_worker()
+        status, video = self.upload_v1("clip.mp4")
+        self.assertEqual(status, 200, video)
+        self.assertEqual(video["type"], "video")
+        meta = video["meta"]
+        # ffprobe's figures for the fixture: 64×48, 25 frames/s, 2 s.
+        self.assertEqual((meta["width"], meta["height"], meta["fps"]), (64, 48, 25))
+        self.assertEqual(meta["length"], "0:00:02.00")
+        self.assertAlmostEqual(meta["original"]["duration"], 2.0, places=1)
+        self.assertEqual(self.fetch(video["url"])[2], fixture("clip.mp4"))  # byte for byte
+        status, rotated = self.upload_v1("rotated.mov")
+        self.assertEqual((rotated["meta"]["width"], rotated["meta"]["height"]), (30, 40))
+        status, audio = self.upload_v1("tone.m4a")
+        self.assertEqual(status, 200, audio)
+        self.assertEqual(audio["type"], "audio")
+        self.assertAlmostEqual(audio["meta"]["duration"], 3.0, places=1)
+        self.assertNotIn("width", audio["meta"])
+
     def test_bad_uploads_are_refused(self):
         for data, name in ((b"<!DOCTYPE html><script>alert(1)</script>", "page.jpg"),
                            (b"<svg xmlns='http://www.w3.org/2000/svg'><script/></svg>", "a.svg"),

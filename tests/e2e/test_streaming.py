@@ -171,7 +171,8 @@ class StreamingTest(unittest.TestCase):
 
         handle = self.alice.stream_user(Listener(), run_async=True, reconnect_async=False)
         try:
-            wait_until(lambda: handle.is_receiving() if hasattr(handle, "is_receiving") else True)
+            self.assertTrue(wait_until(
+                lambda: handle.is_receiving() if hasattr(handle, "is_receiving") else True))
             time.sleep(0.5)
             status = self.post(self.bob_p, "over server-sent events @alice")
             kinds = {}
@@ -407,6 +408,80 @@ class StreamingTest(unittest.TestCase):
         finally:
             slow.close()
             fast.close()
+
+    def test_revoked_tokens_end_their_streams(self):
+        dave = create_user(self.db.url, self.streams, "dave")
+        s = Socket(self.streams, "?stream=user", token=dave.access_token)
+        other = Socket(self.streams, "?stream=public:local", token=self.carol.access_token)
+        try:
+            time.sleep(0.3)
+            env = {"LOXODON_DATABASE_URL": self.db.url,
+                   "LOXODON_DOMAIN": f"localhost:{self.streams.port}", "LOXODON_SCHEME": "http"}
+            # A suspension revokes every token of the account (as a password reset does).
+            run_cli(["accounts", "suspend", "dave"], env=env, check=True)
+            self.assertTrue(wait_until(lambda: not s.ws.connected or self._closed(s), timeout=15))
+            # Nobody else's stream is touched.
+            self.post(self.bob_p, "still streaming for carol")
+            self.assertIsNotNone(other.next(lambda f: f.get("event") == "update"))
+        finally:
+            s.close()
+            other.close()
+
+    @staticmethod
+    def _closed(s):
+        try:
+            s.ws.ping()
+            return False
+        except Exception:
+            return True
+
+    def test_notifications_need_a_notification_scope_on_the_user_stream(self):
+        env = {"LOXODON_DATABASE_URL": self.db.url,
+               "LOXODON_DOMAIN": f"localhost:{self.streams.port}", "LOXODON_SCHEME": "http"}
+        statuses_only = run_cli(["tokens", "create", "alice", "--scopes", "read:statuses"],
+                                env=env, check=True).stdout.strip()
+        narrow = Socket(self.streams, "?stream=user", token=statuses_only)
+        full = Socket(self.streams, "?stream=user", token=self.alice.access_token)
+        refused = Socket(self.streams, "?stream=user:notification", token=statuses_only)
+        try:
+            self.assertEqual(refused.next()["error"],
+                             "Access token does not have the required scopes")
+            time.sleep(0.3)
+            status = self.post(self.bob_p, "@alice scoped hello")
+            self.assertIsNotNone(full.next(lambda f: f.get("event") == "notification"))
+            self.assertIsNotNone(narrow.next(update_with("scoped hello")))
+            time.sleep(0.5)
+            events = [f.get("event") for f in list(narrow.frames.queue)]
+            self.assertNotIn("notification", events)
+            self.assertEqual(status["visibility"], "public")
+        finally:
+            for x in (narrow, full, refused):
+                x.close()
+
+    def test_server_sent_public_media_stream_and_boosts_on_lists(self):
+        import requests
+        token = self.carol.access_token
+        with requests.get(f"{self.streams.base}/api/v1/streaming/public/local?only_media=true",
+                          headers={"Authorization": f"Bearer {token}"}, stream=True,
+                          timeout=20) as res:
+            self.assertEqual(res.status_code, 200)
+            self.assertTrue(res.headers["Content-Type"].startswith("text/event-stream"))
+            lines = res.iter_lines(decode_unicode=True)
+            self.assertEqual(next(lines), ":)")
+            self.post(self.bob_p, "no picture here")
+            media = self.bob_p.media_post(os.path.join(os.path.dirname(__file__), "..", "fixtures",
+                                                       "media", "gps.jpg"), mime_type="image/jpeg")
+            self.assertTrue(wait_until(lambda: api_call(self.poster, self.bob_p, "GET",
+                                                        f"/api/v1/media/{media['id']}")[0] == 200))
+            with_media = self.post(self.bob_p, "with a picture", media_ids=[media["id"]])
+            event = data = None
+            for line in lines:
+                if line.startswith("event: "):
+                    event = line[7:]
+                elif line.startswith("data: ") and event == "update":
+                    data = json.loads(line[6:])
+                    break
+            self.assertEqual(data["id"], with_media["id"])  # the post without media never came
 
     def test_health_and_plain_get(self):
         status, _, body = get(f"{self.streams.base}/api/v1/streaming/health")

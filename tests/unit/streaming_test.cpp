@@ -64,7 +64,7 @@ TEST(StreamTest, ScopesFollowMastodonsStreamingServer) {
   EXPECT_TRUE(parsed("hashtag", "x").scopes().empty());
   EXPECT_EQ(parsed("user").scopes(), (std::vector<std::string>{"read", "read:statuses"}));
   EXPECT_EQ(parsed("user:notification").scopes(),
-            (std::vector<std::string>{"read", "read:notifications", "read:statuses"}));
+            (std::vector<std::string>{"read", "read:notifications"}));
 }
 
 TEST(EventTest, RoundTripsAndRejectsMalformedPayloads) {
@@ -89,6 +89,10 @@ TEST(EventTest, RoundTripsAndRejectsMalformedPayloads) {
 struct FakeSubscriber : StreamSubscriber {
   explicit FakeSubscriber(std::int64_t id) : account(id) {}
   std::int64_t account_id() const override { return account; }
+  bool reads_notifications() const override { return true; }
+  const std::string& access_token() const override { return token; }
+  void close() override {}
+  std::string token = "t";
   void send(const StreamMessage& message) override { sent.push_back(message.websocket()); }
   std::int64_t account;
   std::vector<std::string> sent;

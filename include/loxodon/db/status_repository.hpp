@@ -90,7 +90,8 @@ class StatusRepository {
   // (missing or deleted ones are left out). Callers check visibility first.
   static std::vector<domain::StatusView> views(Tx& tx, const std::vector<std::int64_t>& ids,
                                                std::int64_t viewer);
-  static void soft_delete(Tx& tx, std::int64_t id);
+  // Deletes a status and every boost of it; returns the ids deleted.
+  static std::vector<std::int64_t> soft_delete(Tx& tx, std::int64_t id);
   static std::int64_t conversation_of(Tx& tx, std::int64_t id);
   static std::vector<std::int64_t> ancestors(Tx& tx, std::int64_t id, std::int64_t viewer);
   static std::vector<std::int64_t> descendants(Tx& tx, std::int64_t id, std::int64_t viewer);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <loxodon/config/config.hpp>
+#include <loxodon/db/tx.hpp>
 #include <loxodon/domain/account.hpp>
 #include <loxodon/domain/oauth.hpp>
 #include <loxodon/domain/scopes.hpp>
@@ -73,6 +74,10 @@ struct Caller {
   domain::ScopeSet scopes;
   std::optional<domain::UserWithAccount> user;
 };
+
+// Tells every process that tokens of `account_id` were revoked, in the revoking transaction:
+// streams opened with a token that no longer works are closed.
+void publish_tokens_revoked(db::Tx& tx, std::int64_t account_id);
 
 // Why a signed-in user may not use the API yet, as Mastodon words it; nullopt when they may.
 std::optional<std::string> login_blocked_reason(const domain::UserWithAccount& user);

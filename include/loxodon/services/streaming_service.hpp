@@ -2,6 +2,7 @@
 
 #include <loxodon/db/stream_repository.hpp>
 #include <loxodon/services/announcement_service.hpp>
+#include <loxodon/services/auth_service.hpp>
 #include <loxodon/services/conversation_service.hpp>
 #include <loxodon/services/notification_service.hpp>
 #include <loxodon/services/status_service.hpp>
@@ -31,7 +32,8 @@ struct StatusAudience {
 class StreamingService {
  public:
   StreamingService(db::Database& db, StatusService& statuses, NotificationService& notifications,
-                   ConversationService& conversations, AnnouncementService& announcements);
+                   ConversationService& conversations, AnnouncementService& announcements,
+                   AuthService& auth);
 
   awaitable<std::optional<db::StreamStatusFacts>> status_facts(std::int64_t status_id);
   awaitable<StatusAudience> status_audience(std::int64_t status_id,
@@ -51,6 +53,8 @@ class StreamingService {
   // An announcement as everyone sees it, and the count of one of its reactions.
   awaitable<std::optional<db::AnnouncementRow>> announcement(std::int64_t id);
   awaitable<std::int64_t> reaction_count(std::int64_t announcement_id, std::string name);
+  // Whether a stream's token still opens it: not revoked, and its user may still sign in.
+  awaitable<bool> still_authorized(std::string access_token);
 
  private:
   db::Database& db_;
@@ -58,6 +62,7 @@ class StreamingService {
   NotificationService& notifications_;
   ConversationService& conversations_;
   AnnouncementService& announcements_;
+  AuthService& auth_;
 };
 
 }  // namespace lox::services

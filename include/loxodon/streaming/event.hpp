@@ -22,6 +22,7 @@ struct Event {
     kAnnouncement,          // id: a published announcement, for every user stream
     kAnnouncementDelete,    // id: a withdrawn announcement
     kAnnouncementReaction,  // id: the announcement, name: the emoji whose count changed
+    kAccessRevoked,         // account_id: some of its tokens were revoked; streams re-check
   };
   Kind kind = Kind::kUpdate;
   std::int64_t id = 0;

@@ -28,7 +28,11 @@ class StreamHub {
   std::vector<std::int64_t> accounts(Stream::Kind kind) const;
   // The subscribed streams of a parameterised kind (the lists, the hashtags).
   std::vector<Stream> streams(Stream::Kind kind) const;
+  // Every connection of an account, whatever it listens to.
+  std::vector<StreamSubscriber*> connections_of(std::int64_t account) const;
   std::size_t connection_count() const { return by_subscriber_.size(); }
+  // How many streams one connection listens to (connections are capped).
+  std::size_t subscription_count(const StreamSubscriber& subscriber) const;
   std::size_t subscription_count() const;
 
  private:

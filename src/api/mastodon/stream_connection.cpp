@@ -9,15 +9,27 @@ namespace lox::api::mastodon {
 
 StreamConnection::StreamConnection(asio::any_io_executor executor, streaming::StreamHub& hub,
                                    services::StreamingService& service, std::int64_t account_id,
-                                   domain::ScopeSet scopes, bool websocket,
-                                   std::vector<Request> initial)
+                                   std::string access_token, domain::ScopeSet scopes,
+                                   bool websocket, std::vector<Request> initial)
     : executor_(std::move(executor)),
       hub_(hub),
       service_(service),
       account_id_(account_id),
+      access_token_(std::move(access_token)),
       scopes_(std::move(scopes)),
       websocket_(websocket),
       initial_(std::move(initial)) {}
+
+// Whatever ends the connection, the hub must not keep a pointer to it.
+StreamConnection::~StreamConnection() { hub_.remove(*this); }
+
+bool StreamConnection::reads_notifications() const {
+  return scopes_.allows("read") || scopes_.allows("read:notifications");
+}
+
+void StreamConnection::close() {
+  if (open_ && outbox_) outbox_->close();
+}
 
 void StreamConnection::opened(std::shared_ptr<http::StreamOutbox> outbox) {
   outbox_ = std::move(outbox);
@@ -33,7 +45,7 @@ void StreamConnection::closed() {
 }
 
 void StreamConnection::send(const streaming::StreamMessage& message) {
-  if (!open_) return;
+  if (!open_ || outbox_->closed()) return;
   if (!outbox_->push(websocket_ ? message.websocket() : message.event_stream())) {
     if (outbox_->overflowed()) {
       spdlog::get("lox.http")
@@ -61,27 +73,34 @@ void StreamConnection::subscribe(const Request& request) {
     send_error("Access token does not have the required scopes", 401);
     return;
   }
+  if (hub_.subscription_count(*this) + pending_lists_ >= kMaxSubscriptions) {
+    send_error("Too many subscriptions on one connection", 400);
+    return;
+  }
   if (stream.kind == streaming::Stream::Kind::kList) {
-    asio::co_spawn(executor_, subscribe_list(stream), asio::detached);
+    ++pending_lists_;
+    asio::co_spawn(executor_, subscribe_list(shared_from_this(), stream), asio::detached);
     return;
   }
   hub_.subscribe(*this, stream);
 }
 
-awaitable<void> StreamConnection::subscribe_list(streaming::Stream stream) {
-  auto self = shared_from_this();  // the connection may close while the database answers
+// `self` keeps the connection alive while the database answers; it may close meanwhile.
+awaitable<void> StreamConnection::subscribe_list(std::shared_ptr<StreamConnection> self,
+                                                 streaming::Stream stream) {
   bool owned = false;
   try {
-    owned = co_await service_.owns_list(account_id_, stream.list_id);
+    owned = co_await self->service_.owns_list(self->account_id_, stream.list_id);
   } catch (const std::exception& e) {
     spdlog::get("lox.http")->warn("list stream check failed: {}", e.what());
   }
-  if (!open_) co_return;
+  --self->pending_lists_;
+  if (!self->open_) co_return;
   if (!owned) {
-    send_error("Not authorized to stream this list", 401);
+    self->send_error("Not authorized to stream this list", 401);
     co_return;
   }
-  hub_.subscribe(*this, stream);
+  self->hub_.subscribe(*self, stream);
 }
 
 void StreamConnection::received(std::string_view text) {

@@ -20,9 +20,14 @@ class StreamConnection final : public http::StreamEndpoint,
  public:
   using Request = std::variant<streaming::Stream, streaming::StreamError>;
 
+  // At most this many streams on one connection, and list checks waiting for the database.
+  static constexpr std::size_t kMaxSubscriptions = 100;
+
   StreamConnection(asio::any_io_executor executor, streaming::StreamHub& hub,
                    services::StreamingService& service, std::int64_t account_id,
-                   domain::ScopeSet scopes, bool websocket, std::vector<Request> initial);
+                   std::string access_token, domain::ScopeSet scopes, bool websocket,
+                   std::vector<Request> initial);
+  ~StreamConnection() override;
 
   // http::StreamEndpoint
   void opened(std::shared_ptr<http::StreamOutbox> outbox) override;
@@ -31,11 +36,15 @@ class StreamConnection final : public http::StreamEndpoint,
 
   // streaming::StreamSubscriber
   std::int64_t account_id() const override { return account_id_; }
+  bool reads_notifications() const override;
+  const std::string& access_token() const override { return access_token_; }
+  void close() override;
   void send(const streaming::StreamMessage& message) override;
 
  private:
   void subscribe(const Request& request);
-  awaitable<void> subscribe_list(streaming::Stream stream);
+  static awaitable<void> subscribe_list(std::shared_ptr<StreamConnection> self,
+                                        streaming::Stream stream);
   // Mastodon's in-socket error: {"error":"Unknown stream type","status":400}.
   void send_error(const std::string& message, int status);
 
@@ -43,11 +52,13 @@ class StreamConnection final : public http::StreamEndpoint,
   streaming::StreamHub& hub_;
   services::StreamingService& service_;
   std::int64_t account_id_;
+  std::string access_token_;
   domain::ScopeSet scopes_;
   bool websocket_;
   std::vector<Request> initial_;
   std::shared_ptr<http::StreamOutbox> outbox_;
   bool open_ = false;
+  std::size_t pending_lists_ = 0;
 };
 
 }  // namespace lox::api::mastodon

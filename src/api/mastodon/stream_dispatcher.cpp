@@ -122,6 +122,9 @@ awaitable<void> StreamDispatcher::dispatch(const Event& event) {
     case Event::Kind::kFiltersChanged:
       filters_changed(event);
       break;
+    case Event::Kind::kAccessRevoked:
+      co_await access_revoked(event);
+      break;
     case Event::Kind::kAnnouncement:
     case Event::Kind::kAnnouncementDelete:
     case Event::Kind::kAnnouncementReaction:
@@ -202,16 +205,22 @@ awaitable<void> StreamDispatcher::status_event(const Event& event) {
 }
 
 awaitable<void> StreamDispatcher::notification_event(const Event& event) {
-  const auto& user = hub_.subscribers(Stream::of(Kind::kUser), event.account_id);
-  const auto& only = hub_.subscribers(Stream::of(Kind::kUserNotification), event.account_id);
-  if (user.empty() && only.empty()) co_return;
+  if (hub_.subscribers(Stream::of(Kind::kUser), event.account_id).empty() &&
+      hub_.subscribers(Stream::of(Kind::kUserNotification), event.account_id).empty()) {
+    co_return;
+  }
   auto page = co_await streaming_.notification(event.account_id, event.id);
   if (!page) co_return;
   std::string text = notification_json(config_, page->items.at(0), page->statuses)
                          .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   // The hub may have changed while the database answered: look the subscribers up again.
-  deliver(hub_.subscribers(Stream::of(Kind::kUser), event.account_id),
-          StreamMessage(Stream::of(Kind::kUser), "notification", text));
+  // Tokens without a notification scope get none on their user stream (Mastodon).
+  StreamMessage on_user(Stream::of(Kind::kUser), "notification", text);
+  const auto& users = hub_.subscribers(Stream::of(Kind::kUser), event.account_id);
+  std::vector<streaming::StreamSubscriber*> readers;
+  std::copy_if(users.begin(), users.end(), std::back_inserter(readers),
+               [](const streaming::StreamSubscriber* s) { return s->reads_notifications(); });
+  for (auto* s : readers) s->send(on_user);
   deliver(hub_.subscribers(Stream::of(Kind::kUserNotification), event.account_id),
           StreamMessage(Stream::of(Kind::kUserNotification), "notification", text));
 }
@@ -253,6 +262,18 @@ awaitable<void> StreamDispatcher::announcement_event(const Event& event) {
   StreamMessage message(Stream::of(Kind::kUser), streaming::event_name(event.kind), payload);
   for (auto account : hub_.accounts(Kind::kUser)) {
     deliver(hub_.subscribers(Stream::of(Kind::kUser), account), message);
+  }
+}
+
+awaitable<void> StreamDispatcher::access_revoked(const Event& event) {
+  auto connections = hub_.connections_of(event.account_id);
+  for (auto* connection : connections) {
+    std::string token = connection->access_token();
+    bool valid = co_await streaming_.still_authorized(token);
+    if (valid) continue;
+    // Look it up again: it may have closed while the database answered.
+    auto now = hub_.connections_of(event.account_id);
+    if (std::find(now.begin(), now.end(), connection) != now.end()) connection->close();
   }
 }
 

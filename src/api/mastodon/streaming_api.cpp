@@ -35,6 +35,7 @@ std::string param(const http::Request& request, std::string_view name) {
 
 struct StreamingApi::Subscriber {
   services::Caller caller;
+  std::string token;
   std::string subprotocol;
 };
 
@@ -83,6 +84,7 @@ awaitable<StreamingApi::Subscriber> StreamingApi::authenticate(const http::Reque
     throw Error(ErrorCode::kUnauthorized, "Invalid access token");
   }
   out.caller = std::move(*caller);
+  out.token = std::move(token);
   co_return out;
 }
 
@@ -104,14 +106,20 @@ awaitable<http::Response> StreamingApi::websocket(http::Request& request) {
   res.upgrade->transport = http::StreamUpgrade::Transport::kWebSocket;
   res.upgrade->subprotocol = subscriber.subprotocol;
   res.upgrade->endpoint = std::make_shared<StreamConnection>(
-      executor, hub_, streaming_, subscriber.caller.user->account.id, subscriber.caller.scopes,
-      true, std::move(initial));
+      executor, hub_, streaming_, subscriber.caller.user->account.id, subscriber.token,
+      subscriber.caller.scopes, true, std::move(initial));
   co_return res;
 }
 
 awaitable<http::Response> StreamingApi::event_stream(http::Request& request,
                                                      std::string stream_name) {
   Subscriber subscriber = co_await authenticate(request, false);
+  // Mastodon's SSE endpoints take only_media=true for the public streams' :media variants.
+  auto only_media = request.query_param("only_media");
+  if (stream_name.starts_with("public") && !stream_name.ends_with(":media") && only_media &&
+      (*only_media == "true" || *only_media == "1")) {
+    stream_name += ":media";
+  }
   auto parsed = streaming::parse_stream(stream_name, param(request, "tag"), param(request, "list"));
   if (const auto* error = std::get_if<streaming::StreamError>(&parsed)) {
     throw Error(ErrorCode::kBadRequest, error->message);
@@ -127,14 +135,18 @@ awaitable<http::Response> StreamingApi::event_stream(http::Request& request,
     bool owned = co_await streaming_.owns_list(subscriber.caller.user->account.id, stream.list_id);
     if (!owned) throw Error(ErrorCode::kUnauthorized, "Not authorized to stream this list");
   }
+  if (request.method == "HEAD") {
+    // A HEAD (routed like GET) learns what a GET would start, without a stream.
+    co_return http::Response::text(200, "", "text/event-stream");
+  }
   std::vector<StreamConnection::Request> initial{stream};
   auto executor = co_await asio::this_coro::executor;
   http::Response res;
   res.upgrade = std::make_shared<http::StreamUpgrade>();
   res.upgrade->transport = http::StreamUpgrade::Transport::kEventStream;
   res.upgrade->endpoint = std::make_shared<StreamConnection>(
-      executor, hub_, streaming_, subscriber.caller.user->account.id, subscriber.caller.scopes,
-      false, std::move(initial));
+      executor, hub_, streaming_, subscriber.caller.user->account.id, subscriber.token,
+      subscriber.caller.scopes, false, std::move(initial));
   co_return res;
 }
 

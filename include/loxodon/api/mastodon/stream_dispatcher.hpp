@@ -33,6 +33,8 @@ class StreamDispatcher {
   awaitable<void> notification_event(const streaming::Event& event);
   awaitable<void> conversation_event(const streaming::Event& event);
   void filters_changed(const streaming::Event& event);
+  // Some of an account's tokens were revoked: its connections whose token no longer works end.
+  awaitable<void> access_revoked(const streaming::Event& event);
   // Announcements reach every user stream.
   awaitable<void> announcement_event(const streaming::Event& event);
 
