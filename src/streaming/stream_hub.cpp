@@ -6,32 +6,41 @@ StreamHub::Key StreamHub::key_of(const Stream& stream, std::int64_t account) {
   return Key{stream, stream.personal() ? account : 0};
 }
 
+namespace {
+// The same stream, whatever the spelling of its tag.
+bool same_stream(const Stream& a, const Stream& b) {
+  return a.kind == b.kind && a.tag == b.tag && a.list_id == b.list_id;
+}
+}  // namespace
+
+void StreamHub::drop(StreamSubscriber& subscriber, const Key& key) {
+  auto it = by_stream_.find(key);
+  if (it == by_stream_.end()) return;
+  it->second.erase(&subscriber);
+  if (it->second.empty()) by_stream_.erase(it);
+}
+
 void StreamHub::subscribe(StreamSubscriber& subscriber, const Stream& stream) {
+  unsubscribe(subscriber, stream);
   Key key = key_of(stream, subscriber.account_id());
   by_stream_[key].insert(&subscriber);
   by_subscriber_[&subscriber].insert(key);
 }
 
 void StreamHub::unsubscribe(StreamSubscriber& subscriber, const Stream& stream) {
-  Key key = key_of(stream, subscriber.account_id());
-  auto it = by_stream_.find(key);
-  if (it != by_stream_.end()) {
-    it->second.erase(&subscriber);
-    if (it->second.empty()) by_stream_.erase(it);
-  }
   auto mine = by_subscriber_.find(&subscriber);
-  if (mine != by_subscriber_.end()) mine->second.erase(key);
+  if (mine == by_subscriber_.end()) return;
+  std::erase_if(mine->second, [&](const Key& key) {
+    if (!same_stream(key.stream, stream)) return false;
+    drop(subscriber, key);
+    return true;
+  });
 }
 
 void StreamHub::remove(StreamSubscriber& subscriber) {
   auto mine = by_subscriber_.find(&subscriber);
   if (mine == by_subscriber_.end()) return;
-  for (const auto& key : mine->second) {
-    auto it = by_stream_.find(key);
-    if (it == by_stream_.end()) continue;
-    it->second.erase(&subscriber);
-    if (it->second.empty()) by_stream_.erase(it);
-  }
+  for (const auto& key : mine->second) drop(subscriber, key);
   by_subscriber_.erase(mine);
 }
 

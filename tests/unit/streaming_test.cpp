@@ -117,7 +117,12 @@ TEST(StreamHubTest, KeysPersonalStreamsByAccountAndForgetsClosedConnections) {
   EXPECT_EQ(hub.connection_count(), 3u);
   EXPECT_EQ(hub.subscription_count(), 5u);
 
-  hub.unsubscribe(bob, parsed("hashtag", "Cats"));
+  // Another spelling of the tag replaces the subscription; any spelling ends it.
+  hub.subscribe(bob, parsed("hashtag", "#CATS"));
+  ASSERT_EQ(hub.streams(Kind::kHashtag).size(), 1u);
+  EXPECT_EQ(hub.streams(Kind::kHashtag)[0].event_names()[1], "#CATS");
+  EXPECT_EQ(hub.subscription_count(bob), 2u);
+  hub.unsubscribe(bob, parsed("hashtag", "cats"));
   EXPECT_TRUE(hub.streams(Kind::kHashtag).empty());
   hub.remove(alice);
   EXPECT_EQ(hub.subscribers(Stream::of(Kind::kUser), 1).size(), 1u);

@@ -18,6 +18,8 @@ class StreamHub {
   using Subscribers = std::set<StreamSubscriber*>;
 
   // Idempotent. Personal streams (user, user:notification, direct) are the subscriber's own.
+  // A hashtag is one stream however it is spelt: subscribing again with another spelling
+  // replaces the first (events carry the latest), and unsubscribing takes any spelling.
   void subscribe(StreamSubscriber& subscriber, const Stream& stream);
   void unsubscribe(StreamSubscriber& subscriber, const Stream& stream);
   void remove(StreamSubscriber& subscriber);
@@ -42,6 +44,7 @@ class StreamHub {
     auto operator<=>(const Key&) const = default;
   };
   static Key key_of(const Stream& stream, std::int64_t account);
+  void drop(StreamSubscriber& subscriber, const Key& key);
 
   std::map<Key, Subscribers> by_stream_;
   std::map<StreamSubscriber*, std::set<Key>> by_subscriber_;
