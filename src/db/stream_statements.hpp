@@ -43,12 +43,23 @@ inline constexpr std::array kStreamStatements = {
               "AND NOT EXISTS (SELECT 1 FROM mutes mu WHERE mu.account_id = v.id "
               "  AND mu.target_account_id = s.account_id)"},
     // Which of the viewers $2 see statuses $1 (a status and the original it boosts)
-    // differently from a viewer with no relation to them: their own flags, a poll vote, any
-    // filter, or an original they may not see. The others share one rendering.
+    // differently from a viewer with no relation to them: their own flags, a poll vote, an
+    // active filter that matches (status_filter_matches' rule, in any context), or an original
+    // they may not see. The others share one rendering. Merely having filters is not enough:
+    // most people have some, and rendering for each of them would not keep up.
     Statement{
         "stream_personal_viewers",
+        // The text filters match against, computed once for all viewers.
+        "WITH t AS MATERIALIZED (SELECT fs.id, "
+        "  status_filter_text(fs.id, fs.spoiler_text, fs.content) AS text "
+        "  FROM statuses fs WHERE fs.id = ANY ($1::bigint[])) "
         "SELECT v.id FROM unnest($2::bigint[]) AS v(id) WHERE "
-        "EXISTS (SELECT 1 FROM custom_filters cf WHERE cf.account_id = v.id) "
+        "EXISTS (SELECT 1 FROM t JOIN custom_filters f ON f.account_id = v.id "
+        "  AND (f.expires_at IS NULL OR f.expires_at > now()) "
+        "  WHERE EXISTS (SELECT 1 FROM custom_filter_keywords k WHERE k.filter_id = f.id "
+        "    AND t.text ~* k.pattern) "
+        "  OR EXISTS (SELECT 1 FROM custom_filter_statuses cfs WHERE cfs.filter_id = f.id "
+        "    AND cfs.status_id = t.id)) "
         "OR EXISTS (SELECT 1 FROM statuses s WHERE s.id = ANY ($1::bigint[]) AND ("
         "  EXISTS (SELECT 1 FROM favourites f WHERE f.status_id = s.id AND f.account_id = v.id) "
         "  OR EXISTS (SELECT 1 FROM statuses r WHERE r.reblog_of_id = s.id "

@@ -292,6 +292,22 @@ class StreamingTest(unittest.TestCase):
             self.post(self.bob_p, "nothing hidden")
             frame = s.next(lambda f: f.get("event") == "update")
             self.assertIn("nothing hidden", json.loads(frame["payload"])["content"])
+
+            # A warning filter that matches: the status comes, marked for this viewer only.
+            code, body, _ = api_call(self.streams, self.alice, "POST", "/api/v2/filters",
+                                     {"title": "careful", "context[]": "home",
+                                      "filter_action": "warn",
+                                      "keywords_attributes[][keyword]": "thunder"})
+            self.assertEqual(code, 200, body)
+            carol = Socket(self.streams, "?stream=public:local", token=self.carol.access_token)
+            time.sleep(0.3)
+            self.post(self.bob_p, "thunder tonight")
+            frame = s.next(update_with("thunder tonight"))
+            filtered = json.loads(frame["payload"])["filtered"]
+            self.assertEqual([f["filter"]["title"] for f in filtered], ["careful"])
+            frame = carol.next(update_with("thunder tonight"))
+            self.assertEqual(json.loads(frame["payload"])["filtered"], [])
+            carol.close()
         finally:
             s.close()
 
