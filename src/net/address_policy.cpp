@@ -61,11 +61,16 @@ AddressClass classify_v6(const asio::ip::address_v6& a) {
   if (zero_prefix && ((b[10] == 0xff && b[11] == 0xff) || (b[10] == 0 && b[11] == 0))) {
     return classify_v4(v4_at(b, 12));
   }
-  // NAT64 64:ff9b::/96 and 6to4 2002::/16 reach the IPv4 address they carry.
-  static constexpr std::array<std::uint8_t, 12> kNat64 = {0, 0x64, 0xff, 0x9b, 0, 0,
-                                                          0, 0,    0,    0,    0, 0};
-  if (std::equal(kNat64.begin(), kNat64.end(), b.begin())) return classify_v4(v4_at(b, 12));
-  if (b[0] == 0x20 && b[1] == 0x02) return classify_v4(v4_at(b, 2));
+  // Translation and tunnelling prefixes (NAT64 64:ff9b::/96 and 64:ff9b:1::/48, 6to4
+  // 2002::/16) can lead anywhere, private networks included: refused outright, as Mastodon does.
+  if (b[0] == 0 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b) return AddressClass::kReserved;
+  if (b[0] == 0x20 && b[1] == 0x02) return AddressClass::kReserved;
+  // ORCHIDv1/v2 2001:10::/28 and 2001:20::/28, documentation 3fff::/20.
+  if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && (b[3] & 0xf0) == 0x10)
+    return AddressClass::kReserved;
+  if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && (b[3] & 0xf0) == 0x20)
+    return AddressClass::kReserved;
+  if (b[0] == 0x3f && (b[1] & 0xf0) == 0xf0) return AddressClass::kReserved;
   if ((b[0] & 0xfe) == 0xfc) return AddressClass::kPrivate;                    // fc00::/7
   if (b[0] == 0xfe && (b[1] & 0xc0) == 0x80) return AddressClass::kLinkLocal;  // fe80::/10
   if (b[0] == 0xfe && (b[1] & 0xc0) == 0xc0) return AddressClass::kPrivate;  // fec0::/10 site-local

@@ -40,9 +40,14 @@ TEST(AddressPolicy, ClassifiesIpv6AndIpv4InsideIt) {
   EXPECT_EQ(of("::ffff:127.0.0.1"), AddressClass::kLoopback);
   EXPECT_EQ(of("::ffff:10.0.0.1"), AddressClass::kPrivate);
   EXPECT_EQ(of("::ffff:93.184.216.34"), AddressClass::kPublic);
-  EXPECT_EQ(of("64:ff9b::169.254.169.254"), AddressClass::kLinkLocal);
-  EXPECT_EQ(of("2002:7f00:1::"), AddressClass::kLoopback);  // 6to4 of 127.0.0.1
-  EXPECT_EQ(of("2002:5db8:d822::"), AddressClass::kPublic);
+  // Translation and tunnels could reach anything: refused whatever they carry.
+  EXPECT_EQ(of("64:ff9b::169.254.169.254"), AddressClass::kReserved);
+  EXPECT_EQ(of("64:ff9b::93.184.216.34"), AddressClass::kReserved);
+  EXPECT_EQ(of("2002:7f00:1::"), AddressClass::kReserved);
+  EXPECT_EQ(of("2001:0:4136:e378::1"), AddressClass::kReserved);  // Teredo
+  EXPECT_EQ(of("2001:10::1"), AddressClass::kReserved);
+  EXPECT_EQ(of("3fff::1"), AddressClass::kReserved);
+  EXPECT_EQ(of("100::1"), AddressClass::kReserved);
 }
 
 // Runs a coroutine to completion and returns what it threw, if anything.

@@ -21,8 +21,9 @@ enum class AddressClass {
   kReserved,     // documentation, benchmarking, 240/4, broadcast, 192.0.0/24, discard-only …
 };
 
-// IPv4 inside IPv6 (mapped ::ffff:a.b.c.d, compatible, 6to4 2002::/16, NAT64 64:ff9b::/96)
-// is judged by the IPv4 address it carries.
+// IPv4 inside IPv6 (mapped ::ffff:a.b.c.d, compatible ::a.b.c.d) is judged by the IPv4 address
+// it carries; translation and tunnel prefixes (NAT64, 6to4, Teredo) are refused outright, as
+// Mastodon's PrivateAddressCheck does.
 AddressClass classify_address(const asio::ip::address& address);
 std::string_view address_class_name(AddressClass c);
 
