@@ -14,6 +14,7 @@ LOX_BUILD_PACKAGES="g++ cmake ninja-build pkg-config libboost-dev libboost-syste
 # formatting check. (GoogleTest is a build package: one build tree serves
 # both scripts.)
 LOX_TEST_PACKAGES="python3-mastodon python3-aiosmtpd python3-blurhash python3-pil python3-websocket
+  python3-cryptography
   libimage-exiftool-perl
   clang-format"
 

@@ -22,6 +22,7 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
       media_store(c.media_dir),
       media(c, d, ids, media_store, b),
       announcements(c, d, ids),
-      streaming(d, statuses, notifications, conversations, announcements, auth) {}
+      streaming(d, statuses, notifications, conversations, announcements, auth),
+      actors(d) {}
 
 }  // namespace lox::app

@@ -92,6 +92,11 @@ std::optional<domain::Account> AccountRepository::find(Tx& tx, std::int64_t id) 
   return read_account(r[0]);
 }
 
+std::string AccountRepository::public_key_pem(Tx& tx, std::int64_t id) {
+  auto r = tx.work().exec_prepared("account_public_key", id);
+  return r.empty() ? std::string() : r[0][0].as<std::string>();
+}
+
 std::optional<domain::Account> AccountRepository::find_by_acct(
     Tx& tx, const std::string& username, const std::optional<std::string>& domain) {
   auto r = tx.work().exec_prepared("account_by_acct", username, domain);

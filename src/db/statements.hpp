@@ -98,6 +98,7 @@ inline constexpr std::array kStatements = {
               "$9, $10, "
               "$11::inet, $12, $13)"},
     Statement{"account_by_id", "SELECT " LOX_ACCOUNT_COLUMNS " FROM accounts a WHERE a.id = $1"},
+    Statement{"account_public_key", "SELECT public_key_pem FROM accounts WHERE id = $1"},
     Statement{"account_by_acct",
               "SELECT " LOX_ACCOUNT_COLUMNS " FROM accounts a WHERE lower(a.username) = lower($1) "
               "AND coalesce(lower(a.domain), '') = coalesce(lower($2), '')"},

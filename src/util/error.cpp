@@ -20,6 +20,8 @@ unsigned http_status(ErrorCode code) {
       return 422;
     case ErrorCode::kConflict:
       return 409;
+    case ErrorCode::kGone:
+      return 410;
     case ErrorCode::kTooManyRequests:
       return 429;
     case ErrorCode::kInternal:

@@ -3,6 +3,7 @@
 #include <loxodon/config/config.hpp>
 #include <loxodon/media/local_media_store.hpp>
 #include <loxodon/services/account_service.hpp>
+#include <loxodon/services/actor_service.hpp>
 #include <loxodon/services/announcement_service.hpp>
 #include <loxodon/services/auth_service.hpp>
 #include <loxodon/services/conversation_service.hpp>
@@ -55,6 +56,7 @@ struct Services {
   services::MediaService media;
   services::AnnouncementService announcements;
   services::StreamingService streaming;
+  services::ActorService actors;
 };
 
 }  // namespace lox::app

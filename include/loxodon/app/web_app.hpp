@@ -1,5 +1,6 @@
 #pragma once
 
+#include <loxodon/api/activitypub/actor_api.hpp>
 #include <loxodon/api/activitypub/discovery_api.hpp>
 #include <loxodon/api/mastodon/accounts_api.hpp>
 #include <loxodon/api/mastodon/announcements_api.hpp>
@@ -57,6 +58,7 @@ class WebApp {
   streaming::StreamHub stream_hub_;
   api::mastodon::StreamingApi streaming_api_;
   api::activitypub::DiscoveryApi discovery_api_;
+  api::activitypub::ActorApi actor_api_;
   web::AuthPages pages_;
 };
 

@@ -96,6 +96,17 @@ struct Config {
   std::string base_url() const { return scheme + "://" + domain; }
   // ws(s)://domain, advertised to clients for the streaming API.
   std::string streaming_url() const { return (scheme == "https" ? "wss://" : "ws://") + domain; }
+  // Where a file of the media store is served (the media route of api/mastodon).
+  std::string media_url(const std::string& key) const {
+    return base_url() + "/system/media/" + key;
+  }
+  // A local account's ActivityPub id and profile page (Mastodon's URL scheme).
+  std::string actor_url(const std::string& username) const {
+    return base_url() + "/users/" + username;
+  }
+  std::string profile_url(const std::string& username) const {
+    return base_url() + "/@" + username;
+  }
 };
 
 }  // namespace lox::config

@@ -46,6 +46,8 @@ class AccountRepository {
  public:
   static void insert_local(Tx& tx, const NewLocalAccount& account);
   static std::optional<domain::Account> find(Tx& tx, std::int64_t id);
+  // The account's ActivityPub public key (SubjectPublicKeyInfo PEM); empty when it has none.
+  static std::string public_key_pem(Tx& tx, std::int64_t id);
   static std::optional<domain::Account> find_by_acct(Tx& tx, const std::string& username,
                                                      const std::optional<std::string>& domain);
   static std::optional<domain::UserWithAccount> user(Tx& tx, std::int64_t user_id);

@@ -15,6 +15,7 @@ enum class ErrorCode {
   kPayloadTooLarge,
   kUnprocessable,
   kConflict,
+  kGone,
   kTooManyRequests,
   kInternal,
   kBadGateway,

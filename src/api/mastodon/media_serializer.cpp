@@ -5,7 +5,7 @@ namespace lox::api::mastodon {
 using nlohmann::json;
 
 std::string media_url(const config::Config& config, const std::string& key) {
-  return config.base_url() + "/system/media/" + key;
+  return config.media_url(key);
 }
 
 json media_json(const config::Config& config, const domain::MediaAttachment& m) {

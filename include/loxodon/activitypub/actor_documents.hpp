@@ -1,0 +1,48 @@
+#pragma once
+
+#include <loxodon/config/config.hpp>
+#include <loxodon/domain/account.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace lox::activitypub {
+
+// The Content-Type of every ActivityPub document we serve (Mastodon's).
+inline constexpr const char* kActivityJson = "application/activity+json; charset=utf-8";
+
+// Whether an Accept header asks for ActivityPub JSON (activity+json, or ld+json with or
+// without the ActivityStreams profile) rather than a page.
+bool accepts_activity_json(std::string_view accept);
+
+// A local account as an ActivityPub actor (Mastodon's ActorSerializer): Person (Service for
+// bots), its collections, shared inbox, public key, PropertyValue fields, avatar and header.
+// A suspended account is served as Mastodon serves one: no profile, `suspended: true`.
+nlohmann::json person_document(const config::Config& config, const domain::Account& account,
+                               const std::string& public_key_pem);
+
+// The instance actor (Application at /actor) that signs the server's own fetches.
+nlohmann::json instance_actor_document(const config::Config& config,
+                                       const std::string& public_key_pem);
+// The username the instance actor answers to in WebFinger (the domain, as Mastodon did).
+std::string instance_actor_username(const config::Config& config);
+
+// What a WebFinger `resource` names on this server.
+struct WebfingerUser {
+  std::string username;
+};
+struct WebfingerInstance {};
+struct WebfingerForeign {};  // another server's, or nothing we know how to read
+using WebfingerTarget = std::variant<WebfingerUser, WebfingerInstance, WebfingerForeign>;
+
+// acct:alice@domain, alice@domain, the actor URL (/users/alice), the profile page (/@alice),
+// the bare domain or base URL (the instance actor). Usernames are not checked here.
+WebfingerTarget parse_webfinger_resource(const config::Config& config, std::string_view resource);
+
+nlohmann::json webfinger_document(const config::Config& config, const domain::Account& account);
+nlohmann::json instance_webfinger_document(const config::Config& config);
+
+}  // namespace lox::activitypub
