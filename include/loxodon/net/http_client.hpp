@@ -1,0 +1,76 @@
+#pragma once
+
+#include <loxodon/net/guarded_connector.hpp>
+#include <loxodon/util/asio.hpp>
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace lox::net {
+
+using HeaderList = std::vector<std::pair<std::string, std::string>>;
+
+struct HttpClientRequest {
+  std::string method = "GET";
+  std::string url;  // http:// or https://
+  HeaderList headers;
+  std::string body;
+};
+
+struct HttpClientResponse {
+  unsigned status = 0;
+  HeaderList headers;
+  std::string body;
+  std::optional<std::string> header(std::string_view name) const;
+};
+
+// An URL as the client dials it.
+struct ParsedUrl {
+  std::string scheme;  // "http" or "https"
+  std::string host;    // without brackets
+  std::string port;
+  std::string target;             // path and query, at least "/"
+  std::string authority() const;  // host[:port] as the Host header carries it
+};
+// Nothing for anything but an absolute http(s) URL with a host.
+std::optional<ParsedUrl> parse_url(std::string_view url);
+
+struct HttpClientOptions {
+  ConnectorOptions connector;
+  std::chrono::milliseconds timeout{10000};      // the whole exchange after connecting
+  std::size_t max_response_bytes = 1024 * 1024;  // body; a larger answer is an error
+  std::string user_agent = "Loxodon";
+  std::optional<std::string> extra_ca_pem;  // trusted besides the system's (tests)
+};
+
+// The request failed: refused address, no connection, TLS, timeout, oversized or malformed
+// answer. (An HTTP error status is a response, not an exception.)
+class HttpClientError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Outbound HTTP/1.1 for federation: every connection through the SSRF guard, TLS with
+// certificate and host name verification (OpenSSL, the system's trust store), SNI, a deadline
+// per exchange, a cap on what is read. One request per connection for now.
+class HttpClient {
+ public:
+  HttpClient(asio::any_io_executor executor, HttpClientOptions options);
+  ~HttpClient();
+  HttpClient(const HttpClient&) = delete;
+  HttpClient& operator=(const HttpClient&) = delete;
+
+  awaitable<HttpClientResponse> send(HttpClientRequest request);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace lox::net

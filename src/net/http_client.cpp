@@ -1,0 +1,192 @@
+#include <loxodon/net/http_client.hpp>
+
+#include <boost/asio/ssl.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+#include <openssl/ssl.h>
+
+#include <cctype>
+
+namespace lox::net {
+
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+namespace ssl = boost::asio::ssl;
+
+namespace {
+
+bool iequal(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<std::string> HttpClientResponse::header(std::string_view name) const {
+  for (const auto& [k, v] : headers) {
+    if (iequal(k, name)) return v;
+  }
+  return std::nullopt;
+}
+
+std::string ParsedUrl::authority() const {
+  bool v6 = host.find(':') != std::string::npos;
+  std::string h = v6 ? "[" + host + "]" : host;
+  bool default_port = (scheme == "https" && port == "443") || (scheme == "http" && port == "80");
+  return default_port ? h : h + ":" + port;
+}
+
+std::optional<ParsedUrl> parse_url(std::string_view url) {
+  ParsedUrl out;
+  auto colon = url.find("://");
+  if (colon == std::string_view::npos) return std::nullopt;
+  for (char c : url.substr(0, colon)) {
+    out.scheme.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  if (out.scheme != "http" && out.scheme != "https") return std::nullopt;
+  std::string_view rest = url.substr(colon + 3);
+  auto slash = rest.find_first_of("/?#");
+  std::string_view authority = rest.substr(0, slash);
+  std::string_view target = slash == std::string_view::npos ? "/" : rest.substr(slash);
+  if (auto hash = target.find('#'); hash != std::string_view::npos) target = target.substr(0, hash);
+  out.target = target.empty() || target[0] != '/' ? "/" + std::string(target) : std::string(target);
+  if (authority.empty() || authority.find('@') != std::string_view::npos) return std::nullopt;
+  if (authority.front() == '[') {
+    auto close = authority.find(']');
+    if (close == std::string_view::npos) return std::nullopt;
+    out.host = std::string(authority.substr(1, close - 1));
+    authority = authority.substr(close + 1);
+    if (!authority.empty() && authority.front() != ':') return std::nullopt;
+    out.port = authority.empty() ? "" : std::string(authority.substr(1));
+  } else {
+    auto c = authority.rfind(':');
+    out.host = std::string(authority.substr(0, c));
+    out.port = c == std::string_view::npos ? "" : std::string(authority.substr(c + 1));
+  }
+  if (out.host.empty()) return std::nullopt;
+  for (auto& ch : out.host) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (out.port.empty()) out.port = out.scheme == "https" ? "443" : "80";
+  for (char ch : out.port) {
+    if (!std::isdigit(static_cast<unsigned char>(ch))) return std::nullopt;
+  }
+  if (out.port.size() > 5 || std::stoi(out.port) > 65535 || std::stoi(out.port) == 0)
+    return std::nullopt;
+  return out;
+}
+
+struct HttpClient::Impl {
+  asio::any_io_executor executor;
+  HttpClientOptions options;
+  ssl::context tls{ssl::context::tls_client};
+
+  Impl(asio::any_io_executor ex, HttpClientOptions o)
+      : executor(std::move(ex)), options(std::move(o)) {
+    tls.set_default_verify_paths();
+    tls.set_verify_mode(ssl::verify_peer);
+    tls.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
+                    ssl::context::no_sslv3 | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
+    if (options.extra_ca_pem) {
+      tls.add_certificate_authority(asio::buffer(*options.extra_ca_pem));
+    }
+  }
+
+  bhttp::request<bhttp::string_body> build(const HttpClientRequest& r, const ParsedUrl& url) const {
+    bhttp::request<bhttp::string_body> req;
+    req.method_string(r.method);
+    req.target(url.target);
+    req.version(11);
+    req.set(bhttp::field::host, url.authority());
+    req.set(bhttp::field::user_agent, options.user_agent);
+    for (const auto& [k, v] : r.headers) req.set(k, v);
+    req.keep_alive(false);
+    req.body() = r.body;
+    if (!r.body.empty() || r.method == "POST" || r.method == "PUT") req.prepare_payload();
+    return req;
+  }
+
+  template <class Stream>
+  awaitable<HttpClientResponse> exchange(Stream& stream, beast::tcp_stream& lowest,
+                                         bhttp::request<bhttp::string_body>& req) {
+    boost::system::error_code ec;
+    lowest.expires_after(options.timeout);
+    co_await bhttp::async_write(stream, req, asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) throw HttpClientError("sending the request failed: " + ec.message());
+    beast::flat_buffer buffer;
+    bhttp::response_parser<bhttp::string_body> parser;
+    parser.header_limit(32 * 1024);
+    const std::size_t max = options.max_response_bytes;
+    auto too_large = [&] {
+      return HttpClientError("the response is larger than " + std::to_string(max) + " bytes");
+    };
+    // The cap is checked as the body arrives (declared length first, then what was read), so
+    // a chunked or close-delimited answer cannot grow past it either.
+    co_await bhttp::async_read_header(stream, buffer, parser,
+                                      asio::redirect_error(asio::use_awaitable, ec));
+    if (!ec) {
+      if (auto declared = parser.content_length(); declared && *declared > max) throw too_large();
+      while (!parser.is_done() && !ec) {
+        co_await bhttp::async_read_some(stream, buffer, parser,
+                                        asio::redirect_error(asio::use_awaitable, ec));
+        if (parser.get().body().size() > max) throw too_large();
+      }
+    }
+    if (ec == beast::error::timeout) throw HttpClientError("the server did not answer in time");
+    if (ec) throw HttpClientError("reading the response failed: " + ec.message());
+    auto res = parser.release();
+    HttpClientResponse out;
+    out.status = res.result_int();
+    for (const auto& field : res) {
+      out.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+    }
+    out.body = std::move(res.body());
+    co_return out;
+  }
+};
+
+HttpClient::HttpClient(asio::any_io_executor executor, HttpClientOptions options)
+    : impl_(std::make_unique<Impl>(std::move(executor), std::move(options))) {}
+
+HttpClient::~HttpClient() = default;
+
+awaitable<HttpClientResponse> HttpClient::send(HttpClientRequest request) {
+  auto url = parse_url(request.url);
+  if (!url) throw HttpClientError("not an http(s) URL: " + request.url);
+  GuardedConnector connector(impl_->executor, impl_->options.connector);
+  asio::ip::tcp::socket socket(impl_->executor);
+  try {
+    socket = co_await connector.connect(url->host, url->port);
+  } catch (const BlockedAddressError& e) {
+    throw HttpClientError(e.what());
+  } catch (const ConnectError& e) {
+    throw HttpClientError(e.what());
+  }
+  auto req = impl_->build(request, *url);
+  if (url->scheme == "http") {
+    beast::tcp_stream stream(std::move(socket));
+    co_return co_await impl_->exchange(stream, stream, req);
+  }
+  beast::ssl_stream<beast::tcp_stream> stream(beast::tcp_stream(std::move(socket)), impl_->tls);
+  // SNI, and the certificate must name the host we meant (not merely chain to a trusted CA).
+  if (!SSL_set_tlsext_host_name(stream.native_handle(), url->host.c_str())) {
+    throw HttpClientError("TLS setup failed");
+  }
+  stream.set_verify_callback(ssl::host_name_verification(url->host));
+  boost::system::error_code ec;
+  beast::get_lowest_layer(stream).expires_after(impl_->options.timeout);
+  co_await stream.async_handshake(ssl::stream_base::client,
+                                  asio::redirect_error(asio::use_awaitable, ec));
+  if (ec) throw HttpClientError("TLS handshake with " + url->host + " failed: " + ec.message());
+  auto response = co_await impl_->exchange(stream, beast::get_lowest_layer(stream), req);
+  beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(2));
+  co_await stream.async_shutdown(asio::redirect_error(asio::use_awaitable, ec));
+  co_return response;
+}
+
+}  // namespace lox::net
