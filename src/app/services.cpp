@@ -1,6 +1,16 @@
 #include <loxodon/app/services.hpp>
+#include <loxodon/util/version.hpp>
 
 namespace lox::app {
+
+namespace {
+net::HttpClientOptions http_client_options(const config::Config& c) {
+  net::HttpClientOptions o;
+  o.connector.allow_private_addresses = c.allow_private_addresses;
+  o.user_agent = "Loxodon/" + std::string(kLoxodonVersion) + " (+" + c.base_url() + "/)";
+  return o;
+}
+}  // namespace
 
 Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& b)
     : config(c),
@@ -23,6 +33,9 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
       media(c, d, ids, media_store, b),
       announcements(c, d, ids),
       streaming(d, statuses, notifications, conversations, announcements, auth),
-      actors(d) {}
+      actors(d),
+      http_client(http_client_options(c)),
+      fetcher(c, http_client, secrets.actor_private_key_pem),
+      inbox(c, d, fetcher) {}
 
 }  // namespace lox::app

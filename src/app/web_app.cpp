@@ -20,11 +20,13 @@ WebApp::WebApp(Services& s)
       streaming_api_(s.auth, s.streaming, stream_hub_),
       discovery_api_(s.config, s.instance),
       actor_api_(s.config, s.actors, s.secrets),
+      inbox_api_(s.config, s.inbox, s.actors),
       pages_(s.config, s.auth, s.accounts, s.instance, s.secrets) {
   web::add_ops_routes(router_, s.health);
   instance_api_.add_routes(router_);
   discovery_api_.add_routes(router_);
   actor_api_.add_routes(router_);
+  inbox_api_.add_routes(router_);
   oauth_api_.add_routes(router_, endpoints_);
   accounts_api_.add_routes(endpoints_);
   statuses_api_.add_routes(endpoints_);

@@ -82,12 +82,10 @@ std::optional<ParsedUrl> parse_url(std::string_view url) {
 }
 
 struct HttpClient::Impl {
-  asio::any_io_executor executor;
   HttpClientOptions options;
   ssl::context tls{ssl::context::tls_client};
 
-  Impl(asio::any_io_executor ex, HttpClientOptions o)
-      : executor(std::move(ex)), options(std::move(o)) {
+  explicit Impl(HttpClientOptions o) : options(std::move(o)) {
     tls.set_default_verify_paths();
     tls.set_verify_mode(ssl::verify_peer);
     tls.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
@@ -150,16 +148,17 @@ struct HttpClient::Impl {
   }
 };
 
-HttpClient::HttpClient(asio::any_io_executor executor, HttpClientOptions options)
-    : impl_(std::make_unique<Impl>(std::move(executor), std::move(options))) {}
+HttpClient::HttpClient(HttpClientOptions options)
+    : impl_(std::make_unique<Impl>(std::move(options))) {}
 
 HttpClient::~HttpClient() = default;
 
 awaitable<HttpClientResponse> HttpClient::send(HttpClientRequest request) {
   auto url = parse_url(request.url);
   if (!url) throw HttpClientError("not an http(s) URL: " + request.url);
-  GuardedConnector connector(impl_->executor, impl_->options.connector);
-  asio::ip::tcp::socket socket(impl_->executor);
+  auto executor = co_await asio::this_coro::executor;
+  GuardedConnector connector(executor, impl_->options.connector);
+  asio::ip::tcp::socket socket(executor);
   try {
     socket = co_await connector.connect(url->host, url->port);
   } catch (const BlockedAddressError& e) {

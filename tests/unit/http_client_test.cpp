@@ -156,7 +156,7 @@ TEST(HttpClient, PlainHttpGuardSizeCapAndDeadline) {
   std::string port = std::to_string(acceptor.local_endpoint().port());
   std::string base = "http://localhost:" + port;
 
-  HttpClient client(io.get_executor(), local_options());
+  HttpClient client(local_options());
   std::string seen;
   auto ok = fetch(io, client, base + "/users/alice?page=1", &acceptor,
                   "HTTP/1.1 200 OK\r\nContent-Type: application/activity+json\r\nContent-Length: "
@@ -179,7 +179,7 @@ TEST(HttpClient, PlainHttpGuardSizeCapAndDeadline) {
   // More than the cap: refused while reading.
   HttpClientOptions small = local_options();
   small.max_response_bytes = 10;
-  HttpClient capped(io.get_executor(), small);
+  HttpClient capped(small);
   auto big = fetch(io, capped, base + "/big", &acceptor,
                    "HTTP/1.1 200 OK\r\nContent-Length: 100\r\nConnection: close\r\n\r\n" +
                        std::string(100, 'x'));
@@ -197,7 +197,7 @@ TEST(HttpClient, PlainHttpGuardSizeCapAndDeadline) {
   EXPECT_NE(silent.error.find("did not answer in time"), std::string::npos) << silent.error;
 
   // Without the test switch, loopback is refused before any connection.
-  HttpClient guarded(io.get_executor(), {});
+  HttpClient guarded({});
   auto refused = fetch(io, guarded, base + "/");
   EXPECT_FALSE(refused.response);
   EXPECT_NE(refused.error.find("not public"), std::string::npos) << refused.error;
@@ -219,14 +219,14 @@ TEST(HttpClient, TlsVerifiesTheCertificateAndTheName) {
   // Trusted (as a test CA) and naming the host: the exchange works.
   HttpClientOptions trusting = local_options();
   trusting.extra_ca_pem = cert;
-  HttpClient client(io.get_executor(), trusting);
+  HttpClient client(trusting);
   std::string seen;
   auto ok = fetch(io, client, url, &acceptor, answer, &seen, &server_tls);
   ASSERT_TRUE(ok.response) << ok.error;
   EXPECT_EQ(ok.response->body, "ok");
 
   // The system's trust store alone does not know this certificate.
-  HttpClient untrusting(io.get_executor(), local_options());
+  HttpClient untrusting(local_options());
   auto unknown = fetch(io, untrusting, url, &acceptor, answer, &seen, &server_tls);
   EXPECT_FALSE(unknown.response);
   EXPECT_NE(unknown.error.find("TLS handshake"), std::string::npos) << unknown.error;
@@ -238,7 +238,7 @@ TEST(HttpClient, TlsVerifiesTheCertificateAndTheName) {
   other_tls.use_private_key(asio::buffer(other_key), asio::ssl::context::pem);
   HttpClientOptions trusting_other = local_options();
   trusting_other.extra_ca_pem = other_cert;
-  HttpClient misnamed(io.get_executor(), trusting_other);
+  HttpClient misnamed(trusting_other);
   auto wrong_name = fetch(io, misnamed, url, &acceptor, answer, &seen, &other_tls);
   EXPECT_FALSE(wrong_name.response);
   EXPECT_NE(wrong_name.error.find("TLS handshake"), std::string::npos) << wrong_name.error;

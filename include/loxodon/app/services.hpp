@@ -1,7 +1,9 @@
 #pragma once
 
 #include <loxodon/config/config.hpp>
+#include <loxodon/federation/activity_fetcher.hpp>
 #include <loxodon/media/local_media_store.hpp>
+#include <loxodon/net/http_client.hpp>
 #include <loxodon/services/account_service.hpp>
 #include <loxodon/services/actor_service.hpp>
 #include <loxodon/services/announcement_service.hpp>
@@ -9,6 +11,7 @@
 #include <loxodon/services/conversation_service.hpp>
 #include <loxodon/services/filter_service.hpp>
 #include <loxodon/services/health_service.hpp>
+#include <loxodon/services/inbox_service.hpp>
 #include <loxodon/services/instance_secrets.hpp>
 #include <loxodon/services/instance_service.hpp>
 #include <loxodon/services/list_service.hpp>
@@ -57,6 +60,9 @@ struct Services {
   services::AnnouncementService announcements;
   services::StreamingService streaming;
   services::ActorService actors;
+  net::HttpClient http_client;  // every outbound request (SSRF-guarded)
+  federation::ActivityFetcher fetcher;
+  services::InboxService inbox;
 };
 
 }  // namespace lox::app

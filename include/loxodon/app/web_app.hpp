@@ -2,6 +2,7 @@
 
 #include <loxodon/api/activitypub/actor_api.hpp>
 #include <loxodon/api/activitypub/discovery_api.hpp>
+#include <loxodon/api/activitypub/inbox_api.hpp>
 #include <loxodon/api/mastodon/accounts_api.hpp>
 #include <loxodon/api/mastodon/announcements_api.hpp>
 #include <loxodon/api/mastodon/conversations_api.hpp>
@@ -59,6 +60,7 @@ class WebApp {
   api::mastodon::StreamingApi streaming_api_;
   api::activitypub::DiscoveryApi discovery_api_;
   api::activitypub::ActorApi actor_api_;
+  api::activitypub::InboxApi inbox_api_;
   web::AuthPages pages_;
 };
 

@@ -61,7 +61,9 @@ class HttpClientError : public std::runtime_error {
 // per exchange, a cap on what is read. One request per connection for now.
 class HttpClient {
  public:
-  HttpClient(asio::any_io_executor executor, HttpClientOptions options);
+  // Sockets are made on the executor of the coroutine that sends, so one client serves every
+  // thread; the TLS context is shared (OpenSSL's is thread-safe once set up).
+  explicit HttpClient(HttpClientOptions options);
   ~HttpClient();
   HttpClient(const HttpClient&) = delete;
   HttpClient& operator=(const HttpClient&) = delete;

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <loxodon/config/config.hpp>
+#include <loxodon/net/http_client.hpp>
+#include <loxodon/util/asio.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+namespace lox::federation {
+
+// A remote document could not be had: unreachable, refused, not ActivityPub, not what it
+// claimed to be. `gone` when the server said 404 or 410.
+class FetchError : public std::runtime_error {
+ public:
+  FetchError(const std::string& what, bool gone = false) : std::runtime_error(what), gone_(gone) {}
+  bool gone() const { return gone_; }
+
+ private:
+  bool gone_;
+};
+
+// A remote actor's public key, as its actor document publishes it.
+struct RemoteKey {
+  std::string key_id;
+  std::string owner;  // the actor id the key belongs to
+  std::string public_key_pem;
+};
+
+// Fetches ActivityPub documents the way Mastodon does: GET signed by the instance actor
+// (draft-cavage over (request-target) host date accept), Accept activity+json, answers typed
+// application/activity+json or ld+json with the ActivityStreams profile only, a size cap.
+// Public keys are cached per process for an hour; a caller whose signature check failed asks
+// again with `refresh` (the key may have been rotated).
+class ActivityFetcher {
+ public:
+  // `instance_key_pem` is read at each fetch: it is filled once the database answers.
+  ActivityFetcher(const config::Config& config, net::HttpClient& client,
+                  const std::string& instance_key_pem);
+
+  awaitable<nlohmann::json> fetch(std::string url);
+  awaitable<RemoteKey> public_key(std::string key_id, bool refresh = false);
+  // A key already known (no network): for answering without fetching.
+  std::optional<RemoteKey> cached_key(const std::string& key_id) const;
+
+ private:
+  const config::Config& config_;
+  net::HttpClient& client_;
+  const std::string& instance_key_pem_;
+  struct CachedKey {
+    RemoteKey key;
+    std::chrono::steady_clock::time_point fetched;
+  };
+  mutable std::mutex keys_mutex_;  // inbox handlers and job workers run on different threads
+  std::map<std::string, CachedKey> keys_;
+};
+
+// The id of an object given inline or as a bare id ("actor": "…" or {"id": "…"}); empty when
+// neither.
+std::string id_of(const nlohmann::json& value);
+
+}  // namespace lox::federation
