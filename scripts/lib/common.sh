@@ -8,7 +8,7 @@ PG_BIN=/usr/lib/postgresql/15/bin
 # Packages to build and run the server.
 LOX_BUILD_PACKAGES="g++ cmake ninja-build pkg-config libboost-dev libboost-system-dev
   nlohmann-json3-dev rapidjson-dev libpqxx-dev libssl-dev libspdlog-dev libtomlplusplus-dev libsodium-dev
-  libcurl4-openssl-dev libvips-dev libgtest-dev python3 postgresql-15"
+  libcurl4-openssl-dev libvips-dev libgumbo-dev libgtest-dev python3 postgresql-15"
 # Added for the test suite: the real Mastodon client library for Python, an SMTP sink, blurhash
 # decoding and exiftool to check uploaded images from the outside, and clang-format for the
 # formatting check. (GoogleTest is a build package: one build tree serves

@@ -1,0 +1,162 @@
+#include <loxodon/activitypub/html_sanitizer.hpp>
+#include <loxodon/util/html.hpp>
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <memory>
+#include <sstream>
+
+namespace lox::activitypub {
+
+namespace {
+
+constexpr std::array<std::string_view, 19> kAllowed = {
+    "p",      "br", "span", "a",  "del", "s",  "pre", "blockquote", "code", "b",
+    "strong", "u",  "i",    "em", "ul",  "ol", "li",  "ruby",       "rt"};
+constexpr std::array<std::string_view, 10> kDropWithContent = {
+    "script",   "style", "iframe", "noscript", "noembed",
+    "noframes", "svg",   "math",   "template", "object"};
+constexpr std::array<std::string_view, 11> kProtocols = {
+    "http", "https", "dat", "dweb", "ipfs", "ipns", "ssb", "gopher", "xmpp", "magnet", "gemini"};
+constexpr std::array<std::string_view, 4> kClassWords = {"mention", "hashtag", "ellipsis",
+                                                         "invisible"};
+
+template <std::size_t N>
+bool in(const std::array<std::string_view, N>& set, std::string_view v) {
+  return std::find(set.begin(), set.end(), v) != set.end();
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string tag_name(const GumboElement& e) {
+  if (e.tag != GUMBO_TAG_UNKNOWN) return gumbo_normalized_tagname(e.tag);
+  GumboStringPiece original = e.original_tag;
+  gumbo_tag_from_original_text(&original);
+  return lower(std::string_view(original.data, original.length));
+}
+
+const char* attribute(const GumboElement& e, const char* name) {
+  const GumboAttribute* a = gumbo_get_attribute(&e.attributes, name);
+  return a == nullptr ? nullptr : a->value;
+}
+
+// Only microformat classes and Mastodon's own survive.
+std::string allowed_classes(const char* value) {
+  if (value == nullptr) return "";
+  std::istringstream words{std::string(value)};
+  std::string out;
+  for (std::string w; words >> w;) {
+    bool micro = w.starts_with("h-") || w.starts_with("p-") || w.starts_with("u-") ||
+                 w.starts_with("dt-") || w.starts_with("e-");
+    if (micro || in(kClassWords, w)) out += (out.empty() ? "" : " ") + w;
+  }
+  return out;
+}
+
+bool allowed_href(const char* href) {
+  if (href == nullptr) return false;
+  std::string_view h(href);
+  auto colon = h.find(':');
+  if (colon == std::string_view::npos) return false;  // relative links point at us, not them
+  return in(kProtocols, lower(h.substr(0, colon)));
+}
+
+void attr(std::string& out, const char* name, const std::string& value) {
+  out += " ";
+  out += name;
+  out += "=\"" + html_escape(value) + "\"";
+}
+
+void walk(const GumboNode* node, std::string& out);
+
+void children(const GumboElement& e, std::string& out) {
+  for (unsigned i = 0; i < e.children.length; ++i) {
+    walk(static_cast<const GumboNode*>(e.children.data[i]), out);
+  }
+}
+
+void element(const GumboElement& e, std::string& out) {
+  std::string name = tag_name(e);
+  if (in(kDropWithContent, name)) return;
+  if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') {
+    out += "<p><strong>";
+    children(e, out);
+    out += "</strong></p>";
+    return;
+  }
+  if (!in(kAllowed, name)) {
+    children(e, out);  // the tag goes, its text stays
+    return;
+  }
+  if (name == "a" && !allowed_href(attribute(e, "href"))) name = "span";
+  if (name == "br") {
+    out += "<br>";
+    return;
+  }
+  out += "<" + name;
+  if (name == "a") {
+    attr(out, "href", attribute(e, "href"));
+    attr(out, "rel", "nofollow noopener");
+    attr(out, "target", "_blank");
+  }
+  if (name == "a" || name == "span" || name == "p") {
+    std::string classes = allowed_classes(attribute(e, "class"));
+    if (!classes.empty()) attr(out, "class", classes);
+  }
+  if (name == "ol") {
+    if (const char* start = attribute(e, "start")) {
+      std::string s(start);
+      if (!s.empty() && s.size() < 10 && std::all_of(s.begin(), s.end(), ::isdigit)) {
+        attr(out, "start", s);
+      }
+    }
+    if (attribute(e, "reversed") != nullptr) out += " reversed";
+  }
+  out += ">";
+  children(e, out);
+  out += "</" + name + ">";
+}
+
+void walk(const GumboNode* node, std::string& out) {
+  switch (node->type) {
+    case GUMBO_NODE_TEXT:
+    case GUMBO_NODE_WHITESPACE:
+    case GUMBO_NODE_CDATA:
+      out += html_escape(node->v.text.text);
+      break;
+    case GUMBO_NODE_ELEMENT:
+    case GUMBO_NODE_TEMPLATE:
+      element(node->v.element, out);
+      break;
+    default:  // comments, the document
+      break;
+  }
+}
+
+}  // namespace
+
+std::string sanitize_html(std::string_view html) {
+  std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output(
+      gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()),
+      [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
+  // The fragment is what the parser put in <body> (and <head>, for stray <title> and the like,
+  // which carries nothing we keep).
+  const GumboElement& root = output->root->v.element;
+  std::string out;
+  for (unsigned i = 0; i < root.children.length; ++i) {
+    const auto* child = static_cast<const GumboNode*>(root.children.data[i]);
+    if (child->type == GUMBO_NODE_ELEMENT && child->v.element.tag == GUMBO_TAG_BODY) {
+      children(child->v.element, out);
+    }
+  }
+  return out;
+}
+
+}  // namespace lox::activitypub
