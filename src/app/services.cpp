@@ -24,7 +24,7 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
       statuses(c, d, ids),
       relationships(d, ids),
       notifications(d, statuses),
-      lists(c, d, ids, statuses),
+      lists(c, d, ids, statuses, resolver),
       tags(d, ids),
       conversations(d, statuses),
       scheduled(d, ids, statuses),
@@ -36,6 +36,7 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
       actors(d),
       http_client(http_client_options(c)),
       fetcher(c, http_client, secrets.actor_private_key_pem),
+      resolver(c, d, http_client, fetcher, ids),
       inbox(c, d, fetcher) {}
 
 }  // namespace lox::app

@@ -97,6 +97,25 @@ std::string AccountRepository::public_key_pem(Tx& tx, std::int64_t id) {
   return r.empty() ? std::string() : r[0][0].as<std::string>();
 }
 
+std::optional<std::pair<std::int64_t, std::optional<std::int64_t>>>
+AccountRepository::remote_account(Tx& tx, const std::string& uri, const std::string& username,
+                                  const std::string& domain) {
+  auto r = tx.work().exec_prepared("remote_account_by_uri_or_acct", uri, username, domain);
+  if (r.empty()) return std::nullopt;
+  return std::make_pair(r[0][0].as<std::int64_t>(), nullable<std::int64_t>(r[0][1]));
+}
+
+std::int64_t AccountRepository::upsert_remote(Tx& tx, std::int64_t new_id,
+                                              const RemoteActorRow& a) {
+  auto existing = remote_account(tx, a.uri, a.username, a.domain);
+  std::int64_t id = existing ? existing->first : new_id;
+  tx.work().exec_prepared("remote_account_upsert", id, a.username, a.domain, a.display_name,
+                          a.note_html, a.uri, a.url, a.locked, a.bot, a.discoverable, a.indexable,
+                          a.public_key_pem, a.inbox_url, a.shared_inbox_url, a.outbox_url,
+                          a.followers_url, a.following_url, a.actor_type);
+  return id;
+}
+
 std::optional<domain::Account> AccountRepository::find_by_acct(
     Tx& tx, const std::string& username, const std::optional<std::string>& domain) {
   auto r = tx.work().exec_prepared("account_by_acct", username, domain);

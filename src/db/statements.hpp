@@ -99,6 +99,23 @@ inline constexpr std::array kStatements = {
               "$11::inet, $12, $13)"},
     Statement{"account_by_id", "SELECT " LOX_ACCOUNT_COLUMNS " FROM accounts a WHERE a.id = $1"},
     Statement{"account_public_key", "SELECT public_key_pem FROM accounts WHERE id = $1"},
+    // A remote actor: found by its id first, then by its handle (an account re-created under the
+    // same name gets the new id), else new.
+    Statement{"remote_account_by_uri_or_acct",
+              "SELECT id, (extract(epoch FROM fetched_at) * 1000)::bigint FROM accounts "
+              "WHERE domain IS NOT NULL AND (uri = $1 OR (lower(username) = lower($2) "
+              "AND lower(domain) = lower($3))) ORDER BY (uri = $1) DESC LIMIT 1"},
+    Statement{"remote_account_upsert",
+              "INSERT INTO accounts (id, username, domain, display_name, note, note_html, uri, "
+              "url, locked, bot, discoverable, indexable, public_key_pem, inbox_url, "
+              "shared_inbox_url, outbox_url, followers_url, following_url, actor_type, "
+              "fetched_at) VALUES ($1, $2, $3, $4, '', $5, $6, $7, $8, $9, $10, $11, $12, $13, "
+              "$14, $15, $16, $17, $18, now()) "
+              "ON CONFLICT (id) DO UPDATE SET username = $2, domain = $3, display_name = $4, "
+              "note_html = $5, uri = $6, url = $7, locked = $8, bot = $9, discoverable = $10, "
+              "indexable = $11, public_key_pem = $12, inbox_url = $13, shared_inbox_url = $14, "
+              "outbox_url = $15, followers_url = $16, following_url = $17, actor_type = $18, "
+              "fetched_at = now(), updated_at = now()"},
     Statement{"account_by_acct",
               "SELECT " LOX_ACCOUNT_COLUMNS " FROM accounts a WHERE lower(a.username) = lower($1) "
               "AND coalesce(lower(a.domain), '') = coalesce(lower($2), '')"},

@@ -26,8 +26,8 @@ Error not_found() { return Error(ErrorCode::kNotFound, "Record not found"); }
 }  // namespace
 
 ListService::ListService(const config::Config& config, db::Database& db, SnowflakeGenerator& ids,
-                         StatusService& statuses)
-    : config_(config), db_(db), ids_(ids), statuses_(statuses) {}
+                         StatusService& statuses, federation::ActorResolver& resolver)
+    : config_(config), db_(db), ids_(ids), statuses_(statuses), resolver_(resolver) {}
 
 awaitable<std::vector<db::ListRow>> ListService::lists(std::int64_t me) {
   co_return co_await db_.read([&](db::Tx& tx) { return db::ListRepository::all(tx, me); });
@@ -135,10 +135,29 @@ awaitable<SearchResults> ListService::search(std::string q, std::string type, st
   }
   std::string account_q = domain::lowercase(q.front() == '@' ? q.substr(1) : q);
   bool remote_handle = false;
+  std::string remote_domain;
   if (auto at = account_q.find('@'); at != std::string::npos) {
     // user@domain: this server's own domain means a local account; any other is remote.
-    remote_handle = account_q.substr(at + 1) != domain::lowercase(config_.domain);
+    remote_domain = account_q.substr(at + 1);
+    remote_handle = remote_domain != domain::lowercase(config_.domain);
     account_q = account_q.substr(0, at);
+  }
+  if (remote_handle && (type.empty() || type == "accounts") && offset == 0 && !account_q.empty() &&
+      !remote_domain.empty()) {
+    // A remote handle: the stored account, fetched (again, when stale) when asked to resolve.
+    std::optional<domain::Account> found;
+    if (resolve) {
+      try {
+        found = co_await resolver_.resolve_handle(account_q, remote_domain);
+      } catch (const federation::FetchError&) {
+        // Unreachable or inconsistent: searched like anything else, so nothing found.
+      }
+    } else {
+      found = co_await db_.read([&](db::Tx& tx) {
+        return db::AccountRepository::find_by_acct(tx, account_q, remote_domain);
+      });
+    }
+    if (found && !found->suspended_at) out.accounts.push_back(*found);
   }
   std::string tag_q = domain::lowercase(q.front() == '#' ? q.substr(1) : q);
   std::vector<std::int64_t> status_ids;

@@ -2,6 +2,7 @@
 
 #include <loxodon/config/config.hpp>
 #include <loxodon/federation/activity_fetcher.hpp>
+#include <loxodon/federation/actor_resolver.hpp>
 #include <loxodon/media/local_media_store.hpp>
 #include <loxodon/net/http_client.hpp>
 #include <loxodon/services/account_service.hpp>
@@ -62,6 +63,7 @@ struct Services {
   services::ActorService actors;
   net::HttpClient http_client;  // every outbound request (SSRF-guarded)
   federation::ActivityFetcher fetcher;
+  federation::ActorResolver resolver;
   services::InboxService inbox;
 };
 

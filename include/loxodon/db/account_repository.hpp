@@ -46,6 +46,28 @@ class AccountRepository {
  public:
   static void insert_local(Tx& tx, const NewLocalAccount& account);
   static std::optional<domain::Account> find(Tx& tx, std::int64_t id);
+  // What a remote actor document says, ready to store.
+  struct RemoteActorRow {
+    std::string username;
+    std::string domain;
+    std::string display_name;
+    std::string note_html;  // sanitised
+    std::string uri;
+    std::optional<std::string> url;
+    bool locked = false;
+    bool bot = false;
+    bool discoverable = false;
+    bool indexable = false;
+    std::string public_key_pem;
+    std::string inbox_url;
+    std::optional<std::string> shared_inbox_url, outbox_url, followers_url, following_url;
+    std::string actor_type;
+  };
+  // The stored remote account for this actor id or handle: its id and when it was fetched.
+  static std::optional<std::pair<std::int64_t, std::optional<std::int64_t>>> remote_account(
+      Tx& tx, const std::string& uri, const std::string& username, const std::string& domain);
+  // Inserts or updates a remote account (`id` is used when it is new); returns its id.
+  static std::int64_t upsert_remote(Tx& tx, std::int64_t new_id, const RemoteActorRow& row);
   // The account's ActivityPub public key (SubjectPublicKeyInfo PEM); empty when it has none.
   static std::string public_key_pem(Tx& tx, std::int64_t id);
   static std::optional<domain::Account> find_by_acct(Tx& tx, const std::string& username,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <loxodon/db/list_repository.hpp>
+#include <loxodon/federation/actor_resolver.hpp>
 #include <loxodon/services/status_service.hpp>
 
 #include <cstdint>
@@ -20,8 +21,9 @@ struct SearchResults {
 // hashtags and the statuses the viewer may see.
 class ListService {
  public:
+  // `resolver` finds remote accounts for search with resolve=true.
   ListService(const config::Config& config, db::Database& db, SnowflakeGenerator& ids,
-              StatusService& statuses);
+              StatusService& statuses, federation::ActorResolver& resolver);
 
   awaitable<std::vector<db::ListRow>> lists(std::int64_t me);
   awaitable<db::ListRow> get(std::int64_t me, std::int64_t id);
@@ -52,6 +54,7 @@ class ListService {
   db::Database& db_;
   SnowflakeGenerator& ids_;
   StatusService& statuses_;
+  federation::ActorResolver& resolver_;
 };
 
 }  // namespace lox::services
