@@ -147,6 +147,10 @@ struct Application::Impl {
         [this](const jobs::Job& job) -> awaitable<void> {
           co_await services.announcements.run_publish(job.payload.at("id").get<std::int64_t>());
         });
+    runtime.register_handler(federation::kDeliverKind,
+                             [this](const jobs::Job& job) -> awaitable<void> {
+                               co_await services.deliveries.run(job.payload);
+                             });
     runtime.register_handler(services::InboxService::kProcessKind,
                              [this](const jobs::Job& job) -> awaitable<void> {
                                co_await services.inbox.run_process(job.payload);

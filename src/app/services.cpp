@@ -22,7 +22,7 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
       accounts(c, d, b, ids, mailer),
       auth(c, d, b, ids),
       statuses(c, d, ids),
-      relationships(d, ids),
+      relationships(c, d, ids),
       notifications(d, statuses),
       lists(c, d, ids, statuses, resolver),
       tags(d, ids),
@@ -37,6 +37,7 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
       http_client(http_client_options(c)),
       fetcher(c, http_client, secrets.actor_private_key_pem),
       resolver(c, d, http_client, fetcher, ids),
-      inbox(c, d, fetcher) {}
+      inbox(c, d, fetcher, resolver, ids),
+      deliveries(c, d, http_client) {}
 
 }  // namespace lox::app

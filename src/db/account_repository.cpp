@@ -97,6 +97,25 @@ std::string AccountRepository::public_key_pem(Tx& tx, std::int64_t id) {
   return r.empty() ? std::string() : r[0][0].as<std::string>();
 }
 
+std::optional<std::pair<std::string, std::string>> AccountRepository::signing_key(Tx& tx,
+                                                                                  std::int64_t id) {
+  auto r = tx.work().exec_prepared("account_signing_key", id);
+  if (r.empty()) return std::nullopt;
+  return std::make_pair(r[0][0].as<std::string>(), r[0][1].as<std::string>());
+}
+
+std::optional<AccountRepository::Inboxes> AccountRepository::inboxes(Tx& tx, std::int64_t id) {
+  auto r = tx.work().exec_prepared("account_inboxes", id);
+  if (r.empty()) return std::nullopt;
+  return Inboxes{r[0][0].as<std::string>(), r[0][1].as<std::string>(), r[0][2].as<std::string>()};
+}
+
+std::optional<domain::Account> AccountRepository::find_by_uri(Tx& tx, const std::string& uri) {
+  auto r = tx.work().exec_prepared("account_by_uri", uri);
+  if (r.empty()) return std::nullopt;
+  return read_account(r[0]);
+}
+
 std::optional<std::pair<std::int64_t, std::optional<std::int64_t>>>
 AccountRepository::remote_account(Tx& tx, const std::string& uri, const std::string& username,
                                   const std::string& domain) {

@@ -99,6 +99,13 @@ inline constexpr std::array kStatements = {
               "$11::inet, $12, $13)"},
     Statement{"account_by_id", "SELECT " LOX_ACCOUNT_COLUMNS " FROM accounts a WHERE a.id = $1"},
     Statement{"account_public_key", "SELECT public_key_pem FROM accounts WHERE id = $1"},
+    Statement{"account_signing_key",
+              "SELECT username, private_key_pem FROM accounts WHERE id = $1 AND domain IS NULL "
+              "AND private_key_pem IS NOT NULL"},
+    Statement{"account_inboxes",
+              "SELECT coalesce(inbox_url, ''), coalesce(shared_inbox_url, ''), coalesce(uri, '') "
+              "FROM accounts WHERE id = $1"},
+    Statement{"account_by_uri", "SELECT " LOX_ACCOUNT_COLUMNS " FROM accounts a WHERE a.uri = $1"},
     // A remote actor: found by its id first, then by its handle (an account re-created under the
     // same name gets the new id), else new.
     Statement{"remote_account_by_uri_or_acct",

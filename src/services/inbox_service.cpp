@@ -1,7 +1,12 @@
+#include <loxodon/db/account_repository.hpp>
 #include <loxodon/db/database.hpp>
+#include <loxodon/db/social_repository.hpp>
+#include <loxodon/federation/delivery.hpp>
+#include <loxodon/jobs/job_errors.hpp>
 #include <loxodon/jobs/job_queue.hpp>
 #include <loxodon/net/http_client.hpp>
 #include <loxodon/services/inbox_service.hpp>
+#include <loxodon/services/status_service.hpp>
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/json_limits.hpp>
 
@@ -28,8 +33,9 @@ std::shared_ptr<spdlog::logger> log() {
 }  // namespace
 
 InboxService::InboxService(const config::Config& config, db::Database& db,
-                           federation::ActivityFetcher& fetcher)
-    : config_(config), db_(db), fetcher_(fetcher) {}
+                           federation::ActivityFetcher& fetcher,
+                           federation::ActorResolver& resolver, SnowflakeGenerator& ids)
+    : config_(config), db_(db), fetcher_(fetcher), resolver_(resolver), ids_(ids) {}
 
 awaitable<void> InboxService::receive(activitypub::SignedRequest request,
                                       std::optional<std::string> recipient) {
@@ -84,10 +90,12 @@ awaitable<void> InboxService::receive(activitypub::SignedRequest request,
     throw unauthorized("The signature's key belongs to " + key.owner + ", not to the actor " +
                        actor);
   }
-  // Objects carried inline must come from the actor's own server (others are fetched from
-  // where they live when needed).
+  // What an actor creates or changes must live on its own server (others are fetched from
+  // where they live when needed). Accept, Reject and Undo embed our own objects, and an
+  // Announce someone else's: those are not checked here.
   const json& object = activity.value("object", json());
-  if (object.is_object() && object.contains("id") && activity["type"] != "Announce") {
+  const json type = activity["type"];
+  if (object.is_object() && object.contains("id") && (type == "Create" || type == "Update")) {
     std::string object_id = federation::id_of(object);
     if (host_of(object_id) != host_of(actor)) {
       throw unauthorized("The object " + object_id + " is not on the actor's host");
@@ -106,15 +114,121 @@ awaitable<void> InboxService::receive(activitypub::SignedRequest request,
   co_await db_.tx([&](db::Tx& tx) { jobs::enqueue(tx, job); });
 }
 
+std::optional<std::string> InboxService::local_username(const std::string& id) const {
+  const std::string prefix = config_.base_url() + "/users/";
+  if (!id.starts_with(prefix)) return std::nullopt;
+  std::string rest = id.substr(prefix.size());
+  std::string name = rest.substr(0, rest.find_first_of("/#?"));
+  if (name.empty()) return std::nullopt;
+  return name;
+}
+
 awaitable<void> InboxService::run_process(json payload) {
   const json& activity = payload.at("activity");
-  // Processing activities (follows, posts, interactions) is built on top of this; until then
-  // the verified activity is recorded in the log and dropped.
-  log()->info("inbox: verified {} {} from {}; not processed yet",
-              activity.value("type", json("?")).dump(),
-              federation::id_of(activity.value("id", json())),
-              federation::id_of(activity.value("actor", json())));
-  co_return;
+  const json type_value = activity.value("type", json(""));
+  const std::string type = type_value.is_string() ? type_value.get<std::string>() : "";
+  if (type == "Follow") {
+    co_await on_follow(activity);
+  } else if (type == "Accept" || type == "Reject") {
+    co_await on_accept_or_reject(activity, type == "Accept");
+  } else if (type == "Undo") {
+    co_await on_undo(activity);
+  } else {
+    // Posts and the other interactions are processed as federation grows; until then the
+    // verified activity is recorded in the log and dropped.
+    log()->info("inbox: verified {} {} from {}; not processed yet", json(type).dump(),
+                federation::id_of(activity.value("id", json())),
+                federation::id_of(activity.value("actor", json())));
+  }
+}
+
+awaitable<void> InboxService::on_follow(const json& activity) {
+  auto username = local_username(federation::id_of(activity.value("object", json())));
+  if (!username) co_return;  // not one of ours
+  std::optional<domain::Account> follower;
+  try {
+    follower = co_await resolver_.resolve_uri(federation::id_of(activity["actor"]));
+  } catch (const federation::FetchError& e) {
+    throw jobs::RetryableError(std::string("cannot resolve the follower: ") + e.what());
+  }
+  if (!follower) co_return;
+  std::int64_t row = ids_.next(), answer_row = ids_.next();
+  co_await db_.tx([&](db::Tx& tx) {
+    auto target = db::AccountRepository::find_by_acct(tx, *username, std::nullopt);
+    if (!target || target->suspended_at) return;
+    auto inboxes = db::AccountRepository::inboxes(tx, follower->id);
+    auto rel = db::SocialRepository::relationships(tx, target->id,
+                                                   std::vector<std::int64_t>{follower->id});
+    bool blocked = !rel.empty() && (rel[0].blocking || rel[0].blocked_by);
+    json follow = activity;
+    follow.erase("@context");
+    const std::string me = config_.actor_url(target->username);
+    auto answer = [&](const std::string& kind) {
+      json a = {{"@context", "https://www.w3.org/ns/activitystreams"},
+                {"id", me + "#" + kind + "s/follows/" + std::to_string(answer_row)},
+                {"type", kind},
+                {"actor", me},
+                {"object", follow}};
+      if (inboxes && !inboxes->inbox.empty()) {
+        federation::enqueue_delivery(tx, inboxes->inbox, a, target->id);
+      }
+    };
+    if (blocked) {
+      answer("Reject");
+      return;
+    }
+    db::FollowOptions options;
+    if (target->locked) {
+      if (db::SocialRepository::request_follow(tx, row, follower->id, target->id, options)) {
+        enqueue_notification(tx, target->id, follower->id, "follow_request", std::nullopt);
+      }
+      return;
+    }
+    if (db::SocialRepository::follow(tx, row, follower->id, target->id, options)) {
+      enqueue_notification(tx, target->id, follower->id, "follow", std::nullopt);
+    }
+    answer("Accept");
+  });
+}
+
+awaitable<void> InboxService::on_accept_or_reject(const json& activity, bool accepted) {
+  const json object = activity.value("object", json());
+  // The Follow answered: embedded (its actor is ours) or by its id (which names our actor).
+  std::string follower_id = object.is_object() ? federation::id_of(object.value("actor", json()))
+                                               : federation::id_of(object);
+  auto username = local_username(follower_id);
+  if (!username) co_return;
+  const std::string actor = federation::id_of(activity["actor"]);
+  std::int64_t row = ids_.next();
+  co_await db_.tx([&](db::Tx& tx) {
+    auto follower = db::AccountRepository::find_by_acct(tx, *username, std::nullopt);
+    auto followed = db::AccountRepository::find_by_uri(tx, actor);
+    if (!follower || !followed || !followed->domain) return;
+    auto request = db::SocialRepository::withdraw_request(tx, follower->id, followed->id);
+    if (!accepted) {
+      db::SocialRepository::unfollow(tx, follower->id, followed->id);
+      return;
+    }
+    if (request) db::SocialRepository::follow(tx, row, follower->id, followed->id, *request);
+  });
+}
+
+awaitable<void> InboxService::on_undo(const json& activity) {
+  const json object = activity.value("object", json());
+  if (!object.is_object() || object.value("type", json("")) != json("Follow")) {
+    log()->info("inbox: verified Undo {} from {}; not processed yet",
+                federation::id_of(activity.value("id", json())),
+                federation::id_of(activity.value("actor", json())));
+    co_return;
+  }
+  auto username = local_username(federation::id_of(object.value("object", json())));
+  if (!username) co_return;
+  const std::string actor = federation::id_of(activity["actor"]);
+  co_await db_.tx([&](db::Tx& tx) {
+    auto follower = db::AccountRepository::find_by_uri(tx, actor);
+    auto target = db::AccountRepository::find_by_acct(tx, *username, std::nullopt);
+    if (follower && target) db::SocialRepository::unfollow(tx, follower->id, target->id);
+  });
 }
 
 }  // namespace lox::services

@@ -3,6 +3,7 @@
 #include <loxodon/db/social_repository.hpp>
 #include <loxodon/db/status_repository.hpp>
 #include <loxodon/domain/username.hpp>
+#include <loxodon/federation/delivery.hpp>
 #include <loxodon/services/relationship_service.hpp>
 #include <loxodon/services/status_service.hpp>
 #include <loxodon/services/validation_errors.hpp>
@@ -13,8 +14,22 @@
 
 namespace lox::services {
 
-RelationshipService::RelationshipService(db::Database& db, SnowflakeGenerator& ids)
-    : db_(db), ids_(ids) {}
+RelationshipService::RelationshipService(const config::Config& config, db::Database& db,
+                                         SnowflakeGenerator& ids)
+    : config_(config), db_(db), ids_(ids) {}
+
+namespace {
+// The Follow activity `me` sends `target` (Mastodon's shape; the id names our follow row).
+nlohmann::json follow_activity(const config::Config& config, const std::string& me_username,
+                               const std::string& target_uri, std::int64_t row) {
+  std::string actor = config.actor_url(me_username);
+  return {{"@context", "https://www.w3.org/ns/activitystreams"},
+          {"id", actor + "#follows/" + std::to_string(row)},
+          {"type", "Follow"},
+          {"actor", actor},
+          {"object", target_uri}};
+}
+}  // namespace
 
 awaitable<domain::Account> RelationshipService::target_account(std::int64_t me,
                                                                std::int64_t target) {
@@ -59,6 +74,18 @@ awaitable<db::RelationshipRow> RelationshipService::follow(std::int64_t me, std:
       db::SocialRepository::follow(tx, row, me, target, options);  // update options
       return false;
     }
+    if (account.domain) {
+      // Remote: a request until their server accepts it.
+      if (db::SocialRepository::request_follow(tx, row, me, target, options)) {
+        auto mine = db::AccountRepository::find(tx, me);
+        auto theirs = db::AccountRepository::inboxes(tx, target);
+        if (mine && theirs && !theirs->inbox.empty()) {
+          federation::enqueue_delivery(
+              tx, theirs->inbox, follow_activity(config_, mine->username, theirs->uri, row), me);
+        }
+      }
+      return false;
+    }
     if (account.locked) {
       if (db::SocialRepository::request_follow(tx, row, me, target, options)) {
         enqueue_notification(tx, target, me, "follow_request", std::nullopt);
@@ -76,8 +103,26 @@ awaitable<db::RelationshipRow> RelationshipService::follow(std::int64_t me, std:
 }
 
 awaitable<db::RelationshipRow> RelationshipService::unfollow(std::int64_t me, std::int64_t target) {
-  co_await target_account(me, target);
-  co_await db_.tx([&](db::Tx& tx) { db::SocialRepository::unfollow(tx, me, target); });
+  auto account = co_await target_account(me, target);
+  std::int64_t undo_id = ids_.next();
+  co_await db_.tx([&](db::Tx& tx) {
+    auto before = db::SocialRepository::relationships(tx, me, std::vector<std::int64_t>{target});
+    db::SocialRepository::unfollow(tx, me, target);
+    bool was = !before.empty() && (before[0].following || before[0].requested);
+    if (!account.domain || !was) return;
+    auto mine = db::AccountRepository::find(tx, me);
+    auto theirs = db::AccountRepository::inboxes(tx, target);
+    if (!mine || !theirs || theirs->inbox.empty()) return;
+    std::string actor = config_.actor_url(mine->username);
+    nlohmann::json undo = {
+        {"@context", "https://www.w3.org/ns/activitystreams"},
+        {"id", actor + "#follows/" + std::to_string(undo_id) + "/undo"},
+        {"type", "Undo"},
+        {"actor", actor},
+        {"object", follow_activity(config_, mine->username, theirs->uri, undo_id)}};
+    undo["object"].erase("@context");
+    federation::enqueue_delivery(tx, theirs->inbox, undo, me);
+  });
   co_return co_await relationship(me, target);
 }
 

@@ -140,10 +140,10 @@ class InboxTest(unittest.TestCase):
                            key_id or self.remote.url("bob") + "#main-key", **kwargs)
 
     def test_a_signed_delivery_is_queued_and_our_key_fetch_is_signed(self):
-        activity = self.activity()
+        activity = self.activity("Like")
         status, body = self.deliver(activity, path="/users/alice/inbox")
         self.assertEqual(status, 202, body)
-        self.server.wait_log(f'inbox: verified "Follow" {activity["id"]}', timeout=20)
+        self.server.wait_log(f'inbox: verified "Like" {activity["id"]}', timeout=20)
         # The key was fetched with a GET signed by our instance actor: check it the way a
         # remote server would, with the key our /actor publishes.
         path, headers = [r for r in self.remote.requests if r[0] == "/users/bob"][0]

@@ -1,10 +1,11 @@
 """Two Loxodon instances on loopback, each with its own database: people on one find people on
-the other by handle (search with resolve=true → WebFinger → signed actor fetch), and what the
-remote profile says arrives sanitised."""
+the other by handle (search with resolve=true → WebFinger → signed actor fetch), what the
+remote profile says arrives sanitised, and follows cross in both directions (Follow, Accept,
+Undo, each a signed delivery verified by the other side)."""
 
 import unittest
 
-from loxodon_e2e import Database, Server, api_call, create_user
+from loxodon_e2e import Database, Server, api_call, create_user, wait_until
 
 PRIVATE = {"LOXODON_ALLOW_PRIVATE_ADDRESSES": "true"}
 
@@ -19,6 +20,7 @@ class ResolveTest(unittest.TestCase):
         cls.bob = create_user(cls.db_b.url, cls.b, "bob")
         cls.bob.account_update_credentials(
             display_name="Bob of B", note="Hi <script>alert(1)</script> from B", locked=True)
+        cls.carol = create_user(cls.db_b.url, cls.b, "carol")
         cls.b_domain = f"localhost:{cls.b.port}"
 
     @classmethod
@@ -57,6 +59,38 @@ class ResolveTest(unittest.TestCase):
             f"(public_key_pem <> '')::text FROM accounts WHERE id = {bob['id']}").strip()
         self.assertEqual(row, f"http://{self.b_domain}/users/bob/inbox "
                               f"http://{self.b_domain}/inbox true")
+
+    def relationship(self, account_id):
+        _, rels, _ = api_call(self.a, self.alice, "GET",
+                              f"/api/v1/accounts/relationships?id[]={account_id}")
+        return rels[0]
+
+    def test_follow_accept_and_undo_across_instances(self):
+        carol = self.search(f"carol@{self.b_domain}")[0]
+        code, rel, _ = api_call(self.a, self.alice, "POST", f"/api/v1/accounts/{carol['id']}/follow")
+        self.assertEqual(code, 200, rel)
+        self.assertTrue(rel["requested"] or rel["following"])  # until carol's server answers
+        # B verifies the signed Follow, fetches alice from A, follows and sends Accept back.
+        self.assertTrue(wait_until(lambda: self.relationship(carol["id"])["following"], timeout=30))
+        self.assertFalse(self.relationship(carol["id"])["requested"])
+        carol_id_on_b = self.carol.me()["id"]
+        followers = self.carol.account_followers(carol_id_on_b)
+        self.assertEqual([f["acct"] for f in followers], [f"alice@localhost:{self.a.port}"])
+        notes = self.carol.notifications()
+        self.assertEqual([(n["type"], n["account"]["acct"]) for n in notes][:1],
+                         [("follow", f"alice@localhost:{self.a.port}")])
+        # Unfollowing sends Undo: carol loses the follower.
+        api_call(self.a, self.alice, "POST", f"/api/v1/accounts/{carol['id']}/unfollow")
+        self.assertTrue(wait_until(lambda: not self.carol.account_followers(carol_id_on_b),
+                                   timeout=30))
+
+    def test_a_locked_account_gets_a_follow_request(self):
+        bob = self.search(f"bob@{self.b_domain}")[0]
+        api_call(self.a, self.alice, "POST", f"/api/v1/accounts/{bob['id']}/follow")
+        self.assertTrue(wait_until(lambda: self.bob.follow_requests(), timeout=30))
+        self.assertEqual([r["acct"] for r in self.bob.follow_requests()],
+                         [f"alice@localhost:{self.a.port}"])
+        self.assertTrue(self.relationship(bob["id"])["requested"])
 
     def test_unknown_or_unreachable_handles_find_nothing(self):
         self.assertEqual(self.search(f"@nobody@{self.b_domain}"), [])

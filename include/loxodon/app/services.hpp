@@ -3,6 +3,7 @@
 #include <loxodon/config/config.hpp>
 #include <loxodon/federation/activity_fetcher.hpp>
 #include <loxodon/federation/actor_resolver.hpp>
+#include <loxodon/federation/delivery.hpp>
 #include <loxodon/media/local_media_store.hpp>
 #include <loxodon/net/http_client.hpp>
 #include <loxodon/services/account_service.hpp>
@@ -65,6 +66,7 @@ struct Services {
   federation::ActivityFetcher fetcher;
   federation::ActorResolver resolver;
   services::InboxService inbox;
+  federation::DeliveryWorker deliveries;
 };
 
 }  // namespace lox::app

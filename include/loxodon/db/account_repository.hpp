@@ -68,6 +68,15 @@ class AccountRepository {
       Tx& tx, const std::string& uri, const std::string& username, const std::string& domain);
   // Inserts or updates a remote account (`id` is used when it is new); returns its id.
   static std::int64_t upsert_remote(Tx& tx, std::int64_t new_id, const RemoteActorRow& row);
+  // A local account's username and private key, to sign what it sends.
+  static std::optional<std::pair<std::string, std::string>> signing_key(Tx& tx, std::int64_t id);
+  struct Inboxes {
+    std::string inbox;
+    std::string shared_inbox;  // empty when it has none
+    std::string uri;
+  };
+  static std::optional<Inboxes> inboxes(Tx& tx, std::int64_t id);
+  static std::optional<domain::Account> find_by_uri(Tx& tx, const std::string& uri);
   // The account's ActivityPub public key (SubjectPublicKeyInfo PEM); empty when it has none.
   static std::string public_key_pem(Tx& tx, std::int64_t id);
   static std::optional<domain::Account> find_by_acct(Tx& tx, const std::string& username,

@@ -3,7 +3,9 @@
 #include <loxodon/activitypub/http_signature.hpp>
 #include <loxodon/config/config.hpp>
 #include <loxodon/federation/activity_fetcher.hpp>
+#include <loxodon/federation/actor_resolver.hpp>
 #include <loxodon/util/asio.hpp>
+#include <loxodon/util/snowflake.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -24,8 +26,8 @@ class InboxService {
  public:
   static constexpr const char* kProcessKind = "activitypub.inbox";
 
-  InboxService(const config::Config& config, db::Database& db,
-               federation::ActivityFetcher& fetcher);
+  InboxService(const config::Config& config, db::Database& db, federation::ActivityFetcher& fetcher,
+               federation::ActorResolver& resolver, SnowflakeGenerator& ids);
 
   // Throws lox::Error: 400 for a body that is not an activity, 401 when the signature or the
   // actor does not hold (the reason in the message). Returns normally when queued or ignored.
@@ -35,9 +37,17 @@ class InboxService {
   awaitable<void> run_process(nlohmann::json payload);
 
  private:
+  awaitable<void> on_follow(const nlohmann::json& activity);
+  awaitable<void> on_accept_or_reject(const nlohmann::json& activity, bool accepted);
+  awaitable<void> on_undo(const nlohmann::json& activity);
+  // The local account an id of ours names (/users/<name>, possibly with a fragment).
+  std::optional<std::string> local_username(const std::string& id) const;
+
   const config::Config& config_;
   db::Database& db_;
   federation::ActivityFetcher& fetcher_;
+  federation::ActorResolver& resolver_;
+  SnowflakeGenerator& ids_;
 };
 
 }  // namespace lox::services

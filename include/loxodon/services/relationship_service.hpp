@@ -1,5 +1,6 @@
 #pragma once
 
+#include <loxodon/config/config.hpp>
 #include <loxodon/db/page_query.hpp>
 #include <loxodon/db/social_repository.hpp>
 #include <loxodon/domain/account.hpp>
@@ -24,7 +25,9 @@ struct AccountPage {
 // from them. Notifications are jobs written in the same transaction.
 class RelationshipService {
  public:
-  RelationshipService(db::Database& db, SnowflakeGenerator& ids);
+  // Following a remote account sends it a Follow and waits for its Accept (a request until
+  // then); unfollowing sends an Undo.
+  RelationshipService(const config::Config& config, db::Database& db, SnowflakeGenerator& ids);
 
   // Following again updates the options (languages only when given).
   awaitable<db::RelationshipRow> follow(std::int64_t me, std::int64_t target,
@@ -65,6 +68,7 @@ class RelationshipService {
   awaitable<db::RelationshipRow> relationship(std::int64_t me, std::int64_t target);
   awaitable<AccountPage> accounts_page(std::vector<std::pair<std::int64_t, std::int64_t>> rows);
 
+  const config::Config& config_;
   db::Database& db_;
   SnowflakeGenerator& ids_;
 };
