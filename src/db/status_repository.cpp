@@ -244,6 +244,31 @@ std::vector<domain::StatusView> StatusRepository::public_views(Tx& tx, std::int6
                     static_cast<int>(scope), only_media);
 }
 
+bool StatusRepository::insert_remote(Tx& tx, const NewStatus& s) {
+  return tx.work()
+             .exec_prepared("status_insert_remote", s.id, s.account_id, s.uri, s.url,
+                            s.spoiler_text, s.content, static_cast<int>(s.visibility), s.sensitive,
+                            s.language, s.in_reply_to_id, s.in_reply_to_account_id,
+                            s.conversation_id)
+             .affected_rows() == 1;
+}
+
+std::optional<std::pair<std::int64_t, std::int64_t>> StatusRepository::by_uri(
+    Tx& tx, const std::string& uri) {
+  auto r = tx.work().exec_prepared("status_by_uri", uri);
+  if (r.empty()) return std::nullopt;
+  return std::make_pair(r[0][0].as<std::int64_t>(), r[0][1].as<std::int64_t>());
+}
+
+std::vector<std::string> StatusRepository::remote_follower_inboxes(Tx& tx,
+                                                                   std::int64_t account_id) {
+  std::vector<std::string> out;
+  for (const auto& row : tx.work().exec_prepared("remote_follower_inboxes", account_id)) {
+    out.push_back(row[0].as<std::string>());
+  }
+  return out;
+}
+
 std::vector<std::int64_t> StatusRepository::soft_delete(Tx& tx, std::int64_t id) {
   std::vector<std::int64_t> deleted;
   for (const auto& row : tx.work().exec_prepared("status_soft_delete", id)) {

@@ -15,6 +15,20 @@ inline constexpr std::array kStatusStatements = {
         "visibility, sensitive, language, in_reply_to_id, in_reply_to_account_id, "
         "reblog_of_id, application_id, conversation_id) VALUES ($1, $2, true, $3, $4, $5, $6, "
         "$7, $8, $9, $10, $11, $12, $13, $14, $15)"},
+    // A status from another server, stored once however often it is delivered.
+    Statement{
+        "status_insert_remote",
+        "INSERT INTO statuses (id, account_id, local, uri, url, text, spoiler_text, content, "
+        "visibility, sensitive, language, in_reply_to_id, in_reply_to_account_id, "
+        "conversation_id) VALUES ($1, $2, false, $3, $4, '', $5, $6, $7, $8, $9, $10, $11, $12) "
+        "ON CONFLICT (uri) WHERE uri IS NOT NULL DO NOTHING"},
+    Statement{"status_by_uri",
+              "SELECT id, account_id FROM statuses WHERE uri = $1 AND deleted_at IS NULL"},
+    Statement{"remote_follower_inboxes",
+              "SELECT DISTINCT coalesce(nullif(a.shared_inbox_url, ''), a.inbox_url) "
+              "FROM follows f JOIN accounts a ON a.id = f.account_id "
+              "WHERE f.target_account_id = $1 AND a.domain IS NOT NULL "
+              "AND a.inbox_url IS NOT NULL AND a.suspended_at IS NULL"},
     Statement{"status_reply_count",
               "UPDATE statuses SET replies_count = greatest(replies_count + $2, 0) WHERE id = $1"},
     Statement{"status_reblog_count",

@@ -1,12 +1,16 @@
+#include <loxodon/activitypub/note_documents.hpp>
 #include <loxodon/db/account_repository.hpp>
+#include <loxodon/db/conversation_repository.hpp>
 #include <loxodon/db/database.hpp>
 #include <loxodon/db/social_repository.hpp>
+#include <loxodon/db/status_repository.hpp>
 #include <loxodon/federation/delivery.hpp>
 #include <loxodon/jobs/job_errors.hpp>
 #include <loxodon/jobs/job_queue.hpp>
 #include <loxodon/net/http_client.hpp>
 #include <loxodon/services/inbox_service.hpp>
 #include <loxodon/services/status_service.hpp>
+#include <loxodon/streaming/event.hpp>
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/json_limits.hpp>
 
@@ -133,6 +137,10 @@ awaitable<void> InboxService::run_process(json payload) {
     co_await on_accept_or_reject(activity, type == "Accept");
   } else if (type == "Undo") {
     co_await on_undo(activity);
+  } else if (type == "Create") {
+    co_await on_create(activity);
+  } else if (type == "Delete") {
+    co_await on_delete(activity);
   } else {
     // Posts and the other interactions are processed as federation grows; until then the
     // verified activity is recorded in the log and dropped.
@@ -140,6 +148,80 @@ awaitable<void> InboxService::run_process(json payload) {
                 federation::id_of(activity.value("id", json())),
                 federation::id_of(activity.value("actor", json())));
   }
+}
+
+awaitable<void> InboxService::on_create(const json& activity) {
+  auto note = activitypub::read_note(activity.value("object", json()));
+  const std::string actor = federation::id_of(activity["actor"]);
+  // Someone else's note relayed by this actor is fetched from its author when needed (later).
+  if (!note || note->attributed_to != actor) {
+    log()->info("inbox: verified Create {} from {}; not processed yet",
+                federation::id_of(activity.value("id", json())), actor);
+    co_return;
+  }
+  auto author =
+      co_await db_.read([&](db::Tx& tx) { return db::AccountRepository::find_by_uri(tx, actor); });
+  if (!author) {
+    try {
+      author = co_await resolver_.resolve_uri(actor);
+    } catch (const federation::FetchError& e) {
+      throw jobs::RetryableError(std::string("cannot resolve the author: ") + e.what());
+    }
+  }
+  if (!author || !author->domain || author->suspended_at) co_return;
+  db::NewStatus row;
+  row.id = ids_.next();
+  row.account_id = author->id;
+  row.uri = note->uri;
+  row.url = note->url.value_or(note->uri);
+  row.spoiler_text = note->summary;
+  row.content = note->content_html;
+  row.visibility = note->visibility;
+  row.sensitive = note->sensitive;
+  row.language = note->language;
+  co_await db_.tx([&](db::Tx& tx) {
+    row.conversation_id = row.id;
+    if (note->in_reply_to) {
+      if (auto parent = db::StatusRepository::by_uri(tx, *note->in_reply_to)) {
+        row.in_reply_to_id = parent->first;
+        row.in_reply_to_account_id = parent->second;
+        row.conversation_id = db::StatusRepository::conversation_of(tx, parent->first);
+      }
+    }
+    if (!db::StatusRepository::insert_remote(tx, row)) return;  // delivered before
+    std::vector<std::int64_t> mentioned;
+    for (const auto& href : note->mentioned) {
+      if (auto name = local_username(href)) {
+        if (auto local = db::AccountRepository::find_by_acct(tx, *name, std::nullopt)) {
+          mentioned.push_back(local->id);
+        }
+      }
+    }
+    if (!mentioned.empty()) db::StatusRepository::add_mentions(tx, row.id, mentioned);
+    if (row.in_reply_to_id) db::StatusRepository::bump_replies(tx, *row.in_reply_to_id, 1);
+    // Home feeds of local followers and the mentioned, notifications, live streams: the same
+    // fan-out job as a local post.
+    jobs::NewJob job;
+    job.queue = "fanout";
+    job.kind = StatusService::kFanOutKind;
+    job.payload = {{"status_id", row.id}};
+    jobs::enqueue(tx, job);
+  });
+}
+
+awaitable<void> InboxService::on_delete(const json& activity) {
+  const std::string actor = federation::id_of(activity["actor"]);
+  const std::string object = federation::id_of(activity.value("object", json()));
+  co_await db_.tx([&](db::Tx& tx) {
+    auto status = db::StatusRepository::by_uri(tx, object);
+    auto author = db::AccountRepository::find_by_uri(tx, actor);
+    // Only its author deletes a status.
+    if (!status || !author || status->second != author->id) return;
+    for (auto gone : db::StatusRepository::soft_delete(tx, status->first)) {
+      streaming::publish(tx, {streaming::Event::Kind::kDelete, gone, 0, {}});
+    }
+    db::ConversationRepository::remove_status(tx, status->first);
+  });
 }
 
 awaitable<void> InboxService::on_follow(const json& activity) {

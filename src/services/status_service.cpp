@@ -1,3 +1,4 @@
+#include <loxodon/activitypub/note_documents.hpp>
 #include <loxodon/db/account_repository.hpp>
 #include <loxodon/db/conversation_repository.hpp>
 #include <loxodon/db/database.hpp>
@@ -8,6 +9,7 @@
 #include <loxodon/db/tag_repository.hpp>
 #include <loxodon/domain/status_text.hpp>
 #include <loxodon/domain/username.hpp>
+#include <loxodon/federation/delivery.hpp>
 #include <loxodon/jobs/job_queue.hpp>
 #include <loxodon/services/status_service.hpp>
 #include <loxodon/services/validation_errors.hpp>
@@ -36,8 +38,22 @@ void notify(db::Tx& tx, std::int64_t row_id, std::int64_t account_id, std::int64
 void publish_status(db::Tx& tx, streaming::Event::Kind kind, std::int64_t status_id) {
   streaming::publish(tx, {kind, status_id, 0, {}});
 }
-
 }  // namespace
+
+// A local post (or its deletion) goes to the inboxes of the author's remote followers, each
+// shared inbox once. Boosts and direct messages federate with their own activities (later).
+void StatusService::federate(db::Tx& tx, const domain::Status& status, bool deleted) {
+  if (!status.local || status.reblog_of_id || status.visibility == domain::Visibility::kDirect) {
+    return;
+  }
+  auto inboxes = db::StatusRepository::remote_follower_inboxes(tx, status.account_id);
+  if (inboxes.empty()) return;
+  auto author = db::AccountRepository::find(tx, status.account_id);
+  if (!author) return;
+  auto activity = deleted ? activitypub::delete_note_activity(config_, *author, status)
+                          : activitypub::create_note_activity(config_, *author, status, {});
+  for (const auto& inbox : inboxes) federation::enqueue_delivery(tx, inbox, activity, author->id);
+}
 
 void enqueue_notification(db::Tx& tx, std::int64_t account_id, std::int64_t from_account_id,
                           const std::string& type, std::optional<std::int64_t> status_id) {
@@ -375,6 +391,7 @@ awaitable<StatusPage> StatusService::remove(std::int64_t id, std::int64_t author
       publish_status(tx, streaming::Event::Kind::kDelete, gone);
     }
     db::ConversationRepository::remove_status(tx, id);
+    federate(tx, s, true);
     if (s.in_reply_to_id) db::StatusRepository::bump_replies(tx, *s.in_reply_to_id, -1);
     if (s.reblog_of_id) db::StatusRepository::bump_reblogs(tx, *s.reblog_of_id, -1);
   });
@@ -510,6 +527,7 @@ awaitable<void> StatusService::run_fan_out(std::int64_t status_id) {
     if (status->visibility == domain::Visibility::kDirect) {
       publish_status(tx, streaming::Event::Kind::kConversation, status_id);
     }
+    federate(tx, *status, false);
     std::vector<std::int64_t> one{status_id};
     auto views = db::StatusRepository::views(tx, one, 0);
     if (views.empty() || status->reblog_of_id) return;

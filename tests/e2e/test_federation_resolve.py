@@ -21,6 +21,7 @@ class ResolveTest(unittest.TestCase):
         cls.bob.account_update_credentials(
             display_name="Bob of B", note="Hi <script>alert(1)</script> from B", locked=True)
         cls.carol = create_user(cls.db_b.url, cls.b, "carol")
+        cls.dave = create_user(cls.db_b.url, cls.b, "dave")
         cls.b_domain = f"localhost:{cls.b.port}"
 
     @classmethod
@@ -83,6 +84,33 @@ class ResolveTest(unittest.TestCase):
         api_call(self.a, self.alice, "POST", f"/api/v1/accounts/{carol['id']}/unfollow")
         self.assertTrue(wait_until(lambda: not self.carol.account_followers(carol_id_on_b),
                                    timeout=30))
+
+    def home_texts(self):
+        code, home, _ = api_call(self.a, self.alice, "GET", "/api/v1/timelines/home")
+        self.assertEqual(code, 200, home)
+        return [(s["account"]["acct"], s["content"], s["visibility"]) for s in home]
+
+    def test_posts_reach_remote_followers(self):
+        dave = self.search(f"dave@{self.b_domain}")[0]
+        api_call(self.a, self.alice, "POST", f"/api/v1/accounts/{dave['id']}/follow")
+        self.assertTrue(wait_until(lambda: self.relationship(dave["id"])["following"], timeout=30))
+        acct = f"dave@{self.b_domain}"
+        public = self.dave.status_post("Hello from B <b>bold</b>")
+        self.dave.status_post("Only for my followers", visibility="private")
+        self.assertTrue(wait_until(lambda: len([t for t in self.home_texts() if t[0] == acct]) == 2,
+                                   timeout=30), self.home_texts())
+        texts = {t[2]: t[1] for t in self.home_texts() if t[0] == acct}
+        self.assertIn("Hello from B", texts["public"])
+        self.assertNotIn("<b>", texts["public"])  # B escaped it; it arrives as text
+        self.assertIn("Only for my followers", texts["private"])
+        # A's federated timeline shows the public post only.
+        _, remote, _ = api_call(self.a, self.alice, "GET", "/api/v1/timelines/public?remote=true")
+        self.assertEqual([s["visibility"] for s in remote if s["account"]["acct"] == acct],
+                         ["public"])
+        # Deleting on B removes it on A.
+        self.dave.status_delete(public["id"])
+        self.assertTrue(wait_until(
+            lambda: [t[2] for t in self.home_texts() if t[0] == acct] == ["private"], timeout=30))
 
     def test_a_locked_account_gets_a_follow_request(self):
         bob = self.search(f"bob@{self.b_domain}")[0]

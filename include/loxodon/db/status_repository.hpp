@@ -72,6 +72,13 @@ struct TagFilter {
 class StatusRepository {
  public:
   static void insert(Tx& tx, const NewStatus& status);
+  // A remote status (its uri unique); false when it was stored already.
+  static bool insert_remote(Tx& tx, const NewStatus& status);
+  // (id, author) of the live status with this ActivityPub id.
+  static std::optional<std::pair<std::int64_t, std::int64_t>> by_uri(Tx& tx,
+                                                                     const std::string& uri);
+  // The inboxes (shared where they have one) of an account's remote followers, each once.
+  static std::vector<std::string> remote_follower_inboxes(Tx& tx, std::int64_t account_id);
   static void add_mentions(Tx& tx, std::int64_t status_id,
                            const std::vector<std::int64_t>& account_ids);
   static void add_tags(Tx& tx, std::int64_t status_id, const std::vector<std::string>& names);

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <loxodon/config/config.hpp>
+#include <loxodon/domain/account.hpp>
+#include <loxodon/domain/status.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lox::activitypub {
+
+// The full IRI of the public collection: some servers recognise no shorter form.
+inline constexpr const char* kPublicCollection = "https://www.w3.org/ns/activitystreams#Public";
+
+// A local status as a Create(Note) addressed as Mastodon addresses each visibility: public
+// to Public and cc followers, unlisted the other way round, followers-only to the followers
+// collection, direct to the mentioned only. `mentions` are the actor ids of those mentioned.
+nlohmann::json create_note_activity(const config::Config& config, const domain::Account& author,
+                                    const domain::Status& status,
+                                    const std::vector<std::string>& mentions);
+// Delete(Tombstone) for a local status, addressed like its Create.
+nlohmann::json delete_note_activity(const config::Config& config, const domain::Account& author,
+                                    const domain::Status& status);
+
+// A remote Note as we keep it.
+struct RemoteNote {
+  std::string uri;
+  std::optional<std::string> url;
+  std::string attributed_to;
+  std::string content_html;  // sanitised
+  std::string summary;       // content warning, plain text
+  bool sensitive = false;
+  std::optional<std::string> language;
+  domain::Visibility visibility = domain::Visibility::kDirect;
+  std::optional<std::string> in_reply_to;
+  std::vector<std::string> mentioned;  // actor ids of Mention tags
+};
+
+// Reads a Note (or Article/Question/Page, shown as notes) tolerating the forms real servers
+// send: single values or arrays, objects or bare ids, "as:Public", "Public" or the full IRI.
+// Nothing when it is not a note-like object with an id, an author and content.
+std::optional<RemoteNote> read_note(const nlohmann::json& object);
+
+}  // namespace lox::activitypub
