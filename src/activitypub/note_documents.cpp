@@ -70,7 +70,8 @@ std::string iso(std::chrono::system_clock::time_point t) {
 }  // namespace
 
 json create_note_activity(const config::Config& config, const domain::Account& author,
-                          const domain::Status& status, const std::vector<std::string>& mentions) {
+                          const domain::Status& status, const std::vector<std::string>& mentions,
+                          const std::optional<std::string>& in_reply_to) {
   const std::string actor = config.actor_url(author.username);
   Addressing a = address(config, author, status.visibility, mentions);
   json tags = json::array();
@@ -78,7 +79,7 @@ json create_note_activity(const config::Config& config, const domain::Account& a
   json note = {{"id", status.uri.value_or("")},
                {"type", "Note"},
                {"summary", status.spoiler_text.empty() ? json(nullptr) : json(status.spoiler_text)},
-               {"inReplyTo", nullptr},
+               {"inReplyTo", in_reply_to ? json(*in_reply_to) : json(nullptr)},
                {"published", iso(status.created_at)},
                {"url", status.url.value_or(status.uri.value_or(""))},
                {"attributedTo", actor},

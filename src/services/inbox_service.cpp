@@ -137,6 +137,8 @@ awaitable<void> InboxService::run_process(json payload) {
     co_await on_accept_or_reject(activity, type == "Accept");
   } else if (type == "Undo") {
     co_await on_undo(activity);
+  } else if (type == "Like") {
+    co_await on_like(activity, false);
   } else if (type == "Create") {
     co_await on_create(activity);
   } else if (type == "Delete") {
@@ -224,6 +226,37 @@ awaitable<void> InboxService::on_delete(const json& activity) {
   });
 }
 
+awaitable<void> InboxService::on_like(const json& activity, bool undo) {
+  const std::string actor = federation::id_of(activity["actor"]);
+  const json& like = undo ? activity["object"] : activity;
+  const std::string object = federation::id_of(like.value("object", json()));
+  auto liker =
+      co_await db_.read([&](db::Tx& tx) { return db::AccountRepository::find_by_uri(tx, actor); });
+  if (!liker && !undo) {
+    try {
+      liker = co_await resolver_.resolve_uri(actor);
+    } catch (const federation::FetchError& e) {
+      throw jobs::RetryableError(std::string("cannot resolve who liked: ") + e.what());
+    }
+  }
+  if (!liker || !liker->domain) co_return;
+  std::int64_t row = ids_.next();
+  co_await db_.tx([&](db::Tx& tx) {
+    auto status = db::StatusRepository::by_uri(tx, object);
+    if (!status) return;
+    if (undo) {
+      if (db::StatusRepository::unfavourite(tx, liker->id, status->first)) {
+        db::StatusRepository::bump_favourites(tx, status->first, -1);
+      }
+      return;
+    }
+    if (db::StatusRepository::favourite(tx, row, liker->id, status->first)) {
+      db::StatusRepository::bump_favourites(tx, status->first, 1);
+      enqueue_notification(tx, status->second, liker->id, "favourite", status->first);
+    }
+  });
+}
+
 awaitable<void> InboxService::on_follow(const json& activity) {
   auto username = local_username(federation::id_of(activity.value("object", json())));
   if (!username) co_return;  // not one of ours
@@ -297,6 +330,10 @@ awaitable<void> InboxService::on_accept_or_reject(const json& activity, bool acc
 
 awaitable<void> InboxService::on_undo(const json& activity) {
   const json object = activity.value("object", json());
+  if (object.is_object() && object.value("type", json("")) == json("Like")) {
+    co_await on_like(activity, true);
+    co_return;
+  }
   if (!object.is_object() || object.value("type", json("")) != json("Follow")) {
     log()->info("inbox: verified Undo {} from {}; not processed yet",
                 federation::id_of(activity.value("id", json())),

@@ -40,18 +40,43 @@ void publish_status(db::Tx& tx, streaming::Event::Kind kind, std::int64_t status
 }
 }  // namespace
 
-// A local post (or its deletion) goes to the inboxes of the author's remote followers, each
-// shared inbox once. Boosts and direct messages federate with their own activities (later).
+// A local post (or its deletion) goes to the inboxes of the author's remote followers (unless
+// it is direct) and of the remote accounts it mentions, each shared inbox once. Boosts
+// federate with their own activity (later).
 void StatusService::federate(db::Tx& tx, const domain::Status& status, bool deleted) {
-  if (!status.local || status.reblog_of_id || status.visibility == domain::Visibility::kDirect) {
-    return;
+  if (!status.local || status.reblog_of_id) return;
+  std::set<std::string> inboxes;
+  if (status.visibility != domain::Visibility::kDirect) {
+    for (auto& inbox : db::StatusRepository::remote_follower_inboxes(tx, status.account_id)) {
+      inboxes.insert(std::move(inbox));
+    }
   }
-  auto inboxes = db::StatusRepository::remote_follower_inboxes(tx, status.account_id);
+  std::vector<std::string> mentioned;
+  std::vector<std::int64_t> one{status.id};
+  auto views = db::StatusRepository::views(tx, one, 0);
+  for (const auto& m : views.empty() ? std::vector<domain::MentionView>{} : views[0].mentions) {
+    auto account = db::AccountRepository::find(tx, m.account_id);
+    if (!account) continue;
+    if (!account->domain) {
+      mentioned.push_back(config_.actor_url(account->username));
+      continue;
+    }
+    auto theirs = db::AccountRepository::inboxes(tx, account->id);
+    if (!theirs || theirs->uri.empty() || theirs->inbox.empty()) continue;
+    mentioned.push_back(theirs->uri);
+    inboxes.insert(theirs->shared_inbox.empty() ? theirs->inbox : theirs->shared_inbox);
+  }
   if (inboxes.empty()) return;
   auto author = db::AccountRepository::find(tx, status.account_id);
   if (!author) return;
-  auto activity = deleted ? activitypub::delete_note_activity(config_, *author, status)
-                          : activitypub::create_note_activity(config_, *author, status, {});
+  std::optional<std::string> in_reply_to;
+  if (status.in_reply_to_id) {
+    if (auto parent = db::StatusRepository::find(tx, *status.in_reply_to_id))
+      in_reply_to = parent->uri;
+  }
+  auto activity =
+      deleted ? activitypub::delete_note_activity(config_, *author, status)
+              : activitypub::create_note_activity(config_, *author, status, mentioned, in_reply_to);
   for (const auto& inbox : inboxes) federation::enqueue_delivery(tx, inbox, activity, author->id);
 }
 
@@ -225,25 +250,33 @@ awaitable<StatusService::Prepared> StatusService::prepare(const domain::UserWith
   }
   errors.throw_if_any();
 
-  // Mentions resolve to local accounts (remote ones arrive with federation).
+  // Mentions resolve to local accounts and to remote ones already known here (found by search
+  // or met through federation).
   std::string local_domain = domain::lowercase(config_.domain);
   auto tokens = domain::find_mentions(r.text);
+  auto key_of = [&](const domain::MentionToken& t) {
+    bool remote = t.domain && domain::lowercase(*t.domain) != local_domain;
+    return domain::lowercase(t.username) + (remote ? "@" + domain::lowercase(*t.domain) : "");
+  };
   std::unordered_map<std::string, domain::ResolvedMention> resolved;
   co_await db_.tx([&](db::Tx& tx) {
     for (const auto& t : tokens) {
-      if (t.domain && domain::lowercase(*t.domain) != local_domain) continue;
-      auto account = db::AccountRepository::find_by_acct(tx, t.username, std::nullopt);
+      bool remote = t.domain && domain::lowercase(*t.domain) != local_domain;
+      auto account = db::AccountRepository::find_by_acct(
+          tx, t.username,
+          remote ? std::optional<std::string>(domain::lowercase(*t.domain)) : std::nullopt);
       if (!account || account->suspended_at) continue;
-      resolved[domain::lowercase(t.username)] = {
-          account->id, account->username, account->username,
-          account->url.value_or(config_.base_url() + "/@" + account->username)};
+      std::string acct =
+          account->domain ? account->username + "@" + *account->domain : account->username;
+      resolved[key_of(t)] = {account->id, account->username, acct,
+                             account->url.value_or(account->uri.value_or(config_.base_url() + "/@" +
+                                                                         account->username))};
     }
   });
   out.rendered = domain::render_status_text(
       r.text,
       [&](const domain::MentionToken& t) -> std::optional<domain::ResolvedMention> {
-        if (t.domain && domain::lowercase(*t.domain) != local_domain) return std::nullopt;
-        auto it = resolved.find(domain::lowercase(t.username));
+        auto it = resolved.find(key_of(t));
         if (it == resolved.end()) return std::nullopt;
         return it->second;
       },
@@ -415,13 +448,37 @@ awaitable<StatusPage> StatusService::favourite(std::int64_t id, std::int64_t acc
   auto status = co_await visible_status(id, account_id);
   std::int64_t row_id = ids_.next();
   co_await db_.tx([&](db::Tx& tx) {
+    bool changed = false;
     if (on) {
       if (db::StatusRepository::favourite(tx, row_id, account_id, id)) {
         db::StatusRepository::bump_favourites(tx, id, 1);
         enqueue_notification(tx, status.account_id, account_id, "favourite", id);
+        changed = true;
       }
     } else if (db::StatusRepository::unfavourite(tx, account_id, id)) {
       db::StatusRepository::bump_favourites(tx, id, -1);
+      changed = true;
+    }
+    // A remote status's author hears of it: Like, or Undo(Like).
+    if (changed && !status.local && status.uri) {
+      auto me = db::AccountRepository::find(tx, account_id);
+      auto theirs = db::AccountRepository::inboxes(tx, status.account_id);
+      if (me && theirs && !theirs->inbox.empty()) {
+        std::string actor = config_.actor_url(me->username);
+        nlohmann::json like = {{"id", actor + "#likes/" + std::to_string(id)},
+                               {"type", "Like"},
+                               {"actor", actor},
+                               {"object", *status.uri}};
+        nlohmann::json activity = like;
+        if (!on) {
+          activity = {{"id", actor + "#likes/" + std::to_string(id) + "/undo"},
+                      {"type", "Undo"},
+                      {"actor", actor},
+                      {"object", like}};
+        }
+        activity["@context"] = "https://www.w3.org/ns/activitystreams";
+        federation::enqueue_delivery(tx, theirs->inbox, activity, account_id);
+      }
     }
   });
   co_return co_await load_one(id, account_id);

@@ -22,6 +22,7 @@ class ResolveTest(unittest.TestCase):
             display_name="Bob of B", note="Hi <script>alert(1)</script> from B", locked=True)
         cls.carol = create_user(cls.db_b.url, cls.b, "carol")
         cls.dave = create_user(cls.db_b.url, cls.b, "dave")
+        cls.erin = create_user(cls.db_b.url, cls.b, "erin")
         cls.b_domain = f"localhost:{cls.b.port}"
 
     @classmethod
@@ -111,6 +112,47 @@ class ResolveTest(unittest.TestCase):
         self.dave.status_delete(public["id"])
         self.assertTrue(wait_until(
             lambda: [t[2] for t in self.home_texts() if t[0] == acct] == ["private"], timeout=30))
+
+    def test_direct_messages_replies_and_likes_cross(self):
+        erin = self.search(f"erin@{self.b_domain}")[0]
+        api_call(self.a, self.alice, "POST", f"/api/v1/accounts/{erin['id']}/follow")
+        self.assertTrue(wait_until(lambda: self.relationship(erin["id"])["following"], timeout=30))
+        a_domain = f"localhost:{self.a.port}"
+        # A direct message to alice (B learned of her when she followed).
+        self.erin.status_post(f"@alice@{a_domain} just for you", visibility="direct")
+
+        def mentions():
+            _, notes, _ = api_call(self.a, self.alice, "GET", "/api/v1/notifications?types[]=mention")
+            return [n for n in notes if n["account"]["acct"] == f"erin@{self.b_domain}"]
+        self.assertTrue(wait_until(mentions, timeout=30))
+        dm = mentions()[0]["status"]
+        self.assertEqual(dm["visibility"], "direct")
+        self.assertIn("just for you", dm["content"])
+        _, public, _ = api_call(self.a, self.alice, "GET", "/api/v1/timelines/public")
+        self.assertNotIn(dm["id"], [p["id"] for p in public])
+
+        # alice replies to a public post and likes it: erin hears of both.
+        post = self.erin.status_post("Anyone there?")
+        self.assertTrue(wait_until(
+            lambda: [t for t in self.home_texts() if "Anyone there?" in t[1]], timeout=30))
+        _, home, _ = api_call(self.a, self.alice, "GET", "/api/v1/timelines/home")
+        local_copy = [h for h in home if "Anyone there?" in h["content"]][0]
+        code, reply, _ = api_call(self.a, self.alice, "POST", "/api/v1/statuses",
+                                  {"status": f"@erin@{self.b_domain} yes!",
+                                   "in_reply_to_id": local_copy["id"]})
+        self.assertEqual(code, 200, reply)
+        api_call(self.a, self.alice, "POST", f"/api/v1/statuses/{local_copy['id']}/favourite")
+
+        def erin_heard():
+            kinds = {(n["type"], n["account"]["acct"]) for n in self.erin.notifications()}
+            return {("mention", f"alice@{a_domain}"), ("favourite", f"alice@{a_domain}")} <= kinds
+        self.assertTrue(wait_until(erin_heard, timeout=30), self.erin.notifications())
+        replies = self.erin.status_context(post["id"])["descendants"]
+        self.assertEqual([r["account"]["acct"] for r in replies], [f"alice@{a_domain}"])
+        self.assertEqual(self.erin.status(post["id"])["favourites_count"], 1)
+        api_call(self.a, self.alice, "POST", f"/api/v1/statuses/{local_copy['id']}/unfavourite")
+        self.assertTrue(wait_until(lambda: self.erin.status(post["id"])["favourites_count"] == 0,
+                                   timeout=30))
 
     def test_a_locked_account_gets_a_follow_request(self):
         bob = self.search(f"bob@{self.b_domain}")[0]

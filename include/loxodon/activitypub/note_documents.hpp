@@ -21,7 +21,8 @@ inline constexpr const char* kPublicCollection = "https://www.w3.org/ns/activity
 // collection, direct to the mentioned only. `mentions` are the actor ids of those mentioned.
 nlohmann::json create_note_activity(const config::Config& config, const domain::Account& author,
                                     const domain::Status& status,
-                                    const std::vector<std::string>& mentions);
+                                    const std::vector<std::string>& mentions,
+                                    const std::optional<std::string>& in_reply_to = std::nullopt);
 // Delete(Tombstone) for a local status, addressed like its Create.
 nlohmann::json delete_note_activity(const config::Config& config, const domain::Account& author,
                                     const domain::Status& status);
