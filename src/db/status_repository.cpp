@@ -249,7 +249,7 @@ bool StatusRepository::insert_remote(Tx& tx, const NewStatus& s) {
              .exec_prepared("status_insert_remote", s.id, s.account_id, s.uri, s.url,
                             s.spoiler_text, s.content, static_cast<int>(s.visibility), s.sensitive,
                             s.language, s.in_reply_to_id, s.in_reply_to_account_id,
-                            s.conversation_id)
+                            s.conversation_id, s.reblog_of_id)
              .affected_rows() == 1;
 }
 

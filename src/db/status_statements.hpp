@@ -20,8 +20,8 @@ inline constexpr std::array kStatusStatements = {
         "status_insert_remote",
         "INSERT INTO statuses (id, account_id, local, uri, url, text, spoiler_text, content, "
         "visibility, sensitive, language, in_reply_to_id, in_reply_to_account_id, "
-        "conversation_id) VALUES ($1, $2, false, $3, $4, '', $5, $6, $7, $8, $9, $10, $11, $12) "
-        "ON CONFLICT (uri) WHERE uri IS NOT NULL DO NOTHING"},
+        "conversation_id, reblog_of_id) VALUES ($1, $2, false, $3, $4, '', $5, $6, $7, $8, $9, "
+        "$10, $11, $12, $13) ON CONFLICT (uri) WHERE uri IS NOT NULL DO NOTHING"},
     Statement{"status_by_uri",
               "SELECT id, account_id FROM statuses WHERE uri = $1 AND deleted_at IS NULL"},
     Statement{"remote_follower_inboxes",

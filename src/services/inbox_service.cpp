@@ -137,6 +137,8 @@ awaitable<void> InboxService::run_process(json payload) {
     co_await on_accept_or_reject(activity, type == "Accept");
   } else if (type == "Undo") {
     co_await on_undo(activity);
+  } else if (type == "Announce") {
+    co_await on_announce(activity);
   } else if (type == "Like") {
     co_await on_like(activity, false);
   } else if (type == "Create") {
@@ -219,6 +221,11 @@ awaitable<void> InboxService::on_delete(const json& activity) {
     auto author = db::AccountRepository::find_by_uri(tx, actor);
     // Only its author deletes a status.
     if (!status || !author || status->second != author->id) return;
+    // Counters follow, as when a local status goes.
+    if (auto row = db::StatusRepository::find(tx, status->first)) {
+      if (row->reblog_of_id) db::StatusRepository::bump_reblogs(tx, *row->reblog_of_id, -1);
+      if (row->in_reply_to_id) db::StatusRepository::bump_replies(tx, *row->in_reply_to_id, -1);
+    }
     for (auto gone : db::StatusRepository::soft_delete(tx, status->first)) {
       streaming::publish(tx, {streaming::Event::Kind::kDelete, gone, 0, {}});
     }
@@ -254,6 +261,56 @@ awaitable<void> InboxService::on_like(const json& activity, bool undo) {
       db::StatusRepository::bump_favourites(tx, status->first, 1);
       enqueue_notification(tx, status->second, liker->id, "favourite", status->first);
     }
+  });
+}
+
+awaitable<void> InboxService::on_announce(const json& activity) {
+  const std::string actor = federation::id_of(activity["actor"]);
+  const std::string object = federation::id_of(activity.value("object", json()));
+  const std::string uri = federation::id_of(activity.value("id", json()));
+  if (uri.empty()) co_return;
+  auto original =
+      co_await db_.read([&](db::Tx& tx) { return db::StatusRepository::by_uri(tx, object); });
+  if (!original) {
+    // A status not known here would have to be fetched first (later).
+    log()->info("inbox: verified Announce {} of an unknown status {}; not processed yet", uri,
+                object);
+    co_return;
+  }
+  auto booster =
+      co_await db_.read([&](db::Tx& tx) { return db::AccountRepository::find_by_uri(tx, actor); });
+  if (!booster) {
+    try {
+      booster = co_await resolver_.resolve_uri(actor);
+    } catch (const federation::FetchError& e) {
+      throw jobs::RetryableError(std::string("cannot resolve the booster: ") + e.what());
+    }
+  }
+  if (!booster || !booster->domain || booster->suspended_at) co_return;
+  db::NewStatus row;
+  row.id = ids_.next();
+  row.account_id = booster->id;
+  row.uri = uri;
+  row.url = uri;
+  row.visibility = domain::Visibility::kPublic;
+  row.reblog_of_id = original->first;
+  row.conversation_id = row.id;
+  co_await db_.tx([&](db::Tx& tx) {
+    auto status = db::StatusRepository::find(tx, original->first);
+    // Never a boost of something its audience may not see.
+    if (!status || status->visibility == domain::Visibility::kDirect ||
+        (status->visibility == domain::Visibility::kPrivate && status->account_id != booster->id)) {
+      return;
+    }
+    row.visibility = status->visibility;
+    if (!db::StatusRepository::insert_remote(tx, row)) return;
+    db::StatusRepository::bump_reblogs(tx, original->first, 1);
+    enqueue_notification(tx, original->second, booster->id, "reblog", original->first);
+    jobs::NewJob job;
+    job.queue = "fanout";
+    job.kind = StatusService::kFanOutKind;
+    job.payload = {{"status_id", row.id}};
+    jobs::enqueue(tx, job);
   });
 }
 
@@ -332,6 +389,11 @@ awaitable<void> InboxService::on_undo(const json& activity) {
   const json object = activity.value("object", json());
   if (object.is_object() && object.value("type", json("")) == json("Like")) {
     co_await on_like(activity, true);
+    co_return;
+  }
+  if (object.is_object() && object.value("type", json("")) == json("Announce")) {
+    json as_delete = {{"actor", activity["actor"]}, {"object", federation::id_of(object)}};
+    co_await on_delete(as_delete);
     co_return;
   }
   if (!object.is_object() || object.value("type", json("")) != json("Follow")) {

@@ -40,11 +40,50 @@ void publish_status(db::Tx& tx, streaming::Event::Kind kind, std::int64_t status
 }
 }  // namespace
 
+// A local boost is an Announce (its undoing an Undo) to the booster's remote followers and to
+// the original's author when remote.
+void StatusService::federate_boost(db::Tx& tx, const domain::Status& boost, bool deleted) {
+  auto original = db::StatusRepository::find(tx, *boost.reblog_of_id);
+  auto booster = db::AccountRepository::find(tx, boost.account_id);
+  if (!original || !original->uri || !booster || !boost.uri) return;
+  std::set<std::string> inboxes;
+  for (auto& inbox : db::StatusRepository::remote_follower_inboxes(tx, boost.account_id)) {
+    inboxes.insert(std::move(inbox));
+  }
+  auto author = db::AccountRepository::inboxes(tx, original->account_id);
+  std::string author_uri;
+  if (auto a = db::AccountRepository::find(tx, original->account_id)) {
+    author_uri = a->domain ? a->uri.value_or("") : config_.actor_url(a->username);
+  }
+  if (author && !author->inbox.empty()) {
+    inboxes.insert(author->shared_inbox.empty() ? author->inbox : author->shared_inbox);
+  }
+  if (inboxes.empty()) return;
+  const std::string actor = config_.actor_url(booster->username);
+  nlohmann::json announce = {{"id", *boost.uri},
+                             {"type", "Announce"},
+                             {"actor", actor},
+                             {"to", {activitypub::kPublicCollection}},
+                             {"cc", {author_uri, actor + "/followers"}},
+                             {"object", *original->uri}};
+  nlohmann::json activity = announce;
+  if (deleted) {
+    activity = {
+        {"id", *boost.uri + "#undo"}, {"type", "Undo"}, {"actor", actor}, {"object", announce}};
+  }
+  activity["@context"] = "https://www.w3.org/ns/activitystreams";
+  for (const auto& inbox : inboxes) federation::enqueue_delivery(tx, inbox, activity, booster->id);
+}
+
 // A local post (or its deletion) goes to the inboxes of the author's remote followers (unless
 // it is direct) and of the remote accounts it mentions, each shared inbox once. Boosts
 // federate with their own activity (later).
 void StatusService::federate(db::Tx& tx, const domain::Status& status, bool deleted) {
-  if (!status.local || status.reblog_of_id) return;
+  if (!status.local) return;
+  if (status.reblog_of_id) {
+    federate_boost(tx, status, deleted);
+    return;
+  }
   std::set<std::string> inboxes;
   if (status.visibility != domain::Visibility::kDirect) {
     for (auto& inbox : db::StatusRepository::remote_follower_inboxes(tx, status.account_id)) {
@@ -536,8 +575,10 @@ awaitable<StatusPage> StatusService::unreblog(std::int64_t id, std::int64_t acco
   auto original = co_await visible_status(id, account_id);
   co_await db_.tx([&](db::Tx& tx) {
     if (auto existing = db::StatusRepository::reblog_by(tx, original.id, account_id)) {
+      auto boost = db::StatusRepository::find(tx, *existing);
       db::StatusRepository::soft_delete(tx, *existing);
       db::StatusRepository::bump_reblogs(tx, original.id, -1);
+      if (boost) federate(tx, *boost, true);
       publish_status(tx, streaming::Event::Kind::kDelete, *existing);
     }
   });

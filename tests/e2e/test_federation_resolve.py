@@ -153,6 +153,15 @@ class ResolveTest(unittest.TestCase):
         api_call(self.a, self.alice, "POST", f"/api/v1/statuses/{local_copy['id']}/unfavourite")
         self.assertTrue(wait_until(lambda: self.erin.status(post["id"])["favourites_count"] == 0,
                                    timeout=30))
+        # A boost is an Announce: erin is told and counts it; unboosting takes it back.
+        api_call(self.a, self.alice, "POST", f"/api/v1/statuses/{local_copy['id']}/reblog")
+        self.assertTrue(wait_until(lambda: self.erin.status(post["id"])["reblogs_count"] == 1,
+                                   timeout=30))
+        self.assertIn(("reblog", f"alice@{a_domain}"),
+                      {(n["type"], n["account"]["acct"]) for n in self.erin.notifications()})
+        api_call(self.a, self.alice, "POST", f"/api/v1/statuses/{local_copy['id']}/unreblog")
+        self.assertTrue(wait_until(lambda: self.erin.status(post["id"])["reblogs_count"] == 0,
+                                   timeout=30))
 
     def test_a_locked_account_gets_a_follow_request(self):
         bob = self.search(f"bob@{self.b_domain}")[0]

@@ -143,6 +143,7 @@ class StatusService {
 
  private:
   void federate(db::Tx& tx, const domain::Status& status, bool deleted);
+  void federate_boost(db::Tx& tx, const domain::Status& boost, bool deleted);
   awaitable<StatusPage> load(std::vector<std::int64_t> ids, std::int64_t viewer,
                              domain::FilterContext context = domain::FilterContext::kNone);
   // (cursor, status id) rows loaded as the viewer may see them, cursors kept for the Link header.
