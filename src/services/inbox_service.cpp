@@ -137,6 +137,8 @@ awaitable<void> InboxService::run_process(json payload) {
     co_await on_accept_or_reject(activity, type == "Accept");
   } else if (type == "Undo") {
     co_await on_undo(activity);
+  } else if (type == "Update") {
+    co_await on_update(activity);
   } else if (type == "Announce") {
     co_await on_announce(activity);
   } else if (type == "Like") {
@@ -311,6 +313,30 @@ awaitable<void> InboxService::on_announce(const json& activity) {
     job.kind = StatusService::kFanOutKind;
     job.payload = {{"status_id", row.id}};
     jobs::enqueue(tx, job);
+  });
+}
+
+awaitable<void> InboxService::on_update(const json& activity) {
+  const std::string actor = federation::id_of(activity["actor"]);
+  auto note = activitypub::read_note(activity.value("object", json()));
+  if (!note || note->attributed_to != actor) {
+    // Profile updates are read when the actor is next fetched (refreshed daily).
+    log()->info("inbox: verified Update {} from {}; not processed yet",
+                federation::id_of(activity.value("id", json())), actor);
+    co_return;
+  }
+  std::int64_t snapshot = ids_.next();
+  co_await db_.tx([&](db::Tx& tx) {
+    auto status = db::StatusRepository::by_uri(tx, note->uri);
+    auto author = db::AccountRepository::find_by_uri(tx, actor);
+    if (!status || !author || status->second != author->id) return;  // only its author edits
+    db::NewStatus updated;
+    updated.spoiler_text = note->summary;
+    updated.content = note->content_html;
+    updated.sensitive = note->sensitive;
+    updated.language = note->language;
+    db::StatusRepository::edit(tx, status->first, snapshot, updated);
+    streaming::publish(tx, {streaming::Event::Kind::kStatusUpdate, status->first, 0, {}});
   });
 }
 

@@ -16,6 +16,7 @@
 #include <loxodon/streaming/event.hpp>
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/html.hpp>
+#include <loxodon/util/time_format.hpp>
 
 #include <set>
 
@@ -78,7 +79,7 @@ void StatusService::federate_boost(db::Tx& tx, const domain::Status& boost, bool
 // A local post (or its deletion) goes to the inboxes of the author's remote followers (unless
 // it is direct) and of the remote accounts it mentions, each shared inbox once. Boosts
 // federate with their own activity (later).
-void StatusService::federate(db::Tx& tx, const domain::Status& status, bool deleted) {
+void StatusService::federate(db::Tx& tx, const domain::Status& status, bool deleted, bool updated) {
   if (!status.local) return;
   if (status.reblog_of_id) {
     federate_boost(tx, status, deleted);
@@ -116,6 +117,15 @@ void StatusService::federate(db::Tx& tx, const domain::Status& status, bool dele
   auto activity =
       deleted ? activitypub::delete_note_activity(config_, *author, status)
               : activitypub::create_note_activity(config_, *author, status, mentioned, in_reply_to);
+  if (updated && !deleted) {
+    // An edit is the same Note, marked updated, in an Update (Mastodon's shape).
+    activity["type"] = "Update";
+    activity["id"] = status.uri.value_or("") + "#updates/" +
+                     std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
+                                        std::chrono::system_clock::now().time_since_epoch())
+                                        .count());
+    activity["object"]["updated"] = format_iso8601_ms(std::chrono::system_clock::now());
+  }
   for (const auto& inbox : inboxes) federation::enqueue_delivery(tx, inbox, activity, author->id);
 }
 
@@ -781,6 +791,7 @@ awaitable<StatusPage> StatusService::edit(domain::UserWithAccount author, std::i
     db::StatusRepository::add_mentions(tx, id, mention_ids);
     db::StatusRepository::add_tags(tx, id, prepared.rendered.tags);
     publish_status(tx, streaming::Event::Kind::kStatusUpdate, id);
+    if (auto edited = db::StatusRepository::find(tx, id)) federate(tx, *edited, false, true);
     // Whoever boosted the status is told it changed, as Mastodon does.
     for (auto booster : db::SocialRepository::rebloggers(tx, id)) {
       if (booster != author.account.id) {

@@ -97,7 +97,7 @@ class ResolveTest(unittest.TestCase):
         self.assertTrue(wait_until(lambda: self.relationship(dave["id"])["following"], timeout=30))
         acct = f"dave@{self.b_domain}"
         public = self.dave.status_post("Hello from B <b>bold</b>")
-        self.dave.status_post("Only for my followers", visibility="private")
+        private = self.dave.status_post("Only for my followers", visibility="private")
         self.assertTrue(wait_until(lambda: len([t for t in self.home_texts() if t[0] == acct]) == 2,
                                    timeout=30), self.home_texts())
         texts = {t[2]: t[1] for t in self.home_texts() if t[0] == acct}
@@ -108,6 +108,10 @@ class ResolveTest(unittest.TestCase):
         _, remote, _ = api_call(self.a, self.alice, "GET", "/api/v1/timelines/public?remote=true")
         self.assertEqual([s["visibility"] for s in remote if s["account"]["acct"] == acct],
                          ["public"])
+        # Editing on B edits the copy on A.
+        self.dave.status_update(private["id"], "Only for my followers, edited")
+        self.assertTrue(wait_until(lambda: any("edited" in t[1] for t in self.home_texts()
+                                               if t[0] == acct), timeout=30))
         # Deleting on B removes it on A.
         self.dave.status_delete(public["id"])
         self.assertTrue(wait_until(

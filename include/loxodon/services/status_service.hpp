@@ -142,7 +142,7 @@ class StatusService {
   awaitable<void> run_poll_expired(std::int64_t status_id);
 
  private:
-  void federate(db::Tx& tx, const domain::Status& status, bool deleted);
+  void federate(db::Tx& tx, const domain::Status& status, bool deleted, bool updated = false);
   void federate_boost(db::Tx& tx, const domain::Status& boost, bool deleted);
   awaitable<StatusPage> load(std::vector<std::int64_t> ids, std::int64_t viewer,
                              domain::FilterContext context = domain::FilterContext::kNone);
