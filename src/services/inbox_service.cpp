@@ -137,6 +137,8 @@ awaitable<void> InboxService::run_process(json payload) {
     co_await on_accept_or_reject(activity, type == "Accept");
   } else if (type == "Undo") {
     co_await on_undo(activity);
+  } else if (type == "Block") {
+    co_await on_block(activity, false);
   } else if (type == "Update") {
     co_await on_update(activity);
   } else if (type == "Announce") {
@@ -340,6 +342,25 @@ awaitable<void> InboxService::on_update(const json& activity) {
   });
 }
 
+awaitable<void> InboxService::on_block(const json& activity, bool undo) {
+  const std::string actor = federation::id_of(activity["actor"]);
+  const json& block = undo ? activity["object"] : activity;
+  auto username = local_username(federation::id_of(block.value("object", json())));
+  if (!username) co_return;
+  std::int64_t row = ids_.next();
+  co_await db_.tx([&](db::Tx& tx) {
+    // An account we never met has no follows to end; nothing to record either.
+    auto blocker = db::AccountRepository::find_by_uri(tx, actor);
+    auto target = db::AccountRepository::find_by_acct(tx, *username, std::nullopt);
+    if (!blocker || !blocker->domain || !target) return;
+    if (undo) {
+      db::SocialRepository::unblock(tx, blocker->id, target->id);
+    } else {
+      db::SocialRepository::block(tx, row, blocker->id, target->id);  // ends both follows
+    }
+  });
+}
+
 awaitable<void> InboxService::on_follow(const json& activity) {
   auto username = local_username(federation::id_of(activity.value("object", json())));
   if (!username) co_return;  // not one of ours
@@ -415,6 +436,10 @@ awaitable<void> InboxService::on_undo(const json& activity) {
   const json object = activity.value("object", json());
   if (object.is_object() && object.value("type", json("")) == json("Like")) {
     co_await on_like(activity, true);
+    co_return;
+  }
+  if (object.is_object() && object.value("type", json("")) == json("Block")) {
+    co_await on_block(activity, true);
     co_return;
   }
   if (object.is_object() && object.value("type", json("")) == json("Announce")) {

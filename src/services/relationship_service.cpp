@@ -127,15 +127,46 @@ awaitable<db::RelationshipRow> RelationshipService::unfollow(std::int64_t me, st
 }
 
 awaitable<db::RelationshipRow> RelationshipService::block(std::int64_t me, std::int64_t target) {
-  co_await target_account(me, target);
+  auto account = co_await target_account(me, target);
   std::int64_t row = ids_.next();
-  co_await db_.tx([&](db::Tx& tx) { db::SocialRepository::block(tx, row, me, target); });
+  co_await db_.tx([&](db::Tx& tx) {
+    db::SocialRepository::block(tx, row, me, target);
+    if (account.domain) send_block(tx, me, target, row, false);
+  });
   co_return co_await relationship(me, target);
 }
 
+// Block and Undo(Block) tell a remote account's server (Mastodon then drops the follows too).
+void RelationshipService::send_block(db::Tx& tx, std::int64_t me, std::int64_t target,
+                                     std::int64_t row, bool undo) {
+  auto mine = db::AccountRepository::find(tx, me);
+  auto theirs = db::AccountRepository::inboxes(tx, target);
+  if (!mine || !theirs || theirs->inbox.empty()) return;
+  std::string actor = config_.actor_url(mine->username);
+  nlohmann::json block = {{"id", actor + "#blocks/" + std::to_string(row)},
+                          {"type", "Block"},
+                          {"actor", actor},
+                          {"object", theirs->uri}};
+  nlohmann::json activity = block;
+  if (undo) {
+    activity = {{"id", actor + "#blocks/" + std::to_string(row) + "/undo"},
+                {"type", "Undo"},
+                {"actor", actor},
+                {"object", block}};
+  }
+  activity["@context"] = "https://www.w3.org/ns/activitystreams";
+  federation::enqueue_delivery(tx, theirs->inbox, activity, me);
+}
+
 awaitable<db::RelationshipRow> RelationshipService::unblock(std::int64_t me, std::int64_t target) {
-  co_await target_account(me, target);
-  co_await db_.tx([&](db::Tx& tx) { db::SocialRepository::unblock(tx, me, target); });
+  auto account = co_await target_account(me, target);
+  std::int64_t row = ids_.next();
+  co_await db_.tx([&](db::Tx& tx) {
+    auto before = db::SocialRepository::relationships(tx, me, std::vector<std::int64_t>{target});
+    db::SocialRepository::unblock(tx, me, target);
+    if (account.domain && !before.empty() && before[0].blocking)
+      send_block(tx, me, target, row, true);
+  });
   co_return co_await relationship(me, target);
 }
 

@@ -23,6 +23,7 @@ class ResolveTest(unittest.TestCase):
         cls.carol = create_user(cls.db_b.url, cls.b, "carol")
         cls.dave = create_user(cls.db_b.url, cls.b, "dave")
         cls.erin = create_user(cls.db_b.url, cls.b, "erin")
+        cls.frank = create_user(cls.db_b.url, cls.b, "frank")
         cls.b_domain = f"localhost:{cls.b.port}"
 
     @classmethod
@@ -85,6 +86,11 @@ class ResolveTest(unittest.TestCase):
         api_call(self.a, self.alice, "POST", f"/api/v1/accounts/{carol['id']}/unfollow")
         self.assertTrue(wait_until(lambda: not self.carol.account_followers(carol_id_on_b),
                                    timeout=30))
+        # ... and what carol posts next no longer reaches alice.
+        self.carol.status_post("After the unfollow")
+        import time
+        time.sleep(3)
+        self.assertFalse([t for t in self.home_texts() if "After the unfollow" in t[1]])
 
     def home_texts(self):
         code, home, _ = api_call(self.a, self.alice, "GET", "/api/v1/timelines/home")
@@ -165,6 +171,25 @@ class ResolveTest(unittest.TestCase):
                       {(n["type"], n["account"]["acct"]) for n in self.erin.notifications()})
         api_call(self.a, self.alice, "POST", f"/api/v1/statuses/{local_copy['id']}/unreblog")
         self.assertTrue(wait_until(lambda: self.erin.status(post["id"])["reblogs_count"] == 0,
+                                   timeout=30))
+
+    def test_a_block_ends_the_follow_and_the_posts(self):
+        frank = self.search(f"frank@{self.b_domain}")[0]
+        api_call(self.a, self.alice, "POST", f"/api/v1/accounts/{frank['id']}/follow")
+        self.assertTrue(wait_until(lambda: self.relationship(frank["id"])["following"], timeout=30))
+        alice_on_b = self.frank.search_v2(f"alice@localhost:{self.a.port}", resolve=True,
+                                          result_type="accounts")["accounts"][0]
+        self.frank.account_block(alice_on_b["id"])
+        self.assertTrue(wait_until(lambda: not self.relationship(frank["id"])["following"],
+                                   timeout=30))
+        self.assertTrue(self.relationship(frank["id"])["blocked_by"])
+        self.frank.status_post("Not for alice")
+        import time
+        time.sleep(3)
+        self.assertFalse([t for t in self.home_texts() if "Not for alice" in t[1]])
+        # Lifting the block reaches A too.
+        self.frank.account_unblock(alice_on_b["id"])
+        self.assertTrue(wait_until(lambda: not self.relationship(frank["id"])["blocked_by"],
                                    timeout=30))
 
     def test_a_locked_account_gets_a_follow_request(self):

@@ -44,6 +44,7 @@ class InboxService {
   awaitable<void> on_like(const nlohmann::json& activity, bool undo);
   awaitable<void> on_announce(const nlohmann::json& activity);
   awaitable<void> on_update(const nlohmann::json& activity);
+  awaitable<void> on_block(const nlohmann::json& activity, bool undo);
   awaitable<void> on_delete(const nlohmann::json& activity);
   // The local account an id of ours names (/users/<name>, possibly with a fragment).
   std::optional<std::string> local_username(const std::string& id) const;

@@ -64,6 +64,7 @@ class RelationshipService {
                                                                                db::PageQuery page);
 
  private:
+  void send_block(db::Tx& tx, std::int64_t me, std::int64_t target, std::int64_t row, bool undo);
   awaitable<domain::Account> target_account(std::int64_t me, std::int64_t target);
   awaitable<db::RelationshipRow> relationship(std::int64_t me, std::int64_t target);
   awaitable<AccountPage> accounts_page(std::vector<std::pair<std::int64_t, std::int64_t>> rows);
