@@ -140,10 +140,11 @@ class InboxTest(unittest.TestCase):
                            key_id or self.remote.url("bob") + "#main-key", **kwargs)
 
     def test_a_signed_delivery_is_queued_and_our_key_fetch_is_signed(self):
-        activity = self.activity("Like")
+        # An activity type nothing here acts on (AS2's Travel): accepted, queued, logged.
+        activity = self.activity("Travel")
         status, body = self.deliver(activity, path="/users/alice/inbox")
         self.assertEqual(status, 202, body)
-        self.server.wait_log(f'inbox: verified "Like" {activity["id"]}', timeout=20)
+        self.server.wait_log(f'inbox: verified "Travel" {activity["id"]}', timeout=20)
         # The key was fetched with a GET signed by our instance actor: check it the way a
         # remote server would, with the key our /actor publishes.
         path, headers = [r for r in self.remote.requests if r[0] == "/users/bob"][0]
@@ -161,7 +162,7 @@ class InboxTest(unittest.TestCase):
         self.assertIn("application/activity+json", headers["Accept"])
 
     def test_rfc9421_signed_delivery(self):
-        body = json.dumps(self.activity("Like")).encode()
+        body = json.dumps(self.activity("Travel")).encode()
         created = int(time.time())
         key_id = self.remote.url("bob") + "#main-key"
         digest = "sha-256=:" + base64.b64encode(hashlib.sha256(body).digest()).decode() + ":"
