@@ -4,7 +4,29 @@
 
 namespace lox::services {
 
-ActorService::ActorService(db::Database& db) : db_(db) {}
+ActorService::ActorService(db::Database& db, StatusService& statuses)
+    : db_(db), statuses_(statuses) {}
+
+awaitable<std::optional<domain::StatusView>> ActorService::public_status(std::string username,
+                                                                         std::int64_t id) {
+  auto actor = co_await local(username);
+  if (!actor || actor->account.suspended_at) co_return std::nullopt;
+  // Viewer 0: what a logged-out reader may see, so followers-only and direct stay hidden.
+  std::vector<std::int64_t> ids{id};
+  auto views = co_await statuses_.many(ids, 0);
+  if (views.empty() || views[0].status.account_id != actor->account.id ||
+      views[0].status.reblog_of_id || views[0].status.visibility > domain::Visibility::kUnlisted) {
+    co_return std::nullopt;
+  }
+  co_return views[0];
+}
+
+awaitable<StatusPage> ActorService::outbox_page(std::int64_t account_id, std::int64_t max_id) {
+  db::PageQuery page;
+  page.max_id = max_id;
+  page.limit = 20;
+  co_return co_await statuses_.account_statuses(0, account_id, false, false, false, page);
+}
 
 awaitable<std::optional<LocalActor>> ActorService::local(std::string username) {
   co_return co_await db_.read([&](db::Tx& tx) -> std::optional<LocalActor> {

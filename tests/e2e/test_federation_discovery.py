@@ -133,6 +133,38 @@ class DiscoveryTest(unittest.TestCase):
         _, _, finger = self.webfinger(f"{self.base}/actor")
         self.assertEqual(finger["subject"], f"acct:localhost@{self.domain}")
 
+    def test_statuses_are_served_at_their_ids_and_in_the_outbox(self):
+        public = self.alice.status_post("Public words")
+        unlisted = self.alice.status_post("Quiet words", visibility="unlisted")
+        private = self.alice.status_post("Follower words", visibility="private")
+        actor = f"{self.base}/users/alice"
+        PUBLIC = "https://www.w3.org/ns/activitystreams#Public"
+        for status, to, cc in ((public, [PUBLIC], [actor + "/followers"]),
+                               (unlisted, [actor + "/followers"], [PUBLIC])):
+            path = urllib.parse.urlsplit(status["uri"]).path
+            code, headers, body = self.fetch(path)
+            self.assertEqual(code, 200, path)
+            note = json.loads(body)
+            self.assertEqual((note["id"], note["type"], note["attributedTo"]),
+                             (status["uri"], "Note", actor))
+            self.assertEqual((note["to"], note["cc"]), (to, cc))
+            code, _, body = self.fetch(path + "/activity")
+            create = json.loads(body)
+            self.assertEqual((create["type"], create["object"]["id"]), ("Create", status["uri"]))
+        # Followers-only posts are not served to anyone who asks.
+        self.assertEqual(self.fetch(urllib.parse.urlsplit(private["uri"]).path)[0], 404)
+        code, _, body = self.fetch("/users/alice/outbox")
+        outbox = json.loads(body)
+        self.assertEqual((outbox["type"], outbox["first"]),
+                         ("OrderedCollection", actor + "/outbox?page=true"))
+        _, _, body = self.fetch("/users/alice/outbox?page=true")
+        items = [i["object"]["id"] for i in json.loads(body)["orderedItems"]]
+        self.assertIn(public["uri"], items)
+        self.assertIn(unlisted["uri"], items)
+        self.assertNotIn(private["uri"], items)
+        _, _, body = self.fetch("/users/alice/followers")
+        self.assertEqual(json.loads(body)["totalItems"], 0)
+
     def test_suspended_accounts_are_gone_from_webfinger(self):
         create_user(self.db.url, self.server, "mallory")
         env = {"LOXODON_DATABASE_URL": self.db.url, "LOXODON_DOMAIN": self.domain,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <loxodon/domain/account.hpp>
+#include <loxodon/services/status_service.hpp>
 #include <loxodon/util/asio.hpp>
 
 #include <optional>
@@ -21,13 +22,18 @@ struct LocalActor {
 // Looks up the local actors that WebFinger and actor documents describe.
 class ActorService {
  public:
-  explicit ActorService(db::Database& db);
+  ActorService(db::Database& db, StatusService& statuses);
 
   // The local account with this username (any case); nothing when there is none.
   awaitable<std::optional<LocalActor>> local(std::string username);
+  // A status of `username` that anyone may read (public or unlisted), as served at its id.
+  awaitable<std::optional<domain::StatusView>> public_status(std::string username, std::int64_t id);
+  // The newest public and unlisted statuses of an account (its outbox page), boosts included.
+  awaitable<StatusPage> outbox_page(std::int64_t account_id, std::int64_t max_id);
 
  private:
   db::Database& db_;
+  StatusService& statuses_;
 };
 
 }  // namespace lox::services

@@ -1,6 +1,10 @@
 #include <loxodon/activitypub/actor_documents.hpp>
+#include <loxodon/activitypub/note_documents.hpp>
 #include <loxodon/api/activitypub/actor_api.hpp>
 #include <loxodon/util/error.hpp>
+
+#include <charconv>
+#include <limits>
 
 namespace lox::api::activitypub {
 
@@ -41,6 +45,15 @@ void ActorApi::add_routes(http::Router& router) {
   router.add("GET", "/.well-known/webfinger", [this](http::Request& r) { return webfinger(r); });
   router.add("GET", "/users/:username", [this](http::Request& r) { return person(r); });
   router.add("GET", "/actor", [this](http::Request& r) { return instance_actor(r); });
+  router.add("GET", "/users/:username/statuses/:id",
+             [this](http::Request& r) { return status(r, false); });
+  router.add("GET", "/users/:username/statuses/:id/activity",
+             [this](http::Request& r) { return status(r, true); });
+  router.add("GET", "/users/:username/outbox", [this](http::Request& r) { return outbox(r); });
+  router.add("GET", "/users/:username/followers",
+             [this](http::Request& r) { return collection(r, true); });
+  router.add("GET", "/users/:username/following",
+             [this](http::Request& r) { return collection(r, false); });
 }
 
 awaitable<http::Response> ActorApi::webfinger(http::Request& request) {
@@ -78,6 +91,107 @@ awaitable<http::Response> ActorApi::instance_actor(http::Request& request) {
   // Served without a signature, always: it is the key other servers check our fetches with.
   co_return document(200, ap::instance_actor_document(config_, secrets_.actor_public_key_pem),
                      ap::kActivityJson, "max-age=180, public");
+}
+
+namespace {
+
+// The Create a served status stands for (mentions of local accounts by their actor id, of
+// remote ones by the address known for them).
+json create_of(const config::Config& config, const domain::Account& author,
+               const domain::StatusView& view) {
+  std::vector<std::string> mentions;
+  for (const auto& m : view.mentions) {
+    mentions.push_back(m.acct.find('@') == std::string::npos ? config.actor_url(m.username)
+                                                             : m.url);
+  }
+  return ap::create_note_activity(config, author, view.status, mentions);
+}
+
+std::int64_t number(std::string_view text) {
+  std::int64_t v = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  return ec == std::errc() && end == text.data() + text.size() ? v : 0;
+}
+
+}  // namespace
+
+awaitable<http::Response> ActorApi::status(http::Request& request, bool activity) {
+  std::string username(request.path_param("username").value_or(""));
+  std::int64_t id = number(request.path_param("id").value_or(""));
+  if (!wants_json(request)) {
+    co_return redirect(config_.profile_url(username) + "/" + std::to_string(id));
+  }
+  auto view = co_await actors_.public_status(username, id);
+  auto actor = co_await actors_.local(username);
+  if (!view || !actor) throw Error(ErrorCode::kNotFound, "Record not found");
+  json create = create_of(config_, actor->account, *view);
+  json doc = activity ? create : create["object"];
+  if (!activity) doc["@context"] = create["@context"];
+  co_return document(200, doc, ap::kActivityJson, "max-age=180, public");
+}
+
+awaitable<http::Response> ActorApi::outbox(http::Request& request) {
+  std::string username(request.path_param("username").value_or(""));
+  auto actor = co_await actors_.local(username);
+  if (!actor || actor->account.suspended_at) throw Error(ErrorCode::kNotFound, "Record not found");
+  const std::string id = config_.actor_url(actor->account.username) + "/outbox";
+  const auto page_param = request.query_param("page");
+  if (!page_param || *page_param != "true") {
+    json doc = {{"@context", "https://www.w3.org/ns/activitystreams"},
+                {"id", id},
+                {"type", "OrderedCollection"},
+                {"totalItems", actor->account.statuses_count},
+                {"first", id + "?page=true"},
+                {"last", id + "?min_id=0&page=true"}};
+    co_return document(200, doc, ap::kActivityJson, "max-age=180, public");
+  }
+  std::int64_t max_id = std::numeric_limits<std::int64_t>::max();
+  if (auto m = request.query_param("max_id")) {
+    if (auto n = number(*m); n > 0) max_id = n;
+  }
+  auto page = co_await actors_.outbox_page(actor->account.id, max_id);
+  json items = json::array();
+  for (const auto& view : page.statuses) {
+    if (view.status.reblog_of_id) {
+      auto original = page.reblogged.find(*view.status.reblog_of_id);
+      if (original == page.reblogged.end() || !original->second.status.uri) continue;
+      items.push_back({{"id", view.status.uri.value_or("")},
+                       {"type", "Announce"},
+                       {"actor", config_.actor_url(actor->account.username)},
+                       {"to", {ap::kPublicCollection}},
+                       {"object", *original->second.status.uri}});
+      continue;
+    }
+    json create = create_of(config_, actor->account, view);
+    create.erase("@context");
+    items.push_back(std::move(create));
+  }
+  json doc = {{"@context", "https://www.w3.org/ns/activitystreams"},
+              {"id", id + "?page=true" +
+                         (max_id == std::numeric_limits<std::int64_t>::max()
+                              ? std::string()
+                              : "&max_id=" + std::to_string(max_id))},
+              {"type", "OrderedCollectionPage"},
+              {"partOf", id},
+              {"orderedItems", items}};
+  if (!page.statuses.empty()) {
+    doc["next"] = id + "?max_id=" + std::to_string(page.statuses.back().status.id) + "&page=true";
+  }
+  co_return document(200, doc, ap::kActivityJson, "max-age=180, public");
+}
+
+awaitable<http::Response> ActorApi::collection(http::Request& request, bool followers) {
+  std::string username(request.path_param("username").value_or(""));
+  auto actor = co_await actors_.local(username);
+  if (!actor || actor->account.suspended_at) throw Error(ErrorCode::kNotFound, "Record not found");
+  // Counts only: the members are not listed (Mastodon then treats the list as private).
+  json doc = {
+      {"@context", "https://www.w3.org/ns/activitystreams"},
+      {"id",
+       config_.actor_url(actor->account.username) + (followers ? "/followers" : "/following")},
+      {"type", "OrderedCollection"},
+      {"totalItems", followers ? actor->account.followers_count : actor->account.following_count}};
+  co_return document(200, doc, ap::kActivityJson, "max-age=180, public");
 }
 
 }  // namespace lox::api::activitypub
