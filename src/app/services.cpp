@@ -33,7 +33,7 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
       media(c, d, ids, media_store, b),
       announcements(c, d, ids),
       streaming(d, statuses, notifications, conversations, announcements, auth),
-      actors(d, statuses),
+      actors(c, d, statuses),
       http_client(http_client_options(c)),
       fetcher(c, http_client, secrets.actor_private_key_pem),
       resolver(c, d, http_client, fetcher, ids),

@@ -1,11 +1,12 @@
 #include <loxodon/db/account_repository.hpp>
 #include <loxodon/db/database.hpp>
+#include <loxodon/db/social_repository.hpp>
 #include <loxodon/services/actor_service.hpp>
 
 namespace lox::services {
 
-ActorService::ActorService(db::Database& db, StatusService& statuses)
-    : db_(db), statuses_(statuses) {}
+ActorService::ActorService(const config::Config& config, db::Database& db, StatusService& statuses)
+    : config_(config), db_(db), statuses_(statuses) {}
 
 awaitable<std::optional<domain::StatusView>> ActorService::public_status(std::string username,
                                                                          std::int64_t id) {
@@ -33,6 +34,25 @@ awaitable<std::optional<LocalActor>> ActorService::local(std::string username) {
     auto account = db::AccountRepository::find_by_acct(tx, username, std::nullopt);
     if (!account || !account->local()) return std::nullopt;
     return LocalActor{*account, db::AccountRepository::public_key_pem(tx, account->id)};
+  });
+}
+
+awaitable<std::vector<std::pair<std::int64_t, std::string>>> ActorService::relation_page(
+    std::int64_t account_id, bool followers, std::int64_t max_cursor) {
+  db::PageQuery page;
+  page.max_id = max_cursor;
+  page.limit = 40;
+  co_return co_await db_.read([&](db::Tx& tx) {
+    auto rows = followers ? db::SocialRepository::followers(tx, account_id, page)
+                          : db::SocialRepository::following(tx, account_id, page);
+    std::vector<std::pair<std::int64_t, std::string>> out;
+    for (const auto& [cursor, id] : rows) {
+      auto a = db::AccountRepository::find(tx, id);
+      if (!a || a->suspended_at) continue;
+      std::string uri = a->domain ? a->uri.value_or("") : config_.actor_url(a->username);
+      if (!uri.empty()) out.emplace_back(cursor, std::move(uri));
+    }
+    return out;
   });
 }
 

@@ -79,6 +79,16 @@ class ResolveTest(unittest.TestCase):
         carol_id_on_b = self.carol.me()["id"]
         followers = self.carol.account_followers(carol_id_on_b)
         self.assertEqual([f["acct"] for f in followers], [f"alice@localhost:{self.a.port}"])
+        # B's followers collection lists alice by her actor id on A.
+        import json as _json
+        from loxodon_e2e import get
+        ap = {"Accept": "application/activity+json"}
+        _, _, body = get(f"{self.b.base}/users/carol/followers", headers=ap)
+        collection = _json.loads(body)
+        self.assertEqual(collection["totalItems"], 1)
+        _, _, body = get(f"{self.b.base}/users/carol/followers?page=1", headers=ap)
+        self.assertEqual(_json.loads(body)["orderedItems"],
+                         [f"http://localhost:{self.a.port}/users/alice"])
         notes = self.carol.notifications()
         self.assertEqual([(n["type"], n["account"]["acct"]) for n in notes][:1],
                          [("follow", f"alice@localhost:{self.a.port}")])

@@ -22,7 +22,7 @@ struct LocalActor {
 // Looks up the local actors that WebFinger and actor documents describe.
 class ActorService {
  public:
-  ActorService(db::Database& db, StatusService& statuses);
+  ActorService(const config::Config& config, db::Database& db, StatusService& statuses);
 
   // The local account with this username (any case); nothing when there is none.
   awaitable<std::optional<LocalActor>> local(std::string username);
@@ -30,8 +30,13 @@ class ActorService {
   awaitable<std::optional<domain::StatusView>> public_status(std::string username, std::int64_t id);
   // The newest public and unlisted statuses of an account (its outbox page), boosts included.
   awaitable<StatusPage> outbox_page(std::int64_t account_id, std::int64_t max_id);
+  // One page of an account's followers (or the accounts it follows) as ActivityPub ids, with
+  // the cursor of each for the next page.
+  awaitable<std::vector<std::pair<std::int64_t, std::string>>> relation_page(
+      std::int64_t account_id, bool followers, std::int64_t max_cursor);
 
  private:
+  const config::Config& config_;
   db::Database& db_;
   StatusService& statuses_;
 };

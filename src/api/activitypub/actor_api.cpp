@@ -184,14 +184,42 @@ awaitable<http::Response> ActorApi::collection(http::Request& request, bool foll
   std::string username(request.path_param("username").value_or(""));
   auto actor = co_await actors_.local(username);
   if (!actor || actor->account.suspended_at) throw Error(ErrorCode::kNotFound, "Record not found");
-  // Counts only: the members are not listed (Mastodon then treats the list as private).
+  const std::string id =
+      config_.actor_url(actor->account.username) + (followers ? "/followers" : "/following");
   json doc = {
       {"@context", "https://www.w3.org/ns/activitystreams"},
-      {"id",
-       config_.actor_url(actor->account.username) + (followers ? "/followers" : "/following")},
+      {"id", id},
       {"type", "OrderedCollection"},
       {"totalItems", followers ? actor->account.followers_count : actor->account.following_count}};
-  co_return document(200, doc, ap::kActivityJson, "max-age=180, public");
+  // Someone who hides their network shows the count only (Mastodon then treats it as private).
+  if (actor->account.hide_collections) {
+    co_return document(200, doc, ap::kActivityJson, "max-age=180, public");
+  }
+  auto page_param = request.query_param("page");
+  if (!page_param) {
+    doc["first"] = id + "?page=1";
+    co_return document(200, doc, ap::kActivityJson, "max-age=180, public");
+  }
+  std::int64_t max_cursor = std::numeric_limits<std::int64_t>::max();
+  if (auto m = request.query_param("max_id")) {
+    if (auto n = number(*m); n > 0) max_cursor = n;
+  }
+  auto rows = co_await actors_.relation_page(actor->account.id, followers, max_cursor);
+  json items = json::array();
+  for (const auto& row : rows) items.push_back(row.second);
+  json page = {{"@context", "https://www.w3.org/ns/activitystreams"},
+               {"id", id + "?page=1" +
+                          (max_cursor == std::numeric_limits<std::int64_t>::max()
+                               ? std::string()
+                               : "&max_id=" + std::to_string(max_cursor))},
+               {"type", "OrderedCollectionPage"},
+               {"totalItems", doc["totalItems"]},
+               {"partOf", id},
+               {"orderedItems", items}};
+  if (rows.size() == 40) {
+    page["next"] = id + "?page=1&max_id=" + std::to_string(rows.back().first);
+  }
+  co_return document(200, page, ap::kActivityJson, "max-age=180, public");
 }
 
 }  // namespace lox::api::activitypub
