@@ -1,4 +1,5 @@
 #include <loxodon/activitypub/actor_documents.hpp>
+#include <loxodon/domain/username.hpp>
 #include <loxodon/util/html.hpp>
 
 #include <algorithm>
@@ -9,12 +10,6 @@ namespace lox::activitypub {
 using nlohmann::json;
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // The JSON-LD context of Mastodon's actors (the terms our documents use).
 json actor_context() {
@@ -40,7 +35,7 @@ json actor_context() {
 
 std::string image_type(const std::string& key) {
   auto dot = key.rfind('.');
-  std::string ext = dot == std::string::npos ? "" : lower(key.substr(dot + 1));
+  std::string ext = dot == std::string::npos ? "" : domain::lowercase(key.substr(dot + 1));
   if (ext == "png") return "image/png";
   if (ext == "gif") return "image/gif";
   if (ext == "webp") return "image/webp";
@@ -68,7 +63,7 @@ json public_key(const std::string& actor, const std::string& pem) {
 }  // namespace
 
 bool accepts_activity_json(std::string_view accept) {
-  std::string a = lower(accept);
+  std::string a = domain::lowercase(accept);
   return a.find("application/activity+json") != std::string::npos ||
          a.find("application/ld+json") != std::string::npos;
 }
@@ -138,14 +133,14 @@ json instance_actor_document(const config::Config& config, const std::string& pu
 }
 
 WebfingerTarget parse_webfinger_resource(const config::Config& config, std::string_view r) {
-  const std::string domain = lower(config.domain);
+  const std::string domain = domain::lowercase(config.domain);
   const std::string base = config.base_url();
   std::string resource(r);
   if (resource.starts_with("acct:")) resource = resource.substr(5);
   if (resource.starts_with("http://") || resource.starts_with("https://")) {
     auto scheme_end = resource.find("://") + 3;
     auto path_start = resource.find('/', scheme_end);
-    std::string host = lower(resource.substr(
+    std::string host = domain::lowercase(resource.substr(
         scheme_end, path_start == std::string::npos ? std::string::npos : path_start - scheme_end));
     if (host != domain) return WebfingerForeign{};
     std::string path = path_start == std::string::npos ? "/" : resource.substr(path_start);
@@ -158,12 +153,13 @@ WebfingerTarget parse_webfinger_resource(const config::Config& config, std::stri
     }
     return WebfingerForeign{};
   }
-  if (lower(resource) == domain) return WebfingerInstance{};
+  if (domain::lowercase(resource) == domain) return WebfingerInstance{};
   auto at = resource.rfind('@');
   if (at == std::string::npos || at == 0) return WebfingerForeign{};
   std::string user =
       resource.substr(resource.front() == '@' ? 1 : 0, at - (resource.front() == '@' ? 1 : 0));
-  if (lower(resource.substr(at + 1)) != domain || user.empty()) return WebfingerForeign{};
+  if (domain::lowercase(resource.substr(at + 1)) != domain || user.empty())
+    return WebfingerForeign{};
   if (user == instance_actor_username(config)) return WebfingerInstance{};
   return WebfingerUser{user};
 }

@@ -1,4 +1,5 @@
 #include <loxodon/activitypub/html_sanitizer.hpp>
+#include <loxodon/domain/username.hpp>
 #include <loxodon/util/html.hpp>
 
 #include <gumbo.h>
@@ -29,17 +30,11 @@ bool in(const std::array<std::string_view, N>& set, std::string_view v) {
   return std::find(set.begin(), set.end(), v) != set.end();
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::string tag_name(const GumboElement& e) {
   if (e.tag != GUMBO_TAG_UNKNOWN) return gumbo_normalized_tagname(e.tag);
   GumboStringPiece original = e.original_tag;
   gumbo_tag_from_original_text(&original);
-  return lower(std::string_view(original.data, original.length));
+  return domain::lowercase(std::string_view(original.data, original.length));
 }
 
 const char* attribute(const GumboElement& e, const char* name) {
@@ -65,7 +60,7 @@ bool allowed_href(const char* href) {
   std::string_view h(href);
   auto colon = h.find(':');
   if (colon == std::string_view::npos) return false;  // relative links point at us, not them
-  return in(kProtocols, lower(h.substr(0, colon)));
+  return in(kProtocols, domain::lowercase(h.substr(0, colon)));
 }
 
 void attr(std::string& out, const char* name, const std::string& value) {

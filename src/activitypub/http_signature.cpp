@@ -1,4 +1,5 @@
 #include <loxodon/activitypub/http_signature.hpp>
+#include <loxodon/domain/username.hpp>
 #include <loxodon/util/base64.hpp>
 #include <loxodon/util/crypto.hpp>
 
@@ -20,12 +21,6 @@ using std::chrono::seconds;
 constexpr seconds kDefaultLifetime{5 * 60};
 constexpr seconds kExpirationWindowLimit{12 * 3600};
 constexpr seconds kClockSkewMargin{3600};
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -149,7 +144,8 @@ RequestSignature parse_cavage(const std::string& header) {
   while (i <= list.size()) {
     auto end = list.find(' ', i);
     if (end == std::string::npos) end = list.size();
-    if (end > i) sig.headers.push_back(lower(std::string_view(list).substr(i, end - i)));
+    if (end > i)
+      sig.headers.push_back(domain::lowercase(std::string_view(list).substr(i, end - i)));
     i = end + 1;
   }
   return sig;
@@ -206,7 +202,7 @@ void verify_digest(const SignedRequest& request) {
     rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
     auto eq = entry.find('=');
     if (eq == std::string_view::npos) continue;
-    std::string algorithm = lower(entry.substr(0, eq));
+    std::string algorithm = domain::lowercase(entry.substr(0, eq));
     offered.push_back(algorithm);
     if (algorithm == "sha-256") sha256_value = std::string(entry.substr(eq + 1));
   }
@@ -348,17 +344,19 @@ std::string percent_decode(std::string_view s) {
 std::optional<std::string> SignedRequest::header(std::string_view name) const {
   std::optional<std::string> out;
   for (const auto& [k, v] : headers) {
-    if (lower(k) != lower(name)) continue;
+    if (domain::lowercase(k) != domain::lowercase(name)) continue;
     std::string value(trim(v));
     out = out ? *out + ", " + value : value;
   }
   return out;
 }
 
-std::string SignedRequest::authority() const { return lower(header("Host").value_or("")); }
+std::string SignedRequest::authority() const {
+  return domain::lowercase(header("Host").value_or(""));
+}
 
 std::string SignedRequest::target_uri() const {
-  return lower(scheme) + "://" + authority() + target;
+  return domain::lowercase(scheme) + "://" + authority() + target;
 }
 
 std::optional<RequestSignature> find_signature(const SignedRequest& request) {
@@ -388,7 +386,7 @@ std::string cavage_signing_string(const SignedRequest& request,
     if (name == "(request-target)") {
       std::string target =
           with_query ? request.target : request.target.substr(0, request.target.find('?'));
-      out += "(request-target): " + lower(request.method) + " " + target;
+      out += "(request-target): " + domain::lowercase(request.method) + " " + target;
     } else if (name == "(created)" || name == "(expires)") {
       auto value = name == "(created)" ? created : expires;
       if (!value)
@@ -434,7 +432,7 @@ std::string rfc9421_signature_base(const SignedRequest& request, const SfMember&
     } else if (name == "@authority") {
       value = request.authority();
     } else if (name == "@scheme") {
-      value = lower(request.scheme);
+      value = domain::lowercase(request.scheme);
     } else if (name == "@request-target") {
       value = request.target;
     } else if (name == "@path") {

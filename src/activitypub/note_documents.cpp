@@ -1,4 +1,5 @@
 #include <loxodon/activitypub/html_sanitizer.hpp>
+#include <loxodon/activitypub/json_access.hpp>
 #include <loxodon/activitypub/note_documents.hpp>
 #include <loxodon/util/html.hpp>
 #include <loxodon/util/time_format.hpp>
@@ -8,25 +9,6 @@ namespace lox::activitypub {
 using nlohmann::json;
 
 namespace {
-
-std::string id_of(const json& v) {
-  if (v.is_string()) return v.get<std::string>();
-  if (v.is_object() && v.contains("id") && v["id"].is_string()) return v["id"].get<std::string>();
-  return "";
-}
-
-// Every id in a value that may be one id, an object, or an array of either.
-std::vector<std::string> ids_of(const json& v) {
-  std::vector<std::string> out;
-  if (v.is_array()) {
-    for (const auto& item : v) {
-      if (auto id = id_of(item); !id.empty()) out.push_back(id);
-    }
-  } else if (auto id = id_of(v); !id.empty()) {
-    out.push_back(id);
-  }
-  return out;
-}
 
 bool is_public(const std::string& id) {
   return id == kPublicCollection || id == "as:Public" || id == "Public";
@@ -114,6 +96,29 @@ json delete_note_activity(const config::Config& config, const domain::Account& a
           {"object", {{"id", status.uri.value_or("")}, {"type", "Tombstone"}}}};
 }
 
+json announce_activity(const config::Config& config, const domain::Account& booster,
+                       const std::string& boost_uri, const std::string& original_uri,
+                       const std::string& original_author_uri) {
+  const std::string actor = config.actor_url(booster.username);
+  return {{"@context", "https://www.w3.org/ns/activitystreams"},
+          {"id", boost_uri},
+          {"type", "Announce"},
+          {"actor", actor},
+          {"to", {kPublicCollection}},
+          {"cc", {original_author_uri, actor + "/followers"}},
+          {"object", original_uri}};
+}
+
+json undo_activity(const json& activity) {
+  json object = activity;
+  object.erase("@context");
+  return {{"@context", "https://www.w3.org/ns/activitystreams"},
+          {"id", id_of(activity) + "/undo"},
+          {"type", "Undo"},
+          {"actor", activity.value("actor", json())},
+          {"object", object}};
+}
+
 std::optional<RemoteNote> read_note(const json& o) {
   if (!o.is_object()) return std::nullopt;
   static const std::vector<std::string> kTypes = {"Note", "Article", "Question", "Page"};
@@ -122,9 +127,7 @@ std::optional<RemoteNote> read_note(const json& o) {
   if (std::find(kTypes.begin(), kTypes.end(), type) == kTypes.end()) return std::nullopt;
   RemoteNote n;
   n.uri = id_of(o);
-  n.attributed_to = ids_of(o.value("attributedTo", json())).empty()
-                        ? ""
-                        : ids_of(o.value("attributedTo", json()))[0];
+  n.attributed_to = id_of(o.value("attributedTo", json()));
   if (n.uri.empty() || n.attributed_to.empty()) return std::nullopt;
   std::string content;
   if (o.contains("content") && o["content"].is_string()) {

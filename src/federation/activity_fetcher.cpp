@@ -1,4 +1,6 @@
 #include <loxodon/activitypub/http_signature.hpp>
+#include <loxodon/activitypub/json_access.hpp>
+#include <loxodon/domain/username.hpp>
 #include <loxodon/federation/activity_fetcher.hpp>
 #include <loxodon/util/time_format.hpp>
 
@@ -13,29 +15,15 @@ namespace {
 constexpr auto kKeyLifetime = std::chrono::hours(1);
 constexpr std::size_t kMaxCachedKeys = 10000;
 
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // Mastodon accepts exactly these as ActivityPub answers; application/json is not one.
 bool activity_type(const std::string& content_type) {
-  std::string t = lower(content_type);
+  std::string t = domain::lowercase(content_type);
   return t.starts_with("application/activity+json") ||
          (t.starts_with("application/ld+json") &&
           t.find("https://www.w3.org/ns/activitystreams") != std::string::npos);
 }
 
 }  // namespace
-
-std::string id_of(const json& value) {
-  if (value.is_string()) return value.get<std::string>();
-  if (value.is_object() && value.contains("id") && value["id"].is_string()) {
-    return value["id"].get<std::string>();
-  }
-  if (value.is_array() && !value.empty()) return id_of(value[0]);
-  return "";
-}
 
 ActivityFetcher::ActivityFetcher(const config::Config& config, net::HttpClient& client,
                                  const std::string& instance_key_pem)
@@ -103,7 +91,7 @@ awaitable<RemoteKey> ActivityFetcher::public_key(std::string key_id, bool refres
   std::string url = key_id.substr(0, key_id.find('#'));
   json doc = co_await fetch(url);
   json key_doc;
-  auto matches = [&](const json& k) { return k.is_object() && id_of(k) == key_id; };
+  auto matches = [&](const json& k) { return k.is_object() && activitypub::id_of(k) == key_id; };
   if (doc.contains("publicKey")) {
     const json& pk = doc["publicKey"];
     if (pk.is_array()) {
@@ -113,19 +101,19 @@ awaitable<RemoteKey> ActivityFetcher::public_key(std::string key_id, bool refres
     } else if (matches(pk)) {
       key_doc = pk;
     }
-  } else if (id_of(doc) == key_id) {
+  } else if (activitypub::id_of(doc) == key_id) {
     key_doc = doc;
   }
   if (!key_doc.is_object() || !key_doc.contains("publicKeyPem") ||
       !key_doc["publicKeyPem"].is_string()) {
     throw FetchError("no public key " + key_id + " at " + url);
   }
-  RemoteKey key{key_id, id_of(key_doc.value("owner", json())),
+  RemoteKey key{key_id, activitypub::id_of(key_doc.value("owner", json())),
                 key_doc["publicKeyPem"].get<std::string>()};
   // A key is the owner's only if the owner's document says so: the actor document we fetched,
   // or (for a separate key document) the owner it names, on the same host.
-  if (doc.contains("publicKey") && key.owner != id_of(doc)) {
-    throw FetchError("key " + key_id + " does not belong to " + id_of(doc));
+  if (doc.contains("publicKey") && key.owner != activitypub::id_of(doc)) {
+    throw FetchError("key " + key_id + " does not belong to " + activitypub::id_of(doc));
   }
   auto owner_url = net::parse_url(key.owner);
   auto key_url = net::parse_url(key_id);

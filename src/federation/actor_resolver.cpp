@@ -1,4 +1,5 @@
 #include <loxodon/activitypub/html_sanitizer.hpp>
+#include <loxodon/activitypub/json_access.hpp>
 #include <loxodon/db/account_repository.hpp>
 #include <loxodon/db/database.hpp>
 #include <loxodon/domain/username.hpp>
@@ -37,7 +38,7 @@ std::string string_field(const json& doc, const char* key) {
 
 std::optional<std::string> optional_id(const json& doc, const char* key) {
   if (!doc.contains(key)) return std::nullopt;
-  std::string id = id_of(doc[key]);
+  std::string id = activitypub::id_of(doc[key]);
   return id.empty() ? std::nullopt : std::optional<std::string>(id);
 }
 
@@ -123,7 +124,8 @@ awaitable<std::optional<domain::Account>> ActorResolver::resolve_handle(std::str
   auto actor_id = co_await webfinger(username, domain);
   if (!actor_id) co_return std::nullopt;
   json actor = co_await fetcher_.fetch(*actor_id);
-  if (id_of(actor) != *actor_id) throw FetchError("the actor at " + *actor_id + " has another id");
+  if (activitypub::id_of(actor) != *actor_id)
+    throw FetchError("the actor at " + *actor_id + " has another id");
   auto account = co_await store(actor);
   // The handle asked for and the actor's own must agree (Mastodon's WebFinger round trip).
   if (domain::lowercase(account.username) != username ||
@@ -143,7 +145,8 @@ awaitable<std::optional<domain::Account>> ActorResolver::resolve_uri(std::string
     throw;
   }
   if (!is_actor_type(actor.value("type", json()))) co_return std::nullopt;
-  if (id_of(actor) != actor_uri) throw FetchError("the actor at " + actor_uri + " has another id");
+  if (activitypub::id_of(actor) != actor_uri)
+    throw FetchError("the actor at " + actor_uri + " has another id");
   auto account = co_await store(actor);
   // The actor must be findable as @username@its-host (its WebFinger leads back to it).
   auto back = co_await webfinger(account.username, account.domain.value_or(""));
@@ -157,7 +160,7 @@ awaitable<std::optional<domain::Account>> ActorResolver::resolve_uri(std::string
 awaitable<domain::Account> ActorResolver::store(const json& actor) {
   if (!is_actor_type(actor.value("type", json()))) throw FetchError("not an actor");
   db::AccountRepository::RemoteActorRow row;
-  row.uri = id_of(actor);
+  row.uri = activitypub::id_of(actor);
   auto id_url = net::parse_url(row.uri);
   if (!id_url) throw FetchError("the actor id is not an http(s) URL");
   row.domain = id_url->authority();
@@ -165,7 +168,7 @@ awaitable<domain::Account> ActorResolver::store(const json& actor) {
   if (row.username.empty() || row.username.size() > 255 || !valid_utf8(row.username)) {
     throw FetchError("the actor has no usable preferredUsername");
   }
-  row.inbox_url = id_of(actor.value("inbox", json()));
+  row.inbox_url = activitypub::id_of(actor.value("inbox", json()));
   if (row.inbox_url.empty()) throw FetchError("the actor has no inbox");
   row.display_name = plain_name(string_field(actor, "name"));
   row.note_html = activitypub::sanitize_html(to_valid_utf8(string_field(actor, "summary")));
@@ -185,8 +188,8 @@ awaitable<domain::Account> ActorResolver::store(const json& actor) {
   // The key that signs for this actor: one whose owner is the actor itself.
   const json& keys = actor.value("publicKey", json());
   for (const auto& k : keys.is_array() ? keys : json::array({keys})) {
-    if (k.is_object() && id_of(k.value("owner", json())) == row.uri && k.contains("publicKeyPem") &&
-        k["publicKeyPem"].is_string()) {
+    if (k.is_object() && activitypub::id_of(k.value("owner", json())) == row.uri &&
+        k.contains("publicKeyPem") && k["publicKeyPem"].is_string()) {
       row.public_key_pem = k["publicKeyPem"].get<std::string>();
       break;
     }

@@ -1,3 +1,4 @@
+#include <loxodon/domain/username.hpp>
 #include <loxodon/net/http_client.hpp>
 
 #include <boost/asio/ssl.hpp>
@@ -14,24 +15,9 @@ namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 namespace ssl = boost::asio::ssl;
 
-namespace {
-
-bool iequal(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
-
-}  // namespace
-
 std::optional<std::string> HttpClientResponse::header(std::string_view name) const {
   for (const auto& [k, v] : headers) {
-    if (iequal(k, name)) return v;
+    if (domain::lowercase(k) == domain::lowercase(name)) return v;
   }
   return std::nullopt;
 }

@@ -1,3 +1,4 @@
+#include <loxodon/activitypub/json_access.hpp>
 #include <loxodon/activitypub/note_documents.hpp>
 #include <loxodon/db/account_repository.hpp>
 #include <loxodon/db/conversation_repository.hpp>
@@ -47,7 +48,7 @@ awaitable<void> InboxService::receive(activitypub::SignedRequest request,
   if (!activity.is_object() || !activity.contains("type")) {
     throw Error(ErrorCode::kBadRequest, "Not an ActivityPub activity");
   }
-  const std::string actor = federation::id_of(activity.value("actor", json()));
+  const std::string actor = activitypub::id_of(activity.value("actor", json()));
   if (actor.empty()) throw Error(ErrorCode::kBadRequest, "The activity has no actor");
 
   auto signature = activitypub::find_signature(request);  // malformed: SignatureError
@@ -56,7 +57,7 @@ awaitable<void> InboxService::receive(activitypub::SignedRequest request,
   // An account announcing its own deletion, unknown here: nothing to undo, and its key is
   // probably gone with it. Mastodon answers without fetching anything; so do we.
   bool self_delete =
-      activity["type"] == "Delete" && federation::id_of(activity.value("object", json())) == actor;
+      activity["type"] == "Delete" && activitypub::id_of(activity.value("object", json())) == actor;
   if (self_delete && !fetcher_.cached_key(signature->key_id)) co_return;
 
   federation::RemoteKey key;
@@ -100,7 +101,7 @@ awaitable<void> InboxService::receive(activitypub::SignedRequest request,
   const json& object = activity.value("object", json());
   const json type = activity["type"];
   if (object.is_object() && object.contains("id") && (type == "Create" || type == "Update")) {
-    std::string object_id = federation::id_of(object);
+    std::string object_id = activitypub::id_of(object);
     if (host_of(object_id) != host_of(actor)) {
       throw unauthorized("The object " + object_id + " is not on the actor's host");
     }
@@ -125,6 +126,22 @@ std::optional<std::string> InboxService::local_username(const std::string& id) c
   std::string name = rest.substr(0, rest.find_first_of("/#?"));
   if (name.empty()) return std::nullopt;
   return name;
+}
+
+awaitable<std::optional<domain::Account>> InboxService::remote_actor(std::string actor,
+                                                                     bool fetch_if_unknown) {
+  auto account =
+      co_await db_.read([&](db::Tx& tx) { return db::AccountRepository::find_by_uri(tx, actor); });
+  if (!account && fetch_if_unknown) {
+    try {
+      account = co_await resolver_.resolve_uri(actor);
+    } catch (const federation::FetchError& e) {
+      // The other server may be down for a while: the job backs off and tries again.
+      throw jobs::RetryableError("cannot resolve " + actor + ": " + e.what());
+    }
+  }
+  if (!account || !account->domain || account->suspended_at) co_return std::nullopt;
+  co_return account;
 }
 
 awaitable<void> InboxService::run_process(json payload) {
@@ -153,30 +170,22 @@ awaitable<void> InboxService::run_process(json payload) {
     // Posts and the other interactions are processed as federation grows; until then the
     // verified activity is recorded in the log and dropped.
     log()->info("inbox: verified {} {} from {}; not processed yet", json(type).dump(),
-                federation::id_of(activity.value("id", json())),
-                federation::id_of(activity.value("actor", json())));
+                activitypub::id_of(activity.value("id", json())),
+                activitypub::id_of(activity.value("actor", json())));
   }
 }
 
 awaitable<void> InboxService::on_create(const json& activity) {
   auto note = activitypub::read_note(activity.value("object", json()));
-  const std::string actor = federation::id_of(activity["actor"]);
+  const std::string actor = activitypub::id_of(activity["actor"]);
   // Someone else's note relayed by this actor is fetched from its author when needed (later).
   if (!note || note->attributed_to != actor) {
     log()->info("inbox: verified Create {} from {}; not processed yet",
-                federation::id_of(activity.value("id", json())), actor);
+                activitypub::id_of(activity.value("id", json())), actor);
     co_return;
   }
-  auto author =
-      co_await db_.read([&](db::Tx& tx) { return db::AccountRepository::find_by_uri(tx, actor); });
-  if (!author) {
-    try {
-      author = co_await resolver_.resolve_uri(actor);
-    } catch (const federation::FetchError& e) {
-      throw jobs::RetryableError(std::string("cannot resolve the author: ") + e.what());
-    }
-  }
-  if (!author || !author->domain || author->suspended_at) co_return;
+  auto author = co_await remote_actor(actor);
+  if (!author) co_return;
   db::NewStatus row;
   row.id = ids_.next();
   row.account_id = author->id;
@@ -209,17 +218,16 @@ awaitable<void> InboxService::on_create(const json& activity) {
     if (row.in_reply_to_id) db::StatusRepository::bump_replies(tx, *row.in_reply_to_id, 1);
     // Home feeds of local followers and the mentioned, notifications, live streams: the same
     // fan-out job as a local post.
-    jobs::NewJob job;
-    job.queue = "fanout";
-    job.kind = StatusService::kFanOutKind;
-    job.payload = {{"status_id", row.id}};
-    jobs::enqueue(tx, job);
+    enqueue_fan_out(tx, row.id);
   });
 }
 
 awaitable<void> InboxService::on_delete(const json& activity) {
-  const std::string actor = federation::id_of(activity["actor"]);
-  const std::string object = federation::id_of(activity.value("object", json()));
+  co_await remove_authored(activitypub::id_of(activity["actor"]),
+                           activitypub::id_of(activity.value("object", json())));
+}
+
+awaitable<void> InboxService::remove_authored(std::string actor, std::string object) {
   co_await db_.tx([&](db::Tx& tx) {
     auto status = db::StatusRepository::by_uri(tx, object);
     auto author = db::AccountRepository::find_by_uri(tx, actor);
@@ -238,19 +246,12 @@ awaitable<void> InboxService::on_delete(const json& activity) {
 }
 
 awaitable<void> InboxService::on_like(const json& activity, bool undo) {
-  const std::string actor = federation::id_of(activity["actor"]);
+  const std::string actor = activitypub::id_of(activity["actor"]);
   const json& like = undo ? activity["object"] : activity;
-  const std::string object = federation::id_of(like.value("object", json()));
-  auto liker =
-      co_await db_.read([&](db::Tx& tx) { return db::AccountRepository::find_by_uri(tx, actor); });
-  if (!liker && !undo) {
-    try {
-      liker = co_await resolver_.resolve_uri(actor);
-    } catch (const federation::FetchError& e) {
-      throw jobs::RetryableError(std::string("cannot resolve who liked: ") + e.what());
-    }
-  }
-  if (!liker || !liker->domain) co_return;
+  const std::string object = activitypub::id_of(like.value("object", json()));
+  // Undoing needs no fetch: someone we never met has no like to take back.
+  auto liker = co_await remote_actor(actor, !undo);
+  if (!liker) co_return;
   std::int64_t row = ids_.next();
   co_await db_.tx([&](db::Tx& tx) {
     auto status = db::StatusRepository::by_uri(tx, object);
@@ -269,9 +270,9 @@ awaitable<void> InboxService::on_like(const json& activity, bool undo) {
 }
 
 awaitable<void> InboxService::on_announce(const json& activity) {
-  const std::string actor = federation::id_of(activity["actor"]);
-  const std::string object = federation::id_of(activity.value("object", json()));
-  const std::string uri = federation::id_of(activity.value("id", json()));
+  const std::string actor = activitypub::id_of(activity["actor"]);
+  const std::string object = activitypub::id_of(activity.value("object", json()));
+  const std::string uri = activitypub::id_of(activity.value("id", json()));
   if (uri.empty()) co_return;
   auto original =
       co_await db_.read([&](db::Tx& tx) { return db::StatusRepository::by_uri(tx, object); });
@@ -281,16 +282,8 @@ awaitable<void> InboxService::on_announce(const json& activity) {
                 object);
     co_return;
   }
-  auto booster =
-      co_await db_.read([&](db::Tx& tx) { return db::AccountRepository::find_by_uri(tx, actor); });
-  if (!booster) {
-    try {
-      booster = co_await resolver_.resolve_uri(actor);
-    } catch (const federation::FetchError& e) {
-      throw jobs::RetryableError(std::string("cannot resolve the booster: ") + e.what());
-    }
-  }
-  if (!booster || !booster->domain || booster->suspended_at) co_return;
+  auto booster = co_await remote_actor(actor);
+  if (!booster) co_return;
   db::NewStatus row;
   row.id = ids_.next();
   row.account_id = booster->id;
@@ -310,21 +303,17 @@ awaitable<void> InboxService::on_announce(const json& activity) {
     if (!db::StatusRepository::insert_remote(tx, row)) return;
     db::StatusRepository::bump_reblogs(tx, original->first, 1);
     enqueue_notification(tx, original->second, booster->id, "reblog", original->first);
-    jobs::NewJob job;
-    job.queue = "fanout";
-    job.kind = StatusService::kFanOutKind;
-    job.payload = {{"status_id", row.id}};
-    jobs::enqueue(tx, job);
+    enqueue_fan_out(tx, row.id);
   });
 }
 
 awaitable<void> InboxService::on_update(const json& activity) {
-  const std::string actor = federation::id_of(activity["actor"]);
+  const std::string actor = activitypub::id_of(activity["actor"]);
   auto note = activitypub::read_note(activity.value("object", json()));
   if (!note || note->attributed_to != actor) {
     // Profile updates are read when the actor is next fetched (refreshed daily).
     log()->info("inbox: verified Update {} from {}; not processed yet",
-                federation::id_of(activity.value("id", json())), actor);
+                activitypub::id_of(activity.value("id", json())), actor);
     co_return;
   }
   std::int64_t snapshot = ids_.next();
@@ -343,9 +332,9 @@ awaitable<void> InboxService::on_update(const json& activity) {
 }
 
 awaitable<void> InboxService::on_block(const json& activity, bool undo) {
-  const std::string actor = federation::id_of(activity["actor"]);
+  const std::string actor = activitypub::id_of(activity["actor"]);
   const json& block = undo ? activity["object"] : activity;
-  auto username = local_username(federation::id_of(block.value("object", json())));
+  auto username = local_username(activitypub::id_of(block.value("object", json())));
   if (!username) co_return;
   std::int64_t row = ids_.next();
   co_await db_.tx([&](db::Tx& tx) {
@@ -362,14 +351,9 @@ awaitable<void> InboxService::on_block(const json& activity, bool undo) {
 }
 
 awaitable<void> InboxService::on_follow(const json& activity) {
-  auto username = local_username(federation::id_of(activity.value("object", json())));
+  auto username = local_username(activitypub::id_of(activity.value("object", json())));
   if (!username) co_return;  // not one of ours
-  std::optional<domain::Account> follower;
-  try {
-    follower = co_await resolver_.resolve_uri(federation::id_of(activity["actor"]));
-  } catch (const federation::FetchError& e) {
-    throw jobs::RetryableError(std::string("cannot resolve the follower: ") + e.what());
-  }
+  auto follower = co_await remote_actor(activitypub::id_of(activity["actor"]));
   if (!follower) co_return;
   std::int64_t row = ids_.next(), answer_row = ids_.next();
   co_await db_.tx([&](db::Tx& tx) {
@@ -413,11 +397,11 @@ awaitable<void> InboxService::on_follow(const json& activity) {
 awaitable<void> InboxService::on_accept_or_reject(const json& activity, bool accepted) {
   const json object = activity.value("object", json());
   // The Follow answered: embedded (its actor is ours) or by its id (which names our actor).
-  std::string follower_id = object.is_object() ? federation::id_of(object.value("actor", json()))
-                                               : federation::id_of(object);
+  std::string follower_id = object.is_object() ? activitypub::id_of(object.value("actor", json()))
+                                               : activitypub::id_of(object);
   auto username = local_username(follower_id);
   if (!username) co_return;
-  const std::string actor = federation::id_of(activity["actor"]);
+  const std::string actor = activitypub::id_of(activity["actor"]);
   std::int64_t row = ids_.next();
   co_await db_.tx([&](db::Tx& tx) {
     auto follower = db::AccountRepository::find_by_acct(tx, *username, std::nullopt);
@@ -443,19 +427,18 @@ awaitable<void> InboxService::on_undo(const json& activity) {
     co_return;
   }
   if (object.is_object() && object.value("type", json("")) == json("Announce")) {
-    json as_delete = {{"actor", activity["actor"]}, {"object", federation::id_of(object)}};
-    co_await on_delete(as_delete);
+    co_await remove_authored(activitypub::id_of(activity["actor"]), activitypub::id_of(object));
     co_return;
   }
   if (!object.is_object() || object.value("type", json("")) != json("Follow")) {
     log()->info("inbox: verified Undo {} from {}; not processed yet",
-                federation::id_of(activity.value("id", json())),
-                federation::id_of(activity.value("actor", json())));
+                activitypub::id_of(activity.value("id", json())),
+                activitypub::id_of(activity.value("actor", json())));
     co_return;
   }
-  auto username = local_username(federation::id_of(object.value("object", json())));
+  auto username = local_username(activitypub::id_of(object.value("object", json())));
   if (!username) co_return;
-  const std::string actor = federation::id_of(activity["actor"]);
+  const std::string actor = activitypub::id_of(activity["actor"]);
   co_await db_.tx([&](db::Tx& tx) {
     auto follower = db::AccountRepository::find_by_uri(tx, actor);
     auto target = db::AccountRepository::find_by_acct(tx, *username, std::nullopt);

@@ -1,3 +1,4 @@
+#include <loxodon/activitypub/note_documents.hpp>
 #include <loxodon/db/account_repository.hpp>
 #include <loxodon/db/database.hpp>
 #include <loxodon/db/social_repository.hpp>
@@ -113,14 +114,8 @@ awaitable<db::RelationshipRow> RelationshipService::unfollow(std::int64_t me, st
     auto mine = db::AccountRepository::find(tx, me);
     auto theirs = db::AccountRepository::inboxes(tx, target);
     if (!mine || !theirs || theirs->inbox.empty()) return;
-    std::string actor = config_.actor_url(mine->username);
-    nlohmann::json undo = {
-        {"@context", "https://www.w3.org/ns/activitystreams"},
-        {"id", actor + "#follows/" + std::to_string(undo_id) + "/undo"},
-        {"type", "Undo"},
-        {"actor", actor},
-        {"object", follow_activity(config_, mine->username, theirs->uri, undo_id)}};
-    undo["object"].erase("@context");
+    auto undo =
+        activitypub::undo_activity(follow_activity(config_, mine->username, theirs->uri, undo_id));
     federation::enqueue_delivery(tx, theirs->inbox, undo, me);
   });
   co_return co_await relationship(me, target);
@@ -143,18 +138,12 @@ void RelationshipService::send_block(db::Tx& tx, std::int64_t me, std::int64_t t
   auto theirs = db::AccountRepository::inboxes(tx, target);
   if (!mine || !theirs || theirs->inbox.empty()) return;
   std::string actor = config_.actor_url(mine->username);
-  nlohmann::json block = {{"id", actor + "#blocks/" + std::to_string(row)},
+  nlohmann::json block = {{"@context", "https://www.w3.org/ns/activitystreams"},
+                          {"id", actor + "#blocks/" + std::to_string(row)},
                           {"type", "Block"},
                           {"actor", actor},
                           {"object", theirs->uri}};
-  nlohmann::json activity = block;
-  if (undo) {
-    activity = {{"id", actor + "#blocks/" + std::to_string(row) + "/undo"},
-                {"type", "Undo"},
-                {"actor", actor},
-                {"object", block}};
-  }
-  activity["@context"] = "https://www.w3.org/ns/activitystreams";
+  auto activity = undo ? activitypub::undo_activity(block) : block;
   federation::enqueue_delivery(tx, theirs->inbox, activity, me);
 }
 

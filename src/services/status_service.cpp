@@ -60,19 +60,9 @@ void StatusService::federate_boost(db::Tx& tx, const domain::Status& boost, bool
     inboxes.insert(author->shared_inbox.empty() ? author->inbox : author->shared_inbox);
   }
   if (inboxes.empty()) return;
-  const std::string actor = config_.actor_url(booster->username);
-  nlohmann::json announce = {{"id", *boost.uri},
-                             {"type", "Announce"},
-                             {"actor", actor},
-                             {"to", {activitypub::kPublicCollection}},
-                             {"cc", {author_uri, actor + "/followers"}},
-                             {"object", *original->uri}};
-  nlohmann::json activity = announce;
-  if (deleted) {
-    activity = {
-        {"id", *boost.uri + "#undo"}, {"type", "Undo"}, {"actor", actor}, {"object", announce}};
-  }
-  activity["@context"] = "https://www.w3.org/ns/activitystreams";
+  auto announce =
+      activitypub::announce_activity(config_, *booster, *boost.uri, *original->uri, author_uri);
+  auto activity = deleted ? activitypub::undo_activity(announce) : announce;
   for (const auto& inbox : inboxes) federation::enqueue_delivery(tx, inbox, activity, booster->id);
 }
 
@@ -127,6 +117,14 @@ void StatusService::federate(db::Tx& tx, const domain::Status& status, bool dele
     activity["object"]["updated"] = format_iso8601_ms(std::chrono::system_clock::now());
   }
   for (const auto& inbox : inboxes) federation::enqueue_delivery(tx, inbox, activity, author->id);
+}
+
+void enqueue_fan_out(db::Tx& tx, std::int64_t status_id) {
+  jobs::NewJob job;
+  job.queue = "fanout";
+  job.kind = StatusService::kFanOutKind;
+  job.payload = {{"status_id", status_id}};
+  jobs::enqueue(tx, job);
 }
 
 void enqueue_notification(db::Tx& tx, std::int64_t account_id, std::int64_t from_account_id,
@@ -435,11 +433,7 @@ awaitable<StatusPage> StatusService::post(domain::UserWithAccount author, PostRe
       expiry.delay = std::chrono::seconds(r.poll->expires_in);
       jobs::enqueue(tx, expiry);
     }
-    jobs::NewJob job;
-    job.queue = "fanout";
-    job.kind = kFanOutKind;
-    job.payload = {{"status_id", row.id}};
-    jobs::enqueue(tx, job);
+    enqueue_fan_out(tx, row.id);
   });
   co_return co_await load_one(row.id, me);
 }
@@ -514,18 +508,12 @@ awaitable<StatusPage> StatusService::favourite(std::int64_t id, std::int64_t acc
       auto theirs = db::AccountRepository::inboxes(tx, status.account_id);
       if (me && theirs && !theirs->inbox.empty()) {
         std::string actor = config_.actor_url(me->username);
-        nlohmann::json like = {{"id", actor + "#likes/" + std::to_string(id)},
+        nlohmann::json like = {{"@context", "https://www.w3.org/ns/activitystreams"},
+                               {"id", actor + "#likes/" + std::to_string(id)},
                                {"type", "Like"},
                                {"actor", actor},
                                {"object", *status.uri}};
-        nlohmann::json activity = like;
-        if (!on) {
-          activity = {{"id", actor + "#likes/" + std::to_string(id) + "/undo"},
-                      {"type", "Undo"},
-                      {"actor", actor},
-                      {"object", like}};
-        }
-        activity["@context"] = "https://www.w3.org/ns/activitystreams";
+        auto activity = on ? like : activitypub::undo_activity(like);
         federation::enqueue_delivery(tx, theirs->inbox, activity, account_id);
       }
     }
@@ -571,11 +559,7 @@ awaitable<StatusPage> StatusService::reblog(std::int64_t id, std::int64_t accoun
     db::StatusRepository::insert(tx, row);
     db::StatusRepository::bump_reblogs(tx, original.id, 1);
     enqueue_notification(tx, original.account_id, account_id, "reblog", original.id);
-    jobs::NewJob job;
-    job.queue = "fanout";
-    job.kind = kFanOutKind;
-    job.payload = {{"status_id", new_id}};
-    jobs::enqueue(tx, job);
+    enqueue_fan_out(tx, new_id);
     return new_id;
   });
   co_return co_await load_one(boost, account_id);

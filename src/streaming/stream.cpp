@@ -1,6 +1,7 @@
 #include <loxodon/domain/username.hpp>
 #include <loxodon/streaming/stream.hpp>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <utility>
@@ -58,6 +59,13 @@ std::vector<std::string> Stream::scopes() const {
     default:
       return {};
   }
+}
+
+bool Stream::allowed_by(const domain::ScopeSet& token_scopes) const {
+  auto needed = scopes();
+  return needed.empty() || std::any_of(needed.begin(), needed.end(), [&](const std::string& s) {
+           return token_scopes.allows(s);
+         });
 }
 
 std::variant<Stream, StreamError> parse_stream(std::string_view name, std::string_view tag,

@@ -27,6 +27,14 @@ nlohmann::json create_note_activity(const config::Config& config, const domain::
 nlohmann::json delete_note_activity(const config::Config& config, const domain::Account& author,
                                     const domain::Status& status);
 
+// A boost: Announce of `original_uri` by `booster`, public, cc the original's author.
+nlohmann::json announce_activity(const config::Config& config, const domain::Account& booster,
+                                 const std::string& boost_uri, const std::string& original_uri,
+                                 const std::string& original_author_uri);
+// The Undo of an activity we sent (Follow, Like, Announce, Block): the activity embedded, its
+// id with "/undo" appended.
+nlohmann::json undo_activity(const nlohmann::json& activity);
+
 // A remote Note as we keep it.
 struct RemoteNote {
   std::string uri;

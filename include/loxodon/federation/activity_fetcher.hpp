@@ -61,8 +61,4 @@ class ActivityFetcher {
   std::map<std::string, CachedKey> keys_;
 };
 
-// The id of an object given inline or as a bare id ("actor": "…" or {"id": "…"}); empty when
-// neither.
-std::string id_of(const nlohmann::json& value);
-
 }  // namespace lox::federation

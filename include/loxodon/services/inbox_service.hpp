@@ -46,6 +46,12 @@ class InboxService {
   awaitable<void> on_update(const nlohmann::json& activity);
   awaitable<void> on_block(const nlohmann::json& activity, bool undo);
   awaitable<void> on_delete(const nlohmann::json& activity);
+  // Deletes the status (or boost) with ActivityPub id `object` if `actor` wrote it.
+  awaitable<void> remove_authored(std::string actor, std::string object);
+  // The remote account of an actor id: stored, or fetched and stored when unknown (a failed
+  // fetch is a retryable job error); nothing for local or suspended accounts.
+  awaitable<std::optional<domain::Account>> remote_actor(std::string actor,
+                                                         bool fetch_if_unknown = true);
   // The local account an id of ours names (/users/<name>, possibly with a fragment).
   std::optional<std::string> local_username(const std::string& id) const;
 

@@ -164,6 +164,10 @@ class StatusService {
   SnowflakeGenerator& ids_;
 };
 
+// The fan-out job of a new status (home feeds, mentions, conversations, streams, federation),
+// enqueued in the caller's transaction.
+void enqueue_fan_out(db::Tx& tx, std::int64_t status_id);
+
 // A notification job, enqueued in the caller's transaction.
 void enqueue_notification(db::Tx& tx, std::int64_t account_id, std::int64_t from_account_id,
                           const std::string& type, std::optional<std::int64_t> status_id);

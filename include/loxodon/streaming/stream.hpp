@@ -1,5 +1,7 @@
 #pragma once
 
+#include <loxodon/domain/scopes.hpp>
+
 #include <compare>
 #include <cstdint>
 #include <string>
@@ -47,6 +49,7 @@ struct Stream {
   bool hashtag() const { return kind == Kind::kHashtag || kind == Kind::kHashtagLocal; }
   // Scopes of which the token needs one (public and hashtag streams need none).
   std::vector<std::string> scopes() const;
+  bool allowed_by(const domain::ScopeSet& token_scopes) const;
 };
 
 // Why a stream cannot be subscribed to, in Mastodon's words.

@@ -155,11 +155,12 @@ awaitable<http::Response> ActorApi::outbox(http::Request& request) {
     if (view.status.reblog_of_id) {
       auto original = page.reblogged.find(*view.status.reblog_of_id);
       if (original == page.reblogged.end() || !original->second.status.uri) continue;
-      items.push_back({{"id", view.status.uri.value_or("")},
-                       {"type", "Announce"},
-                       {"actor", config_.actor_url(actor->account.username)},
-                       {"to", {ap::kPublicCollection}},
-                       {"object", *original->second.status.uri}});
+      const auto& author = original->second.account;
+      json announce = ap::announce_activity(
+          config_, actor->account, view.status.uri.value_or(""), *original->second.status.uri,
+          author.domain ? author.uri.value_or("") : config_.actor_url(author.username));
+      announce.erase("@context");
+      items.push_back(std::move(announce));
       continue;
     }
     json create = create_of(config_, actor->account, view);

@@ -67,9 +67,7 @@ void StreamConnection::subscribe(const Request& request) {
     return;
   }
   const auto& stream = std::get<streaming::Stream>(request);
-  auto scopes = stream.scopes();
-  if (!scopes.empty() && std::none_of(scopes.begin(), scopes.end(),
-                                      [&](const std::string& s) { return scopes_.allows(s); })) {
+  if (!stream.allowed_by(scopes_)) {
     send_error("Access token does not have the required scopes", 401);
     return;
   }

@@ -125,10 +125,7 @@ awaitable<http::Response> StreamingApi::event_stream(http::Request& request,
     throw Error(ErrorCode::kBadRequest, error->message);
   }
   auto stream = std::get<streaming::Stream>(parsed);
-  auto scopes = stream.scopes();
-  if (!scopes.empty() && std::none_of(scopes.begin(), scopes.end(), [&](const std::string& s) {
-        return subscriber.caller.scopes.allows(s);
-      })) {
+  if (!stream.allowed_by(subscriber.caller.scopes)) {
     throw Error(ErrorCode::kUnauthorized, "Access token does not have the required scopes");
   }
   if (stream.kind == streaming::Stream::Kind::kList) {
