@@ -35,9 +35,9 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
       streaming(d, statuses, notifications, conversations, announcements, auth),
       actors(c, d, statuses),
       http_client(http_client_options(c)),
-      fetcher(c, http_client, secrets.actor_private_key_pem),
+      fetcher(c, http_client, secrets.actor_private_key_pem, b),
       resolver(c, d, http_client, fetcher, ids),
       inbox(c, d, fetcher, resolver, ids),
-      deliveries(c, d, http_client) {}
+      deliveries(c, d, http_client, b) {}
 
 }  // namespace lox::app

@@ -2,6 +2,7 @@
 #include <loxodon/activitypub/json_access.hpp>
 #include <loxodon/domain/username.hpp>
 #include <loxodon/federation/activity_fetcher.hpp>
+#include <loxodon/util/blocking.hpp>
 #include <loxodon/util/time_format.hpp>
 
 #include <cctype>
@@ -26,8 +27,8 @@ bool activity_type(const std::string& content_type) {
 }  // namespace
 
 ActivityFetcher::ActivityFetcher(const config::Config& config, net::HttpClient& client,
-                                 const std::string& instance_key_pem)
-    : config_(config), client_(client), instance_key_pem_(instance_key_pem) {}
+                                 const std::string& instance_key_pem, asio::thread_pool& blocking)
+    : config_(config), client_(client), instance_key_pem_(instance_key_pem), blocking_(blocking) {}
 
 awaitable<json> ActivityFetcher::fetch(std::string url) {
   auto parsed = net::parse_url(url);
@@ -48,11 +49,13 @@ awaitable<json> ActivityFetcher::fetch(std::string url) {
     to_sign.target = parsed->target;
     to_sign.headers = request.headers;
     to_sign.headers.emplace_back("Host", parsed->authority());
-    auto key = activitypub::SigningKey::from_pem(instance_key_pem_);
-    request.headers.emplace_back(
-        "Signature",
-        activitypub::sign_cavage(to_sign, {"(request-target)", "host", "date", "accept"}, key,
-                                 config_.base_url() + "/actor#main-key"));
+    std::string key_id = config_.base_url() + "/actor#main-key";
+    auto sign = [&] {
+      return activitypub::sign_cavage(to_sign, {"(request-target)", "host", "date", "accept"},
+                                      activitypub::SigningKey::from_pem(instance_key_pem_), key_id);
+    };
+    std::string signature = co_await run_blocking(blocking_, sign);
+    request.headers.emplace_back("Signature", std::move(signature));
   }
   net::HttpClientResponse response;
   try {

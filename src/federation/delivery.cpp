@@ -4,6 +4,7 @@
 #include <loxodon/federation/delivery.hpp>
 #include <loxodon/jobs/job_errors.hpp>
 #include <loxodon/jobs/job_queue.hpp>
+#include <loxodon/util/blocking.hpp>
 #include <loxodon/util/time_format.hpp>
 
 namespace lox::federation {
@@ -20,8 +21,8 @@ void enqueue_delivery(db::Tx& tx, const std::string& inbox, const json& activity
 }
 
 DeliveryWorker::DeliveryWorker(const config::Config& config, db::Database& db,
-                               net::HttpClient& client)
-    : config_(config), db_(db), client_(client) {}
+                               net::HttpClient& client, asio::thread_pool& blocking)
+    : config_(config), db_(db), client_(client), blocking_(blocking) {}
 
 awaitable<void> DeliveryWorker::run(json payload) {
   const std::string inbox = payload.at("inbox").get<std::string>();
@@ -44,11 +45,14 @@ awaitable<void> DeliveryWorker::run(json payload) {
   to_sign.target = url->target;
   to_sign.headers = request.headers;
   to_sign.headers.emplace_back("Host", url->authority());
-  request.headers.emplace_back(
-      "Signature", activitypub::sign_cavage(
-                       to_sign, {"(request-target)", "host", "date", "digest", "content-type"},
-                       activitypub::SigningKey::from_pem(key->second),
-                       config_.actor_url(key->first) + "#main-key"));
+  std::string key_id = config_.actor_url(key->first) + "#main-key";
+  auto sign = [&] {
+    return activitypub::sign_cavage(to_sign,
+                                    {"(request-target)", "host", "date", "digest", "content-type"},
+                                    activitypub::SigningKey::from_pem(key->second), key_id);
+  };
+  std::string signature = co_await run_blocking(blocking_, sign);
+  request.headers.emplace_back("Signature", std::move(signature));
   net::HttpClientResponse response;
   try {
     response = co_await client_.send(request);

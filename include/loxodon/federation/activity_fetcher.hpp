@@ -41,8 +41,9 @@ struct RemoteKey {
 class ActivityFetcher {
  public:
   // `instance_key_pem` is read at each fetch: it is filled once the database answers.
+  // RSA signing is CPU work: it runs on `blocking`, never on an io thread.
   ActivityFetcher(const config::Config& config, net::HttpClient& client,
-                  const std::string& instance_key_pem);
+                  const std::string& instance_key_pem, asio::thread_pool& blocking);
 
   awaitable<nlohmann::json> fetch(std::string url);
   awaitable<RemoteKey> public_key(std::string key_id, bool refresh = false);
@@ -53,6 +54,7 @@ class ActivityFetcher {
   const config::Config& config_;
   net::HttpClient& client_;
   const std::string& instance_key_pem_;
+  asio::thread_pool& blocking_;
   struct CachedKey {
     RemoteKey key;
     std::chrono::steady_clock::time_point fetched;

@@ -28,13 +28,16 @@ void enqueue_delivery(db::Tx& tx, const std::string& inbox, const nlohmann::json
 // succeed later and is dropped; 429, 5xx and network failures are retried on the job backoff.
 class DeliveryWorker {
  public:
-  DeliveryWorker(const config::Config& config, db::Database& db, net::HttpClient& client);
+  // Signing runs on `blocking`, never on the jobs' io thread.
+  DeliveryWorker(const config::Config& config, db::Database& db, net::HttpClient& client,
+                 asio::thread_pool& blocking);
   awaitable<void> run(nlohmann::json payload);
 
  private:
   const config::Config& config_;
   db::Database& db_;
   net::HttpClient& client_;
+  asio::thread_pool& blocking_;
 };
 
 }  // namespace lox::federation
