@@ -38,6 +38,7 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
       fetcher(c, http_client, secrets.actor_private_key_pem, b),
       resolver(c, d, http_client, fetcher, ids),
       inbox(c, d, fetcher, resolver, ids),
-      deliveries(c, d, http_client, b) {}
+      deliveries(c, d, http_client, b),
+      delivery_health(d) {}
 
 }  // namespace lox::app

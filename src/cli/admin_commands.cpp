@@ -60,6 +60,18 @@ closed or approval-only registrations. Without options the link never expires an
 use limit.
 )";
 
+const char* kFederationHelp = R"(Usage: loxodon [--config FILE] federation COMMAND
+
+Delivery health of the servers this instance federates with. Every failed delivery attempt
+(timeouts, refused connections, 5xx, 401/408/429) records its UTC day against the host; a host
+that failed on 7 distinct days with no success in between is marked unavailable and receives
+nothing but Follow activities until a delivery succeeds or a signed request arrives from it.
+
+Commands:
+  hosts              List hosts with recorded failures, unavailable ones first
+  clear-host HOST    Forget a host's failures (HOST as host or host:port), so deliveries resume
+)";
+
 const char* kAnnouncementsHelp = R"(Usage: loxodon [--config FILE] announcements COMMAND [OPTIONS]
 
 Staff announcements, shown by Mastodon apps to every signed-in user and streamed to them live.
@@ -340,6 +352,40 @@ int announcements(const std::optional<std::string>& config_path,
   return kUsage;
 }
 
+int federation(const std::optional<std::string>& config_path,
+               const std::vector<std::string>& args) {
+  const std::string sub = args.size() > 1 ? args[1] : "";
+  if (sub == "hosts" && args.size() == 2) {
+    return with_services(config_path, [](app::Services& s) -> awaitable<int> {
+      auto hosts = co_await s.delivery_health.hosts();
+      if (hosts.empty()) std::cout << "No delivery failures recorded.\n";
+      for (const auto& h : hosts) {
+        std::cout << h.host << "\t"
+                  << (h.unavailable ? "unavailable since " + format_iso8601_ms(*h.unavailable_since)
+                                    : "available")
+                  << "\tfailed on " << h.failure_days << " day(s)"
+                  << (h.last_failure_at ? ", last " + format_iso8601_ms(*h.last_failure_at) : "")
+                  << "\t" << h.last_failure << "\n";
+      }
+      co_return kOk;
+    });
+  }
+  if (sub == "clear-host" && args.size() == 3) {
+    std::string host = args[2];
+    return with_services(config_path, [host](app::Services& s) -> awaitable<int> {
+      bool cleared = co_await s.delivery_health.clear(host);
+      if (cleared) {
+        spdlog::get("lox.cli")->info("{}: failures forgotten, deliveries resume", host);
+      } else {
+        spdlog::get("lox.cli")->info("{}: no failures were recorded", host);
+      }
+      co_return kOk;
+    });
+  }
+  std::cerr << kFederationHelp;
+  return kUsage;
+}
+
 }  // namespace
 
 int run_admin_command(const std::optional<std::string>& config_path,
@@ -349,12 +395,14 @@ int run_admin_command(const std::optional<std::string>& config_path,
     std::cout << (command == "accounts"        ? kAccountsHelp
                   : command == "tokens"        ? kTokensHelp
                   : command == "announcements" ? kAnnouncementsHelp
+                  : command == "federation"    ? kFederationHelp
                                                : kInvitesHelp);
     return kOk;
   }
   if (command == "accounts") return accounts(config_path, args);
   if (command == "tokens") return tokens(config_path, args);
   if (command == "announcements") return announcements(config_path, args);
+  if (command == "federation") return federation(config_path, args);
   return invites(config_path, args);
 }
 

@@ -38,6 +38,7 @@ Commands:
   invites    Create an invite link
   announcements
              Publish, list and withdraw staff announcements
+  federation Delivery health of remote servers: list failing hosts, clear one
   help       Show help for a command (loxodon help accounts)
 
 Options:
@@ -204,7 +205,7 @@ int run(int argc, char** argv) {
   if (command == "help") {
     std::string topic = args->rest.size() > 1 ? args->rest[1] : "";
     if (topic == "accounts" || topic == "tokens" || topic == "invites" ||
-        topic == "announcements") {
+        topic == "announcements" || topic == "federation") {
       return run_admin_command(std::nullopt, {topic}, true);
     }
     if (topic == "serve") {
@@ -234,7 +235,7 @@ int run(int argc, char** argv) {
     return migrate(*args);
   }
   if (command == "accounts" || command == "tokens" || command == "invites" ||
-      command == "announcements") {
+      command == "announcements" || command == "federation") {
     return run_admin_command(args->config_path, args->rest, args->help);
   }
   std::cerr << "loxodon: unknown command '" << command << "' (see loxodon --help)\n";

@@ -1,4 +1,5 @@
 #include "db/announcement_statements.hpp"
+#include "db/federation_statements.hpp"
 #include "db/personal_statements.hpp"
 #include "db/pooled_connection.hpp"
 #include "db/statements.hpp"
@@ -48,6 +49,8 @@ pqxx::connection& PooledConnection::get(const DatabaseOptions& options) {
   for (const auto& statement : sql::kStreamStatements)
     conn->prepare(statement.name, statement.text);
   for (const auto& statement : sql::kAnnouncementStatements)
+    conn->prepare(statement.name, statement.text);
+  for (const auto& statement : sql::kFederationStatements)
     conn->prepare(statement.name, statement.text);
   conn_ = std::move(conn);
   return *conn_;

@@ -6,18 +6,19 @@
 namespace lox::db {
 
 std::optional<std::int64_t> JobRepository::enqueue(Tx& tx, const NewJob& job) {
-  auto r = tx.work().exec_prepared("jobs_enqueue", job.queue, job.kind, job.payload.dump(),
-                                   job.priority, job.max_attempts,
-                                   static_cast<long long>(job.delay.count()), job.dedupe_key);
+  auto r = tx.work().exec_prepared(
+      "jobs_enqueue", job.queue, job.kind, job.payload.dump(), job.priority, job.max_attempts,
+      static_cast<long long>(job.delay.count()), job.dedupe_key, job.concurrency_key);
   if (r.empty()) return std::nullopt;
   return r[0][0].as<std::int64_t>();
 }
 
 std::vector<ClaimedJob> JobRepository::claim(Tx& tx, const std::vector<std::string>& queues,
                                              const std::string& worker, std::chrono::seconds lease,
-                                             int limit) {
+                                             int limit, int per_key_limit) {
+  tx.work().exec_prepared("jobs_claim_lock");
   auto r = tx.work().exec_prepared("jobs_claim", to_pg_text_array(queues), worker,
-                                   static_cast<long long>(lease.count()), limit);
+                                   static_cast<long long>(lease.count()), limit, per_key_limit);
   std::vector<ClaimedJob> out;
   out.reserve(r.size());
   for (const auto& row : r) {

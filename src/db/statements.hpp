@@ -18,21 +18,42 @@ inline constexpr std::array kStatements = {
     Statement{"ping", "SELECT 1"},
     // --- jobs -------------------------------------------------------------------------------
     Statement{"jobs_enqueue",
-              "INSERT INTO jobs (queue, kind, payload, priority, max_attempts, run_at, dedupe_key) "
-              "VALUES ($1, $2, $3::jsonb, $4, $5, now() + make_interval(secs => $6), $7) "
+              "INSERT INTO jobs (queue, kind, payload, priority, max_attempts, run_at, dedupe_key,"
+              "  concurrency_key) "
+              "VALUES ($1, $2, $3::jsonb, $4, $5, now() + make_interval(secs => $6), $7, $8) "
               "ON CONFLICT (queue, dedupe_key) "
               "  WHERE dedupe_key IS NOT NULL AND state IN ('available','retryable','running') "
               "DO NOTHING RETURNING id"},
-    Statement{"jobs_claim",
-              "WITH next AS ("
-              "  SELECT id FROM jobs"
-              "  WHERE state IN ('available','retryable') AND run_at <= now()"
-              "    AND queue = ANY($1::text[])"
-              "  ORDER BY priority, run_at, id LIMIT $4 FOR UPDATE SKIP LOCKED) "
-              "UPDATE jobs j SET state = 'running', attempt = j.attempt + 1, locked_by = $2,"
-              "  locked_until = now() + make_interval(secs => $3) "
-              "FROM next WHERE j.id = next.id "
-              "RETURNING j.id, j.queue, j.kind, j.payload::text, j.attempt, j.max_attempts"},
+    // Claims up to $4 jobs. A job with a concurrency key is taken only while fewer than $5 jobs
+    // with that key are running: saturated keys are skipped (so a backlog for one slow host does
+    // not hold up the rest) and a batch takes no more of one key than its free slots. Claimers
+    // serialise on jobs_claim_lock (its own statement, so the claim's snapshot is taken after
+    // the previous claimer committed) for the count to hold across processes; claims are
+    // batched and short, so this costs little.
+    Statement{"jobs_claim_lock", "SELECT pg_advisory_xact_lock(7353000001)"},
+    Statement{
+        "jobs_claim",
+        "WITH busy AS ("
+        "  SELECT concurrency_key, count(*) AS running FROM jobs"
+        "  WHERE state = 'running' AND concurrency_key IS NOT NULL GROUP BY 1), "
+        "candidates AS ("
+        "  SELECT j.id, j.concurrency_key, j.priority, j.run_at FROM jobs j"
+        "  WHERE j.state IN ('available','retryable') AND j.run_at <= now()"
+        "    AND j.queue = ANY($1::text[])"
+        "    AND (j.concurrency_key IS NULL OR j.concurrency_key NOT IN ("
+        "      SELECT concurrency_key FROM busy WHERE running >= $5))"
+        "  ORDER BY j.priority, j.run_at, j.id LIMIT $4 * 4 FOR UPDATE SKIP LOCKED), "
+        "ranked AS ("
+        "  SELECT c.*, row_number() OVER (PARTITION BY c.concurrency_key"
+        "    ORDER BY c.priority, c.run_at, c.id) AS nth FROM candidates c), "
+        "next AS ("
+        "  SELECT r.id FROM ranked r LEFT JOIN busy b ON b.concurrency_key = r.concurrency_key"
+        "  WHERE r.concurrency_key IS NULL OR r.nth + coalesce(b.running, 0) <= $5"
+        "  ORDER BY r.priority, r.run_at, r.id LIMIT $4) "
+        "UPDATE jobs j SET state = 'running', attempt = j.attempt + 1, locked_by = $2,"
+        "  locked_until = now() + make_interval(secs => $3) "
+        "FROM next WHERE j.id = next.id "
+        "RETURNING j.id, j.queue, j.kind, j.payload::text, j.attempt, j.max_attempts"},
     Statement{"jobs_complete",
               "DELETE FROM jobs WHERE id = $1 AND locked_by = $2 AND attempt = $3 "
               "AND state = 'running'"},

@@ -1,15 +1,35 @@
 #include <loxodon/activitypub/http_signature.hpp>
 #include <loxodon/db/account_repository.hpp>
 #include <loxodon/db/database.hpp>
+#include <loxodon/db/delivery_host_repository.hpp>
+#include <loxodon/domain/username.hpp>
 #include <loxodon/federation/delivery.hpp>
 #include <loxodon/jobs/job_errors.hpp>
 #include <loxodon/jobs/job_queue.hpp>
 #include <loxodon/util/blocking.hpp>
 #include <loxodon/util/time_format.hpp>
 
+#include <spdlog/spdlog.h>
+
 namespace lox::federation {
 
 using nlohmann::json;
+
+namespace {
+
+// Mastodon's response_error_unsalvageable?: a 4xx other than 401 (a key race), 408 and 429, or
+// a 501, will not succeed later and says nothing about the host's health.
+bool unsalvageable(int status) {
+  if (status == 501) return true;
+  return status >= 400 && status < 500 && status != 401 && status != 408 && status != 429;
+}
+
+}  // namespace
+
+std::string delivery_host(std::string_view inbox) {
+  auto url = net::parse_url(inbox);
+  return url ? domain::lowercase(url->authority()) : std::string();
+}
 
 void enqueue_delivery(db::Tx& tx, const std::string& inbox, const json& activity,
                       std::int64_t signer) {
@@ -17,26 +37,44 @@ void enqueue_delivery(db::Tx& tx, const std::string& inbox, const json& activity
   job.queue = "deliver";
   job.kind = kDeliverKind;
   job.payload = {{"inbox", inbox}, {"activity", activity}, {"signer", signer}};
+  std::string host = delivery_host(inbox);
+  if (!host.empty()) job.concurrency_key = "deliver:" + host;
   jobs::enqueue(tx, job);
 }
 
 DeliveryWorker::DeliveryWorker(const config::Config& config, db::Database& db,
                                net::HttpClient& client, asio::thread_pool& blocking)
-    : config_(config), db_(db), client_(client), blocking_(blocking) {}
+    : config_(config), db_(db), client_(client), blocking_(blocking) {
+  log_ = spdlog::get("lox.federation");
+  if (!log_) log_ = spdlog::default_logger();
+}
 
 awaitable<void> DeliveryWorker::run(json payload) {
   const std::string inbox = payload.at("inbox").get<std::string>();
   const std::int64_t signer = payload.at("signer").get<std::int64_t>();
-  auto key =
-      co_await db_.read([&](db::Tx& tx) { return db::AccountRepository::signing_key(tx, signer); });
-  if (!key) throw jobs::PermanentError("the signing account is gone");
+  const json& activity = payload.at("activity");
   auto url = net::parse_url(inbox);
   if (!url) throw jobs::PermanentError("not an inbox URL: " + inbox);
+  const std::string host = domain::lowercase(url->authority());
+
+  std::optional<std::pair<std::string, std::string>> key;
+  std::optional<db::DeliveryHostHealth> health;
+  co_await db_.read([&](db::Tx& tx) {
+    key = db::AccountRepository::signing_key(tx, signer);
+    health = db::DeliveryHostRepository::find(tx, host);
+  });
+  if (!key) throw jobs::PermanentError("the signing account is gone");
+  // A Follow still goes out, as with Mastodon: it is how a person reconnects with a server
+  // that has come back.
+  if (health && health->unavailable && activity.value("type", json()) != "Follow") {
+    log_->debug("delivery to {} skipped: {} is marked unavailable", inbox, host);
+    co_return;
+  }
 
   net::HttpClientRequest request;
   request.method = "POST";
   request.url = inbox;
-  request.body = payload.at("activity").dump();
+  request.body = activity.dump();
   request.headers = {{"Content-Type", "application/activity+json"},
                      {"Date", format_http_date(std::chrono::system_clock::now())},
                      {"Digest", activitypub::digest_header(request.body)}};
@@ -53,18 +91,34 @@ awaitable<void> DeliveryWorker::run(json payload) {
   };
   std::string signature = co_await run_blocking(blocking_, sign);
   request.headers.emplace_back("Signature", std::move(signature));
-  net::HttpClientResponse response;
+
+  std::string failure;
   try {
-    response = co_await client_.send(request);
+    auto response = co_await client_.send(request);
+    if (response.status >= 200 && response.status < 300) {
+      if (health) {
+        co_await db_.tx([&](db::Tx& tx) { db::DeliveryHostRepository::clear(tx, host); });
+        log_->info("{} is reachable again; its delivery failures are forgotten", host);
+      }
+      co_return;
+    }
+    if (unsalvageable(response.status)) {
+      throw jobs::PermanentError(inbox + " refused the delivery with " +
+                                 std::to_string(response.status));
+    }
+    failure = inbox + " answered " + std::to_string(response.status);
   } catch (const net::HttpClientError& e) {
-    throw jobs::RetryableError(inbox + ": " + e.what());
+    failure = inbox + ": " + e.what();
   }
-  if (response.status >= 200 && response.status < 300) co_return;
-  if (response.status >= 400 && response.status < 500 && response.status != 429) {
-    throw jobs::PermanentError(inbox + " refused the delivery with " +
-                               std::to_string(response.status));
+  bool now_unavailable = co_await db_.tx(
+      [&](db::Tx& tx) { return db::DeliveryHostRepository::record_failure(tx, host, failure); });
+  if (now_unavailable) {
+    log_->warn(
+        "{} failed on {} distinct days without a success: marked unavailable, deliveries "
+        "to it are skipped until it answers again",
+        host, db::DeliveryHostRepository::kUnavailableAfterDays);
   }
-  throw jobs::RetryableError(inbox + " answered " + std::to_string(response.status));
+  throw jobs::RetryableError(failure);
 }
 
 }  // namespace lox::federation

@@ -58,7 +58,10 @@ struct Runtime::Impl {
   std::unique_ptr<db::Listener> listener;
   bool claim_error_logged = false;
 
+  bool wake_pending = false;  // a wake-up that arrived while the dispatcher was claiming
+
   void wake() {
+    wake_pending = true;
     for (auto* timer : idle_timers) timer->cancel();
   }
 };
@@ -105,7 +108,6 @@ awaitable<void> heartbeat(ImplPtr s, Job job, std::shared_ptr<Heartbeat> hb) {
 }
 
 awaitable<void> run_job(ImplPtr s, Job job) {
-  ++s->running;
   s->running_attempts[job.id] = job.attempt;
   auto started = std::chrono::steady_clock::now();
   auto hb = std::make_shared<Heartbeat>(s->executor);
@@ -164,22 +166,30 @@ awaitable<void> run_job(ImplPtr s, Job job) {
   s->running_attempts.erase(job.id);
 }
 
-awaitable<void> worker_loop(ImplPtr s) {
+// Claims jobs in batches as slots free up and runs each in its own coroutine: one claim
+// transaction serves many jobs, and jobs that wait on the network do not hold up others.
+awaitable<void> dispatcher_loop(ImplPtr s) {
   asio::steady_timer timer(s->executor);
   while (!s->stopping) {
     std::vector<Job> claimed;
     bool failed = false;
-    try {
-      claimed = co_await s->db.tx([&](db::Tx& tx) {
-        return db::JobRepository::claim(tx, s->options.queues, s->options.worker_id,
-                                        s->options.lease, 1);
-      });
-      s->claim_error_logged = false;
-    } catch (const std::exception& e) {
-      failed = true;
-      if (!s->claim_error_logged) {
-        s->log->warn("cannot claim jobs: {}", e.what());
-        s->claim_error_logged = true;
+    std::size_t free = s->options.workers > s->running ? s->options.workers - s->running : 0;
+    std::size_t limit = std::min(free, s->options.claim_batch);
+    s->wake_pending = false;
+    if (limit > 0) {
+      try {
+        claimed = co_await s->db.tx([&](db::Tx& tx) {
+          return db::JobRepository::claim(tx, s->options.queues, s->options.worker_id,
+                                          s->options.lease, static_cast<int>(limit),
+                                          static_cast<int>(s->options.per_key_concurrency));
+        });
+        s->claim_error_logged = false;
+      } catch (const std::exception& e) {
+        failed = true;
+        if (!s->claim_error_logged) {
+          s->log->warn("cannot claim jobs: {}", e.what());
+          s->claim_error_logged = true;
+        }
       }
     }
     if (s->stopping && !claimed.empty()) {
@@ -191,16 +201,31 @@ awaitable<void> worker_loop(ImplPtr s) {
       });
       break;
     }
-    if (claimed.empty()) {
-      if (s->stopping) break;  // stop() may have rung while this worker was claiming
+    for (auto& job : claimed) {
+      ++s->running;  // counted before the coroutine starts so the next claim sees it
+      ++s->live_tasks;
+      asio::co_spawn(s->executor, run_job(s, std::move(job)), [s](std::exception_ptr e) {
+        log_exception(s, "job", e);
+        --s->live_tasks;
+        // Slots (and perhaps a concurrency key) are free again. Waking on every finish would
+        // turn a busy queue into one claim per job; a quarter of the slots is a batch.
+        std::size_t idle = s->options.workers - s->running;
+        if (idle >= std::max<std::size_t>(1, s->options.workers / 4) || s->running == 0) {
+          s->wake();
+        }
+      });
+    }
+    // Fewer than asked for means nothing more can be claimed right now.
+    if (claimed.size() < limit || limit == 0) {
+      if (s->stopping) break;  // stop() may have rung while claiming
+      if (s->wake_pending && !failed) continue;
+      // Woken by a NOTIFY, a finished job or stop(); polling covers delayed jobs (run_at).
       timer.expires_after(failed ? std::chrono::seconds(1) : s->options.poll_interval);
       s->idle_timers.insert(&timer);
       boost::system::error_code ec;
       co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
       s->idle_timers.erase(&timer);
-      continue;
     }
-    for (auto& job : claimed) co_await run_job(s, std::move(job));
   }
 }
 
@@ -254,12 +279,12 @@ void Runtime::start() {
   asio::co_spawn(s->executor, s->listener->run(), finished("job listener"));
   ++s->live_tasks;
   asio::co_spawn(s->executor, reaper_loop(s), finished("job reaper"));
-  for (std::size_t i = 0; i < s->options.workers; ++i) {
+  if (s->options.workers > 0) {
     ++s->live_tasks;
-    asio::co_spawn(s->executor, worker_loop(s), finished("job worker"));
+    asio::co_spawn(s->executor, dispatcher_loop(s), finished("job dispatcher"));
   }
-  s->log->info("job workers started: {} worker(s), id {}, lease {}s", s->options.workers,
-               s->options.worker_id, s->options.lease.count());
+  s->log->info("job workers started: up to {} concurrent job(s), id {}, lease {}s",
+               s->options.workers, s->options.worker_id, s->options.lease.count());
 }
 
 awaitable<void> Runtime::stop() {

@@ -3,6 +3,7 @@
 #include <loxodon/db/account_repository.hpp>
 #include <loxodon/db/conversation_repository.hpp>
 #include <loxodon/db/database.hpp>
+#include <loxodon/db/delivery_host_repository.hpp>
 #include <loxodon/db/social_repository.hpp>
 #include <loxodon/db/status_repository.hpp>
 #include <loxodon/federation/delivery.hpp>
@@ -116,7 +117,12 @@ awaitable<void> InboxService::receive(activitypub::SignedRequest request,
   if (activity.contains("id") && activity["id"].is_string()) {
     job.dedupe_key = "inbox:" + activity["id"].get<std::string>();
   }
-  co_await db_.tx([&](db::Tx& tx) { jobs::enqueue(tx, job); });
+  // A validly signed request shows the actor's server is up: it may receive deliveries again.
+  const std::string host = federation::delivery_host(actor);
+  co_await db_.tx([&](db::Tx& tx) {
+    jobs::enqueue(tx, job);
+    db::DeliveryHostRepository::clear(tx, host);
+  });
 }
 
 std::optional<std::string> InboxService::local_username(const std::string& id) const {

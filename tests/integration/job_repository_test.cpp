@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <set>
 #include <thread>
 
@@ -105,6 +106,75 @@ TEST_F(JobRepositoryTest, ConcurrentClaimersGetDisjointJobs) {
   }
   EXPECT_EQ(total, 200u);
   EXPECT_EQ(ids.size(), 200u);
+}
+
+TEST_F(JobRepositoryTest, ConcurrencyKeyLimitsRunningJobsPerKeyAndSkipsSaturatedKeys) {
+  auto keyed = [&](const std::string& key) {
+    NewJob job;
+    job.kind = "deliver";
+    job.concurrency_key = key;
+    return db_.tx_sync([&](Tx& tx) { return jobs::enqueue(tx, job); }).value();
+  };
+  // A backlog for one host queued first must not hold up the others.
+  std::vector<std::int64_t> slow;
+  for (int i = 0; i < 20; ++i) slow.push_back(keyed("deliver:slow.example"));
+  auto other = keyed("deliver:other.example");
+  auto plain = enqueue("k");
+
+  auto first = claim("w1", 10);
+  std::set<std::int64_t> ids;
+  for (const auto& j : first) ids.insert(j.id);
+  EXPECT_EQ(first.size(), 4u);  // two of the slow host, the other host, the unkeyed job
+  EXPECT_TRUE(ids.count(slow[0]) && ids.count(slow[1]));
+  EXPECT_TRUE(ids.count(other) && ids.count(plain));
+
+  // Saturated: no more for the slow host, from this worker or another.
+  EXPECT_TRUE(claim("w2", 10).empty());
+  // One finishes: exactly one more may start.
+  ASSERT_TRUE(db_.tx_sync(
+      [&](Tx& tx) { return JobRepository::complete(tx, first[0].id, "w1", first[0].attempt); }));
+  auto next = claim("w2", 10);
+  ASSERT_EQ(next.size(), 1u);
+  EXPECT_EQ(tdb_.count("SELECT count(*) FROM jobs WHERE state = 'running' AND concurrency_key = "
+                       "'deliver:slow.example'"),
+            2);
+}
+
+TEST_F(JobRepositoryTest, ConcurrentClaimersNeverExceedTheKeyLimit) {
+  for (int i = 0; i < 60; ++i) {
+    NewJob job;
+    job.kind = "deliver";
+    job.concurrency_key = "deliver:host" + std::to_string(i % 3);
+    db_.tx_sync([&](Tx& tx) { jobs::enqueue(tx, job); });
+  }
+  std::atomic<int> worst{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      Database own({tdb_.url(), 1});
+      std::string worker = "w" + std::to_string(t);
+      for (int round = 0; round < 40; ++round) {
+        auto batch = own.tx_sync(
+            [&](Tx& tx) { return JobRepository::claim(tx, {"default"}, worker, 60s, 5); });
+        int running = own.tx_sync([](Tx& tx) {
+          return exec_sql(tx,
+                          "SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM jobs "
+                          "WHERE state = 'running' GROUP BY concurrency_key) c")[0][0]
+              .as<int>();
+        });
+        int seen = worst.load();
+        while (running > seen && !worst.compare_exchange_weak(seen, running)) {
+        }
+        own.tx_sync([&](Tx& tx) {
+          for (const auto& j : batch) JobRepository::complete(tx, j.id, worker, j.attempt);
+        });
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_LE(worst.load(), 2);
+  EXPECT_GE(worst.load(), 1);
+  EXPECT_EQ(tdb_.count("SELECT count(*) FROM jobs"), 0);
 }
 
 TEST_F(JobRepositoryTest, CompleteAndFailAreFencedByWorkerAndAttempt) {

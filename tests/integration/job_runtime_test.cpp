@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <future>
+#include <map>
 #include <thread>
 
 namespace lox::jobs {
@@ -109,6 +110,46 @@ TEST_F(JobRuntimeTest, NotifyWakesIdleWorkersAndTypedHandlersGetTheirPayload) {
   EXPECT_EQ(p.text, "hello");
   EXPECT_EQ(p.number, 42);
   EXPECT_TRUE(eventually([&] { return tdb_.count("SELECT count(*) FROM jobs") == 0; }, 5s));
+}
+
+TEST_F(JobRuntimeTest, JobsShareSlotsButAKeyNeverRunsMoreThanTwiceAtOnce) {
+  auto o = options();
+  o.workers = 8;
+  o.claim_batch = 4;
+  RuntimeHarness h(db_, o);
+  // Handlers sleep on a timer, so jobs overlap as deliveries waiting on the network do.
+  std::map<std::string, int> running;
+  std::map<std::string, int> peak;
+  int overall = 0;
+  int overall_peak = 0;
+  std::atomic<int> done{0};
+  h.runtime().register_handler("test.slow", [&](const Job& job) -> awaitable<void> {
+    std::string key = job.payload.at("key");
+    ++running[key];
+    ++overall;
+    peak[key] = std::max(peak[key], running[key]);
+    overall_peak = std::max(overall_peak, overall);
+    asio::steady_timer timer(co_await asio::this_coro::executor, 30ms);
+    co_await timer.async_wait(asio::use_awaitable);
+    --running[key];
+    --overall;
+    ++done;
+  });
+  for (int i = 0; i < 40; ++i) {
+    NewJob job;
+    job.kind = "test.slow";
+    std::string key = i < 20 ? "busy.example" : "host" + std::to_string(i % 5);
+    job.payload = {{"key", key}};
+    job.concurrency_key = "deliver:" + key;
+    db_.tx_sync([&](db::Tx& tx) { jobs::enqueue(tx, job); });
+  }
+  h.start();
+  ASSERT_TRUE(eventually([&] { return done.load() == 40; }, 20s)) << done.load();
+  h.stop();  // handlers ran on the harness thread; read their records after it stopped
+  for (const auto& [key, n] : peak) EXPECT_LE(n, 2) << key;
+  EXPECT_EQ(peak["busy.example"], 2);
+  EXPECT_GT(overall_peak, 2);  // other hosts ran beside the busy one
+  EXPECT_LE(overall_peak, 8);
 }
 
 TEST_F(JobRuntimeTest, FailuresAreRetriedOrDiscardedAsTheHandlerSays) {

@@ -11,6 +11,7 @@
 #include <loxodon/services/announcement_service.hpp>
 #include <loxodon/services/auth_service.hpp>
 #include <loxodon/services/conversation_service.hpp>
+#include <loxodon/services/delivery_health_service.hpp>
 #include <loxodon/services/filter_service.hpp>
 #include <loxodon/services/health_service.hpp>
 #include <loxodon/services/inbox_service.hpp>
@@ -67,6 +68,7 @@ struct Services {
   federation::ActorResolver resolver;
   services::InboxService inbox;
   federation::DeliveryWorker deliveries;
+  services::DeliveryHealthService delivery_health;
 };
 
 }  // namespace lox::app

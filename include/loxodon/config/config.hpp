@@ -26,7 +26,7 @@ struct DatabaseConfig {
 };
 
 struct JobsConfig {
-  std::size_t workers = 4;
+  std::size_t workers = 16;
   std::chrono::seconds lease{300};
   std::chrono::seconds poll_interval{5};
   std::chrono::seconds reaper_interval{30};

@@ -19,6 +19,9 @@ struct NewJob {
   std::chrono::seconds delay{0};
   // While a job with the same queue and key is waiting or running, enqueueing another is a no-op.
   std::optional<std::string> dedupe_key;
+  // Jobs with the same key run at most RuntimeOptions::per_key_concurrency at a time across all
+  // processes (deliveries use the inbox's host:port).
+  std::optional<std::string> concurrency_key;
 };
 
 struct ClaimedJob {

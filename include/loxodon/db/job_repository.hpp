@@ -20,7 +20,7 @@ class JobRepository {
   static std::optional<std::int64_t> enqueue(Tx& tx, const NewJob& job);
   static std::vector<ClaimedJob> claim(Tx& tx, const std::vector<std::string>& queues,
                                        const std::string& worker, std::chrono::seconds lease,
-                                       int limit);
+                                       int limit, int per_key_limit = 2);
   static bool complete(Tx& tx, std::int64_t id, const std::string& worker, int attempt);
   static bool fail(Tx& tx, std::int64_t id, const std::string& worker, int attempt,
                    const std::string& error, bool permanent);

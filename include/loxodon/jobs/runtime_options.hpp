@@ -10,7 +10,11 @@ namespace lox::jobs {
 struct RuntimeOptions {
   std::vector<std::string> queues{"default", "fanout", "media",      "deliver",
                                   "inbox",   "fetch",  "maintenance"};
-  std::size_t workers = 4;                // jobs run concurrently by this process
+  std::size_t workers = 16;      // jobs run concurrently by this process
+  std::size_t claim_batch = 16;  // jobs taken per claim transaction
+  // Jobs sharing a concurrency key (deliveries: one per host:port) running at once, all
+  // processes together.
+  std::size_t per_key_concurrency = 2;
   std::chrono::seconds lease{300};        // a crashed worker's job runs again after this
   std::chrono::seconds poll_interval{5};  // fallback when a NOTIFY is missed; also for run_at
   std::chrono::seconds reaper_interval{30};

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <loxodon/db/tx.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lox::db {
+
+struct DeliveryHostHealth {
+  std::string host;  // host[:port], lower case
+  int failure_days = 0;
+  bool unavailable = false;
+  std::optional<std::chrono::system_clock::time_point> last_failure_at;
+  std::string last_failure;
+  std::optional<std::chrono::system_clock::time_point> unavailable_since;
+};
+
+// Delivery health per remote host (Mastodon's DeliveryFailureTracker). Hosts that never failed,
+// or succeeded since, have no row, so the common case costs one index probe.
+class DeliveryHostRepository {
+ public:
+  // Failures on this many distinct UTC days with no success between make a host unavailable.
+  static constexpr int kUnavailableAfterDays = 7;
+
+  static std::optional<DeliveryHostHealth> find(Tx& tx, const std::string& host);
+  // Records a failed attempt today; true when it is the one that made the host unavailable.
+  static bool record_failure(Tx& tx, const std::string& host, const std::string& error);
+  // A success, a signed request from the host or an admin: forget its failures.
+  static bool clear(Tx& tx, const std::string& host);
+  static std::vector<DeliveryHostHealth> list(Tx& tx);
+};
+
+}  // namespace lox::db

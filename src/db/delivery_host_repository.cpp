@@ -1,0 +1,51 @@
+#include "db/tx_impl.hpp"
+
+#include <loxodon/db/delivery_host_repository.hpp>
+
+namespace lox::db {
+
+namespace {
+
+std::optional<std::chrono::system_clock::time_point> from_millis(const pqxx::field& f) {
+  if (f.is_null()) return std::nullopt;
+  return std::chrono::system_clock::time_point(std::chrono::milliseconds(f.as<std::int64_t>()));
+}
+
+}  // namespace
+
+std::optional<DeliveryHostHealth> DeliveryHostRepository::find(Tx& tx, const std::string& host) {
+  auto r = tx.work().exec_prepared("delivery_host_get", host);
+  if (r.empty()) return std::nullopt;
+  DeliveryHostHealth health;
+  health.host = host;
+  health.failure_days = r[0][0].as<int>();
+  health.unavailable = r[0][1].as<bool>();
+  return health;
+}
+
+bool DeliveryHostRepository::record_failure(Tx& tx, const std::string& host,
+                                            const std::string& error) {
+  auto r = tx.work().exec_prepared("delivery_host_fail", host, error, kUnavailableAfterDays);
+  return !r.empty() && r[0][0].as<bool>();
+}
+
+bool DeliveryHostRepository::clear(Tx& tx, const std::string& host) {
+  return tx.work().exec_prepared("delivery_host_clear", host).affected_rows() > 0;
+}
+
+std::vector<DeliveryHostHealth> DeliveryHostRepository::list(Tx& tx) {
+  std::vector<DeliveryHostHealth> out;
+  for (const auto& row : tx.work().exec_prepared("delivery_host_list")) {
+    DeliveryHostHealth h;
+    h.host = row[0].as<std::string>();
+    h.failure_days = row[1].as<int>();
+    h.last_failure_at = from_millis(row[2]);
+    h.last_failure = row[3].as<std::string>();
+    h.unavailable_since = from_millis(row[4]);
+    h.unavailable = h.unavailable_since.has_value();
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+}  // namespace lox::db

@@ -1,0 +1,37 @@
+#pragma once
+// Prepared statements for federation bookkeeping: delivery health per remote host.
+
+#include "db/statements.hpp"
+
+#include <array>
+
+namespace lox::db::sql {
+
+inline constexpr std::array kFederationStatements = {
+    Statement{"delivery_host_get",
+              "SELECT cardinality(failure_days), unavailable_since IS NOT NULL "
+              "FROM delivery_hosts WHERE host = $1"},
+    // Adds today's UTC date once; the seventh distinct day makes the host unavailable.
+    // Returns whether this failure made it so.
+    Statement{"delivery_host_fail",
+              "INSERT INTO delivery_hosts AS h (host, failure_days, last_failure, last_failure_at) "
+              "VALUES ($1, ARRAY[(now() AT TIME ZONE 'UTC')::date], left($2, 500), now()) "
+              "ON CONFLICT (host) DO UPDATE SET"
+              "  failure_days = CASE WHEN (now() AT TIME ZONE 'UTC')::date = ANY(h.failure_days)"
+              "    THEN h.failure_days"
+              "    ELSE h.failure_days || (now() AT TIME ZONE 'UTC')::date END,"
+              "  last_failure = excluded.last_failure, last_failure_at = now(),"
+              "  unavailable_since = CASE WHEN h.unavailable_since IS NOT NULL"
+              "    THEN h.unavailable_since"
+              "    WHEN cardinality(array(SELECT DISTINCT unnest(h.failure_days"
+              "      || (now() AT TIME ZONE 'UTC')::date))) >= $3 THEN now() END "
+              "RETURNING unavailable_since IS NOT NULL AND unavailable_since = now()"},
+    Statement{"delivery_host_clear", "DELETE FROM delivery_hosts WHERE host = $1"},
+    Statement{"delivery_host_list",
+              "SELECT host, cardinality(failure_days), "
+              "(extract(epoch FROM last_failure_at) * 1000)::bigint, coalesce(last_failure, ''), "
+              "(extract(epoch FROM unavailable_since) * 1000)::bigint "
+              "FROM delivery_hosts ORDER BY unavailable_since IS NULL, host"},
+};
+
+}  // namespace lox::db::sql
