@@ -7,7 +7,11 @@
 #include <boost/beast/ssl.hpp>
 #include <openssl/ssl.h>
 
+#include <atomic>
 #include <cctype>
+#include <deque>
+#include <map>
+#include <mutex>
 
 namespace lox::net {
 
@@ -67,9 +71,91 @@ std::optional<ParsedUrl> parse_url(std::string_view url) {
   return out;
 }
 
+namespace {
+
+// One open connection to a host: plain or TLS, with its read buffer.
+struct Connection {
+  std::optional<beast::tcp_stream> plain;
+  std::optional<beast::ssl_stream<beast::tcp_stream>> tls;
+  std::chrono::steady_clock::time_point idle_since;
+
+  beast::tcp_stream& lowest() { return plain ? *plain : beast::get_lowest_layer(*tls); }
+};
+
+// A failure on a kept-alive connection before any of the answer arrived: the server closed it
+// while it was idle, so the request is sent again on a new one.
+struct StaleConnection {};
+
+// Idle kept-alive connections live in a service of the io_context their sockets belong to, so
+// they are closed when that context shuts down (before its socket service goes), whether or
+// not the client that opened them is still around; a context never sees another's sockets.
+class IdleConnections : public asio::execution_context::service {
+ public:
+  using key_type = IdleConnections;
+  static inline asio::execution_context::id id;
+
+  explicit IdleConnections(asio::execution_context& context)
+      : asio::execution_context::service(context) {}
+
+  std::unique_ptr<Connection> take(const std::string& host_key, std::chrono::seconds idle_timeout) {
+    std::lock_guard lock(mutex_);
+    auto it = idle_.find(host_key);
+    auto now = std::chrono::steady_clock::now();
+    while (it != idle_.end() && !it->second.empty()) {
+      auto conn = std::move(it->second.back());  // the most recently used is the likeliest alive
+      it->second.pop_back();
+      --count_;
+      if (now - conn->idle_since < idle_timeout) return conn;
+    }
+    return nullptr;
+  }
+
+  void give_back(const std::string& host_key, std::unique_ptr<Connection> conn,
+                 const HttpClientOptions& options) {
+    auto now = std::chrono::steady_clock::now();
+    conn->idle_since = now;
+    std::lock_guard lock(mutex_);
+    if (count_ >= options.max_idle_total) {
+      // Bounded descriptors: first drop what has idled out anywhere.
+      count_ = 0;
+      for (auto it = idle_.begin(); it != idle_.end();) {
+        std::erase_if(it->second,
+                      [&](const auto& c) { return now - c->idle_since >= options.idle_timeout; });
+        count_ += it->second.size();
+        it = it->second.empty() ? idle_.erase(it) : std::next(it);
+      }
+      if (count_ >= options.max_idle_total) return;  // closes `conn`
+    }
+    auto& list = idle_[host_key];
+    if (list.size() >= options.max_idle_per_host) {
+      list.pop_front();
+      --count_;
+    }
+    list.push_back(std::move(conn));
+    ++count_;
+  }
+
+ private:
+  void shutdown() override {
+    std::lock_guard lock(mutex_);
+    idle_.clear();
+    count_ = 0;
+  }
+
+  std::mutex mutex_;
+  std::map<std::string, std::deque<std::unique_ptr<Connection>>> idle_;
+  std::size_t count_ = 0;
+};
+
+std::atomic<std::uint64_t> next_client_id{1};
+
+}  // namespace
+
 struct HttpClient::Impl {
   HttpClientOptions options;
   ssl::context tls{ssl::context::tls_client};
+  // Connections are reused only by the client that opened them (its TLS settings).
+  const std::string client_id = std::to_string(next_client_id++);
 
   explicit Impl(HttpClientOptions o) : options(std::move(o)) {
     tls.set_default_verify_paths();
@@ -81,6 +167,44 @@ struct HttpClient::Impl {
     }
   }
 
+  std::string pool_key(const ParsedUrl& url) const {
+    return client_id + " " + url.scheme + "://" + url.host + ":" + url.port;
+  }
+
+  static IdleConnections& pool(const asio::any_io_executor& executor) {
+    return asio::use_service<IdleConnections>(asio::query(executor, asio::execution::context));
+  }
+
+  awaitable<std::unique_ptr<Connection>> open(const ParsedUrl& url) {
+    auto executor = co_await asio::this_coro::executor;
+    GuardedConnector connector(executor, options.connector);
+    asio::ip::tcp::socket socket(executor);
+    try {
+      socket = co_await connector.connect(url.host, url.port);
+    } catch (const BlockedAddressError& e) {
+      throw HttpClientError(e.what());
+    } catch (const ConnectError& e) {
+      throw HttpClientError(e.what());
+    }
+    auto conn = std::make_unique<Connection>();
+    if (url.scheme == "http") {
+      conn->plain.emplace(std::move(socket));
+      co_return conn;
+    }
+    conn->tls.emplace(beast::tcp_stream(std::move(socket)), tls);
+    // SNI, and the certificate must name the host we meant (not merely chain to a trusted CA).
+    if (!SSL_set_tlsext_host_name(conn->tls->native_handle(), url.host.c_str())) {
+      throw HttpClientError("TLS setup failed");
+    }
+    conn->tls->set_verify_callback(ssl::host_name_verification(url.host));
+    boost::system::error_code ec;
+    conn->lowest().expires_after(options.timeout);
+    co_await conn->tls->async_handshake(ssl::stream_base::client,
+                                        asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) throw HttpClientError("TLS handshake with " + url.host + " failed: " + ec.message());
+    co_return conn;
+  }
+
   bhttp::request<bhttp::string_body> build(const HttpClientRequest& r, const ParsedUrl& url) const {
     bhttp::request<bhttp::string_body> req;
     req.method_string(r.method);
@@ -89,18 +213,21 @@ struct HttpClient::Impl {
     req.set(bhttp::field::host, url.authority());
     req.set(bhttp::field::user_agent, options.user_agent);
     for (const auto& [k, v] : r.headers) req.set(k, v);
-    req.keep_alive(false);
+    req.keep_alive(true);
     req.body() = r.body;
     if (!r.body.empty() || r.method == "POST" || r.method == "PUT") req.prepare_payload();
     return req;
   }
 
+  // One request and its answer. Sets `reusable` when the connection may carry another.
   template <class Stream>
   awaitable<HttpClientResponse> exchange(Stream& stream, beast::tcp_stream& lowest,
-                                         bhttp::request<bhttp::string_body>& req) {
+                                         bhttp::request<bhttp::string_body>& req, bool reused,
+                                         bool& reusable) {
     boost::system::error_code ec;
     lowest.expires_after(options.timeout);
     co_await bhttp::async_write(stream, req, asio::redirect_error(asio::use_awaitable, ec));
+    if (ec && reused) throw StaleConnection{};
     if (ec) throw HttpClientError("sending the request failed: " + ec.message());
     beast::flat_buffer buffer;
     bhttp::response_parser<bhttp::string_body> parser;
@@ -113,6 +240,9 @@ struct HttpClient::Impl {
     // a chunked or close-delimited answer cannot grow past it either.
     co_await bhttp::async_read_header(stream, buffer, parser,
                                       asio::redirect_error(asio::use_awaitable, ec));
+    if (ec && reused && ec != beast::error::timeout && buffer.size() == 0) {
+      throw StaleConnection{};
+    }
     if (!ec) {
       if (auto declared = parser.content_length(); declared && *declared > max) throw too_large();
       while (!parser.is_done() && !ec) {
@@ -124,6 +254,7 @@ struct HttpClient::Impl {
     if (ec == beast::error::timeout) throw HttpClientError("the server did not answer in time");
     if (ec) throw HttpClientError("reading the response failed: " + ec.message());
     auto res = parser.release();
+    reusable = res.keep_alive() && buffer.size() == 0;
     HttpClientResponse out;
     out.status = res.result_int();
     for (const auto& field : res) {
@@ -131,6 +262,12 @@ struct HttpClient::Impl {
     }
     out.body = std::move(res.body());
     co_return out;
+  }
+
+  awaitable<HttpClientResponse> exchange(Connection& conn, bhttp::request<bhttp::string_body>& req,
+                                         bool reused, bool& reusable) {
+    if (conn.plain) co_return co_await exchange(*conn.plain, *conn.plain, req, reused, reusable);
+    co_return co_await exchange(*conn.tls, conn.lowest(), req, reused, reusable);
   }
 };
 
@@ -143,35 +280,33 @@ awaitable<HttpClientResponse> HttpClient::send(HttpClientRequest request) {
   auto url = parse_url(request.url);
   if (!url) throw HttpClientError("not an http(s) URL: " + request.url);
   auto executor = co_await asio::this_coro::executor;
-  GuardedConnector connector(executor, impl_->options.connector);
-  asio::ip::tcp::socket socket(executor);
-  try {
-    socket = co_await connector.connect(url->host, url->port);
-  } catch (const BlockedAddressError& e) {
-    throw HttpClientError(e.what());
-  } catch (const ConnectError& e) {
-    throw HttpClientError(e.what());
-  }
+  auto& pool = Impl::pool(executor);
+  const std::string key = impl_->pool_key(*url);
   auto req = impl_->build(request, *url);
-  if (url->scheme == "http") {
-    beast::tcp_stream stream(std::move(socket));
-    co_return co_await impl_->exchange(stream, stream, req);
+  for (int attempt = 0;; ++attempt) {
+    // Only the first attempt may use a kept-alive connection; a retry always dials.
+    std::unique_ptr<Connection> conn =
+        attempt == 0 ? pool.take(key, impl_->options.idle_timeout) : nullptr;
+    const bool reused = conn != nullptr;
+    if (!conn) conn = co_await impl_->open(*url);
+    bool reusable = false;
+    bool stale = false;
+    std::optional<HttpClientResponse> response;
+    try {
+      response = co_await impl_->exchange(*conn, req, reused, reusable);
+    } catch (const StaleConnection&) {
+      stale = true;
+    }
+    if (stale) continue;
+    if (reusable) {
+      pool.give_back(key, std::move(conn), impl_->options);
+    } else if (conn->tls) {
+      boost::system::error_code ec;
+      conn->lowest().expires_after(std::chrono::seconds(2));
+      co_await conn->tls->async_shutdown(asio::redirect_error(asio::use_awaitable, ec));
+    }
+    co_return std::move(*response);
   }
-  beast::ssl_stream<beast::tcp_stream> stream(beast::tcp_stream(std::move(socket)), impl_->tls);
-  // SNI, and the certificate must name the host we meant (not merely chain to a trusted CA).
-  if (!SSL_set_tlsext_host_name(stream.native_handle(), url->host.c_str())) {
-    throw HttpClientError("TLS setup failed");
-  }
-  stream.set_verify_callback(ssl::host_name_verification(url->host));
-  boost::system::error_code ec;
-  beast::get_lowest_layer(stream).expires_after(impl_->options.timeout);
-  co_await stream.async_handshake(ssl::stream_base::client,
-                                  asio::redirect_error(asio::use_awaitable, ec));
-  if (ec) throw HttpClientError("TLS handshake with " + url->host + " failed: " + ec.message());
-  auto response = co_await impl_->exchange(stream, beast::get_lowest_layer(stream), req);
-  beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(2));
-  co_await stream.async_shutdown(asio::redirect_error(asio::use_awaitable, ec));
-  co_return response;
 }
 
 }  // namespace lox::net

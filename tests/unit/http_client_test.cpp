@@ -3,6 +3,7 @@
 #include <loxodon/net/http_client.hpp>
 
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/read_until.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/write.hpp>
 #include <gtest/gtest.h>
@@ -203,6 +204,91 @@ TEST(HttpClient, PlainHttpGuardSizeCapAndDeadline) {
   EXPECT_NE(refused.error.find("not public"), std::string::npos) << refused.error;
   auto not_http = fetch(io, client, "gopher://localhost/");
   EXPECT_NE(not_http.error.find("not an http(s) URL"), std::string::npos);
+}
+
+// Serves any number of requests per connection; `close_after_answer` makes it drop each
+// connection silently after answering (as servers do with idle keep-alive connections).
+struct KeepAliveServer {
+  explicit KeepAliveServer(asio::io_context& io)
+      : acceptor(io, {asio::ip::make_address("127.0.0.1"), 0}) {}
+  awaitable<void> serve_connection(tcp::socket socket) {
+    std::string buffer;
+    for (;;) {
+      boost::system::error_code ec;
+      std::size_t n =
+          co_await asio::async_read_until(socket, asio::dynamic_buffer(buffer), "\r\n\r\n",
+                                          asio::redirect_error(asio::use_awaitable, ec));
+      if (ec) co_return;
+      buffer.erase(0, n);
+      ++requests;
+      std::string body = std::to_string(accepted);
+      std::string answer =
+          "HTTP/1.1 200 OK\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+      co_await asio::async_write(socket, asio::buffer(answer),
+                                 asio::redirect_error(asio::use_awaitable, ec));
+      if (ec || close_after_answer) co_return;
+    }
+  }
+  awaitable<void> run() {
+    for (;;) {
+      boost::system::error_code ec;
+      auto socket = co_await acceptor.async_accept(asio::redirect_error(asio::use_awaitable, ec));
+      if (ec) co_return;
+      ++accepted;
+      asio::co_spawn(acceptor.get_executor(), serve_connection(std::move(socket)), asio::detached);
+    }
+  }
+  tcp::acceptor acceptor;
+  int accepted = 0;
+  int requests = 0;
+  bool close_after_answer = false;
+};
+
+TEST(HttpClient, KeepsConnectionsAliveAndReplacesOnesTheServerClosed) {
+  asio::io_context io;
+  KeepAliveServer server(io);
+  std::string url = "http://127.0.0.1:" + std::to_string(server.acceptor.local_endpoint().port());
+  HttpClient client(local_options());
+  asio::co_spawn(io, server.run(), asio::detached);
+  std::vector<std::string> bodies;
+  std::string error;
+  asio::co_spawn(
+      io,
+      [&]() -> awaitable<void> {
+        for (int i = 0; i < 3; ++i) {
+          HttpClientRequest r;
+          r.method = "POST";
+          r.url = url + "/inbox";
+          r.body = "{}";
+          bodies.push_back((co_await client.send(r)).body);
+        }
+        // The server now drops connections after each answer without saying so: the pooled
+        // one is found dead when used, and the request goes out again on a new connection.
+        server.close_after_answer = true;
+        for (int i = 0; i < 2; ++i) {
+          HttpClientRequest r;
+          r.url = url + "/again";
+          bodies.push_back((co_await client.send(r)).body);
+          asio::steady_timer pause(co_await asio::this_coro::executor,
+                                   std::chrono::milliseconds(20));
+          co_await pause.async_wait(asio::use_awaitable);
+        }
+      },
+      [&](std::exception_ptr e) {
+        if (e) {
+          try {
+            std::rethrow_exception(e);
+          } catch (const std::exception& ex) {
+            error = ex.what();
+          }
+        }
+        server.acceptor.close();
+      });
+  io.run();
+  ASSERT_EQ(error, "");
+  EXPECT_EQ(bodies, (std::vector<std::string>{"1", "1", "1", "1", "2"}));
+  EXPECT_EQ(server.accepted, 2);
+  EXPECT_EQ(server.requests, 5);
 }
 
 TEST(HttpClient, TlsVerifiesTheCertificateAndTheName) {

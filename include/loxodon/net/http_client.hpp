@@ -47,6 +47,10 @@ struct HttpClientOptions {
   std::size_t max_response_bytes = 1024 * 1024;  // body; a larger answer is an error
   std::string user_agent = "Loxodon";
   std::optional<std::string> extra_ca_pem;  // trusted besides the system's (tests)
+  // Kept-alive connections wait this long for the next request to the same host.
+  std::chrono::seconds idle_timeout{15};
+  std::size_t max_idle_per_host = 4;  // deliveries run at most two per host at once
+  std::size_t max_idle_total = 256;   // bounds the descriptors held by idle connections
 };
 
 // The request failed: refused address, no connection, TLS, timeout, oversized or malformed
@@ -58,7 +62,8 @@ class HttpClientError : public std::runtime_error {
 
 // Outbound HTTP/1.1 for federation: every connection through the SSRF guard, TLS with
 // certificate and host name verification (OpenSSL, the system's trust store), SNI, a deadline
-// per exchange, a cap on what is read. One request per connection for now.
+// per exchange, a cap on what is read. Connections are kept alive and reused per host (and per
+// io thread); a kept-alive connection the server closed meanwhile is replaced transparently.
 class HttpClient {
  public:
   // Sockets are made on the executor of the coroutine that sends, so one client serves every

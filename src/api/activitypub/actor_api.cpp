@@ -1,6 +1,7 @@
 #include <loxodon/activitypub/actor_documents.hpp>
 #include <loxodon/activitypub/note_documents.hpp>
 #include <loxodon/api/activitypub/actor_api.hpp>
+#include <loxodon/domain/username.hpp>
 #include <loxodon/util/error.hpp>
 
 #include <charconv>
@@ -69,20 +70,28 @@ awaitable<http::Response> ActorApi::webfinger(http::Request& request) {
   }
   const auto* user = std::get_if<ap::WebfingerUser>(&target);
   if (user == nullptr) throw Error(ErrorCode::kNotFound, "Record not found");
+  const std::string key = "webfinger:" + domain::lowercase(user->username);
+  if (auto cached = documents_.get(key)) co_return std::move(*cached);
   auto actor = co_await actors_.local(user->username);
   if (!actor) throw Error(ErrorCode::kNotFound, "Record not found");
   // Mastodon: a suspended account is gone (410), so other servers stop asking.
   if (actor->account.suspended_at) throw Error(ErrorCode::kGone, "Account suspended");
-  co_return document(200, ap::webfinger_document(config_, actor->account), kJrd, kCache);
+  auto response = document(200, ap::webfinger_document(config_, actor->account), kJrd, kCache);
+  documents_.put(key, response);
+  co_return response;
 }
 
 awaitable<http::Response> ActorApi::person(http::Request& request) {
   std::string username(request.path_param("username").value_or(""));
   if (!wants_json(request)) co_return redirect(config_.profile_url(username));
+  const std::string key = "actor:" + domain::lowercase(username);
+  if (auto cached = documents_.get(key)) co_return std::move(*cached);
   auto actor = co_await actors_.local(username);
   if (!actor) throw Error(ErrorCode::kNotFound, "Record not found");
-  co_return document(200, ap::person_document(config_, actor->account, actor->public_key_pem),
-                     ap::kActivityJson, "max-age=180, public");
+  auto response = document(200, ap::person_document(config_, actor->account, actor->public_key_pem),
+                           ap::kActivityJson, "max-age=180, public");
+  documents_.put(key, response);
+  co_return response;
 }
 
 awaitable<http::Response> ActorApi::instance_actor(http::Request& request) {

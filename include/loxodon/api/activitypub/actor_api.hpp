@@ -1,6 +1,7 @@
 #pragma once
 
 #include <loxodon/config/config.hpp>
+#include <loxodon/http/response_cache.hpp>
 #include <loxodon/http/router.hpp>
 #include <loxodon/services/actor_service.hpp>
 #include <loxodon/services/instance_secrets.hpp>
@@ -29,6 +30,11 @@ class ActorApi {
   const config::Config& config_;
   services::ActorService& actors_;
   const services::InstanceSecrets& secrets_;
+  // Actor documents and WebFinger answers are the same for every requester and asked for
+  // often (each remote server that sees a post may look the author up): rendered once per
+  // account every few seconds. A profile change shows up that much later, well within the
+  // 3 minutes other servers cache them for.
+  http::ResponseCache documents_{std::chrono::seconds(5), 4096};
 };
 
 }  // namespace lox::api::activitypub

@@ -1,9 +1,9 @@
 #pragma once
 
-#include <loxodon/api/mastodon/public_page_cache.hpp>
 #include <loxodon/config/config.hpp>
 #include <loxodon/http/params.hpp>
 #include <loxodon/http/rate_limiter.hpp>
+#include <loxodon/http/response_cache.hpp>
 #include <loxodon/http/router.hpp>
 #include <loxodon/services/auth_service.hpp>
 
@@ -61,7 +61,7 @@ class Endpoints {
   services::AuthService& auth_;
   const config::Config& config_;
   http::RateLimiter limiter_;
-  PublicPageCache logged_out_pages_;
+  http::ResponseCache logged_out_pages_;
   std::vector<EndpointSpec> table_;
 };
 

@@ -1,20 +1,20 @@
-#include <loxodon/api/mastodon/public_page_cache.hpp>
+#include <loxodon/http/response_cache.hpp>
 
 #include <gtest/gtest.h>
 
 #include <thread>
 
-namespace lox::api::mastodon {
+namespace lox::http {
 namespace {
 
-http::Response page(std::string body, unsigned status = 200) {
-  http::Response r = http::Response::json_text(status, std::move(body));
+Response page(std::string body, unsigned status = 200) {
+  Response r = Response::json_text(status, std::move(body));
   r.set_header("Link", "<x>; rel=\"next\"");
   return r;
 }
 
-TEST(PublicPageCache, ServesTheSameRequestUntilItExpires) {
-  PublicPageCache cache(std::chrono::milliseconds(80));
+TEST(ResponseCache, ServesTheSameRequestUntilItExpires) {
+  ResponseCache cache(std::chrono::milliseconds(80));
   EXPECT_FALSE(cache.get("/api/v1/timelines/public?local=true").has_value());
   cache.put("/api/v1/timelines/public?local=true", page("[1]"));
   auto hit = cache.get("/api/v1/timelines/public?local=true");
@@ -26,8 +26,8 @@ TEST(PublicPageCache, ServesTheSameRequestUntilItExpires) {
   EXPECT_FALSE(cache.get("/api/v1/timelines/public?local=true").has_value());
 }
 
-TEST(PublicPageCache, KeepsOnlySuccessesAndStaysBounded) {
-  PublicPageCache cache(std::chrono::seconds(10), 3);
+TEST(ResponseCache, KeepsOnlySuccessesAndStaysBounded) {
+  ResponseCache cache(std::chrono::seconds(10), 3);
   cache.put("/error", page("{\"error\":\"x\"}", 503));
   EXPECT_FALSE(cache.get("/error").has_value());
   for (int i = 0; i < 10; ++i) cache.put("/p" + std::to_string(i), page("[]"));
@@ -38,4 +38,4 @@ TEST(PublicPageCache, KeepsOnlySuccessesAndStaysBounded) {
 }
 
 }  // namespace
-}  // namespace lox::api::mastodon
+}  // namespace lox::http

@@ -1,11 +1,11 @@
-#include <loxodon/api/mastodon/public_page_cache.hpp>
+#include <loxodon/http/response_cache.hpp>
 
-namespace lox::api::mastodon {
+namespace lox::http {
 
-PublicPageCache::PublicPageCache(std::chrono::milliseconds ttl, std::size_t max_entries)
+ResponseCache::ResponseCache(std::chrono::milliseconds ttl, std::size_t max_entries)
     : ttl_(ttl), max_entries_(max_entries) {}
 
-std::optional<http::Response> PublicPageCache::get(const std::string& key) {
+std::optional<Response> ResponseCache::get(const std::string& key) {
   std::lock_guard lock(mutex_);
   auto it = entries_.find(key);
   if (it == entries_.end()) return std::nullopt;
@@ -16,7 +16,7 @@ std::optional<http::Response> PublicPageCache::get(const std::string& key) {
   return it->second.response;
 }
 
-void PublicPageCache::put(const std::string& key, const http::Response& response) {
+void ResponseCache::put(const std::string& key, const Response& response) {
   if (response.status != 200) return;
   auto now = std::chrono::steady_clock::now();
   std::lock_guard lock(mutex_);
@@ -28,4 +28,4 @@ void PublicPageCache::put(const std::string& key, const http::Response& response
   entries_.insert_or_assign(key, Entry{response, now + ttl_});
 }
 
-}  // namespace lox::api::mastodon
+}  // namespace lox::http
