@@ -16,3 +16,10 @@ CREATE TABLE delivery_hosts (
   last_failure_at   timestamptz,
   unavailable_since timestamptz
 );
+
+-- The jobs table churns (every job is inserted, updated and deleted): let autovacuum visit it
+-- after a thousand dead rows whatever its size, unthrottled. The job runtime also vacuums it
+-- after bursts, since autovacuum looks only once a minute.
+ALTER TABLE jobs SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 1000,
+                      autovacuum_analyze_scale_factor = 0, autovacuum_analyze_threshold = 1000,
+                      autovacuum_vacuum_cost_delay = 0);

@@ -53,6 +53,8 @@ bool JobRepository::extend_lease(Tx& tx, std::int64_t id, const std::string& wor
              .affected_rows() == 1;
 }
 
+void JobRepository::vacuum(Tx& tx) { tx.work().exec_prepared("jobs_vacuum"); }
+
 std::int64_t JobRepository::reap_expired(Tx& tx) {
   return static_cast<std::int64_t>(tx.work().exec_prepared("jobs_reap").affected_rows());
 }

@@ -88,6 +88,12 @@ inline constexpr std::array kStatements = {
     Statement{"jobs_delete_finished",
               "DELETE FROM jobs WHERE state = 'discarded' AND finished_at < now() - "
               "make_interval(days => $1)"},
+    // Finished jobs leave dead entries at the head of the claim indexes that every claim
+    // would walk through until autovacuum's next round (up to a minute away), and a burst of
+    // new jobs leaves statistics that make the planner sort the whole queue instead of walking
+    // the index: the runtime vacuums and analyzes after bursts. SKIP_LOCKED: another process's
+    // run is as good.
+    Statement{"jobs_vacuum", "VACUUM (ANALYZE, SKIP_LOCKED) jobs"},
     Statement{"jobs_counts", "SELECT state::text, count(*) FROM jobs GROUP BY state"},
     // --- instance --------------------------------------------------------------------------
     Statement{"instance_stats",

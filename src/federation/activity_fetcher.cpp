@@ -50,9 +50,10 @@ awaitable<json> ActivityFetcher::fetch(std::string url) {
     to_sign.headers = request.headers;
     to_sign.headers.emplace_back("Host", parsed->authority());
     std::string key_id = config_.base_url() + "/actor#main-key";
+    auto signing_key = instance_signing_key();
     auto sign = [&] {
       return activitypub::sign_cavage(to_sign, {"(request-target)", "host", "date", "accept"},
-                                      activitypub::SigningKey::from_pem(instance_key_pem_), key_id);
+                                      *signing_key, key_id);
     };
     std::string signature = co_await run_blocking(blocking_, sign);
     request.headers.emplace_back("Signature", std::move(signature));
@@ -75,6 +76,16 @@ awaitable<json> ActivityFetcher::fetch(std::string url) {
   auto doc = json::parse(response.body, nullptr, false);
   if (!doc.is_object()) throw FetchError(url + " is not a JSON object");
   co_return doc;
+}
+
+std::shared_ptr<const activitypub::SigningKey> ActivityFetcher::instance_signing_key() {
+  std::lock_guard lock(signing_mutex_);
+  if (!signing_key_ || signing_pem_ != instance_key_pem_) {
+    signing_key_ = std::make_shared<activitypub::SigningKey>(
+        activitypub::SigningKey::from_pem(instance_key_pem_));
+    signing_pem_ = instance_key_pem_;
+  }
+  return signing_key_;
 }
 
 std::optional<RemoteKey> ActivityFetcher::cached_key(const std::string& key_id) const {
@@ -112,7 +123,13 @@ awaitable<RemoteKey> ActivityFetcher::public_key(std::string key_id, bool refres
     throw FetchError("no public key " + key_id + " at " + url);
   }
   RemoteKey key{key_id, activitypub::id_of(key_doc.value("owner", json())),
-                key_doc["publicKeyPem"].get<std::string>()};
+                key_doc["publicKeyPem"].get<std::string>(), nullptr};
+  try {
+    key.verifier = std::make_shared<activitypub::VerificationKey>(
+        activitypub::VerificationKey::from_pem(key.public_key_pem));
+  } catch (const activitypub::SignatureError& e) {
+    throw FetchError("the key " + key_id + " cannot be read: " + e.what());
+  }
   // A key is the owner's only if the owner's document says so: the actor document we fetched,
   // or (for a separate key document) the owner it names, on the same host.
   if (doc.contains("publicKey") && key.owner != activitypub::id_of(doc)) {

@@ -49,6 +49,57 @@ DeliveryWorker::DeliveryWorker(const config::Config& config, db::Database& db,
   if (!log_) log_ = spdlog::default_logger();
 }
 
+std::shared_ptr<const DeliveryWorker::Signer> DeliveryWorker::cached_signer(std::int64_t account) {
+  std::lock_guard lock(signers_mutex_);
+  auto it = signers_.find(account);
+  if (it == signers_.end()) return nullptr;
+  if (std::chrono::steady_clock::now() - it->second->loaded > kSignerLifetime) {
+    signers_.erase(it);
+    return nullptr;
+  }
+  return it->second;
+}
+
+std::shared_ptr<const DeliveryWorker::Signer> DeliveryWorker::remember_signer(
+    std::int64_t account, std::string username, const std::string& pem) {
+  auto signer = std::make_shared<Signer>();
+  signer->username = std::move(username);
+  signer->key = std::make_shared<activitypub::SigningKey>(activitypub::SigningKey::from_pem(pem));
+  signer->loaded = std::chrono::steady_clock::now();
+  std::lock_guard lock(signers_mutex_);
+  if (signers_.size() >= kMaxSigners) signers_.clear();
+  signers_[account] = signer;
+  return signer;
+}
+
+std::optional<DeliveryWorker::HostState> DeliveryWorker::cached_health(const std::string& host) {
+  std::lock_guard lock(hosts_mutex_);
+  auto it = hosts_.find(host);
+  if (it == hosts_.end()) return std::nullopt;
+  if (std::chrono::steady_clock::now() - it->second.loaded > kHostStateLifetime) {
+    hosts_.erase(it);
+    return std::nullopt;
+  }
+  return it->second;
+}
+
+DeliveryWorker::HostState DeliveryWorker::remember_health(
+    const std::string& host, const std::optional<db::DeliveryHostHealth>& stored) {
+  HostState state;
+  state.has_failures = stored.has_value();
+  state.unavailable = stored && stored->unavailable;
+  state.loaded = std::chrono::steady_clock::now();
+  std::lock_guard lock(hosts_mutex_);
+  if (hosts_.size() >= kMaxHosts) hosts_.clear();
+  hosts_[host] = state;
+  return state;
+}
+
+void DeliveryWorker::forget_health(const std::string& host) {
+  std::lock_guard lock(hosts_mutex_);
+  hosts_.erase(host);
+}
+
 awaitable<void> DeliveryWorker::run(json payload) {
   const std::string inbox = payload.at("inbox").get<std::string>();
   const std::int64_t signer = payload.at("signer").get<std::int64_t>();
@@ -57,16 +108,24 @@ awaitable<void> DeliveryWorker::run(json payload) {
   if (!url) throw jobs::PermanentError("not an inbox URL: " + inbox);
   const std::string host = domain::lowercase(url->authority());
 
-  std::optional<std::pair<std::string, std::string>> key;
-  std::optional<db::DeliveryHostHealth> health;
-  co_await db_.read([&](db::Tx& tx) {
-    key = db::AccountRepository::signing_key(tx, signer);
-    health = db::DeliveryHostRepository::find(tx, host);
-  });
-  if (!key) throw jobs::PermanentError("the signing account is gone");
+  auto key = cached_signer(signer);
+  auto health = cached_health(host);
+  if (!key || !health) {
+    std::optional<std::pair<std::string, std::string>> stored_key;
+    std::optional<db::DeliveryHostHealth> stored_health;
+    co_await db_.read([&](db::Tx& tx) {
+      if (!key) stored_key = db::AccountRepository::signing_key(tx, signer);
+      if (!health) stored_health = db::DeliveryHostRepository::find(tx, host);
+    });
+    if (!key) {
+      if (!stored_key) throw jobs::PermanentError("the signing account is gone");
+      key = remember_signer(signer, stored_key->first, stored_key->second);
+    }
+    if (!health) health = remember_health(host, stored_health);
+  }
   // A Follow still goes out, as with Mastodon: it is how a person reconnects with a server
   // that has come back.
-  if (health && health->unavailable && activity.value("type", json()) != "Follow") {
+  if (health->unavailable && activity.value("type", json()) != "Follow") {
     log_->debug("delivery to {} skipped: {} is marked unavailable", inbox, host);
     co_return;
   }
@@ -83,11 +142,10 @@ awaitable<void> DeliveryWorker::run(json payload) {
   to_sign.target = url->target;
   to_sign.headers = request.headers;
   to_sign.headers.emplace_back("Host", url->authority());
-  std::string key_id = config_.actor_url(key->first) + "#main-key";
+  std::string key_id = config_.actor_url(key->username) + "#main-key";
   auto sign = [&] {
-    return activitypub::sign_cavage(to_sign,
-                                    {"(request-target)", "host", "date", "digest", "content-type"},
-                                    activitypub::SigningKey::from_pem(key->second), key_id);
+    return activitypub::sign_cavage(
+        to_sign, {"(request-target)", "host", "date", "digest", "content-type"}, *key->key, key_id);
   };
   std::string signature = co_await run_blocking(blocking_, sign);
   request.headers.emplace_back("Signature", std::move(signature));
@@ -96,9 +154,11 @@ awaitable<void> DeliveryWorker::run(json payload) {
   try {
     auto response = co_await client_.send(request);
     if (response.status >= 200 && response.status < 300) {
-      if (health) {
-        co_await db_.tx([&](db::Tx& tx) { db::DeliveryHostRepository::clear(tx, host); });
-        log_->info("{} is reachable again; its delivery failures are forgotten", host);
+      if (health->has_failures) {
+        bool cleared = co_await db_.tx(
+            [&](db::Tx& tx) { return db::DeliveryHostRepository::clear(tx, host); });
+        remember_health(host, std::nullopt);
+        if (cleared) log_->info("{} is reachable again; its delivery failures are forgotten", host);
       }
       co_return;
     }
@@ -112,6 +172,7 @@ awaitable<void> DeliveryWorker::run(json payload) {
   }
   bool now_unavailable = co_await db_.tx(
       [&](db::Tx& tx) { return db::DeliveryHostRepository::record_failure(tx, host, failure); });
+  forget_health(host);  // read again next time: the failure may have made it unavailable
   if (now_unavailable) {
     log_->warn(
         "{} failed on {} distinct days without a success: marked unavailable, deliveries "

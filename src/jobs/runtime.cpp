@@ -58,7 +58,11 @@ struct Runtime::Impl {
   std::unique_ptr<db::Listener> listener;
   bool claim_error_logged = false;
 
-  bool wake_pending = false;  // a wake-up that arrived while the dispatcher was claiming
+  bool wake_pending = false;
+  std::size_t finished_since_vacuum = 0;
+  bool vacuuming = false;
+  std::chrono::steady_clock::time_point
+      last_vacuum{};  // a wake-up that arrived while the dispatcher was claiming
 
   void wake() {
     wake_pending = true;
@@ -166,6 +170,27 @@ awaitable<void> run_job(ImplPtr s, Job job) {
   s->running_attempts.erase(job.id);
 }
 
+awaitable<void> vacuum(ImplPtr s) {
+  try {
+    co_await s->db.read([](db::Tx& tx) { db::JobRepository::vacuum(tx); });
+  } catch (const std::exception& e) {
+    s->log->debug("vacuuming the jobs table: {}", e.what());
+  }
+  s->vacuuming = false;
+  s->last_vacuum = std::chrono::steady_clock::now();
+  --s->live_tasks;
+}
+
+void count_finished(const ImplPtr& s) {
+  if (s->options.vacuum_after_jobs == 0) return;
+  if (++s->finished_since_vacuum < s->options.vacuum_after_jobs || s->vacuuming) return;
+  if (std::chrono::steady_clock::now() - s->last_vacuum < std::chrono::seconds(1)) return;
+  s->finished_since_vacuum = 0;
+  s->vacuuming = true;
+  ++s->live_tasks;  // stop() waits for it: it uses the database
+  asio::co_spawn(s->executor, vacuum(s), asio::detached);
+}
+
 // Claims jobs in batches as slots free up and runs each in its own coroutine: one claim
 // transaction serves many jobs, and jobs that wait on the network do not hold up others.
 awaitable<void> dispatcher_loop(ImplPtr s) {
@@ -207,6 +232,7 @@ awaitable<void> dispatcher_loop(ImplPtr s) {
       asio::co_spawn(s->executor, run_job(s, std::move(job)), [s](std::exception_ptr e) {
         log_exception(s, "job", e);
         --s->live_tasks;
+        count_finished(s);
         // Slots (and perhaps a concurrency key) are free again. Waking on every finish would
         // turn a busy queue into one claim per job; a quarter of the slots is a batch.
         std::size_t idle = s->options.workers - s->running;

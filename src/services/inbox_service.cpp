@@ -70,9 +70,10 @@ awaitable<void> InboxService::receive(activitypub::SignedRequest request,
   // Empty when the signature holds; otherwise why not.
   auto check = [&](const federation::RemoteKey& k) -> std::optional<std::string> {
     try {
-      activitypub::verify_request(*signature, request,
-                                  activitypub::VerificationKey::from_pem(k.public_key_pem),
-                                  std::chrono::system_clock::now());
+      activitypub::verify_request(
+          *signature, request,
+          k.verifier ? *k.verifier : activitypub::VerificationKey::from_pem(k.public_key_pem),
+          std::chrono::system_clock::now());
       return std::nullopt;
     } catch (const activitypub::SignatureError& e) {
       return std::string(e.what());

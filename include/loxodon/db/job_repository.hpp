@@ -26,6 +26,8 @@ class JobRepository {
                    const std::string& error, bool permanent);
   static bool extend_lease(Tx& tx, std::int64_t id, const std::string& worker, int attempt,
                            std::chrono::seconds lease);
+  // Outside a transaction (Database::read) only.
+  static void vacuum(Tx& tx);
   // Returns jobs whose lease ran out to the queue; returns how many.
   static std::int64_t reap_expired(Tx& tx);
   // Hands back one job this worker holds without counting the attempt.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <loxodon/activitypub/signature_key.hpp>
 #include <loxodon/config/config.hpp>
 #include <loxodon/net/http_client.hpp>
 #include <loxodon/util/asio.hpp>
@@ -8,6 +9,7 @@
 
 #include <chrono>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
@@ -31,6 +33,8 @@ struct RemoteKey {
   std::string key_id;
   std::string owner;  // the actor id the key belongs to
   std::string public_key_pem;
+  // Parsed once when fetched: OpenSSL 3's PEM decoders cost far more than a verification.
+  std::shared_ptr<const activitypub::VerificationKey> verifier;
 };
 
 // Fetches ActivityPub documents the way Mastodon does: GET signed by the instance actor
@@ -55,6 +59,11 @@ class ActivityFetcher {
   net::HttpClient& client_;
   const std::string& instance_key_pem_;
   asio::thread_pool& blocking_;
+  // The instance actor's key, parsed once (and again should the PEM change).
+  std::mutex signing_mutex_;
+  std::string signing_pem_;
+  std::shared_ptr<const activitypub::SigningKey> signing_key_;
+  std::shared_ptr<const activitypub::SigningKey> instance_signing_key();
   struct CachedKey {
     RemoteKey key;
     std::chrono::steady_clock::time_point fetched;

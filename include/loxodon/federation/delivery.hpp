@@ -1,16 +1,22 @@
 #pragma once
 
+#include <loxodon/activitypub/signature_key.hpp>
 #include <loxodon/config/config.hpp>
+#include <loxodon/db/delivery_host_repository.hpp>
 #include <loxodon/db/tx.hpp>
 #include <loxodon/net/http_client.hpp>
 #include <loxodon/util/asio.hpp>
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace spdlog {
 class logger;
@@ -52,6 +58,38 @@ class DeliveryWorker {
   net::HttpClient& client_;
   asio::thread_pool& blocking_;
   std::shared_ptr<spdlog::logger> log_;
+
+  // Signing keys parsed once per account for a while: OpenSSL 3 spends more decoding a PEM key
+  // than signing with it, and one post means a delivery per follower server.
+  struct Signer {
+    std::string username;
+    std::shared_ptr<const activitypub::SigningKey> key;
+    std::chrono::steady_clock::time_point loaded;
+  };
+  static constexpr std::chrono::minutes kSignerLifetime{5};
+  static constexpr std::size_t kMaxSigners = 4096;
+  std::mutex signers_mutex_;  // jobs may run on several threads
+  std::unordered_map<std::int64_t, std::shared_ptr<const Signer>> signers_;
+  std::shared_ptr<const Signer> cached_signer(std::int64_t account);
+  std::shared_ptr<const Signer> remember_signer(std::int64_t account, std::string username,
+                                                const std::string& pem);
+
+  // Each host's health, read at most every few seconds: most hosts never fail, and a database
+  // read per delivery would cost more than the delivery. A host marked unavailable by another
+  // process is seen here that much later.
+  struct HostState {
+    bool has_failures = false;
+    bool unavailable = false;
+    std::chrono::steady_clock::time_point loaded;
+  };
+  static constexpr std::chrono::seconds kHostStateLifetime{10};
+  static constexpr std::size_t kMaxHosts = 16384;
+  std::mutex hosts_mutex_;
+  std::unordered_map<std::string, HostState> hosts_;
+  std::optional<HostState> cached_health(const std::string& host);
+  HostState remember_health(const std::string& host,
+                            const std::optional<db::DeliveryHostHealth>& stored);
+  void forget_health(const std::string& host);
 };
 
 }  // namespace lox::federation

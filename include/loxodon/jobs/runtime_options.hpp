@@ -15,6 +15,10 @@ struct RuntimeOptions {
   // Jobs sharing a concurrency key (deliveries: one per host:port) running at once, all
   // processes together.
   std::size_t per_key_concurrency = 2;
+  // After this many finished jobs the process vacuums and analyzes the jobs table (at most once
+  // a second): finished jobs leave dead index entries that claims would otherwise scan, and
+  // bursts leave statistics that mislead the claim's plan.
+  std::size_t vacuum_after_jobs = 1000;
   std::chrono::seconds lease{300};        // a crashed worker's job runs again after this
   std::chrono::seconds poll_interval{5};  // fallback when a NOTIFY is missed; also for run_at
   std::chrono::seconds reaper_interval{30};
