@@ -121,7 +121,9 @@ json undo_activity(const json& activity) {
 
 std::optional<RemoteNote> read_note(const json& o) {
   if (!o.is_object()) return std::nullopt;
-  static const std::vector<std::string> kTypes = {"Note", "Article", "Question", "Page"};
+  // Mastodon's supported types, and those it converts (shown by name and link).
+  static const std::vector<std::string> kTypes = {"Note",  "Article", "Question", "Page",
+                                                  "Video", "Audio",   "Image",    "Event"};
   std::string type =
       o.contains("type") && o["type"].is_string() ? o["type"].get<std::string>() : "";
   if (std::find(kTypes.begin(), kTypes.end(), type) == kTypes.end()) return std::nullopt;
@@ -136,7 +138,7 @@ std::optional<RemoteNote> read_note(const json& o) {
     const auto& first = o["contentMap"].begin().value();
     if (first.is_string()) content = first.get<std::string>();
   }
-  if (type == "Article" || type == "Page") {
+  if (type != "Note" && type != "Question") {
     // Long forms are shown by their name and link, as Mastodon shows them.
     std::string name = o.value("name", json("")).is_string() ? o["name"].get<std::string>() : "";
     if (!name.empty()) content = "<p>" + html_escape(name) + "</p>" + content;
@@ -150,12 +152,19 @@ std::optional<RemoteNote> read_note(const json& o) {
     std::string lang = o["contentMap"].begin().key();
     if (lang.size() >= 2 && lang.size() <= 8) n.language = lang.substr(0, lang.find('-'));
   }
+  // `url`: a string, a Link, or an array of either (PeerTube lists one per media type; the
+  // HTML page is the one people open).
   if (o.contains("url")) {
-    auto urls = ids_of(o["url"]);
-    if (o["url"].is_object() && o["url"].contains("href") && o["url"]["href"].is_string()) {
-      n.url = o["url"]["href"].get<std::string>();
-    } else if (!urls.empty()) {
-      n.url = urls[0];
+    const json& url = o["url"];
+    for (const auto& u : url.is_array() ? url : json::array({url})) {
+      std::string href = u.is_string() ? u.get<std::string>()
+                         : u.is_object() && u.contains("href") && u["href"].is_string()
+                             ? u["href"].get<std::string>()
+                             : "";
+      if (href.empty()) continue;
+      bool html = u.is_object() && u.value("mediaType", json("")) == json("text/html");
+      if (!n.url || html) n.url = href;
+      if (html) break;
     }
   }
   auto in_reply = ids_of(o.value("inReplyTo", json()));

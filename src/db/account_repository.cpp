@@ -131,8 +131,12 @@ std::int64_t AccountRepository::upsert_remote(Tx& tx, std::int64_t new_id,
   tx.work().exec_prepared("remote_account_upsert", id, a.username, a.domain, a.display_name,
                           a.note_html, a.uri, a.url, a.locked, a.bot, a.discoverable, a.indexable,
                           a.public_key_pem, a.inbox_url, a.shared_inbox_url, a.outbox_url,
-                          a.followers_url, a.following_url, a.actor_type);
+                          a.followers_url, a.following_url, a.actor_type, a.fields_json);
   return id;
+}
+
+bool AccountRepository::delete_remote(Tx& tx, const std::string& uri) {
+  return tx.work().exec_prepared("remote_account_delete", uri).affected_rows() > 0;
 }
 
 std::optional<domain::Account> AccountRepository::find_by_acct(

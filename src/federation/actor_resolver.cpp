@@ -1,10 +1,12 @@
-#include <loxodon/activitypub/html_sanitizer.hpp>
+#include <loxodon/activitypub/actor_reader.hpp>
 #include <loxodon/activitypub/json_access.hpp>
 #include <loxodon/db/account_repository.hpp>
 #include <loxodon/db/database.hpp>
 #include <loxodon/domain/username.hpp>
 #include <loxodon/federation/actor_resolver.hpp>
 #include <loxodon/util/html.hpp>
+
+#include <spdlog/spdlog.h>
 
 #include <array>
 
@@ -15,56 +17,6 @@ using nlohmann::json;
 namespace {
 
 constexpr auto kRefreshAfter = std::chrono::hours(24);
-constexpr std::array<std::string_view, 5> kActorTypes = {"Person", "Service", "Group",
-                                                         "Organization", "Application"};
-
-bool is_actor_type(const json& type) {
-  auto one = [](const json& t) {
-    return t.is_string() && std::find(kActorTypes.begin(), kActorTypes.end(),
-                                      t.get<std::string>()) != kActorTypes.end();
-  };
-  if (type.is_array()) return std::any_of(type.begin(), type.end(), one);
-  return one(type);
-}
-
-std::string first_type(const json& type) {
-  if (type.is_array() && !type.empty()) return first_type(type[0]);
-  return type.is_string() ? type.get<std::string>() : "";
-}
-
-std::string string_field(const json& doc, const char* key) {
-  return doc.contains(key) && doc[key].is_string() ? doc[key].get<std::string>() : "";
-}
-
-std::optional<std::string> optional_id(const json& doc, const char* key) {
-  if (!doc.contains(key)) return std::nullopt;
-  std::string id = activitypub::id_of(doc[key]);
-  return id.empty() ? std::nullopt : std::optional<std::string>(id);
-}
-
-// `url` may be a string, a Link object or an array of either (the first wins).
-std::optional<std::string> url_of(const json& value) {
-  if (value.is_string()) return value.get<std::string>();
-  if (value.is_object()) {
-    if (value.contains("href") && value["href"].is_string())
-      return value["href"].get<std::string>();
-    return std::nullopt;
-  }
-  if (value.is_array() && !value.empty()) return url_of(value[0]);
-  return std::nullopt;
-}
-
-// Names are plain text: no markup, no control characters, at most Mastodon's 30 graphemes'
-// worth of bytes times a margin.
-std::string plain_name(std::string name) {
-  std::string out;
-  for (char c : name) {
-    if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) out.push_back(c);
-  }
-  out = to_valid_utf8(out);
-  if (out.size() > 400) out.resize(400);
-  return to_valid_utf8(out);
-}
 
 }  // namespace
 
@@ -92,17 +44,7 @@ awaitable<std::optional<std::string>> ActorResolver::webfinger(const std::string
     throw FetchError("WebFinger at " + domain + " answered " + std::to_string(response.status));
   }
   auto doc = json::parse(response.body, nullptr, false);
-  if (!doc.is_object() || !doc.contains("links") || !doc["links"].is_array()) {
-    throw FetchError("WebFinger at " + domain + " gave no links");
-  }
-  for (const auto& link : doc["links"]) {
-    if (!link.is_object() || link.value("rel", "") != "self" || !link.contains("href")) continue;
-    std::string type = link.value("type", "");
-    if (type == "application/activity+json" ||
-        type == "application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\"") {
-      co_return link["href"].get<std::string>();
-    }
-  }
+  if (auto link = activitypub::webfinger_actor_link(doc)) co_return *link;
   throw FetchError("WebFinger at " + domain + " names no ActivityPub actor");
 }
 
@@ -138,13 +80,21 @@ awaitable<std::optional<domain::Account>> ActorResolver::resolve_handle(std::str
 
 awaitable<std::optional<domain::Account>> ActorResolver::resolve_uri(std::string actor_uri) {
   json actor;
+  bool gone = false;
   try {
     actor = co_await fetcher_.fetch(actor_uri);
   } catch (const FetchError& e) {
-    if (e.gone()) co_return std::nullopt;
-    throw;
+    if (!e.gone()) throw;
+    gone = true;
   }
-  if (!is_actor_type(actor.value("type", json()))) co_return std::nullopt;
+  if (gone) {
+    // As Mastodon: an actor its server says is gone is removed here too, with what it had.
+    bool removed = co_await db_.tx(
+        [&](db::Tx& tx) { return db::AccountRepository::delete_remote(tx, actor_uri); });
+    if (removed) spdlog::info("remote actor {} is gone (404/410): removed", actor_uri);
+    co_return std::nullopt;
+  }
+  if (!activitypub::is_actor_type(actor.value("type", json()))) co_return std::nullopt;
   if (activitypub::id_of(actor) != actor_uri)
     throw FetchError("the actor at " + actor_uri + " has another id");
   auto account = co_await store(actor);
@@ -157,43 +107,54 @@ awaitable<std::optional<domain::Account>> ActorResolver::resolve_uri(std::string
   co_return account;
 }
 
-awaitable<domain::Account> ActorResolver::store(const json& actor) {
-  if (!is_actor_type(actor.value("type", json()))) throw FetchError("not an actor");
+awaitable<void> ActorResolver::apply_update(json document) {
+  std::string id = activitypub::id_of(document);
+  auto stored =
+      co_await db_.read([&](db::Tx& tx) { return db::AccountRepository::find_by_uri(tx, id); });
+  if (!stored) co_return;
+  std::string username = document.value("preferredUsername", json("")).is_string()
+                             ? document["preferredUsername"].get<std::string>()
+                             : "";
+  if (domain::lowercase(username) == domain::lowercase(stored->username)) {
+    co_await store(document);
+  } else {
+    co_await resolve_uri(id);
+  }
+}
+
+awaitable<domain::Account> ActorResolver::store(const json& document) {
+  activitypub::RemoteActor actor;
+  try {
+    actor = activitypub::read_actor(document);
+  } catch (const activitypub::ActorError& e) {
+    throw FetchError(e.what());
+  }
   db::AccountRepository::RemoteActorRow row;
-  row.uri = activitypub::id_of(actor);
+  row.uri = actor.id;
   auto id_url = net::parse_url(row.uri);
   if (!id_url) throw FetchError("the actor id is not an http(s) URL");
   row.domain = id_url->authority();
-  row.username = string_field(actor, "preferredUsername");
-  if (row.username.empty() || row.username.size() > 255 || !valid_utf8(row.username)) {
-    throw FetchError("the actor has no usable preferredUsername");
-  }
-  row.inbox_url = activitypub::id_of(actor.value("inbox", json()));
-  if (row.inbox_url.empty()) throw FetchError("the actor has no inbox");
-  row.display_name = plain_name(string_field(actor, "name"));
-  row.note_html = activitypub::sanitize_html(to_valid_utf8(string_field(actor, "summary")));
-  row.url = url_of(actor.value("url", json()));
-  row.locked = actor.value("manuallyApprovesFollowers", json(false)) == json(true);
-  row.bot = first_type(actor["type"]) == "Service" || first_type(actor["type"]) == "Application";
-  row.discoverable = actor.value("discoverable", json(false)) == json(true);
-  row.indexable = actor.value("indexable", json(false)) == json(true);
-  row.actor_type = first_type(actor["type"]);
-  if (actor.contains("endpoints") && actor["endpoints"].is_object()) {
-    row.shared_inbox_url = optional_id(actor["endpoints"], "sharedInbox");
-  }
-  if (!row.shared_inbox_url) row.shared_inbox_url = optional_id(actor, "sharedInbox");
-  row.outbox_url = optional_id(actor, "outbox");
-  row.followers_url = optional_id(actor, "followers");
-  row.following_url = optional_id(actor, "following");
-  // The key that signs for this actor: one whose owner is the actor itself.
-  const json& keys = actor.value("publicKey", json());
-  for (const auto& k : keys.is_array() ? keys : json::array({keys})) {
-    if (k.is_object() && activitypub::id_of(k.value("owner", json())) == row.uri &&
-        k.contains("publicKeyPem") && k["publicKeyPem"].is_string()) {
-      row.public_key_pem = k["publicKeyPem"].get<std::string>();
-      break;
-    }
-  }
+  // Local usernames are at most 30 characters; remote ones are kept if a database index can.
+  if (actor.username.size() > 255) throw FetchError("the actor's preferredUsername is too long");
+  row.username = actor.username;
+  row.inbox_url = actor.inbox;
+  row.display_name = to_valid_utf8(actor.display_name.substr(0, 400));
+  row.note_html = actor.summary_html;
+  row.url = actor.url;
+  row.locked = actor.locked;
+  row.bot = actor.bot;
+  row.discoverable = actor.discoverable;
+  row.indexable = actor.indexable;
+  row.actor_type = actor.type;
+  row.shared_inbox_url = actor.shared_inbox;
+  row.outbox_url = actor.outbox;
+  row.followers_url = actor.followers;
+  row.following_url = actor.following;
+  row.public_key_pem = actor.public_key_pem;
+  json fields = json::array();
+  for (const auto& [name, value] : actor.fields)
+    fields.push_back({{"name", name}, {"value", value}});
+  row.fields_json = fields.dump();
   std::int64_t new_id = ids_.next();
   co_return co_await db_.tx([&](db::Tx& tx) {
     std::int64_t id = db::AccountRepository::upsert_remote(tx, new_id, row);

@@ -1,3 +1,4 @@
+#include <loxodon/activitypub/inbound_activity.hpp>
 #include <loxodon/activitypub/json_access.hpp>
 #include <loxodon/activitypub/note_documents.hpp>
 #include <loxodon/db/account_repository.hpp>
@@ -153,33 +154,74 @@ awaitable<std::optional<domain::Account>> InboxService::remote_actor(std::string
 
 awaitable<void> InboxService::run_process(json payload) {
   const json& activity = payload.at("activity");
-  const json type_value = activity.value("type", json(""));
-  const std::string type = type_value.is_string() ? type_value.get<std::string>() : "";
-  if (type == "Follow") {
-    co_await on_follow(activity);
-  } else if (type == "Accept" || type == "Reject") {
-    co_await on_accept_or_reject(activity, type == "Accept");
-  } else if (type == "Undo") {
-    co_await on_undo(activity);
-  } else if (type == "Block") {
-    co_await on_block(activity, false);
-  } else if (type == "Update") {
-    co_await on_update(activity);
-  } else if (type == "Announce") {
-    co_await on_announce(activity);
-  } else if (type == "Like") {
-    co_await on_like(activity, false);
-  } else if (type == "Create") {
-    co_await on_create(activity);
-  } else if (type == "Delete") {
-    co_await on_delete(activity);
-  } else {
-    // Posts and the other interactions are processed as federation grows; until then the
-    // verified activity is recorded in the log and dropped.
-    log()->info("inbox: verified {} {} from {}; not processed yet", json(type).dump(),
-                activitypub::id_of(activity.value("id", json())),
-                activitypub::id_of(activity.value("actor", json())));
+  using activitypub::InboundAction;
+  auto plan = activitypub::plan_inbound(activity);
+  switch (plan.action) {
+    case InboundAction::kFollow:
+      co_await on_follow(activity);
+      break;
+    case InboundAction::kAccept:
+      co_await on_accept_or_reject(activity, true);
+      break;
+    case InboundAction::kReject:
+      co_await on_accept_or_reject(activity, false);
+      break;
+    case InboundAction::kUndo:
+      co_await on_undo(activity);
+      break;
+    case InboundAction::kBlock:
+      co_await on_block(activity, false);
+      break;
+    case InboundAction::kUpdateNote:
+      co_await on_update(activity);
+      break;
+    case InboundAction::kUpdateActor:
+      co_await on_update_actor(activity);
+      break;
+    case InboundAction::kAnnounce:
+      co_await on_announce(activity);
+      break;
+    case InboundAction::kLike:
+      co_await on_like(activity, false);
+      break;
+    case InboundAction::kCreateNote:
+      co_await on_create(activity);
+      break;
+    case InboundAction::kDeleteObject:
+      co_await on_delete(activity);
+      break;
+    case InboundAction::kDeleteActor:
+      co_await on_delete_actor(activity);
+      break;
+    case InboundAction::kVote:
+      plan.reason = "poll votes are not counted yet";
+      [[fallthrough]];
+    case InboundAction::kIgnore:
+      log()->info("inbox: verified {} {} from {} dropped: {}",
+                  activity.value("type", json()).dump(),
+                  activitypub::id_of(activity.value("id", json())),
+                  activitypub::id_of(activity.value("actor", json())), plan.reason);
+      break;
   }
+}
+
+awaitable<void> InboxService::on_update_actor(const json& activity) {
+  const std::string actor = activitypub::id_of(activity["actor"]);
+  const json& object = activity["object"];
+  // Only an actor updates itself (the signature proved who the actor is).
+  if (activitypub::id_of(object) != actor) co_return;
+  try {
+    co_await resolver_.apply_update(object);  // only for actors known here
+  } catch (const federation::FetchError& e) {
+    log()->info("inbox: Update of {} not applied: {}", actor, e.what());
+  }
+}
+
+awaitable<void> InboxService::on_delete_actor(const json& activity) {
+  const std::string actor = activitypub::id_of(activity["actor"]);
+  bool removed =
+      co_await db_.tx([&](db::Tx& tx) { return db::AccountRepository::delete_remote(tx, actor); });
+  if (removed) log()->info("inbox: {} deleted itself; removed with everything it had here", actor);
 }
 
 awaitable<void> InboxService::on_create(const json& activity) {

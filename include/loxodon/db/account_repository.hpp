@@ -62,12 +62,15 @@ class AccountRepository {
     std::string inbox_url;
     std::optional<std::string> shared_inbox_url, outbox_url, followers_url, following_url;
     std::string actor_type;
+    std::string fields_json = "[]";  // [{"name": plain text, "value": sanitised HTML}]
   };
   // The stored remote account for this actor id or handle: its id and when it was fetched.
   static std::optional<std::pair<std::int64_t, std::optional<std::int64_t>>> remote_account(
       Tx& tx, const std::string& uri, const std::string& username, const std::string& domain);
   // Inserts or updates a remote account (`id` is used when it is new); returns its id.
   static std::int64_t upsert_remote(Tx& tx, std::int64_t new_id, const RemoteActorRow& row);
+  // Removes a remote account (and by cascade its statuses and relations); false if unknown.
+  static bool delete_remote(Tx& tx, const std::string& uri);
   // A local account's username and private key, to sign what it sends.
   static std::optional<std::pair<std::string, std::string>> signing_key(Tx& tx, std::int64_t id);
   struct Inboxes {

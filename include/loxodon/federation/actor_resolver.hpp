@@ -32,6 +32,9 @@ class ActorResolver {
   awaitable<std::optional<domain::Account>> resolve_handle(std::string username,
                                                            std::string domain);
   awaitable<std::optional<domain::Account>> resolve_uri(std::string actor_uri);
+  // An Update(Person) signed by the actor itself: stored as sent when the handle is unchanged;
+  // a new preferredUsername is checked through WebFinger first, as for a fetched actor.
+  awaitable<void> apply_update(nlohmann::json actor);
 
  private:
   awaitable<std::optional<std::string>> webfinger(const std::string& username,

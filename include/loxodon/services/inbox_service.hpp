@@ -44,6 +44,8 @@ class InboxService {
   awaitable<void> on_like(const nlohmann::json& activity, bool undo);
   awaitable<void> on_announce(const nlohmann::json& activity);
   awaitable<void> on_update(const nlohmann::json& activity);
+  awaitable<void> on_update_actor(const nlohmann::json& activity);
+  awaitable<void> on_delete_actor(const nlohmann::json& activity);
   awaitable<void> on_block(const nlohmann::json& activity, bool undo);
   awaitable<void> on_delete(const nlohmann::json& activity);
   // Deletes the status (or boost) with ActivityPub id `object` if `actor` wrote it.

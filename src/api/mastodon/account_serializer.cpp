@@ -80,7 +80,8 @@ void write_account(JsonWriter& w, const config::Config& config, const domain::Ac
   for (const auto& f : a.fields) {
     w.begin_object();
     w.field("name", html_escape(f.name));
-    w.field("value", html_escape(f.value));
+    // Local values are plain text; remote ones were sanitised to Mastodon's HTML when stored.
+    w.field("value", a.domain ? f.value : html_escape(f.value));
     w.null_field("verified_at");
     w.end_object();
   }
