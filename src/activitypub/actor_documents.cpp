@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 
 namespace lox::activitypub {
 
@@ -194,6 +195,33 @@ json instance_webfinger_document(const config::Config& config) {
              {"type", "text/html"},
              {"href", base + "/about/more?instance_actor=true"}},
             {{"rel", "self"}, {"type", "application/activity+json"}, {"href", base + "/actor"}}})}};
+}
+
+json update_person_activity(const config::Config& config, const domain::Account& account,
+                            const std::string& public_key_pem) {
+  json person = person_document(config, account, public_key_pem);
+  json context = person["@context"];
+  person.erase("@context");
+  const std::string actor = config.actor_url(account.username);
+  auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                 std::chrono::system_clock::now().time_since_epoch())
+                 .count();
+  return {{"@context", context},
+          {"id", actor + "#updates/" + std::to_string(now)},
+          {"type", "Update"},
+          {"actor", actor},
+          {"to", json::array({"https://www.w3.org/ns/activitystreams#Public"})},
+          {"object", person}};
+}
+
+json delete_actor_activity(const config::Config& config, const domain::Account& account) {
+  const std::string actor = config.actor_url(account.username);
+  return {{"@context", "https://www.w3.org/ns/activitystreams"},
+          {"id", actor + "#delete"},
+          {"type", "Delete"},
+          {"actor", actor},
+          {"to", json::array({"https://www.w3.org/ns/activitystreams#Public"})},
+          {"object", actor}};
 }
 
 }  // namespace lox::activitypub

@@ -48,4 +48,20 @@ std::vector<DeliveryHostHealth> DeliveryHostRepository::list(Tx& tx) {
   return out;
 }
 
+std::vector<std::string> DeliveryHostRepository::related_inboxes(Tx& tx, std::int64_t account) {
+  std::vector<std::string> out;
+  for (const auto& row : tx.work().exec_prepared("related_remote_inboxes", account)) {
+    out.push_back(row[0].as<std::string>());
+  }
+  return out;
+}
+
+std::vector<std::string> DeliveryHostRepository::all_inboxes(Tx& tx) {
+  std::vector<std::string> out;
+  for (const auto& row : tx.work().exec_prepared("all_remote_inboxes")) {
+    out.push_back(row[0].as<std::string>());
+  }
+  return out;
+}
+
 }  // namespace lox::db

@@ -26,6 +26,18 @@ inline constexpr std::array kFederationStatements = {
               "    WHEN cardinality(array(SELECT DISTINCT unnest(h.failure_days"
               "      || (now() AT TIME ZONE 'UTC')::date))) >= $3 THEN now() END "
               "RETURNING unavailable_since IS NOT NULL AND unavailable_since = now()"},
+    // Where a profile change goes: the (shared) inboxes of remote accounts following this one
+    // or followed by it, as Mastodon sends Update(Person).
+    Statement{"related_remote_inboxes",
+              "SELECT DISTINCT coalesce(nullif(a.shared_inbox_url, ''), a.inbox_url) "
+              "FROM accounts a WHERE a.domain IS NOT NULL AND a.inbox_url IS NOT NULL "
+              "AND a.suspended_at IS NULL AND (a.id IN (SELECT account_id FROM follows "
+              "WHERE target_account_id = $1) OR a.id IN (SELECT target_account_id FROM follows "
+              "WHERE account_id = $1))"},
+    // Where an account's own Delete goes: every inbox this server knows.
+    Statement{"all_remote_inboxes",
+              "SELECT DISTINCT coalesce(nullif(shared_inbox_url, ''), inbox_url) FROM accounts "
+              "WHERE domain IS NOT NULL AND inbox_url IS NOT NULL AND suspended_at IS NULL"},
     Statement{"delivery_host_clear", "DELETE FROM delivery_hosts WHERE host = $1"},
     Statement{"delivery_host_list",
               "SELECT host, cardinality(failure_days), "

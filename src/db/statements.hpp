@@ -221,12 +221,12 @@ inline constexpr std::array kStatements = {
               "UPDATE accounts SET suspended_at = CASE WHEN $2 THEN coalesce(suspended_at, now()) "
               "END WHERE id = $1"},
     // Deleting keeps a suspended, emptied account row: its username and URI stay taken, as
-    // other servers may still refer to them; the sign-in side and everything it owns go.
+    // other servers may still refer to them; the sign-in side and everything it owns go. The
+    // key pair stays, as with Mastodon: the account's Delete is signed with it when sent.
     Statement{
         "account_delete",
         "UPDATE accounts SET suspended_at = coalesce(suspended_at, now()), display_name = '', "
-        "note = '', note_html = '', fields = '[]', private_key_pem = NULL, updated_at = now() "
-        "WHERE id = $1"},
+        "note = '', note_html = '', fields = '[]', updated_at = now() WHERE id = $1"},
     Statement{"user_delete_by_account", "DELETE FROM users WHERE account_id = $1"},
     Statement{"account_touch_active",
               "UPDATE accounts SET last_active_at = now() WHERE id = $1 "

@@ -1,8 +1,11 @@
+#include <loxodon/activitypub/actor_documents.hpp>
 #include <loxodon/db/account_repository.hpp>
 #include <loxodon/db/database.hpp>
+#include <loxodon/db/delivery_host_repository.hpp>
 #include <loxodon/db/oauth_repository.hpp>
 #include <loxodon/db/sign_in_repository.hpp>
 #include <loxodon/domain/username.hpp>
+#include <loxodon/federation/delivery.hpp>
 #include <loxodon/services/account_service.hpp>
 #include <loxodon/services/auth_service.hpp>
 #include <loxodon/services/validation_errors.hpp>
@@ -313,7 +316,19 @@ awaitable<domain::UserWithAccount> AccountService::update_profile(std::int64_t u
     db::AccountRepository::update_profile(tx, a.id, row);
     db::AccountRepository::update_preferences(tx, u.id, u.default_privacy, u.default_sensitive,
                                               u.default_language);
-    return db::AccountRepository::user(tx, u.id);
+    auto fresh = db::AccountRepository::user(tx, u.id);
+    // The servers that show this profile hear of the change, with the whole new document.
+    if (fresh) {
+      auto inboxes = db::DeliveryHostRepository::related_inboxes(tx, a.id);
+      if (!inboxes.empty()) {
+        auto announce_update = activitypub::update_person_activity(
+            config_, fresh->account, db::AccountRepository::public_key_pem(tx, a.id));
+        for (const auto& inbox : inboxes) {
+          federation::enqueue_delivery(tx, inbox, announce_update, a.id);
+        }
+      }
+    }
+    return fresh;
   });
   if (!updated) throw Error(ErrorCode::kNotFound, "Record not found");  // deleted meanwhile
   co_return *updated;
@@ -426,7 +441,15 @@ awaitable<void> AccountService::change_email(std::int64_t user_id, std::string p
 awaitable<void> AccountService::delete_account(std::int64_t user_id, std::string password) {
   auto u = co_await user(user_id);
   co_await check_password(u.user, password);
-  co_await db_.tx([&](db::Tx& tx) { db::AccountRepository::remove(tx, u.account.id); });
+  co_await db_.tx([&](db::Tx& tx) {
+    // Every server this one knows hears that the account is gone (signed with its key, which
+    // the emptied account row keeps for that).
+    auto gone = activitypub::delete_actor_activity(config_, u.account);
+    for (const auto& inbox : db::DeliveryHostRepository::all_inboxes(tx)) {
+      federation::enqueue_delivery(tx, inbox, gone, u.account.id);
+    }
+    db::AccountRepository::remove(tx, u.account.id);
+  });
 }
 
 awaitable<bool> AccountService::confirm_email(std::string token) {

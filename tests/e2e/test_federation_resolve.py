@@ -202,6 +202,45 @@ class ResolveTest(unittest.TestCase):
         self.assertTrue(wait_until(lambda: not self.relationship(frank["id"])["blocked_by"],
                                    timeout=30))
 
+    def test_profile_changes_and_account_deletion_cross(self):
+        """Update(Person) on a profile change; the account's own Delete, sent to every inbox B
+        knows, removes it (and what it posted) on A."""
+        from loxodon_e2e import Browser
+        gina = create_user(self.db_b.url, self.b, "gina")
+        found = self.search(f"gina@{self.b_domain}")[0]
+        api_call(self.a, self.alice, "POST", f"/api/v1/accounts/{found['id']}/follow")
+        self.assertTrue(wait_until(lambda: self.relationship(found["id"])["following"], timeout=30))
+        gina.account_update_credentials(
+            display_name="Gina G.", note="New bio",
+            fields=[("site", "https://gina.example/"), ("pronouns", "she/her")])
+
+        def shown():
+            return api_call(self.a, self.alice, "GET", f"/api/v1/accounts/{found['id']}")[1]
+        self.assertTrue(wait_until(lambda: shown()["display_name"] == "Gina G.", timeout=30),
+                        shown())
+        self.assertIn("New bio", shown()["note"])
+        self.assertEqual([f["name"] for f in shown()["fields"]], ["site", "pronouns"])
+        gina.status_post("Before I go")
+        self.assertTrue(wait_until(
+            lambda: any("Before I go" in t[1] for t in self.home_texts()), timeout=30))
+
+        # Deleting the account (web settings, with the password) tells A, which removes it.
+        browser = Browser(self.b.base)
+        status, headers, _ = browser.request("/settings")
+        status, _, page = browser.request(headers["Location"])
+        status, headers, _ = browser.submit(page, "/auth/sign_in",
+                                            {"login": "gina@example.com",
+                                             "password": "correct horse battery"})
+        self.assertEqual(status, 303)
+        status, _, settings = browser.request("/settings")
+        self.assertEqual(status, 200)
+        status, _, _ = browser.submit(settings, "/settings/delete",
+                                      {"current_password": "correct horse battery"})
+        self.assertEqual(status, 200)
+        self.assertTrue(wait_until(lambda: api_call(
+            self.a, self.alice, "GET", f"/api/v1/accounts/{found['id']}")[0] == 404, timeout=30))
+        self.assertFalse(any("Before I go" in t[1] for t in self.home_texts()))
+
     def test_a_locked_account_gets_a_follow_request(self):
         bob = self.search(f"bob@{self.b_domain}")[0]
         api_call(self.a, self.alice, "POST", f"/api/v1/accounts/{bob['id']}/follow")

@@ -24,6 +24,12 @@ bool accepts_activity_json(std::string_view accept);
 nlohmann::json person_document(const config::Config& config, const domain::Account& account,
                                const std::string& public_key_pem);
 
+// Update(Person) carrying the whole current actor document, as Mastodon sends a profile change.
+nlohmann::json update_person_activity(const config::Config& config, const domain::Account& account,
+                                      const std::string& public_key_pem);
+// The account's own Delete (object = the actor), sent when it is deleted.
+nlohmann::json delete_actor_activity(const config::Config& config, const domain::Account& account);
+
 // The instance actor (Application at /actor) that signs the server's own fetches.
 nlohmann::json instance_actor_document(const config::Config& config,
                                        const std::string& public_key_pem);

@@ -32,6 +32,11 @@ class DeliveryHostRepository {
   // A success, a signed request from the host or an admin: forget its failures.
   static bool clear(Tx& tx, const std::string& host);
   static std::vector<DeliveryHostHealth> list(Tx& tx);
+
+  // Inboxes (shared where known) of remote accounts following or followed by `account`.
+  static std::vector<std::string> related_inboxes(Tx& tx, std::int64_t account);
+  // Every remote inbox this server knows (an account's Delete goes to all of them).
+  static std::vector<std::string> all_inboxes(Tx& tx);
 };
 
 }  // namespace lox::db
