@@ -64,4 +64,17 @@ std::vector<std::string> DeliveryHostRepository::all_inboxes(Tx& tx) {
   return out;
 }
 
+void DeliveryHostRepository::set_follow_request_uri(Tx& tx, std::int64_t requester,
+                                                    std::int64_t target, const std::string& uri) {
+  tx.work().exec_prepared("follow_request_set_uri", requester, target, uri);
+}
+
+std::optional<std::string> DeliveryHostRepository::follow_request_uri(Tx& tx,
+                                                                      std::int64_t requester,
+                                                                      std::int64_t target) {
+  auto r = tx.work().exec_prepared("follow_request_uri", requester, target);
+  if (r.empty()) return std::nullopt;
+  return r[0][0].as<std::string>();
+}
+
 }  // namespace lox::db

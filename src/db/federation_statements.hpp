@@ -38,6 +38,12 @@ inline constexpr std::array kFederationStatements = {
     Statement{"all_remote_inboxes",
               "SELECT DISTINCT coalesce(nullif(shared_inbox_url, ''), inbox_url) FROM accounts "
               "WHERE domain IS NOT NULL AND inbox_url IS NOT NULL AND suspended_at IS NULL"},
+    Statement{
+        "follow_request_set_uri",
+        "UPDATE follow_requests SET uri = $3 WHERE account_id = $1 AND target_account_id = $2"},
+    Statement{"follow_request_uri",
+              "SELECT uri FROM follow_requests WHERE account_id = $1 AND target_account_id = $2 "
+              "AND uri IS NOT NULL"},
     Statement{"delivery_host_clear", "DELETE FROM delivery_hosts WHERE host = $1"},
     Statement{"delivery_host_list",
               "SELECT host, cardinality(failure_days), "

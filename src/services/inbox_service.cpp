@@ -434,6 +434,11 @@ awaitable<void> InboxService::on_follow(const json& activity) {
       if (db::SocialRepository::request_follow(tx, row, follower->id, target->id, options)) {
         enqueue_notification(tx, target->id, follower->id, "follow_request", std::nullopt);
       }
+      // Answered when the person decides (RelationshipService::authorize/reject_request).
+      std::string follow_id = activitypub::id_of(activity.value("id", json()));
+      if (!follow_id.empty()) {
+        db::DeliveryHostRepository::set_follow_request_uri(tx, follower->id, target->id, follow_id);
+      }
       return;
     }
     if (db::SocialRepository::follow(tx, row, follower->id, target->id, options)) {

@@ -1,6 +1,7 @@
 #include <loxodon/activitypub/note_documents.hpp>
 #include <loxodon/db/account_repository.hpp>
 #include <loxodon/db/database.hpp>
+#include <loxodon/db/delivery_host_repository.hpp>
 #include <loxodon/db/social_repository.hpp>
 #include <loxodon/db/status_repository.hpp>
 #include <loxodon/domain/username.hpp>
@@ -131,6 +132,25 @@ awaitable<db::RelationshipRow> RelationshipService::block(std::int64_t me, std::
   co_return co_await relationship(me, target);
 }
 
+// A remote account's follow request, decided here: Accept or Reject naming its Follow.
+void RelationshipService::answer_follow(db::Tx& tx, std::int64_t me, std::int64_t requester,
+                                        const std::string& follow_uri, std::int64_t row,
+                                        bool accepted) {
+  auto mine = db::AccountRepository::find(tx, me);
+  auto theirs = db::AccountRepository::inboxes(tx, requester);
+  if (!mine || !theirs || theirs->inbox.empty()) return;
+  std::string actor = config_.actor_url(mine->username);
+  const char* kind = accepted ? "Accept" : "Reject";
+  nlohmann::json answer = {
+      {"@context", "https://www.w3.org/ns/activitystreams"},
+      {"id", actor + "#" + std::string(kind) + "s/follows/" + std::to_string(row)},
+      {"type", kind},
+      {"actor", actor},
+      {"object",
+       {{"id", follow_uri}, {"type", "Follow"}, {"actor", theirs->uri}, {"object", actor}}}};
+  federation::enqueue_delivery(tx, theirs->inbox, answer, me);
+}
+
 // Block and Undo(Block) tell a remote account's server (Mastodon then drops the follows too).
 void RelationshipService::send_block(db::Tx& tx, std::int64_t me, std::int64_t target,
                                      std::int64_t row, bool undo) {
@@ -205,8 +225,10 @@ awaitable<db::RelationshipRow> RelationshipService::authorize_request(std::int64
                                                                       std::int64_t requester) {
   std::int64_t row = ids_.next();
   bool found = co_await db_.tx([&](db::Tx& tx) {
+    auto follow_uri = db::DeliveryHostRepository::follow_request_uri(tx, requester, me);
     auto request = db::SocialRepository::withdraw_request(tx, requester, me);
     if (!request) return false;
+    if (follow_uri) answer_follow(tx, me, requester, *follow_uri, row, true);
     db::SocialRepository::follow(tx, row, requester, me, *request);
     db::SocialRepository::backfill_home(tx, requester, me, request->reblogs);
     enqueue_notification(tx, me, requester, "follow", std::nullopt);
@@ -218,8 +240,12 @@ awaitable<db::RelationshipRow> RelationshipService::authorize_request(std::int64
 
 awaitable<db::RelationshipRow> RelationshipService::reject_request(std::int64_t me,
                                                                    std::int64_t requester) {
+  std::int64_t row = ids_.next();
   bool found = co_await db_.tx([&](db::Tx& tx) {
-    return db::SocialRepository::withdraw_request(tx, requester, me).has_value();
+    auto follow_uri = db::DeliveryHostRepository::follow_request_uri(tx, requester, me);
+    bool withdrawn = db::SocialRepository::withdraw_request(tx, requester, me).has_value();
+    if (withdrawn && follow_uri) answer_follow(tx, me, requester, *follow_uri, row, false);
+    return withdrawn;
   });
   if (!found) throw Error(ErrorCode::kNotFound, "Record not found");
   co_return co_await relationship(me, requester);

@@ -248,6 +248,21 @@ class ResolveTest(unittest.TestCase):
         self.assertEqual([r["acct"] for r in self.bob.follow_requests()],
                          [f"alice@localhost:{self.a.port}"])
         self.assertTrue(self.relationship(bob["id"])["requested"])
+        # Bob says yes: his server sends Accept naming alice's Follow, and A makes it a follow.
+        self.bob.follow_request_authorize(self.bob.follow_requests()[0]["id"])
+        self.assertTrue(wait_until(lambda: self.relationship(bob["id"])["following"], timeout=30))
+        self.assertFalse(self.relationship(bob["id"])["requested"])
+        # Another locked account says no: the request is gone on A too.
+        hank = create_user(self.db_b.url, self.b, "hank")
+        hank.account_update_credentials(locked=True)
+        remote_hank = self.search(f"hank@{self.b_domain}")[0]
+        api_call(self.a, self.alice, "POST", f"/api/v1/accounts/{remote_hank['id']}/follow")
+        self.assertTrue(wait_until(lambda: hank.follow_requests(), timeout=30))
+        self.assertTrue(self.relationship(remote_hank["id"])["requested"])
+        hank.follow_request_reject(hank.follow_requests()[0]["id"])
+        self.assertTrue(wait_until(lambda: not self.relationship(remote_hank["id"])["requested"],
+                                   timeout=30))
+        self.assertFalse(self.relationship(remote_hank["id"])["following"])
 
     def test_unknown_or_unreachable_handles_find_nothing(self):
         self.assertEqual(self.search(f"@nobody@{self.b_domain}"), [])

@@ -37,6 +37,12 @@ class DeliveryHostRepository {
   static std::vector<std::string> related_inboxes(Tx& tx, std::int64_t account);
   // Every remote inbox this server knows (an account's Delete goes to all of them).
   static std::vector<std::string> all_inboxes(Tx& tx);
+
+  // The Follow activity id of a remote account's pending request, to answer it by.
+  static void set_follow_request_uri(Tx& tx, std::int64_t requester, std::int64_t target,
+                                     const std::string& uri);
+  static std::optional<std::string> follow_request_uri(Tx& tx, std::int64_t requester,
+                                                       std::int64_t target);
 };
 
 }  // namespace lox::db

@@ -64,6 +64,8 @@ class RelationshipService {
                                                                                db::PageQuery page);
 
  private:
+  void answer_follow(db::Tx& tx, std::int64_t me, std::int64_t requester,
+                     const std::string& follow_uri, std::int64_t row, bool accepted);
   void send_block(db::Tx& tx, std::int64_t me, std::int64_t target, std::int64_t row, bool undo);
   awaitable<domain::Account> target_account(std::int64_t me, std::int64_t target);
   awaitable<db::RelationshipRow> relationship(std::int64_t me, std::int64_t target);
