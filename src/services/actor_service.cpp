@@ -1,6 +1,7 @@
 #include <loxodon/db/account_repository.hpp>
 #include <loxodon/db/database.hpp>
 #include <loxodon/db/social_repository.hpp>
+#include <loxodon/db/tag_repository.hpp>
 #include <loxodon/services/actor_service.hpp>
 
 namespace lox::services {
@@ -35,6 +36,24 @@ awaitable<std::optional<LocalActor>> ActorService::local(std::string username) {
     if (!account || !account->local()) return std::nullopt;
     return LocalActor{*account, db::AccountRepository::public_key_pem(tx, account->id)};
   });
+}
+
+awaitable<StatusPage> ActorService::featured(std::int64_t account_id) {
+  // As a logged-out reader sees them; followers-only and direct pins stay out.
+  auto page = co_await statuses_.pinned(0, account_id);
+  std::erase_if(page.statuses, [](const domain::StatusView& v) {
+    return v.status.visibility != domain::Visibility::kPublic &&
+           v.status.visibility != domain::Visibility::kUnlisted;
+  });
+  co_return page;
+}
+
+awaitable<std::vector<std::string>> ActorService::featured_tags(std::int64_t account_id) {
+  auto rows =
+      co_await db_.read([&](db::Tx& tx) { return db::TagRepository::featured(tx, account_id); });
+  std::vector<std::string> names;
+  for (const auto& r : rows) names.push_back(r.name);
+  co_return names;
 }
 
 awaitable<std::vector<std::pair<std::int64_t, std::string>>> ActorService::relation_page(

@@ -724,10 +724,15 @@ awaitable<StatusPage> StatusService::pinned(std::int64_t viewer, std::int64_t ac
 
 awaitable<StatusPage> StatusService::pin(std::int64_t id, std::int64_t me, bool on) {
   auto status = co_await visible_status(id, me);
-  // Mastodon: only one's own public or unlisted statuses, at most five.
-  if (status.account_id != me || status.reblog_of_id ||
-      (on && status.visibility >= domain::Visibility::kPrivate)) {
-    throw Error(ErrorCode::kUnprocessable, "Validation failed: This post cannot be pinned");
+  // Mastodon 4's StatusPinValidator: one's own statuses but boosts and direct messages, at
+  // most five (followers-only pins show to those who may see them).
+  auto refuse = [](const char* why) {
+    return Error(ErrorCode::kUnprocessable, std::string("Validation failed: ") + why);
+  };
+  if (on && status.reblog_of_id) throw refuse("A boost cannot be pinned");
+  if (on && status.account_id != me) throw refuse("Someone else's post cannot be pinned");
+  if (on && status.visibility == domain::Visibility::kDirect) {
+    throw refuse("Posts that are only visible to mentioned users cannot be pinned");
   }
   bool over = co_await db_.tx([&](db::Tx& tx) {
     if (!on) {

@@ -165,6 +165,30 @@ class DiscoveryTest(unittest.TestCase):
         _, _, body = self.fetch("/users/alice/followers")
         self.assertEqual(json.loads(body)["totalItems"], 0)
 
+    def test_featured_collections_list_public_pins_and_featured_tags(self):
+        ivy = create_user(self.db.url, self.server, "ivy")
+        shown = ivy.status_post("Pinned for everyone")
+        hidden = ivy.status_post("Pinned for followers", visibility="private")
+        ivy.status_pin(shown["id"])
+        ivy.status_pin(hidden["id"])
+        ivy.featured_tag_create("elephants")
+        dm = ivy.status_post("@alice only for you", visibility="direct")
+        with self.assertRaises(Exception) as refused:
+            ivy.status_pin(dm["id"])
+        self.assertIn("only visible to mentioned users", str(refused.exception))
+        actor = json.loads(self.fetch("/users/ivy")[2])
+        status, headers, body = self.fetch(actor["featured"].replace(self.base, ""))
+        self.assertEqual(status, 200, body)
+        self.assertTrue(headers["Content-Type"].startswith("application/activity+json"))
+        featured = json.loads(body)
+        self.assertEqual(featured["type"], "OrderedCollection")
+        self.assertEqual([n["id"] for n in featured["orderedItems"]], [shown["uri"]])
+        self.assertEqual(featured["orderedItems"][0]["type"], "Note")
+        status, _, body = self.fetch(actor["featuredTags"].replace(self.base, ""))
+        self.assertEqual(status, 200, body)
+        self.assertEqual([t["name"] for t in json.loads(body)["items"]], ["#elephants"])
+        self.assertEqual(self.fetch("/users/nobody/collections/featured")[0], 404)
+
     def test_suspended_accounts_are_gone_from_webfinger(self):
         create_user(self.db.url, self.server, "mallory")
         env = {"LOXODON_DATABASE_URL": self.db.url, "LOXODON_DOMAIN": self.domain,

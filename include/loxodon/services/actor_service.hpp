@@ -30,6 +30,10 @@ class ActorService {
   awaitable<std::optional<domain::StatusView>> public_status(std::string username, std::int64_t id);
   // The newest public and unlisted statuses of an account (its outbox page), boosts included.
   awaitable<StatusPage> outbox_page(std::int64_t account_id, std::int64_t max_id);
+  // Pinned statuses anyone may read (its `featured` collection), newest pin first.
+  awaitable<StatusPage> featured(std::int64_t account_id);
+  // The hashtags it features on its profile (its `featuredTags` collection).
+  awaitable<std::vector<std::string>> featured_tags(std::int64_t account_id);
   // One page of an account's followers (or the accounts it follows) as ActivityPub ids, with
   // the cursor of each for the next page.
   awaitable<std::vector<std::pair<std::int64_t, std::string>>> relation_page(

@@ -51,6 +51,10 @@ void ActorApi::add_routes(http::Router& router) {
   router.add("GET", "/users/:username/statuses/:id/activity",
              [this](http::Request& r) { return status(r, true); });
   router.add("GET", "/users/:username/outbox", [this](http::Request& r) { return outbox(r); });
+  router.add("GET", "/users/:username/collections/featured",
+             [this](http::Request& r) { return featured(r); });
+  router.add("GET", "/users/:username/collections/tags",
+             [this](http::Request& r) { return featured_tags(r); });
   router.add("GET", "/users/:username/followers",
              [this](http::Request& r) { return collection(r, true); });
   router.add("GET", "/users/:username/following",
@@ -187,6 +191,43 @@ awaitable<http::Response> ActorApi::outbox(http::Request& request) {
   if (!page.statuses.empty()) {
     doc["next"] = id + "?max_id=" + std::to_string(page.statuses.back().status.id) + "&page=true";
   }
+  co_return document(200, doc, ap::kActivityJson, "max-age=180, public");
+}
+
+awaitable<http::Response> ActorApi::featured(http::Request& request) {
+  std::string username(request.path_param("username").value_or(""));
+  auto actor = co_await actors_.local(username);
+  if (!actor || actor->account.suspended_at) throw Error(ErrorCode::kNotFound, "Record not found");
+  auto page = co_await actors_.featured(actor->account.id);
+  json items = json::array();
+  for (const auto& view : page.statuses) {
+    json note = create_of(config_, actor->account, view)["object"];
+    note.erase("@context");
+    items.push_back(std::move(note));
+  }
+  json doc = {{"@context", "https://www.w3.org/ns/activitystreams"},
+              {"id", config_.actor_url(actor->account.username) + "/collections/featured"},
+              {"type", "OrderedCollection"},
+              {"totalItems", items.size()},
+              {"orderedItems", items}};
+  co_return document(200, doc, ap::kActivityJson, "max-age=180, public");
+}
+
+awaitable<http::Response> ActorApi::featured_tags(http::Request& request) {
+  std::string username(request.path_param("username").value_or(""));
+  auto actor = co_await actors_.local(username);
+  if (!actor || actor->account.suspended_at) throw Error(ErrorCode::kNotFound, "Record not found");
+  json items = json::array();
+  for (const auto& name : co_await actors_.featured_tags(actor->account.id)) {
+    items.push_back({{"type", "Hashtag"},
+                     {"href", config_.profile_url(actor->account.username) + "/tagged/" + name},
+                     {"name", "#" + name}});
+  }
+  json doc = {{"@context", "https://www.w3.org/ns/activitystreams"},
+              {"id", config_.actor_url(actor->account.username) + "/collections/tags"},
+              {"type", "Collection"},
+              {"totalItems", items.size()},
+              {"items", items}};
   co_return document(200, doc, ap::kActivityJson, "max-age=180, public");
 }
 
