@@ -227,28 +227,70 @@ awaitable<void> InboxService::on_delete_actor(const json& activity) {
 awaitable<void> InboxService::on_create(const json& activity) {
   auto note = activitypub::read_note(activity.value("object", json()));
   const std::string actor = activitypub::id_of(activity["actor"]);
-  // Someone else's note relayed by this actor is fetched from its author when needed (later).
+  // Someone else's note relayed by this actor: fetched from where it lives instead.
   if (!note || note->attributed_to != actor) {
-    log()->info("inbox: verified Create {} from {}; not processed yet",
-                activitypub::id_of(activity.value("id", json())), actor);
+    if (note) co_await known_or_fetched_status(note->uri, 0);
     co_return;
   }
   auto author = co_await remote_actor(actor);
   if (!author) co_return;
+  co_await store_note(*note, *author, 0, true);
+}
+
+awaitable<std::optional<std::int64_t>> InboxService::known_or_fetched_status(std::string uri,
+                                                                             int depth) {
+  auto known = [&]() -> awaitable<std::optional<std::int64_t>> {
+    auto row = co_await db_.read([&](db::Tx& tx) { return db::StatusRepository::by_uri(tx, uri); });
+    co_return row ? std::optional<std::int64_t>(row->first) : std::nullopt;
+  };
+  if (auto id = co_await known()) co_return id;
+  // Ours are never fetched (one not found is gone), nor chains deeper than Mastodon follows.
+  if (depth > kMaxReplyChainDepth || uri.starts_with(config_.base_url() + "/")) {
+    co_return std::nullopt;
+  }
+  std::function<awaitable<void>()> fetch_and_store = [this, uri, depth]() -> awaitable<void> {
+    json doc;
+    try {
+      doc = co_await fetcher_.fetch(uri);
+    } catch (const federation::FetchError& e) {
+      log()->info("inbox: could not fetch status {}: {}", uri, e.what());
+      co_return;
+    }
+    auto note = activitypub::read_note(doc);
+    // What a server serves at an id must be that object, by an author on the same host.
+    auto id_url = net::parse_url(uri);
+    auto author_url = net::parse_url(note ? note->attributed_to : "");
+    if (!note || note->uri != uri || !id_url || !author_url ||
+        id_url->authority() != author_url->authority()) {
+      log()->info("inbox: {} is not a status by an author on its own host", uri);
+      co_return;
+    }
+    auto author = co_await remote_actor(note->attributed_to);
+    if (!author) co_return;
+    co_await store_note(*note, *author, depth, false);
+  };
+  co_await status_fetches_.run(uri, std::move(fetch_and_store));
+  co_return co_await known();
+}
+
+awaitable<void> InboxService::store_note(const activitypub::RemoteNote& note,
+                                         const domain::Account& author, int depth, bool fan_out) {
+  // The status replied to comes first, so the reply threads under it.
+  if (note.in_reply_to) co_await known_or_fetched_status(*note.in_reply_to, depth + 1);
   db::NewStatus row;
   row.id = ids_.next();
-  row.account_id = author->id;
-  row.uri = note->uri;
-  row.url = note->url.value_or(note->uri);
-  row.spoiler_text = note->summary;
-  row.content = note->content_html;
-  row.visibility = note->visibility;
-  row.sensitive = note->sensitive;
-  row.language = note->language;
+  row.account_id = author.id;
+  row.uri = note.uri;
+  row.url = note.url.value_or(note.uri);
+  row.spoiler_text = note.summary;
+  row.content = note.content_html;
+  row.visibility = note.visibility;
+  row.sensitive = note.sensitive;
+  row.language = note.language;
   co_await db_.tx([&](db::Tx& tx) {
     row.conversation_id = row.id;
-    if (note->in_reply_to) {
-      if (auto parent = db::StatusRepository::by_uri(tx, *note->in_reply_to)) {
+    if (note.in_reply_to) {
+      if (auto parent = db::StatusRepository::by_uri(tx, *note.in_reply_to)) {
         row.in_reply_to_id = parent->first;
         row.in_reply_to_account_id = parent->second;
         row.conversation_id = db::StatusRepository::conversation_of(tx, parent->first);
@@ -256,7 +298,7 @@ awaitable<void> InboxService::on_create(const json& activity) {
     }
     if (!db::StatusRepository::insert_remote(tx, row)) return;  // delivered before
     std::vector<std::int64_t> mentioned;
-    for (const auto& href : note->mentioned) {
+    for (const auto& href : note.mentioned) {
       if (auto name = local_username(href)) {
         if (auto local = db::AccountRepository::find_by_acct(tx, *name, std::nullopt)) {
           mentioned.push_back(local->id);
@@ -266,8 +308,9 @@ awaitable<void> InboxService::on_create(const json& activity) {
     if (!mentioned.empty()) db::StatusRepository::add_mentions(tx, row.id, mentioned);
     if (row.in_reply_to_id) db::StatusRepository::bump_replies(tx, *row.in_reply_to_id, 1);
     // Home feeds of local followers and the mentioned, notifications, live streams: the same
-    // fan-out job as a local post.
-    enqueue_fan_out(tx, row.id);
+    // fan-out job as a local post. Statuses fetched for context (a boosted post, a parent) are
+    // stored without it, as Mastodon does.
+    if (fan_out) enqueue_fan_out(tx, row.id);
   });
 }
 
@@ -323,14 +366,11 @@ awaitable<void> InboxService::on_announce(const json& activity) {
   const std::string object = activitypub::id_of(activity.value("object", json()));
   const std::string uri = activitypub::id_of(activity.value("id", json()));
   if (uri.empty()) co_return;
+  // A boost of a status not known here: fetched from its server first.
+  if (!co_await known_or_fetched_status(object, 0)) co_return;
   auto original =
       co_await db_.read([&](db::Tx& tx) { return db::StatusRepository::by_uri(tx, object); });
-  if (!original) {
-    // A status not known here would have to be fetched first (later).
-    log()->info("inbox: verified Announce {} of an unknown status {}; not processed yet", uri,
-                object);
-    co_return;
-  }
+  if (!original) co_return;
   auto booster = co_await remote_actor(actor);
   if (!booster) co_return;
   db::NewStatus row;

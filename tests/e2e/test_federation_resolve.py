@@ -202,6 +202,37 @@ class ResolveTest(unittest.TestCase):
         self.assertTrue(wait_until(lambda: not self.relationship(frank["id"])["blocked_by"],
                                    timeout=30))
 
+    def test_boosted_posts_and_reply_parents_are_fetched(self):
+        """A boost of a post A has never seen, and a reply to one, make A fetch the post (signed
+        by its instance actor) from B, with its author."""
+        jay = create_user(self.db_b.url, self.b, "jay")
+        kim = create_user(self.db_b.url, self.b, "kim")
+        remote_jay = self.search(f"jay@{self.b_domain}")[0]
+        api_call(self.a, self.alice, "POST", f"/api/v1/accounts/{remote_jay['id']}/follow")
+        self.assertTrue(wait_until(lambda: self.relationship(remote_jay["id"])["following"],
+                                   timeout=30))
+        original = kim.status_post("Kim's thoughts, boosted by Jay")
+        jay.status_reblog(original["id"])
+
+        def boost():
+            return [s for s in api_call(self.a, self.alice, "GET", "/api/v1/timelines/home")[1]
+                    if s["reblog"] and s["reblog"]["uri"] == original["uri"]]
+        self.assertTrue(wait_until(boost, timeout=30))
+        self.assertEqual(boost()[0]["reblog"]["account"]["acct"], f"kim@{self.b_domain}")
+        self.assertIn("thoughts, boosted by Jay", boost()[0]["reblog"]["content"])
+
+        parent = kim.status_post("A question from Kim")
+        reply = jay.status_post("Jay answers", in_reply_to_id=parent["id"])
+
+        def reply_on_a():
+            return [s for s in api_call(self.a, self.alice, "GET", "/api/v1/timelines/home")[1]
+                    if s["uri"] == reply["uri"]]
+        self.assertTrue(wait_until(reply_on_a, timeout=30))
+        self.assertIsNotNone(reply_on_a()[0]["in_reply_to_id"])
+        _, context, _ = api_call(self.a, self.alice, "GET",
+                                 f"/api/v1/statuses/{reply_on_a()[0]['id']}/context")
+        self.assertEqual([s["uri"] for s in context["ancestors"]], [parent["uri"]])
+
     def test_profile_changes_and_account_deletion_cross(self):
         """Update(Person) on a profile change; the account's own Delete, sent to every inbox B
         knows, removes it (and what it posted) on A."""

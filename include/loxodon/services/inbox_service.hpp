@@ -1,9 +1,11 @@
 #pragma once
 
 #include <loxodon/activitypub/http_signature.hpp>
+#include <loxodon/activitypub/note_documents.hpp>
 #include <loxodon/config/config.hpp>
 #include <loxodon/federation/activity_fetcher.hpp>
 #include <loxodon/federation/actor_resolver.hpp>
+#include <loxodon/federation/single_flight.hpp>
 #include <loxodon/util/asio.hpp>
 #include <loxodon/util/snowflake.hpp>
 
@@ -48,6 +50,12 @@ class InboxService {
   awaitable<void> on_delete_actor(const nlohmann::json& activity);
   awaitable<void> on_block(const nlohmann::json& activity, bool undo);
   awaitable<void> on_delete(const nlohmann::json& activity);
+  // The local id of the status at `uri`, fetching it (and the chain it replies to, up to
+  // kMaxReplyChainDepth) when it is not known yet; one fetch per URI at a time.
+  awaitable<std::optional<std::int64_t>> known_or_fetched_status(std::string uri, int depth);
+  awaitable<void> store_note(const activitypub::RemoteNote& note, const domain::Account& author,
+                             int depth, bool fan_out);
+  static constexpr int kMaxReplyChainDepth = 5;
   // Deletes the status (or boost) with ActivityPub id `object` if `actor` wrote it.
   awaitable<void> remove_authored(std::string actor, std::string object);
   // The remote account of an actor id: stored, or fetched and stored when unknown (a failed
@@ -62,6 +70,7 @@ class InboxService {
   federation::ActivityFetcher& fetcher_;
   federation::ActorResolver& resolver_;
   SnowflakeGenerator& ids_;
+  federation::SingleFlight status_fetches_;
 };
 
 }  // namespace lox::services
