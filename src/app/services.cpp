@@ -24,7 +24,7 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
       statuses(c, d, ids),
       relationships(c, d, ids),
       notifications(d, statuses),
-      lists(c, d, ids, statuses, resolver),
+      lists(c, d, ids, statuses, resolver, inbox),
       tags(d, ids),
       conversations(d, statuses),
       scheduled(d, ids, statuses),

@@ -239,8 +239,12 @@ awaitable<void> InboxService::on_create(const json& activity) {
 
 awaitable<std::optional<std::int64_t>> InboxService::known_or_fetched_status(std::string uri,
                                                                              int depth) {
+  // The status may be known by another id than the URL asked for (a page URL whose document
+  // names its id): `found_as` follows what the fetch learns.
+  auto found_as = std::make_shared<std::string>(uri);
   auto known = [&]() -> awaitable<std::optional<std::int64_t>> {
-    auto row = co_await db_.read([&](db::Tx& tx) { return db::StatusRepository::by_uri(tx, uri); });
+    auto row =
+        co_await db_.read([&](db::Tx& tx) { return db::StatusRepository::by_uri(tx, *found_as); });
     co_return row ? std::optional<std::int64_t>(row->first) : std::nullopt;
   };
   if (auto id = co_await known()) co_return id;
@@ -248,7 +252,8 @@ awaitable<std::optional<std::int64_t>> InboxService::known_or_fetched_status(std
   if (depth > kMaxReplyChainDepth || uri.starts_with(config_.base_url() + "/")) {
     co_return std::nullopt;
   }
-  std::function<awaitable<void>()> fetch_and_store = [this, uri, depth]() -> awaitable<void> {
+  std::function<awaitable<void>()> fetch_and_store = [this, uri, depth,
+                                                      found_as]() -> awaitable<void> {
     json doc;
     try {
       doc = co_await fetcher_.fetch(uri);
@@ -257,20 +262,27 @@ awaitable<std::optional<std::int64_t>> InboxService::known_or_fetched_status(std
       co_return;
     }
     auto note = activitypub::read_note(doc);
-    // What a server serves at an id must be that object, by an author on the same host.
-    auto id_url = net::parse_url(uri);
+    // What a server serves must be a status by an author on the same host as the URL asked
+    // (a page URL may serve the status under its own id, on that host too).
+    auto asked = net::parse_url(uri);
+    auto id_url = net::parse_url(note ? note->uri : "");
     auto author_url = net::parse_url(note ? note->attributed_to : "");
-    if (!note || note->uri != uri || !id_url || !author_url ||
-        id_url->authority() != author_url->authority()) {
+    if (!note || !asked || !id_url || !author_url || id_url->authority() != asked->authority() ||
+        author_url->authority() != asked->authority()) {
       log()->info("inbox: {} is not a status by an author on its own host", uri);
       co_return;
     }
+    *found_as = note->uri;
     auto author = co_await remote_actor(note->attributed_to);
     if (!author) co_return;
     co_await store_note(*note, *author, depth, false);
   };
   co_await status_fetches_.run(uri, std::move(fetch_and_store));
   co_return co_await known();
+}
+
+awaitable<std::optional<std::int64_t>> InboxService::resolve_status(std::string url) {
+  co_return co_await known_or_fetched_status(std::move(url), 0);
 }
 
 awaitable<void> InboxService::store_note(const activitypub::RemoteNote& note,

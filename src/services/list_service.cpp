@@ -26,8 +26,14 @@ Error not_found() { return Error(ErrorCode::kNotFound, "Record not found"); }
 }  // namespace
 
 ListService::ListService(const config::Config& config, db::Database& db, SnowflakeGenerator& ids,
-                         StatusService& statuses, federation::ActorResolver& resolver)
-    : config_(config), db_(db), ids_(ids), statuses_(statuses), resolver_(resolver) {}
+                         StatusService& statuses, federation::ActorResolver& resolver,
+                         InboxService& remote_statuses)
+    : config_(config),
+      db_(db),
+      ids_(ids),
+      statuses_(statuses),
+      resolver_(resolver),
+      remote_statuses_(remote_statuses) {}
 
 awaitable<std::vector<db::ListRow>> ListService::lists(std::int64_t me) {
   co_return co_await db_.read([&](db::Tx& tx) { return db::ListRepository::all(tx, me); });
@@ -180,10 +186,30 @@ awaitable<SearchResults> ListService::search(std::string q, std::string type, st
   co_return out;
 }
 
+// Another server's URL: a status (by id or page URL) or else an actor, as Mastodon's
+// FetchResourceService tries them.
+awaitable<SearchResults> ListService::resolve_remote_url(const std::string& url,
+                                                         std::int64_t viewer) {
+  SearchResults out;
+  if (auto id = co_await remote_statuses_.resolve_status(url)) {
+    std::vector<std::int64_t> ids{*id};
+    for (auto& v : co_await statuses_.many(ids, viewer)) out.statuses.push_back(v);
+    co_return out;
+  }
+  std::optional<domain::Account> account;
+  try {
+    account = co_await resolver_.resolve_uri(url);
+  } catch (const federation::FetchError&) {
+    // Unreachable or not an actor: nothing found, as for any other miss.
+  }
+  if (account && !account->suspended_at) out.accounts.push_back(*account);
+  co_return out;
+}
+
 awaitable<SearchResults> ListService::resolve_url(const std::string& url, std::int64_t viewer) {
   SearchResults out;
   const std::string base = config_.base_url() + "/";
-  if (!url.starts_with(base)) co_return out;  // remote URLs resolve with federation
+  if (!url.starts_with(base)) co_return co_await resolve_remote_url(url, viewer);
   std::string path = url.substr(base.size());
   if (auto cut = path.find_first_of("?#"); cut != std::string::npos) path.resize(cut);
   std::vector<std::string> parts;

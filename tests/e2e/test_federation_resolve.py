@@ -233,6 +233,27 @@ class ResolveTest(unittest.TestCase):
                                  f"/api/v1/statuses/{reply_on_a()[0]['id']}/context")
         self.assertEqual([s["uri"] for s in context["ancestors"]], [parent["uri"]])
 
+    def test_search_resolves_remote_status_and_profile_urls(self):
+        import urllib.parse
+        lee = create_user(self.db_b.url, self.b, "lee")
+        post = lee.status_post("Found by its link")
+        for link in (post["uri"], post["url"]):  # the id and the page URL
+            code, found, _ = api_call(
+                self.a, self.alice, "GET",
+                f"/api/v2/search?q={urllib.parse.quote(link, safe='')}&resolve=true")
+            self.assertEqual(code, 200, found)
+            self.assertEqual([s["uri"] for s in found["statuses"]], [post["uri"]], link)
+        code, found, _ = api_call(
+            self.a, self.alice, "GET",
+            f"/api/v2/search?q={urllib.parse.quote(f'http://{self.b_domain}/users/lee', safe='')}"
+            "&resolve=true")
+        self.assertEqual([a["acct"] for a in found["accounts"]], [f"lee@{self.b_domain}"])
+        # Without resolve, a URL finds nothing that is not already here.
+        code, found, _ = api_call(
+            self.a, self.alice, "GET",
+            f"/api/v2/search?q={urllib.parse.quote(post['uri'] + '0', safe='')}&resolve=false")
+        self.assertEqual((code, found["statuses"]), (200, []))
+
     def test_profile_changes_and_account_deletion_cross(self):
         """Update(Person) on a profile change; the account's own Delete, sent to every inbox B
         knows, removes it (and what it posted) on A."""

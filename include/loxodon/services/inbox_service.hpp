@@ -37,6 +37,9 @@ class InboxService {
 
   // Job handler.
   awaitable<void> run_process(nlohmann::json payload);
+  // A remote status by its id or page URL (search with resolve=true): the stored one, or
+  // fetched and stored now. Nothing when it is not a status or cannot be fetched.
+  awaitable<std::optional<std::int64_t>> resolve_status(std::string url);
 
  private:
   awaitable<void> on_follow(const nlohmann::json& activity);

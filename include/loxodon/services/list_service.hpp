@@ -2,6 +2,7 @@
 
 #include <loxodon/db/list_repository.hpp>
 #include <loxodon/federation/actor_resolver.hpp>
+#include <loxodon/services/inbox_service.hpp>
 #include <loxodon/services/status_service.hpp>
 
 #include <cstdint>
@@ -21,9 +22,11 @@ struct SearchResults {
 // hashtags and the statuses the viewer may see.
 class ListService {
  public:
-  // `resolver` finds remote accounts for search with resolve=true.
+  // `resolver` finds remote accounts and `remote_statuses` remote statuses for search with
+  // resolve=true.
   ListService(const config::Config& config, db::Database& db, SnowflakeGenerator& ids,
-              StatusService& statuses, federation::ActorResolver& resolver);
+              StatusService& statuses, federation::ActorResolver& resolver,
+              InboxService& remote_statuses);
 
   awaitable<std::vector<db::ListRow>> lists(std::int64_t me);
   awaitable<db::ListRow> get(std::int64_t me, std::int64_t id);
@@ -41,20 +44,22 @@ class ListService {
   awaitable<std::vector<db::ListRow>> containing(std::int64_t me, std::int64_t account_id);
   awaitable<StatusPage> timeline(std::int64_t me, std::int64_t id, db::PageQuery page);
 
-  // `resolve` looks up this server's own URLs (of a status or a profile); remote handles and
-  // URLs resolve once federation does.
+  // `resolve` looks up URLs (of a status or a profile, here or on another server) and remote
+  // handles, fetching what is not known yet.
   awaitable<SearchResults> search(std::string q, std::string type, std::int64_t viewer,
                                   bool following, std::int64_t account_id, int limit, int offset,
                                   bool resolve);
 
  private:
   awaitable<SearchResults> resolve_url(const std::string& url, std::int64_t viewer);
+  awaitable<SearchResults> resolve_remote_url(const std::string& url, std::int64_t viewer);
 
   const config::Config& config_;
   db::Database& db_;
   SnowflakeGenerator& ids_;
   StatusService& statuses_;
   federation::ActorResolver& resolver_;
+  InboxService& remote_statuses_;
 };
 
 }  // namespace lox::services

@@ -50,6 +50,10 @@ void ActorApi::add_routes(http::Router& router) {
              [this](http::Request& r) { return status(r, false); });
   router.add("GET", "/users/:username/statuses/:id/activity",
              [this](http::Request& r) { return status(r, true); });
+  // Profile and status page URLs (/@alice, /@alice/123) answer with the same documents when
+  // ActivityPub is asked for, as Mastodon's do: people paste them into search elsewhere.
+  router.add("GET", "/:handle", [this](http::Request& r) { return page_alias(r, false); });
+  router.add("GET", "/:handle/:id", [this](http::Request& r) { return page_alias(r, true); });
   router.add("GET", "/users/:username/outbox", [this](http::Request& r) { return outbox(r); });
   router.add("GET", "/users/:username/collections/featured",
              [this](http::Request& r) { return featured(r); });
@@ -141,6 +145,16 @@ awaitable<http::Response> ActorApi::status(http::Request& request, bool activity
   json doc = activity ? create : create["object"];
   if (!activity) doc["@context"] = create["@context"];
   co_return document(200, doc, ap::kActivityJson, "max-age=180, public");
+}
+
+awaitable<http::Response> ActorApi::page_alias(http::Request& request, bool status_page) {
+  std::string handle(request.path_param("handle").value_or(""));
+  if (handle.size() < 2 || handle[0] != '@' || !wants_json(request)) {
+    throw Error(ErrorCode::kNotFound, "Record not found");
+  }
+  request.path_params.emplace_back("username", handle.substr(1));
+  if (status_page) co_return co_await status(request, false);
+  co_return co_await person(request);
 }
 
 awaitable<http::Response> ActorApi::outbox(http::Request& request) {

@@ -25,6 +25,7 @@ class ActorApi {
   awaitable<http::Response> instance_actor(http::Request& request);
   awaitable<http::Response> status(http::Request& request, bool activity);
   awaitable<http::Response> outbox(http::Request& request);
+  awaitable<http::Response> page_alias(http::Request& request, bool status_page);
   awaitable<http::Response> featured(http::Request& request);
   awaitable<http::Response> featured_tags(http::Request& request);
   awaitable<http::Response> collection(http::Request& request, bool followers);
