@@ -53,7 +53,27 @@ std::string iso(std::chrono::system_clock::time_point t) {
 
 json create_note_activity(const config::Config& config, const domain::Account& author,
                           const domain::Status& status, const std::vector<std::string>& mentions,
-                          const std::optional<std::string>& in_reply_to) {
+                          const std::optional<std::string>& in_reply_to,
+                          const std::vector<domain::MediaAttachment>& media) {
+  // Attachments as Mastodon describes them (Document with its type, size and blurhash); ones
+  // still processing have no file yet and are left out.
+  json attachments = json::array();
+  for (const auto& m : media) {
+    if (m.state != 1 || !m.file_key) continue;
+    json doc = {{"type", "Document"},
+                {"mediaType", m.content_type},
+                {"url", config.media_url(*m.file_key)},
+                {"name", m.description.empty() ? json(nullptr) : json(m.description)},
+                {"blurhash", m.blurhash ? json(*m.blurhash) : json(nullptr)}};
+    if (m.kind == 0) doc["focalPoint"] = json::array({m.focus_x, m.focus_y});
+    json meta = json::parse(m.meta, nullptr, false);
+    if (meta.is_object() && meta.contains("original") && meta["original"].is_object()) {
+      for (const char* k : {"width", "height"}) {
+        if (meta["original"].contains(k)) doc[k] = meta["original"][k];
+      }
+    }
+    attachments.push_back(std::move(doc));
+  }
   const std::string actor = config.actor_url(author.username);
   Addressing a = address(config, author, status.visibility, mentions);
   json tags = json::array();
@@ -69,7 +89,7 @@ json create_note_activity(const config::Config& config, const domain::Account& a
                {"cc", a.cc},
                {"sensitive", status.sensitive},
                {"content", status.content},
-               {"attachment", json::array()},
+               {"attachment", attachments},
                {"tag", tags}};
   if (status.language) note["contentMap"] = {{*status.language, status.content}};
   return {{"@context",
@@ -179,6 +199,38 @@ std::optional<RemoteNote> read_note(const json& o) {
                  : public_cc ? domain::Visibility::kUnlisted
                  : followers ? domain::Visibility::kPrivate
                              : domain::Visibility::kDirect;
+  const json& attachments = o.value("attachment", json());
+  for (const auto& a : attachments.is_array() ? attachments : json::array({attachments})) {
+    if (n.attachments.size() >= kMaxRemoteAttachments) break;
+    if (!a.is_object()) continue;
+    RemoteAttachment att;
+    const json& url = a.value("url", json());
+    if (url.is_string()) {
+      att.url = url.get<std::string>();
+    } else if (url.is_object() && url.contains("href") && url["href"].is_string()) {
+      att.url = url["href"].get<std::string>();
+    } else if (url.is_array() && !url.empty() && url[0].is_string()) {
+      att.url = url[0].get<std::string>();
+    }
+    if (!att.url.starts_with("https://") && !att.url.starts_with("http://")) continue;
+    if (a.contains("mediaType") && a["mediaType"].is_string()) {
+      att.media_type = a["mediaType"].get<std::string>();
+    }
+    if (a.contains("name") && a["name"].is_string()) {
+      att.description = to_valid_utf8(a["name"].get<std::string>()).substr(0, 1500);
+      att.description = to_valid_utf8(att.description);
+    }
+    if (a.contains("blurhash") && a["blurhash"].is_string() &&
+        a["blurhash"].get<std::string>().size() <= 100) {
+      att.blurhash = a["blurhash"].get<std::string>();
+    }
+    const json& focal = a.value("focalPoint", json());
+    if (focal.is_array() && focal.size() == 2 && focal[0].is_number() && focal[1].is_number()) {
+      att.focus_x = std::clamp(focal[0].get<double>(), -1.0, 1.0);
+      att.focus_y = std::clamp(focal[1].get<double>(), -1.0, 1.0);
+    }
+    n.attachments.push_back(std::move(att));
+  }
   const json& tags = o.value("tag", json());
   for (const auto& t : tags.is_array() ? tags : json::array({tags})) {
     if (t.is_object() && t.value("type", json("")) == json("Mention") && t.contains("href") &&

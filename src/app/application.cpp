@@ -160,6 +160,10 @@ struct Application::Impl {
                                co_await services.scheduled.run_publish(job.payload);
                              });
     runtime.register_handler(
+        services::MediaService::kFetchRemoteKind, [this](const jobs::Job& job) -> awaitable<void> {
+          co_await services.media.run_fetch_remote(job.payload.at("media_id").get<std::int64_t>());
+        });
+    runtime.register_handler(
         services::MediaService::kProcessKind, [this](const jobs::Job& job) -> awaitable<void> {
           co_await services.media.run_process(job.payload.at("media_id").get<std::int64_t>());
         });

@@ -30,7 +30,7 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
       scheduled(d, ids, statuses),
       filters(d, ids, statuses),
       media_store(c.media_dir),
-      media(c, d, ids, media_store, b),
+      media(c, d, ids, media_store, b, http_client),
       announcements(c, d, ids),
       streaming(d, statuses, notifications, conversations, announcements, auth),
       actors(c, d, statuses),

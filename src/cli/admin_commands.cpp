@@ -72,6 +72,14 @@ Commands:
   clear-host HOST    Forget a host's failures (HOST as host or host:port), so deliveries resume
 )";
 
+const char* kMediaHelp = R"(Usage: loxodon [--config FILE] media prune [--days N]
+
+Attachments of posts from other servers are copied here when the posts arrive (so readers never
+load them from the other server). `media prune` removes the copies older than N days (default 7)
+from the media store; the posts keep a link to the original, which apps show instead. Run it
+from cron to bound the disk space remote media takes. Progress goes to the log as it works.
+)";
+
 const char* kAnnouncementsHelp = R"(Usage: loxodon [--config FILE] announcements COMMAND [OPTIONS]
 
 Staff announcements, shown by Mastodon apps to every signed-in user and streamed to them live.
@@ -352,6 +360,35 @@ int announcements(const std::optional<std::string>& config_path,
   return kUsage;
 }
 
+int media(const std::optional<std::string>& config_path, const std::vector<std::string>& args) {
+  if (args.size() < 2 || args[1] != "prune") {
+    std::cerr << kMediaHelp;
+    return kUsage;
+  }
+  auto o = parse_options(args, 2, {"days"}, "media prune");
+  if (!o) return kUsage;
+  int days = 7;
+  if (o->named.contains("days")) {
+    const std::string& v = o->named["days"];
+    auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), days);
+    if (ec != std::errc{} || ptr != v.data() + v.size() || days < 0 || !o->positional.empty()) {
+      std::cerr << "loxodon media prune: --days takes a number of days (0 or more)\n";
+      return kUsage;
+    }
+  }
+  return with_services(config_path, [days](app::Services& s) -> awaitable<int> {
+    auto log = spdlog::get("lox.cli");
+    auto report = [log, days](const services::MediaService::PruneProgress& p) {
+      log->info("remote media older than {} days: {}/{} copies removed ({:.1f} MB freed)", days,
+                p.done, p.total, static_cast<double>(p.bytes) / (1024.0 * 1024.0));
+    };
+    auto done = co_await s.media.prune_remote(days, report);
+    std::cout << done.done << " cached remote file(s) removed, "
+              << (done.bytes + 512 * 1024) / (1024 * 1024) << " MB freed\n";
+    co_return kOk;
+  });
+}
+
 int federation(const std::optional<std::string>& config_path,
                const std::vector<std::string>& args) {
   const std::string sub = args.size() > 1 ? args[1] : "";
@@ -396,6 +433,7 @@ int run_admin_command(const std::optional<std::string>& config_path,
                   : command == "tokens"        ? kTokensHelp
                   : command == "announcements" ? kAnnouncementsHelp
                   : command == "federation"    ? kFederationHelp
+                  : command == "media"         ? kMediaHelp
                                                : kInvitesHelp);
     return kOk;
   }
@@ -403,6 +441,7 @@ int run_admin_command(const std::optional<std::string>& config_path,
   if (command == "tokens") return tokens(config_path, args);
   if (command == "announcements") return announcements(config_path, args);
   if (command == "federation") return federation(config_path, args);
+  if (command == "media") return media(config_path, args);
   return invites(config_path, args);
 }
 

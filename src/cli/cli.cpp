@@ -39,6 +39,7 @@ Commands:
   announcements
              Publish, list and withdraw staff announcements
   federation Delivery health of remote servers: list failing hosts, clear one
+  media      Prune cached copies of other servers' media
   help       Show help for a command (loxodon help accounts)
 
 Options:
@@ -205,7 +206,7 @@ int run(int argc, char** argv) {
   if (command == "help") {
     std::string topic = args->rest.size() > 1 ? args->rest[1] : "";
     if (topic == "accounts" || topic == "tokens" || topic == "invites" ||
-        topic == "announcements" || topic == "federation") {
+        topic == "announcements" || topic == "federation" || topic == "media") {
       return run_admin_command(std::nullopt, {topic}, true);
     }
     if (topic == "serve") {
@@ -235,7 +236,7 @@ int run(int argc, char** argv) {
     return migrate(*args);
   }
   if (command == "accounts" || command == "tokens" || command == "invites" ||
-      command == "announcements" || command == "federation") {
+      command == "announcements" || command == "federation" || command == "media") {
     return run_admin_command(args->config_path, args->rest, args->help);
   }
   std::cerr << "loxodon: unknown command '" << command << "' (see loxodon --help)\n";

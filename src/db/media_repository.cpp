@@ -24,6 +24,7 @@ MediaRow read_media(const pqxx::row& row) {
   m.focus_y = row[12].as<double>();
   m.meta = row[13].as<std::string>();
   m.blurhash = nullable<std::string>(row[14]);
+  m.remote_url = nullable<std::string>(row[15]);
   return m;
 }
 
@@ -37,6 +38,33 @@ void MediaRepository::insert(Tx& tx, const MediaRow& m) {
   tx.work().exec_prepared("media_insert", m.id, m.account_id, m.kind, m.content_type, m.upload_key,
                           m.file_size, m.description, m.focus_x, m.focus_y);
 }
+
+void MediaRepository::insert_remote(Tx& tx, const MediaRow& m) {
+  tx.work().exec_prepared("media_insert_remote", m.id, m.account_id, m.status_id, m.kind,
+                          m.content_type, m.description, m.focus_x, m.focus_y, m.blurhash,
+                          m.remote_url);
+}
+
+bool MediaRepository::set_upload(Tx& tx, std::int64_t id, const std::string& key,
+                                 std::int64_t size) {
+  return tx.work().exec_prepared("media_set_upload", id, key, size).affected_rows() == 1;
+}
+
+std::vector<MediaRow> MediaRepository::remote_cached(Tx& tx, int older_than_days, int limit) {
+  std::vector<MediaRow> out;
+  for (const auto& row : tx.work().exec_prepared("media_remote_cached", older_than_days, limit)) {
+    out.push_back(read_media(row));
+  }
+  return out;
+}
+
+std::pair<std::int64_t, std::int64_t> MediaRepository::remote_cached_count(Tx& tx,
+                                                                           int older_than_days) {
+  auto r = tx.work().exec_prepared("media_remote_count", older_than_days);
+  return {r[0][0].as<std::int64_t>(), r[0][1].as<std::int64_t>()};
+}
+
+void MediaRepository::evict(Tx& tx, std::int64_t id) { tx.work().exec_prepared("media_evict", id); }
 
 std::optional<MediaRow> MediaRepository::find(Tx& tx, std::int64_t id) {
   return first(tx.work().exec_prepared("media_find", id));

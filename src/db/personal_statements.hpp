@@ -12,7 +12,7 @@
 
 #define LOX_MEDIA_COLUMNS                                                                   \
   "id, account_id, status_id, kind, state, content_type, upload_key, file_key, small_key, " \
-  "file_size, description, focus_x, focus_y, meta::text, blurhash"
+  "file_size, description, focus_x, focus_y, meta::text, blurhash, remote_url"
 
 #define LOX_SCHEDULED_COLUMNS                                                         \
   "id, account_id, (extract(epoch FROM scheduled_at) * 1000)::bigint, params::text, " \
@@ -161,6 +161,25 @@ inline constexpr std::array kPersonalStatements = {
               "INSERT INTO media_attachments (id, account_id, kind, content_type, upload_key, "
               "file_size, description, focus_x, focus_y) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
               "$9)"},
+    Statement{"media_insert_remote",
+              "INSERT INTO media_attachments (id, account_id, status_id, kind, content_type, "
+              "description, focus_x, focus_y, blurhash, remote_url) VALUES ($1, $2, $3, $4, $5, "
+              "$6, $7, $8, $9, $10)"},
+    Statement{"media_set_upload",
+              "UPDATE media_attachments SET upload_key = $2, file_size = $3, updated_at = now() "
+              "WHERE id = $1 AND state = 0"},
+    // Cached copies of remote attachments older than $1 days, oldest first, a batch at a time.
+    Statement{"media_remote_cached",
+              "SELECT " LOX_MEDIA_COLUMNS " FROM media_attachments WHERE remote_url IS NOT NULL "
+              "AND file_key IS NOT NULL AND created_at < now() - make_interval(days => $1) "
+              "ORDER BY id LIMIT $2"},
+    Statement{"media_remote_count",
+              "SELECT count(*), coalesce(sum(file_size), 0) FROM media_attachments "
+              "WHERE remote_url IS NOT NULL AND file_key IS NOT NULL "
+              "AND created_at < now() - make_interval(days => $1)"},
+    Statement{"media_evict",
+              "UPDATE media_attachments SET file_key = NULL, small_key = NULL, state = 3, "
+              "updated_at = now() WHERE id = $1"},
     Statement{"media_find", "SELECT " LOX_MEDIA_COLUMNS " FROM media_attachments WHERE id = $1"},
     Statement{"media_get", "SELECT " LOX_MEDIA_COLUMNS
                            " FROM media_attachments WHERE account_id = $1 AND id = $2"},

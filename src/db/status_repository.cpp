@@ -164,6 +164,7 @@ std::vector<domain::StatusView> read_views(Tx& tx, const pqxx::result& rows, std
       media.focus_y = m[8].get<double>();
       media.meta = m[9].dump();
       if (m[10].is_string()) media.blurhash = m[10].get<std::string>();
+      if (m.size() > 11 && m[11].is_string()) media.remote_url = m[11].get<std::string>();
       v.media.push_back(std::move(media));
     }
     out.push_back(std::move(v));

@@ -57,7 +57,8 @@
   "::bigint <> 0 AND EXISTS (SELECT 1 FROM custom_filters cf WHERE cf.account_id = " v           \
   "), "                                                                                          \
   "(SELECT coalesce(json_agg(json_build_array(md.id::text, md.kind, md.state, md.content_type, " \
-  "  md.file_key, md.small_key, md.description, md.focus_x, md.focus_y, md.meta, md.blurhash) "  \
+  "  md.file_key, md.small_key, md.description, md.focus_x, md.focus_y, md.meta, md.blurhash, "  \
+  "  md.remote_url) "                                                                            \
   "  ORDER BY md.id), '[]')::text FROM media_attachments md WHERE md.status_id = s.id) "         \
   "FROM statuses s JOIN accounts a ON a.id = s.account_id "                                      \
   "LEFT JOIN oauth_applications app ON app.id = s.application_id"

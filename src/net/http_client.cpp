@@ -223,16 +223,16 @@ struct HttpClient::Impl {
   template <class Stream>
   awaitable<HttpClientResponse> exchange(Stream& stream, beast::tcp_stream& lowest,
                                          bhttp::request<bhttp::string_body>& req, bool reused,
-                                         bool& reusable) {
+                                         bool& reusable, const HttpClientRequest& limits) {
     boost::system::error_code ec;
-    lowest.expires_after(options.timeout);
+    lowest.expires_after(limits.timeout.value_or(options.timeout));
     co_await bhttp::async_write(stream, req, asio::redirect_error(asio::use_awaitable, ec));
     if (ec && reused) throw StaleConnection{};
     if (ec) throw HttpClientError("sending the request failed: " + ec.message());
     beast::flat_buffer buffer;
     bhttp::response_parser<bhttp::string_body> parser;
     parser.header_limit(32 * 1024);
-    const std::size_t max = options.max_response_bytes;
+    const std::size_t max = limits.max_response_bytes.value_or(options.max_response_bytes);
     auto too_large = [&] {
       return HttpClientError("the response is larger than " + std::to_string(max) + " bytes");
     };
@@ -265,9 +265,12 @@ struct HttpClient::Impl {
   }
 
   awaitable<HttpClientResponse> exchange(Connection& conn, bhttp::request<bhttp::string_body>& req,
-                                         bool reused, bool& reusable) {
-    if (conn.plain) co_return co_await exchange(*conn.plain, *conn.plain, req, reused, reusable);
-    co_return co_await exchange(*conn.tls, conn.lowest(), req, reused, reusable);
+                                         bool reused, bool& reusable,
+                                         const HttpClientRequest& limits) {
+    if (conn.plain) {
+      co_return co_await exchange(*conn.plain, *conn.plain, req, reused, reusable, limits);
+    }
+    co_return co_await exchange(*conn.tls, conn.lowest(), req, reused, reusable, limits);
   }
 };
 
@@ -293,7 +296,7 @@ awaitable<HttpClientResponse> HttpClient::send(HttpClientRequest request) {
     bool stale = false;
     std::optional<HttpClientResponse> response;
     try {
-      response = co_await impl_->exchange(*conn, req, reused, reusable);
+      response = co_await impl_->exchange(*conn, req, reused, reusable, request);
     } catch (const StaleConnection&) {
       stale = true;
     }

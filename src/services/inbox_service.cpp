@@ -5,6 +5,7 @@
 #include <loxodon/db/conversation_repository.hpp>
 #include <loxodon/db/database.hpp>
 #include <loxodon/db/delivery_host_repository.hpp>
+#include <loxodon/db/media_repository.hpp>
 #include <loxodon/db/social_repository.hpp>
 #include <loxodon/db/status_repository.hpp>
 #include <loxodon/federation/delivery.hpp>
@@ -12,6 +13,7 @@
 #include <loxodon/jobs/job_queue.hpp>
 #include <loxodon/net/http_client.hpp>
 #include <loxodon/services/inbox_service.hpp>
+#include <loxodon/services/media_service.hpp>
 #include <loxodon/services/status_service.hpp>
 #include <loxodon/streaming/event.hpp>
 #include <loxodon/util/error.hpp>
@@ -309,6 +311,25 @@ awaitable<void> InboxService::store_note(const activitypub::RemoteNote& note,
       }
     }
     if (!db::StatusRepository::insert_remote(tx, row)) return;  // delivered before
+    // Attachments are recorded now and cached here by jobs (fetched through the guarded
+    // client, processed like uploads); until then apps see them as links to their origin.
+    for (const auto& att : note.attachments) {
+      db::MediaRow media;
+      media.id = ids_.next();
+      media.account_id = author.id;
+      media.status_id = row.id;
+      media.kind = att.media_type.starts_with("video/")   ? 2
+                   : att.media_type.starts_with("audio/") ? 3
+                                                          : 0;
+      media.content_type = att.media_type.empty() ? "application/octet-stream" : att.media_type;
+      media.description = att.description;
+      media.focus_x = att.focus_x;
+      media.focus_y = att.focus_y;
+      media.blurhash = att.blurhash;
+      media.remote_url = att.url;
+      db::MediaRepository::insert_remote(tx, media);
+      MediaService::enqueue_fetch_remote(tx, media.id);
+    }
     std::vector<std::int64_t> mentioned;
     for (const auto& href : note.mentioned) {
       if (auto name = local_username(href)) {

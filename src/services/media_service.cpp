@@ -1,4 +1,5 @@
 #include <loxodon/db/database.hpp>
+#include <loxodon/jobs/job_errors.hpp>
 #include <loxodon/jobs/job_queue.hpp>
 #include <loxodon/media/image_processor.hpp>
 #include <loxodon/media/media_kind.hpp>
@@ -101,8 +102,9 @@ std::string base_of(const std::string& upload_key) {
 }  // namespace
 
 MediaService::MediaService(const config::Config& config, db::Database& db, SnowflakeGenerator& ids,
-                           media::MediaStore& store, asio::thread_pool& blocking)
-    : config_(config), db_(db), ids_(ids), store_(store), blocking_(blocking) {}
+                           media::MediaStore& store, asio::thread_pool& blocking,
+                           net::HttpClient& client)
+    : config_(config), db_(db), ids_(ids), store_(store), blocking_(blocking), client_(client) {}
 
 awaitable<db::MediaRow> MediaService::insert_upload(std::int64_t me, MediaUpload upload,
                                                     bool queue_job) {
@@ -302,6 +304,87 @@ awaitable<void> MediaService::run_process(std::int64_t id) {
   });
   auto drop_upload = [&] { store_.remove(*row.upload_key); };
   co_await run_blocking(blocking_, drop_upload);
+}
+
+void MediaService::enqueue_fetch_remote(db::Tx& tx, std::int64_t media_id) {
+  jobs::NewJob job;
+  job.queue = "media";
+  job.kind = kFetchRemoteKind;
+  job.payload = {{"media_id", media_id}};
+  job.max_attempts = 5;  // a server down for a few hours; after that the link remains
+  jobs::enqueue(tx, job);
+}
+
+awaitable<void> MediaService::run_fetch_remote(std::int64_t id) {
+  auto found = co_await db_.read([&](db::Tx& tx) { return db::MediaRepository::find(tx, id); });
+  if (!found || found->state != 0 || !found->remote_url || found->upload_key) co_return;
+  net::HttpClientRequest request;
+  request.url = *found->remote_url;
+  request.headers = {{"Accept", "*/*"}};
+  request.max_response_bytes = kMaxVideoBytes;
+  request.timeout = std::chrono::seconds(60);
+  net::HttpClientResponse response;
+  bool unreachable = false;
+  std::string why;
+  try {
+    response = co_await client_.send(request);
+  } catch (const net::HttpClientError& e) {
+    why = e.what();
+    // Too large is final; a network failure may pass.
+    unreachable = why.find("larger than") == std::string::npos;
+  }
+  if (unreachable) throw jobs::RetryableError("fetching " + *found->remote_url + ": " + why);
+  auto sniffed =
+      why.empty() && response.status == 200 ? media::sniff_media(response.body) : std::nullopt;
+  const std::size_t limit =
+      sniffed && sniffed->kind == media::MediaKind::kImage ? kMaxImageBytes : kMaxVideoBytes;
+  if (!sniffed || response.body.size() > limit) {
+    co_await db_.tx([&](db::Tx& tx) { db::MediaRepository::fail(tx, id); });
+    co_return;
+  }
+  std::string hex = random_hex(16);
+  std::string key = hex.substr(0, 2) + "/" + hex.substr(2, 2) + "/" + hex + "/upload";
+  auto save = [&] { store_.put(key, response.body); };
+  co_await run_blocking(blocking_, save);
+  bool kept = co_await db_.tx([&](db::Tx& tx) {
+    return db::MediaRepository::set_upload(tx, id, key,
+                                           static_cast<std::int64_t>(response.body.size()));
+  });
+  if (!kept) {
+    auto drop = [&] { store_.remove(key); };
+    co_await run_blocking(blocking_, drop);
+    co_return;
+  }
+  co_await run_process(id);
+}
+
+awaitable<MediaService::PruneProgress> MediaService::prune_remote(
+    int days, std::function<void(const PruneProgress&)> progress) {
+  PruneProgress p;
+  auto counted = co_await db_.read(
+      [&](db::Tx& tx) { return db::MediaRepository::remote_cached_count(tx, days); });
+  p.total = counted.first;
+  progress(p);
+  for (;;) {
+    auto batch = co_await db_.read(
+        [&](db::Tx& tx) { return db::MediaRepository::remote_cached(tx, days, 200); });
+    if (batch.empty()) break;
+    auto drop = [&] {
+      for (const auto& m : batch) {
+        for (const auto* key : {&m.file_key, &m.small_key}) {
+          if (*key) store_.remove(**key);
+        }
+      }
+    };
+    co_await run_blocking(blocking_, drop);
+    co_await db_.tx([&](db::Tx& tx) {
+      for (const auto& m : batch) db::MediaRepository::evict(tx, m.id);
+    });
+    for (const auto& m : batch) p.bytes += m.file_size;
+    p.done += static_cast<std::int64_t>(batch.size());
+    progress(p);
+  }
+  co_return p;
 }
 
 awaitable<std::optional<std::string>> MediaService::read_file(std::string key) {

@@ -106,7 +106,9 @@ void StatusService::federate(db::Tx& tx, const domain::Status& status, bool dele
   }
   auto activity =
       deleted ? activitypub::delete_note_activity(config_, *author, status)
-              : activitypub::create_note_activity(config_, *author, status, mentioned, in_reply_to);
+              : activitypub::create_note_activity(
+                    config_, *author, status, mentioned, in_reply_to,
+                    views.empty() ? std::vector<domain::MediaAttachment>{} : views[0].media);
   if (updated && !deleted) {
     // An edit is the same Note, marked updated, in an Update (Mastodon's shape).
     activity["type"] = "Update";

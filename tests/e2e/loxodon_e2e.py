@@ -83,12 +83,13 @@ class Server:
         self.base = f"http://127.0.0.1:{self.port}"
         self.logdir = tempfile.mkdtemp(prefix="loxodon-e2e-")
         self.log_path = os.path.join(self.logdir, "serve.log")
+        self.media_dir = os.path.join(self.logdir, "media")
         env = {
             "LOXODON_DATABASE_URL": database_url,
             "LOXODON_LISTEN": f"127.0.0.1:{self.port}",
             "LOXODON_DOMAIN": f"localhost:{domain_port or self.port}",
             "LOXODON_SCHEME": "http",
-            "LOXODON_MEDIA_DIR": os.path.join(self.logdir, "media"),
+            "LOXODON_MEDIA_DIR": self.media_dir,
             "LOXODON_JOBS_LEASE_SECONDS": "5",
         }
         env.update(extra_env or {})

@@ -233,6 +233,51 @@ class ResolveTest(unittest.TestCase):
                                  f"/api/v1/statuses/{reply_on_a()[0]['id']}/context")
         self.assertEqual([s["uri"] for s in context["ancestors"]], [parent["uri"]])
 
+    def test_remote_media_is_cached_here_and_pruned(self):
+        """An attachment on B arrives on A as a Document, is fetched by A through its guarded
+        client and served from A; `loxodon media prune` removes the copy, leaving the link."""
+        import os
+        from loxodon_e2e import get, run_cli
+        fixtures = os.path.join(os.path.dirname(__file__), "..", "fixtures", "media")
+        mia = create_user(self.db_b.url, self.b, "mia")
+        remote_mia = self.search(f"mia@{self.b_domain}")[0]
+        api_call(self.a, self.alice, "POST", f"/api/v1/accounts/{remote_mia['id']}/follow")
+        self.assertTrue(wait_until(lambda: self.relationship(remote_mia["id"])["following"],
+                                   timeout=30))
+        media = mia.media_post(os.path.join(fixtures, "alpha.png"), mime_type="image/png",
+                               description="A picture from B", focus=(0.25, -0.5),
+                               synchronous=True)
+        post = mia.status_post("With a picture", media_ids=[media["id"]])
+        original_url = post["media_attachments"][0]["url"]
+
+        def attachment():
+            for s in api_call(self.a, self.alice, "GET", "/api/v1/timelines/home")[1]:
+                if s["uri"] == post["uri"] and s["media_attachments"]:
+                    return s["media_attachments"][0]
+            return None
+        self.assertTrue(wait_until(lambda: (attachment() or {}).get("type") == "image",
+                                   timeout=30), attachment())
+        cached = attachment()
+        self.assertEqual(cached["remote_url"], original_url)
+        self.assertTrue(cached["url"].startswith(f"http://localhost:{self.a.port}/"), cached)
+        self.assertEqual(cached["description"], "A picture from B")
+        self.assertEqual(cached["meta"]["focus"], {"x": 0.25, "y": -0.5})
+        self.assertIsNotNone(cached["blurhash"])
+        status, headers, body = get(cached["url"].replace(f"http://localhost:{self.a.port}",
+                                                          self.a.base))
+        self.assertEqual((status, headers["Content-Type"]), (200, "image/png"))
+        self.assertTrue(body.startswith(b"\x89PNG"))
+
+        env = {"LOXODON_DATABASE_URL": self.db_a.url, "LOXODON_DOMAIN": f"localhost:{self.a.port}",
+               "LOXODON_SCHEME": "http", "LOXODON_MEDIA_DIR": self.a.media_dir}
+        pruned = run_cli(["media", "prune", "--days", "0"], env=env, check=True)
+        self.assertIn("1 cached remote file(s) removed", pruned.stdout)
+        self.assertIn("copies removed", pruned.stderr)  # progress in the log
+        after = attachment()
+        self.assertEqual((after["type"], after["url"]), ("unknown", original_url))
+        self.assertEqual(get(cached["url"].replace(f"http://localhost:{self.a.port}",
+                                                   self.a.base))[0], 404)
+
     def test_search_resolves_remote_status_and_profile_urls(self):
         import urllib.parse
         lee = create_user(self.db_b.url, self.b, "lee")

@@ -276,6 +276,16 @@ TEST(ApFixtures, StatusDetailsSurviveEachImplementationsForm) {
   ASSERT_TRUE(dm);
   EXPECT_FALSE(dm->mentioned.empty());
   EXPECT_TRUE(dm->in_reply_to.has_value());
+  // Attachments as Mastodon and Pixelfed describe them.
+  auto photo = read_note(load("mastodon/create-note-public-attachment-ldsig.json")["object"]);
+  ASSERT_TRUE(photo);
+  ASSERT_EQ(photo->attachments.size(), 1u);
+  EXPECT_TRUE(photo->attachments[0].url.starts_with("https://"));
+  EXPECT_TRUE(photo->attachments[0].media_type.starts_with("image/"));
+  EXPECT_TRUE(photo->attachments[0].blurhash.has_value());
+  auto pixelfed = read_note(load("pixelfed/create-note-photo.json")["object"]);
+  ASSERT_TRUE(pixelfed);
+  EXPECT_FALSE(pixelfed->attachments.empty());
   // PeerTube lists a URL per media type: the HTML page is the one kept.
   auto video = read_note(load("peertube/video.json"));
   ASSERT_TRUE(video);

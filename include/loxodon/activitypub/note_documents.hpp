@@ -2,6 +2,7 @@
 
 #include <loxodon/config/config.hpp>
 #include <loxodon/domain/account.hpp>
+#include <loxodon/domain/media_attachment.hpp>
 #include <loxodon/domain/status.hpp>
 
 #include <nlohmann/json.hpp>
@@ -22,7 +23,8 @@ inline constexpr const char* kPublicCollection = "https://www.w3.org/ns/activity
 nlohmann::json create_note_activity(const config::Config& config, const domain::Account& author,
                                     const domain::Status& status,
                                     const std::vector<std::string>& mentions,
-                                    const std::optional<std::string>& in_reply_to = std::nullopt);
+                                    const std::optional<std::string>& in_reply_to = std::nullopt,
+                                    const std::vector<domain::MediaAttachment>& media = {});
 // Delete(Tombstone) for a local status, addressed like its Create.
 nlohmann::json delete_note_activity(const config::Config& config, const domain::Account& author,
                                     const domain::Status& status);
@@ -36,6 +38,16 @@ nlohmann::json announce_activity(const config::Config& config, const domain::Acc
 nlohmann::json undo_activity(const nlohmann::json& activity);
 
 // A remote Note as we keep it.
+// An attachment of a remote status, as its document describes it.
+struct RemoteAttachment {
+  std::string url;
+  std::string media_type;  // as declared ("image/jpeg"); the bytes decide when cached
+  std::string description;
+  std::optional<std::string> blurhash;
+  double focus_x = 0, focus_y = 0;
+};
+inline constexpr std::size_t kMaxRemoteAttachments = 4;  // Mastodon keeps at most four
+
 struct RemoteNote {
   std::string uri;
   std::optional<std::string> url;
@@ -47,6 +59,7 @@ struct RemoteNote {
   domain::Visibility visibility = domain::Visibility::kDirect;
   std::optional<std::string> in_reply_to;
   std::vector<std::string> mentioned;  // actor ids of Mention tags
+  std::vector<RemoteAttachment> attachments;
 };
 
 // Reads a Note (or Article/Question/Page, shown as notes) tolerating the forms real servers

@@ -27,6 +27,15 @@ struct ProcessedMedia {
 class MediaRepository {
  public:
   static void insert(Tx& tx, const MediaRow& row);
+  // A remote status's attachment, to be cached by a job (state 0, no file yet).
+  static void insert_remote(Tx& tx, const MediaRow& row);
+  // The fetched bytes of a remote attachment, stored under `key` for processing.
+  static bool set_upload(Tx& tx, std::int64_t id, const std::string& key, std::int64_t size);
+  // Cached copies of remote attachments created more than `older_than_days` ago.
+  static std::vector<MediaRow> remote_cached(Tx& tx, int older_than_days, int limit);
+  static std::pair<std::int64_t, std::int64_t> remote_cached_count(Tx& tx, int older_than_days);
+  // Forgets the cached copy (the files are removed by the caller): state 3.
+  static void evict(Tx& tx, std::int64_t id);
   static std::optional<MediaRow> find(Tx& tx, std::int64_t id);
   static std::optional<MediaRow> get(Tx& tx, std::int64_t owner, std::int64_t id);
   static void finish(Tx& tx, std::int64_t id, const ProcessedMedia& processed);

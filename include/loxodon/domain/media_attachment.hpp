@@ -23,6 +23,9 @@ struct MediaAttachment {
   double focus_y = 0;
   std::string meta = "{}";  // JSON
   std::optional<std::string> blurhash;
+  // Where a remote attachment lives; it is cached here by a job (state 0 until then, 2 when it
+  // could not be fetched, 3 once `loxodon media prune` evicted the copy).
+  std::optional<std::string> remote_url;
 };
 
 }  // namespace lox::domain

@@ -21,6 +21,10 @@ struct HttpClientRequest {
   std::string url;  // http:// or https://
   HeaderList headers;
   std::string body;
+  // Overrides of the client's limits for this request (media downloads are larger and slower
+  // than documents).
+  std::optional<std::size_t> max_response_bytes;
+  std::optional<std::chrono::milliseconds> timeout;
 };
 
 struct HttpClientResponse {

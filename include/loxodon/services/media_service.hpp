@@ -3,12 +3,14 @@
 #include <loxodon/config/config.hpp>
 #include <loxodon/db/media_repository.hpp>
 #include <loxodon/media/media_store.hpp>
+#include <loxodon/net/http_client.hpp>
 #include <loxodon/util/asio.hpp>
 #include <loxodon/util/snowflake.hpp>
 
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -31,13 +33,15 @@ struct MediaUpload {
 class MediaService {
  public:
   static constexpr const char* kProcessKind = "media.process";
+  static constexpr const char* kFetchRemoteKind = "media.fetch_remote";
   // Mastodon's limits: 16 MB for images, 99 MB for video and audio.
   static constexpr std::size_t kMaxImageBytes = 16 * 1024 * 1024;
   static constexpr std::size_t kMaxVideoBytes = 99 * 1024 * 1024;
   static constexpr std::size_t kMaxDescription = 1500;
 
+  // `client` downloads remote attachments (SSRF-guarded).
   MediaService(const config::Config& config, db::Database& db, SnowflakeGenerator& ids,
-               media::MediaStore& store, asio::thread_pool& blocking);
+               media::MediaStore& store, asio::thread_pool& blocking, net::HttpClient& client);
 
   // Queues processing and returns the row (processing).
   awaitable<db::MediaRow> upload(std::int64_t me, MediaUpload upload);
@@ -63,6 +67,23 @@ class MediaService {
   // image marks the upload failed.
   awaitable<void> run_process(std::int64_t id);
 
+  // Job handler: downloads a remote status's attachment through the guarded client (at most
+  // Mastodon's size limits) and processes it as an upload. Unreachable: retried; refused,
+  // too large or not media: marked failed (shown as "unknown" with its remote URL).
+  awaitable<void> run_fetch_remote(std::int64_t id);
+  // Queues the fetch of a remote attachment in the caller's transaction.
+  static void enqueue_fetch_remote(db::Tx& tx, std::int64_t media_id);
+
+  struct PruneProgress {
+    std::int64_t done = 0;
+    std::int64_t total = 0;
+    std::int64_t bytes = 0;
+  };
+  // Removes the cached copies of remote attachments older than `days` (the rows stay and show
+  // their remote URL), reporting after each batch. Returns what was removed.
+  awaitable<PruneProgress> prune_remote(int days,
+                                        std::function<void(const PruneProgress&)> progress);
+
   // A stored file, read on the blocking pool (nullopt when there is none).
   awaitable<std::optional<std::string>> read_file(std::string key);
 
@@ -74,6 +95,7 @@ class MediaService {
   SnowflakeGenerator& ids_;
   media::MediaStore& store_;
   asio::thread_pool& blocking_;
+  net::HttpClient& client_;
 };
 
 }  // namespace lox::services
