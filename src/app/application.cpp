@@ -126,6 +126,21 @@ struct Application::Impl {
             return n;
           });
           if (pruned > 0) log->info("pruned {} discarded job(s)", pruned);
+          // Remote content retention, in batches so no transaction grows large.
+          constexpr int kBatch = 500;
+          std::int64_t expired = 0;
+          for (int round = 0; round < 20; ++round) {
+            auto n = co_await db.tx([&](db::Tx& tx) {
+              return MaintenanceService::expire_remote_content(
+                  tx, config.remote_content_retention_days, kBatch);
+            });
+            expired += n;
+            if (n < kBatch) break;
+          }
+          if (expired > 0) {
+            log->info("removed {} remote status(es) older than {} days that nobody here used",
+                      expired, config.remote_content_retention_days);
+          }
           auto stale = co_await services.media.remove_stale_uploads();
           if (stale > 0) log->info("removed {} media upload(s) never attached to a status", stale);
         });

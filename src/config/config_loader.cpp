@@ -112,6 +112,10 @@ std::vector<KeySpec> key_specs() {
        [](Config& c, const Value& v) { c.jobs.reaper_interval = to_seconds(v); }},
       {"jobs.drain_timeout_seconds", Kind::kInt, 0, 3600,
        [](Config& c, const Value& v) { c.jobs.drain_timeout = to_seconds(v); }},
+      {"federation.remote_content_retention_days", Kind::kInt, 0, 36500,
+       [](Config& c, const Value& v) {
+         c.remote_content_retention_days = static_cast<int>(std::get<std::int64_t>(v));
+       }},
       {"instance.title", Kind::kString, 0, 0,
        [](Config& c, const Value& v) { c.instance.title = str(v); }},
       {"instance.short_description", Kind::kString, 0, 0,

@@ -64,6 +64,12 @@ std::vector<std::string> DeliveryHostRepository::all_inboxes(Tx& tx) {
   return out;
 }
 
+std::int64_t DeliveryHostRepository::expire_remote_statuses(Tx& tx, int older_than_days,
+                                                            int limit) {
+  return static_cast<std::int64_t>(
+      tx.work().exec_prepared("remote_statuses_expire", older_than_days, limit).affected_rows());
+}
+
 void DeliveryHostRepository::set_follow_request_uri(Tx& tx, std::int64_t requester,
                                                     std::int64_t target, const std::string& uri) {
   tx.work().exec_prepared("follow_request_set_uri", requester, target, uri);

@@ -44,6 +44,25 @@ inline constexpr std::array kFederationStatements = {
     Statement{"follow_request_uri",
               "SELECT uri FROM follow_requests WHERE account_id = $1 AND target_account_id = $2 "
               "AND uri IS NOT NULL"},
+    // Up to $2 remote statuses older than $1 days that nobody here interacted with: not
+    // favourited, bookmarked, boosted, replied to or pinned by a local account, not mentioning
+    // one, not themselves a boost of or reply to a local status. Their media rows become
+    // unattached and go with the hourly cleanup of unattached uploads.
+    Statement{"remote_statuses_expire",
+              "DELETE FROM statuses WHERE id IN (SELECT s.id FROM statuses s "
+              "JOIN accounts a ON a.id = s.account_id WHERE a.domain IS NOT NULL "
+              "AND NOT s.local AND s.created_at < now() - make_interval(days => $1) "
+              "AND NOT EXISTS (SELECT 1 FROM favourites f JOIN accounts fa ON fa.id = f.account_id "
+              "  WHERE f.status_id = s.id AND fa.domain IS NULL) "
+              "AND NOT EXISTS (SELECT 1 FROM bookmarks b WHERE b.status_id = s.id) "
+              "AND NOT EXISTS (SELECT 1 FROM status_pins p WHERE p.status_id = s.id) "
+              "AND NOT EXISTS (SELECT 1 FROM statuses r WHERE r.local "
+              "  AND (r.reblog_of_id = s.id OR r.in_reply_to_id = s.id)) "
+              "AND NOT EXISTS (SELECT 1 FROM mentions m JOIN accounts ma ON ma.id = m.account_id "
+              "  WHERE m.status_id = s.id AND ma.domain IS NULL) "
+              "AND NOT EXISTS (SELECT 1 FROM statuses o WHERE o.local "
+              "  AND (o.id = s.reblog_of_id OR o.id = s.in_reply_to_id)) "
+              "ORDER BY s.id LIMIT $2)"},
     Statement{"delivery_host_clear", "DELETE FROM delivery_hosts WHERE host = $1"},
     Statement{"delivery_host_list",
               "SELECT host, cardinality(failure_days), "

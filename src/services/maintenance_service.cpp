@@ -1,3 +1,4 @@
+#include <loxodon/db/delivery_host_repository.hpp>
 #include <loxodon/db/job_repository.hpp>
 #include <loxodon/db/sign_in_repository.hpp>
 #include <loxodon/jobs/job_queue.hpp>
@@ -47,6 +48,11 @@ void MaintenanceService::schedule_after(db::Tx& tx, std::int64_t slot,
 std::int64_t MaintenanceService::prune(db::Tx& tx, const PrunePayload& payload) {
   db::SignInRepository::prune_attempts(tx);  // sign-in throttling looks back minutes, not days
   return db::JobRepository::delete_discarded_older_than(tx, payload.retention_days);
+}
+
+std::int64_t MaintenanceService::expire_remote_content(db::Tx& tx, int days, int batch) {
+  if (days <= 0) return 0;
+  return db::DeliveryHostRepository::expire_remote_statuses(tx, days, batch);
 }
 
 }  // namespace lox::services

@@ -91,6 +91,9 @@ struct Config {
   InstanceConfig instance;
   SmtpConfig smtp;
   RateLimitConfig rate_limits;
+  // Remote statuses older than this many days that nobody here interacted with are removed by
+  // the hourly maintenance job (0 keeps them; Mastodon's "content cache retention period").
+  int remote_content_retention_days = 0;
 
   // scheme://domain, the base of every absolute URL the server publishes.
   std::string base_url() const { return scheme + "://" + domain; }

@@ -38,6 +38,9 @@ class DeliveryHostRepository {
   // Every remote inbox this server knows (an account's Delete goes to all of them).
   static std::vector<std::string> all_inboxes(Tx& tx);
 
+  // Removes up to `limit` old remote statuses nobody here interacted with; returns how many.
+  static std::int64_t expire_remote_statuses(Tx& tx, int older_than_days, int limit);
+
   // The Follow activity id of a remote account's pending request, to answer it by.
   static void set_follow_request_uri(Tx& tx, std::int64_t requester, std::int64_t target,
                                      const std::string& uri);

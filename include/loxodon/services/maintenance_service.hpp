@@ -27,6 +27,9 @@ class MaintenanceService {
   static void schedule_after(db::Tx& tx, std::int64_t slot,
                              std::chrono::system_clock::time_point now);
   static std::int64_t prune(db::Tx& tx, const PrunePayload& payload);
+  // One batch of the remote content retention (`days` > 0): old remote statuses that no local
+  // account interacted with. Returns how many went (the caller repeats while it is `batch`).
+  static std::int64_t expire_remote_content(db::Tx& tx, int days, int batch);
 };
 
 void to_json(nlohmann::json& j, const MaintenanceService::PrunePayload& p);
