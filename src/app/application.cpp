@@ -175,6 +175,11 @@ struct Application::Impl {
                                co_await services.scheduled.run_publish(job.payload);
                              });
     runtime.register_handler(
+        federation::kFetchProfileImageKind, [this](const jobs::Job& job) -> awaitable<void> {
+          co_await services.media.run_fetch_profile_image(
+              job.payload.at("account_id").get<std::int64_t>(), job.payload.value("header", false));
+        });
+    runtime.register_handler(
         services::MediaService::kFetchRemoteKind, [this](const jobs::Job& job) -> awaitable<void> {
           co_await services.media.run_fetch_remote(job.payload.at("media_id").get<std::int64_t>());
         });

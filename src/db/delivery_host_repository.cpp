@@ -64,6 +64,24 @@ std::vector<std::string> DeliveryHostRepository::all_inboxes(Tx& tx) {
   return out;
 }
 
+DeliveryHostRepository::RemoteImages DeliveryHostRepository::remote_images(Tx& tx,
+                                                                           std::int64_t account) {
+  RemoteImages out;
+  auto r = tx.work().exec_prepared("account_remote_images", account);
+  if (r.empty()) return out;
+  out.avatar_url = r[0][0].as<std::string>();
+  out.header_url = r[0][1].as<std::string>();
+  out.avatar_cached = r[0][2].as<bool>();
+  out.header_cached = r[0][3].as<bool>();
+  return out;
+}
+
+void DeliveryHostRepository::set_remote_images(Tx& tx, std::int64_t account,
+                                               const std::optional<std::string>& avatar_url,
+                                               const std::optional<std::string>& header_url) {
+  tx.work().exec_prepared("account_set_remote_images", account, avatar_url, header_url);
+}
+
 std::int64_t DeliveryHostRepository::expire_remote_statuses(Tx& tx, int older_than_days,
                                                             int limit) {
   return static_cast<std::int64_t>(

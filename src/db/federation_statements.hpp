@@ -63,6 +63,11 @@ inline constexpr std::array kFederationStatements = {
               "AND NOT EXISTS (SELECT 1 FROM statuses o WHERE o.local "
               "  AND (o.id = s.reblog_of_id OR o.id = s.in_reply_to_id)) "
               "ORDER BY s.id LIMIT $2)"},
+    Statement{"account_remote_images",
+              "SELECT coalesce(avatar_remote_url, ''), coalesce(header_remote_url, ''), "
+              "avatar_key IS NOT NULL, header_key IS NOT NULL FROM accounts WHERE id = $1"},
+    Statement{"account_set_remote_images",
+              "UPDATE accounts SET avatar_remote_url = $2, header_remote_url = $3 WHERE id = $1"},
     Statement{"delivery_host_clear", "DELETE FROM delivery_hosts WHERE host = $1"},
     Statement{"delivery_host_list",
               "SELECT host, cardinality(failure_days), "

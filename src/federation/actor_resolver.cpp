@@ -2,8 +2,10 @@
 #include <loxodon/activitypub/json_access.hpp>
 #include <loxodon/db/account_repository.hpp>
 #include <loxodon/db/database.hpp>
+#include <loxodon/db/delivery_host_repository.hpp>
 #include <loxodon/domain/username.hpp>
 #include <loxodon/federation/actor_resolver.hpp>
+#include <loxodon/jobs/job_queue.hpp>
 #include <loxodon/util/html.hpp>
 
 #include <spdlog/spdlog.h>
@@ -158,6 +160,22 @@ awaitable<domain::Account> ActorResolver::store(const json& document) {
   std::int64_t new_id = ids_.next();
   co_return co_await db_.tx([&](db::Tx& tx) {
     std::int64_t id = db::AccountRepository::upsert_remote(tx, new_id, row);
+    // A new or changed avatar or header is copied here by a job.
+    auto before = db::DeliveryHostRepository::remote_images(tx, id);
+    db::DeliveryHostRepository::set_remote_images(tx, id, actor.avatar_url, actor.header_url);
+    for (bool header : {false, true}) {
+      const auto& now = header ? actor.header_url : actor.avatar_url;
+      const std::string& was = header ? before.header_url : before.avatar_url;
+      bool cached = header ? before.header_cached : before.avatar_cached;
+      if (!now || (*now == was && cached)) continue;
+      jobs::NewJob job;
+      job.queue = "media";
+      job.kind = kFetchProfileImageKind;
+      job.payload = {{"account_id", id}, {"header", header}};
+      job.max_attempts = 5;
+      job.dedupe_key = "profile_image:" + std::to_string(id) + (header ? ":header" : ":avatar");
+      jobs::enqueue(tx, job);
+    }
     auto account = db::AccountRepository::find(tx, id);
     if (!account) throw FetchError("the remote account could not be stored");
     return *account;

@@ -1,4 +1,5 @@
 #include <loxodon/db/database.hpp>
+#include <loxodon/db/delivery_host_repository.hpp>
 #include <loxodon/jobs/job_errors.hpp>
 #include <loxodon/jobs/job_queue.hpp>
 #include <loxodon/media/image_processor.hpp>
@@ -356,6 +357,34 @@ awaitable<void> MediaService::run_fetch_remote(std::int64_t id) {
     co_return;
   }
   co_await run_process(id);
+}
+
+awaitable<void> MediaService::run_fetch_profile_image(std::int64_t account_id, bool header) {
+  auto images = co_await db_.read(
+      [&](db::Tx& tx) { return db::DeliveryHostRepository::remote_images(tx, account_id); });
+  const std::string& url = header ? images.header_url : images.avatar_url;
+  if (url.empty()) co_return;
+  net::HttpClientRequest request;
+  request.url = url;
+  request.headers = {{"Accept", "image/*"}};
+  request.max_response_bytes = kMaxProfileImageBytes;
+  request.timeout = std::chrono::seconds(30);
+  net::HttpClientResponse response;
+  std::string why;
+  try {
+    response = co_await client_.send(request);
+  } catch (const net::HttpClientError& e) {
+    why = e.what();
+  }
+  if (!why.empty() && why.find("larger than") == std::string::npos) {
+    throw jobs::RetryableError("fetching " + url + ": " + why);
+  }
+  if (!why.empty() || response.status != 200) co_return;  // the default image stays
+  try {
+    co_await set_profile_image(account_id, header, std::move(response.body));
+  } catch (const Error&) {
+    // Not an image we can use: the default image stays.
+  }
 }
 
 awaitable<MediaService::PruneProgress> MediaService::prune_remote(

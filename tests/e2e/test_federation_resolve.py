@@ -307,9 +307,12 @@ class ResolveTest(unittest.TestCase):
         found = self.search(f"gina@{self.b_domain}")[0]
         api_call(self.a, self.alice, "POST", f"/api/v1/accounts/{found['id']}/follow")
         self.assertTrue(wait_until(lambda: self.relationship(found["id"])["following"], timeout=30))
+        import os
+        picture = os.path.join(os.path.dirname(__file__), "..", "fixtures", "media", "alpha.png")
         gina.account_update_credentials(
             display_name="Gina G.", note="New bio",
-            fields=[("site", "https://gina.example/"), ("pronouns", "she/her")])
+            fields=[("site", "https://gina.example/"), ("pronouns", "she/her")],
+            avatar=picture, avatar_mime_type="image/png")
 
         def shown():
             return api_call(self.a, self.alice, "GET", f"/api/v1/accounts/{found['id']}")[1]
@@ -317,6 +320,15 @@ class ResolveTest(unittest.TestCase):
                         shown())
         self.assertIn("New bio", shown()["note"])
         self.assertEqual([f["name"] for f in shown()["fields"]], ["site", "pronouns"])
+        # The new avatar is copied to A and served from there.
+        self.assertTrue(wait_until(
+            lambda: shown()["avatar"].startswith(f"http://localhost:{self.a.port}/system/"),
+            timeout=30), shown()["avatar"])
+        from loxodon_e2e import get
+        status, headers, _ = get(shown()["avatar"].replace(f"http://localhost:{self.a.port}",
+                                                           self.a.base))
+        self.assertEqual(status, 200)
+        self.assertTrue(headers["Content-Type"].startswith("image/"))
         gina.status_post("Before I go")
         self.assertTrue(wait_until(
             lambda: any("Before I go" in t[1] for t in self.home_texts()), timeout=30))

@@ -38,6 +38,16 @@ class DeliveryHostRepository {
   // Every remote inbox this server knows (an account's Delete goes to all of them).
   static std::vector<std::string> all_inboxes(Tx& tx);
 
+  // A remote account's avatar and header URLs (empty when none) and whether copies exist.
+  struct RemoteImages {
+    std::string avatar_url, header_url;
+    bool avatar_cached = false, header_cached = false;
+  };
+  static RemoteImages remote_images(Tx& tx, std::int64_t account);
+  static void set_remote_images(Tx& tx, std::int64_t account,
+                                const std::optional<std::string>& avatar_url,
+                                const std::optional<std::string>& header_url);
+
   // Removes up to `limit` old remote statuses nobody here interacted with; returns how many.
   static std::int64_t expire_remote_statuses(Tx& tx, int older_than_days, int limit);
 

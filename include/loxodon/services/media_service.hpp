@@ -71,6 +71,9 @@ class MediaService {
   // Mastodon's size limits) and processes it as an upload. Unreachable: retried; refused,
   // too large or not media: marked failed (shown as "unknown" with its remote URL).
   awaitable<void> run_fetch_remote(std::int64_t id);
+  // Job handler (federation::kFetchProfileImageKind): a remote account's avatar or header,
+  // fetched through the guarded client and cropped as an upload would be.
+  awaitable<void> run_fetch_profile_image(std::int64_t account_id, bool header);
   // Queues the fetch of a remote attachment in the caller's transaction.
   static void enqueue_fetch_remote(db::Tx& tx, std::int64_t media_id);
 
