@@ -20,4 +20,12 @@ std::vector<InstanceRule> InstanceRepository::rules(Tx& tx) {
 
 void InstanceRepository::ping(Tx& tx) { tx.work().exec_prepared("ping"); }
 
+std::vector<std::string> InstanceRepository::peers(Tx& tx) {
+  std::vector<std::string> out;
+  for (const auto& row : tx.work().exec_prepared("instance_peers")) {
+    out.push_back(row[0].as<std::string>());
+  }
+  return out;
+}
+
 }  // namespace lox::db

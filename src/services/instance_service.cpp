@@ -37,4 +37,8 @@ awaitable<std::shared_ptr<const InstanceSnapshot>> InstanceService::snapshot() {
   co_return current;
 }
 
+awaitable<std::vector<std::string>> InstanceService::peers() {
+  co_return co_await db_.read([](db::Tx& tx) { return db::InstanceRepository::peers(tx); });
+}
+
 }  // namespace lox::services

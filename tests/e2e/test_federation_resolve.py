@@ -56,6 +56,9 @@ class ResolveTest(unittest.TestCase):
         self.assertEqual([a["id"] for a in again], [bob["id"]])
         code, shown, _ = api_call(self.a, self.alice, "GET", f"/api/v1/accounts/{bob['id']}")
         self.assertEqual((code, shown["acct"]), (200, f"bob@{self.b_domain}"))
+        # B is now a peer of A.
+        code, peers, _ = api_call(self.a, self.alice, "GET", "/api/v1/instance/peers")
+        self.assertEqual((code, peers), (200, ["localhost"]))
         # The key fetch was signed by A's instance actor and B served it.
         row = self.db_a.query(
             f"SELECT inbox_url || ' ' || coalesce(shared_inbox_url, '') || ' ' || "

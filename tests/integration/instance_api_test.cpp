@@ -120,7 +120,9 @@ TEST_F(InstanceApiTest, V2HasEveryDocumentedKey) {
   EXPECT_EQ(v2["registrations"]["approval_required"], true);
   EXPECT_EQ(v2["contact"]["email"], "admin@social.example");
   EXPECT_EQ(get_json(server.port(), "/api/v1/instance/rules").size(), 2u);
-  EXPECT_EQ(get_json(server.port(), "/api/v1/instance/peers"), json::array());
+  // The seeded remote accounts' servers, by host name.
+  EXPECT_EQ(get_json(server.port(), "/api/v1/instance/peers"),
+            json::array({"other.example", "remote.example"}));
 }
 
 TEST_F(InstanceApiTest, SecretsAreGeneratedOnceAndShared) {

@@ -16,6 +16,7 @@ class InstanceRepository {
  public:
   static InstanceStats stats(Tx& tx);
   static std::vector<InstanceRule> rules(Tx& tx);
+  static std::vector<std::string> peers(Tx& tx);
   static void ping(Tx& tx);
 };
 

@@ -33,6 +33,8 @@ class InstanceService {
   // The same shared_ptr is returned until the snapshot is refreshed, so callers can cache
   // whatever they render from it.
   awaitable<std::shared_ptr<const InstanceSnapshot>> snapshot();
+  // Host names of the servers this one knows accounts on.
+  awaitable<std::vector<std::string>> peers();
 
  private:
   db::Database& db_;

@@ -14,8 +14,8 @@ void InstanceApi::add_routes(http::Router& router) {
   router.add("GET", "/api/v2/instance", [this](http::Request& r) { return v2(r); });
   router.add("GET", "/api/v1/instance/rules", [this](http::Request& r) { return rules(r); });
   // Launch-time companions that must answer with valid empty data rather than 404.
-  router.add("GET", "/api/v1/instance/peers", [](http::Request&) -> awaitable<http::Response> {
-    co_return http::Response::json_text(200, "[]");
+  router.add("GET", "/api/v1/instance/peers", [this](http::Request&) -> awaitable<http::Response> {
+    co_return http::Response::json(200, nlohmann::json(co_await instance_.peers()));
   });
   router.add("GET", "/api/v1/instance/translation_languages",
              [](http::Request&) -> awaitable<http::Response> {
