@@ -123,7 +123,9 @@ class BrowserFlowTest(unittest.TestCase):
         status, _, consent = browser.request(start)
         status, headers, _ = browser.submit(consent, "/oauth/authorize", {"decision": "approve"})
         code = urllib.parse.parse_qs(urllib.parse.urlparse(headers["Location"]).query)["code"][0]
-        status, error = self.exchange(code, verifier[:-1] + "x")
+        # One character changed (never to itself: a verifier may already end in "x").
+        wrong = verifier[:-1] + ("y" if verifier.endswith("x") else "x")
+        status, error = self.exchange(code, wrong)
         self.assertEqual((status, error["error"]), (400, "invalid_grant"))
 
         status, _, consent = browser.request(start)
