@@ -54,7 +54,8 @@ std::string iso(std::chrono::system_clock::time_point t) {
 json create_note_activity(const config::Config& config, const domain::Account& author,
                           const domain::Status& status, const std::vector<std::string>& mentions,
                           const std::optional<std::string>& in_reply_to,
-                          const std::vector<domain::MediaAttachment>& media) {
+                          const std::vector<domain::MediaAttachment>& media,
+                          const std::optional<domain::Poll>& poll) {
   // Attachments as Mastodon describes them (Document with its type, size and blurhash); ones
   // still processing have no file yet and are left out.
   json attachments = json::array();
@@ -92,6 +93,24 @@ json create_note_activity(const config::Config& config, const domain::Account& a
                {"attachment", attachments},
                {"tag", tags}};
   if (status.language) note["contentMap"] = {{*status.language, status.content}};
+  // A poll makes the Note a Question, as Mastodon sends it: the options with their counts.
+  if (poll) {
+    note["type"] = "Question";
+    json options = json::array();
+    for (std::size_t i = 0; i < poll->options.size(); ++i) {
+      options.push_back({{"type", "Note"},
+                         {"name", poll->options[i]},
+                         {"replies",
+                          {{"type", "Collection"},
+                           {"totalItems", i < poll->votes.size() ? poll->votes[i] : 0}}}});
+    }
+    note[poll->multiple ? "anyOf" : "oneOf"] = options;
+    if (poll->expires_at) {
+      note[poll->expired ? "closed" : "endTime"] = iso(*poll->expires_at);
+      if (poll->expired) note["endTime"] = iso(*poll->expires_at);
+    }
+    note["votersCount"] = poll->voters_count;
+  }
   return {{"@context",
            json::array({"https://www.w3.org/ns/activitystreams", {{"sensitive", "as:sensitive"}}})},
           {"id", status.uri.value_or("") + "/activity"},
@@ -199,6 +218,36 @@ std::optional<RemoteNote> read_note(const json& o) {
                  : public_cc ? domain::Visibility::kUnlisted
                  : followers ? domain::Visibility::kPrivate
                              : domain::Visibility::kDirect;
+  if (type == "Question") {
+    RemotePoll poll;
+    poll.multiple = o.contains("anyOf") && o["anyOf"].is_array();
+    const json& choices = poll.multiple ? o["anyOf"] : o.value("oneOf", json());
+    for (const auto& c : choices.is_array() ? choices : json::array()) {
+      if (poll.options.size() >= kMaxRemotePollOptions) break;
+      if (!c.is_object() || !c.contains("name") || !c["name"].is_string()) continue;
+      std::string name = to_valid_utf8(c["name"].get<std::string>());
+      if (name.size() > 500) name = to_valid_utf8(name.substr(0, 500));
+      poll.options.push_back(name);
+      std::int64_t count = 0;
+      const json& replies = c.value("replies", json());
+      if (replies.is_object() && replies.contains("totalItems") &&
+          replies["totalItems"].is_number_integer()) {
+        count = std::max<std::int64_t>(0, replies["totalItems"].get<std::int64_t>());
+      }
+      poll.counts.push_back(count);
+    }
+    if (o.contains("votersCount") && o["votersCount"].is_number_integer()) {
+      poll.voters = std::max<std::int64_t>(0, o["votersCount"].get<std::int64_t>());
+    } else {
+      for (auto c : poll.counts) poll.voters += c;
+    }
+    for (const char* key : {"endTime", "closed"}) {
+      if (!poll.ends_at && o.contains(key) && o[key].is_string()) {
+        poll.ends_at = parse_iso8601(o[key].get<std::string>());
+      }
+    }
+    if (!poll.options.empty()) n.poll = std::move(poll);
+  }
   const json& attachments = o.value("attachment", json());
   for (const auto& a : attachments.is_array() ? attachments : json::array({attachments})) {
     if (n.attachments.size() >= kMaxRemoteAttachments) break;

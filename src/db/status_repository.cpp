@@ -435,6 +435,13 @@ void StatusRepository::insert_poll(Tx& tx, std::int64_t id, std::int64_t status_
                           multiple, hide_totals, expires_in);
 }
 
+void StatusRepository::set_remote_poll_counts(Tx& tx, std::int64_t status_id,
+                                              const std::vector<std::int64_t>& counts,
+                                              std::int64_t voters, std::int64_t expires_in) {
+  tx.work().exec_prepared("poll_set_remote_counts", status_id, to_pg_bigint_array(counts), voters,
+                          expires_in);
+}
+
 std::optional<PollForVote> StatusRepository::poll_for_vote(Tx& tx, std::int64_t poll_id,
                                                            std::int64_t voter) {
   auto r = tx.work().exec_prepared("poll_by_id", poll_id, voter);

@@ -333,6 +333,9 @@ inline constexpr std::array kStatusStatements = {
         "poll_insert",
         "INSERT INTO polls (id, status_id, account_id, options, multiple, hide_totals, expires_at) "
         "VALUES ($1, $2, $3, $4::text[], $5, $6, now() + make_interval(secs => $7))"},
+    Statement{"poll_set_remote_counts",
+              "UPDATE polls SET remote_counts = $2::bigint[], remote_voters = $3, "
+              "expires_at = now() + make_interval(secs => $4) WHERE status_id = $1"},
     // Polls of the given statuses with per-option counts, voters and the viewer's own choices.
     Statement{
         "status_polls",
@@ -340,10 +343,14 @@ inline constexpr std::array kStatusStatements = {
         "(extract(epoch FROM p.expires_at) * 1000)::bigint, coalesce(p.expires_at <= now(), "
         "false), "
         "(SELECT coalesce(array_agg(cnt ORDER BY i), '{}')::text FROM (SELECT i, "
-        "  (SELECT count(*) FROM poll_votes v WHERE v.poll_id = p.id AND v.choice = i - 1) AS cnt "
-        "  FROM generate_subscripts(p.options, 1) i) c), "
-        "(SELECT count(*) FROM poll_votes v WHERE v.poll_id = p.id), "
-        "(SELECT count(DISTINCT v.account_id) FROM poll_votes v WHERE v.poll_id = p.id), "
+        "  CASE WHEN p.remote_counts IS NOT NULL THEN coalesce(p.remote_counts[i], 0) ELSE "
+        "  (SELECT count(*) FROM poll_votes v WHERE v.poll_id = p.id AND v.choice = i - 1) END "
+        "  AS cnt FROM generate_subscripts(p.options, 1) i) c), "
+        "CASE WHEN p.remote_counts IS NOT NULL THEN (SELECT coalesce(sum(x), 0)::bigint FROM "
+        "  unnest(p.remote_counts) x) ELSE "
+        "(SELECT count(*) FROM poll_votes v WHERE v.poll_id = p.id) END, "
+        "CASE WHEN p.remote_counts IS NOT NULL THEN coalesce(p.remote_voters, 0) ELSE "
+        "(SELECT count(DISTINCT v.account_id) FROM poll_votes v WHERE v.poll_id = p.id) END, "
         "(SELECT coalesce(array_agg(v.choice ORDER BY v.choice), '{}')::text FROM poll_votes v "
         "  WHERE v.poll_id = p.id AND v.account_id = $2) "
         "FROM polls p WHERE p.status_id = ANY($1::bigint[])"},

@@ -196,8 +196,8 @@ awaitable<void> InboxService::run_process(json payload) {
       co_await on_delete_actor(activity);
       break;
     case InboundAction::kVote:
-      plan.reason = "poll votes are not counted yet";
-      [[fallthrough]];
+      co_await on_vote(activity);
+      break;
     case InboundAction::kIgnore:
       log()->info("inbox: verified {} {} from {} dropped: {}",
                   activity.value("type", json()).dump(),
@@ -205,6 +205,33 @@ awaitable<void> InboxService::run_process(json payload) {
                   activitypub::id_of(activity.value("actor", json())), plan.reason);
       break;
   }
+}
+
+// A vote on one of our polls: Create(Note) named after an option, replying to the Question.
+awaitable<void> InboxService::on_vote(const json& activity) {
+  const json& note = activity["object"];
+  const std::string question = activitypub::id_of(note.value("inReplyTo", json()));
+  const std::string option =
+      note.value("name", json("")).is_string() ? note["name"].get<std::string>() : "";
+  if (!question.starts_with(config_.base_url() + "/") || option.empty()) co_return;
+  auto voter = co_await remote_actor(activitypub::id_of(activity["actor"]));
+  if (!voter) co_return;
+  std::int64_t row = ids_.next();
+  co_await db_.tx([&](db::Tx& tx) {
+    auto status = db::StatusRepository::by_uri(tx, question);
+    if (!status) return;
+    std::vector<std::int64_t> one{status->first};
+    auto views = db::StatusRepository::views(tx, one, voter->id);
+    if (views.empty() || !views[0].poll || views[0].poll->expired) return;
+    const auto& poll = *views[0].poll;
+    auto it = std::find(poll.options.begin(), poll.options.end(), option);
+    if (it == poll.options.end()) return;
+    int choice = static_cast<int>(it - poll.options.begin());
+    bool already =
+        std::find(poll.own_votes.begin(), poll.own_votes.end(), choice) != poll.own_votes.end();
+    if (already || (!poll.multiple && !poll.own_votes.empty())) return;
+    db::StatusRepository::add_vote(tx, row, poll.id, voter->id, choice);
+  });
 }
 
 awaitable<void> InboxService::on_update_actor(const json& activity) {
@@ -287,6 +314,19 @@ awaitable<std::optional<std::int64_t>> InboxService::resolve_status(std::string 
   co_return co_await known_or_fetched_status(std::move(url), 0);
 }
 
+std::int64_t InboxService::poll_seconds_left(const activitypub::RemotePoll& poll) {
+  if (!poll.ends_at) return std::int64_t{100} * 365 * 24 * 3600;  // Misskey: no end
+  return std::chrono::duration_cast<std::chrono::seconds>(*poll.ends_at -
+                                                          std::chrono::system_clock::now())
+      .count();
+}
+
+void InboxService::set_poll_counts(db::Tx& tx, std::int64_t status_id,
+                                   const activitypub::RemotePoll& poll) {
+  db::StatusRepository::set_remote_poll_counts(tx, status_id, poll.counts, poll.voters,
+                                               poll_seconds_left(poll));
+}
+
 awaitable<void> InboxService::store_note(const activitypub::RemoteNote& note,
                                          const domain::Account& author, int depth, bool fan_out) {
   // The status replied to comes first, so the reply threads under it.
@@ -329,6 +369,11 @@ awaitable<void> InboxService::store_note(const activitypub::RemoteNote& note,
       media.remote_url = att.url;
       db::MediaRepository::insert_remote(tx, media);
       MediaService::enqueue_fetch_remote(tx, media.id);
+    }
+    if (note.poll) {
+      db::StatusRepository::insert_poll(tx, ids_.next(), row.id, author.id, note.poll->options,
+                                        note.poll->multiple, false, poll_seconds_left(*note.poll));
+      set_poll_counts(tx, row.id, *note.poll);
     }
     std::vector<std::int64_t> mentioned;
     for (const auto& href : note.mentioned) {
@@ -443,12 +488,19 @@ awaitable<void> InboxService::on_update(const json& activity) {
     auto status = db::StatusRepository::by_uri(tx, note->uri);
     auto author = db::AccountRepository::find_by_uri(tx, actor);
     if (!status || !author || status->second != author->id) return;  // only its author edits
-    db::NewStatus updated;
-    updated.spoiler_text = note->summary;
-    updated.content = note->content_html;
-    updated.sensitive = note->sensitive;
-    updated.language = note->language;
-    db::StatusRepository::edit(tx, status->first, snapshot, updated);
+    // A poll's server sends Update as votes come in: new counts are not an edit.
+    if (note->poll) set_poll_counts(tx, status->first, *note->poll);
+    auto stored = db::StatusRepository::find(tx, status->first);
+    bool edited = !stored || stored->content != note->content_html ||
+                  stored->spoiler_text != note->summary || stored->sensitive != note->sensitive;
+    if (edited) {
+      db::NewStatus updated;
+      updated.spoiler_text = note->summary;
+      updated.content = note->content_html;
+      updated.sensitive = note->sensitive;
+      updated.language = note->language;
+      db::StatusRepository::edit(tx, status->first, snapshot, updated);
+    }
     streaming::publish(tx, {streaming::Event::Kind::kStatusUpdate, status->first, 0, {}});
   });
 }

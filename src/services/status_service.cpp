@@ -104,11 +104,12 @@ void StatusService::federate(db::Tx& tx, const domain::Status& status, bool dele
     if (auto parent = db::StatusRepository::find(tx, *status.in_reply_to_id))
       in_reply_to = parent->uri;
   }
-  auto activity =
-      deleted ? activitypub::delete_note_activity(config_, *author, status)
-              : activitypub::create_note_activity(
-                    config_, *author, status, mentioned, in_reply_to,
-                    views.empty() ? std::vector<domain::MediaAttachment>{} : views[0].media);
+  auto activity = deleted
+                      ? activitypub::delete_note_activity(config_, *author, status)
+                      : activitypub::create_note_activity(
+                            config_, *author, status, mentioned, in_reply_to,
+                            views.empty() ? std::vector<domain::MediaAttachment>{} : views[0].media,
+                            views.empty() ? std::nullopt : views[0].poll);
   if (updated && !deleted) {
     // An edit is the same Note, marked updated, in an Update (Mastodon's shape).
     activity["type"] = "Update";
@@ -814,6 +815,38 @@ awaitable<StatusPage> StatusService::poll(std::int64_t poll_id, std::int64_t vie
   co_return co_await get(*status_id, viewer);
 }
 
+// A vote on another server's poll goes to the poll's author as Mastodon sends it: one
+// Create(Note) per choice, named after the option and replying to the Question.
+void StatusService::send_votes(db::Tx& tx, const db::PollForVote& poll, std::int64_t voter,
+                               const std::set<int>& choices,
+                               const std::vector<std::int64_t>& row_ids) {
+  auto author = db::AccountRepository::inboxes(tx, poll.account_id);
+  auto me = db::AccountRepository::find(tx, voter);
+  if (!author || author->inbox.empty() || author->uri.empty() || !me || me->domain) return;
+  std::vector<std::int64_t> one{poll.status_id};
+  auto views = db::StatusRepository::views(tx, one, voter);
+  if (views.empty() || !views[0].poll || !views[0].status.uri) return;
+  const std::string actor = config_.actor_url(me->username);
+  std::size_t i = 0;
+  for (int c : choices) {
+    if (c < 0 || static_cast<std::size_t>(c) >= views[0].poll->options.size()) continue;
+    const std::string id = actor + "#votes/" + std::to_string(row_ids[i++]);
+    nlohmann::json note = {{"id", id},
+                           {"type", "Note"},
+                           {"name", views[0].poll->options[static_cast<std::size_t>(c)]},
+                           {"attributedTo", actor},
+                           {"to", nlohmann::json::array({author->uri})},
+                           {"inReplyTo", *views[0].status.uri}};
+    nlohmann::json create = {{"@context", "https://www.w3.org/ns/activitystreams"},
+                             {"id", id + "/activity"},
+                             {"type", "Create"},
+                             {"actor", actor},
+                             {"to", nlohmann::json::array({author->uri})},
+                             {"object", note}};
+    federation::enqueue_delivery(tx, author->inbox, create, voter);
+  }
+}
+
 awaitable<StatusPage> StatusService::vote(std::int64_t poll_id, std::int64_t voter,
                                           std::vector<int> choices) {
   std::vector<std::int64_t> row_ids;
@@ -834,6 +867,7 @@ awaitable<StatusPage> StatusService::vote(std::int64_t poll_id, std::int64_t vot
     }
     std::size_t i = 0;
     for (int c : unique) db::StatusRepository::add_vote(tx, row_ids[i++], poll_id, voter, c);
+    send_votes(tx, *p, voter, unique, row_ids);
     return Outcome::kOk;
   });
   switch (outcome) {

@@ -281,6 +281,53 @@ class ResolveTest(unittest.TestCase):
         self.assertEqual(get(cached["url"].replace(f"http://localhost:{self.a.port}",
                                                    self.a.base))[0], 404)
 
+    def test_polls_and_votes_cross(self):
+        """A poll posted on B shows on A as a poll; a vote from A reaches B's count, and a vote
+        from B on A's poll reaches A's."""
+        nina = create_user(self.db_b.url, self.b, "nina")
+        remote_nina = self.search(f"nina@{self.b_domain}")[0]
+        api_call(self.a, self.alice, "POST", f"/api/v1/accounts/{remote_nina['id']}/follow")
+        self.assertTrue(wait_until(lambda: self.relationship(remote_nina["id"])["following"],
+                                   timeout=30))
+        poll = nina.make_poll(["Trunk", "Tusk", "Ears"], expires_in=3600, multiple=False)
+        post = nina.status_post("Best part of an elephant?", poll=poll)
+
+        def on_a():
+            for s in api_call(self.a, self.alice, "GET", "/api/v1/timelines/home")[1]:
+                if s["uri"] == post["uri"] and s["poll"]:
+                    return s
+            return None
+        self.assertTrue(wait_until(on_a, timeout=30))
+        shown = on_a()["poll"]
+        self.assertEqual([o["title"] for o in shown["options"]], ["Trunk", "Tusk", "Ears"])
+        self.assertEqual((shown["multiple"], shown["expired"], shown["votes_count"]),
+                         (False, False, 0))
+        code, voted, _ = api_call(self.a, self.alice, "POST", f"/api/v1/polls/{shown['id']}/votes",
+                                  {"choices[]": "1"})
+        self.assertEqual(code, 200, voted)
+        self.assertEqual(voted["own_votes"], [1])
+        # The vote travels to B as Create(Note) and counts there.
+        self.assertTrue(wait_until(
+            lambda: nina.poll(post["poll"]["id"])["votes_count"] == 1, timeout=30))
+        self.assertEqual([o["votes_count"] for o in nina.poll(post["poll"]["id"])["options"]],
+                         [0, 1, 0])
+
+        # The other way: alice's poll, voted on from B.
+        mine = self.alice.status_post("Which snack?", poll=self.alice.make_poll(
+            ["Peanuts", "Hay"], expires_in=3600, multiple=True))
+        found = nina.search_v2(f"alice@localhost:{self.a.port}", resolve=True)["accounts"]
+        nina.account_follow(found[0]["id"])
+        code, results, _ = api_call(
+            self.b, nina, "GET",
+            f"/api/v2/search?q={mine['uri'].replace(':', '%3A').replace('/', '%2F')}&resolve=true")
+        remote_poll = results["statuses"][0]["poll"]
+        self.assertEqual([o["title"] for o in remote_poll["options"]], ["Peanuts", "Hay"])
+        self.assertTrue(remote_poll["multiple"])
+        nina.poll_vote(remote_poll["id"], [0, 1])
+        self.assertTrue(wait_until(
+            lambda: self.alice.poll(mine["poll"]["id"])["votes_count"] == 2, timeout=30))
+        self.assertEqual(self.alice.poll(mine["poll"]["id"])["voters_count"], 1)
+
     def test_search_resolves_remote_status_and_profile_urls(self):
         import urllib.parse
         lee = create_user(self.db_b.url, self.b, "lee")

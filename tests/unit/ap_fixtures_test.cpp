@@ -286,6 +286,15 @@ TEST(ApFixtures, StatusDetailsSurviveEachImplementationsForm) {
   auto pixelfed = read_note(load("pixelfed/create-note-photo.json")["object"]);
   ASSERT_TRUE(pixelfed);
   EXPECT_FALSE(pixelfed->attachments.empty());
+  // Polls: Mastodon's Question with counts and an end; Misskey's without an end.
+  auto question = read_note(load("mastodon/question-create.json")["object"]);
+  ASSERT_TRUE(question && question->poll);
+  EXPECT_FALSE(question->poll->options.empty());
+  EXPECT_EQ(question->poll->counts.size(), question->poll->options.size());
+  EXPECT_TRUE(question->poll->ends_at.has_value());
+  auto open_question = read_note(load("misskey/question-no-end-date.json"));
+  ASSERT_TRUE(open_question && open_question->poll);
+  EXPECT_FALSE(open_question->poll->ends_at.has_value());
   // PeerTube lists a URL per media type: the HTML page is the one kept.
   auto video = read_note(load("peertube/video.json"));
   ASSERT_TRUE(video);

@@ -3,6 +3,7 @@
 #include <loxodon/config/config.hpp>
 #include <loxodon/domain/account.hpp>
 #include <loxodon/domain/media_attachment.hpp>
+#include <loxodon/domain/poll.hpp>
 #include <loxodon/domain/status.hpp>
 
 #include <nlohmann/json.hpp>
@@ -24,7 +25,8 @@ nlohmann::json create_note_activity(const config::Config& config, const domain::
                                     const domain::Status& status,
                                     const std::vector<std::string>& mentions,
                                     const std::optional<std::string>& in_reply_to = std::nullopt,
-                                    const std::vector<domain::MediaAttachment>& media = {});
+                                    const std::vector<domain::MediaAttachment>& media = {},
+                                    const std::optional<domain::Poll>& poll = std::nullopt);
 // Delete(Tombstone) for a local status, addressed like its Create.
 nlohmann::json delete_note_activity(const config::Config& config, const domain::Account& author,
                                     const domain::Status& status);
@@ -48,6 +50,16 @@ struct RemoteAttachment {
 };
 inline constexpr std::size_t kMaxRemoteAttachments = 4;  // Mastodon keeps at most four
 
+// A Question's poll: option names and the counts its server publishes.
+struct RemotePoll {
+  std::vector<std::string> options;
+  std::vector<std::int64_t> counts;
+  bool multiple = false;  // anyOf
+  std::int64_t voters = 0;
+  std::optional<std::chrono::system_clock::time_point> ends_at;  // endTime or closed
+};
+inline constexpr std::size_t kMaxRemotePollOptions = 500;  // Mastodon's PollParser
+
 struct RemoteNote {
   std::string uri;
   std::optional<std::string> url;
@@ -60,6 +72,7 @@ struct RemoteNote {
   std::optional<std::string> in_reply_to;
   std::vector<std::string> mentioned;  // actor ids of Mention tags
   std::vector<RemoteAttachment> attachments;
+  std::optional<RemotePoll> poll;
 };
 
 // Reads a Note (or Article/Question/Page, shown as notes) tolerating the forms real servers

@@ -139,6 +139,10 @@ class StatusRepository {
                    const NewStatus& updated);
   static std::vector<StatusEdit> edits(Tx& tx, std::int64_t status_id);
 
+  // A remote poll's counts as its server publishes them (and its end, which may move).
+  static void set_remote_poll_counts(Tx& tx, std::int64_t status_id,
+                                     const std::vector<std::int64_t>& counts, std::int64_t voters,
+                                     std::int64_t expires_in);
   static void insert_poll(Tx& tx, std::int64_t id, std::int64_t status_id, std::int64_t account_id,
                           const std::vector<std::string>& options, bool multiple, bool hide_totals,
                           std::int64_t expires_in_seconds);

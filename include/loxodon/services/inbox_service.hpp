@@ -50,6 +50,7 @@ class InboxService {
   awaitable<void> on_announce(const nlohmann::json& activity);
   awaitable<void> on_update(const nlohmann::json& activity);
   awaitable<void> on_update_actor(const nlohmann::json& activity);
+  awaitable<void> on_vote(const nlohmann::json& activity);
   awaitable<void> on_delete_actor(const nlohmann::json& activity);
   awaitable<void> on_block(const nlohmann::json& activity, bool undo);
   awaitable<void> on_delete(const nlohmann::json& activity);
@@ -59,6 +60,9 @@ class InboxService {
   awaitable<void> store_note(const activitypub::RemoteNote& note, const domain::Account& author,
                              int depth, bool fan_out);
   static constexpr int kMaxReplyChainDepth = 5;
+  static std::int64_t poll_seconds_left(const activitypub::RemotePoll& poll);
+  static void set_poll_counts(db::Tx& tx, std::int64_t status_id,
+                              const activitypub::RemotePoll& poll);
   // Deletes the status (or boost) with ActivityPub id `object` if `actor` wrote it.
   awaitable<void> remove_authored(std::string actor, std::string object);
   // The remote account of an actor id: stored, or fetched and stored when unknown (a failed

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -142,6 +143,8 @@ class StatusService {
   awaitable<void> run_poll_expired(std::int64_t status_id);
 
  private:
+  void send_votes(db::Tx& tx, const db::PollForVote& poll, std::int64_t voter,
+                  const std::set<int>& choices, const std::vector<std::int64_t>& row_ids);
   void federate(db::Tx& tx, const domain::Status& status, bool deleted, bool updated = false);
   void federate_boost(db::Tx& tx, const domain::Status& boost, bool deleted);
   awaitable<StatusPage> load(std::vector<std::int64_t> ids, std::int64_t viewer,

@@ -121,7 +121,8 @@ json create_of(const config::Config& config, const domain::Account& author,
     mentions.push_back(m.acct.find('@') == std::string::npos ? config.actor_url(m.username)
                                                              : m.url);
   }
-  return ap::create_note_activity(config, author, view.status, mentions, std::nullopt, view.media);
+  return ap::create_note_activity(config, author, view.status, mentions, std::nullopt, view.media,
+                                  view.poll);
 }
 
 std::int64_t number(std::string_view text) {
