@@ -152,6 +152,11 @@ struct Application::Impl {
                              [this](const jobs::Job& job) -> awaitable<void> {
                                co_await services.statuses.run_notify(job.payload);
                              });
+    runtime.register_handler(services::StatusService::kPollUpdateKind,
+                             [this](const jobs::Job& job) -> awaitable<void> {
+                               co_await services.statuses.run_poll_update(
+                                   job.payload.at("status_id").get<std::int64_t>());
+                             });
     runtime.register_handler(services::StatusService::kPollExpiredKind,
                              [this](const jobs::Job& job) -> awaitable<void> {
                                co_await services.statuses.run_poll_expired(

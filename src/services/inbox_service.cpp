@@ -231,6 +231,7 @@ awaitable<void> InboxService::on_vote(const json& activity) {
         std::find(poll.own_votes.begin(), poll.own_votes.end(), choice) != poll.own_votes.end();
     if (already || (!poll.multiple && !poll.own_votes.empty())) return;
     db::StatusRepository::add_vote(tx, row, poll.id, voter->id, choice);
+    StatusService::enqueue_poll_update(tx, status->first);
   });
 }
 

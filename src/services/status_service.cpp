@@ -868,6 +868,7 @@ awaitable<StatusPage> StatusService::vote(std::int64_t poll_id, std::int64_t vot
     std::size_t i = 0;
     for (int c : unique) db::StatusRepository::add_vote(tx, row_ids[i++], poll_id, voter, c);
     send_votes(tx, *p, voter, unique, row_ids);
+    enqueue_poll_update(tx, p->status_id);  // federates only when the poll is ours
     return Outcome::kOk;
   });
   switch (outcome) {
@@ -887,10 +888,30 @@ awaitable<StatusPage> StatusService::vote(std::int64_t poll_id, std::int64_t vot
   co_return co_await get(status_id, voter);
 }
 
+void StatusService::enqueue_poll_update(db::Tx& tx, std::int64_t status_id) {
+  jobs::NewJob job;
+  job.queue = "fanout";
+  job.kind = kPollUpdateKind;
+  job.payload = {{"status_id", status_id}};
+  job.delay = std::chrono::seconds(10);
+  job.dedupe_key = "poll_update:" + std::to_string(status_id);
+  jobs::enqueue(tx, job);
+}
+
+awaitable<void> StatusService::run_poll_update(std::int64_t status_id) {
+  co_await db_.tx([&](db::Tx& tx) {
+    auto status = db::StatusRepository::find(tx, status_id);
+    if (status && status->local) federate(tx, *status, false, true);
+  });
+}
+
 awaitable<void> StatusService::run_poll_expired(std::int64_t status_id) {
   co_await db_.tx([&](db::Tx& tx) {
     auto poll = db::StatusRepository::poll_of_status(tx, status_id);
     if (!poll) return;
+    // Other servers learn that it closed, with the final counts.
+    auto status = db::StatusRepository::find(tx, status_id);
+    if (status && status->local) federate(tx, *status, false, true);
     // Voters and the author hear that the poll ended (Mastodon names the author as sender).
     for (auto voter : db::StatusRepository::poll_voters(tx, poll->first)) {
       enqueue_notification(tx, voter, poll->second, "poll", status_id);

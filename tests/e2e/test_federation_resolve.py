@@ -327,6 +327,13 @@ class ResolveTest(unittest.TestCase):
         self.assertTrue(wait_until(
             lambda: self.alice.poll(mine["poll"]["id"])["votes_count"] == 2, timeout=30))
         self.assertEqual(self.alice.poll(mine["poll"]["id"])["voters_count"], 1)
+        # A sends the new counts (Update(Question)) once the votes settle; B shows them.
+        def counts_on_b():
+            return api_call(self.b, nina, "GET", f"/api/v1/polls/{remote_poll['id']}")[1]
+        self.assertTrue(wait_until(lambda: counts_on_b()["votes_count"] == 2, timeout=40),
+                        counts_on_b())
+        self.assertEqual([o["votes_count"] for o in counts_on_b()["options"]], [1, 1])
+        self.assertEqual(counts_on_b()["own_votes"], [0, 1])
 
     def test_search_resolves_remote_status_and_profile_urls(self):
         import urllib.parse

@@ -82,6 +82,11 @@ class StatusService {
   static constexpr const char* kFanOutKind = "status.fan_out";
   static constexpr const char* kNotifyKind = "notification.create";
   static constexpr const char* kPollExpiredKind = "poll.expired";
+  static constexpr const char* kPollUpdateKind = "poll.federate_counts";
+  // After votes on a local poll: other servers get its new counts (Update(Question)) once the
+  // votes settle for a few seconds, one pending update per poll.
+  static void enqueue_poll_update(db::Tx& tx, std::int64_t status_id);
+  awaitable<void> run_poll_update(std::int64_t status_id);
 
   StatusService(const config::Config& config, db::Database& db, SnowflakeGenerator& ids);
 
