@@ -214,6 +214,16 @@ json update_person_activity(const config::Config& config, const domain::Account&
           {"object", person}};
 }
 
+json follow_answer_activity(const std::string& actor, const std::string& kind, std::int64_t row,
+                            json follow) {
+  follow.erase("@context");
+  return {{"@context", "https://www.w3.org/ns/activitystreams"},
+          {"id", actor + "#" + kind + "s/follows/" + std::to_string(row)},
+          {"type", kind},
+          {"actor", actor},
+          {"object", std::move(follow)}};
+}
+
 json delete_actor_activity(const config::Config& config, const domain::Account& account) {
   const std::string actor = config.actor_url(account.username);
   return {{"@context", "https://www.w3.org/ns/activitystreams"},

@@ -234,7 +234,7 @@ struct HttpClient::Impl {
     parser.header_limit(32 * 1024);
     const std::size_t max = limits.max_response_bytes.value_or(options.max_response_bytes);
     auto too_large = [&] {
-      return HttpClientError("the response is larger than " + std::to_string(max) + " bytes");
+      return HttpClientError("the response is larger than " + std::to_string(max) + " bytes", true);
     };
     // The cap is checked as the body arrives (declared length first, then what was read), so
     // a chunked or close-delimited answer cannot grow past it either.

@@ -1,3 +1,4 @@
+#include <loxodon/activitypub/actor_documents.hpp>
 #include <loxodon/activitypub/inbound_activity.hpp>
 #include <loxodon/activitypub/json_access.hpp>
 #include <loxodon/activitypub/note_documents.hpp>
@@ -538,15 +539,9 @@ awaitable<void> InboxService::on_follow(const json& activity) {
     auto rel = db::SocialRepository::relationships(tx, target->id,
                                                    std::vector<std::int64_t>{follower->id});
     bool blocked = !rel.empty() && (rel[0].blocking || rel[0].blocked_by);
-    json follow = activity;
-    follow.erase("@context");
     const std::string me = config_.actor_url(target->username);
     auto answer = [&](const std::string& kind) {
-      json a = {{"@context", "https://www.w3.org/ns/activitystreams"},
-                {"id", me + "#" + kind + "s/follows/" + std::to_string(answer_row)},
-                {"type", kind},
-                {"actor", me},
-                {"object", follow}};
+      json a = activitypub::follow_answer_activity(me, kind, answer_row, activity);
       if (inboxes && !inboxes->inbox.empty()) {
         federation::enqueue_delivery(tx, inboxes->inbox, a, target->id);
       }

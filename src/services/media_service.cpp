@@ -316,40 +316,45 @@ void MediaService::enqueue_fetch_remote(db::Tx& tx, std::int64_t media_id) {
   jobs::enqueue(tx, job);
 }
 
-awaitable<void> MediaService::run_fetch_remote(std::int64_t id) {
-  auto found = co_await db_.read([&](db::Tx& tx) { return db::MediaRepository::find(tx, id); });
-  if (!found || found->state != 0 || !found->remote_url || found->upload_key) co_return;
+awaitable<std::optional<std::string>> MediaService::download(const std::string& url,
+                                                             const std::string& accept,
+                                                             std::size_t max_bytes,
+                                                             std::chrono::seconds timeout) {
   net::HttpClientRequest request;
-  request.url = *found->remote_url;
-  request.headers = {{"Accept", "*/*"}};
-  request.max_response_bytes = kMaxVideoBytes;
-  request.timeout = std::chrono::seconds(60);
-  net::HttpClientResponse response;
-  bool unreachable = false;
-  std::string why;
+  request.url = url;
+  request.headers = {{"Accept", accept}};
+  request.max_response_bytes = max_bytes;
+  request.timeout = timeout;
+  std::optional<net::HttpClientResponse> response;
+  std::string unreachable;
   try {
     response = co_await client_.send(request);
   } catch (const net::HttpClientError& e) {
-    why = e.what();
-    // Too large is final; a network failure may pass.
-    unreachable = why.find("larger than") == std::string::npos;
+    if (!e.too_large()) unreachable = e.what();  // too large is final; the network may recover
   }
-  if (unreachable) throw jobs::RetryableError("fetching " + *found->remote_url + ": " + why);
-  auto sniffed =
-      why.empty() && response.status == 200 ? media::sniff_media(response.body) : std::nullopt;
+  if (!unreachable.empty()) throw jobs::RetryableError("fetching " + url + ": " + unreachable);
+  if (!response || response->status != 200) co_return std::nullopt;
+  co_return std::move(response->body);
+}
+
+awaitable<void> MediaService::run_fetch_remote(std::int64_t id) {
+  auto found = co_await db_.read([&](db::Tx& tx) { return db::MediaRepository::find(tx, id); });
+  if (!found || found->state != 0 || !found->remote_url || found->upload_key) co_return;
+  auto body =
+      co_await download(*found->remote_url, "*/*", kMaxVideoBytes, std::chrono::seconds(60));
+  auto sniffed = body ? media::sniff_media(*body) : std::nullopt;
   const std::size_t limit =
       sniffed && sniffed->kind == media::MediaKind::kImage ? kMaxImageBytes : kMaxVideoBytes;
-  if (!sniffed || response.body.size() > limit) {
+  if (!sniffed || body->size() > limit) {
     co_await db_.tx([&](db::Tx& tx) { db::MediaRepository::fail(tx, id); });
     co_return;
   }
   std::string hex = random_hex(16);
   std::string key = hex.substr(0, 2) + "/" + hex.substr(2, 2) + "/" + hex + "/upload";
-  auto save = [&] { store_.put(key, response.body); };
+  auto save = [&] { store_.put(key, *body); };
   co_await run_blocking(blocking_, save);
   bool kept = co_await db_.tx([&](db::Tx& tx) {
-    return db::MediaRepository::set_upload(tx, id, key,
-                                           static_cast<std::int64_t>(response.body.size()));
+    return db::MediaRepository::set_upload(tx, id, key, static_cast<std::int64_t>(body->size()));
   });
   if (!kept) {
     auto drop = [&] { store_.remove(key); };
@@ -364,24 +369,10 @@ awaitable<void> MediaService::run_fetch_profile_image(std::int64_t account_id, b
       [&](db::Tx& tx) { return db::DeliveryHostRepository::remote_images(tx, account_id); });
   const std::string& url = header ? images.header_url : images.avatar_url;
   if (url.empty()) co_return;
-  net::HttpClientRequest request;
-  request.url = url;
-  request.headers = {{"Accept", "image/*"}};
-  request.max_response_bytes = kMaxProfileImageBytes;
-  request.timeout = std::chrono::seconds(30);
-  net::HttpClientResponse response;
-  std::string why;
+  auto body = co_await download(url, "image/*", kMaxProfileImageBytes, std::chrono::seconds(30));
+  if (!body) co_return;  // the default image stays
   try {
-    response = co_await client_.send(request);
-  } catch (const net::HttpClientError& e) {
-    why = e.what();
-  }
-  if (!why.empty() && why.find("larger than") == std::string::npos) {
-    throw jobs::RetryableError("fetching " + url + ": " + why);
-  }
-  if (!why.empty() || response.status != 200) co_return;  // the default image stays
-  try {
-    co_await set_profile_image(account_id, header, std::move(response.body));
+    co_await set_profile_image(account_id, header, std::move(*body));
   } catch (const Error&) {
     // Not an image we can use: the default image stays.
   }

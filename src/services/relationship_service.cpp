@@ -1,3 +1,4 @@
+#include <loxodon/activitypub/actor_documents.hpp>
 #include <loxodon/activitypub/note_documents.hpp>
 #include <loxodon/db/account_repository.hpp>
 #include <loxodon/db/database.hpp>
@@ -140,14 +141,9 @@ void RelationshipService::answer_follow(db::Tx& tx, std::int64_t me, std::int64_
   auto theirs = db::AccountRepository::inboxes(tx, requester);
   if (!mine || !theirs || theirs->inbox.empty()) return;
   std::string actor = config_.actor_url(mine->username);
-  const char* kind = accepted ? "Accept" : "Reject";
-  nlohmann::json answer = {
-      {"@context", "https://www.w3.org/ns/activitystreams"},
-      {"id", actor + "#" + std::string(kind) + "s/follows/" + std::to_string(row)},
-      {"type", kind},
-      {"actor", actor},
-      {"object",
-       {{"id", follow_uri}, {"type", "Follow"}, {"actor", theirs->uri}, {"object", actor}}}};
+  auto answer = activitypub::follow_answer_activity(
+      actor, accepted ? "Accept" : "Reject", row,
+      {{"id", follow_uri}, {"type", "Follow"}, {"actor", theirs->uri}, {"object", actor}});
   federation::enqueue_delivery(tx, theirs->inbox, answer, me);
 }
 

@@ -30,6 +30,11 @@ nlohmann::json update_person_activity(const config::Config& config, const domain
 // The account's own Delete (object = the actor), sent when it is deleted.
 nlohmann::json delete_actor_activity(const config::Config& config, const domain::Account& account);
 
+// Accept or Reject (`kind`) of `follow` (the Follow activity, or its id/actor/object) by the
+// local `actor`; `row` makes the id unique.
+nlohmann::json follow_answer_activity(const std::string& actor, const std::string& kind,
+                                      std::int64_t row, nlohmann::json follow);
+
 // The instance actor (Application at /actor) that signs the server's own fetches.
 nlohmann::json instance_actor_document(const config::Config& config,
                                        const std::string& public_key_pem);

@@ -61,7 +61,13 @@ struct HttpClientOptions {
 // answer. (An HTTP error status is a response, not an exception.)
 class HttpClientError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit HttpClientError(const std::string& what, bool too_large = false)
+      : std::runtime_error(what), too_large_(too_large) {}
+  // The answer exceeded the size cap: asking again will not help.
+  bool too_large() const { return too_large_; }
+
+ private:
+  bool too_large_ = false;
 };
 
 // Outbound HTTP/1.1 for federation: every connection through the SSRF guard, TLS with

@@ -92,6 +92,11 @@ class MediaService {
 
  private:
   awaitable<db::MediaRow> insert_upload(std::int64_t me, MediaUpload upload, bool queue_job);
+  // A remote file's bytes (status 200 within `max_bytes`); nothing when the server refuses it or
+  // it is too large. Throws jobs::RetryableError when the server cannot be reached.
+  awaitable<std::optional<std::string>> download(const std::string& url, const std::string& accept,
+                                                 std::size_t max_bytes,
+                                                 std::chrono::seconds timeout);
 
   const config::Config& config_;
   db::Database& db_;
