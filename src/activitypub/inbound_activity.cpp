@@ -72,7 +72,12 @@ InboundPlan plan_inbound(const json& activity) {
   if (type == "Flag") {
     return ignore("reports are not kept yet: Loxodon has no moderation queue to put them in");
   }
-  if (type == "Move") return ignore("account moves (Move) are not followed yet");
+  if (type == "Move") {
+    // Only an account moves itself (Mastodon: the object is the actor).
+    if (actor.empty() || id_of(object) != actor) return ignore("Move of another actor");
+    if (id_of(activity.value("target", json())).empty()) return ignore("Move without a target");
+    return {InboundAction::kMove, ""};
+  }
   if (type == "Dislike") return ignore("Mastodon has no dislikes");
   if (type == "EmojiReact") {
     return ignore("emoji reactions have no place in Mastodon's status API (Like is counted)");
@@ -111,6 +116,8 @@ const char* to_string(InboundAction action) {
       return "announce";
     case InboundAction::kLike:
       return "like";
+    case InboundAction::kMove:
+      return "move";
     case InboundAction::kIgnore:
       return "ignore";
   }

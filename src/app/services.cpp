@@ -37,7 +37,7 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
       http_client(http_client_options(c)),
       fetcher(c, http_client, secrets.actor_private_key_pem, b),
       resolver(c, d, http_client, fetcher, ids),
-      inbox(c, d, fetcher, resolver, ids),
+      inbox(c, d, fetcher, resolver, relationships, ids),
       deliveries(c, d, http_client, b),
       delivery_health(d) {}
 

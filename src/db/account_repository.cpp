@@ -49,6 +49,7 @@ domain::Account read_account(const pqxx::row& row, int o) {
   a.following_count = row[o + 19].as<std::int64_t>();
   a.avatar_key = nullable<std::string>(row[o + 20]);
   a.header_key = nullable<std::string>(row[o + 21]);
+  a.moved_to_account_id = nullable<std::int64_t>(row[o + 22]);
   return a;
 }
 
@@ -131,8 +132,26 @@ std::int64_t AccountRepository::upsert_remote(Tx& tx, std::int64_t new_id,
   tx.work().exec_prepared("remote_account_upsert", id, a.username, a.domain, a.display_name,
                           a.note_html, a.uri, a.url, a.locked, a.bot, a.discoverable, a.indexable,
                           a.public_key_pem, a.inbox_url, a.shared_inbox_url, a.outbox_url,
-                          a.followers_url, a.following_url, a.actor_type, a.fields_json);
+                          a.followers_url, a.following_url, a.actor_type, a.fields_json,
+                          a.also_known_as_json);
+  // movedTo names an account known here (or none): an unknown target is set when its Move
+  // arrives, after the target was fetched and checked.
+  tx.work().exec_prepared("remote_account_set_moved_to", id, a.moved_to_uri);
   return id;
+}
+
+std::vector<std::string> AccountRepository::also_known_as(Tx& tx, std::int64_t id) {
+  auto r = tx.work().exec_prepared("account_also_known_as", id);
+  std::vector<std::string> out;
+  if (r.empty()) return out;
+  for (const auto& v : nlohmann::json::parse(r[0][0].as<std::string>())) {
+    if (v.is_string()) out.push_back(v.get<std::string>());
+  }
+  return out;
+}
+
+void AccountRepository::set_moved_to(Tx& tx, std::int64_t id, std::int64_t target) {
+  tx.work().exec_prepared("account_set_moved_to", id, target);
 }
 
 bool AccountRepository::delete_remote(Tx& tx, const std::string& uri) {

@@ -58,6 +58,22 @@ void SocialRepository::unfollow(Tx& tx, std::int64_t account_id, std::int64_t ta
   tx.work().exec_prepared("home_feed_remove_author", account_id, target);
 }
 
+LocalRelationsOf SocialRepository::local_relations_of(Tx& tx, std::int64_t account_id) {
+  LocalRelationsOf out;
+  for (const auto& row : tx.work().exec_prepared("local_followers_of", account_id)) {
+    out.followers.emplace_back(
+        row[0].as<std::int64_t>(),
+        FollowOptions{row[1].as<bool>(), row[2].as<bool>(), languages_field(row[3])});
+  }
+  for (const auto& row : tx.work().exec_prepared("local_blockers_of", account_id)) {
+    out.blockers.push_back(row[0].as<std::int64_t>());
+  }
+  for (const auto& row : tx.work().exec_prepared("local_muters_of", account_id)) {
+    out.muters.emplace_back(row[0].as<std::int64_t>(), row[1].as<bool>());
+  }
+  return out;
+}
+
 std::optional<FollowOptions> SocialRepository::withdraw_request(Tx& tx, std::int64_t account_id,
                                                                 std::int64_t target) {
   auto r = tx.work().exec_prepared("follow_request_delete", account_id, target);

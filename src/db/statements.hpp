@@ -147,13 +147,21 @@ inline constexpr std::array kStatements = {
               "INSERT INTO accounts (id, username, domain, display_name, note, note_html, uri, "
               "url, locked, bot, discoverable, indexable, public_key_pem, inbox_url, "
               "shared_inbox_url, outbox_url, followers_url, following_url, actor_type, fields, "
-              "fetched_at) VALUES ($1, $2, $3, $4, '', $5, $6, $7, $8, $9, $10, $11, $12, $13, "
-              "$14, $15, $16, $17, $18, $19::jsonb, now()) "
+              "also_known_as, fetched_at) VALUES ($1, $2, $3, $4, '', $5, $6, $7, $8, $9, $10, "
+              "$11, $12, $13, $14, $15, $16, $17, $18, $19::jsonb, $20::jsonb, now()) "
               "ON CONFLICT (id) DO UPDATE SET username = $2, domain = $3, display_name = $4, "
               "note_html = $5, uri = $6, url = $7, locked = $8, bot = $9, discoverable = $10, "
               "indexable = $11, public_key_pem = $12, inbox_url = $13, shared_inbox_url = $14, "
               "outbox_url = $15, followers_url = $16, following_url = $17, actor_type = $18, "
-              "fields = $19::jsonb, fetched_at = now(), updated_at = now()"},
+              "fields = $19::jsonb, also_known_as = $20::jsonb, fetched_at = now(), "
+              "updated_at = now()"},
+    Statement{"remote_account_set_moved_to",
+              "UPDATE accounts SET moved_to_account_id = (SELECT t.id FROM accounts t "
+              "WHERE t.uri = $2 AND t.id <> $1) WHERE id = $1 AND moved_to_account_id IS "
+              "DISTINCT FROM (SELECT t.id FROM accounts t WHERE t.uri = $2 AND t.id <> $1)"},
+    Statement{"account_also_known_as", "SELECT also_known_as::text FROM accounts WHERE id = $1"},
+    Statement{"account_set_moved_to",
+              "UPDATE accounts SET moved_to_account_id = $2, updated_at = now() WHERE id = $1"},
     // An actor whose server answered 410 Gone: it and everything it had here go.
     Statement{"remote_account_delete",
               "DELETE FROM accounts WHERE uri = $1 AND domain IS NOT NULL"},

@@ -162,6 +162,19 @@ inline constexpr std::array kStatusStatements = {
         "INSERT INTO follow_requests (id, account_id, target_account_id, show_reblogs, notify, "
         "languages) VALUES ($1, $2, $3, $4, $5, CASE WHEN $7 THEN nullif($6::text[], '{}') END) "
         "ON CONFLICT (account_id, target_account_id) DO NOTHING RETURNING id"},
+    // What a Move carries over: local followers (with their options), blockers and muters.
+    Statement{"local_followers_of",
+              "SELECT f.account_id, f.show_reblogs, f.notify, f.languages FROM follows f "
+              "JOIN accounts a ON a.id = f.account_id "
+              "WHERE f.target_account_id = $1 AND a.domain IS NULL ORDER BY f.id"},
+    Statement{"local_blockers_of",
+              "SELECT b.account_id FROM blocks b JOIN accounts a ON a.id = b.account_id "
+              "WHERE b.target_account_id = $1 AND a.domain IS NULL ORDER BY b.id"},
+    Statement{"local_muters_of",
+              "SELECT m.account_id, m.hide_notifications FROM mutes m "
+              "JOIN accounts a ON a.id = m.account_id WHERE m.target_account_id = $1 "
+              "AND a.domain IS NULL AND (m.expires_at IS NULL OR m.expires_at > now()) "
+              "ORDER BY m.id"},
     Statement{"follow_delete",
               "DELETE FROM follows WHERE account_id = $1 AND target_account_id = $2"},
     Statement{"follow_request_delete",

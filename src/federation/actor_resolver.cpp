@@ -157,6 +157,8 @@ awaitable<domain::Account> ActorResolver::store(const json& document) {
   for (const auto& [name, value] : actor.fields)
     fields.push_back({{"name", name}, {"value", value}});
   row.fields_json = fields.dump();
+  row.also_known_as_json = json(actor.also_known_as).dump();
+  row.moved_to_uri = actor.moved_to;
   std::int64_t new_id = ids_.next();
   co_return co_await db_.tx([&](db::Tx& tx) {
     std::int64_t id = db::AccountRepository::upsert_remote(tx, new_id, row);

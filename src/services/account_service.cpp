@@ -203,8 +203,23 @@ awaitable<domain::UserWithAccount> AccountService::create(RegistrationRequest re
   co_return std::move(*created);
 }
 
+namespace {
+// A moved account carries the account it moved to (Mastodon's `moved`, one level deep).
+void load_moved_to(db::Tx& tx, domain::Account& account) {
+  if (!account.moved_to_account_id) return;
+  auto target = db::AccountRepository::find(tx, *account.moved_to_account_id);
+  if (target && !target->suspended_at) {
+    account.moved_to = std::make_shared<const domain::Account>(std::move(*target));
+  }
+}
+}  // namespace
+
 awaitable<domain::Account> AccountService::account(std::int64_t id) {
-  auto found = co_await db_.tx([id](db::Tx& tx) { return db::AccountRepository::find(tx, id); });
+  auto found = co_await db_.tx([id](db::Tx& tx) {
+    auto account = db::AccountRepository::find(tx, id);
+    if (account) load_moved_to(tx, *account);
+    return account;
+  });
   if (!found || found->suspended_at) throw Error(ErrorCode::kNotFound, "Record not found");
   co_return *found;
 }
@@ -218,8 +233,11 @@ awaitable<domain::Account> AccountService::lookup(std::string acct) {
     std::string host = acct.substr(at + 1);
     if (domain::lowercase(host) != domain::lowercase(config_.domain)) domain = host;
   }
-  auto found = co_await db_.tx(
-      [&](db::Tx& tx) { return db::AccountRepository::find_by_acct(tx, username, domain); });
+  auto found = co_await db_.tx([&](db::Tx& tx) {
+    auto account = db::AccountRepository::find_by_acct(tx, username, domain);
+    if (account) load_moved_to(tx, *account);
+    return account;
+  });
   if (!found || found->suspended_at) throw Error(ErrorCode::kNotFound, "Record not found");
   co_return *found;
 }

@@ -15,12 +15,15 @@
 #include <loxodon/net/http_client.hpp>
 #include <loxodon/services/inbox_service.hpp>
 #include <loxodon/services/media_service.hpp>
+#include <loxodon/services/relationship_service.hpp>
 #include <loxodon/services/status_service.hpp>
 #include <loxodon/streaming/event.hpp>
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/json_limits.hpp>
 
 #include <spdlog/spdlog.h>
+
+#include <algorithm>
 
 namespace lox::services {
 
@@ -44,8 +47,14 @@ std::shared_ptr<spdlog::logger> log() {
 
 InboxService::InboxService(const config::Config& config, db::Database& db,
                            federation::ActivityFetcher& fetcher,
-                           federation::ActorResolver& resolver, SnowflakeGenerator& ids)
-    : config_(config), db_(db), fetcher_(fetcher), resolver_(resolver), ids_(ids) {}
+                           federation::ActorResolver& resolver, RelationshipService& relationships,
+                           SnowflakeGenerator& ids)
+    : config_(config),
+      db_(db),
+      fetcher_(fetcher),
+      resolver_(resolver),
+      relationships_(relationships),
+      ids_(ids) {}
 
 awaitable<void> InboxService::receive(activitypub::SignedRequest request,
                                       std::optional<std::string> recipient) {
@@ -199,6 +208,9 @@ awaitable<void> InboxService::run_process(json payload) {
     case InboundAction::kVote:
       co_await on_vote(activity);
       break;
+    case InboundAction::kMove:
+      co_await on_move(activity);
+      break;
     case InboundAction::kIgnore:
       log()->info("inbox: verified {} {} from {} dropped: {}",
                   activity.value("type", json()).dump(),
@@ -246,6 +258,65 @@ awaitable<void> InboxService::on_update_actor(const json& activity) {
   } catch (const federation::FetchError& e) {
     log()->info("inbox: Update of {} not applied: {}", actor, e.what());
   }
+}
+
+// Mastodon's Move: the origin (the actor) names a target that lists the origin in alsoKnownAs,
+// checked on a fresh fetch of the target. The origin is marked as moved; every local follower
+// then follows the target and stops following the origin, and local blocks and mutes of the
+// origin are carried over. Done again (a retry, a repeated Move), it changes nothing more.
+awaitable<void> InboxService::on_move(const json& activity) {
+  const std::string origin_uri = activitypub::id_of(activity["actor"]);
+  const std::string target_uri = activitypub::id_of(activity["target"]);
+  auto origin = co_await remote_actor(origin_uri, false);
+  if (!origin) co_return;  // nobody here knows it: nothing to carry over
+  if (target_uri == origin_uri || local_username(target_uri)) {
+    // Local accounts have no alsoKnownAs to check a move here against.
+    log()->info("inbox: Move of {} to {} not followed: not a remote account", origin_uri,
+                target_uri);
+    co_return;
+  }
+  std::optional<domain::Account> target;
+  std::string failure;
+  try {
+    target = co_await resolver_.resolve_uri(target_uri);
+  } catch (const federation::FetchError& e) {
+    failure = e.what();
+  }
+  if (!failure.empty()) throw jobs::RetryableError("Move target " + target_uri + ": " + failure);
+  if (!target || target->suspended_at) co_return;
+  auto relations = co_await db_.tx([&](db::Tx& tx) -> std::optional<db::LocalRelationsOf> {
+    auto aliases = db::AccountRepository::also_known_as(tx, target->id);
+    if (std::find(aliases.begin(), aliases.end(), origin_uri) == aliases.end()) {
+      return std::nullopt;
+    }
+    db::AccountRepository::set_moved_to(tx, origin->id, target->id);
+    return db::SocialRepository::local_relations_of(tx, origin->id);
+  });
+  if (!relations) {
+    log()->info("inbox: Move of {} to {} refused: the target does not list it in alsoKnownAs",
+                origin_uri, target_uri);
+    co_return;
+  }
+  int moved = 0;
+  for (const auto& [follower, options] : relations->followers) {
+    // A follower who blocks the target, or is blocked by it, keeps neither follow.
+    bool followed = true;
+    try {
+      co_await relationships_.follow(follower, target->id, options);
+    } catch (const Error&) {
+      followed = false;
+    }
+    co_await relationships_.unfollow(follower, origin->id);
+    if (followed) ++moved;
+  }
+  for (std::int64_t blocker : relations->blockers) {
+    co_await relationships_.block(blocker, target->id);
+  }
+  for (const auto& [muter, hide_notifications] : relations->muters) {
+    co_await relationships_.mute(muter, target->id, hide_notifications, 0);
+  }
+  log()->info("inbox: {} moved to {}: {} local followers now follow the new account", origin_uri,
+              target_uri, moved);
 }
 
 awaitable<void> InboxService::on_delete_actor(const json& activity) {

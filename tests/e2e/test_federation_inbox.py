@@ -8,102 +8,14 @@ import base64
 import email.utils
 import hashlib
 import json
-import threading
 import time
 import unittest
-import urllib.request
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from cryptography.hazmat.primitives.asymmetric import padding
 
 from loxodon_e2e import Database, Server, create_user, get
-
-AP = "application/activity+json"
-
-
-def new_key():
-    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
-
-
-def public_pem(key):
-    return key.public_key().public_bytes(serialization.Encoding.PEM,
-                                         serialization.PublicFormat.SubjectPublicKeyInfo).decode()
-
-
-class Remote:
-    """A remote server with actors whose documents publish their keys, recording requests."""
-
-    def __init__(self):
-        self.actors = {}
-        self.requests = []
-        remote = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-            def do_GET(self):
-                remote.requests.append((self.path, dict(self.headers)))
-                name = self.path.split("/")[-1]
-                if self.path.startswith("/users/") and name in remote.actors:
-                    body = json.dumps(remote.actor(name)).encode()
-                    self.send_response(200)
-                    self.send_header("Content-Type", AP)
-                    self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body)
-                else:
-                    self.send_response(410)
-                    self.send_header("Content-Length", "0")
-                    self.end_headers()
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.host = f"127.0.0.1:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def url(self, name):
-        return f"http://{self.host}/users/{name}"
-
-    def add(self, name):
-        self.actors[name] = new_key()
-        return self.actors[name]
-
-    def actor(self, name):
-        return {"@context": ["https://www.w3.org/ns/activitystreams", "https://w3id.org/security/v1"],
-                "id": self.url(name), "type": "Person", "preferredUsername": name,
-                "inbox": self.url(name) + "/inbox",
-                "publicKey": {"id": self.url(name) + "#main-key", "owner": self.url(name),
-                              "publicKeyPem": public_pem(self.actors[name])}}
-
-    def close(self):
-        self.httpd.shutdown()
-
-
-def cavage_post(server, path, body, key, key_id, date=None, digest=None, headers=None):
-    """POSTs `body` signed as Mastodon signs deliveries."""
-    host = f"localhost:{server.port}"
-    date = date or email.utils.formatdate(usegmt=True)
-    digest = digest or "SHA-256=" + base64.b64encode(hashlib.sha256(body).digest()).decode()
-    covered = headers or ["(request-target)", "host", "date", "digest", "content-type"]
-    values = {"(request-target)": f"post {path}", "host": host, "date": date, "digest": digest,
-              "content-type": AP}
-    signing = "\n".join(f"{h}: {values[h]}" for h in covered)
-    signature = base64.b64encode(key.sign(signing.encode(), padding.PKCS1v15(),
-                                          hashes.SHA256())).decode()
-    return post(server, path, body, {
-        "Host": host, "Date": date, "Digest": digest, "Content-Type": AP,
-        "Signature": f'keyId="{key_id}",algorithm="rsa-sha256",headers="{" ".join(covered)}",'
-                     f'signature="{signature}"'})
-
-
-def post(server, path, body, headers):
-    req = urllib.request.Request(f"{server.base}{path}", data=body, headers=headers, method="POST")
-    try:
-        with urllib.request.urlopen(req, timeout=15) as res:
-            return res.status, res.read()
-    except urllib.error.HTTPError as e:
-        return e.code, e.read()
+from remote_stand_in import AP, Remote, cavage_post, new_key, post
 
 
 def error_of(body):

@@ -228,6 +228,24 @@ TEST(ApFixtures, EveryFixtureParsesOrIsSetAsideForAStatedReason) {
   }
 }
 
+// Mastodon's MoveSerializer output (no fixture in the collection has a Move).
+TEST(ApFixtures, MoveIsFollowedOnlyForTheActorItself) {
+  json move = {{"@context", "https://www.w3.org/ns/activitystreams"},
+               {"id", "https://a.example/users/old#moves/1"},
+               {"type", "Move"},
+               {"actor", "https://a.example/users/old"},
+               {"target", "https://b.example/users/new"},
+               {"object", "https://a.example/users/old"}};
+  EXPECT_EQ(plan_inbound(move).action, InboundAction::kMove);
+  json other = move;
+  other["object"] = "https://a.example/users/someone-else";
+  EXPECT_EQ(plan_inbound(other).action, InboundAction::kIgnore);
+  EXPECT_EQ(plan_inbound(other).reason, "Move of another actor");
+  json untargeted = move;
+  untargeted.erase("target");
+  EXPECT_EQ(plan_inbound(untargeted).reason, "Move without a target");
+}
+
 TEST(ApFixtures, ActorDetailsAreReadAndSanitised) {
   auto fields = read_actor(load("gotosocial/actor-person-fields.json"));
   ASSERT_EQ(fields.fields.size(), 2u);

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace lox::db {
 
@@ -62,8 +63,13 @@ class AccountRepository {
     std::string inbox_url;
     std::optional<std::string> shared_inbox_url, outbox_url, followers_url, following_url;
     std::string actor_type;
-    std::string fields_json = "[]";  // [{"name": plain text, "value": sanitised HTML}]
+    std::string fields_json = "[]";           // [{"name": plain text, "value": sanitised HTML}]
+    std::string also_known_as_json = "[]";    // the actor ids it says it also is
+    std::optional<std::string> moved_to_uri;  // movedTo
   };
+  // The actor ids a remote account lists in alsoKnownAs.
+  static std::vector<std::string> also_known_as(Tx& tx, std::int64_t id);
+  static void set_moved_to(Tx& tx, std::int64_t id, std::int64_t target);
   // The stored remote account for this actor id or handle: its id and when it was fetched.
   static std::optional<std::pair<std::int64_t, std::optional<std::int64_t>>> remote_account(
       Tx& tx, const std::string& uri, const std::string& username, const std::string& domain);

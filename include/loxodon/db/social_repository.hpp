@@ -50,9 +50,17 @@ struct NotificationFilter {
   std::int64_t account_id = 0;  // 0: from anyone
 };
 
+// What local accounts have with an account that moved away, for the Move to carry over.
+struct LocalRelationsOf {
+  std::vector<std::pair<std::int64_t, FollowOptions>> followers;  // local followers
+  std::vector<std::int64_t> blockers;                             // local accounts blocking it
+  std::vector<std::pair<std::int64_t, bool>> muters;  // (local account, hide notifications)
+};
+
 // Follows, follow requests, blocks, mutes and notifications.
 class SocialRepository {
  public:
+  static LocalRelationsOf local_relations_of(Tx& tx, std::int64_t account_id);
   // True when a new follow was created (false: it existed and its options were updated).
   static bool follow(Tx& tx, std::int64_t row_id, std::int64_t account_id, std::int64_t target,
                      const FollowOptions& options);

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,6 +44,10 @@ struct Account {
   std::int64_t following_count = 0;
   std::optional<std::string> avatar_key;  // in the media store; none: the default picture
   std::optional<std::string> header_key;
+  // Set when the account moved (Move): the account it moved to, loaded for single-account
+  // answers (Mastodon's `moved`, which clients show as a banner on the profile).
+  std::optional<std::int64_t> moved_to_account_id;
+  std::shared_ptr<const Account> moved_to;
 
   bool local() const { return !domain.has_value(); }
 };

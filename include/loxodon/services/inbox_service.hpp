@@ -20,6 +20,8 @@ class Database;
 
 namespace lox::services {
 
+class RelationshipService;
+
 // The receiving end of federation: an activity POSTed to an inbox is accepted only once its
 // signature holds (Mastodon's rules, the key fetched from the signer's actor and fetched again
 // once if it fails, for rotated keys), its actor is the key's owner and the objects it carries
@@ -29,7 +31,8 @@ class InboxService {
   static constexpr const char* kProcessKind = "activitypub.inbox";
 
   InboxService(const config::Config& config, db::Database& db, federation::ActivityFetcher& fetcher,
-               federation::ActorResolver& resolver, SnowflakeGenerator& ids);
+               federation::ActorResolver& resolver, RelationshipService& relationships,
+               SnowflakeGenerator& ids);
 
   // Throws lox::Error: 400 for a body that is not an activity, 401 when the signature or the
   // actor does not hold (the reason in the message). Returns normally when queued or ignored.
@@ -52,6 +55,7 @@ class InboxService {
   awaitable<void> on_update_actor(const nlohmann::json& activity);
   awaitable<void> on_vote(const nlohmann::json& activity);
   awaitable<void> on_delete_actor(const nlohmann::json& activity);
+  awaitable<void> on_move(const nlohmann::json& activity);
   awaitable<void> on_block(const nlohmann::json& activity, bool undo);
   awaitable<void> on_delete(const nlohmann::json& activity);
   // The local id of the status at `uri`, fetching it (and the chain it replies to, up to
@@ -76,6 +80,7 @@ class InboxService {
   db::Database& db_;
   federation::ActivityFetcher& fetcher_;
   federation::ActorResolver& resolver_;
+  RelationshipService& relationships_;
   SnowflakeGenerator& ids_;
   federation::SingleFlight status_fetches_;
 };

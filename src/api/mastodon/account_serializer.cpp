@@ -87,6 +87,11 @@ void write_account(JsonWriter& w, const config::Config& config, const domain::Ac
   }
   w.end_array();
   w.empty_array_field("roles");
+  // Mastodon writes `moved` only for a moved account (and not inside another `moved`).
+  if (a.moved_to && !a.moved_to->moved_to) {
+    w.key("moved");
+    write_account(w, config, *a.moved_to);
+  }
   w.end_object();
 }
 
