@@ -1,4 +1,5 @@
 #include <loxodon/activitypub/actor_reader.hpp>
+#include <loxodon/activitypub/emoji_reader.hpp>
 #include <loxodon/activitypub/html_sanitizer.hpp>
 #include <loxodon/activitypub/json_access.hpp>
 #include <loxodon/util/html.hpp>
@@ -138,6 +139,9 @@ RemoteActor read_actor(const json& doc) {
   auto aliases = ids_of(doc.value("alsoKnownAs", json()));
   if (aliases.size() > 256) aliases.resize(256);
   a.also_known_as = std::move(aliases);
+  std::vector<std::string_view> texts = {a.display_name, a.summary_html};
+  for (const auto& [name, value] : a.fields) texts.insert(texts.end(), {name, value});
+  a.emojis = read_emojis(doc, texts);
   return a;
 }
 

@@ -1,3 +1,4 @@
+#include <loxodon/activitypub/emoji_reader.hpp>
 #include <loxodon/activitypub/html_sanitizer.hpp>
 #include <loxodon/activitypub/json_access.hpp>
 #include <loxodon/activitypub/note_documents.hpp>
@@ -287,6 +288,9 @@ std::optional<RemoteNote> read_note(const json& o) {
       n.mentioned.push_back(t["href"].get<std::string>());
     }
   }
+  std::vector<std::string_view> texts = {n.content_html, n.summary};
+  if (n.poll) texts.insert(texts.end(), n.poll->options.begin(), n.poll->options.end());
+  n.emojis = read_emojis(o, texts);
   return n;
 }
 

@@ -5,6 +5,7 @@
 #include <loxodon/db/database.hpp>
 #include <loxodon/db/listener.hpp>
 #include <loxodon/db/migrator.hpp>
+#include <loxodon/federation/remote_emojis.hpp>
 #include <loxodon/http/server.hpp>
 #include <loxodon/jobs/runtime.hpp>
 #include <loxodon/net/smtp_client.hpp>
@@ -183,6 +184,14 @@ struct Application::Impl {
         federation::kFetchProfileImageKind, [this](const jobs::Job& job) -> awaitable<void> {
           co_await services.media.run_fetch_profile_image(
               job.payload.at("account_id").get<std::int64_t>(), job.payload.value("header", false));
+        });
+    runtime.register_handler(
+        services::PreviewCardService::kFetchKind, [this](const jobs::Job& job) -> awaitable<void> {
+          co_await services.cards.run_fetch(job.payload.at("status_id").get<std::int64_t>());
+        });
+    runtime.register_handler(
+        federation::kFetchEmojiKind, [this](const jobs::Job& job) -> awaitable<void> {
+          co_await services.media.run_fetch_emoji(job.payload.at("emoji_id").get<std::int64_t>());
         });
     runtime.register_handler(
         services::MediaService::kFetchRemoteKind, [this](const jobs::Job& job) -> awaitable<void> {

@@ -3,6 +3,7 @@
 #include "db/tx_impl.hpp"
 
 #include <loxodon/db/account_repository.hpp>
+#include <loxodon/db/custom_emoji_repository.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -50,6 +51,7 @@ domain::Account read_account(const pqxx::row& row, int o) {
   a.avatar_key = nullable<std::string>(row[o + 20]);
   a.header_key = nullable<std::string>(row[o + 21]);
   a.moved_to_account_id = nullable<std::int64_t>(row[o + 22]);
+  a.emojis = CustomEmojiRepository::from_json(row[o + 23].c_str());
   return a;
 }
 

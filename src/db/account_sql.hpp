@@ -5,6 +5,14 @@
 
 #include <pqxx/pqxx>
 
+// JSON of the emoji a status or account uses, for the view queries (`owner` is the owning row's
+// id): only those whose image has been copied here.
+#define LOX_EMOJIS_OF(join_table, owner_column, owner)                                       \
+  "(SELECT coalesce(json_agg(json_build_array(e.shortcode, e.image_key, e.static_key, "      \
+  "  e.visible_in_picker, e.category) ORDER BY e.shortcode), '[]')::text FROM " join_table   \
+  " je JOIN custom_emojis e ON e.id = je.custom_emoji_id WHERE je." owner_column " = " owner \
+  " AND e.image_key IS NOT NULL)"
+
 #define LOX_ACCOUNT_COLUMNS                                                                     \
   "a.id, a.username, a.domain, a.display_name, a.note, a.note_html, a.fields::text, a.locked, " \
   "a.bot, a.discoverable, a.indexable, a.hide_collections, a.uri, a.url, "                      \
@@ -12,7 +20,8 @@
   "(extract(epoch FROM a.last_status_at) * 1000)::bigint, "                                     \
   "(extract(epoch FROM a.suspended_at) * 1000)::bigint, "                                       \
   "a.statuses_count::bigint, a.followers_count::bigint, a.following_count::bigint, "            \
-  "a.avatar_key, a.header_key, a.moved_to_account_id"
+  "a.avatar_key, a.header_key, a.moved_to_account_id, " LOX_EMOJIS_OF("account_custom_emojis",  \
+                                                                      "account_id", "a.id")
 
 // The same columns with zero counts, for the per-request token check (no counter reads).
 #define LOX_ACCOUNT_COLUMNS_LIGHT                                                               \
@@ -21,9 +30,9 @@
   "(extract(epoch FROM a.created_at) * 1000)::bigint, "                                         \
   "(extract(epoch FROM a.last_status_at) * 1000)::bigint, "                                     \
   "(extract(epoch FROM a.suspended_at) * 1000)::bigint, 0::bigint, 0::bigint, 0::bigint, "      \
-  "a.avatar_key, a.header_key, a.moved_to_account_id"
+  "a.avatar_key, a.header_key, a.moved_to_account_id, '[]'"
 
-// 23 account columns, then these 16.
+// 24 account columns, then these 16.
 #define LOX_USER_COLUMNS                                                                 \
   "u.id, u.account_id, u.email, u.password_hash, r.id, r.name, r.color, r.highlighted, " \
   "r.permissions, u.locale, u.confirmed_at IS NOT NULL, u.approved, u.disabled, "        \
@@ -34,7 +43,7 @@
 
 namespace lox::db {
 
-inline constexpr int kAccountColumnCount = 23;
+inline constexpr int kAccountColumnCount = 24;
 
 domain::Account read_account(const pqxx::row& row, int offset = 0);
 domain::User read_user(const pqxx::row& row, int offset = kAccountColumnCount);

@@ -1,4 +1,6 @@
 #include "db/announcement_statements.hpp"
+#include "db/card_statements.hpp"
+#include "db/emoji_statements.hpp"
 #include "db/federation_statements.hpp"
 #include "db/personal_statements.hpp"
 #include "db/pooled_connection.hpp"
@@ -50,6 +52,8 @@ pqxx::connection& PooledConnection::get(const DatabaseOptions& options) {
     conn->prepare(statement.name, statement.text);
   for (const auto& statement : sql::kAnnouncementStatements)
     conn->prepare(statement.name, statement.text);
+  for (const auto& statement : sql::kCardStatements) conn->prepare(statement.name, statement.text);
+  for (const auto& statement : sql::kEmojiStatements) conn->prepare(statement.name, statement.text);
   for (const auto& statement : sql::kFederationStatements)
     conn->prepare(statement.name, statement.text);
   conn_ = std::move(conn);

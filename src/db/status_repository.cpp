@@ -4,7 +4,9 @@
 #include "db/status_sql.hpp"
 #include "db/tx_impl.hpp"
 
+#include <loxodon/db/custom_emoji_repository.hpp>
 #include <loxodon/db/filter_repository.hpp>
+#include <loxodon/db/preview_card_repository.hpp>
 #include <loxodon/db/status_repository.hpp>
 
 #include <nlohmann/json.hpp>
@@ -167,6 +169,8 @@ std::vector<domain::StatusView> read_views(Tx& tx, const pqxx::result& rows, std
       if (m.size() > 11 && m[11].is_string()) media.remote_url = m[11].get<std::string>();
       v.media.push_back(std::move(media));
     }
+    v.emojis = CustomEmojiRepository::from_json(row[at + 12].c_str());
+    if (!row[at + 13].is_null()) v.card = PreviewCardRepository::from_json(row[at + 13].c_str());
     out.push_back(std::move(v));
   }
   if (!has_filters && !has_polls) return out;

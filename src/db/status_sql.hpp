@@ -2,6 +2,7 @@
 // Column lists and predicates shared by the status statements.
 
 #include "db/account_sql.hpp"
+#include "db/card_statements.hpp"
 
 #define LOX_STATUS_COLUMNS                                                                         \
   "s.id, s.account_id, s.local, s.uri, s.url, (extract(epoch FROM s.created_at) * 1000)::bigint, " \
@@ -32,9 +33,9 @@
   "  la2.list_id = l.id AND la2.account_id = s.in_reply_to_account_id))"
 
 // The columns status_views returns for each status: the status, its author and application,
-// mentions (JSON), tags, whether it has a poll, the viewer's own flags, media (JSON, last) (viewer
-// `v` = 0, logged out, skips them) and whether the viewer has any filters (uncorrelated, so
-// evaluated once).
+// mentions (JSON), tags, whether it has a poll, the viewer's own flags, media (JSON), custom emoji
+// (JSON) (viewer `v` = 0, logged out, skips them) and whether the viewer has any filters
+// (uncorrelated, so evaluated once).
 #define LOX_STATUS_VIEW_SELECT(v)                                                                \
   "SELECT " LOX_STATUS_COLUMNS ", " LOX_ACCOUNT_COLUMNS                                          \
   ", app.name, app.website, "                                                                    \
@@ -59,9 +60,11 @@
   "(SELECT coalesce(json_agg(json_build_array(md.id::text, md.kind, md.state, md.content_type, " \
   "  md.file_key, md.small_key, md.description, md.focus_x, md.focus_y, md.meta, md.blurhash, "  \
   "  md.remote_url) "                                                                            \
-  "  ORDER BY md.id), '[]')::text FROM media_attachments md WHERE md.status_id = s.id) "         \
-  "FROM statuses s JOIN accounts a ON a.id = s.account_id "                                      \
-  "LEFT JOIN oauth_applications app ON app.id = s.application_id"
+  "  ORDER BY md.id), '[]')::text FROM media_attachments md WHERE md.status_id = "               \
+  "s.id), " LOX_EMOJIS_OF("status_custom_emojis", "status_id",                                   \
+                          "s.id") ", " LOX_CARD_OF_STATUS                                        \
+                                  " FROM statuses s JOIN accounts a ON a.id = s.account_id "     \
+                                  "LEFT JOIN oauth_applications app ON app.id = s.application_id"
 
 // One page of a home feed ($1 account, $2 max_id, $3 since_id or min_id, $4 limit).
 #define LOX_HOME_PAGE(order)                                                     \

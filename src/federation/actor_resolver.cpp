@@ -1,10 +1,12 @@
 #include <loxodon/activitypub/actor_reader.hpp>
 #include <loxodon/activitypub/json_access.hpp>
 #include <loxodon/db/account_repository.hpp>
+#include <loxodon/db/custom_emoji_repository.hpp>
 #include <loxodon/db/database.hpp>
 #include <loxodon/db/delivery_host_repository.hpp>
 #include <loxodon/domain/username.hpp>
 #include <loxodon/federation/actor_resolver.hpp>
+#include <loxodon/federation/remote_emojis.hpp>
 #include <loxodon/jobs/job_queue.hpp>
 #include <loxodon/util/html.hpp>
 
@@ -162,6 +164,8 @@ awaitable<domain::Account> ActorResolver::store(const json& document) {
   std::int64_t new_id = ids_.next();
   co_return co_await db_.tx([&](db::Tx& tx) {
     std::int64_t id = db::AccountRepository::upsert_remote(tx, new_id, row);
+    db::CustomEmojiRepository::set_account_emojis(
+        tx, id, record_remote_emojis(tx, ids_, row.domain, actor.emojis));
     // A new or changed avatar or header is copied here by a job.
     auto before = db::DeliveryHostRepository::remote_images(tx, id);
     db::DeliveryHostRepository::set_remote_images(tx, id, actor.avatar_url, actor.header_url);

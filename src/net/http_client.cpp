@@ -10,6 +10,7 @@
 #include <atomic>
 #include <cctype>
 #include <deque>
+#include <limits>
 #include <map>
 #include <mutex>
 
@@ -232,6 +233,10 @@ struct HttpClient::Impl {
     beast::flat_buffer buffer;
     bhttp::response_parser<bhttp::string_body> parser;
     parser.header_limit(32 * 1024);
+    // Beast's own limit (8 MB for responses) is lifted: the cap below is the one that holds.
+    // (Not with boost::none: Boost 1.74 compares a declared length against an empty limit as
+    // exceeding it.)
+    parser.body_limit(std::numeric_limits<std::uint64_t>::max());
     const std::size_t max = limits.max_response_bytes.value_or(options.max_response_bytes);
     auto too_large = [&] {
       return HttpClientError("the response is larger than " + std::to_string(max) + " bytes", true);
@@ -243,18 +248,27 @@ struct HttpClient::Impl {
     if (ec && reused && ec != beast::error::timeout && buffer.size() == 0) {
       throw StaleConnection{};
     }
+    bool truncated = false;
     if (!ec) {
-      if (auto declared = parser.content_length(); declared && *declared > max) throw too_large();
+      if (auto declared = parser.content_length();
+          declared && *declared > max && !limits.truncate) {
+        throw too_large();
+      }
       while (!parser.is_done() && !ec) {
         co_await bhttp::async_read_some(stream, buffer, parser,
                                         asio::redirect_error(asio::use_awaitable, ec));
-        if (parser.get().body().size() > max) throw too_large();
+        if (parser.get().body().size() > max) {
+          if (!limits.truncate) throw too_large();
+          truncated = true;
+          break;
+        }
       }
     }
     if (ec == beast::error::timeout) throw HttpClientError("the server did not answer in time");
     if (ec) throw HttpClientError("reading the response failed: " + ec.message());
     auto res = parser.release();
-    reusable = res.keep_alive() && buffer.size() == 0;
+    reusable = res.keep_alive() && buffer.size() == 0 && !truncated;
+    if (truncated) res.body().resize(max);
     HttpClientResponse out;
     out.status = res.result_int();
     for (const auto& field : res) {

@@ -4,17 +4,20 @@
 #include <loxodon/activitypub/note_documents.hpp>
 #include <loxodon/db/account_repository.hpp>
 #include <loxodon/db/conversation_repository.hpp>
+#include <loxodon/db/custom_emoji_repository.hpp>
 #include <loxodon/db/database.hpp>
 #include <loxodon/db/delivery_host_repository.hpp>
 #include <loxodon/db/media_repository.hpp>
 #include <loxodon/db/social_repository.hpp>
 #include <loxodon/db/status_repository.hpp>
 #include <loxodon/federation/delivery.hpp>
+#include <loxodon/federation/remote_emojis.hpp>
 #include <loxodon/jobs/job_errors.hpp>
 #include <loxodon/jobs/job_queue.hpp>
 #include <loxodon/net/http_client.hpp>
 #include <loxodon/services/inbox_service.hpp>
 #include <loxodon/services/media_service.hpp>
+#include <loxodon/services/preview_card_service.hpp>
 #include <loxodon/services/relationship_service.hpp>
 #include <loxodon/services/status_service.hpp>
 #include <loxodon/streaming/event.hpp>
@@ -424,6 +427,9 @@ awaitable<void> InboxService::store_note(const activitypub::RemoteNote& note,
       }
     }
     if (!db::StatusRepository::insert_remote(tx, row)) return;  // delivered before
+    db::CustomEmojiRepository::set_status_emojis(
+        tx, row.id,
+        federation::record_remote_emojis(tx, ids_, author.domain.value_or(""), note.emojis));
     // Attachments are recorded now and cached here by jobs (fetched through the guarded
     // client, processed like uploads); until then apps see them as links to their origin.
     for (const auto& att : note.attachments) {
@@ -462,6 +468,7 @@ awaitable<void> InboxService::store_note(const activitypub::RemoteNote& note,
     // fan-out job as a local post. Statuses fetched for context (a boosted post, a parent) are
     // stored without it, as Mastodon does.
     if (fan_out) enqueue_fan_out(tx, row.id);
+    PreviewCardService::enqueue(tx, config_, {row.id, row.content, !row.spoiler_text.empty()});
   });
 }
 
@@ -573,7 +580,12 @@ awaitable<void> InboxService::on_update(const json& activity) {
       updated.sensitive = note->sensitive;
       updated.language = note->language;
       db::StatusRepository::edit(tx, status->first, snapshot, updated);
+      PreviewCardService::enqueue(
+          tx, config_, {status->first, updated.content, !updated.spoiler_text.empty(), true});
     }
+    db::CustomEmojiRepository::set_status_emojis(
+        tx, status->first,
+        federation::record_remote_emojis(tx, ids_, author->domain.value_or(""), note->emojis));
     streaming::publish(tx, {streaming::Event::Kind::kStatusUpdate, status->first, 0, {}});
   });
 }

@@ -1,3 +1,4 @@
+#include <loxodon/db/custom_emoji_repository.hpp>
 #include <loxodon/db/database.hpp>
 #include <loxodon/db/delivery_host_repository.hpp>
 #include <loxodon/jobs/job_errors.hpp>
@@ -376,6 +377,83 @@ awaitable<void> MediaService::run_fetch_profile_image(std::int64_t account_id, b
   } catch (const Error&) {
     // Not an image we can use: the default image stays.
   }
+}
+
+// Mastodon keeps remote emoji up to 256 KB; the image is kept as published (animated GIFs byte
+// for byte, others re-encoded without metadata) with a still for `static_url`.
+awaitable<void> MediaService::run_fetch_emoji(std::int64_t emoji_id) {
+  auto url = co_await db_.read(
+      [&](db::Tx& tx) { return db::CustomEmojiRepository::image_source(tx, emoji_id); });
+  if (!url) co_return;
+  auto body = co_await download(*url, "image/*", kMaxEmojiBytes, std::chrono::seconds(30));
+  auto sniffed = body ? media::sniff_media(*body) : std::nullopt;
+  if (!sniffed || sniffed->kind != media::MediaKind::kImage) co_return;  // stays plain text
+  std::string hex = random_hex(16);
+  std::string image_key, static_key;
+  auto work = [&] {
+    media::ImageLimits limits;
+    limits.max_input_pixels = 4096LL * 4096;
+    limits.max_original_pixels = 512LL * 512;
+    limits.small_pixels = 256LL * 256;
+    media::ProcessedImage image;
+    try {
+      image = media::process_image(*body, limits);
+    } catch (const media::MediaError&) {
+      return;
+    }
+    const std::string dir = hex.substr(0, 2) + "/" + hex.substr(2, 2) + "/" + hex + "/emoji";
+    image_key = dir + "." + image.original.extension;
+    static_key = dir + "-static." + image.small.extension;
+    store_.put(image_key, image.original.bytes);
+    store_.put(static_key, image.small.bytes);
+  };
+  co_await run_blocking(blocking_, work);
+  if (image_key.empty()) co_return;
+  auto replaced = co_await db_.tx([&](db::Tx& tx) {
+    return db::CustomEmojiRepository::set_image(tx, emoji_id, image_key, static_key);
+  });
+  if (!replaced.empty()) {
+    auto drop = [&] {
+      for (const auto& key : replaced) store_.remove(key);
+    };
+    co_await run_blocking(blocking_, drop);
+  }
+}
+
+awaitable<std::optional<MediaService::StoredImage>> MediaService::copy_card_image(std::string url) {
+  auto body = co_await download(url, "image/*", kMaxImageBytes / 2, std::chrono::seconds(30));
+  auto sniffed = body ? media::sniff_media(*body) : std::nullopt;
+  if (!sniffed || sniffed->kind != media::MediaKind::kImage) co_return std::nullopt;
+  std::optional<StoredImage> out;
+  std::string hex = random_hex(16);
+  auto work = [&] {
+    media::ImageLimits limits;
+    limits.max_original_pixels = 400LL * 400;
+    limits.small_pixels = 400LL * 400;
+    media::ProcessedImage image;
+    try {
+      image = media::process_image(*body, limits);
+    } catch (const media::MediaError&) {
+      return;
+    }
+    // Cards show a still (an animated GIF's small variant is its first frame).
+    const auto& still = image.animated ? image.small : image.original;
+    StoredImage stored;
+    stored.key =
+        hex.substr(0, 2) + "/" + hex.substr(2, 2) + "/" + hex + "/small." + still.extension;
+    stored.width = still.width;
+    stored.height = still.height;
+    stored.blurhash = image.blurhash;
+    store_.put(stored.key, still.bytes);
+    out = std::move(stored);
+  };
+  co_await run_blocking(blocking_, work);
+  co_return out;
+}
+
+awaitable<void> MediaService::remove_file(std::string key) {
+  auto drop = [&] { store_.remove(key); };
+  co_await run_blocking(blocking_, drop);
 }
 
 awaitable<MediaService::PruneProgress> MediaService::prune_remote(

@@ -11,6 +11,7 @@
 #include <loxodon/domain/username.hpp>
 #include <loxodon/federation/delivery.hpp>
 #include <loxodon/jobs/job_queue.hpp>
+#include <loxodon/services/preview_card_service.hpp>
 #include <loxodon/services/status_service.hpp>
 #include <loxodon/services/validation_errors.hpp>
 #include <loxodon/streaming/event.hpp>
@@ -437,6 +438,7 @@ awaitable<StatusPage> StatusService::post(domain::UserWithAccount author, PostRe
       jobs::enqueue(tx, expiry);
     }
     enqueue_fan_out(tx, row.id);
+    PreviewCardService::enqueue(tx, config_, {row.id, row.content, !row.spoiler_text.empty()});
   });
   co_return co_await load_one(row.id, me);
 }
@@ -780,6 +782,8 @@ awaitable<StatusPage> StatusService::edit(domain::UserWithAccount author, std::i
   std::int64_t snapshot = ids_.next();
   co_await db_.tx([&](db::Tx& tx) {
     db::StatusRepository::edit(tx, id, snapshot, updated);
+    PreviewCardService::enqueue(tx, config_,
+                                {id, updated.content, !updated.spoiler_text.empty(), true});
     db::StatusRepository::add_mentions(tx, id, mention_ids);
     db::StatusRepository::add_tags(tx, id, prepared.rendered.tags);
     publish_status(tx, streaming::Event::Kind::kStatusUpdate, id);

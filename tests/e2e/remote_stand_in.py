@@ -33,6 +33,7 @@ class Remote:
     def __init__(self):
         self.actors = {}
         self.extra = {}  # name -> fields merged into the actor document
+        self.files = {}  # path -> (content type, bytes), served as they are
         self.requests = []
         self.received = []
         remote = self
@@ -54,7 +55,14 @@ class Remote:
                 remote.requests.append((self.path, dict(self.headers)))
                 url = urllib.parse.urlparse(self.path)
                 name = url.path.split("/")[-1]
-                if url.path == "/.well-known/webfinger":
+                if url.path in remote.files:
+                    content_type, body = remote.files[url.path]
+                    self.send_response(200)
+                    self.send_header("Content-Type", content_type)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                elif url.path == "/.well-known/webfinger":
                     resource = urllib.parse.parse_qs(url.query).get("resource", [""])[0]
                     user = resource.removeprefix("acct:").split("@")[0]
                     if user in remote.actors:
@@ -84,10 +92,10 @@ class Remote:
     def url(self, name):
         return f"http://{self.host}/users/{name}"
 
-    def add(self, name, **extra):
-        self.actors[name] = new_key()
-        self.extra[name] = extra
-        return self.actors[name]
+    def add(self, username, **extra):
+        self.actors[username] = new_key()
+        self.extra[username] = extra
+        return self.actors[username]
 
     def actor(self, name):
         doc = {"@context": ["https://www.w3.org/ns/activitystreams",
@@ -104,6 +112,20 @@ class Remote:
 
     def close(self):
         self.httpd.shutdown()
+
+
+def png(width=8, height=8, rgba=(255, 0, 0, 255)):
+    """A small PNG of one colour, made without an imaging library."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff))
+    rows = b"".join(b"\x00" + bytes(rgba) * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n"
+            + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
 def cavage_post(server, path, body, key, key_id, date=None, digest=None, headers=None):

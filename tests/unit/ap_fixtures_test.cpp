@@ -6,6 +6,7 @@
 // collection, a WebFinger link, or a document Loxodon never reads, with the reason. A fixture
 // added without an expectation fails the test.
 #include <loxodon/activitypub/actor_reader.hpp>
+#include <loxodon/activitypub/emoji_reader.hpp>
 #include <loxodon/activitypub/inbound_activity.hpp>
 #include <loxodon/activitypub/json_access.hpp>
 #include <loxodon/activitypub/note_documents.hpp>
@@ -226,6 +227,41 @@ TEST(ApFixtures, EveryFixtureParsesOrIsSetAsideForAStatedReason) {
   for (const auto& [file, e] : expectations()) {
     EXPECT_TRUE(seen.count(file)) << file << " is expected but missing";
   }
+}
+
+TEST(ApFixtures, CustomEmojiAreReadWhereTheTextUsesThem) {
+  // GoToSocial: one Emoji tag beside a Hashtag, used in the content.
+  auto note = read_note(load("gotosocial/note-hashtags-emoji.json"));
+  ASSERT_TRUE(note);
+  ASSERT_EQ(note->emojis.size(), 1u);
+  EXPECT_EQ(note->emojis[0].shortcode, "rainbow");
+  EXPECT_EQ(note->emojis[0].uri, "http://localhost:8080/emoji/01F8MH9H8E4VG3KDYJR9EGPXCQ");
+  EXPECT_TRUE(note->emojis[0].image_url.ends_with("01F8MH9H8E4VG3KDYJR9EGPXCQ.png"));
+  // Pleroma: three emoji in the name and bio of an actor.
+  auto actor = read_actor(load("pleroma/actor-person.json"));
+  std::vector<std::string> codes;
+  for (const auto& e : actor.emojis) codes.push_back(e.shortcode);
+  EXPECT_EQ(codes, (std::vector<std::string>{"anarchy", "bzh", "gentoo"}));
+
+  // Unused, malformed, non-http, duplicated: none of them is read.
+  json doc = {{"tag", json::array()}};
+  auto tag = [](const std::string& name, const std::string& url) {
+    return json{{"type", "Emoji"}, {"name", name}, {"icon", {{"url", url}}}};
+  };
+  doc["tag"] = {
+      tag(":ok:", "https://x.example/ok.png"),    tag(":ok:", "https://x.example/other.png"),
+      tag(":unused:", "https://x.example/u.png"), tag(":bad-name:", "https://x.example/b.png"),
+      tag(":x:", "https://x.example/x.png"),      tag(":js:", "javascript:alert(1)"),
+      {{"type", "Hashtag"}, {"name", "#ok"}}};
+  auto emojis = read_emojis(doc, {"hi :ok: :bad-name: :x: :js:"});
+  ASSERT_EQ(emojis.size(), 1u);
+  EXPECT_EQ(emojis[0].image_url, "https://x.example/ok.png");
+  // A single tag object (not an array) and an icon URL given as a Link.
+  json single = {{"tag",
+                  {{"type", "Emoji"},
+                   {"name", ":ab:"},
+                   {"icon", {{"url", {{"href", "https://x.example/ab.png"}}}}}}}};
+  ASSERT_EQ(read_emojis(single, {":ab:"}).size(), 1u);
 }
 
 // Mastodon's MoveSerializer output (no fixture in the collection has a Move).

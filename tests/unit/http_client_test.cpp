@@ -13,6 +13,7 @@
 #include <openssl/x509v3.h>
 
 #include <array>
+#include <functional>
 
 namespace lox::net {
 namespace {
@@ -96,7 +97,8 @@ struct Outcome {
 
 Outcome fetch(asio::io_context& io, HttpClient& client, const std::string& url,
               tcp::acceptor* acceptor = nullptr, std::string answer = {},
-              std::string* seen = nullptr, asio::ssl::context* tls = nullptr) {
+              std::string* seen = nullptr, asio::ssl::context* tls = nullptr,
+              std::function<void(HttpClientRequest&)> adjust = {}) {
   Outcome out;
   std::string ignored;
   if (acceptor != nullptr) {
@@ -109,6 +111,7 @@ Outcome fetch(asio::io_context& io, HttpClient& client, const std::string& url,
         HttpClientRequest r;
         r.url = url;
         r.headers = {{"Accept", "application/activity+json"}};
+        if (adjust) adjust(r);
         out.response = co_await client.send(r);
       },
       [&](std::exception_ptr e) {
@@ -191,6 +194,23 @@ TEST(HttpClient, PlainHttpGuardSizeCapAndDeadline) {
                           "HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n" + std::string(100, 'x'));
   EXPECT_FALSE(undeclared.response);
   EXPECT_NE(undeclared.error.find("larger than 10 bytes"), std::string::npos) << undeclared.error;
+
+  // A page read for its head keeps the first bytes of a larger body instead.
+  auto head = fetch(
+      io, capped, base + "/page", &acceptor,
+      "HTTP/1.1 200 OK\r\nContent-Length: 100\r\nConnection: close\r\n\r\n" + std::string(100, 'x'),
+      nullptr, nullptr, [](HttpClientRequest& r) { r.truncate = true; });
+  ASSERT_TRUE(head.response) << head.error;
+  EXPECT_EQ(head.response->body, std::string(10, 'x'));
+  // Within a larger cap, bodies beyond Beast's default 8 MB limit arrive whole (remote video).
+  const std::string nine_mb(9 * 1024 * 1024, 'v');
+  auto video = fetch(io, client, base + "/video", &acceptor,
+                     "HTTP/1.1 200 OK\r\nContent-Length: " + std::to_string(nine_mb.size()) +
+                         "\r\nConnection: close\r\n\r\n" + nine_mb,
+                     nullptr, nullptr,
+                     [](HttpClientRequest& r) { r.max_response_bytes = 20 * 1024 * 1024; });
+  ASSERT_TRUE(video.response) << video.error;
+  EXPECT_EQ(video.response->body.size(), nine_mb.size());
 
   // A server that never answers meets the deadline.
   auto silent = fetch(io, client, base + "/slow", &acceptor, "");

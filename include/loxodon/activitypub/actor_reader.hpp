@@ -1,5 +1,7 @@
 #pragma once
 
+#include <loxodon/activitypub/emoji_reader.hpp>
+
 #include <nlohmann/json.hpp>
 
 #include <optional>
@@ -37,6 +39,7 @@ struct RemoteActor {
   std::optional<std::string> avatar_url, header_url;  // icon and image
   std::optional<std::string> moved_to;                // movedTo
   std::vector<std::string> also_known_as;
+  std::vector<RemoteEmoji> emojis;  // those the name, bio or fields use
 };
 
 inline constexpr std::size_t kMaxRemoteFields = 50;

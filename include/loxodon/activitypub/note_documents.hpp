@@ -1,5 +1,6 @@
 #pragma once
 
+#include <loxodon/activitypub/emoji_reader.hpp>
 #include <loxodon/config/config.hpp>
 #include <loxodon/domain/account.hpp>
 #include <loxodon/domain/media_attachment.hpp>
@@ -73,6 +74,7 @@ struct RemoteNote {
   std::vector<std::string> mentioned;  // actor ids of Mention tags
   std::vector<RemoteAttachment> attachments;
   std::optional<RemotePoll> poll;
+  std::vector<RemoteEmoji> emojis;  // those the content, summary or poll options use
 };
 
 // Reads a Note (or Article/Question/Page, shown as notes) tolerating the forms real servers

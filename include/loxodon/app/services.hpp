@@ -21,6 +21,7 @@
 #include <loxodon/services/mailer.hpp>
 #include <loxodon/services/media_service.hpp>
 #include <loxodon/services/notification_service.hpp>
+#include <loxodon/services/preview_card_service.hpp>
 #include <loxodon/services/relationship_service.hpp>
 #include <loxodon/services/scheduled_status_service.hpp>
 #include <loxodon/services/status_service.hpp>
@@ -60,6 +61,7 @@ struct Services {
   services::FilterService filters;
   media::LocalMediaStore media_store;  // LOXODON_MEDIA_DIR
   services::MediaService media;
+  services::PreviewCardService cards;
   services::AnnouncementService announcements;
   services::StreamingService streaming;
   services::ActorService actors;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <loxodon/domain/custom_emoji.hpp>
+
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -48,6 +50,7 @@ struct Account {
   // answers (Mastodon's `moved`, which clients show as a banner on the profile).
   std::optional<std::int64_t> moved_to_account_id;
   std::shared_ptr<const Account> moved_to;
+  std::vector<CustomEmoji> emojis;  // used in the name, bio or fields
 
   bool local() const { return !domain.has_value(); }
 };

@@ -4,6 +4,7 @@
 #include <loxodon/domain/filter.hpp>
 #include <loxodon/domain/media_attachment.hpp>
 #include <loxodon/domain/poll.hpp>
+#include <loxodon/domain/preview_card.hpp>
 
 #include <chrono>
 #include <cstdint>
@@ -64,6 +65,8 @@ struct StatusView {
   std::optional<Poll> poll;
   std::vector<FilterResult> filtered;  // the viewer's filters this status matches
   std::vector<MediaAttachment> media;
+  std::vector<CustomEmoji> emojis;  // used in the text, content warning or poll
+  std::optional<PreviewCard> card;  // of its first link, once fetched
 };
 
 // Who the viewer is to a status: the facts the visibility rule needs.

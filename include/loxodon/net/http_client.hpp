@@ -25,6 +25,9 @@ struct HttpClientRequest {
   // than documents).
   std::optional<std::size_t> max_response_bytes;
   std::optional<std::chrono::milliseconds> timeout;
+  // Keep the first max_response_bytes of a larger body instead of failing (a web page read
+  // for its <head>); reading stops there and the connection is not reused.
+  bool truncate = false;
 };
 
 struct HttpClientResponse {

@@ -74,6 +74,9 @@ class MediaService {
   // Job handler (federation::kFetchProfileImageKind): a remote account's avatar or header,
   // fetched through the guarded client and cropped as an upload would be.
   awaitable<void> run_fetch_profile_image(std::int64_t account_id, bool header);
+  // Job handler: copies a remote custom emoji's image (and a still of it) into the store.
+  static constexpr std::size_t kMaxEmojiBytes = 256 * 1024;
+  awaitable<void> run_fetch_emoji(std::int64_t emoji_id);
   // Queues the fetch of a remote attachment in the caller's transaction.
   static void enqueue_fetch_remote(db::Tx& tx, std::int64_t media_id);
 
@@ -86,6 +89,17 @@ class MediaService {
   // their remote URL), reporting after each batch. Returns what was removed.
   awaitable<PruneProgress> prune_remote(int days,
                                         std::function<void(const PruneProgress&)> progress);
+
+  // A link preview's image copied into the store (≤ 8 MB, scaled within 400 × 400 as
+  // Mastodon's cards, metadata stripped); nothing when it cannot be fetched or used.
+  struct StoredImage {
+    std::string key;
+    int width = 0;
+    int height = 0;
+    std::string blurhash;
+  };
+  awaitable<std::optional<StoredImage>> copy_card_image(std::string url);
+  awaitable<void> remove_file(std::string key);
 
   // A stored file, read on the blocking pool (nullopt when there is none).
   awaitable<std::optional<std::string>> read_file(std::string key);

@@ -1,5 +1,6 @@
 #include "api/mastodon/account_serializer.hpp"
 
+#include "api/mastodon/emoji_serializer.hpp"
 #include "api/mastodon/media_serializer.hpp"
 
 #include <loxodon/util/html.hpp>
@@ -74,7 +75,7 @@ void write_account(JsonWriter& w, const config::Config& config, const domain::Ac
   w.number_field("following_count", a.following_count);
   w.number_field("statuses_count", a.statuses_count);
   w.field("last_status_at", last_status_day(a.last_status_at));
-  w.empty_array_field("emojis");
+  write_emojis(w, config, a.emojis);
   w.key("fields");
   w.begin_array();
   for (const auto& f : a.fields) {

@@ -122,8 +122,8 @@ void MediaApi::add_routes(Endpoints& e, http::Router& router) {
                std::string stem = dot == std::string::npos ? "" : file.substr(0, dot);
                const char* type =
                    dot == std::string::npos ? nullptr : type_of_extension(file.substr(dot + 1));
-               bool variant =
-                   stem == "original" || stem == "small" || stem == "avatar" || stem == "header";
+               bool variant = stem == "original" || stem == "small" || stem == "avatar" ||
+                              stem == "header" || stem == "emoji" || stem == "emoji-static";
                if (!variant || type == nullptr) {
                  co_return http::Response::error(404, "Record not found");
                }

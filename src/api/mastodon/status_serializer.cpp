@@ -1,10 +1,13 @@
 #include "api/mastodon/status_serializer.hpp"
 
 #include "api/mastodon/account_serializer.hpp"
+#include "api/mastodon/emoji_serializer.hpp"
 #include "api/mastodon/filter_serializer.hpp"
 #include "api/mastodon/media_serializer.hpp"
 
 #include <loxodon/util/time_format.hpp>
+
+#include <algorithm>
 
 namespace lox::api::mastodon {
 
@@ -22,7 +25,17 @@ std::optional<std::string> time_or_null(
   return format_iso8601_ms(*t);
 }
 
-void write_poll(JsonWriter& w, const domain::Poll& p) {
+// A poll shows the emoji its options use (the status's emoji, filtered).
+void write_poll(JsonWriter& w, const config::Config& config, const domain::Poll& p,
+                const std::vector<domain::CustomEmoji>& status_emojis) {
+  std::vector<domain::CustomEmoji> emojis;
+  for (const auto& e : status_emojis) {
+    const std::string code = ":" + e.shortcode + ":";
+    if (std::any_of(p.options.begin(), p.options.end(),
+                    [&](const std::string& o) { return o.find(code) != std::string::npos; })) {
+      emojis.push_back(e);
+    }
+  }
   w.begin_object();
   w.field("id", std::to_string(p.id));
   w.field("expires_at", time_or_null(p.expires_at));
@@ -44,11 +57,49 @@ void write_poll(JsonWriter& w, const domain::Poll& p) {
     w.end_object();
   }
   w.end_array();
-  w.empty_array_field("emojis");
+  write_emojis(w, config, emojis);
   w.bool_field("voted", p.voted);
   w.key("own_votes");
   w.begin_array();
   for (int c : p.own_votes) w.value(std::int64_t{c});
+  w.end_array();
+  w.end_object();
+}
+
+// Mastodon's REST::PreviewCardSerializer. A card's size is its player's, else its image's.
+void write_card(JsonWriter& w, const config::Config& config, const domain::PreviewCard& c) {
+  w.begin_object();
+  w.field("url", c.url);
+  w.field("title", c.title);
+  w.field("description", c.description);
+  w.field("language", c.language);
+  w.field("type", c.type);
+  w.field("author_name", c.author_name);
+  w.field("author_url", c.author_url);
+  w.field("provider_name", c.provider_name);
+  w.field("provider_url", c.provider_url);
+  w.field("html", c.html);
+  w.number_field("width", c.width > 0 ? c.width : c.image_width);
+  w.number_field("height", c.height > 0 ? c.height : c.image_height);
+  w.key("image");
+  if (c.image_key) {
+    w.value(media_url(config, *c.image_key));
+  } else {
+    w.null();
+  }
+  w.field("image_description", c.image_description);
+  w.field("embed_url", c.embed_url);
+  w.field("blurhash", c.blurhash);
+  w.field("published_at", c.published_at);
+  w.key("authors");
+  w.begin_array();
+  if (!c.author_name.empty() || !c.author_url.empty()) {
+    w.begin_object();
+    w.field("name", c.author_name);
+    w.field("url", c.author_url);
+    w.null_field("account");
+    w.end_object();
+  }
   w.end_array();
   w.end_object();
 }
@@ -93,7 +144,7 @@ void write_status(JsonWriter& w, const config::Config& config, const domain::Sta
     w.end_object();
   }
   w.end_array();
-  w.empty_array_field("emojis");
+  write_emojis(w, config, v.emojis);
   w.number_field("reblogs_count", s.reblogs_count);
   w.number_field("favourites_count", s.favourites_count);
   w.number_field("replies_count", s.replies_count);
@@ -108,11 +159,16 @@ void write_status(JsonWriter& w, const config::Config& config, const domain::Sta
   }
   w.key("poll");
   if (v.poll) {
-    write_poll(w, *v.poll);
+    write_poll(w, config, *v.poll, v.emojis);
   } else {
     w.null();
   }
-  w.null_field("card");
+  w.key("card");
+  if (v.card) {
+    write_card(w, config, *v.card);
+  } else {
+    w.null();
+  }
   w.field("language", s.language);
   w.key("text");
   if (with_source) {

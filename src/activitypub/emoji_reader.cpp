@@ -1,0 +1,73 @@
+#include <loxodon/activitypub/emoji_reader.hpp>
+#include <loxodon/activitypub/json_access.hpp>
+
+#include <algorithm>
+
+namespace lox::activitypub {
+
+using nlohmann::json;
+
+namespace {
+
+bool valid_shortcode(const std::string& s) {
+  return s.size() >= 2 && s.size() <= 100 && std::all_of(s.begin(), s.end(), [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                  c == '_';
+         });
+}
+
+// The icon's URL: {"url": "…"}, {"url": {"href": "…"}}, a bare string, or the first of an array.
+std::string icon_url(const json& icon) {
+  if (icon.is_array()) return icon.empty() ? "" : icon_url(icon[0]);
+  if (icon.is_string()) return icon.get<std::string>();
+  if (!icon.is_object() || !icon.contains("url")) return "";
+  const json& url = icon["url"];
+  if (url.is_string()) return url.get<std::string>();
+  if (url.is_object() && url.contains("href") && url["href"].is_string()) {
+    return url["href"].get<std::string>();
+  }
+  if (url.is_array() && !url.empty()) return icon_url(json{{"url", url[0]}});
+  return "";
+}
+
+bool http_url(const std::string& url) {
+  return url.starts_with("https://") || url.starts_with("http://");
+}
+
+}  // namespace
+
+std::vector<RemoteEmoji> read_emojis(const json& object,
+                                     const std::vector<std::string_view>& texts) {
+  std::vector<RemoteEmoji> out;
+  if (!object.is_object() || !object.contains("tag")) return out;
+  json tags = object["tag"].is_array() ? object["tag"] : json::array({object["tag"]});
+  for (const auto& tag : tags) {
+    if (out.size() >= kMaxEmojisPerObject) break;
+    if (!tag.is_object() || tag.value("type", json()) != "Emoji") continue;
+    if (!tag.contains("name") || !tag["name"].is_string()) continue;
+    std::string name = tag["name"].get<std::string>();
+    if (name.size() >= 2 && name.front() == ':' && name.back() == ':') {
+      name = name.substr(1, name.size() - 2);
+    }
+    if (!valid_shortcode(name)) continue;
+    RemoteEmoji emoji;
+    emoji.shortcode = name;
+    emoji.image_url = icon_url(tag.value("icon", json()));
+    if (!http_url(emoji.image_url) || emoji.image_url.size() > 2048) continue;
+    emoji.uri = id_of(tag);
+    if (!http_url(emoji.uri)) emoji.uri.clear();
+    if (tag.contains("updated") && tag["updated"].is_string()) {
+      emoji.updated = tag["updated"].get<std::string>().substr(0, 64);
+    }
+    const std::string needle = ":" + name + ":";
+    bool used = std::any_of(texts.begin(), texts.end(), [&](std::string_view text) {
+      return text.find(needle) != std::string_view::npos;
+    });
+    bool seen = std::any_of(out.begin(), out.end(),
+                            [&](const RemoteEmoji& e) { return e.shortcode == name; });
+    if (used && !seen) out.push_back(std::move(emoji));
+  }
+  return out;
+}
+
+}  // namespace lox::activitypub

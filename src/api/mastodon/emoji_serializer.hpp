@@ -1,0 +1,16 @@
+#pragma once
+
+#include "api/mastodon/json_writer.hpp"
+
+#include <loxodon/config/config.hpp>
+#include <loxodon/domain/custom_emoji.hpp>
+
+#include <vector>
+
+namespace lox::api::mastodon {
+
+// Mastodon's CustomEmoji entities, as the `emojis` array of a status, account or poll.
+void write_emojis(JsonWriter& writer, const config::Config& config,
+                  const std::vector<domain::CustomEmoji>& emojis);
+
+}  // namespace lox::api::mastodon

@@ -1,0 +1,43 @@
+#pragma once
+// Prepared statements for custom emoji.
+
+#include "db/account_sql.hpp"
+#include "db/statements.hpp"
+
+#include <array>
+
+namespace lox::db::sql {
+
+inline constexpr std::array kEmojiStatements = {
+    // Records a remote emoji (or refreshes its id and image); returns its id and whether its
+    // image must be (re)fetched: new, a changed image or update time, or not copied yet.
+    Statement{"custom_emoji_upsert_remote",
+              "WITH old AS (SELECT image_remote_url, image_updated, image_key FROM custom_emojis "
+              "  WHERE shortcode = $2 AND domain = $3) "
+              "INSERT INTO custom_emojis (id, shortcode, domain, uri, image_remote_url, "
+              "image_updated) VALUES ($1, $2, $3, nullif($4, ''), $5, $6) "
+              "ON CONFLICT (shortcode, (coalesce(domain, ''))) DO UPDATE SET "
+              "uri = excluded.uri, image_remote_url = excluded.image_remote_url, "
+              "image_updated = excluded.image_updated, updated_at = now() "
+              "RETURNING id, NOT EXISTS (SELECT 1 FROM old WHERE old.image_remote_url = $5 "
+              "  AND old.image_updated = $6 AND old.image_key IS NOT NULL)"},
+    Statement{"status_emojis_clear", "DELETE FROM status_custom_emojis WHERE status_id = $1"},
+    Statement{"status_emojis_add",
+              "INSERT INTO status_custom_emojis (status_id, custom_emoji_id) "
+              "SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING"},
+    Statement{"account_emojis_clear", "DELETE FROM account_custom_emojis WHERE account_id = $1"},
+    Statement{"account_emojis_add",
+              "INSERT INTO account_custom_emojis (account_id, custom_emoji_id) "
+              "SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING"},
+    Statement{"custom_emoji_image_source",
+              "SELECT image_remote_url FROM custom_emojis WHERE id = $1 "
+              "AND image_remote_url IS NOT NULL"},
+    // Sets the copied image; returns the keys it replaces (their files are removed).
+    Statement{"custom_emoji_set_image",
+              "UPDATE custom_emojis e SET image_key = $2, static_key = $3, updated_at = now() "
+              "FROM (SELECT id, image_key, static_key FROM custom_emojis WHERE id = $1) old "
+              "WHERE e.id = old.id RETURNING old.image_key, old.static_key"},
+    Statement{"status_emojis", "SELECT " LOX_EMOJIS_OF("status_custom_emojis", "status_id", "$1")},
+};
+
+}  // namespace lox::db::sql
