@@ -70,7 +70,8 @@ InboundPlan plan_inbound(const json& activity) {
     return {InboundAction::kDeleteObject, ""};
   }
   if (type == "Flag") {
-    return ignore("reports are not kept yet: Loxodon has no moderation queue to put them in");
+    if (ids_of(activity.value("object", json())).empty()) return ignore("Flag without objects");
+    return {InboundAction::kFlag, ""};
   }
   if (type == "Move") {
     // Only an account moves itself (Mastodon: the object is the actor).
@@ -116,6 +117,8 @@ const char* to_string(InboundAction action) {
       return "announce";
     case InboundAction::kLike:
       return "like";
+    case InboundAction::kFlag:
+      return "flag";
     case InboundAction::kMove:
       return "move";
     case InboundAction::kIgnore:

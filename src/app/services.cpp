@@ -23,6 +23,7 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
       auth(c, d, b, ids),
       statuses(c, d, ids),
       relationships(c, d, ids),
+      reports(c, d, ids, mailer, statuses),
       notifications(d, statuses),
       lists(c, d, ids, statuses, resolver, inbox),
       tags(d, ids),
@@ -38,7 +39,7 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
       http_client(http_client_options(c)),
       fetcher(c, http_client, secrets.actor_private_key_pem, b),
       resolver(c, d, http_client, fetcher, ids),
-      inbox(c, d, fetcher, resolver, relationships, ids),
+      inbox(c, d, fetcher, resolver, relationships, reports, ids),
       deliveries(c, d, http_client, b),
       delivery_health(d) {}
 

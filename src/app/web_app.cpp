@@ -17,6 +17,7 @@ WebApp::WebApp(Services& s)
       filters_api_(s.filters),
       media_api_(s.config, s.media),
       announcements_api_(s.config, s.announcements),
+      reports_api_(s.config, s.reports),
       streaming_api_(s.auth, s.streaming, stream_hub_),
       discovery_api_(s.config, s.instance),
       actor_api_(s.config, s.actors, s.secrets),
@@ -38,6 +39,7 @@ WebApp::WebApp(Services& s)
   media_api_.add_routes(endpoints_, router_);
   streaming_api_.add_routes(router_);
   announcements_api_.add_routes(endpoints_);
+  reports_api_.add_routes(endpoints_);
   api::mastodon::add_launch_routes(endpoints_);
   pages_.add_routes(router_);
 }

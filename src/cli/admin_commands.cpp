@@ -72,6 +72,19 @@ Commands:
   clear-host HOST    Forget a host's failures (HOST as host or host:port), so deliveries resume
 )";
 
+const char* kReportsHelp = R"(Usage: loxodon [--config FILE] reports COMMAND
+
+The moderation queue: reports people here made about accounts (through their apps), and
+reports other servers sent about accounts here (ActivityPub Flag). Staff with the admin or
+moderator role also see and resolve them through the admin API (/api/v1/admin/reports) and
+are e-mailed about each new one when SMTP is configured.
+
+Commands:
+  list [--resolved] [--limit N]   Unresolved reports, newest first (resolved ones with
+                                  --resolved); N defaults to 20
+  resolve ID                      Mark a report as handled
+)";
+
 const char* kMediaHelp = R"(Usage: loxodon [--config FILE] media prune [--days N]
 
 Attachments of posts from other servers are copied here when the posts arrive (so readers never
@@ -389,6 +402,65 @@ int media(const std::optional<std::string>& config_path, const std::vector<std::
   });
 }
 
+int reports(const std::optional<std::string>& config_path, const std::vector<std::string>& args) {
+  const std::string sub = args.size() > 1 ? args[1] : "";
+  if (sub == "list") {
+    // --resolved is a flag; the rest are --name value options.
+    std::vector<std::string> rest;
+    bool resolved = false;
+    for (const auto& a : args) {
+      if (a == "--resolved") {
+        resolved = true;
+      } else {
+        rest.push_back(a);
+      }
+    }
+    auto o = parse_options(rest, 2, {"limit"}, "reports list");
+    int limit = 20;
+    if (o && o->named.contains("limit")) {
+      const std::string& v = o->named["limit"];
+      auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), limit);
+      if (ec != std::errc{} || ptr != v.data() + v.size() || limit < 1 || limit > 1000) {
+        o.reset();
+      }
+    }
+    if (!o || !o->positional.empty()) {
+      std::cerr << kReportsHelp;
+      return kUsage;
+    }
+    return with_services(config_path, [resolved, limit](app::Services& s) -> awaitable<int> {
+      auto rows = co_await s.reports.list_for_operator(resolved, limit);
+      if (rows.empty()) std::cout << (resolved ? "No resolved reports.\n" : "No open reports.\n");
+      auto acct = [](const domain::Account& a) {
+        return "@" + a.username + (a.domain ? "@" + *a.domain : "");
+      };
+      for (const auto& v : rows) {
+        std::cout << "#" << v.report.id << "\t" << format_iso8601_ms(v.report.created_at) << "\t"
+                  << acct(v.reporter) << " reported " << acct(v.target) << "\t" << v.report.category
+                  << ", " << v.report.status_ids.size() << " status(es)"
+                  << (v.report.forwarded ? ", forwarded" : "") << "\t" << v.report.comment << "\n";
+      }
+      co_return kOk;
+    });
+  }
+  if (sub == "resolve" && args.size() == 3) {
+    std::int64_t id = 0;
+    const std::string& v = args[2];
+    auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), id);
+    if (ec != std::errc{} || ptr != v.data() + v.size()) {
+      std::cerr << "loxodon reports resolve: ID is a report number (see reports list)\n";
+      return kUsage;
+    }
+    return with_services(config_path, [id](app::Services& s) -> awaitable<int> {
+      co_await s.reports.resolve_for_operator(id);
+      spdlog::get("lox.cli")->info("report #{} resolved", id);
+      co_return kOk;
+    });
+  }
+  std::cerr << kReportsHelp;
+  return kUsage;
+}
+
 int federation(const std::optional<std::string>& config_path,
                const std::vector<std::string>& args) {
   const std::string sub = args.size() > 1 ? args[1] : "";
@@ -434,6 +506,7 @@ int run_admin_command(const std::optional<std::string>& config_path,
                   : command == "announcements" ? kAnnouncementsHelp
                   : command == "federation"    ? kFederationHelp
                   : command == "media"         ? kMediaHelp
+                  : command == "reports"       ? kReportsHelp
                                                : kInvitesHelp);
     return kOk;
   }
@@ -442,6 +515,7 @@ int run_admin_command(const std::optional<std::string>& config_path,
   if (command == "announcements") return announcements(config_path, args);
   if (command == "federation") return federation(config_path, args);
   if (command == "media") return media(config_path, args);
+  if (command == "reports") return reports(config_path, args);
   return invites(config_path, args);
 }
 

@@ -40,6 +40,7 @@ Commands:
              Publish, list and withdraw staff announcements
   federation Delivery health of remote servers: list failing hosts, clear one
   media      Prune cached copies of other servers' media
+  reports    The moderation queue: list reports, resolve one
   help       Show help for a command (loxodon help accounts)
 
 Options:
@@ -206,7 +207,8 @@ int run(int argc, char** argv) {
   if (command == "help") {
     std::string topic = args->rest.size() > 1 ? args->rest[1] : "";
     if (topic == "accounts" || topic == "tokens" || topic == "invites" ||
-        topic == "announcements" || topic == "federation" || topic == "media") {
+        topic == "announcements" || topic == "federation" || topic == "media" ||
+        topic == "reports") {
       return run_admin_command(std::nullopt, {topic}, true);
     }
     if (topic == "serve") {
@@ -236,7 +238,8 @@ int run(int argc, char** argv) {
     return migrate(*args);
   }
   if (command == "accounts" || command == "tokens" || command == "invites" ||
-      command == "announcements" || command == "federation" || command == "media") {
+      command == "announcements" || command == "federation" || command == "media" ||
+      command == "reports") {
     return run_admin_command(args->config_path, args->rest, args->help);
   }
   std::cerr << "loxodon: unknown command '" << command << "' (see loxodon --help)\n";

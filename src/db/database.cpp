@@ -4,6 +4,7 @@
 #include "db/federation_statements.hpp"
 #include "db/personal_statements.hpp"
 #include "db/pooled_connection.hpp"
+#include "db/report_statements.hpp"
 #include "db/statements.hpp"
 #include "db/status_statements.hpp"
 #include "db/stream_statements.hpp"
@@ -51,6 +52,8 @@ pqxx::connection& PooledConnection::get(const DatabaseOptions& options) {
   for (const auto& statement : sql::kStreamStatements)
     conn->prepare(statement.name, statement.text);
   for (const auto& statement : sql::kAnnouncementStatements)
+    conn->prepare(statement.name, statement.text);
+  for (const auto& statement : sql::kReportStatements)
     conn->prepare(statement.name, statement.text);
   for (const auto& statement : sql::kCardStatements) conn->prepare(statement.name, statement.text);
   for (const auto& statement : sql::kEmojiStatements) conn->prepare(statement.name, statement.text);

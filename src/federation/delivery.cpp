@@ -2,6 +2,7 @@
 #include <loxodon/db/account_repository.hpp>
 #include <loxodon/db/database.hpp>
 #include <loxodon/db/delivery_host_repository.hpp>
+#include <loxodon/db/secret_repository.hpp>
 #include <loxodon/domain/username.hpp>
 #include <loxodon/federation/delivery.hpp>
 #include <loxodon/jobs/job_errors.hpp>
@@ -114,7 +115,13 @@ awaitable<void> DeliveryWorker::run(json payload) {
     std::optional<std::pair<std::string, std::string>> stored_key;
     std::optional<db::DeliveryHostHealth> stored_health;
     co_await db_.read([&](db::Tx& tx) {
-      if (!key) stored_key = db::AccountRepository::signing_key(tx, signer);
+      if (!key && signer == kInstanceActorSigner) {
+        if (auto pem = db::SecretRepository::get(tx, "instance_actor_private_key")) {
+          stored_key = std::make_pair(std::string(), *pem);
+        }
+      } else if (!key) {
+        stored_key = db::AccountRepository::signing_key(tx, signer);
+      }
       if (!health) stored_health = db::DeliveryHostRepository::find(tx, host);
     });
     if (!key) {
@@ -142,7 +149,9 @@ awaitable<void> DeliveryWorker::run(json payload) {
   to_sign.target = url->target;
   to_sign.headers = request.headers;
   to_sign.headers.emplace_back("Host", url->authority());
-  std::string key_id = config_.actor_url(key->username) + "#main-key";
+  std::string key_id = signer == kInstanceActorSigner
+                           ? config_.base_url() + "/actor#main-key"
+                           : config_.actor_url(key->username) + "#main-key";
   auto sign = [&] {
     return activitypub::sign_cavage(
         to_sign, {"(request-target)", "host", "date", "digest", "content-type"}, *key->key, key_id);

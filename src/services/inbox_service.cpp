@@ -19,6 +19,7 @@
 #include <loxodon/services/media_service.hpp>
 #include <loxodon/services/preview_card_service.hpp>
 #include <loxodon/services/relationship_service.hpp>
+#include <loxodon/services/report_service.hpp>
 #include <loxodon/services/status_service.hpp>
 #include <loxodon/streaming/event.hpp>
 #include <loxodon/util/error.hpp>
@@ -51,12 +52,13 @@ std::shared_ptr<spdlog::logger> log() {
 InboxService::InboxService(const config::Config& config, db::Database& db,
                            federation::ActivityFetcher& fetcher,
                            federation::ActorResolver& resolver, RelationshipService& relationships,
-                           SnowflakeGenerator& ids)
+                           ReportService& reports, SnowflakeGenerator& ids)
     : config_(config),
       db_(db),
       fetcher_(fetcher),
       resolver_(resolver),
       relationships_(relationships),
+      reports_(reports),
       ids_(ids) {}
 
 awaitable<void> InboxService::receive(activitypub::SignedRequest request,
@@ -214,6 +216,9 @@ awaitable<void> InboxService::run_process(json payload) {
     case InboundAction::kMove:
       co_await on_move(activity);
       break;
+    case InboundAction::kFlag:
+      co_await on_flag(activity);
+      break;
     case InboundAction::kIgnore:
       log()->info("inbox: verified {} {} from {} dropped: {}",
                   activity.value("type", json()).dump(),
@@ -320,6 +325,16 @@ awaitable<void> InboxService::on_move(const json& activity) {
   }
   log()->info("inbox: {} moved to {}: {} local followers now follow the new account", origin_uri,
               target_uri, moved);
+}
+
+// Another server's report about accounts here goes into the moderation queue.
+awaitable<void> InboxService::on_flag(const json& activity) {
+  const std::string actor = activitypub::id_of(activity["actor"]);
+  auto reporter = co_await remote_actor(actor);
+  if (!reporter) co_return;
+  int made = co_await reports_.receive_flag(reporter->id, activitypub::read_flag(activity));
+  log()->info("inbox: Flag {} from {}: {} report(s) for the moderation queue",
+              activitypub::id_of(activity.value("id", json())), actor, made);
 }
 
 awaitable<void> InboxService::on_delete_actor(const json& activity) {

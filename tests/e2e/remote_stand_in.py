@@ -36,6 +36,7 @@ class Remote:
         self.files = {}  # path -> (content type, bytes), served as they are
         self.requests = []
         self.received = []
+        self.received_headers = []  # the headers of each entry of `received`
         remote = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -81,6 +82,7 @@ class Remote:
                 body = self.rfile.read(length)
                 try:
                     remote.received.append((self.path, json.loads(body)))
+                    remote.received_headers.append(dict(self.headers))
                 except ValueError:
                     pass
                 self.answer(202)

@@ -10,6 +10,7 @@
 #include <loxodon/activitypub/inbound_activity.hpp>
 #include <loxodon/activitypub/json_access.hpp>
 #include <loxodon/activitypub/note_documents.hpp>
+#include <loxodon/activitypub/report_documents.hpp>
 
 #include <gtest/gtest.h>
 
@@ -90,7 +91,7 @@ const std::map<std::string, Expectation>& expectations() {
       {"gotosocial/announce-self-boost-followers-only.json", {Kind::kActivity, "announce"}},
       {"gotosocial/delete-direct.json", {Kind::kActivity, "delete-object"}},
       {"gotosocial/delete-public.json", {Kind::kActivity, "delete-object"}},
-      {"gotosocial/flag.json", {Kind::kActivity, "ignore", "no moderation queue"}},
+      {"gotosocial/flag.json", {Kind::kActivity, "flag"}},
       {"gotosocial/poll-vote-create.json", {Kind::kActivities, "vote"}},
       {"lemmy/announce-create-page.json", {Kind::kActivity, "announce"}},
       {"lemmy/create-comment.json", {Kind::kActivity, "create-note"}},
@@ -108,7 +109,7 @@ const std::map<std::string, Expectation>& expectations() {
       {"mastodon/create-note.json", {Kind::kActivity, "create-note"}},
       {"mastodon/delete-actor.json", {Kind::kActivity, "delete-actor"}},
       {"mastodon/delete-tombstone-ldsig.json", {Kind::kActivity, "delete-object"}},
-      {"mastodon/flag.json", {Kind::kActivity, "ignore", "no moderation queue"}},
+      {"mastodon/flag.json", {Kind::kActivity, "flag"}},
       {"mastodon/follow.json", {Kind::kActivity, "follow"}},
       {"mastodon/like.json", {Kind::kActivity, "like"}},
       {"mastodon/poll-vote-create.json", {Kind::kActivity, "vote"}},
@@ -262,6 +263,30 @@ TEST(ApFixtures, CustomEmojiAreReadWhereTheTextUsesThem) {
                    {"name", ":ab:"},
                    {"icon", {{"url", {{"href", "https://x.example/ab.png"}}}}}}}};
   ASSERT_EQ(read_emojis(single, {":ab:"}).size(), 1u);
+}
+
+TEST(ApFixtures, FlagsNameTheirObjectsAndComment) {
+  auto mastodon = read_flag(load("mastodon/flag.json"));
+  EXPECT_EQ(mastodon.id, "https://mastodon.example/ccb4f39a-506a-490e-9a8c-71831c7713a4");
+  EXPECT_EQ(mastodon.comment, "Please take a look at this user and their posts");
+  EXPECT_EQ(mastodon.objects, (std::vector<std::string>{"https://example.com/users/1",
+                                                        "https://example.com/posts/380590",
+                                                        "https://example.com/posts/380591"}));
+  auto gts = read_flag(load("gotosocial/flag.json"));
+  EXPECT_EQ(gts.objects.size(), 2u);
+  // Ours reads back the same way, in Mastodon's shape (account first, then statuses).
+  json ours = flag_activity("https://here.example/reports/1", "https://here.example/actor",
+                            "https://there.example/users/bob",
+                            {"https://there.example/users/bob/statuses/1"}, "spam");
+  EXPECT_EQ(ours["type"], "Flag");
+  EXPECT_EQ(ours["actor"], "https://here.example/actor");
+  EXPECT_EQ(plan_inbound(ours).action, InboundAction::kFlag);
+  auto back = read_flag(ours);
+  EXPECT_EQ(back.objects.front(), "https://there.example/users/bob");
+  EXPECT_EQ(back.comment, "spam");
+  json empty = ours;
+  empty["object"] = json::array();
+  EXPECT_EQ(plan_inbound(empty).reason, "Flag without objects");
 }
 
 // Mastodon's MoveSerializer output (no fixture in the collection has a Move).

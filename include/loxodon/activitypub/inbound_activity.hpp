@@ -22,6 +22,7 @@ enum class InboundAction {
   kDeleteActor,   // an actor's own Delete
   kAnnounce,
   kLike,
+  kFlag,    // a report about accounts (and statuses) here
   kMove,    // the actor moved to `target` (which must list the actor in alsoKnownAs)
   kIgnore,  // accepted (202) and dropped, for `reason`
 };

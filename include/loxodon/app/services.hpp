@@ -23,6 +23,7 @@
 #include <loxodon/services/notification_service.hpp>
 #include <loxodon/services/preview_card_service.hpp>
 #include <loxodon/services/relationship_service.hpp>
+#include <loxodon/services/report_service.hpp>
 #include <loxodon/services/scheduled_status_service.hpp>
 #include <loxodon/services/status_service.hpp>
 #include <loxodon/services/streaming_service.hpp>
@@ -53,6 +54,7 @@ struct Services {
   services::AuthService auth;
   services::StatusService statuses;
   services::RelationshipService relationships;
+  services::ReportService reports;
   services::NotificationService notifications;
   services::ListService lists;
   services::TagService tags;

@@ -12,6 +12,7 @@
 #include <loxodon/api/mastodon/lists_api.hpp>
 #include <loxodon/api/mastodon/media_api.hpp>
 #include <loxodon/api/mastodon/oauth_api.hpp>
+#include <loxodon/api/mastodon/reports_api.hpp>
 #include <loxodon/api/mastodon/scheduled_statuses_api.hpp>
 #include <loxodon/api/mastodon/statuses_api.hpp>
 #include <loxodon/api/mastodon/streaming_api.hpp>
@@ -56,6 +57,7 @@ class WebApp {
   api::mastodon::FiltersApi filters_api_;
   api::mastodon::MediaApi media_api_;
   api::mastodon::AnnouncementsApi announcements_api_;
+  api::mastodon::ReportsApi reports_api_;
   streaming::StreamHub stream_hub_;
   api::mastodon::StreamingApi streaming_api_;
   api::activitypub::DiscoveryApi discovery_api_;

@@ -34,6 +34,10 @@ inline constexpr const char* kDeliverKind = "activitypub.deliver";
 // `inbox` is not an http(s) URL.
 std::string delivery_host(std::string_view inbox);
 
+// The `signer` that stands for the instance actor (/actor), which signs what the server itself
+// sends (forwarded reports).
+inline constexpr std::int64_t kInstanceActorSigner = 0;
+
 // Queues `activity` for `inbox` in the caller's transaction, to be signed by the local account
 // `signer` when it is sent (keys are read at send time, never stored in the job).
 void enqueue_delivery(db::Tx& tx, const std::string& inbox, const nlohmann::json& activity,

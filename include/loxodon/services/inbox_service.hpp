@@ -21,6 +21,7 @@ class Database;
 namespace lox::services {
 
 class RelationshipService;
+class ReportService;
 
 // The receiving end of federation: an activity POSTed to an inbox is accepted only once its
 // signature holds (Mastodon's rules, the key fetched from the signer's actor and fetched again
@@ -32,7 +33,7 @@ class InboxService {
 
   InboxService(const config::Config& config, db::Database& db, federation::ActivityFetcher& fetcher,
                federation::ActorResolver& resolver, RelationshipService& relationships,
-               SnowflakeGenerator& ids);
+               ReportService& reports, SnowflakeGenerator& ids);
 
   // Throws lox::Error: 400 for a body that is not an activity, 401 when the signature or the
   // actor does not hold (the reason in the message). Returns normally when queued or ignored.
@@ -56,6 +57,7 @@ class InboxService {
   awaitable<void> on_vote(const nlohmann::json& activity);
   awaitable<void> on_delete_actor(const nlohmann::json& activity);
   awaitable<void> on_move(const nlohmann::json& activity);
+  awaitable<void> on_flag(const nlohmann::json& activity);
   awaitable<void> on_block(const nlohmann::json& activity, bool undo);
   awaitable<void> on_delete(const nlohmann::json& activity);
   // The local id of the status at `uri`, fetching it (and the chain it replies to, up to
@@ -81,6 +83,7 @@ class InboxService {
   federation::ActivityFetcher& fetcher_;
   federation::ActorResolver& resolver_;
   RelationshipService& relationships_;
+  ReportService& reports_;
   SnowflakeGenerator& ids_;
   federation::SingleFlight status_fetches_;
 };

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <loxodon/db/page_query.hpp>
+#include <loxodon/db/tx.hpp>
+#include <loxodon/domain/report.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace lox::db {
+
+// The moderation queue.
+class ReportRepository {
+ public:
+  // False when a report with the same uri exists (a Flag delivered twice).
+  static bool insert(Tx& tx, const domain::Report& report);
+  static std::optional<domain::Report> find(Tx& tx, std::int64_t id);
+  static std::vector<domain::Report> page(Tx& tx, bool resolved, const PageQuery& page);
+  static void resolve(Tx& tx, std::int64_t id, std::optional<std::int64_t> by_account);
+  static void reopen(Tx& tx, std::int64_t id);
+  static std::vector<std::string> moderator_emails(Tx& tx);
+  // (status id, author id) of the local statuses among `uris`.
+  static std::vector<std::pair<std::int64_t, std::int64_t>> local_statuses(
+      Tx& tx, const std::vector<std::string>& uris);
+};
+
+}  // namespace lox::db
