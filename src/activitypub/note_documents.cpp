@@ -5,6 +5,9 @@
 #include <loxodon/util/html.hpp>
 #include <loxodon/util/time_format.hpp>
 
+#include <algorithm>
+#include <cctype>
+
 namespace lox::activitypub {
 
 using nlohmann::json;
@@ -53,10 +56,12 @@ std::string iso(std::chrono::system_clock::time_point t) {
 }  // namespace
 
 json create_note_activity(const config::Config& config, const domain::Account& author,
-                          const domain::Status& status, const std::vector<std::string>& mentions,
-                          const std::optional<std::string>& in_reply_to,
-                          const std::vector<domain::MediaAttachment>& media,
-                          const std::optional<domain::Poll>& poll) {
+                          const domain::Status& status, const NoteContext& context) {
+  const auto& media = context.media;
+  const auto& poll = context.poll;
+  const auto& in_reply_to = context.in_reply_to;
+  std::vector<std::string> mentions;
+  for (const auto& m : context.mentions) mentions.push_back(m.href);
   // Attachments as Mastodon describes them (Document with its type, size and blurhash); ones
   // still processing have no file yet and are left out.
   json attachments = json::array();
@@ -79,7 +84,13 @@ json create_note_activity(const config::Config& config, const domain::Account& a
   const std::string actor = config.actor_url(author.username);
   Addressing a = address(config, author, status.visibility, mentions);
   json tags = json::array();
-  for (const auto& m : mentions) tags.push_back({{"type", "Mention"}, {"href", m}});
+  for (const auto& m : context.mentions) {
+    tags.push_back({{"type", "Mention"}, {"href", m.href}, {"name", m.name}});
+  }
+  for (const auto& name : context.hashtags) {
+    tags.push_back(
+        {{"type", "Hashtag"}, {"href", config.base_url() + "/tags/" + name}, {"name", "#" + name}});
+  }
   json note = {{"id", status.uri.value_or("")},
                {"type", "Note"},
                {"summary", status.spoiler_text.empty() ? json(nullptr) : json(status.spoiler_text)},
@@ -286,6 +297,32 @@ std::optional<RemoteNote> read_note(const json& o) {
     if (t.is_object() && t.value("type", json("")) == json("Mention") && t.contains("href") &&
         t["href"].is_string()) {
       n.mentioned.push_back(t["href"].get<std::string>());
+    }
+  }
+  // Hashtags as tag timelines index them (names as our own posts store them: lowercase,
+  // letters, digits and underscores, not only digits).
+  const json& tag_list = o.value("tag", json());
+  for (const auto& t : tag_list.is_array() ? tag_list : json::array({tag_list})) {
+    if (n.hashtags.size() >= 50) break;
+    if (!t.is_object() || t.value("type", json()) != "Hashtag" || !t.contains("name") ||
+        !t["name"].is_string()) {
+      continue;
+    }
+    std::string name = t["name"].get<std::string>();
+    if (!name.empty() && name.front() == '#') name.erase(0, 1);
+    bool word =
+        !name.empty() && name.size() <= 100 && std::all_of(name.begin(), name.end(), [](char c) {
+          auto b = static_cast<unsigned char>(c);
+          return std::isalnum(b) || b == '_' || b >= 0x80;
+        });
+    bool digits_only = std::all_of(name.begin(), name.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c));
+    });
+    if (!word || digits_only || to_valid_utf8(name) != name) continue;
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (std::find(n.hashtags.begin(), n.hashtags.end(), name) == n.hashtags.end()) {
+      n.hashtags.push_back(name);
     }
   }
   std::vector<std::string_view> texts = {n.content_html, n.summary};

@@ -1,8 +1,13 @@
+#include <loxodon/activitypub/actor_documents.hpp>
+#include <loxodon/activitypub/note_documents.hpp>
 #include <loxodon/db/account_repository.hpp>
 #include <loxodon/db/database.hpp>
 #include <loxodon/db/social_repository.hpp>
+#include <loxodon/db/status_repository.hpp>
 #include <loxodon/db/tag_repository.hpp>
 #include <loxodon/services/actor_service.hpp>
+
+#include <map>
 
 namespace lox::services {
 
@@ -54,6 +59,60 @@ awaitable<std::vector<std::string>> ActorService::featured_tags(std::int64_t acc
   std::vector<std::string> names;
   for (const auto& r : rows) names.push_back(r.name);
   co_return names;
+}
+
+awaitable<std::vector<nlohmann::json>> ActorService::activities(const domain::Account& author,
+                                                                const StatusPage& page) {
+  // Parents' ids and mentioned actors' ids come from the database in one read.
+  std::map<std::int64_t, std::string> parents;
+  std::map<std::int64_t, activitypub::NoteMention> actors;
+  co_await db_.read([&](db::Tx& tx) {
+    for (const auto& view : page.statuses) {
+      if (auto parent_id = view.status.in_reply_to_id; parent_id && !parents.count(*parent_id)) {
+        auto parent = db::StatusRepository::find(tx, *parent_id);
+        if (parent && parent->uri) parents[*parent_id] = *parent->uri;
+      }
+      for (const auto& m : view.mentions) {
+        if (actors.count(m.account_id)) continue;
+        auto account = db::AccountRepository::find(tx, m.account_id);
+        if (!account) continue;
+        std::string uri =
+            account->domain ? account->uri.value_or("") : config_.actor_url(account->username);
+        std::string name =
+            "@" + account->username + (account->domain ? "@" + *account->domain : "");
+        if (!uri.empty()) actors[m.account_id] = {uri, name};
+      }
+    }
+  });
+  std::vector<nlohmann::json> out;
+  for (const auto& view : page.statuses) {
+    if (view.status.reblog_of_id) {
+      auto original = page.reblogged.find(*view.status.reblog_of_id);
+      if (original == page.reblogged.end() || !original->second.status.uri) continue;
+      const auto& original_author = original->second.account;
+      out.push_back(activitypub::announce_activity(
+          config_, author, view.status.uri.value_or(""), *original->second.status.uri,
+          original_author.domain ? original_author.uri.value_or("")
+                                 : config_.actor_url(original_author.username)));
+      continue;
+    }
+    activitypub::NoteContext note;
+    for (const auto& m : view.mentions) {
+      if (auto it = actors.find(m.account_id); it != actors.end()) {
+        note.mentions.push_back(it->second);
+      }
+    }
+    if (view.status.in_reply_to_id) {
+      if (auto it = parents.find(*view.status.in_reply_to_id); it != parents.end()) {
+        note.in_reply_to = it->second;
+      }
+    }
+    note.media = view.media;
+    note.poll = view.poll;
+    note.hashtags = view.tags;
+    out.push_back(activitypub::create_note_activity(config_, author, view.status, note));
+  }
+  co_return out;
 }
 
 awaitable<std::vector<std::pair<std::int64_t, std::string>>> ActorService::relation_page(

@@ -445,6 +445,7 @@ awaitable<void> InboxService::store_note(const activitypub::RemoteNote& note,
     db::CustomEmojiRepository::set_status_emojis(
         tx, row.id,
         federation::record_remote_emojis(tx, ids_, author.domain.value_or(""), note.emojis));
+    db::StatusRepository::add_tags(tx, row.id, note.hashtags);
     // Attachments are recorded now and cached here by jobs (fetched through the guarded
     // client, processed like uploads); until then apps see them as links to their origin.
     for (const auto& att : note.attachments) {
@@ -597,6 +598,7 @@ awaitable<void> InboxService::on_update(const json& activity) {
       db::StatusRepository::edit(tx, status->first, snapshot, updated);
       PreviewCardService::enqueue(
           tx, config_, {status->first, updated.content, !updated.spoiler_text.empty(), true});
+      db::StatusRepository::add_tags(tx, status->first, note->hashtags);
     }
     db::CustomEmojiRepository::set_status_emojis(
         tx, status->first,

@@ -82,35 +82,35 @@ void StatusService::federate(db::Tx& tx, const domain::Status& status, bool dele
       inboxes.insert(std::move(inbox));
     }
   }
-  std::vector<std::string> mentioned;
+  activitypub::NoteContext note;
   std::vector<std::int64_t> one{status.id};
   auto views = db::StatusRepository::views(tx, one, 0);
   for (const auto& m : views.empty() ? std::vector<domain::MentionView>{} : views[0].mentions) {
     auto account = db::AccountRepository::find(tx, m.account_id);
     if (!account) continue;
     if (!account->domain) {
-      mentioned.push_back(config_.actor_url(account->username));
+      note.mentions.push_back({config_.actor_url(account->username), "@" + account->username});
       continue;
     }
     auto theirs = db::AccountRepository::inboxes(tx, account->id);
     if (!theirs || theirs->uri.empty() || theirs->inbox.empty()) continue;
-    mentioned.push_back(theirs->uri);
+    note.mentions.push_back({theirs->uri, "@" + account->username + "@" + *account->domain});
     inboxes.insert(theirs->shared_inbox.empty() ? theirs->inbox : theirs->shared_inbox);
   }
   if (inboxes.empty()) return;
   auto author = db::AccountRepository::find(tx, status.account_id);
   if (!author) return;
-  std::optional<std::string> in_reply_to;
   if (status.in_reply_to_id) {
     if (auto parent = db::StatusRepository::find(tx, *status.in_reply_to_id))
-      in_reply_to = parent->uri;
+      note.in_reply_to = parent->uri;
   }
-  auto activity = deleted
-                      ? activitypub::delete_note_activity(config_, *author, status)
-                      : activitypub::create_note_activity(
-                            config_, *author, status, mentioned, in_reply_to,
-                            views.empty() ? std::vector<domain::MediaAttachment>{} : views[0].media,
-                            views.empty() ? std::nullopt : views[0].poll);
+  if (!views.empty()) {
+    note.media = views[0].media;
+    note.poll = views[0].poll;
+    note.hashtags = views[0].tags;
+  }
+  auto activity = deleted ? activitypub::delete_note_activity(config_, *author, status)
+                          : activitypub::create_note_activity(config_, *author, status, note);
   if (updated && !deleted) {
     // An edit is the same Note, marked updated, in an Update (Mastodon's shape).
     activity["type"] = "Update";

@@ -151,6 +151,17 @@ class DiscoveryTest(unittest.TestCase):
             code, _, body = self.fetch(path + "/activity")
             create = json.loads(body)
             self.assertEqual((create["type"], create["object"]["id"]), ("Create", status["uri"]))
+        # A reply carries what it replies to, and its mentions name actors.
+        create_user(self.db.url, self.server, "dora")
+        reply = self.alice.status_post("@dora replying #Elephants", in_reply_to_id=public["id"])
+        code, _, body = self.fetch(urllib.parse.urlsplit(reply["uri"]).path)
+        note = json.loads(body)
+        self.assertEqual(note["inReplyTo"], public["uri"])
+        # Mastodon's tags: the local handle, and the hashtag (how other servers index it).
+        self.assertIn({"type": "Mention", "href": f"{self.base}/users/dora", "name": "@dora"},
+                      note["tag"])
+        self.assertIn({"type": "Hashtag", "href": f"{self.base}/tags/elephants",
+                       "name": "#elephants"}, note["tag"])
         # Followers-only posts are not served to anyone who asks.
         self.assertEqual(self.fetch(urllib.parse.urlsplit(private["uri"]).path)[0], 404)
         code, _, body = self.fetch("/users/alice/outbox")

@@ -1,4 +1,4 @@
-"""Remote custom emoji from a stand-in server: the Emoji tags of a delivered status and of an
+"""Remote custom emoji (and hashtags) from a stand-in server: the Emoji tags of a delivered status and of an
 actor's profile are recorded, their images copied here by jobs, and shown in `emojis[]` of
 the status and the account with URLs on our own origin; emoji the text does not use, bad
 shortcodes and non-image files are not shown; an edit replaces the status's emoji."""
@@ -59,8 +59,9 @@ class EmojiTest(unittest.TestCase):
                 emoji_tag(self.remote, "party", "/emoji/party.png"),
                 emoji_tag(self.remote, "fake", "/emoji/fake.png"),
                 emoji_tag(self.remote, "not-valid", "/emoji/party.png"),
-                emoji_tag(self.remote, "unused", "/emoji/party.png")]
-        note = self.note(1, "<p>hello :blobcat: :party: :fake: :not-valid:</p>", tags)
+                emoji_tag(self.remote, "unused", "/emoji/party.png"),
+                {"type": "Hashtag", "name": "#Blobs", "href": f"http://{self.remote.host}/tags/blobs"}]
+        note = self.note(1, "<p>hello :blobcat: :party: :fake: :not-valid: #Blobs</p>", tags)
         bob = self.remote.url("bob")
         self.deliver({"id": f"{bob}/statuses/1/activity", "type": "Create", "actor": bob,
                       "object": note, "to": note["to"], "cc": note["cc"]})
@@ -77,6 +78,8 @@ class EmojiTest(unittest.TestCase):
             self.assertTrue(e["url"].startswith(f"http://localhost:{self.server.port}/"), e)
             self.assertTrue(e["static_url"].startswith(f"http://localhost:{self.server.port}/"), e)
             self.assertTrue(self.fetch(e["url"]).startswith(b"\x89PNG"))
+        # Its Hashtag tag puts it on the tag's timeline here, as our own posts are.
+        self.assertIn(status()["id"], [s["id"] for s in self.alice.timeline_hashtag("blobs")])
         account = status()["account"]
         self.assertEqual(account["display_name"], "Bob :blobcat:")
         self.assertTrue(wait_until(

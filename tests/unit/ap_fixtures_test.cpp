@@ -11,6 +11,7 @@
 #include <loxodon/activitypub/json_access.hpp>
 #include <loxodon/activitypub/note_documents.hpp>
 #include <loxodon/activitypub/report_documents.hpp>
+#include <loxodon/domain/username.hpp>
 
 #include <gtest/gtest.h>
 
@@ -263,6 +264,28 @@ TEST(ApFixtures, CustomEmojiAreReadWhereTheTextUsesThem) {
                    {"name", ":ab:"},
                    {"icon", {{"url", {{"href", "https://x.example/ab.png"}}}}}}}};
   ASSERT_EQ(read_emojis(single, {":ab:"}).size(), 1u);
+}
+
+TEST(ApFixtures, HashtagsAreReadForTagTimelines) {
+  auto mastodon = read_note(load("mastodon/create-note-hashtag.json")["object"]);
+  ASSERT_TRUE(mastodon);
+  EXPECT_FALSE(mastodon->hashtags.empty());
+  for (const auto& tag : mastodon->hashtags) {
+    EXPECT_EQ(tag.find('#'), std::string::npos);
+    EXPECT_EQ(tag, domain::lowercase(tag));
+  }
+  json note = load("gotosocial/note-hashtags-emoji.json");
+  auto gts = read_note(note.contains("object") ? note["object"] : note);
+  ASSERT_TRUE(gts);
+  EXPECT_EQ(gts->hashtags, std::vector<std::string>{"welcome"});
+  // Odd names are skipped: digits only, punctuation, empty.
+  json odd = load("mastodon/create-note-hashtag.json")["object"];
+  odd["tag"] = json::array({{{"type", "Hashtag"}, {"name", "#123"}},
+                            {{"type", "Hashtag"}, {"name", "#a-b"}},
+                            {{"type", "Hashtag"}, {"name", "#"}},
+                            {{"type", "Hashtag"}, {"name", "#Fine_Tag"}},
+                            {{"type", "Hashtag"}, {"name", "#fine_tag"}}});
+  EXPECT_EQ(read_note(odd)->hashtags, std::vector<std::string>{"fine_tag"});
 }
 
 TEST(ApFixtures, FlagsNameTheirObjectsAndComment) {

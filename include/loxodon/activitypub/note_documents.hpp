@@ -19,15 +19,27 @@ namespace lox::activitypub {
 // The full IRI of the public collection: some servers recognise no shorter form.
 inline constexpr const char* kPublicCollection = "https://www.w3.org/ns/activitystreams#Public";
 
+// A Mention tag: the actor id and the handle Mastodon writes ("@user" for accounts of the
+// status's server, "@user@host" for others).
+struct NoteMention {
+  std::string href;
+  std::string name;
+};
+
+// What a local status's Note carries beside the status itself.
+struct NoteContext {
+  std::vector<NoteMention> mentions;
+  std::optional<std::string> in_reply_to;  // the parent's id
+  std::vector<domain::MediaAttachment> media;
+  std::optional<domain::Poll> poll;
+  std::vector<std::string> hashtags;  // names without '#'
+};
+
 // A local status as a Create(Note) addressed as Mastodon addresses each visibility: public
 // to Public and cc followers, unlisted the other way round, followers-only to the followers
-// collection, direct to the mentioned only. `mentions` are the actor ids of those mentioned.
+// collection, direct to the mentioned only; Mention and Hashtag tags as Mastodon writes them.
 nlohmann::json create_note_activity(const config::Config& config, const domain::Account& author,
-                                    const domain::Status& status,
-                                    const std::vector<std::string>& mentions,
-                                    const std::optional<std::string>& in_reply_to = std::nullopt,
-                                    const std::vector<domain::MediaAttachment>& media = {},
-                                    const std::optional<domain::Poll>& poll = std::nullopt);
+                                    const domain::Status& status, const NoteContext& context);
 // Delete(Tombstone) for a local status, addressed like its Create.
 nlohmann::json delete_note_activity(const config::Config& config, const domain::Account& author,
                                     const domain::Status& status);
@@ -74,7 +86,8 @@ struct RemoteNote {
   std::vector<std::string> mentioned;  // actor ids of Mention tags
   std::vector<RemoteAttachment> attachments;
   std::optional<RemotePoll> poll;
-  std::vector<RemoteEmoji> emojis;  // those the content, summary or poll options use
+  std::vector<RemoteEmoji> emojis;    // those the content, summary or poll options use
+  std::vector<std::string> hashtags;  // Hashtag tags: lowercase names without '#', at most 50
 };
 
 // Reads a Note (or Article/Question/Page, shown as notes) tolerating the forms real servers

@@ -4,8 +4,11 @@
 #include <loxodon/services/status_service.hpp>
 #include <loxodon/util/asio.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace lox::db {
 class Database;
@@ -34,6 +37,12 @@ class ActorService {
   awaitable<StatusPage> featured(std::int64_t account_id);
   // The hashtags it features on its profile (its `featuredTags` collection).
   awaitable<std::vector<std::string>> featured_tags(std::int64_t account_id);
+  // What each status of a page stands for, in Mastodon's shapes: a Create(Note) with its
+  // inReplyTo, mentions (actor ids), attachments and poll, or an Announce for a boost (nothing
+  // for a boost whose original has no id). As served at a status's id, in the outbox and (the
+  // Notes) in `featured`.
+  awaitable<std::vector<nlohmann::json>> activities(const domain::Account& author,
+                                                    const StatusPage& page);
   // One page of an account's followers (or the accounts it follows) as ActivityPub ids, with
   // the cursor of each for the next page.
   awaitable<std::vector<std::pair<std::int64_t, std::string>>> relation_page(

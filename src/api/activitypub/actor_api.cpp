@@ -112,19 +112,6 @@ awaitable<http::Response> ActorApi::instance_actor(http::Request& request) {
 
 namespace {
 
-// The Create a served status stands for (mentions of local accounts by their actor id, of
-// remote ones by the address known for them).
-json create_of(const config::Config& config, const domain::Account& author,
-               const domain::StatusView& view) {
-  std::vector<std::string> mentions;
-  for (const auto& m : view.mentions) {
-    mentions.push_back(m.acct.find('@') == std::string::npos ? config.actor_url(m.username)
-                                                             : m.url);
-  }
-  return ap::create_note_activity(config, author, view.status, mentions, std::nullopt, view.media,
-                                  view.poll);
-}
-
 std::int64_t number(std::string_view text) {
   std::int64_t v = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
@@ -142,7 +129,11 @@ awaitable<http::Response> ActorApi::status(http::Request& request, bool activity
   auto view = co_await actors_.public_status(username, id);
   auto actor = co_await actors_.local(username);
   if (!view || !actor) throw Error(ErrorCode::kNotFound, "Record not found");
-  json create = create_of(config_, actor->account, *view);
+  services::StatusPage one;
+  one.statuses.push_back(std::move(*view));
+  auto docs = co_await actors_.activities(actor->account, one);
+  if (docs.empty()) throw Error(ErrorCode::kNotFound, "Record not found");
+  json create = std::move(docs.front());
   json doc = activity ? create : create["object"];
   if (!activity) doc["@context"] = create["@context"];
   co_return document(200, doc, ap::kActivityJson, "max-age=180, public");
@@ -179,21 +170,10 @@ awaitable<http::Response> ActorApi::outbox(http::Request& request) {
   }
   auto page = co_await actors_.outbox_page(actor->account.id, max_id);
   json items = json::array();
-  for (const auto& view : page.statuses) {
-    if (view.status.reblog_of_id) {
-      auto original = page.reblogged.find(*view.status.reblog_of_id);
-      if (original == page.reblogged.end() || !original->second.status.uri) continue;
-      const auto& author = original->second.account;
-      json announce = ap::announce_activity(
-          config_, actor->account, view.status.uri.value_or(""), *original->second.status.uri,
-          author.domain ? author.uri.value_or("") : config_.actor_url(author.username));
-      announce.erase("@context");
-      items.push_back(std::move(announce));
-      continue;
-    }
-    json create = create_of(config_, actor->account, view);
-    create.erase("@context");
-    items.push_back(std::move(create));
+  auto activities = co_await actors_.activities(actor->account, page);
+  for (auto& activity : activities) {
+    activity.erase("@context");
+    items.push_back(std::move(activity));
   }
   json doc = {{"@context", "https://www.w3.org/ns/activitystreams"},
               {"id", id + "?page=true" +
@@ -215,8 +195,9 @@ awaitable<http::Response> ActorApi::featured(http::Request& request) {
   if (!actor || actor->account.suspended_at) throw Error(ErrorCode::kNotFound, "Record not found");
   auto page = co_await actors_.featured(actor->account.id);
   json items = json::array();
-  for (const auto& view : page.statuses) {
-    json note = create_of(config_, actor->account, view)["object"];
+  auto creates = co_await actors_.activities(actor->account, page);
+  for (auto& create : creates) {
+    json note = std::move(create["object"]);
     note.erase("@context");
     items.push_back(std::move(note));
   }
