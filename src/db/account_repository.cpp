@@ -51,7 +51,7 @@ domain::Account read_account(const pqxx::row& row, int o) {
   a.avatar_key = nullable<std::string>(row[o + 20]);
   a.header_key = nullable<std::string>(row[o + 21]);
   a.moved_to_account_id = nullable<std::int64_t>(row[o + 22]);
-  a.emojis = CustomEmojiRepository::from_json(row[o + 23].c_str());
+  if (!row[o + 23].is_null()) a.emojis = CustomEmojiRepository::from_json(row[o + 23].c_str());
   return a;
 }
 

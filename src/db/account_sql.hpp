@@ -7,11 +7,15 @@
 
 // JSON of the emoji a status or account uses, for the view queries (`owner` is the owning row's
 // id): only those whose image has been copied here.
-#define LOX_EMOJIS_OF(join_table, owner_column, owner)                                       \
-  "(SELECT coalesce(json_agg(json_build_array(e.shortcode, e.image_key, e.static_key, "      \
-  "  e.visible_in_picker, e.category) ORDER BY e.shortcode), '[]')::text FROM " join_table   \
-  " je JOIN custom_emojis e ON e.id = je.custom_emoji_id WHERE je." owner_column " = " owner \
-  " AND e.image_key IS NOT NULL)"
+// `flag` is the owner's has_emojis column: most rows have none, are not looked up and read
+// as NULL.
+#define LOX_EMOJIS_OF(join_table, owner_column, owner, flag)                              \
+  "CASE WHEN " flag                                                                       \
+  " THEN (SELECT coalesce(json_agg(json_build_array(e.shortcode, "                        \
+  "  e.image_key, e.static_key, e.visible_in_picker, e.category) ORDER BY e.shortcode), " \
+  "  '[]')::text FROM " join_table                                                        \
+  " je JOIN custom_emojis e ON e.id = je.custom_emoji_id "                                \
+  "  WHERE je." owner_column " = " owner " AND e.image_key IS NOT NULL) END"
 
 #define LOX_ACCOUNT_COLUMNS                                                                     \
   "a.id, a.username, a.domain, a.display_name, a.note, a.note_html, a.fields::text, a.locked, " \
@@ -20,8 +24,8 @@
   "(extract(epoch FROM a.last_status_at) * 1000)::bigint, "                                     \
   "(extract(epoch FROM a.suspended_at) * 1000)::bigint, "                                       \
   "a.statuses_count::bigint, a.followers_count::bigint, a.following_count::bigint, "            \
-  "a.avatar_key, a.header_key, a.moved_to_account_id, " LOX_EMOJIS_OF("account_custom_emojis",  \
-                                                                      "account_id", "a.id")
+  "a.avatar_key, a.header_key, a.moved_to_account_id, " LOX_EMOJIS_OF(                          \
+      "account_custom_emojis", "account_id", "a.id", "a.has_emojis")
 
 // The same columns with zero counts, for the per-request token check (no counter reads).
 #define LOX_ACCOUNT_COLUMNS_LIGHT                                                               \
@@ -30,7 +34,7 @@
   "(extract(epoch FROM a.created_at) * 1000)::bigint, "                                         \
   "(extract(epoch FROM a.last_status_at) * 1000)::bigint, "                                     \
   "(extract(epoch FROM a.suspended_at) * 1000)::bigint, 0::bigint, 0::bigint, 0::bigint, "      \
-  "a.avatar_key, a.header_key, a.moved_to_account_id, '[]'"
+  "a.avatar_key, a.header_key, a.moved_to_account_id, NULL::text"
 
 // 24 account columns, then these 16.
 #define LOX_USER_COLUMNS                                                                 \

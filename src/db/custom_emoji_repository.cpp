@@ -21,6 +21,7 @@ void CustomEmojiRepository::set_status_emojis(Tx& tx, std::int64_t status_id,
   if (!emoji_ids.empty()) {
     tx.work().exec_prepared("status_emojis_add", status_id, to_pg_bigint_array(emoji_ids));
   }
+  tx.work().exec_prepared("status_emojis_flag", status_id, !emoji_ids.empty());
 }
 
 void CustomEmojiRepository::set_account_emojis(Tx& tx, std::int64_t account_id,
@@ -29,6 +30,7 @@ void CustomEmojiRepository::set_account_emojis(Tx& tx, std::int64_t account_id,
   if (!emoji_ids.empty()) {
     tx.work().exec_prepared("account_emojis_add", account_id, to_pg_bigint_array(emoji_ids));
   }
+  tx.work().exec_prepared("account_emojis_flag", account_id, !emoji_ids.empty());
 }
 
 std::optional<std::string> CustomEmojiRepository::image_source(Tx& tx, std::int64_t id) {
@@ -52,7 +54,7 @@ std::vector<std::string> CustomEmojiRepository::set_image(Tx& tx, std::int64_t i
 
 std::vector<domain::CustomEmoji> CustomEmojiRepository::of_status(Tx& tx, std::int64_t status_id) {
   auto r = tx.work().exec_prepared("status_emojis", status_id);
-  return from_json(r[0][0].c_str());
+  return r[0][0].is_null() ? std::vector<domain::CustomEmoji>{} : from_json(r[0][0].c_str());
 }
 
 std::vector<domain::CustomEmoji> CustomEmojiRepository::from_json(const char* text) {

@@ -22,6 +22,10 @@ inline constexpr std::array kEmojiStatements = {
               "RETURNING id, NOT EXISTS (SELECT 1 FROM old WHERE old.image_remote_url = $5 "
               "  AND old.image_updated = $6 AND old.image_key IS NOT NULL)"},
     Statement{"status_emojis_clear", "DELETE FROM status_custom_emojis WHERE status_id = $1"},
+    Statement{"status_emojis_flag",
+              "UPDATE statuses SET has_emojis = $2 WHERE id = $1 AND has_emojis <> $2"},
+    Statement{"account_emojis_flag",
+              "UPDATE accounts SET has_emojis = $2 WHERE id = $1 AND has_emojis <> $2"},
     Statement{"status_emojis_add",
               "INSERT INTO status_custom_emojis (status_id, custom_emoji_id) "
               "SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING"},
@@ -37,7 +41,8 @@ inline constexpr std::array kEmojiStatements = {
               "UPDATE custom_emojis e SET image_key = $2, static_key = $3, updated_at = now() "
               "FROM (SELECT id, image_key, static_key FROM custom_emojis WHERE id = $1) old "
               "WHERE e.id = old.id RETURNING old.image_key, old.static_key"},
-    Statement{"status_emojis", "SELECT " LOX_EMOJIS_OF("status_custom_emojis", "status_id", "$1")},
+    Statement{"status_emojis",
+              "SELECT " LOX_EMOJIS_OF("status_custom_emojis", "status_id", "$1", "true")},
 };
 
 }  // namespace lox::db::sql

@@ -35,10 +35,12 @@ std::pair<std::int64_t, std::optional<std::string>> PreviewCardRepository::upser
 
 void PreviewCardRepository::attach(Tx& tx, std::int64_t status_id, std::int64_t card_id) {
   tx.work().exec_prepared("card_attach", status_id, card_id);
+  tx.work().exec_prepared("card_flag", status_id, true);
 }
 
 void PreviewCardRepository::detach(Tx& tx, std::int64_t status_id) {
   tx.work().exec_prepared("card_detach", status_id);
+  tx.work().exec_prepared("card_flag", status_id, false);
 }
 
 domain::PreviewCard PreviewCardRepository::from_json(const char* text) {

@@ -169,7 +169,7 @@ std::vector<domain::StatusView> read_views(Tx& tx, const pqxx::result& rows, std
       if (m.size() > 11 && m[11].is_string()) media.remote_url = m[11].get<std::string>();
       v.media.push_back(std::move(media));
     }
-    v.emojis = CustomEmojiRepository::from_json(row[at + 12].c_str());
+    if (!row[at + 12].is_null()) v.emojis = CustomEmojiRepository::from_json(row[at + 12].c_str());
     if (!row[at + 13].is_null()) v.card = PreviewCardRepository::from_json(row[at + 13].c_str());
     out.push_back(std::move(v));
   }

@@ -61,10 +61,11 @@
   "  md.file_key, md.small_key, md.description, md.focus_x, md.focus_y, md.meta, md.blurhash, "  \
   "  md.remote_url) "                                                                            \
   "  ORDER BY md.id), '[]')::text FROM media_attachments md WHERE md.status_id = "               \
-  "s.id), " LOX_EMOJIS_OF("status_custom_emojis", "status_id",                                   \
-                          "s.id") ", " LOX_CARD_OF_STATUS                                        \
-                                  " FROM statuses s JOIN accounts a ON a.id = s.account_id "     \
-                                  "LEFT JOIN oauth_applications app ON app.id = s.application_id"
+  "s.id), " LOX_EMOJIS_OF(                                                                       \
+      "status_custom_emojis", "status_id", "s.id",                                               \
+      "s.has_emojis") ", " LOX_CARD_OF_STATUS                                                    \
+                      " FROM statuses s JOIN accounts a ON a.id = s.account_id "                 \
+                      "LEFT JOIN oauth_applications app ON app.id = s.application_id"
 
 // One page of a home feed ($1 account, $2 max_id, $3 since_id or min_id, $4 limit).
 #define LOX_HOME_PAGE(order)                                                     \
