@@ -442,10 +442,13 @@ awaitable<void> InboxService::store_note(const activitypub::RemoteNote& note,
       }
     }
     if (!db::StatusRepository::insert_remote(tx, row)) return;  // delivered before
-    db::CustomEmojiRepository::set_status_emojis(
-        tx, row.id,
-        federation::record_remote_emojis(tx, ids_, author.domain.value_or(""), note.emojis));
-    db::StatusRepository::add_tags(tx, row.id, note.hashtags);
+    // A new status has nothing linked yet: only what it carries is written.
+    if (!note.emojis.empty()) {
+      db::CustomEmojiRepository::set_status_emojis(
+          tx, row.id,
+          federation::record_remote_emojis(tx, ids_, author.domain.value_or(""), note.emojis));
+    }
+    if (!note.hashtags.empty()) db::StatusRepository::add_tags(tx, row.id, note.hashtags);
     // Attachments are recorded now and cached here by jobs (fetched through the guarded
     // client, processed like uploads); until then apps see them as links to their origin.
     for (const auto& att : note.attachments) {
