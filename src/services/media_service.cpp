@@ -381,34 +381,42 @@ awaitable<void> MediaService::run_fetch_profile_image(std::int64_t account_id, b
 
 // Mastodon keeps remote emoji up to 256 KB; the image is kept as published (animated GIFs byte
 // for byte, others re-encoded without metadata) with a still for `static_url`.
+awaitable<std::optional<media::ProcessedImage>> MediaService::fetch_image(
+    const std::string& url, std::size_t max_bytes, media::ImageLimits limits) {
+  auto body = co_await download(url, "image/*", max_bytes, std::chrono::seconds(30));
+  auto sniffed = body ? media::sniff_media(*body) : std::nullopt;
+  if (!sniffed || sniffed->kind != media::MediaKind::kImage) co_return std::nullopt;
+  std::optional<media::ProcessedImage> out;
+  auto work = [&] {
+    try {
+      out = media::process_image(*body, limits);
+    } catch (const media::MediaError&) {
+      // Not an image libvips can use: nothing is stored.
+    }
+  };
+  co_await run_blocking(blocking_, work);
+  co_return out;
+}
+
 awaitable<void> MediaService::run_fetch_emoji(std::int64_t emoji_id) {
   auto url = co_await db_.read(
       [&](db::Tx& tx) { return db::CustomEmojiRepository::image_source(tx, emoji_id); });
   if (!url) co_return;
-  auto body = co_await download(*url, "image/*", kMaxEmojiBytes, std::chrono::seconds(30));
-  auto sniffed = body ? media::sniff_media(*body) : std::nullopt;
-  if (!sniffed || sniffed->kind != media::MediaKind::kImage) co_return;  // stays plain text
-  std::string hex = random_hex(16);
-  std::string image_key, static_key;
-  auto work = [&] {
-    media::ImageLimits limits;
-    limits.max_input_pixels = 4096LL * 4096;
-    limits.max_original_pixels = 512LL * 512;
-    limits.small_pixels = 256LL * 256;
-    media::ProcessedImage image;
-    try {
-      image = media::process_image(*body, limits);
-    } catch (const media::MediaError&) {
-      return;
-    }
-    const std::string dir = hex.substr(0, 2) + "/" + hex.substr(2, 2) + "/" + hex + "/emoji";
-    image_key = dir + "." + image.original.extension;
-    static_key = dir + "-static." + image.small.extension;
-    store_.put(image_key, image.original.bytes);
-    store_.put(static_key, image.small.bytes);
+  media::ImageLimits limits;
+  limits.max_input_pixels = 4096LL * 4096;
+  limits.max_original_pixels = 512LL * 512;
+  limits.small_pixels = 256LL * 256;
+  auto image = co_await fetch_image(*url, kMaxEmojiBytes, limits);
+  if (!image) co_return;  // its shortcode stays plain text
+  const std::string hex = random_hex(16);
+  const std::string dir = hex.substr(0, 2) + "/" + hex.substr(2, 2) + "/" + hex + "/emoji";
+  const std::string image_key = dir + "." + image->original.extension;
+  const std::string static_key = dir + "-static." + image->small.extension;
+  auto save = [&] {
+    store_.put(image_key, image->original.bytes);
+    store_.put(static_key, image->small.bytes);
   };
-  co_await run_blocking(blocking_, work);
-  if (image_key.empty()) co_return;
+  co_await run_blocking(blocking_, save);
   auto replaced = co_await db_.tx([&](db::Tx& tx) {
     return db::CustomEmojiRepository::set_image(tx, emoji_id, image_key, static_key);
   });
@@ -421,34 +429,22 @@ awaitable<void> MediaService::run_fetch_emoji(std::int64_t emoji_id) {
 }
 
 awaitable<std::optional<MediaService::StoredImage>> MediaService::copy_card_image(std::string url) {
-  auto body = co_await download(url, "image/*", kMaxImageBytes / 2, std::chrono::seconds(30));
-  auto sniffed = body ? media::sniff_media(*body) : std::nullopt;
-  if (!sniffed || sniffed->kind != media::MediaKind::kImage) co_return std::nullopt;
-  std::optional<StoredImage> out;
-  std::string hex = random_hex(16);
-  auto work = [&] {
-    media::ImageLimits limits;
-    limits.max_original_pixels = 400LL * 400;
-    limits.small_pixels = 400LL * 400;
-    media::ProcessedImage image;
-    try {
-      image = media::process_image(*body, limits);
-    } catch (const media::MediaError&) {
-      return;
-    }
-    // Cards show a still (an animated GIF's small variant is its first frame).
-    const auto& still = image.animated ? image.small : image.original;
-    StoredImage stored;
-    stored.key =
-        hex.substr(0, 2) + "/" + hex.substr(2, 2) + "/" + hex + "/small." + still.extension;
-    stored.width = still.width;
-    stored.height = still.height;
-    stored.blurhash = image.blurhash;
-    store_.put(stored.key, still.bytes);
-    out = std::move(stored);
-  };
-  co_await run_blocking(blocking_, work);
-  co_return out;
+  media::ImageLimits limits;
+  limits.max_original_pixels = 400LL * 400;
+  limits.small_pixels = 400LL * 400;
+  auto image = co_await fetch_image(url, kMaxImageBytes / 2, limits);
+  if (!image) co_return std::nullopt;
+  // Cards show a still (an animated GIF's small variant is its first frame).
+  const auto& still = image->animated ? image->small : image->original;
+  const std::string hex = random_hex(16);
+  StoredImage stored;
+  stored.key = hex.substr(0, 2) + "/" + hex.substr(2, 2) + "/" + hex + "/small." + still.extension;
+  stored.width = still.width;
+  stored.height = still.height;
+  stored.blurhash = image->blurhash;
+  auto save = [&] { store_.put(stored.key, still.bytes); };
+  co_await run_blocking(blocking_, save);
+  co_return stored;
 }
 
 awaitable<void> MediaService::remove_file(std::string key) {

@@ -2,6 +2,7 @@
 
 #include <loxodon/config/config.hpp>
 #include <loxodon/db/media_repository.hpp>
+#include <loxodon/media/image_processor.hpp>
 #include <loxodon/media/media_store.hpp>
 #include <loxodon/net/http_client.hpp>
 #include <loxodon/util/asio.hpp>
@@ -111,6 +112,12 @@ class MediaService {
   awaitable<std::optional<std::string>> download(const std::string& url, const std::string& accept,
                                                  std::size_t max_bytes,
                                                  std::chrono::seconds timeout);
+
+  // Downloads an image (within `max_bytes`) and processes it on the blocking pool; nothing when
+  // it is not an image libvips can use.
+  awaitable<std::optional<media::ProcessedImage>> fetch_image(const std::string& url,
+                                                              std::size_t max_bytes,
+                                                              media::ImageLimits limits);
 
   const config::Config& config_;
   db::Database& db_;
