@@ -431,14 +431,34 @@ int reports(const std::optional<std::string>& config_path, const std::vector<std
     return with_services(config_path, [resolved, limit](app::Services& s) -> awaitable<int> {
       auto rows = co_await s.reports.list_for_operator(resolved, limit);
       if (rows.empty()) std::cout << (resolved ? "No resolved reports.\n" : "No open reports.\n");
-      auto acct = [](const domain::Account& a) {
-        return "@" + a.username + (a.domain ? "@" + *a.domain : "");
+      // Remote text goes to a terminal: control characters (C0, DEL, C1) become spaces, so a
+      // report cannot move the cursor or restyle the operator's screen.
+      auto printable = [](const std::string& text) {
+        std::string out;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+          auto c = static_cast<unsigned char>(text[i]);
+          if (c < 0x20 || c == 0x7f) {
+            out += ' ';
+          } else if (c == 0xc2 && i + 1 < text.size() &&
+                     static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                     static_cast<unsigned char>(text[i + 1]) <= 0x9f) {
+            out += ' ';
+            ++i;
+          } else {
+            out += static_cast<char>(c);
+          }
+        }
+        return out;
+      };
+      auto acct = [&](const domain::Account& a) {
+        return printable("@" + a.username + (a.domain ? "@" + *a.domain : ""));
       };
       for (const auto& v : rows) {
         std::cout << "#" << v.report.id << "\t" << format_iso8601_ms(v.report.created_at) << "\t"
                   << acct(v.reporter) << " reported " << acct(v.target) << "\t" << v.report.category
                   << ", " << v.report.status_ids.size() << " status(es)"
-                  << (v.report.forwarded ? ", forwarded" : "") << "\t" << v.report.comment << "\n";
+                  << (v.report.forwarded ? ", forwarded" : "") << "\t"
+                  << printable(v.report.comment) << "\n";
       }
       co_return kOk;
     });

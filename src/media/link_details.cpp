@@ -1,5 +1,6 @@
 #include <loxodon/media/link_details.hpp>
 #include <loxodon/util/html.hpp>
+#include <loxodon/util/time_format.hpp>
 
 #include <gumbo.h>
 
@@ -84,6 +85,14 @@ std::optional<std::string> absolute(const std::string& value, const std::string&
   }
   if (!resolved.empty() && http_url(resolved)) return resolved;
   return std::nullopt;
+}
+
+// scheme://host[:port] of an http(s) URL, lowercase.
+std::string origin(const std::string& url) {
+  auto scheme_end = url.find("://");
+  if (scheme_end == std::string::npos) return "";
+  auto end = url.find_first_of("/?#", scheme_end + 3);
+  return lower(url.substr(0, end));
 }
 
 void text_of(const GumboNode* node, std::string& out) {
@@ -179,7 +188,12 @@ std::optional<LinkDetails> read_link_details(std::string_view html, const std::s
   if (d.title.empty()) d.title = plain(head.title, kMaxTitle);
   if (d.title.empty()) return std::nullopt;
   d.url = page_url;
-  if (auto og_url = absolute(first_of(head, {"og:url"}), page_url)) d.url = *og_url;
+  // A page may name its canonical address, on its own origin only: a card must not lead
+  // somewhere other than where the link went.
+  if (auto og_url = absolute(first_of(head, {"og:url"}), page_url);
+      og_url && origin(*og_url) == origin(page_url)) {
+    d.url = *og_url;
+  }
   d.description = plain(first_of(head, {"og:description", "twitter:description", "description"}),
                         kMaxDescription);
   d.provider_name = plain(first_of(head, {"og:site_name"}), kMaxName);
@@ -202,8 +216,10 @@ std::optional<LinkDetails> read_link_details(std::string_view html, const std::s
   }
   d.language = language(head.lang);
   if (!d.language) d.language = language(first_of(head, {"og:locale"}));
-  std::string published = plain(first_of(head, {"article:published_time"}), 40);
-  if (!published.empty()) d.published_at = published;
+  // An ISO 8601 time, as apps parse it; anything else is left out.
+  if (auto published = parse_iso8601(plain(first_of(head, {"article:published_time"}), 40))) {
+    d.published_at = format_iso8601_ms(*published);
+  }
   return d;
 }
 

@@ -7,12 +7,14 @@
 #include <boost/beast/ssl.hpp>
 #include <openssl/ssl.h>
 
+#include <array>
 #include <atomic>
 #include <cctype>
 #include <deque>
 #include <limits>
 #include <map>
 #include <mutex>
+#include <optional>
 
 namespace lox::net {
 
@@ -249,12 +251,26 @@ struct HttpClient::Impl {
       throw StaleConnection{};
     }
     bool truncated = false;
+    // Bytes of a declared-too-long body read past the parser: Beast's string body reserves the
+    // whole declared length when the body starts, which a hostile server could set to anything.
+    std::optional<std::string> raw_head;
     if (!ec) {
-      if (auto declared = parser.content_length();
-          declared && *declared > max && !limits.truncate) {
-        throw too_large();
+      auto declared = parser.content_length();
+      if (declared && *declared > max && !limits.truncate) throw too_large();
+      if (declared && *declared > max) {
+        raw_head = beast::buffers_to_string(buffer.data());
+        buffer.consume(buffer.size());
+        std::array<char, 16 * 1024> chunk{};
+        while (raw_head->size() < max && !ec) {
+          std::size_t n = co_await stream.async_read_some(
+              asio::buffer(chunk), asio::redirect_error(asio::use_awaitable, ec));
+          raw_head->append(chunk.data(), n);
+        }
+        // The connection is abandoned mid-body: whatever ended the read, what arrived is kept.
+        if (ec != beast::error::timeout) ec = {};
+        truncated = true;
       }
-      while (!parser.is_done() && !ec) {
+      while (!raw_head && !parser.is_done() && !ec) {
         co_await bhttp::async_read_some(stream, buffer, parser,
                                         asio::redirect_error(asio::use_awaitable, ec));
         if (parser.get().body().size() > max) {
@@ -268,7 +284,8 @@ struct HttpClient::Impl {
     if (ec) throw HttpClientError("reading the response failed: " + ec.message());
     auto res = parser.release();
     reusable = res.keep_alive() && buffer.size() == 0 && !truncated;
-    if (truncated) res.body().resize(max);
+    if (raw_head) res.body() = std::move(*raw_head);
+    if (truncated && res.body().size() > max) res.body().resize(max);
     HttpClientResponse out;
     out.status = res.result_int();
     for (const auto& field : res) {
@@ -323,6 +340,39 @@ awaitable<HttpClientResponse> HttpClient::send(HttpClientRequest request) {
       co_await conn->tls->async_shutdown(asio::redirect_error(asio::use_awaitable, ec));
     }
     co_return std::move(*response);
+  }
+}
+
+namespace {
+
+// Where a redirect's Location leads, resolved against the URL that answered; empty when it is
+// not an http(s) URL or a path.
+std::string redirect_target(const std::string& from, const std::string& location) {
+  if (location.starts_with("https://") || location.starts_with("http://")) return location;
+  auto scheme_end = from.find("://");
+  if (scheme_end == std::string::npos) return "";
+  if (location.starts_with("//")) return from.substr(0, scheme_end + 1) + location;
+  if (location.starts_with("/")) {
+    auto path = from.find('/', scheme_end + 3);
+    return from.substr(0, path) + location;
+  }
+  return "";
+}
+
+}  // namespace
+
+awaitable<HttpClientResponse> HttpClient::get_following_redirects(HttpClientRequest request,
+                                                                  int max_redirects) {
+  request.method = "GET";
+  for (int hop = 0;; ++hop) {
+    auto response = co_await send(request);
+    response.url = request.url;
+    const unsigned s = response.status;
+    bool redirect = s == 301 || s == 302 || s == 303 || s == 307 || s == 308;
+    if (!redirect || hop >= max_redirects) co_return response;
+    auto next = redirect_target(request.url, response.header("Location").value_or(""));
+    if (next.empty() || !parse_url(next)) co_return response;
+    request.url = next;
   }
 }
 

@@ -307,15 +307,17 @@ awaitable<void> InboxService::on_move(const json& activity) {
   }
   int moved = 0;
   for (const auto& [follower, options] : relations->followers) {
-    // A follower who blocks the target, or is blocked by it, keeps neither follow.
+    // A follower who blocks the target, or is blocked by it, keeps following the old account
+    // (Mastodon's UnfollowFollowWorker stops there too).
     bool followed = true;
     try {
       co_await relationships_.follow(follower, target->id, options);
     } catch (const Error&) {
       followed = false;
     }
+    if (!followed) continue;
     co_await relationships_.unfollow(follower, origin->id);
-    if (followed) ++moved;
+    ++moved;
   }
   for (std::int64_t blocker : relations->blockers) {
     co_await relationships_.block(blocker, target->id);
@@ -332,7 +334,11 @@ awaitable<void> InboxService::on_flag(const json& activity) {
   const std::string actor = activitypub::id_of(activity["actor"]);
   auto reporter = co_await remote_actor(actor);
   if (!reporter) co_return;
-  int made = co_await reports_.receive_flag(reporter->id, activitypub::read_flag(activity));
+  auto flag = activitypub::read_flag(activity);
+  // The Flag's id keeps a redelivery from making a second report; an id on another server's
+  // host could pre-empt that server's own Flag, so it is not trusted.
+  if (host_of(flag.id) != host_of(actor)) flag.id.clear();
+  int made = co_await reports_.receive_flag(reporter->id, std::move(flag));
   log()->info("inbox: Flag {} from {}: {} report(s) for the moderation queue",
               activitypub::id_of(activity.value("id", json())), actor, made);
 }

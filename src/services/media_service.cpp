@@ -329,7 +329,7 @@ awaitable<std::optional<std::string>> MediaService::download(const std::string& 
   std::optional<net::HttpClientResponse> response;
   std::string unreachable;
   try {
-    response = co_await client_.send(request);
+    response = co_await client_.get_following_redirects(request);
   } catch (const net::HttpClientError& e) {
     if (!e.too_large()) unreachable = e.what();  // too large is final; the network may recover
   }

@@ -86,14 +86,15 @@ awaitable<std::optional<std::int64_t>> PreviewCardService::fetch_card(std::strin
     request.timeout = std::chrono::seconds(10);
     std::optional<net::HttpClientResponse> response;
     try {
-      response = co_await client_.send(request);
+      response = co_await client_.get_following_redirects(request);
     } catch (const net::HttpClientError& e) {
       // A page that cannot be reached (or a private address) makes no card; not retried, as
       // Mastodon does not retry either.
       spdlog::debug("no preview card for {}: {}", link, e.what());
     }
     if (!response || response->status != 200 || !is_html(*response)) co_return;
-    auto details = media::read_link_details(response->body, link);
+    // Relative URLs in the page are the page's own: after redirects, the last hop's.
+    auto details = media::read_link_details(response->body, response->url);
     if (!details) co_return;
     domain::PreviewCard card;
     card.url = details->url;

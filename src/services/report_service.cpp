@@ -178,11 +178,7 @@ awaitable<int> ReportService::receive_flag(std::int64_t reporter, activitypub::R
         targets.push_back(account->id);
       }
     }
-    for (const auto& [author, ids] : statuses_of) {
-      if (std::find(targets.begin(), targets.end(), author) == targets.end()) {
-        targets.push_back(author);
-      }
-    }
+
     int made = 0;
     for (std::size_t i = 0; i < targets.size() && i < new_ids.size(); ++i) {
       domain::Report report;
@@ -223,12 +219,12 @@ awaitable<ReportView> ReportService::get(const domain::User& staff, std::int64_t
 
 awaitable<ReportView> ReportService::resolve(const domain::User& staff, std::int64_t id) {
   if (!may_moderate(staff)) throw Error(ErrorCode::kForbidden, "This action is not allowed");
-  co_return co_await set_resolved(id, true, staff.account_id);
+  co_return co_await set_resolved(id, true, staff.account_id, staff.account_id);
 }
 
 awaitable<ReportView> ReportService::reopen(const domain::User& staff, std::int64_t id) {
   if (!may_moderate(staff)) throw Error(ErrorCode::kForbidden, "This action is not allowed");
-  co_return co_await set_resolved(id, false, std::nullopt);
+  co_return co_await set_resolved(id, false, std::nullopt, staff.account_id);
 }
 
 awaitable<std::vector<ReportView>> ReportService::list_for_operator(bool resolved, int limit) {
@@ -241,11 +237,12 @@ awaitable<std::vector<ReportView>> ReportService::list_for_operator(bool resolve
 
 // The operator resolves without an account of their own.
 awaitable<ReportView> ReportService::resolve_for_operator(std::int64_t id) {
-  co_return co_await set_resolved(id, true, std::nullopt);
+  co_return co_await set_resolved(id, true, std::nullopt, std::nullopt);
 }
 
 awaitable<ReportView> ReportService::set_resolved(std::int64_t id, bool resolved,
-                                                  std::optional<std::int64_t> by) {
+                                                  std::optional<std::int64_t> by,
+                                                  std::optional<std::int64_t> viewer) {
   auto found = co_await db_.tx([&](db::Tx& tx) -> std::optional<domain::Report> {
     if (!db::ReportRepository::find(tx, id)) return std::nullopt;
     if (resolved) {
@@ -257,7 +254,7 @@ awaitable<ReportView> ReportService::set_resolved(std::int64_t id, bool resolved
   });
   if (!found) throw Error(ErrorCode::kNotFound, "Record not found");
   std::vector<domain::Report> one{*found};
-  auto made = co_await views(std::move(one), by);
+  auto made = co_await views(std::move(one), viewer);
   if (made.empty()) throw Error(ErrorCode::kNotFound, "Record not found");
   co_return made[0];
 }

@@ -782,8 +782,11 @@ awaitable<StatusPage> StatusService::edit(domain::UserWithAccount author, std::i
   std::int64_t snapshot = ids_.next();
   co_await db_.tx([&](db::Tx& tx) {
     db::StatusRepository::edit(tx, id, snapshot, updated);
-    PreviewCardService::enqueue(tx, config_,
-                                {id, updated.content, !updated.spoiler_text.empty(), true});
+    // The card follows the text: kept when the text (and its warning) did not change.
+    if (current.content != updated.content || current.spoiler_text != updated.spoiler_text) {
+      PreviewCardService::enqueue(tx, config_,
+                                  {id, updated.content, !updated.spoiler_text.empty(), true});
+    }
     db::StatusRepository::add_mentions(tx, id, mention_ids);
     db::StatusRepository::add_tags(tx, id, prepared.rendered.tags);
     publish_status(tx, streaming::Event::Kind::kStatusUpdate, id);

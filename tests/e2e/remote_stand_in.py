@@ -34,6 +34,7 @@ class Remote:
         self.actors = {}
         self.extra = {}  # name -> fields merged into the actor document
         self.files = {}  # path -> (content type, bytes), served as they are
+        self.redirects = {}  # path -> Location, answered with 302
         self.requests = []
         self.received = []
         self.received_headers = []  # the headers of each entry of `received`
@@ -56,7 +57,12 @@ class Remote:
                 remote.requests.append((self.path, dict(self.headers)))
                 url = urllib.parse.urlparse(self.path)
                 name = url.path.split("/")[-1]
-                if url.path in remote.files:
+                if url.path in remote.redirects:
+                    self.send_response(302)
+                    self.send_header("Location", remote.redirects[url.path])
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                elif url.path in remote.files:
                     content_type, body = remote.files[url.path]
                     self.send_response(200)
                     self.send_header("Content-Type", content_type)

@@ -22,6 +22,7 @@ class MoveTest(unittest.TestCase):
         cls.server = Server(cls.db.url, extra_env={"LOXODON_ALLOW_PRIVATE_ADDRESSES": "true"})
         cls.alice = create_user(cls.db.url, cls.server, "alice")
         cls.dave = create_user(cls.db.url, cls.server, "dave")
+        cls.erin = create_user(cls.db.url, cls.server, "erin")
 
     @classmethod
     def tearDownClass(cls):
@@ -50,13 +51,23 @@ class MoveTest(unittest.TestCase):
         old = self.account_of(self.alice, "old")
         self.alice.account_follow(old["id"])
         self.assertTrue(wait_until(lambda: len(self.remote.received_of("Follow")) == 1))
-        follow = self.remote.received_of("Follow")[0]
+        follow = self.remote.received_of("Follow")[0]  # alice's
         self.deliver({"@context": "https://www.w3.org/ns/activitystreams",
                       "id": self.remote.url("old") + "#accepts/1", "type": "Accept",
                       "actor": self.remote.url("old"), "object": follow})
         self.assertTrue(wait_until(
             lambda: self.alice.account_relationships(old["id"])[0]["following"]))
         self.dave.account_block(self.account_of(self.dave, "old")["id"])
+        # erin follows the old account but blocks the new one: she keeps following the old.
+        erin_old = self.account_of(self.erin, "old")["id"]
+        self.erin.account_follow(erin_old)
+        self.assertTrue(wait_until(lambda: len(self.remote.received_of("Follow")) == 2))
+        self.deliver({"@context": "https://www.w3.org/ns/activitystreams",
+                      "id": self.remote.url("old") + "#accepts/2", "type": "Accept",
+                      "actor": self.remote.url("old"), "object": self.remote.received_of("Follow")[1]})
+        self.assertTrue(wait_until(
+            lambda: self.erin.account_relationships(erin_old)[0]["following"]))
+        self.erin.account_block(self.account_of(self.erin, "new")["id"])
 
         # A Move to an account that does not name the old one: refused, nothing changes.
         self.deliver(self.move(self.remote.url("liar")))
@@ -84,9 +95,10 @@ class MoveTest(unittest.TestCase):
         relationship = self.alice.account_relationships(new_id)[0]
         self.assertTrue(relationship["following"] or relationship["requested"])
         self.assertTrue(self.dave.account_relationships(new_id)[0]["blocking"])
+        self.assertTrue(self.erin.account_relationships(erin_old)[0]["following"])
         # The same Move again changes nothing more (no second Follow).
         self.deliver(self.move(self.remote.url("new")))
-        self.server.wait_log("0 local followers now follow", timeout=20)
+        self.server.wait_log("0 local followers now follow", timeout=20)  # erin is not moved
         follows_new = [f for f in self.remote.received_of("Follow")
                        if f["object"] == self.remote.url("new")]
         self.assertEqual(len(follows_new), 1)

@@ -1,8 +1,8 @@
 """Link preview cards: a local post and a delivered remote post that link a page get a card
 from the page's OpenGraph head (fetched through the guarded client, its image copied to our
 origin); a post behind a content warning, a mention-only post and a page that is not HTML get
-none; an edit that changes the link changes the card; one fetch serves every post linking the
-same page."""
+none; a link that redirects gets the card of where it leads; an edit that changes the link
+changes the card; one fetch serves every post linking the same page."""
 
 import json
 import unittest
@@ -29,6 +29,7 @@ class LinkCardTest(unittest.TestCase):
         cls.remote.files["/other"] = ("text/html", OTHER)
         cls.remote.files["/cover.png"] = ("image/png", png(32, 20, (10, 20, 30, 255)))
         cls.remote.files["/data.json"] = ("application/json", b'{"title": "no"}')
+        cls.remote.redirects["/short"] = "/other"  # a path, as link shorteners and servers send
         cls.remote.add("bob")
         cls.db = Database()
         cls.server = Server(cls.db.url, extra_env={"LOXODON_ALLOW_PRIVATE_ADDRESSES": "true"})
@@ -80,6 +81,9 @@ class LinkCardTest(unittest.TestCase):
         self.wait_card(edited["id"], "Elephants & their memory")
         self.alice.status_update(edited["id"], f"now {self.base}/other")
         self.wait_card(edited["id"], "The other page")
+        # A link that redirects gets the card of where it leads.
+        short = self.alice.status_post(f"{self.base}/short")
+        self.assertEqual(self.wait_card(short["id"], "The other page")["url"], f"{self.base}/other")
         for quiet in (hidden, json_link, plain):
             self.assertIsNone(self.card_of(quiet["id"]), quiet["content"])
 

@@ -202,6 +202,13 @@ TEST(HttpClient, PlainHttpGuardSizeCapAndDeadline) {
       nullptr, nullptr, [](HttpClientRequest& r) { r.truncate = true; });
   ASSERT_TRUE(head.response) << head.error;
   EXPECT_EQ(head.response->body, std::string(10, 'x'));
+  // A declared length far beyond memory is not reserved: the first bytes are read as they come.
+  auto huge =
+      fetch(io, capped, base + "/page", &acceptor,
+            "HTTP/1.1 200 OK\r\nContent-Length: 1000000000000000\r\n\r\n" + std::string(100, 'y'),
+            nullptr, nullptr, [](HttpClientRequest& r) { r.truncate = true; });
+  ASSERT_TRUE(huge.response) << huge.error;
+  EXPECT_EQ(huge.response->body, std::string(10, 'y'));
   // Within a larger cap, bodies beyond Beast's default 8 MB limit arrive whole (remote video).
   const std::string nine_mb(9 * 1024 * 1024, 'v');
   auto video = fetch(io, client, base + "/video", &acceptor,

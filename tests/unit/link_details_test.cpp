@@ -31,7 +31,7 @@ TEST(LinkDetails, OpenGraphComesFirst) {
   EXPECT_EQ(d->image_description, "A cover");
   EXPECT_EQ(d->author_name, "Jane Doe");
   EXPECT_EQ(d->language, "en");
-  EXPECT_EQ(d->published_at, "2026-01-02T03:04:05Z");
+  EXPECT_EQ(d->published_at, "2026-01-02T03:04:05.000Z");
   EXPECT_EQ(d->type, "link");
   EXPECT_FALSE(d->embed_url);
 }
@@ -78,6 +78,14 @@ TEST(LinkDetails, HostileOrEmptyPagesMakeNoCardOrASafeOne) {
   EXPECT_FALSE(d->image_url);
   EXPECT_EQ(d->url, "https://x.example/page");
   EXPECT_FALSE(d->embed_url);  // players only over https
+  // A canonical address on another origin, and a time that is not one, are left out.
+  auto elsewhere = read_link_details(
+      R"html(<head><title>T</title><meta property="og:url" content="https://phish.example/x">
+         <meta property="article:published_time" content="last Tuesday"></head>)html",
+      "https://news.example/story");
+  ASSERT_TRUE(elsewhere);
+  EXPECT_EQ(elsewhere->url, "https://news.example/story");
+  EXPECT_FALSE(elsewhere->published_at);
   EXPECT_EQ(d->type, "link");
   // Long values are cut at a character boundary.
   std::string long_title(400, 'a');

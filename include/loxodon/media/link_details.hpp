@@ -12,7 +12,7 @@ namespace lox::media {
 // <meta name="description">). Every value is plain text, bounded, and URLs are absolute
 // http(s) URLs or absent.
 struct LinkDetails {
-  std::string url;  // og:url when it is an http(s) URL, else the page's own URL
+  std::string url;  // og:url when it is on the page's origin, else the page's own URL
   std::string title;
   std::string description;
   std::string type = "link";  // "video" when the page offers a player to embed

@@ -32,6 +32,7 @@ struct HttpClientRequest {
 
 struct HttpClientResponse {
   unsigned status = 0;
+  std::string url;  // the URL that answered (the last hop of get_following_redirects)
   HeaderList headers;
   std::string body;
   std::optional<std::string> header(std::string_view name) const;
@@ -87,6 +88,13 @@ class HttpClient {
   HttpClient& operator=(const HttpClient&) = delete;
 
   awaitable<HttpClientResponse> send(HttpClientRequest request);
+  // A GET that follows up to `max_redirects` redirects (301, 302, 303, 307, 308 to an absolute,
+  // protocol-relative or path URL), each hop a new `send` through the guard; the answer is the
+  // last hop's (a redirect too, when there were more, or its Location was unusable). For what
+  // people link and servers move: pages and images. ActivityPub documents are never fetched
+  // this way (an object's id must be where it is served).
+  awaitable<HttpClientResponse> get_following_redirects(HttpClientRequest request,
+                                                        int max_redirects = 3);
 
  private:
   struct Impl;

@@ -54,8 +54,8 @@ class ReportService {
   // 404 for an unknown account or a status that is not the account's or not visible to the
   // reporter; 422 for a comment over 1,000 characters or an unknown category.
   awaitable<ReportView> create(std::int64_t reporter, ReportRequest request);
-  // A Flag from the remote account `reporter`: one report per local account it names (with
-  // the named statuses of that account, and the authors of named statuses it lists alone).
+  // A Flag from the remote account `reporter`: one report per local account it names, with the
+  // named statuses of that account (as Mastodon: statuses alone report nobody).
   // Returns how many reports were made (a Flag delivered again makes none).
   awaitable<int> receive_flag(std::int64_t reporter, activitypub::RemoteFlag flag);
 
@@ -75,8 +75,9 @@ class ReportService {
   // The accounts of each report; the statuses too when `staff` is given (their viewer).
   awaitable<std::vector<ReportView>> views(std::vector<domain::Report> reports,
                                            std::optional<std::int64_t> staff);
-  awaitable<ReportView> set_resolved(std::int64_t id, bool resolved,
-                                     std::optional<std::int64_t> by);
+  // `by` is who resolved it (none for the operator); `viewer` renders the statuses for staff.
+  awaitable<ReportView> set_resolved(std::int64_t id, bool resolved, std::optional<std::int64_t> by,
+                                     std::optional<std::int64_t> viewer);
 
   const config::Config& config_;
   db::Database& db_;
