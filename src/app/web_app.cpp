@@ -18,6 +18,7 @@ WebApp::WebApp(Services& s)
       media_api_(s.config, s.media),
       announcements_api_(s.config, s.announcements),
       reports_api_(s.config, s.reports),
+      ledger_api_(s.config, s.ledger),
       streaming_api_(s.auth, s.streaming, stream_hub_),
       discovery_api_(s.config, s.instance),
       actor_api_(s.config, s.actors, s.secrets),
@@ -40,6 +41,7 @@ WebApp::WebApp(Services& s)
   streaming_api_.add_routes(router_);
   announcements_api_.add_routes(endpoints_);
   reports_api_.add_routes(endpoints_);
+  ledger_api_.add_routes(endpoints_);
   api::mastodon::add_launch_routes(endpoints_);
   pages_.add_routes(router_);
 }

@@ -17,6 +17,7 @@
 #include <loxodon/services/inbox_service.hpp>
 #include <loxodon/services/instance_secrets.hpp>
 #include <loxodon/services/instance_service.hpp>
+#include <loxodon/services/ledger_service.hpp>
 #include <loxodon/services/list_service.hpp>
 #include <loxodon/services/mailer.hpp>
 #include <loxodon/services/media_service.hpp>
@@ -55,6 +56,7 @@ struct Services {
   services::StatusService statuses;
   services::RelationshipService relationships;
   services::ReportService reports;
+  services::LedgerService ledger;
   services::NotificationService notifications;
   services::ListService lists;
   services::TagService tags;

@@ -9,6 +9,7 @@
 #include <loxodon/api/mastodon/endpoints.hpp>
 #include <loxodon/api/mastodon/filters_api.hpp>
 #include <loxodon/api/mastodon/instance_api.hpp>
+#include <loxodon/api/mastodon/ledger_api.hpp>
 #include <loxodon/api/mastodon/lists_api.hpp>
 #include <loxodon/api/mastodon/media_api.hpp>
 #include <loxodon/api/mastodon/oauth_api.hpp>
@@ -58,6 +59,7 @@ class WebApp {
   api::mastodon::MediaApi media_api_;
   api::mastodon::AnnouncementsApi announcements_api_;
   api::mastodon::ReportsApi reports_api_;
+  api::mastodon::LedgerApi ledger_api_;
   streaming::StreamHub stream_hub_;
   api::mastodon::StreamingApi streaming_api_;
   api::activitypub::DiscoveryApi discovery_api_;
