@@ -11,7 +11,7 @@ FLOORS = [
     ["util"],
     ["config"],
     ["domain"],
-    ["db", "net", "activitypub"],
+    ["db", "net", "activitypub", "payments"],
     ["jobs", "media", "streaming"],
     ["federation"],
     ["services"],

@@ -116,6 +116,12 @@ std::vector<KeySpec> key_specs() {
        [](Config& c, const Value& v) {
          c.remote_content_retention_days = static_cast<int>(std::get<std::int64_t>(v));
        }},
+      {"funding.stripe_webhook_secrets", Kind::kList, 0, 0,
+       [](Config& c, const Value& v) {
+         c.funding.stripe_webhook_secrets = std::get<std::vector<std::string>>(v);
+       }},
+      {"funding.webhook_tolerance_seconds", Kind::kInt, 1, kDay,
+       [](Config& c, const Value& v) { c.funding.webhook_tolerance = to_seconds(v); }},
       {"instance.title", Kind::kString, 0, 0,
        [](Config& c, const Value& v) { c.instance.title = str(v); }},
       {"instance.short_description", Kind::kString, 0, 0,

@@ -46,6 +46,15 @@ struct SmtpConfig {
   std::string security = "starttls";  // starttls, tls or none
 };
 
+// Payment providers' webhooks (the funding ledger and memberships).
+struct FundingConfig {
+  // Signing secrets of the Stripe-compatible webhook endpoint (whsec_...). Several may be set
+  // while a secret is rotated; a delivery signed with any of them is accepted. Never logged.
+  std::vector<std::string> stripe_webhook_secrets;
+  // How far a webhook's signed timestamp may be from now (Stripe's default tolerance).
+  std::chrono::seconds webhook_tolerance{300};
+};
+
 // Request limits per fixed window, as Mastodon's defaults (rack-attack). Counted per process.
 struct RateLimitConfig {
   bool enabled = true;
@@ -91,6 +100,7 @@ struct Config {
   InstanceConfig instance;
   SmtpConfig smtp;
   RateLimitConfig rate_limits;
+  FundingConfig funding;
   // Remote statuses older than this many days that nobody here interacted with are removed by
   // the hourly maintenance job (0 keeps them; Mastodon's "content cache retention period").
   int remote_content_retention_days = 0;
