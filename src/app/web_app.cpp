@@ -19,6 +19,7 @@ WebApp::WebApp(Services& s)
       announcements_api_(s.config, s.announcements),
       reports_api_(s.config, s.reports),
       ledger_api_(s.config, s.ledger),
+      payment_webhooks_api_(s.payment_webhooks),
       streaming_api_(s.auth, s.streaming, stream_hub_),
       discovery_api_(s.config, s.instance),
       actor_api_(s.config, s.actors, s.secrets),
@@ -29,6 +30,7 @@ WebApp::WebApp(Services& s)
   discovery_api_.add_routes(router_);
   actor_api_.add_routes(router_);
   inbox_api_.add_routes(router_);
+  payment_webhooks_api_.add_routes(router_);
   oauth_api_.add_routes(router_, endpoints_);
   accounts_api_.add_routes(endpoints_);
   statuses_api_.add_routes(endpoints_);

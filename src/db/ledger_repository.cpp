@@ -69,6 +69,23 @@ std::vector<domain::LedgerEntry> LedgerRepository::page(Tx& tx, const PageQuery&
                                           page.min_id.value_or(page.since_id), page.limit));
 }
 
+std::optional<domain::LedgerEntry> LedgerRepository::find_by_provider_ref(
+    Tx& tx, const std::string& provider, const std::string& provider_ref) {
+  auto rows = tx.work().exec_prepared("ledger_by_provider_ref", provider, provider_ref);
+  if (rows.empty()) return std::nullopt;
+  return read_entry(rows[0]);
+}
+
+bool LedgerRepository::record_event(Tx& tx, const EventRow& e) {
+  const auto occurred =
+      std::chrono::duration_cast<std::chrono::milliseconds>(e.occurred_at.time_since_epoch())
+          .count();
+  return !tx.work()
+              .exec_prepared("payment_event_insert", e.provider, e.event_id, e.provider_type,
+                             e.type, static_cast<long long>(occurred), e.raw_sha256)
+              .empty();
+}
+
 std::vector<domain::LedgerEntry> LedgerRepository::all(Tx& tx) {
   return read_all(tx.work().exec_prepared("ledger_all"));
 }

@@ -124,41 +124,55 @@ awaitable<domain::LedgerEntry> LedgerService::reverse(domain::UserWithAccount ad
   std::string description = bounded(r.description, 1000, "Description");
   const std::int64_t new_id = ids_.next();
   co_await db_.tx([&](db::Tx& tx) {
-    // Locked, so two reversals written at once cannot together exceed the entry.
-    if (!db::LedgerRepository::lock(tx, entry_id)) {
-      throw Error(ErrorCode::kNotFound, "Record not found");
-    }
     auto original = db::LedgerRepository::find(tx, entry_id);
     if (!original) throw Error(ErrorCode::kNotFound, "Record not found");
-    if (original->reverses_entry_id) throw invalid("A reversal cannot itself be reversed");
-    const std::int64_t remaining = original->amount_minor - original->reversed_minor;
-    std::int64_t amount = remaining;
-    if (r.amount || r.amount_minor)
-      amount = amount_of(r.amount, r.amount_minor, original->currency);
-    if (amount > remaining || remaining <= 0) {
-      throw invalid("Amount is larger than what remains of entry " + std::to_string(entry_id) +
-                    " (" + domain::format_amount(remaining, original->currency) + " " +
-                    original->currency + ")");
+    ReversalRow row;
+    row.id = new_id;
+    row.kind = r.kind;
+    row.description = description;
+    row.recorded_by_account_id = admin.account.id;
+    row.recorded_by = "@" + admin.account.username;
+    if (r.amount || r.amount_minor) {
+      row.amount_minor = amount_of(r.amount, r.amount_minor, original->currency);
     }
-    domain::LedgerEntry e;
-    e.id = new_id;
-    e.direction = original->direction == "in" ? "out" : "in";
-    e.source = r.kind;
-    e.category = original->category;
-    e.amount_minor = amount;
-    e.currency = original->currency;
-    e.occurred_at = std::chrono::system_clock::now();
-    e.description = description;
-    e.reverses_entry_id = entry_id;
-    e.provider = original->provider;
-    e.community = original->community;
-    e.recorded_by_account_id = admin.account.id;
-    e.recorded_by = "@" + admin.account.username;
-    db::LedgerRepository::insert(tx, e);
+    write_reversal(tx, entry_id, row);
   });
   auto stored =
       co_await db_.read([&](db::Tx& tx) { return db::LedgerRepository::find(tx, new_id); });
   co_return *stored;
+}
+
+void LedgerService::write_reversal(db::Tx& tx, std::int64_t original_id, const ReversalRow& r) {
+  // Locked, so two reversals written at once cannot together exceed the entry.
+  if (!db::LedgerRepository::lock(tx, original_id)) {
+    throw Error(ErrorCode::kNotFound, "Record not found");
+  }
+  auto original = db::LedgerRepository::find(tx, original_id);
+  if (!original) throw Error(ErrorCode::kNotFound, "Record not found");
+  if (original->reverses_entry_id) throw invalid("A reversal cannot itself be reversed");
+  const std::int64_t remaining = original->amount_minor - original->reversed_minor;
+  const std::int64_t amount = r.amount_minor > 0 ? r.amount_minor : remaining;
+  if (amount > remaining || remaining <= 0) {
+    throw invalid("Amount is larger than what remains of entry " + std::to_string(original_id) +
+                  " (" + domain::format_amount(remaining, original->currency) + " " +
+                  original->currency + ")");
+  }
+  domain::LedgerEntry e;
+  e.id = r.id;
+  e.direction = original->direction == "in" ? "out" : "in";
+  e.source = r.kind;
+  e.category = original->category;
+  e.amount_minor = amount;
+  e.currency = original->currency;
+  e.occurred_at = std::chrono::system_clock::now();
+  e.description = r.description;
+  e.reverses_entry_id = original_id;
+  e.provider = original->provider;
+  e.provider_ref = r.provider_ref;
+  e.community = original->community;
+  e.recorded_by_account_id = r.recorded_by_account_id;
+  e.recorded_by = r.recorded_by;
+  db::LedgerRepository::insert(tx, e);
 }
 
 awaitable<std::vector<domain::LedgerEntry>> LedgerService::list(domain::UserWithAccount admin,

@@ -22,6 +22,7 @@
 #include <loxodon/services/mailer.hpp>
 #include <loxodon/services/media_service.hpp>
 #include <loxodon/services/notification_service.hpp>
+#include <loxodon/services/payment_webhook_service.hpp>
 #include <loxodon/services/preview_card_service.hpp>
 #include <loxodon/services/relationship_service.hpp>
 #include <loxodon/services/report_service.hpp>
@@ -57,6 +58,7 @@ struct Services {
   services::RelationshipService relationships;
   services::ReportService reports;
   services::LedgerService ledger;
+  services::PaymentWebhookService payment_webhooks;
   services::NotificationService notifications;
   services::ListService lists;
   services::TagService tags;

@@ -13,6 +13,7 @@
 #include <loxodon/api/mastodon/lists_api.hpp>
 #include <loxodon/api/mastodon/media_api.hpp>
 #include <loxodon/api/mastodon/oauth_api.hpp>
+#include <loxodon/api/mastodon/payment_webhooks_api.hpp>
 #include <loxodon/api/mastodon/reports_api.hpp>
 #include <loxodon/api/mastodon/scheduled_statuses_api.hpp>
 #include <loxodon/api/mastodon/statuses_api.hpp>
@@ -60,6 +61,7 @@ class WebApp {
   api::mastodon::AnnouncementsApi announcements_api_;
   api::mastodon::ReportsApi reports_api_;
   api::mastodon::LedgerApi ledger_api_;
+  api::mastodon::PaymentWebhooksApi payment_webhooks_api_;
   streaming::StreamHub stream_hub_;
   api::mastodon::StreamingApi streaming_api_;
   api::activitypub::DiscoveryApi discovery_api_;

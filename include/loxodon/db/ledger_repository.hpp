@@ -4,8 +4,10 @@
 #include <loxodon/db/tx.hpp>
 #include <loxodon/domain/ledger.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace lox::db {
@@ -19,6 +21,17 @@ class LedgerRepository {
   // Locks an entry for the rest of the transaction (before writing a reversal of it).
   static bool lock(Tx& tx, std::int64_t id);
   static std::vector<domain::LedgerEntry> page(Tx& tx, const PageQuery& page);
+  // The payment (not a reversal) a provider recorded under `provider_ref`.
+  static std::optional<domain::LedgerEntry> find_by_provider_ref(Tx& tx,
+                                                                 const std::string& provider,
+                                                                 const std::string& provider_ref);
+  // Records a provider's webhook event once; false when it was recorded before.
+  struct EventRow {
+    std::string provider, event_id, provider_type, type;
+    std::chrono::system_clock::time_point occurred_at;
+    std::string raw_sha256;
+  };
+  static bool record_event(Tx& tx, const EventRow& event);
   // Every entry, oldest first (the CSV export).
   static std::vector<domain::LedgerEntry> all(Tx& tx);
 };

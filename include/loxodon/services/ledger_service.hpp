@@ -2,6 +2,7 @@
 
 #include <loxodon/config/config.hpp>
 #include <loxodon/db/page_query.hpp>
+#include <loxodon/db/tx.hpp>
 #include <loxodon/domain/account.hpp>
 #include <loxodon/domain/ledger.hpp>
 #include <loxodon/util/asio.hpp>
@@ -64,6 +65,19 @@ class LedgerService {
   awaitable<std::string> csv(domain::UserWithAccount admin);
 
   static bool may_manage(const domain::User& user);
+
+  // Writes a reversal of `original` in the caller's transaction (the original locked first);
+  // 422 when it is itself a reversal or `amount` exceeds what remains of it.
+  struct ReversalRow {
+    std::int64_t id = 0;
+    std::string kind;  // refund, dispute, correction
+    std::int64_t amount_minor = 0;
+    std::string description;
+    std::optional<std::string> provider_ref;
+    std::optional<std::int64_t> recorded_by_account_id;
+    std::string recorded_by;
+  };
+  static void write_reversal(db::Tx& tx, std::int64_t original_id, const ReversalRow& row);
 
  private:
   const config::Config& config_;

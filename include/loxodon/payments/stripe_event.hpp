@@ -1,0 +1,36 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace lox::payments {
+
+// A provider's webhook event in the provider-neutral shape the ledger and memberships use
+// (the research's NormalizedEvent). Types: donation.received, checkout.completed,
+// subscription.created, subscription.updated, subscription.renewed, subscription.payment_failed,
+// subscription.ended, payment.refunded, dispute.opened, or "ignored".
+struct PaymentEvent {
+  std::string provider = "stripe";
+  std::string event_id;       // the dedupe key
+  std::string provider_type;  // as the provider named it
+  std::string type;
+  std::chrono::system_clock::time_point occurred_at{};
+  std::string payment_ref;        // the payment (a Stripe PaymentIntent) money in and out refer to
+  std::string object_ref;         // the object's own id (invoice, session, dispute...)
+  std::int64_t amount_minor = 0;  // paid; refunded so far (cumulative); or disputed
+  std::string currency;           // ISO 4217, upper case
+  std::string customer_ref;
+  std::string subscription_ref;
+  std::string status;  // a subscription's status
+  std::optional<std::chrono::system_clock::time_point> period_end;
+};
+
+// Reads a Stripe event (`{"id": "evt_...", "type": ..., "created": ..., "data": {"object":
+// ...}}`); nothing when it is not one.
+std::optional<PaymentEvent> read_stripe_event(const nlohmann::json& event);
+
+}  // namespace lox::payments
