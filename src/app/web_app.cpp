@@ -19,6 +19,7 @@ WebApp::WebApp(Services& s)
       announcements_api_(s.config, s.announcements),
       reports_api_(s.config, s.reports),
       ledger_api_(s.config, s.ledger),
+      plans_api_(s.config, s.memberships),
       payment_webhooks_api_(s.payment_webhooks),
       streaming_api_(s.auth, s.streaming, stream_hub_),
       discovery_api_(s.config, s.instance),
@@ -44,6 +45,7 @@ WebApp::WebApp(Services& s)
   announcements_api_.add_routes(endpoints_);
   reports_api_.add_routes(endpoints_);
   ledger_api_.add_routes(endpoints_);
+  plans_api_.add_routes(endpoints_);
   api::mastodon::add_launch_routes(endpoints_);
   pages_.add_routes(router_);
 }

@@ -3,6 +3,7 @@
 #include "db/emoji_statements.hpp"
 #include "db/federation_statements.hpp"
 #include "db/ledger_statements.hpp"
+#include "db/membership_statements.hpp"
 #include "db/personal_statements.hpp"
 #include "db/pooled_connection.hpp"
 #include "db/report_statements.hpp"
@@ -53,6 +54,8 @@ pqxx::connection& PooledConnection::get(const DatabaseOptions& options) {
   for (const auto& statement : sql::kStreamStatements)
     conn->prepare(statement.name, statement.text);
   for (const auto& statement : sql::kAnnouncementStatements)
+    conn->prepare(statement.name, statement.text);
+  for (const auto& statement : sql::kMembershipStatements)
     conn->prepare(statement.name, statement.text);
   for (const auto& statement : sql::kLedgerStatements)
     conn->prepare(statement.name, statement.text);

@@ -50,6 +50,8 @@ std::optional<PaymentEvent> read_stripe_event(const json& event) {
   e.currency = upper(text(object, "currency"));
   e.customer_ref = text(object, "customer");
   e.payment_ref = text(object, "payment_intent");
+  const json metadata = object.value("metadata", json::object());
+  e.account_id = text(metadata, "account_id");
   const std::string& t = e.provider_type;
   if (t == "checkout.session.completed") {
     e.type = text(object, "mode") == "payment" ? "donation.received" : "checkout.completed";
@@ -77,6 +79,11 @@ std::optional<PaymentEvent> read_stripe_event(const json& event) {
     e.subscription_ref = e.object_ref;
     e.status = text(object, "status");
     e.period_end = unix_time(object, "current_period_end");
+    e.cancel_at_period_end = object.value("cancel_at_period_end", json(false)) == json(true);
+    const json items = object.value("items", json::object()).value("data", json::array());
+    if (items.is_array() && !items.empty() && items[0].is_object()) {
+      e.price_ref = text(items[0], "price");
+    }
   } else if (t == "charge.refunded") {
     e.type = "payment.refunded";
     e.amount_minor = integer(object, "amount_refunded");

@@ -1,5 +1,7 @@
+#include <loxodon/db/account_repository.hpp>
 #include <loxodon/db/database.hpp>
 #include <loxodon/db/ledger_repository.hpp>
+#include <loxodon/db/membership_repository.hpp>
 #include <loxodon/domain/money.hpp>
 #include <loxodon/payments/stripe_signature.hpp>
 #include <loxodon/services/ledger_service.hpp>
@@ -8,6 +10,8 @@
 #include <loxodon/util/error.hpp>
 
 #include <spdlog/spdlog.h>
+
+#include <charconv>
 
 namespace lox::services {
 
@@ -41,6 +45,51 @@ void record_income(db::Tx& tx, SnowflakeGenerator& ids, const payments::PaymentE
   db::LedgerRepository::insert(tx, entry);  // a repeat of the payment inserts nothing
 }
 
+// Stripe's subscription statuses in the membership's terms.
+std::string membership_status(const payments::PaymentEvent& e) {
+  if (e.type == "subscription.ended") return "ended";
+  const std::string& s = e.status;
+  if (s == "trialing" || s == "active" || s == "past_due") return s;
+  if (s == "unpaid" || s == "incomplete") return "past_due";
+  if (s == "incomplete_expired") return "ended";
+  return "canceled";  // canceled, paused, anything new
+}
+
+// A subscription event: the membership's state as of the event (older events change nothing).
+void apply_subscription(db::Tx& tx, SnowflakeGenerator& ids, const payments::PaymentEvent& e) {
+  auto plan = e.price_ref.empty() ? std::nullopt
+                                  : db::MembershipRepository::plan_by_price_ref(tx, e.price_ref);
+  if (!plan) {
+    throw Error(ErrorCode::kUnprocessable,
+                "no membership plan has the price " +
+                    (e.price_ref.empty() ? std::string("(none)") : e.price_ref));
+  }
+  std::int64_t account = 0;
+  auto [end, ec] =
+      std::from_chars(e.account_id.data(), e.account_id.data() + e.account_id.size(), account);
+  if (e.account_id.empty() || ec != std::errc() ||
+      end != e.account_id.data() + e.account_id.size() ||
+      !db::AccountRepository::find(tx, account)) {
+    throw Error(ErrorCode::kUnprocessable,
+                "the subscription's metadata.account_id names no account here");
+  }
+  domain::MembershipState state;
+  state.account_id = account;
+  state.plan_id = *plan;
+  state.provider = e.provider;
+  state.subscription_ref = e.subscription_ref;
+  state.status = membership_status(e);
+  state.current_period_end = e.period_end;
+  state.cancel_at_period_end = e.cancel_at_period_end;
+  state.event_at = e.occurred_at;
+  db::MembershipRepository::upsert(tx, ids.next(), state);
+}
+
+Error not_yet(const std::string& what) {
+  return Error(ErrorCode::kServiceUnavailable,
+               "the " + what + " this event is about has not arrived yet; deliver it again");
+}
+
 }  // namespace
 
 PaymentWebhookService::PaymentWebhookService(const config::Config& config, db::Database& db,
@@ -67,13 +116,34 @@ awaitable<PaymentWebhookService::Outcome> PaymentWebhookService::receive_stripe(
     if (!db::LedgerRepository::record_event(tx, row)) return false;
     const auto& type = event->type;
     if (type == "donation.received") record_income(tx, ids_, *event, "donation");
-    if (type == "subscription.renewed") record_income(tx, ids_, *event, "membership");
+    if (type == "subscription.renewed") {
+      record_income(tx, ids_, *event, "membership");
+      if (!event->subscription_ref.empty()) {
+        if (!db::MembershipRepository::exists(tx, event->provider, event->subscription_ref)) {
+          throw not_yet("subscription");
+        }
+        if (event->period_end) {
+          db::MembershipRepository::renew(tx, event->provider, event->subscription_ref,
+                                          *event->period_end, event->occurred_at);
+        }
+      }
+    }
+    if (type == "subscription.created" || type == "subscription.updated" ||
+        type == "subscription.ended") {
+      apply_subscription(tx, ids_, *event);
+    }
+    if (type == "subscription.payment_failed" && !event->subscription_ref.empty()) {
+      if (!db::MembershipRepository::exists(tx, event->provider, event->subscription_ref)) {
+        throw not_yet("subscription");
+      }
+      db::MembershipRepository::past_due(tx, event->provider, event->subscription_ref,
+                                         event->occurred_at);
+    }
     if (type == "payment.refunded" || type == "dispute.opened") {
       auto original =
           db::LedgerRepository::find_by_provider_ref(tx, event->provider, event->payment_ref);
       if (!original) {
-        throw Error(ErrorCode::kServiceUnavailable,
-                    "the payment this event is about has not arrived yet; deliver it again");
+        throw not_yet("payment");
       }
       LedgerService::ReversalRow reversal;
       reversal.id = ids_.next();

@@ -3,6 +3,7 @@
 #include <loxodon/db/conversation_repository.hpp>
 #include <loxodon/db/database.hpp>
 #include <loxodon/db/media_repository.hpp>
+#include <loxodon/db/membership_repository.hpp>
 #include <loxodon/db/social_repository.hpp>
 #include <loxodon/db/status_repository.hpp>
 #include <loxodon/db/stream_repository.hpp>
@@ -286,10 +287,26 @@ awaitable<StatusService::Prepared> StatusService::prepare(const domain::UserWith
     errors.add("media_ids", "Media", "ERR_INVALID", "Cannot attach both a poll and media");
   }
   std::size_t length = domain::status_length(r.text) + utf8_length(r.spoiler_text);
-  if (length > config_.instance.max_characters) {
-    errors.add(
-        "text", "Text", "ERR_TOO_LONG",
-        "character limit of " + std::to_string(config_.instance.max_characters) + " exceeded");
+  // A membership may raise the limit; only posts near it pay for the lookup.
+  std::size_t max_characters = config_.instance.max_characters;
+  if (length > max_characters) {
+    auto granted = co_await db_.read([&](db::Tx& tx) {
+      return db::MembershipRepository::entitlements_for(tx, author.account.id,
+                                                        config_.funding.grace_days);
+    });
+    if (granted) {
+      auto entitlements = nlohmann::json::parse(*granted, nullptr, false);
+      const auto& limit = entitlements.is_object()
+                              ? entitlements.value("max_characters", nlohmann::json())
+                              : nlohmann::json();
+      if (limit.is_number_unsigned()) {
+        max_characters = std::max(max_characters, limit.get<std::size_t>());
+      }
+    }
+  }
+  if (length > max_characters) {
+    errors.add("text", "Text", "ERR_TOO_LONG",
+               "character limit of " + std::to_string(max_characters) + " exceeded");
   }
   Prepared out;
   out.visibility = domain::parse_visibility(r.visibility.value_or(author.user.default_privacy));

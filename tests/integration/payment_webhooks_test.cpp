@@ -99,8 +99,7 @@ TEST_F(PaymentWebhooksTest, APaymentIsRecordedOnceHoweverOftenItArrives) {
                           {{"id", "in_2"},
                            {"amount_paid", 900},
                            {"currency", "usd"},
-                           {"payment_intent", "pi_2"},
-                           {"subscription", "sub_1"}}),
+                           {"payment_intent", "pi_2"}}),
                     "whsec_old")
                 ->status,
             200);

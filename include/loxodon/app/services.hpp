@@ -21,6 +21,7 @@
 #include <loxodon/services/list_service.hpp>
 #include <loxodon/services/mailer.hpp>
 #include <loxodon/services/media_service.hpp>
+#include <loxodon/services/membership_service.hpp>
 #include <loxodon/services/notification_service.hpp>
 #include <loxodon/services/payment_webhook_service.hpp>
 #include <loxodon/services/preview_card_service.hpp>
@@ -58,6 +59,7 @@ struct Services {
   services::RelationshipService relationships;
   services::ReportService reports;
   services::LedgerService ledger;
+  services::MembershipService memberships;
   services::PaymentWebhookService payment_webhooks;
   services::NotificationService notifications;
   services::ListService lists;

@@ -14,6 +14,7 @@
 #include <loxodon/api/mastodon/media_api.hpp>
 #include <loxodon/api/mastodon/oauth_api.hpp>
 #include <loxodon/api/mastodon/payment_webhooks_api.hpp>
+#include <loxodon/api/mastodon/plans_api.hpp>
 #include <loxodon/api/mastodon/reports_api.hpp>
 #include <loxodon/api/mastodon/scheduled_statuses_api.hpp>
 #include <loxodon/api/mastodon/statuses_api.hpp>
@@ -61,6 +62,7 @@ class WebApp {
   api::mastodon::AnnouncementsApi announcements_api_;
   api::mastodon::ReportsApi reports_api_;
   api::mastodon::LedgerApi ledger_api_;
+  api::mastodon::PlansApi plans_api_;
   api::mastodon::PaymentWebhooksApi payment_webhooks_api_;
   streaming::StreamHub stream_hub_;
   api::mastodon::StreamingApi streaming_api_;

@@ -53,6 +53,8 @@ struct FundingConfig {
   std::vector<std::string> stripe_webhook_secrets;
   // How far a webhook's signed timestamp may be from now (Stripe's default tolerance).
   std::chrono::seconds webhook_tolerance{300};
+  // Days a membership's perks outlast its paid period while a renewal is retried (past due).
+  int grace_days = 3;
 };
 
 // Request limits per fixed window, as Mastodon's defaults (rack-attack). Counted per process.

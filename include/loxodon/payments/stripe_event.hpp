@@ -27,6 +27,9 @@ struct PaymentEvent {
   std::string subscription_ref;
   std::string status;  // a subscription's status
   std::optional<std::chrono::system_clock::time_point> period_end;
+  bool cancel_at_period_end = false;
+  std::string price_ref;   // the subscription's price (its first item), which names the plan
+  std::string account_id;  // metadata.account_id: the Loxodon account the checkout was for
 };
 
 // Reads a Stripe event (`{"id": "evt_...", "type": ..., "created": ..., "data": {"object":

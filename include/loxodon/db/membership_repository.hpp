@@ -1,0 +1,34 @@
+#pragma once
+
+#include <loxodon/db/tx.hpp>
+#include <loxodon/domain/membership.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lox::db {
+
+// Membership plans and the state of each member's subscription.
+class MembershipRepository {
+ public:
+  // False when a plan with that name or provider price exists.
+  static bool insert_plan(Tx& tx, const domain::MembershipPlan& plan);
+  static std::vector<domain::MembershipPlan> plans(Tx& tx);
+  static std::optional<std::int64_t> plan_by_price_ref(Tx& tx, const std::string& price_ref);
+  // Writes the state unless a newer event already did.
+  static void upsert(Tx& tx, std::int64_t new_id, const domain::MembershipState& state);
+  static bool exists(Tx& tx, const std::string& provider, const std::string& subscription_ref);
+  static void renew(Tx& tx, const std::string& provider, const std::string& subscription_ref,
+                    std::chrono::system_clock::time_point period_end,
+                    std::chrono::system_clock::time_point event_at);
+  static void past_due(Tx& tx, const std::string& provider, const std::string& subscription_ref,
+                       std::chrono::system_clock::time_point event_at);
+  // The entitlements JSON of the best plan the account holds now; nothing without one.
+  static std::optional<std::string> entitlements_for(Tx& tx, std::int64_t account_id,
+                                                     int grace_days);
+};
+
+}  // namespace lox::db

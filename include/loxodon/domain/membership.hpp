@@ -1,0 +1,40 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace lox::domain {
+
+// What a membership plan raises above the instance's defaults. Unset values keep the default.
+struct Entitlements {
+  std::optional<std::size_t> max_characters;
+};
+
+struct MembershipPlan {
+  std::int64_t id = 0;
+  std::string name;
+  std::string description;
+  std::int64_t price_minor = 0;
+  std::string currency;
+  std::string billing_interval;  // month, year
+  int trial_days = 0;
+  std::string entitlements_json = "{}";
+  std::optional<std::string> provider_price_ref;
+  bool active = true;
+};
+
+// A subscription's state as the provider last reported it.
+struct MembershipState {
+  std::int64_t account_id = 0;
+  std::int64_t plan_id = 0;
+  std::string provider;
+  std::string subscription_ref;
+  std::string status;  // trialing, active, past_due, comped, canceled, ended
+  std::optional<std::chrono::system_clock::time_point> current_period_end;
+  bool cancel_at_period_end = false;
+  std::chrono::system_clock::time_point event_at{};
+};
+
+}  // namespace lox::domain

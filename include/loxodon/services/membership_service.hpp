@@ -1,0 +1,47 @@
+#pragma once
+
+#include <loxodon/config/config.hpp>
+#include <loxodon/domain/account.hpp>
+#include <loxodon/domain/membership.hpp>
+#include <loxodon/util/asio.hpp>
+#include <loxodon/util/snowflake.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lox::db {
+class Database;
+}
+
+namespace lox::services {
+
+struct NewPlan {
+  std::string name;
+  std::string description;
+  std::string price;  // "4.00" in the currency's unit
+  std::string currency;
+  std::string billing_interval;  // month, year
+  int trial_days = 0;
+  std::optional<std::string> provider_price_ref;  // the provider's price id (price_...)
+  std::optional<long long> max_characters;
+};
+
+// Membership plans (what a paid tier costs and raises) and what an account is entitled to now.
+// Members' states arrive from the payment provider (PaymentWebhookService).
+class MembershipService {
+ public:
+  MembershipService(const config::Config& config, db::Database& db, SnowflakeGenerator& ids);
+
+  // Administrators only (403); 422 naming the field for a bad price, currency, interval,
+  // trial or limit, and 422 for a name or provider price already used.
+  awaitable<domain::MembershipPlan> create_plan(domain::UserWithAccount admin, NewPlan plan);
+  awaitable<std::vector<domain::MembershipPlan>> plans();
+
+ private:
+  const config::Config& config_;
+  db::Database& db_;
+  SnowflakeGenerator& ids_;
+};
+
+}  // namespace lox::services

@@ -1,0 +1,84 @@
+#include "db/fields.hpp"
+#include "db/tx_impl.hpp"
+
+#include <loxodon/db/membership_repository.hpp>
+
+namespace lox::db {
+
+namespace {
+
+long long ms(std::chrono::system_clock::time_point t) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+}
+
+}  // namespace
+
+bool MembershipRepository::insert_plan(Tx& tx, const domain::MembershipPlan& p) {
+  return !tx.work()
+              .exec_prepared("plan_insert", p.id, p.name, p.description, p.price_minor, p.currency,
+                             p.billing_interval, p.trial_days, p.entitlements_json,
+                             p.provider_price_ref)
+              .empty();
+}
+
+std::vector<domain::MembershipPlan> MembershipRepository::plans(Tx& tx) {
+  std::vector<domain::MembershipPlan> out;
+  for (const auto& row : tx.work().exec_prepared("plans_all")) {
+    domain::MembershipPlan p;
+    p.id = row[0].as<std::int64_t>();
+    p.name = row[1].as<std::string>();
+    p.description = row[2].as<std::string>();
+    p.price_minor = row[3].as<std::int64_t>();
+    p.currency = row[4].as<std::string>();
+    p.billing_interval = row[5].as<std::string>();
+    p.trial_days = row[6].as<int>();
+    p.entitlements_json = row[7].as<std::string>();
+    p.provider_price_ref = nullable<std::string>(row[8]);
+    p.active = row[9].as<bool>();
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+std::optional<std::int64_t> MembershipRepository::plan_by_price_ref(Tx& tx,
+                                                                    const std::string& ref) {
+  auto r = tx.work().exec_prepared("plan_by_price_ref", ref);
+  if (r.empty()) return std::nullopt;
+  return r[0][0].as<std::int64_t>();
+}
+
+void MembershipRepository::upsert(Tx& tx, std::int64_t new_id, const domain::MembershipState& s) {
+  std::optional<long long> period_end;
+  if (s.current_period_end) period_end = ms(*s.current_period_end);
+  tx.work().exec_prepared("membership_upsert", new_id, s.account_id, s.plan_id, s.provider,
+                          s.subscription_ref, s.status, period_end, s.cancel_at_period_end,
+                          ms(s.event_at));
+}
+
+bool MembershipRepository::exists(Tx& tx, const std::string& provider,
+                                  const std::string& subscription_ref) {
+  return !tx.work().exec_prepared("membership_exists", provider, subscription_ref).empty();
+}
+
+void MembershipRepository::renew(Tx& tx, const std::string& provider,
+                                 const std::string& subscription_ref,
+                                 std::chrono::system_clock::time_point period_end,
+                                 std::chrono::system_clock::time_point event_at) {
+  tx.work().exec_prepared("membership_renew", provider, subscription_ref, ms(period_end),
+                          ms(event_at));
+}
+
+void MembershipRepository::past_due(Tx& tx, const std::string& provider,
+                                    const std::string& subscription_ref,
+                                    std::chrono::system_clock::time_point event_at) {
+  tx.work().exec_prepared("membership_past_due", provider, subscription_ref, ms(event_at));
+}
+
+std::optional<std::string> MembershipRepository::entitlements_for(Tx& tx, std::int64_t account_id,
+                                                                  int grace_days) {
+  auto r = tx.work().exec_prepared("entitlements_for", account_id, grace_days);
+  if (r.empty()) return std::nullopt;
+  return r[0][0].as<std::string>();
+}
+
+}  // namespace lox::db

@@ -1,0 +1,56 @@
+#pragma once
+// Prepared statements for membership plans and members.
+
+#include "db/statements.hpp"
+
+#include <array>
+
+namespace lox::db::sql {
+
+inline constexpr std::array kMembershipStatements = {
+    Statement{"plan_insert",
+              "INSERT INTO membership_plans (id, name, description, price_minor, currency, "
+              "billing_interval, trial_days, entitlements, provider_price_ref) VALUES ($1, $2, "
+              "$3, $4, $5, $6, $7, $8::jsonb, $9) ON CONFLICT DO NOTHING RETURNING id"},
+    Statement{"plans_all",
+              "SELECT id, name, description, price_minor, currency, billing_interval, "
+              "trial_days, entitlements::text, provider_price_ref, active FROM membership_plans "
+              "ORDER BY price_minor, id"},
+    Statement{"plan_by_price_ref",
+              "SELECT id FROM membership_plans WHERE provider_price_ref = $1 AND active"},
+    // A subscription's state as of the event at $9 (ms); an older event changes nothing.
+    Statement{"membership_upsert",
+              "INSERT INTO memberships AS m (id, account_id, plan_id, provider, subscription_ref, "
+              "status, current_period_end, cancel_at_period_end, last_event_at) VALUES ($1, $2, "
+              "$3, $4, $5, $6, to_timestamp($7::bigint / 1000.0), $8, "
+              "to_timestamp($9::bigint / 1000.0)) ON CONFLICT (provider, subscription_ref) DO "
+              "UPDATE SET plan_id = excluded.plan_id, status = excluded.status, "
+              "current_period_end = coalesce(excluded.current_period_end, m.current_period_end), "
+              "cancel_at_period_end = excluded.cancel_at_period_end, "
+              "last_event_at = excluded.last_event_at, updated_at = now() "
+              "WHERE m.last_event_at <= excluded.last_event_at"},
+    Statement{"membership_exists",
+              "SELECT 1 FROM memberships WHERE provider = $1 AND subscription_ref = $2"},
+    // A paid invoice: the period reaches at least its end, whatever order events came in.
+    Statement{"membership_renew",
+              "UPDATE memberships SET current_period_end = greatest(current_period_end, "
+              "to_timestamp($3::bigint / 1000.0)), status = CASE WHEN last_event_at <= "
+              "to_timestamp($4::bigint / 1000.0) AND status IN ('trialing', 'past_due', 'active') "
+              "THEN 'active' ELSE status END, last_event_at = greatest(last_event_at, "
+              "to_timestamp($4::bigint / 1000.0)), updated_at = now() "
+              "WHERE provider = $1 AND subscription_ref = $2"},
+    Statement{"membership_past_due",
+              "UPDATE memberships SET status = 'past_due', last_event_at = "
+              "to_timestamp($3::bigint / 1000.0), updated_at = now() WHERE provider = $1 AND "
+              "subscription_ref = $2 AND status IN ('active', 'trialing') AND last_event_at <= "
+              "to_timestamp($3::bigint / 1000.0)"},
+    // The richest entitlements an account holds now ($2: grace days after the period end).
+    Statement{"entitlements_for",
+              "SELECT p.entitlements::text FROM memberships m JOIN membership_plans p ON "
+              "p.id = m.plan_id WHERE m.account_id = $1 AND m.status IN ('trialing', 'active', "
+              "'past_due', 'comped') AND (m.current_period_end IS NULL OR m.current_period_end + "
+              "make_interval(days => $2) > now()) ORDER BY coalesce((p.entitlements->>"
+              "'max_characters')::bigint, 0) DESC LIMIT 1"},
+};
+
+}  // namespace lox::db::sql
