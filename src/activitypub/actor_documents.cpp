@@ -130,7 +130,24 @@ json instance_actor_document(const config::Config& config, const std::string& pu
           {"url", base + "/about/more?instance_actor=true"},
           {"manuallyApprovesFollowers", true},
           {"publicKey", public_key(id, public_key_pem)},
-          {"endpoints", {{"sharedInbox", base + "/inbox"}}}};
+          {"endpoints", {{"sharedInbox", base + "/inbox"}}},
+          {"attachment", payment_links(config)}};
+}
+
+json payment_links(const config::Config& config) {
+  json links = json::array();
+  for (const auto& entry : config.funding.payment_links) {
+    std::string name, href = entry;
+    if (auto eq = entry.find('='); eq != std::string::npos && !entry.starts_with("http")) {
+      name = entry.substr(0, eq);
+      href = entry.substr(eq + 1);
+    }
+    if (!href.starts_with("https://") && !href.starts_with("http://")) continue;
+    json link = {{"type", "Link"}, {"href", href}, {"rel", "payment"}};
+    if (!name.empty()) link["name"] = name;
+    links.push_back(std::move(link));
+  }
+  return links;
 }
 
 WebfingerTarget parse_webfinger_resource(const config::Config& config, std::string_view r) {

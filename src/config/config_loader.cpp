@@ -120,6 +120,10 @@ std::vector<KeySpec> key_specs() {
        [](Config& c, const Value& v) {
          c.funding.stripe_webhook_secrets = std::get<std::vector<std::string>>(v);
        }},
+      {"funding.payment_links", Kind::kList, 0, 0,
+       [](Config& c, const Value& v) {
+         c.funding.payment_links = std::get<std::vector<std::string>>(v);
+       }},
       {"funding.grace_days", Kind::kInt, 0, 365,
        [](Config& c, const Value& v) {
          c.funding.grace_days = static_cast<int>(std::get<std::int64_t>(v));

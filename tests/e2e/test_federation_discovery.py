@@ -25,7 +25,10 @@ class DiscoveryTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.db = Database()
-        cls.server = Server(cls.db.url)
+        cls.server = Server(cls.db.url, extra_env={
+            "LOXODON_FUNDING_PAYMENT_LINKS":
+                "Liberapay=https://liberapay.com/example, https://ko-fi.com/example, "
+                "Bad=javascript:alert(1)"})
         cls.domain = f"localhost:{cls.server.port}"
         cls.base = f"http://{cls.domain}"
         cls.alice = create_user(cls.db.url, cls.server, "alice")
@@ -132,6 +135,13 @@ class DiscoveryTest(unittest.TestCase):
         self.assertEqual([l["href"] for l in finger["links"] if l["rel"] == "self"], [doc["id"]])
         _, _, finger = self.webfinger(f"{self.base}/actor")
         self.assertEqual(finger["subject"], f"acct:localhost@{self.domain}")
+        # FEP-0ea0 payment links, on the instance actor and in NodeInfo; not-http entries left out.
+        links = [{"type": "Link", "name": "Liberapay", "href": "https://liberapay.com/example",
+                  "rel": "payment"},
+                 {"type": "Link", "href": "https://ko-fi.com/example", "rel": "payment"}]
+        self.assertEqual(doc["attachment"], links)
+        _, _, body = self.fetch("/nodeinfo/2.1", accept="application/json")
+        self.assertEqual(json.loads(body)["metadata"]["paymentLinks"], links)
 
     def test_statuses_are_served_at_their_ids_and_in_the_outbox(self):
         public = self.alice.status_post("Public words")

@@ -56,4 +56,8 @@ WebfingerTarget parse_webfinger_resource(const config::Config& config, std::stri
 nlohmann::json webfinger_document(const config::Config& config, const domain::Account& account);
 nlohmann::json instance_webfinger_document(const config::Config& config);
 
+// The instance's payment links as FEP-0ea0 Links (`{"type": "Link", "name", "href", "rel":
+// "payment"}`), from `funding.payment_links`; entries that are not http(s) URLs are left out.
+nlohmann::json payment_links(const config::Config& config);
+
 }  // namespace lox::activitypub

@@ -53,6 +53,9 @@ struct FundingConfig {
   std::vector<std::string> stripe_webhook_secrets;
   // How far a webhook's signed timestamp may be from now (Stripe's default tolerance).
   std::chrono::seconds webhook_tolerance{300};
+  // Where people can pay the instance ("https://..." or "Label=https://..."): published on the
+  // instance actor and in NodeInfo as FEP-0ea0 payment links.
+  std::vector<std::string> payment_links;
   // Days a membership's perks outlast its paid period while a renewal is retried (past due).
   int grace_days = 3;
 };

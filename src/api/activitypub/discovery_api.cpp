@@ -1,3 +1,4 @@
+#include <loxodon/activitypub/actor_documents.hpp>
 #include <loxodon/api/activitypub/discovery_api.hpp>
 #include <loxodon/util/version.hpp>
 
@@ -55,6 +56,8 @@ awaitable<http::Response> DiscoveryApi::nodeinfo(http::Request&, const char* ver
       {"metadata",
        {{"nodeName", config_.instance.title},
         {"nodeDescription", config_.instance.short_description},
+        // FEP-0ea0 Links: where to pay this instance.
+        {"paymentLinks", lox::activitypub::payment_links(config_)},
         {"upstream", {{"name", "mastodon"}, {"version", kMastodonCompatVersion}}}}},
   };
   http::Response res = http::Response::json(200, doc);
