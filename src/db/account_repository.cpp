@@ -13,10 +13,6 @@
 namespace lox::db {
 
 namespace {
-std::optional<std::chrono::system_clock::time_point> time_from_ms(const pqxx::field& f) {
-  if (f.is_null()) return std::nullopt;
-  return std::chrono::system_clock::time_point(std::chrono::milliseconds(f.as<long long>()));
-}
 
 std::optional<domain::UserWithAccount> one_user(const pqxx::result& r) {
   if (r.empty()) return std::nullopt;
@@ -42,9 +38,9 @@ domain::Account read_account(const pqxx::row& row, int o) {
   a.hide_collections = row[o + 11].as<bool>();
   a.uri = nullable<std::string>(row[o + 12]);
   a.url = nullable<std::string>(row[o + 13]);
-  a.created_at = *time_from_ms(row[o + 14]);
-  a.last_status_at = time_from_ms(row[o + 15]);
-  a.suspended_at = time_from_ms(row[o + 16]);
+  a.created_at = *ms_time(row[o + 14]);
+  a.last_status_at = ms_time(row[o + 15]);
+  a.suspended_at = ms_time(row[o + 16]);
   a.statuses_count = row[o + 17].as<std::int64_t>();
   a.followers_count = row[o + 18].as<std::int64_t>();
   a.following_count = row[o + 19].as<std::int64_t>();

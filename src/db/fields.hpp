@@ -4,6 +4,7 @@
 
 #include <pqxx/pqxx>
 
+#include <chrono>
 #include <optional>
 
 namespace lox::db {
@@ -12,6 +13,18 @@ template <class T>
 std::optional<T> nullable(const pqxx::field& f) {
   if (f.is_null()) return std::nullopt;
   return f.as<T>();
+}
+
+// A time selected as epoch milliseconds ((extract(epoch FROM t) * 1000)::bigint); NULL stays
+// empty.
+inline std::optional<std::chrono::system_clock::time_point> ms_time(const pqxx::field& f) {
+  if (f.is_null()) return std::nullopt;
+  return std::chrono::system_clock::time_point(std::chrono::milliseconds(f.as<long long>()));
+}
+
+// A time as epoch milliseconds, for statements that take to_timestamp($n::bigint / 1000.0).
+inline long long to_ms(std::chrono::system_clock::time_point t) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
 }
 
 }  // namespace lox::db

@@ -7,10 +7,6 @@ namespace lox::db {
 
 namespace {
 
-std::chrono::system_clock::time_point ms_time(const pqxx::field& f) {
-  return std::chrono::system_clock::time_point(std::chrono::milliseconds(f.as<long long>()));
-}
-
 domain::LedgerEntry read_entry(const pqxx::row& row) {
   domain::LedgerEntry e;
   e.id = row[0].as<std::int64_t>();
@@ -19,7 +15,7 @@ domain::LedgerEntry read_entry(const pqxx::row& row) {
   e.category = row[3].as<std::string>();
   e.amount_minor = row[4].as<std::int64_t>();
   e.currency = row[5].as<std::string>();
-  e.occurred_at = ms_time(row[6]);
+  e.occurred_at = *ms_time(row[6]);
   e.description = row[7].as<std::string>();
   e.recurrence = row[8].as<std::string>();
   e.reverses_entry_id = nullable<std::int64_t>(row[9]);
@@ -28,7 +24,7 @@ domain::LedgerEntry read_entry(const pqxx::row& row) {
   e.community = nullable<std::string>(row[12]);
   e.recorded_by_account_id = nullable<std::int64_t>(row[13]);
   e.recorded_by = row[14].as<std::string>();
-  e.recorded_at = ms_time(row[15]);
+  e.recorded_at = *ms_time(row[15]);
   e.reversed_minor = row[16].as<std::int64_t>();
   return e;
 }
@@ -43,14 +39,11 @@ std::vector<domain::LedgerEntry> read_all(const pqxx::result& rows) {
 }  // namespace
 
 bool LedgerRepository::insert(Tx& tx, const domain::LedgerEntry& e) {
-  const auto occurred =
-      std::chrono::duration_cast<std::chrono::milliseconds>(e.occurred_at.time_since_epoch())
-          .count();
   return !tx.work()
               .exec_prepared("ledger_insert", e.id, e.direction, e.source, e.category,
-                             e.amount_minor, e.currency, static_cast<long long>(occurred),
-                             e.description, e.recurrence, e.reverses_entry_id, e.provider,
-                             e.provider_ref, e.community, e.recorded_by_account_id, e.recorded_by)
+                             e.amount_minor, e.currency, to_ms(e.occurred_at), e.description,
+                             e.recurrence, e.reverses_entry_id, e.provider, e.provider_ref,
+                             e.community, e.recorded_by_account_id, e.recorded_by)
               .empty();
 }
 
@@ -77,12 +70,9 @@ std::optional<domain::LedgerEntry> LedgerRepository::find_by_provider_ref(
 }
 
 bool LedgerRepository::record_event(Tx& tx, const EventRow& e) {
-  const auto occurred =
-      std::chrono::duration_cast<std::chrono::milliseconds>(e.occurred_at.time_since_epoch())
-          .count();
   return !tx.work()
               .exec_prepared("payment_event_insert", e.provider, e.event_id, e.provider_type,
-                             e.type, static_cast<long long>(occurred), e.raw_sha256)
+                             e.type, to_ms(e.occurred_at), e.raw_sha256)
               .empty();
 }
 

@@ -5,14 +5,6 @@
 
 namespace lox::db {
 
-namespace {
-
-long long ms(std::chrono::system_clock::time_point t) {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
-}
-
-}  // namespace
-
 bool MembershipRepository::insert_plan(Tx& tx, const domain::MembershipPlan& p) {
   return !tx.work()
               .exec_prepared("plan_insert", p.id, p.name, p.description, p.price_minor, p.currency,
@@ -49,10 +41,10 @@ std::optional<std::int64_t> MembershipRepository::plan_by_price_ref(Tx& tx,
 
 void MembershipRepository::upsert(Tx& tx, std::int64_t new_id, const domain::MembershipState& s) {
   std::optional<long long> period_end;
-  if (s.current_period_end) period_end = ms(*s.current_period_end);
+  if (s.current_period_end) period_end = to_ms(*s.current_period_end);
   tx.work().exec_prepared("membership_upsert", new_id, s.account_id, s.plan_id, s.provider,
                           s.subscription_ref, s.status, period_end, s.cancel_at_period_end,
-                          ms(s.event_at));
+                          to_ms(s.event_at));
 }
 
 bool MembershipRepository::exists(Tx& tx, const std::string& provider,
@@ -64,14 +56,14 @@ void MembershipRepository::renew(Tx& tx, const std::string& provider,
                                  const std::string& subscription_ref,
                                  std::chrono::system_clock::time_point period_end,
                                  std::chrono::system_clock::time_point event_at) {
-  tx.work().exec_prepared("membership_renew", provider, subscription_ref, ms(period_end),
-                          ms(event_at));
+  tx.work().exec_prepared("membership_renew", provider, subscription_ref, to_ms(period_end),
+                          to_ms(event_at));
 }
 
 void MembershipRepository::past_due(Tx& tx, const std::string& provider,
                                     const std::string& subscription_ref,
                                     std::chrono::system_clock::time_point event_at) {
-  tx.work().exec_prepared("membership_past_due", provider, subscription_ref, ms(event_at));
+  tx.work().exec_prepared("membership_past_due", provider, subscription_ref, to_ms(event_at));
 }
 
 std::optional<std::string> MembershipRepository::entitlements_for(Tx& tx, std::int64_t account_id,

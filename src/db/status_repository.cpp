@@ -18,11 +18,6 @@ namespace lox::db {
 
 namespace {
 
-std::optional<std::chrono::system_clock::time_point> ms_time(const pqxx::field& f) {
-  if (f.is_null()) return std::nullopt;
-  return std::chrono::system_clock::time_point(std::chrono::milliseconds(f.as<long long>()));
-}
-
 domain::Status read_status(const pqxx::row& row) {
   domain::Status s;
   s.id = row[0].as<std::int64_t>();

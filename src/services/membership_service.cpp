@@ -63,7 +63,11 @@ awaitable<domain::MembershipPlan> MembershipService::create_plan(domain::UserWit
   co_return p;
 }
 
-awaitable<std::vector<domain::MembershipPlan>> MembershipService::plans() {
+awaitable<std::vector<domain::MembershipPlan>> MembershipService::plans(
+    domain::UserWithAccount admin) {
+  if (!LedgerService::may_manage(admin.user)) {
+    throw Error(ErrorCode::kForbidden, "This action is not allowed");
+  }
   co_return co_await db_.read([](db::Tx& tx) { return db::MembershipRepository::plans(tx); });
 }
 

@@ -36,7 +36,8 @@ class MembershipService {
   // Administrators only (403); 422 naming the field for a bad price, currency, interval,
   // trial or limit, and 422 for a name or provider price already used.
   awaitable<domain::MembershipPlan> create_plan(domain::UserWithAccount admin, NewPlan plan);
-  awaitable<std::vector<domain::MembershipPlan>> plans();
+  // Administrators only (403).
+  awaitable<std::vector<domain::MembershipPlan>> plans(domain::UserWithAccount admin);
 
  private:
   const config::Config& config_;

@@ -1,7 +1,5 @@
 #include <loxodon/api/mastodon/plans_api.hpp>
 #include <loxodon/domain/money.hpp>
-#include <loxodon/services/ledger_service.hpp>
-#include <loxodon/util/error.hpp>
 
 namespace lox::api::mastodon {
 
@@ -45,10 +43,7 @@ void PlansApi::add_routes(Endpoints& e) {
         });
   e.add({"GET", "/api/v1/admin/plans", Access::kUser, {"admin:read"}},
         [this](Call& c) -> awaitable<http::Response> {
-          if (!services::LedgerService::may_manage(c.user().user)) {
-            throw Error(ErrorCode::kForbidden, "This action is not allowed");
-          }
-          auto plans = co_await memberships_.plans();
+          auto plans = co_await memberships_.plans(c.user());
           json out = json::array();
           for (const auto& p : plans) out.push_back(plan_json(p));
           co_return http::Response::json(200, out);
