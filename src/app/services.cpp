@@ -26,6 +26,7 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
       reports(c, d, ids, mailer, statuses),
       ledger(c, d, ids),
       memberships(c, d, ids),
+      funding(c, d, ids),
       payment_webhooks(c, d, ids),
       notifications(d, statuses),
       lists(c, d, ids, statuses, resolver, inbox),

@@ -20,12 +20,14 @@ WebApp::WebApp(Services& s)
       reports_api_(s.config, s.reports),
       ledger_api_(s.config, s.ledger),
       plans_api_(s.config, s.memberships),
+      funding_api_(s.config, s.funding),
       payment_webhooks_api_(s.payment_webhooks),
       streaming_api_(s.auth, s.streaming, stream_hub_),
       discovery_api_(s.config, s.instance),
       actor_api_(s.config, s.actors, s.secrets),
       inbox_api_(s.config, s.inbox, s.actors),
-      pages_(s.config, s.auth, s.accounts, s.instance, s.secrets) {
+      pages_(s.config, s.auth, s.accounts, s.instance, s.secrets),
+      funding_pages_(s.config, s.funding) {
   web::add_ops_routes(router_, s.health);
   instance_api_.add_routes(router_);
   discovery_api_.add_routes(router_);
@@ -46,8 +48,10 @@ WebApp::WebApp(Services& s)
   reports_api_.add_routes(endpoints_);
   ledger_api_.add_routes(endpoints_);
   plans_api_.add_routes(endpoints_);
+  funding_api_.add_routes(endpoints_);
   api::mastodon::add_launch_routes(endpoints_);
   pages_.add_routes(router_);
+  funding_pages_.add_routes(router_);
 }
 
 http::Router WebApp::take_router() { return std::move(router_); }

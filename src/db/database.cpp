@@ -2,6 +2,7 @@
 #include "db/card_statements.hpp"
 #include "db/emoji_statements.hpp"
 #include "db/federation_statements.hpp"
+#include "db/funding_statements.hpp"
 #include "db/ledger_statements.hpp"
 #include "db/membership_statements.hpp"
 #include "db/personal_statements.hpp"
@@ -56,6 +57,8 @@ pqxx::connection& PooledConnection::get(const DatabaseOptions& options) {
   for (const auto& statement : sql::kAnnouncementStatements)
     conn->prepare(statement.name, statement.text);
   for (const auto& statement : sql::kMembershipStatements)
+    conn->prepare(statement.name, statement.text);
+  for (const auto& statement : sql::kFundingStatements)
     conn->prepare(statement.name, statement.text);
   for (const auto& statement : sql::kLedgerStatements)
     conn->prepare(statement.name, statement.text);

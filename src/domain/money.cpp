@@ -86,4 +86,9 @@ std::string format_amount(std::int64_t minor, std::string_view currency) {
   return negative ? "-" + digits : digits;
 }
 
+std::int64_t whole_percent(std::int64_t part, std::int64_t whole) {
+  if (part <= 0 || whole <= 0) return 0;
+  return part / whole * 100 + (part % whole) * 100 / whole;
+}
+
 }  // namespace lox::domain

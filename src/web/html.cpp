@@ -20,18 +20,26 @@ constexpr const char* kStyle =
     "border-radius:4px}.notice{background:#e7f1fd;padding:.7rem;border-radius:4px}"
     "code{background:#eef;padding:.2rem .4rem;border-radius:3px;word-break:break-all}"
     "ul.scopes li{margin:.2rem 0}.row{display:flex;gap:.6rem;align-items:center}"
-    "footer{text-align:center;color:#6b6f7b;font-size:.85rem;margin-bottom:2rem}";
+    "footer{text-align:center;color:#6b6f7b;font-size:.85rem;margin-bottom:2rem}"
+    "main.wide{max-width:46rem}table{border-collapse:collapse;width:100%;margin:.5rem 0}"
+    "th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #e1e3ea}"
+    "td.num{text-align:right;font-variant-numeric:tabular-nums}progress{width:100%;height:1.2rem}"
+    "svg{max-width:100%;height:auto}.sponsored{border:1px solid #d6d8e0;border-radius:6px;"
+    "padding:.8rem;margin:1rem 0}.sponsored .label{font-size:.75rem;text-transform:uppercase;"
+    "letter-spacing:.05em;color:#6b6f7b}.sponsored img{max-width:100%;height:auto}"
+    ".logo{max-height:3rem;max-width:10rem;vertical-align:middle}";
 }  // namespace
 
 http::Response page(unsigned status, const std::string& instance_title, const std::string& title,
-                    const std::string& body_html) {
+                    const std::string& body_html, bool wide) {
   std::string html =
       "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
       "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
       "<title>" +
       html_escape(title) + " - " + html_escape(instance_title) + "</title><style>" + kStyle +
-      "</style></head><body><main><h1>" + html_escape(title) + "</h1>" + body_html +
-      "</main><footer>" + html_escape(instance_title) + " &middot; Loxodon</footer></body></html>";
+      "</style></head><body><main" + std::string(wide ? " class=\"wide\"" : "") + "><h1>" +
+      html_escape(title) + "</h1>" + body_html + "</main><footer>" + html_escape(instance_title) +
+      " &middot; Loxodon</footer></body></html>";
   http::Response res = http::Response::text(status, std::move(html), "text/html; charset=utf-8");
   res.set_header("Content-Security-Policy",
                  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "

@@ -13,6 +13,7 @@
 #include <loxodon/services/conversation_service.hpp>
 #include <loxodon/services/delivery_health_service.hpp>
 #include <loxodon/services/filter_service.hpp>
+#include <loxodon/services/funding_service.hpp>
 #include <loxodon/services/health_service.hpp>
 #include <loxodon/services/inbox_service.hpp>
 #include <loxodon/services/instance_secrets.hpp>
@@ -60,6 +61,7 @@ struct Services {
   services::ReportService reports;
   services::LedgerService ledger;
   services::MembershipService memberships;
+  services::FundingService funding;
   services::PaymentWebhookService payment_webhooks;
   services::NotificationService notifications;
   services::ListService lists;

@@ -8,6 +8,7 @@
 #include <loxodon/api/mastodon/conversations_api.hpp>
 #include <loxodon/api/mastodon/endpoints.hpp>
 #include <loxodon/api/mastodon/filters_api.hpp>
+#include <loxodon/api/mastodon/funding_api.hpp>
 #include <loxodon/api/mastodon/instance_api.hpp>
 #include <loxodon/api/mastodon/ledger_api.hpp>
 #include <loxodon/api/mastodon/lists_api.hpp>
@@ -24,6 +25,7 @@
 #include <loxodon/http/router.hpp>
 #include <loxodon/streaming/stream_hub.hpp>
 #include <loxodon/web/auth_pages.hpp>
+#include <loxodon/web/funding_pages.hpp>
 
 #include <vector>
 
@@ -63,6 +65,7 @@ class WebApp {
   api::mastodon::ReportsApi reports_api_;
   api::mastodon::LedgerApi ledger_api_;
   api::mastodon::PlansApi plans_api_;
+  api::mastodon::FundingApi funding_api_;
   api::mastodon::PaymentWebhooksApi payment_webhooks_api_;
   streaming::StreamHub stream_hub_;
   api::mastodon::StreamingApi streaming_api_;
@@ -70,6 +73,7 @@ class WebApp {
   api::activitypub::ActorApi actor_api_;
   api::activitypub::InboxApi inbox_api_;
   web::AuthPages pages_;
+  web::FundingPages funding_pages_;
 };
 
 }  // namespace lox::app

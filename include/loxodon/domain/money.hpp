@@ -29,4 +29,8 @@ std::optional<std::int64_t> parse_amount(std::string_view text, std::string_view
 // 1234 EUR → "12.34"; -500 JPY → "-500".
 std::string format_amount(std::int64_t minor, std::string_view currency);
 
+// The whole percentage `part` is of `whole`, rounded down, without overflowing for any sum of
+// entries (0 for a part that is not positive; `whole` must be positive).
+std::int64_t whole_percent(std::int64_t part, std::int64_t whole);
+
 }  // namespace lox::domain

@@ -1,0 +1,65 @@
+#pragma once
+
+#include <loxodon/config/config.hpp>
+#include <loxodon/domain/account.hpp>
+#include <loxodon/domain/funding.hpp>
+#include <loxodon/util/asio.hpp>
+#include <loxodon/util/snowflake.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lox::db {
+class Database;
+}
+
+namespace lox::services {
+
+// What an administrator sets: amounts in the currency's major unit ("500.00").
+struct FundingSettingsInput {
+  std::string currency;
+  std::string monthly_goal = "0";
+  std::string reserve_target = "0";
+  std::string description;
+};
+
+struct NewStretchGoal {
+  std::string title;
+  std::string description;
+  std::string amount;
+  std::optional<std::string> currency;  // default: the settings' currency
+};
+
+// Funding goals and the published figures (/about/funding, GET /api/v1/instance/funding):
+// everything is computed from the ledger when asked, so the page can never disagree with the
+// treasurer's records.
+class FundingService {
+ public:
+  FundingService(const config::Config& config, db::Database& db, SnowflakeGenerator& ids);
+
+  // Public: anyone may read what the instance publishes.
+  awaitable<domain::FundingSummary> summary();
+
+  // Administrators only (403) from here on. 422 naming the field for an unknown currency,
+  // an amount that is negative, malformed or above 10^15 minor units, or text too long.
+  awaitable<std::optional<domain::FundingSettings>> settings(domain::UserWithAccount admin);
+  awaitable<domain::FundingSettings> update_settings(domain::UserWithAccount admin,
+                                                     FundingSettingsInput input);
+  awaitable<std::vector<domain::StretchGoal>> stretch_goals(domain::UserWithAccount admin);
+  // 422 as above, and when 20 stretch goals exist already.
+  awaitable<domain::StretchGoal> add_stretch_goal(domain::UserWithAccount admin,
+                                                  NewStretchGoal goal);
+  // 404 for an unknown goal.
+  awaitable<void> remove_stretch_goal(domain::UserWithAccount admin, std::int64_t id);
+
+  static constexpr std::int64_t kMaxStretchGoals = 20;
+
+ private:
+  const config::Config& config_;
+  db::Database& db_;
+  SnowflakeGenerator& ids_;
+};
+
+}  // namespace lox::services

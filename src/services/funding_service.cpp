@@ -1,0 +1,124 @@
+#include <loxodon/db/database.hpp>
+#include <loxodon/db/funding_repository.hpp>
+#include <loxodon/domain/funding_summary.hpp>
+#include <loxodon/domain/money.hpp>
+#include <loxodon/services/funding_service.hpp>
+#include <loxodon/services/ledger_service.hpp>
+#include <loxodon/util/error.hpp>
+#include <loxodon/util/html.hpp>
+
+namespace lox::services {
+
+namespace {
+
+Error invalid(const std::string& message) {
+  return Error(ErrorCode::kUnprocessable, "Validation failed: " + message);
+}
+
+void require_administrator(const domain::UserWithAccount& admin) {
+  if (!LedgerService::may_manage(admin.user)) {
+    throw Error(ErrorCode::kForbidden, "This action is not allowed");
+  }
+}
+
+std::string checked_currency(const std::string& code) {
+  if (!domain::currency_exponent(code)) {
+    throw invalid("Currency is not an ISO 4217 currency code");
+  }
+  return code;
+}
+
+std::int64_t checked_amount(const std::string& text, const std::string& currency,
+                            const std::string& field) {
+  auto minor = domain::parse_amount(text, currency);
+  if (!minor) {
+    throw invalid(field + " must be an amount of " + currency + " from 0 to 10^15 minor units");
+  }
+  return *minor;
+}
+
+std::string checked_text(const std::string& text, std::size_t max, const std::string& field) {
+  if (utf8_length(text) > max) {
+    throw invalid(field + " is too long (at most " + std::to_string(max) + " characters)");
+  }
+  return to_valid_utf8(text);
+}
+
+}  // namespace
+
+FundingService::FundingService(const config::Config& config, db::Database& db,
+                               SnowflakeGenerator& ids)
+    : config_(config), db_(db), ids_(ids) {}
+
+awaitable<domain::FundingSummary> FundingService::summary() {
+  int grace_days = config_.funding.grace_days;
+  co_return co_await db_.read([grace_days](db::Tx& tx) {
+    return domain::summarize_funding(
+        db::FundingRepository::settings(tx), db::FundingRepository::stretch_goals(tx),
+        db::FundingRepository::ledger_totals(tx), db::FundingRepository::supporters(tx, grace_days),
+        std::chrono::system_clock::now());
+  });
+}
+
+awaitable<std::optional<domain::FundingSettings>> FundingService::settings(
+    domain::UserWithAccount admin) {
+  require_administrator(admin);
+  co_return co_await db_.read([](db::Tx& tx) { return db::FundingRepository::settings(tx); });
+}
+
+awaitable<domain::FundingSettings> FundingService::update_settings(domain::UserWithAccount admin,
+                                                                   FundingSettingsInput input) {
+  require_administrator(admin);
+  domain::FundingSettings s;
+  s.currency = checked_currency(input.currency);
+  s.monthly_goal_minor = checked_amount(input.monthly_goal, s.currency, "Monthly goal");
+  s.reserve_target_minor = checked_amount(input.reserve_target, s.currency, "Reserve target");
+  s.description = checked_text(input.description, 2000, "Description");
+  s.updated_by = "@" + admin.account.username;
+  co_return co_await db_.tx([&](db::Tx& tx) {
+    db::FundingRepository::put_settings(tx, s);
+    return *db::FundingRepository::settings(tx);
+  });
+}
+
+awaitable<std::vector<domain::StretchGoal>> FundingService::stretch_goals(
+    domain::UserWithAccount admin) {
+  require_administrator(admin);
+  co_return co_await db_.read([](db::Tx& tx) { return db::FundingRepository::stretch_goals(tx); });
+}
+
+awaitable<domain::StretchGoal> FundingService::add_stretch_goal(domain::UserWithAccount admin,
+                                                                NewStretchGoal input) {
+  require_administrator(admin);
+  domain::StretchGoal g;
+  g.id = ids_.next();
+  if (input.title.empty()) throw invalid("Title can't be blank");
+  g.title = checked_text(input.title, 100, "Title");
+  g.description = checked_text(input.description, 1000, "Description");
+  co_await db_.tx([&](db::Tx& tx) {
+    if (input.currency) {
+      g.currency = checked_currency(*input.currency);
+    } else {
+      auto settings = db::FundingRepository::settings(tx);
+      if (!settings) throw invalid("Currency is required until the funding settings name one");
+      g.currency = settings->currency;
+    }
+    g.amount_minor = checked_amount(input.amount, g.currency, "Amount");
+    if (g.amount_minor == 0) throw invalid("Amount must be more than 0");
+    if (db::FundingRepository::stretch_goal_count(tx) >= kMaxStretchGoals) {
+      throw invalid("At most " + std::to_string(kMaxStretchGoals) + " stretch goals");
+    }
+    db::FundingRepository::insert_stretch_goal(tx, g);
+  });
+  co_return g;
+}
+
+awaitable<void> FundingService::remove_stretch_goal(domain::UserWithAccount admin,
+                                                    std::int64_t id) {
+  require_administrator(admin);
+  bool removed = co_await db_.tx(
+      [id](db::Tx& tx) { return db::FundingRepository::delete_stretch_goal(tx, id); });
+  if (!removed) throw Error(ErrorCode::kNotFound, "Record not found");
+}
+
+}  // namespace lox::services
