@@ -37,6 +37,7 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
       media_store(c.media_dir),
       media(c, d, ids, media_store, b, http_client),
       cards(c, d, http_client, media, ids),
+      sponsors(c, d, ids, media),
       announcements(c, d, ids),
       streaming(d, statuses, notifications, conversations, announcements, auth),
       actors(c, d, statuses),

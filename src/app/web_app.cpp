@@ -21,13 +21,15 @@ WebApp::WebApp(Services& s)
       ledger_api_(s.config, s.ledger),
       plans_api_(s.config, s.memberships),
       funding_api_(s.config, s.funding),
+      sponsors_api_(s.config, s.sponsors),
       payment_webhooks_api_(s.payment_webhooks),
       streaming_api_(s.auth, s.streaming, stream_hub_),
       discovery_api_(s.config, s.instance),
       actor_api_(s.config, s.actors, s.secrets),
       inbox_api_(s.config, s.inbox, s.actors),
       pages_(s.config, s.auth, s.accounts, s.instance, s.secrets),
-      funding_pages_(s.config, s.funding) {
+      funding_pages_(s.config, s.funding, s.sponsors, s.auth),
+      about_pages_(s.config, s.instance, s.sponsors, s.auth) {
   web::add_ops_routes(router_, s.health);
   instance_api_.add_routes(router_);
   discovery_api_.add_routes(router_);
@@ -49,9 +51,11 @@ WebApp::WebApp(Services& s)
   ledger_api_.add_routes(endpoints_);
   plans_api_.add_routes(endpoints_);
   funding_api_.add_routes(endpoints_);
+  sponsors_api_.add_routes(endpoints_);
   api::mastodon::add_launch_routes(endpoints_);
   pages_.add_routes(router_);
   funding_pages_.add_routes(router_);
+  about_pages_.add_routes(router_);
 }
 
 http::Router WebApp::take_router() { return std::move(router_); }

@@ -8,6 +8,7 @@
 #include "db/personal_statements.hpp"
 #include "db/pooled_connection.hpp"
 #include "db/report_statements.hpp"
+#include "db/sponsor_statements.hpp"
 #include "db/statements.hpp"
 #include "db/status_statements.hpp"
 #include "db/stream_statements.hpp"
@@ -57,6 +58,8 @@ pqxx::connection& PooledConnection::get(const DatabaseOptions& options) {
   for (const auto& statement : sql::kAnnouncementStatements)
     conn->prepare(statement.name, statement.text);
   for (const auto& statement : sql::kMembershipStatements)
+    conn->prepare(statement.name, statement.text);
+  for (const auto& statement : sql::kSponsorStatements)
     conn->prepare(statement.name, statement.text);
   for (const auto& statement : sql::kFundingStatements)
     conn->prepare(statement.name, statement.text);

@@ -66,11 +66,52 @@ void MembershipRepository::past_due(Tx& tx, const std::string& provider,
   tx.work().exec_prepared("membership_past_due", provider, subscription_ref, to_ms(event_at));
 }
 
-std::optional<std::string> MembershipRepository::entitlements_for(Tx& tx, std::int64_t account_id,
-                                                                  int grace_days) {
-  auto r = tx.work().exec_prepared("entitlements_for", account_id, grace_days);
+std::vector<std::string> MembershipRepository::entitlements_for(Tx& tx, std::int64_t account_id,
+                                                                int grace_days) {
+  std::vector<std::string> out;
+  for (const auto& row : tx.work().exec_prepared("entitlements_for", account_id, grace_days)) {
+    out.push_back(row[0].as<std::string>());
+  }
+  return out;
+}
+
+namespace {
+domain::Membership read_membership(const pqxx::row& row) {
+  domain::Membership m;
+  m.id = row[0].as<std::int64_t>();
+  m.account_id = row[1].as<std::int64_t>();
+  m.acct = row[2].as<std::string>();
+  m.plan_id = row[3].as<std::int64_t>();
+  m.plan_name = row[4].as<std::string>();
+  m.provider = row[5].as<std::string>();
+  m.subscription_ref = row[6].as<std::string>();
+  m.status = row[7].as<std::string>();
+  m.current_period_end = ms_time(row[8]);
+  m.cancel_at_period_end = row[9].as<bool>();
+  return m;
+}
+}  // namespace
+
+std::vector<domain::Membership> MembershipRepository::memberships(Tx& tx) {
+  std::vector<domain::Membership> out;
+  for (const auto& row : tx.work().exec_prepared("memberships_all")) {
+    out.push_back(read_membership(row));
+  }
+  return out;
+}
+
+std::optional<domain::Membership> MembershipRepository::find(Tx& tx, std::int64_t id) {
+  auto r = tx.work().exec_prepared("membership_find", id);
   if (r.empty()) return std::nullopt;
-  return r[0][0].as<std::string>();
+  return read_membership(r[0]);
+}
+
+bool MembershipRepository::plan_exists(Tx& tx, std::int64_t plan_id) {
+  return !tx.work().exec_prepared("plan_exists", plan_id).empty();
+}
+
+bool MembershipRepository::end_comp(Tx& tx, std::int64_t id) {
+  return tx.work().exec_prepared("comp_end", id).affected_rows() > 0;
 }
 
 }  // namespace lox::db

@@ -44,13 +44,31 @@ inline constexpr std::array kMembershipStatements = {
               "to_timestamp($3::bigint / 1000.0), updated_at = now() WHERE provider = $1 AND "
               "subscription_ref = $2 AND status IN ('active', 'trialing') AND last_event_at <= "
               "to_timestamp($3::bigint / 1000.0)"},
-    // The richest entitlements an account holds now ($2: grace days after the period end).
+    // The entitlements of every plan an account holds now ($2: grace days after the period
+    // end); the caller combines them.
     Statement{"entitlements_for",
               "SELECT p.entitlements::text FROM memberships m JOIN membership_plans p ON "
               "p.id = m.plan_id WHERE m.account_id = $1 AND m.status IN ('trialing', 'active', "
               "'past_due', 'comped') AND (m.current_period_end IS NULL OR m.current_period_end + "
-              "make_interval(days => $2) > now()) ORDER BY coalesce((p.entitlements->>"
-              "'max_characters')::bigint, 0) DESC LIMIT 1"},
+              "make_interval(days => $2) > now())"},
+    Statement{"memberships_all",
+              "SELECT m.id, m.account_id, a.username, m.plan_id, p.name, m.provider, "
+              "m.subscription_ref, m.status, (extract(epoch FROM m.current_period_end) * "
+              "1000)::bigint, m.cancel_at_period_end FROM memberships m JOIN accounts a ON a.id = "
+              "m.account_id JOIN membership_plans p ON p.id = m.plan_id ORDER BY m.created_at "
+              "DESC, m.id DESC LIMIT 500"},
+    Statement{"membership_find",
+              "SELECT m.id, m.account_id, a.username, m.plan_id, p.name, m.provider, "
+              "m.subscription_ref, m.status, (extract(epoch FROM m.current_period_end) * "
+              "1000)::bigint, m.cancel_at_period_end FROM memberships m JOIN accounts a ON a.id = "
+              "m.account_id JOIN membership_plans p ON p.id = m.plan_id WHERE m.id = $1"},
+    Statement{"plan_exists", "SELECT 1 FROM membership_plans WHERE id = $1"},
+    // Ends an administrator's comp at once (a provider's subscription ends through its events).
+    Statement{"comp_end",
+              "UPDATE memberships SET status = 'ended', current_period_end = least("
+              "coalesce(current_period_end, now()), now()), last_event_at = greatest("
+              "last_event_at, now()), updated_at = now() WHERE id = $1 AND provider = 'manual' "
+              "AND status = 'comped'"},
 };
 
 }  // namespace lox::db::sql

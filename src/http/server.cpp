@@ -334,6 +334,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
       }
 
       RouteMatch match = router.match(req.method, req.path);
+      const bool log_address = match.route == nullptr || !match.route->options.anonymous_log;
       std::size_t limit = options.max_body_bytes;
       if (match.route != nullptr && match.route->options.max_body_bytes) {
         limit = *match.route->options.max_body_bytes;
@@ -393,7 +394,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
                       .count();
         // The path only: query strings can carry access tokens (streaming) and never go to logs.
         log->info("req={} {} {} {} {}B {}us ip={}", req.request_id, req.method, req.path, status,
-                  bytes, us, req.remote_address);
+                  bytes, us, log_address ? req.remote_address : std::string("-"));
       }
       if (ec || !keep_alive) break;
     }

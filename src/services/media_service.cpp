@@ -384,12 +384,18 @@ awaitable<void> MediaService::run_fetch_profile_image(std::int64_t account_id, b
 awaitable<std::optional<media::ProcessedImage>> MediaService::fetch_image(
     const std::string& url, std::size_t max_bytes, media::ImageLimits limits) {
   auto body = co_await download(url, "image/*", max_bytes, std::chrono::seconds(30));
-  auto sniffed = body ? media::sniff_media(*body) : std::nullopt;
+  if (!body) co_return std::nullopt;
+  co_return co_await process_image_bytes(std::move(*body), limits);
+}
+
+awaitable<std::optional<media::ProcessedImage>> MediaService::process_image_bytes(
+    std::string bytes, media::ImageLimits limits) {
+  auto sniffed = media::sniff_media(bytes);
   if (!sniffed || sniffed->kind != media::MediaKind::kImage) co_return std::nullopt;
   std::optional<media::ProcessedImage> out;
   auto work = [&] {
     try {
-      out = media::process_image(*body, limits);
+      out = media::process_image(bytes, limits);
     } catch (const media::MediaError&) {
       // Not an image libvips can use: nothing is stored.
     }
@@ -434,14 +440,29 @@ awaitable<std::optional<MediaService::StoredImage>> MediaService::copy_card_imag
   limits.small_pixels = 400LL * 400;
   auto image = co_await fetch_image(url, kMaxImageBytes / 2, limits);
   if (!image) co_return std::nullopt;
-  // Cards show a still (an animated GIF's small variant is its first frame).
-  const auto& still = image->animated ? image->small : image->original;
+  co_return co_await save_still(*image);
+}
+
+awaitable<std::optional<MediaService::StoredImage>> MediaService::store_image(
+    std::string bytes, std::int64_t max_pixels) {
+  if (bytes.size() > kMaxProfileImageBytes) co_return std::nullopt;
+  media::ImageLimits limits;
+  limits.max_original_pixels = max_pixels;
+  limits.small_pixels = max_pixels;
+  auto image = co_await process_image_bytes(std::move(bytes), limits);
+  if (!image) co_return std::nullopt;
+  co_return co_await save_still(*image);
+}
+
+awaitable<MediaService::StoredImage> MediaService::save_still(const media::ProcessedImage& image) {
+  // A still (an animated GIF's small variant is its first frame).
+  const auto& still = image.animated ? image.small : image.original;
   const std::string hex = random_hex(16);
   StoredImage stored;
   stored.key = hex.substr(0, 2) + "/" + hex.substr(2, 2) + "/" + hex + "/small." + still.extension;
   stored.width = still.width;
   stored.height = still.height;
-  stored.blurhash = image->blurhash;
+  stored.blurhash = image.blurhash;
   auto save = [&] { store_.put(stored.key, still.bytes); };
   co_await run_blocking(blocking_, save);
   co_return stored;

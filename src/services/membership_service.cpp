@@ -1,3 +1,4 @@
+#include <loxodon/db/account_repository.hpp>
 #include <loxodon/db/database.hpp>
 #include <loxodon/db/membership_repository.hpp>
 #include <loxodon/domain/money.hpp>
@@ -56,6 +57,7 @@ awaitable<domain::MembershipPlan> MembershipService::create_plan(domain::UserWit
     }
     entitlements["max_characters"] = *r.max_characters;
   }
+  if (r.ad_free) entitlements["ad_free"] = true;
   p.entitlements_json = entitlements.dump();
   bool created =
       co_await db_.tx([&](db::Tx& tx) { return db::MembershipRepository::insert_plan(tx, p); });
@@ -69,6 +71,53 @@ awaitable<std::vector<domain::MembershipPlan>> MembershipService::plans(
     throw Error(ErrorCode::kForbidden, "This action is not allowed");
   }
   co_return co_await db_.read([](db::Tx& tx) { return db::MembershipRepository::plans(tx); });
+}
+
+awaitable<domain::Membership> MembershipService::comp(
+    domain::UserWithAccount admin, std::int64_t account_id, std::int64_t plan_id,
+    std::optional<std::chrono::system_clock::time_point> until) {
+  if (!LedgerService::may_manage(admin.user)) {
+    throw Error(ErrorCode::kForbidden, "This action is not allowed");
+  }
+  auto now = std::chrono::system_clock::now();
+  if (until && *until <= now) throw invalid("Ends at must be in the future");
+  std::int64_t id = ids_.next();
+  co_return co_await db_.tx([&](db::Tx& tx) {
+    auto account = db::AccountRepository::find(tx, account_id);
+    if (!account || account->domain) throw invalid("Account must be a local account");
+    if (!db::MembershipRepository::plan_exists(tx, plan_id)) throw invalid("Plan does not exist");
+    domain::MembershipState state;
+    state.account_id = account_id;
+    state.plan_id = plan_id;
+    state.provider = "manual";
+    state.subscription_ref = "comp:" + std::to_string(id);
+    state.status = "comped";
+    state.current_period_end = until;
+    state.event_at = now;
+    db::MembershipRepository::upsert(tx, id, state);
+    return *db::MembershipRepository::find(tx, id);
+  });
+}
+
+awaitable<domain::Membership> MembershipService::end_comp(domain::UserWithAccount admin,
+                                                          std::int64_t id) {
+  if (!LedgerService::may_manage(admin.user)) {
+    throw Error(ErrorCode::kForbidden, "This action is not allowed");
+  }
+  auto ended = co_await db_.tx([&](db::Tx& tx) -> std::optional<domain::Membership> {
+    if (!db::MembershipRepository::end_comp(tx, id)) return std::nullopt;
+    return db::MembershipRepository::find(tx, id);
+  });
+  if (!ended) throw Error(ErrorCode::kNotFound, "Record not found");
+  co_return *ended;
+}
+
+awaitable<std::vector<domain::Membership>> MembershipService::memberships(
+    domain::UserWithAccount admin) {
+  if (!LedgerService::may_manage(admin.user)) {
+    throw Error(ErrorCode::kForbidden, "This action is not allowed");
+  }
+  co_return co_await db_.read([](db::Tx& tx) { return db::MembershipRepository::memberships(tx); });
 }
 
 }  // namespace lox::services

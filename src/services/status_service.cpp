@@ -3,7 +3,6 @@
 #include <loxodon/db/conversation_repository.hpp>
 #include <loxodon/db/database.hpp>
 #include <loxodon/db/media_repository.hpp>
-#include <loxodon/db/membership_repository.hpp>
 #include <loxodon/db/social_repository.hpp>
 #include <loxodon/db/status_repository.hpp>
 #include <loxodon/db/stream_repository.hpp>
@@ -12,6 +11,7 @@
 #include <loxodon/domain/username.hpp>
 #include <loxodon/federation/delivery.hpp>
 #include <loxodon/jobs/job_queue.hpp>
+#include <loxodon/services/entitlements.hpp>
 #include <loxodon/services/preview_card_service.hpp>
 #include <loxodon/services/status_service.hpp>
 #include <loxodon/services/validation_errors.hpp>
@@ -291,18 +291,9 @@ awaitable<StatusService::Prepared> StatusService::prepare(const domain::UserWith
   std::size_t max_characters = config_.instance.max_characters;
   if (length > max_characters) {
     auto granted = co_await db_.read([&](db::Tx& tx) {
-      return db::MembershipRepository::entitlements_for(tx, author.account.id,
-                                                        config_.funding.grace_days);
+      return current_entitlements(tx, author.account.id, config_.funding.grace_days);
     });
-    if (granted) {
-      auto entitlements = nlohmann::json::parse(*granted, nullptr, false);
-      const auto& limit = entitlements.is_object()
-                              ? entitlements.value("max_characters", nlohmann::json())
-                              : nlohmann::json();
-      if (limit.is_number_unsigned()) {
-        max_characters = std::max(max_characters, limit.get<std::size_t>());
-      }
-    }
+    if (granted.max_characters) max_characters = std::max(max_characters, *granted.max_characters);
   }
   if (length > max_characters) {
     errors.add("text", "Text", "ERR_TOO_LONG",

@@ -76,7 +76,12 @@ std::string text_field(const std::string& name, const std::string& label, const 
 AuthPages::AuthPages(const config::Config& config, services::AuthService& auth,
                      services::AccountService& accounts, services::InstanceService& instance,
                      const services::InstanceSecrets& secrets)
-    : config_(config), auth_(auth), accounts_(accounts), instance_(instance), secrets_(secrets) {}
+    : config_(config),
+      auth_(auth),
+      accounts_(accounts),
+      instance_(instance),
+      secrets_(secrets),
+      viewer_(config, auth) {}
 
 void AuthPages::add_routes(http::Router& r) {
   auto bind = [this](auto method) {
@@ -111,11 +116,7 @@ http::Response AuthPages::page(unsigned status, const std::string& title,
   return web::page(status, config_.instance.title, title, body);
 }
 
-std::string AuthPages::cookie_name(const char* base) const {
-  // Under https the __Host- prefix makes browsers refuse the cookie from any other origin
-  // (a sibling subdomain cannot plant one).
-  return (config_.scheme == "https" ? std::string("__Host-") : std::string()) + base;
-}
+std::string AuthPages::cookie_name(const char* base) const { return viewer_.cookie_name(base); }
 
 std::string AuthPages::session_cookie(const std::string& value, bool expire) const {
   std::string c = cookie_name(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Lax";
@@ -176,11 +177,7 @@ http::Response AuthPages::form_page(const http::Request& req, unsigned status,
 
 awaitable<std::optional<domain::UserWithAccount>> AuthPages::current_user(
     const http::Request& req) {
-  std::string cookie = session_value(req);
-  if (cookie.empty()) co_return std::nullopt;
-  auto user = co_await auth_.session_user(cookie);
-  if (user && (user->account.suspended_at || user->user.disabled)) co_return std::nullopt;
-  co_return user;
+  co_return co_await viewer_.current_user(req);
 }
 
 // --- sign in / out ---------------------------------------------------------------------------

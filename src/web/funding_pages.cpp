@@ -1,4 +1,5 @@
 #include "web/html.hpp"
+#include "web/sponsored_block.hpp"
 
 #include <loxodon/activitypub/actor_documents.hpp>
 #include <loxodon/domain/money.hpp>
@@ -49,16 +50,24 @@ std::string one_decimal(double value) {
 
 }  // namespace
 
-FundingPages::FundingPages(const config::Config& config, services::FundingService& funding)
-    : config_(config), funding_(funding) {}
+FundingPages::FundingPages(const config::Config& config, services::FundingService& funding,
+                           services::SponsorService& sponsors, services::AuthService& auth)
+    : config_(config), funding_(funding), sponsors_(sponsors), viewer_(config, auth) {}
 
 void FundingPages::add_routes(http::Router& r) {
-  r.add("GET", "/about/funding", [this](http::Request& req) { return funding_page(req); });
+  http::RouteOptions anonymous;
+  anonymous.anonymous_log = true;
+  r.add(
+      "GET", "/about/funding", [this](http::Request& req) { return funding_page(req); }, anonymous);
   r.add("GET", "/about/funding/chart.svg", [this](http::Request& req) { return chart(req); });
 }
 
-awaitable<http::Response> FundingPages::funding_page(http::Request&) {
+awaitable<http::Response> FundingPages::funding_page(http::Request& req) {
   auto s = co_await funding_.summary();
+  auto viewer = co_await viewer_.current_user(req);
+  std::optional<std::int64_t> viewer_id;
+  if (viewer) viewer_id = viewer->account.id;
+  auto sponsored = co_await sponsors_.show("funding", std::nullopt, viewer_id);
   const std::string& c = s.currency;
   std::string body;
   if (!s.description.empty()) body += "<p>" + html_escape(s.description) + "</p>";
@@ -145,6 +154,7 @@ awaitable<http::Response> FundingPages::funding_page(http::Request&) {
     }
     body += "</ul></section>";
   }
+  if (sponsored) body += sponsored_block(*sponsored);
   body +=
       "<p><a href=\"/about/sponsors\">Sponsors and disclosure</a> &middot; "
       "<a href=\"/api/v1/instance/funding\">These figures as JSON</a></p>";

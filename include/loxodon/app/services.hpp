@@ -29,6 +29,7 @@
 #include <loxodon/services/relationship_service.hpp>
 #include <loxodon/services/report_service.hpp>
 #include <loxodon/services/scheduled_status_service.hpp>
+#include <loxodon/services/sponsor_service.hpp>
 #include <loxodon/services/status_service.hpp>
 #include <loxodon/services/streaming_service.hpp>
 #include <loxodon/services/tag_service.hpp>
@@ -72,6 +73,7 @@ struct Services {
   media::LocalMediaStore media_store;  // LOXODON_MEDIA_DIR
   services::MediaService media;
   services::PreviewCardService cards;
+  services::SponsorService sponsors;
   services::AnnouncementService announcements;
   services::StreamingService streaming;
   services::ActorService actors;

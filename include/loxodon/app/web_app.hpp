@@ -18,12 +18,14 @@
 #include <loxodon/api/mastodon/plans_api.hpp>
 #include <loxodon/api/mastodon/reports_api.hpp>
 #include <loxodon/api/mastodon/scheduled_statuses_api.hpp>
+#include <loxodon/api/mastodon/sponsors_api.hpp>
 #include <loxodon/api/mastodon/statuses_api.hpp>
 #include <loxodon/api/mastodon/streaming_api.hpp>
 #include <loxodon/api/mastodon/tags_api.hpp>
 #include <loxodon/app/services.hpp>
 #include <loxodon/http/router.hpp>
 #include <loxodon/streaming/stream_hub.hpp>
+#include <loxodon/web/about_pages.hpp>
 #include <loxodon/web/auth_pages.hpp>
 #include <loxodon/web/funding_pages.hpp>
 
@@ -66,6 +68,7 @@ class WebApp {
   api::mastodon::LedgerApi ledger_api_;
   api::mastodon::PlansApi plans_api_;
   api::mastodon::FundingApi funding_api_;
+  api::mastodon::SponsorsApi sponsors_api_;
   api::mastodon::PaymentWebhooksApi payment_webhooks_api_;
   streaming::StreamHub stream_hub_;
   api::mastodon::StreamingApi streaming_api_;
@@ -74,6 +77,7 @@ class WebApp {
   api::activitypub::InboxApi inbox_api_;
   web::AuthPages pages_;
   web::FundingPages funding_pages_;
+  web::AboutPages about_pages_;
 };
 
 }  // namespace lox::app

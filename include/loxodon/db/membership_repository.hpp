@@ -26,9 +26,13 @@ class MembershipRepository {
                     std::chrono::system_clock::time_point event_at);
   static void past_due(Tx& tx, const std::string& provider, const std::string& subscription_ref,
                        std::chrono::system_clock::time_point event_at);
-  // The entitlements JSON of the best plan the account holds now; nothing without one.
-  static std::optional<std::string> entitlements_for(Tx& tx, std::int64_t account_id,
-                                                     int grace_days);
+  static std::vector<domain::Membership> memberships(Tx& tx);
+  static std::optional<domain::Membership> find(Tx& tx, std::int64_t id);
+  static bool plan_exists(Tx& tx, std::int64_t plan_id);
+  // False unless `id` is a comp that was still running.
+  static bool end_comp(Tx& tx, std::int64_t id);
+  // The entitlements JSON of every plan the account holds now (none without a membership).
+  static std::vector<std::string> entitlements_for(Tx& tx, std::int64_t account_id, int grace_days);
 };
 
 }  // namespace lox::db

@@ -8,8 +8,10 @@
 namespace lox::domain {
 
 // What a membership plan raises above the instance's defaults. Unset values keep the default.
+// An account holding several plans gets the highest limit and every flag any of them grants.
 struct Entitlements {
   std::optional<std::size_t> max_characters;
+  bool ad_free = false;  // no sponsored placements shown to this account
 };
 
 struct MembershipPlan {
@@ -35,6 +37,20 @@ struct MembershipState {
   std::optional<std::chrono::system_clock::time_point> current_period_end;
   bool cancel_at_period_end = false;
   std::chrono::system_clock::time_point event_at{};
+};
+
+// A membership as administrators list it.
+struct Membership {
+  std::int64_t id = 0;
+  std::int64_t account_id = 0;
+  std::string acct;
+  std::int64_t plan_id = 0;
+  std::string plan_name;
+  std::string provider;
+  std::string subscription_ref;
+  std::string status;
+  std::optional<std::chrono::system_clock::time_point> current_period_end;
+  bool cancel_at_period_end = false;
 };
 
 }  // namespace lox::domain

@@ -16,6 +16,9 @@ namespace lox::http {
 struct RouteOptions {
   // Overrides the server-wide body limit for this route (media uploads need more, most need less).
   std::optional<std::size_t> max_body_bytes;
+  // The access log leaves out the client's address: pages that show or count sponsored
+  // placements promise that no address is kept for them, not even in a log.
+  bool anonymous_log = false;
 };
 
 struct Route {

@@ -100,6 +100,9 @@ class MediaService {
     std::string blurhash;
   };
   awaitable<std::optional<StoredImage>> copy_card_image(std::string url);
+  // An uploaded image (≤ 8 MB) stored as a still within `max_pixels`, metadata stripped
+  // (sponsor logos, sponsored creatives); nothing when it is not an image libvips can use.
+  awaitable<std::optional<StoredImage>> store_image(std::string bytes, std::int64_t max_pixels);
   awaitable<void> remove_file(std::string key);
 
   // A stored file, read on the blocking pool (nullopt when there is none).
@@ -118,6 +121,9 @@ class MediaService {
   awaitable<std::optional<media::ProcessedImage>> fetch_image(const std::string& url,
                                                               std::size_t max_bytes,
                                                               media::ImageLimits limits);
+  awaitable<std::optional<media::ProcessedImage>> process_image_bytes(std::string bytes,
+                                                                      media::ImageLimits limits);
+  awaitable<StoredImage> save_still(const media::ProcessedImage& image);
 
   const config::Config& config_;
   db::Database& db_;

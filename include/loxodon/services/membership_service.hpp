@@ -6,6 +6,7 @@
 #include <loxodon/util/asio.hpp>
 #include <loxodon/util/snowflake.hpp>
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +26,7 @@ struct NewPlan {
   int trial_days = 0;
   std::optional<std::string> provider_price_ref;  // the provider's price id (price_...)
   std::optional<long long> max_characters;
+  bool ad_free = false;  // members see no sponsored placements
 };
 
 // Membership plans (what a paid tier costs and raises) and what an account is entitled to now.
@@ -38,6 +40,16 @@ class MembershipService {
   awaitable<domain::MembershipPlan> create_plan(domain::UserWithAccount admin, NewPlan plan);
   // Administrators only (403).
   awaitable<std::vector<domain::MembershipPlan>> plans(domain::UserWithAccount admin);
+
+  // A comp: `plan_id`'s perks for a local account, free of charge, until `until` (or until
+  // ended), through the manual provider. Administrators only (403); 422 for an unknown plan or
+  // account, or an end in the past.
+  awaitable<domain::Membership> comp(domain::UserWithAccount admin, std::int64_t account_id,
+                                     std::int64_t plan_id,
+                                     std::optional<std::chrono::system_clock::time_point> until);
+  // Ends a comp now (404 unless it is a running comp). Content made meanwhile stays.
+  awaitable<domain::Membership> end_comp(domain::UserWithAccount admin, std::int64_t id);
+  awaitable<std::vector<domain::Membership>> memberships(domain::UserWithAccount admin);
 
  private:
   const config::Config& config_;

@@ -7,6 +7,7 @@
 #include <loxodon/services/auth_service.hpp>
 #include <loxodon/services/instance_secrets.hpp>
 #include <loxodon/services/instance_service.hpp>
+#include <loxodon/web/page_viewer.hpp>
 
 #include <optional>
 #include <string>
@@ -25,7 +26,7 @@ class AuthPages {
   void add_routes(http::Router& router);
 
   // Cookie names; under https they carry the __Host- prefix.
-  static constexpr const char* kSessionCookie = "loxodon_session";
+  static constexpr const char* kSessionCookie = PageViewer::kSessionCookie;
   static constexpr const char* kCsrfCookie = "loxodon_csrf";
 
  private:
@@ -71,6 +72,7 @@ class AuthPages {
   services::AccountService& accounts_;
   services::InstanceService& instance_;
   const services::InstanceSecrets& secrets_;
+  PageViewer viewer_;
 };
 
 }  // namespace lox::web

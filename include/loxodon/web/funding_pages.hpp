@@ -2,7 +2,10 @@
 
 #include <loxodon/config/config.hpp>
 #include <loxodon/http/router.hpp>
+#include <loxodon/services/auth_service.hpp>
 #include <loxodon/services/funding_service.hpp>
+#include <loxodon/services/sponsor_service.hpp>
+#include <loxodon/web/page_viewer.hpp>
 
 namespace lox::web {
 
@@ -12,7 +15,8 @@ namespace lox::web {
 // script, so it reads the same in any browser and leaks nothing to anyone.
 class FundingPages {
  public:
-  FundingPages(const config::Config& config, services::FundingService& funding);
+  FundingPages(const config::Config& config, services::FundingService& funding,
+               services::SponsorService& sponsors, services::AuthService& auth);
   void add_routes(http::Router& router);
 
  private:
@@ -21,6 +25,8 @@ class FundingPages {
 
   const config::Config& config_;
   services::FundingService& funding_;
+  services::SponsorService& sponsors_;
+  PageViewer viewer_;
 };
 
 }  // namespace lox::web

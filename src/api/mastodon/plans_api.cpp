@@ -1,5 +1,8 @@
+#include "api/mastodon/request_ids.hpp"
+
 #include <loxodon/api/mastodon/plans_api.hpp>
 #include <loxodon/domain/money.hpp>
+#include <loxodon/util/time_format.hpp>
 
 namespace lox::api::mastodon {
 
@@ -21,6 +24,20 @@ json plan_json(const domain::MembershipPlan& p) {
           {"active", p.active}};
 }
 
+json membership_json(const domain::Membership& m) {
+  return {{"id", std::to_string(m.id)},
+          {"account_id", std::to_string(m.account_id)},
+          {"acct", m.acct},
+          {"plan_id", std::to_string(m.plan_id)},
+          {"plan", m.plan_name},
+          {"provider", m.provider},
+          {"subscription_ref", m.subscription_ref},
+          {"status", m.status},
+          {"current_period_end",
+           m.current_period_end ? json(format_iso8601_ms(*m.current_period_end)) : json(nullptr)},
+          {"cancel_at_period_end", m.cancel_at_period_end}};
+}
+
 }  // namespace
 
 PlansApi::PlansApi(const config::Config& config, services::MembershipService& memberships)
@@ -38,6 +55,7 @@ void PlansApi::add_routes(Endpoints& e) {
           r.trial_days = static_cast<int>(c.params.integer("trial_days").value_or(0));
           r.provider_price_ref = c.params.string("provider_price_ref");
           if (auto max = c.params.integer("max_characters")) r.max_characters = *max;
+          r.ad_free = c.params.boolean("ad_free").value_or(false);
           auto plan = co_await memberships_.create_plan(c.user(), std::move(r));
           co_return http::Response::json(200, plan_json(plan));
         });
@@ -46,6 +64,28 @@ void PlansApi::add_routes(Endpoints& e) {
           auto plans = co_await memberships_.plans(c.user());
           json out = json::array();
           for (const auto& p : plans) out.push_back(plan_json(p));
+          co_return http::Response::json(200, out);
+        });
+  e.add({"POST", "/api/v1/admin/memberships", Access::kUser, {"admin:write"}},
+        [this](Call& c) -> awaitable<http::Response> {
+          auto accounts = id_params(c.params, "account_id");
+          auto plans = id_params(c.params, "plan_id");
+          auto until = time_param(c.params, "ends_at", "Ends at");
+          auto m = co_await memberships_.comp(c.user(), accounts.empty() ? 0 : accounts.front(),
+                                              plans.empty() ? 0 : plans.front(), until);
+          co_return http::Response::json(200, membership_json(m));
+        });
+  e.add({"POST", "/api/v1/admin/memberships/:id/end", Access::kUser, {"admin:write"}},
+        [this](Call& c) -> awaitable<http::Response> {
+          auto m = co_await memberships_.end_comp(c.user(), path_id(c.request));
+          co_return http::Response::json(200, membership_json(m));
+        });
+  e.add({"GET", "/api/v1/admin/memberships", Access::kUser, {"admin:read"}},
+        [this](Call& c) -> awaitable<http::Response> {
+          json out = json::array();
+          for (const auto& m : co_await memberships_.memberships(c.user())) {
+            out.push_back(membership_json(m));
+          }
           co_return http::Response::json(200, out);
         });
 }

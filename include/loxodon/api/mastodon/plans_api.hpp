@@ -6,7 +6,8 @@
 
 namespace lox::api::mastodon {
 
-// Membership plans for administrators (create, list).
+// Membership plans for administrators (create, list) and memberships (list; comps: give a
+// plan free of charge, end it).
 class PlansApi {
  public:
   PlansApi(const config::Config& config, services::MembershipService& memberships);

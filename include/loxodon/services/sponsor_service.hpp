@@ -1,0 +1,116 @@
+#pragma once
+
+#include <loxodon/config/config.hpp>
+#include <loxodon/domain/account.hpp>
+#include <loxodon/domain/sponsorship.hpp>
+#include <loxodon/services/media_service.hpp>
+#include <loxodon/util/asio.hpp>
+#include <loxodon/util/snowflake.hpp>
+
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace lox::db {
+class Database;
+}
+
+namespace lox::services {
+
+struct NewSponsor {
+  std::string kind = "sponsor";  // sponsor, partnership, event
+  std::string name;
+  std::string url;
+  std::string tier;
+  std::string price_band;
+  std::string terms;
+  std::string starts_on;  // YYYY-MM-DD; default today
+  std::optional<std::string> ends_on;
+  std::string renewal = "none";
+  std::optional<std::string> community;  // a hashtag; curators may only use their own
+  std::optional<std::string> logo;       // image bytes
+};
+
+struct NewPlacement {
+  std::string surface;  // funding, sponsors, about, announcements, community
+  std::optional<std::string> community;
+  std::string headline;
+  std::string body;
+  std::string link_url;
+  int weight = 1;
+  std::optional<std::chrono::system_clock::time_point> starts_at;  // default now
+  std::optional<std::chrono::system_clock::time_point> ends_at;
+  std::optional<std::string> creative;  // image bytes
+  std::string creative_description;
+};
+
+// Everything the public sponsors page discloses.
+struct SponsorDisclosure {
+  std::vector<domain::Sponsor> sponsors;
+  std::vector<domain::Placement> placements;
+};
+
+// Sponsors, partnerships, sponsored events and their placements (community ads), without
+// tracking. A placement is picked by weight and schedule alone, never by anything about the
+// viewer; impressions and clicks are counted only as aggregates per placement per day; people
+// whose membership is ad-free see none. Administrators manage everything; community curators
+// manage their own communities' sponsors and community-page placements.
+class SponsorService {
+ public:
+  SponsorService(const config::Config& config, db::Database& db, SnowflakeGenerator& ids,
+                 MediaService& media);
+
+  static constexpr std::int64_t kMaxLogoPixels = 400LL * 400;
+  static constexpr std::int64_t kMaxCreativePixels = 1200LL * 630;
+
+  // 403 unless an administrator, or a curator of the sponsor's community; 422 naming the field
+  // for bad input (nothing stored).
+  awaitable<domain::Sponsor> create_sponsor(domain::UserWithAccount actor, NewSponsor sponsor);
+  // Administrators see every sponsor; curators those of their communities.
+  awaitable<std::vector<domain::Sponsor>> sponsors(domain::UserWithAccount actor);
+  // 404 for an unknown sponsor; 403 / 422 as above. A curator's placements go on their
+  // community's page only.
+  awaitable<domain::Placement> create_placement(domain::UserWithAccount actor,
+                                                std::int64_t sponsor_id, NewPlacement placement);
+  awaitable<std::vector<domain::Placement>> placements(domain::UserWithAccount actor);
+  awaitable<domain::Placement> end_placement(domain::UserWithAccount actor, std::int64_t id);
+  awaitable<std::vector<domain::PlacementDay>> placement_days(domain::UserWithAccount actor,
+                                                              std::int64_t id);
+
+  // Administrators only.
+  awaitable<void> add_curator(domain::UserWithAccount admin, std::int64_t account_id,
+                              std::string community);
+  awaitable<void> remove_curator(domain::UserWithAccount admin, std::int64_t account_id,
+                                 std::string community);
+  awaitable<std::vector<domain::CommunityCurator>> curators(domain::UserWithAccount admin);
+
+  // Public. The placement to show on a surface now, its impression counted; nothing when none
+  // is live or `viewer_account_id` holds an ad-free membership.
+  awaitable<std::optional<domain::PlacementView>> show(
+      std::string surface, std::optional<std::string> community,
+      std::optional<std::int64_t> viewer_account_id);
+  // Counts a click and returns where it goes (404 for an unknown placement).
+  awaitable<std::string> click(std::int64_t placement_id);
+  awaitable<SponsorDisclosure> disclosure();
+
+  // "#Photography" → "photography"; nothing for a name a hashtag cannot have.
+  static std::optional<std::string> community_name(std::string_view text);
+
+ private:
+  // 403 unless `actor` may manage `community` (administrators: any, and the instance itself).
+  awaitable<void> require_manager(const domain::UserWithAccount& actor,
+                                  const std::optional<std::string>& community);
+  std::size_t pick(const std::vector<domain::PlacementView>& live);
+
+  const config::Config& config_;
+  db::Database& db_;
+  SnowflakeGenerator& ids_;
+  MediaService& media_;
+  std::mutex random_mutex_;
+  std::mt19937_64 random_;
+};
+
+}  // namespace lox::services

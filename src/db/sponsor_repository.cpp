@@ -1,0 +1,154 @@
+#include "db/fields.hpp"
+#include "db/tx_impl.hpp"
+
+#include <loxodon/db/sponsor_repository.hpp>
+
+namespace lox::db {
+
+namespace {
+
+domain::Sponsor read_sponsor(const pqxx::row& row, int at) {
+  domain::Sponsor s;
+  s.id = row[at].as<std::int64_t>();
+  s.kind = row[at + 1].as<std::string>();
+  s.name = row[at + 2].as<std::string>();
+  s.url = row[at + 3].as<std::string>();
+  s.logo_key = nullable<std::string>(row[at + 4]);
+  s.tier = row[at + 5].as<std::string>();
+  s.price_band = row[at + 6].as<std::string>();
+  s.terms = row[at + 7].as<std::string>();
+  s.starts_on = row[at + 8].as<std::string>();
+  s.ends_on = nullable<std::string>(row[at + 9]);
+  s.renewal = row[at + 10].as<std::string>();
+  s.community = nullable<std::string>(row[at + 11]);
+  s.created_by = row[at + 12].as<std::string>();
+  return s;
+}
+
+domain::Placement read_placement(const pqxx::row& row) {
+  domain::Placement p;
+  p.id = row[0].as<std::int64_t>();
+  p.sponsor_id = row[1].as<std::int64_t>();
+  p.surface = row[2].as<std::string>();
+  p.community = nullable<std::string>(row[3]);
+  p.headline = row[4].as<std::string>();
+  p.body = row[5].as<std::string>();
+  p.link_url = row[6].as<std::string>();
+  p.creative_key = nullable<std::string>(row[7]);
+  p.creative_description = row[8].as<std::string>();
+  p.weight = row[9].as<int>();
+  p.starts_at = *ms_time(row[10]);
+  p.ends_at = ms_time(row[11]);
+  p.created_by = row[12].as<std::string>();
+  return p;
+}
+
+constexpr int kPlacementColumns = 13;
+
+}  // namespace
+
+void SponsorRepository::insert(Tx& tx, const domain::Sponsor& s) {
+  tx.work().exec_prepared("sponsor_insert", s.id, s.kind, s.name, s.url, s.logo_key, s.tier,
+                          s.price_band, s.terms, s.starts_on, s.ends_on, s.renewal, s.community,
+                          s.created_by);
+}
+
+std::optional<domain::Sponsor> SponsorRepository::find(Tx& tx, std::int64_t id) {
+  auto r = tx.work().exec_prepared("sponsor_find", id);
+  if (r.empty()) return std::nullopt;
+  return read_sponsor(r[0], 0);
+}
+
+std::vector<domain::Sponsor> SponsorRepository::all(Tx& tx) {
+  std::vector<domain::Sponsor> out;
+  for (const auto& row : tx.work().exec_prepared("sponsors_all")) {
+    out.push_back(read_sponsor(row, 0));
+  }
+  return out;
+}
+
+void SponsorRepository::insert_placement(Tx& tx, const domain::Placement& p) {
+  std::optional<long long> ends;
+  if (p.ends_at) ends = to_ms(*p.ends_at);
+  tx.work().exec_prepared("placement_insert", p.id, p.sponsor_id, p.surface, p.community,
+                          p.headline, p.body, p.link_url, p.creative_key, p.creative_description,
+                          p.weight, to_ms(p.starts_at), ends, p.created_by);
+}
+
+std::optional<domain::Placement> SponsorRepository::find_placement(Tx& tx, std::int64_t id) {
+  auto r = tx.work().exec_prepared("placement_find", id);
+  if (r.empty()) return std::nullopt;
+  return read_placement(r[0]);
+}
+
+std::vector<domain::Placement> SponsorRepository::placements(Tx& tx) {
+  std::vector<domain::Placement> out;
+  for (const auto& row : tx.work().exec_prepared("placements_all")) {
+    out.push_back(read_placement(row));
+  }
+  return out;
+}
+
+void SponsorRepository::end_placement(Tx& tx, std::int64_t id) {
+  tx.work().exec_prepared("placement_end", id);
+}
+
+std::vector<domain::PlacementView> SponsorRepository::live(
+    Tx& tx, const std::string& surface, const std::optional<std::string>& community) {
+  std::vector<domain::PlacementView> out;
+  for (const auto& row : tx.work().exec_prepared("placements_live", surface, community)) {
+    out.push_back({read_placement(row), read_sponsor(row, kPlacementColumns)});
+  }
+  return out;
+}
+
+void SponsorRepository::count_impression(Tx& tx, std::int64_t placement_id) {
+  tx.work().exec_prepared("placement_count_impression", placement_id);
+}
+
+bool SponsorRepository::count_click(Tx& tx, std::int64_t placement_id) {
+  return tx.work().exec_prepared("placement_count_click", placement_id).affected_rows() > 0;
+}
+
+std::vector<domain::PlacementDay> SponsorRepository::days(Tx& tx, std::int64_t placement_id) {
+  std::vector<domain::PlacementDay> out;
+  for (const auto& row : tx.work().exec_prepared("placement_days", placement_id)) {
+    out.push_back({row[0].as<std::string>(), row[1].as<std::int64_t>(), row[2].as<std::int64_t>()});
+  }
+  return out;
+}
+
+bool SponsorRepository::add_curator(Tx& tx, std::int64_t account_id, const std::string& community,
+                                    const std::string& granted_by) {
+  return tx.work()
+             .exec_prepared("curator_insert", account_id, community, granted_by)
+             .affected_rows() > 0;
+}
+
+bool SponsorRepository::remove_curator(Tx& tx, std::int64_t account_id,
+                                       const std::string& community) {
+  return tx.work().exec_prepared("curator_delete", account_id, community).affected_rows() > 0;
+}
+
+bool SponsorRepository::is_curator(Tx& tx, std::int64_t account_id, const std::string& community) {
+  return !tx.work().exec_prepared("curator_exists", account_id, community).empty();
+}
+
+std::vector<domain::CommunityCurator> SponsorRepository::curators(Tx& tx) {
+  std::vector<domain::CommunityCurator> out;
+  for (const auto& row : tx.work().exec_prepared("curators_all")) {
+    out.push_back({row[0].as<std::int64_t>(), row[1].as<std::string>(), row[2].as<std::string>(),
+                   row[3].as<std::string>()});
+  }
+  return out;
+}
+
+std::vector<std::string> SponsorRepository::communities_of(Tx& tx, std::int64_t account_id) {
+  std::vector<std::string> out;
+  for (const auto& row : tx.work().exec_prepared("curator_communities", account_id)) {
+    out.push_back(row[0].as<std::string>());
+  }
+  return out;
+}
+
+}  // namespace lox::db

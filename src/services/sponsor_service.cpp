@@ -1,0 +1,323 @@
+#include <loxodon/db/account_repository.hpp>
+#include <loxodon/db/database.hpp>
+#include <loxodon/db/sponsor_repository.hpp>
+#include <loxodon/services/entitlements.hpp>
+#include <loxodon/services/ledger_service.hpp>
+#include <loxodon/services/sponsor_service.hpp>
+#include <loxodon/util/error.hpp>
+#include <loxodon/util/html.hpp>
+#include <loxodon/util/time_format.hpp>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace lox::services {
+
+namespace {
+
+Error invalid(const std::string& message) {
+  return Error(ErrorCode::kUnprocessable, "Validation failed: " + message);
+}
+
+Error forbidden() { return Error(ErrorCode::kForbidden, "This action is not allowed"); }
+
+std::string checked_text(const std::string& text, std::size_t max, const std::string& field) {
+  if (utf8_length(text) > max) {
+    throw invalid(field + " is too long (at most " + std::to_string(max) + " characters)");
+  }
+  return to_valid_utf8(text);
+}
+
+// An absolute http(s) URL without spaces or control characters: what a sponsor's link and a
+// placement's target must be.
+bool web_url(std::string_view url) {
+  if (url.size() > 2000) return false;
+  std::string_view rest;
+  if (url.starts_with("https://")) {
+    rest = url.substr(8);
+  } else if (url.starts_with("http://")) {
+    rest = url.substr(7);
+  } else {
+    return false;
+  }
+  if (rest.empty() || rest.front() == '/' || rest.front() == '.') return false;
+  return std::none_of(url.begin(), url.end(), [](char c) {
+    auto u = static_cast<unsigned char>(c);
+    return u <= 0x20 || u == 0x7f || c == '"' || c == '<' || c == '>' || c == '\\';
+  });
+}
+
+std::string day_of(std::chrono::system_clock::time_point t) {
+  std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(t)};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return buf;
+}
+
+// A calendar date as YYYY-MM-DD (and a real day: no 2026-02-30).
+bool calendar_date(const std::string& text) {
+  if (text.size() != 10) return false;
+  auto t = parse_iso8601(text + "T00:00:00Z");
+  return t && day_of(*t) == text;
+}
+
+bool is_administrator(const domain::UserWithAccount& actor) {
+  return LedgerService::may_manage(actor.user);
+}
+
+}  // namespace
+
+SponsorService::SponsorService(const config::Config& config, db::Database& db,
+                               SnowflakeGenerator& ids, MediaService& media)
+    : config_(config), db_(db), ids_(ids), media_(media), random_(std::random_device{}()) {}
+
+std::optional<std::string> SponsorService::community_name(std::string_view text) {
+  if (text.starts_with('#')) text.remove_prefix(1);
+  if (text.empty() || text.size() > 100) return std::nullopt;
+  std::string out;
+  for (char c : text) {
+    auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) {
+      out += c;
+    } else if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c - 'A' + 'a');
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (to_valid_utf8(out) != out) return std::nullopt;
+  return out;
+}
+
+awaitable<void> SponsorService::require_manager(const domain::UserWithAccount& actor,
+                                                const std::optional<std::string>& community) {
+  if (is_administrator(actor)) co_return;
+  if (!community) throw forbidden();
+  bool curator = co_await db_.read([&](db::Tx& tx) {
+    return db::SponsorRepository::is_curator(tx, actor.account.id, *community);
+  });
+  if (!curator) throw forbidden();
+}
+
+awaitable<domain::Sponsor> SponsorService::create_sponsor(domain::UserWithAccount actor,
+                                                          NewSponsor r) {
+  domain::Sponsor s;
+  if (r.community && !r.community->empty()) {
+    s.community = community_name(*r.community);
+    if (!s.community) throw invalid("Community must be a hashtag name");
+  }
+  co_await require_manager(actor, s.community);
+  if (r.kind != "sponsor" && r.kind != "partnership" && r.kind != "event") {
+    throw invalid("Kind must be sponsor, partnership or event");
+  }
+  s.kind = r.kind;
+  if (r.name.empty()) throw invalid("Name can't be blank");
+  s.name = checked_text(r.name, 100, "Name");
+  if (!r.url.empty() && !web_url(r.url)) throw invalid("URL must be an http or https address");
+  s.url = r.url;
+  s.tier = checked_text(r.tier, 50, "Tier");
+  s.price_band = checked_text(r.price_band, 100, "Price band");
+  s.terms = checked_text(r.terms, 2000, "Terms");
+  s.starts_on = r.starts_on.empty() ? day_of(std::chrono::system_clock::now()) : r.starts_on;
+  if (!calendar_date(s.starts_on)) throw invalid("Starts on must be a date (YYYY-MM-DD)");
+  if (r.ends_on && !r.ends_on->empty()) {
+    if (!calendar_date(*r.ends_on)) throw invalid("Ends on must be a date (YYYY-MM-DD)");
+    if (*r.ends_on < s.starts_on) throw invalid("Ends on must not be before starts on");
+    s.ends_on = r.ends_on;
+  }
+  if (r.renewal != "none" && r.renewal != "monthly" && r.renewal != "yearly") {
+    throw invalid("Renewal must be none, monthly or yearly");
+  }
+  s.renewal = r.renewal;
+  if (r.logo) {
+    auto stored = co_await media_.store_image(std::move(*r.logo), kMaxLogoPixels);
+    if (!stored) throw invalid("Logo must be a PNG, JPEG, GIF or WebP image of at most 8 MB");
+    s.logo_key = stored->key;
+  }
+  s.id = ids_.next();
+  s.created_by = "@" + actor.account.username;
+  co_await db_.tx([&](db::Tx& tx) { db::SponsorRepository::insert(tx, s); });
+  co_return s;
+}
+
+awaitable<std::vector<domain::Sponsor>> SponsorService::sponsors(domain::UserWithAccount actor) {
+  bool admin = is_administrator(actor);
+  auto both = co_await db_.read([&](db::Tx& tx) {
+    return std::make_pair(db::SponsorRepository::all(tx),
+                          admin ? std::vector<std::string>()
+                                : db::SponsorRepository::communities_of(tx, actor.account.id));
+  });
+  auto& [all, mine] = both;
+  if (admin) co_return all;
+  if (mine.empty()) throw forbidden();
+  std::erase_if(all, [&](const domain::Sponsor& s) {
+    return !s.community || std::find(mine.begin(), mine.end(), *s.community) == mine.end();
+  });
+  co_return all;
+}
+
+awaitable<domain::Placement> SponsorService::create_placement(domain::UserWithAccount actor,
+                                                              std::int64_t sponsor_id,
+                                                              NewPlacement r) {
+  auto sponsor =
+      co_await db_.read([&](db::Tx& tx) { return db::SponsorRepository::find(tx, sponsor_id); });
+  if (!sponsor) throw Error(ErrorCode::kNotFound, "Record not found");
+  domain::Placement p;
+  p.sponsor_id = sponsor_id;
+  static constexpr std::array kSurfaces = {"funding", "sponsors", "about", "announcements",
+                                           "community"};
+  if (std::find(kSurfaces.begin(), kSurfaces.end(), r.surface) == kSurfaces.end()) {
+    // Timelines, profiles, notifications and federated posts are not on the list, by design.
+    throw invalid("Surface must be funding, sponsors, about, announcements or community");
+  }
+  p.surface = r.surface;
+  if (p.surface == "community") {
+    if (r.community) p.community = community_name(*r.community);
+    if (!p.community && sponsor->community) p.community = sponsor->community;
+    if (!p.community) throw invalid("Community must be a hashtag name");
+  } else if (r.community && !r.community->empty()) {
+    throw invalid("Community is only for the community surface");
+  }
+  // Curators place only on their own community's page, for that community's sponsors.
+  if (!is_administrator(actor)) {
+    if (p.surface != "community" || sponsor->community != p.community) throw forbidden();
+    co_await require_manager(actor, p.community);
+  }
+  if (r.headline.empty()) throw invalid("Headline can't be blank");
+  p.headline = checked_text(r.headline, 100, "Headline");
+  p.body = checked_text(r.body, 500, "Body");
+  if (!web_url(r.link_url)) throw invalid("Link URL must be an http or https address");
+  p.link_url = r.link_url;
+  if (r.weight < 1 || r.weight > 100) throw invalid("Weight must be 1 to 100");
+  p.weight = r.weight;
+  p.starts_at = r.starts_at.value_or(std::chrono::system_clock::now());
+  if (r.ends_at) {
+    if (*r.ends_at <= p.starts_at) throw invalid("Ends at must be after starts at");
+    p.ends_at = r.ends_at;
+  }
+  p.creative_description = checked_text(r.creative_description, 500, "Creative description");
+  if (r.creative) {
+    auto stored = co_await media_.store_image(std::move(*r.creative), kMaxCreativePixels);
+    if (!stored) throw invalid("Creative must be a PNG, JPEG, GIF or WebP image of at most 8 MB");
+    p.creative_key = stored->key;
+  }
+  p.id = ids_.next();
+  p.created_by = "@" + actor.account.username;
+  co_await db_.tx([&](db::Tx& tx) { db::SponsorRepository::insert_placement(tx, p); });
+  co_return p;
+}
+
+awaitable<std::vector<domain::Placement>> SponsorService::placements(
+    domain::UserWithAccount actor) {
+  bool admin = is_administrator(actor);
+  auto both = co_await db_.read([&](db::Tx& tx) {
+    return std::make_pair(db::SponsorRepository::placements(tx),
+                          admin ? std::vector<std::string>()
+                                : db::SponsorRepository::communities_of(tx, actor.account.id));
+  });
+  auto& [all, mine] = both;
+  if (admin) co_return all;
+  if (mine.empty()) throw forbidden();
+  std::erase_if(all, [&](const domain::Placement& p) {
+    return !p.community || std::find(mine.begin(), mine.end(), *p.community) == mine.end();
+  });
+  co_return all;
+}
+
+awaitable<domain::Placement> SponsorService::end_placement(domain::UserWithAccount actor,
+                                                           std::int64_t id) {
+  auto found =
+      co_await db_.read([&](db::Tx& tx) { return db::SponsorRepository::find_placement(tx, id); });
+  if (!found) throw Error(ErrorCode::kNotFound, "Record not found");
+  co_await require_manager(actor, found->community);
+  co_return co_await db_.tx([&](db::Tx& tx) {
+    db::SponsorRepository::end_placement(tx, id);
+    return *db::SponsorRepository::find_placement(tx, id);
+  });
+}
+
+awaitable<std::vector<domain::PlacementDay>> SponsorService::placement_days(
+    domain::UserWithAccount actor, std::int64_t id) {
+  auto found =
+      co_await db_.read([&](db::Tx& tx) { return db::SponsorRepository::find_placement(tx, id); });
+  if (!found) throw Error(ErrorCode::kNotFound, "Record not found");
+  co_await require_manager(actor, found->community);
+  co_return co_await db_.read([&](db::Tx& tx) { return db::SponsorRepository::days(tx, id); });
+}
+
+awaitable<void> SponsorService::add_curator(domain::UserWithAccount admin, std::int64_t account_id,
+                                            std::string community) {
+  if (!is_administrator(admin)) throw forbidden();
+  auto name = community_name(community);
+  if (!name) throw invalid("Community must be a hashtag name");
+  co_await db_.tx([&](db::Tx& tx) {
+    auto account = db::AccountRepository::find(tx, account_id);
+    if (!account || account->domain) throw invalid("Account must be a local account");
+    db::SponsorRepository::add_curator(tx, account_id, *name, "@" + admin.account.username);
+  });
+}
+
+awaitable<void> SponsorService::remove_curator(domain::UserWithAccount admin,
+                                               std::int64_t account_id, std::string community) {
+  if (!is_administrator(admin)) throw forbidden();
+  auto name = community_name(community);
+  if (!name) throw Error(ErrorCode::kNotFound, "Record not found");
+  bool removed = co_await db_.tx(
+      [&](db::Tx& tx) { return db::SponsorRepository::remove_curator(tx, account_id, *name); });
+  if (!removed) throw Error(ErrorCode::kNotFound, "Record not found");
+}
+
+awaitable<std::vector<domain::CommunityCurator>> SponsorService::curators(
+    domain::UserWithAccount admin) {
+  if (!is_administrator(admin)) throw forbidden();
+  co_return co_await db_.read([](db::Tx& tx) { return db::SponsorRepository::curators(tx); });
+}
+
+std::size_t SponsorService::pick(const std::vector<domain::PlacementView>& live) {
+  int total = 0;
+  for (const auto& v : live) total += v.placement.weight;
+  int ticket = 0;
+  {
+    std::lock_guard lock(random_mutex_);
+    ticket = std::uniform_int_distribution<int>(0, total - 1)(random_);
+  }
+  for (std::size_t i = 0; i < live.size(); ++i) {
+    ticket -= live[i].placement.weight;
+    if (ticket < 0) return i;
+  }
+  return live.size() - 1;
+}
+
+awaitable<std::optional<domain::PlacementView>> SponsorService::show(
+    std::string surface, std::optional<std::string> community,
+    std::optional<std::int64_t> viewer_account_id) {
+  int grace_days = config_.funding.grace_days;
+  co_return co_await db_.tx([&](db::Tx& tx) -> std::optional<domain::PlacementView> {
+    if (viewer_account_id && current_entitlements(tx, *viewer_account_id, grace_days).ad_free) {
+      return std::nullopt;
+    }
+    auto live = db::SponsorRepository::live(tx, surface, community);
+    if (live.empty()) return std::nullopt;
+    auto chosen = live[pick(live)];
+    db::SponsorRepository::count_impression(tx, chosen.placement.id);
+    return chosen;
+  });
+}
+
+awaitable<std::string> SponsorService::click(std::int64_t placement_id) {
+  auto target = co_await db_.tx([&](db::Tx& tx) -> std::optional<std::string> {
+    if (!db::SponsorRepository::count_click(tx, placement_id)) return std::nullopt;
+    return db::SponsorRepository::find_placement(tx, placement_id)->link_url;
+  });
+  if (!target) throw Error(ErrorCode::kNotFound, "Record not found");
+  co_return *target;
+}
+
+awaitable<SponsorDisclosure> SponsorService::disclosure() {
+  co_return co_await db_.read([](db::Tx& tx) {
+    return SponsorDisclosure{db::SponsorRepository::all(tx), db::SponsorRepository::placements(tx)};
+  });
+}
+
+}  // namespace lox::services
