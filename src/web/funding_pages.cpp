@@ -59,7 +59,9 @@ void FundingPages::add_routes(http::Router& r) {
   anonymous.anonymous_log = true;
   r.add(
       "GET", "/about/funding", [this](http::Request& req) { return funding_page(req); }, anonymous);
-  r.add("GET", "/about/funding/chart.svg", [this](http::Request& req) { return chart(req); });
+  r.add(
+      "GET", "/about/funding/chart.svg", [this](http::Request& req) { return chart(req); },
+      anonymous);
 }
 
 awaitable<http::Response> FundingPages::funding_page(http::Request& req) {

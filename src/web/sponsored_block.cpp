@@ -9,9 +9,9 @@ std::string local_media_path(const std::string& key) { return "/system/media/" +
 std::string sponsored_block(const domain::PlacementView& view) {
   const auto& p = view.placement;
   std::string href = "/sponsored/" + std::to_string(p.id) + "/click";
-  std::string out = "<aside class=\"sponsored\" data-placement=\"" + std::to_string(p.id) +
-                    "\"><div class=\"label\">Sponsored &middot; " + html_escape(view.sponsor.name) +
-                    "</div>";
+  std::string out = "<aside id=\"sponsored\" class=\"sponsored\" data-placement=\"" +
+                    std::to_string(p.id) + "\"><div class=\"label\">Sponsored &middot; " +
+                    html_escape(view.sponsor.name) + "</div>";
   const std::string link_open = "<a href=\"" + href +
                                 "\" rel=\"sponsored noopener noreferrer\" "
                                 "referrerpolicy=\"no-referrer\">";
