@@ -16,12 +16,13 @@ WebApp::WebApp(Services& s)
       scheduled_api_(s.config, s.scheduled),
       filters_api_(s.filters),
       media_api_(s.config, s.media),
-      announcements_api_(s.config, s.announcements),
+      announcements_api_(s.config, s.announcements, s.announcement_feed),
       reports_api_(s.config, s.reports),
       ledger_api_(s.config, s.ledger),
       plans_api_(s.config, s.memberships),
       funding_api_(s.config, s.funding),
       sponsors_api_(s.config, s.sponsors),
+      donations_api_(s.config, s.donation_prompts),
       payment_webhooks_api_(s.payment_webhooks),
       streaming_api_(s.auth, s.streaming, stream_hub_),
       discovery_api_(s.config, s.instance),
@@ -29,7 +30,8 @@ WebApp::WebApp(Services& s)
       inbox_api_(s.config, s.inbox, s.actors),
       pages_(s.config, s.auth, s.accounts, s.instance, s.secrets),
       funding_pages_(s.config, s.funding, s.sponsors, s.auth),
-      about_pages_(s.config, s.instance, s.sponsors, s.auth) {
+      about_pages_(s.config, s.instance, s.sponsors, s.auth),
+      community_pages_(s.config, s.statuses, s.sponsors, s.auth) {
   web::add_ops_routes(router_, s.health);
   instance_api_.add_routes(router_);
   discovery_api_.add_routes(router_);
@@ -52,10 +54,12 @@ WebApp::WebApp(Services& s)
   plans_api_.add_routes(endpoints_);
   funding_api_.add_routes(endpoints_);
   sponsors_api_.add_routes(endpoints_);
+  donations_api_.add_routes(endpoints_);
   api::mastodon::add_launch_routes(endpoints_);
   pages_.add_routes(router_);
   funding_pages_.add_routes(router_);
   about_pages_.add_routes(router_);
+  community_pages_.add_routes(router_);
 }
 
 http::Router WebApp::take_router() { return std::move(router_); }

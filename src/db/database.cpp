@@ -1,5 +1,6 @@
 #include "db/announcement_statements.hpp"
 #include "db/card_statements.hpp"
+#include "db/donation_statements.hpp"
 #include "db/emoji_statements.hpp"
 #include "db/federation_statements.hpp"
 #include "db/funding_statements.hpp"
@@ -58,6 +59,8 @@ pqxx::connection& PooledConnection::get(const DatabaseOptions& options) {
   for (const auto& statement : sql::kAnnouncementStatements)
     conn->prepare(statement.name, statement.text);
   for (const auto& statement : sql::kMembershipStatements)
+    conn->prepare(statement.name, statement.text);
+  for (const auto& statement : sql::kDonationStatements)
     conn->prepare(statement.name, statement.text);
   for (const auto& statement : sql::kSponsorStatements)
     conn->prepare(statement.name, statement.text);

@@ -151,4 +151,12 @@ std::vector<std::string> SponsorRepository::communities_of(Tx& tx, std::int64_t 
   return out;
 }
 
+bool SponsorRepository::sponsored_announcements_hidden(Tx& tx, std::int64_t account_id) {
+  return !tx.work().exec_prepared("sponsored_announcements_hidden", account_id).empty();
+}
+
+void SponsorRepository::hide_sponsored_announcements(Tx& tx, std::int64_t account_id, int days) {
+  tx.work().exec_prepared("sponsored_announcements_hide", account_id, days);
+}
+
 }  // namespace lox::db

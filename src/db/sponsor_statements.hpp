@@ -73,6 +73,14 @@ inline constexpr std::array kSponsorStatements = {
               "ORDER BY c.community, a.username"},
     Statement{"curator_communities",
               "SELECT community FROM community_curators WHERE account_id = $1 ORDER BY 1"},
+    // A person's own preference (set by dismissing a sponsored announcement); it names no
+    // placement.
+    Statement{"sponsored_announcements_hidden",
+              "SELECT 1 FROM users WHERE account_id = $1 AND "
+              "sponsored_announcements_hidden_until > now()"},
+    Statement{"sponsored_announcements_hide",
+              "UPDATE users SET sponsored_announcements_hidden_until = now() + make_interval(days "
+              "=> $2) WHERE account_id = $1"},
 };
 
 #undef LOX_SPONSOR_COLUMNS

@@ -305,6 +305,32 @@ awaitable<std::optional<domain::PlacementView>> SponsorService::show(
   });
 }
 
+awaitable<std::optional<domain::PlacementView>> SponsorService::announcement_for(
+    std::int64_t account_id) {
+  int grace_days = config_.funding.grace_days;
+  co_return co_await db_.tx([&](db::Tx& tx) -> std::optional<domain::PlacementView> {
+    if (db::SponsorRepository::sponsored_announcements_hidden(tx, account_id) ||
+        current_entitlements(tx, account_id, grace_days).ad_free) {
+      return std::nullopt;
+    }
+    auto live = db::SponsorRepository::live(tx, "announcements", std::nullopt);
+    if (live.empty()) return std::nullopt;
+    auto chosen = live[pick(live)];
+    db::SponsorRepository::count_impression(tx, chosen.placement.id);
+    return chosen;
+  });
+}
+
+awaitable<bool> SponsorService::dismiss_announcement(std::int64_t account_id,
+                                                     std::int64_t placement_id) {
+  co_return co_await db_.tx([&](db::Tx& tx) {
+    auto placement = db::SponsorRepository::find_placement(tx, placement_id);
+    if (!placement || placement->surface != "announcements") return false;
+    db::SponsorRepository::hide_sponsored_announcements(tx, account_id, kAnnouncementQuietDays);
+    return true;
+  });
+}
+
 awaitable<std::string> SponsorService::click(std::int64_t placement_id) {
   auto target = co_await db_.tx([&](db::Tx& tx) -> std::optional<std::string> {
     if (!db::SponsorRepository::count_click(tx, placement_id)) return std::nullopt;

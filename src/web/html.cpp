@@ -28,7 +28,8 @@ constexpr const char* kStyle =
     "svg{max-width:100%;height:auto}.sponsored{border:1px solid #d6d8e0;border-radius:6px;"
     "padding:.8rem;margin:1rem 0}.sponsored .label{font-size:.75rem;text-transform:uppercase;"
     "letter-spacing:.05em;color:#6b6f7b}.sponsored img{max-width:100%;height:auto}"
-    ".logo{max-height:3rem;max-width:10rem;vertical-align:middle}";
+    ".logo{max-height:3rem;max-width:10rem;vertical-align:middle}"
+    "article.status{border-bottom:1px solid #e1e3ea;padding:.4rem 0;overflow-wrap:anywhere}";
 }  // namespace
 
 http::Response page(unsigned status, const std::string& instance_title, const std::string& title,

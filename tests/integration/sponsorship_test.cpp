@@ -268,6 +268,19 @@ TEST_F(SponsorshipTest, CuratorsManageOnlyTheirOwnCommunity) {
                   curator_token_)
                 ->status,
             403);
+  // The community's page shows it beside the community's public posts; other pages do not.
+  auto writer = h_.token_for(curator_, "read write");
+  ASSERT_EQ(h_.request("POST", "/api/v1/statuses", writer,
+                       "status=Morning+light+%23Photography&visibility=public")
+                ->status,
+            200);
+  std::string community = page("/tags/photography");
+  EXPECT_NE(community.find("Lens rental"), std::string::npos);
+  EXPECT_NE(community.find("Morning light"), std::string::npos);
+  EXPECT_NE(community.find("Sponsored"), std::string::npos);
+  EXPECT_EQ(page("/tags/cats").find("Sponsored"), std::string::npos);
+  EXPECT_EQ(page("/about/funding").find("Lens rental"), std::string::npos);
+
   auto listed = h_.request("GET", "/api/v1/admin/sponsors", curator_token_);
   ASSERT_EQ(listed->status, 200);
   EXPECT_EQ(json::parse(listed->body).size(), 1u);

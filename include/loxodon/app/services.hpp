@@ -8,10 +8,12 @@
 #include <loxodon/net/http_client.hpp>
 #include <loxodon/services/account_service.hpp>
 #include <loxodon/services/actor_service.hpp>
+#include <loxodon/services/announcement_feed_service.hpp>
 #include <loxodon/services/announcement_service.hpp>
 #include <loxodon/services/auth_service.hpp>
 #include <loxodon/services/conversation_service.hpp>
 #include <loxodon/services/delivery_health_service.hpp>
+#include <loxodon/services/donation_prompt_service.hpp>
 #include <loxodon/services/filter_service.hpp>
 #include <loxodon/services/funding_service.hpp>
 #include <loxodon/services/health_service.hpp>
@@ -74,7 +76,9 @@ struct Services {
   services::MediaService media;
   services::PreviewCardService cards;
   services::SponsorService sponsors;
+  services::DonationPromptService donation_prompts;
   services::AnnouncementService announcements;
+  services::AnnouncementFeedService announcement_feed;
   services::StreamingService streaming;
   services::ActorService actors;
   net::HttpClient http_client;  // every outbound request (SSRF-guarded)

@@ -6,6 +6,7 @@
 #include <loxodon/api/mastodon/accounts_api.hpp>
 #include <loxodon/api/mastodon/announcements_api.hpp>
 #include <loxodon/api/mastodon/conversations_api.hpp>
+#include <loxodon/api/mastodon/donations_api.hpp>
 #include <loxodon/api/mastodon/endpoints.hpp>
 #include <loxodon/api/mastodon/filters_api.hpp>
 #include <loxodon/api/mastodon/funding_api.hpp>
@@ -27,6 +28,7 @@
 #include <loxodon/streaming/stream_hub.hpp>
 #include <loxodon/web/about_pages.hpp>
 #include <loxodon/web/auth_pages.hpp>
+#include <loxodon/web/community_pages.hpp>
 #include <loxodon/web/funding_pages.hpp>
 
 #include <vector>
@@ -69,6 +71,7 @@ class WebApp {
   api::mastodon::PlansApi plans_api_;
   api::mastodon::FundingApi funding_api_;
   api::mastodon::SponsorsApi sponsors_api_;
+  api::mastodon::DonationsApi donations_api_;
   api::mastodon::PaymentWebhooksApi payment_webhooks_api_;
   streaming::StreamHub stream_hub_;
   api::mastodon::StreamingApi streaming_api_;
@@ -78,6 +81,7 @@ class WebApp {
   web::AuthPages pages_;
   web::FundingPages funding_pages_;
   web::AboutPages about_pages_;
+  web::CommunityPages community_pages_;
 };
 
 }  // namespace lox::app

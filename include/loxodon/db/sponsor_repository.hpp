@@ -36,6 +36,10 @@ class SponsorRepository {
   static bool is_curator(Tx& tx, std::int64_t account_id, const std::string& community);
   static std::vector<domain::CommunityCurator> curators(Tx& tx);
   static std::vector<std::string> communities_of(Tx& tx, std::int64_t account_id);
+
+  // The person's preference set by dismissing a sponsored announcement.
+  static bool sponsored_announcements_hidden(Tx& tx, std::int64_t account_id);
+  static void hide_sponsored_announcements(Tx& tx, std::int64_t account_id, int days);
 };
 
 }  // namespace lox::db

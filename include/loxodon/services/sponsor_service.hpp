@@ -92,6 +92,15 @@ class SponsorService {
   awaitable<std::optional<domain::PlacementView>> show(
       std::string surface, std::optional<std::string> community,
       std::optional<std::int64_t> viewer_account_id);
+  // The sponsored announcement for `account_id` now (impression counted): nothing while the
+  // person has dismissed one within kAnnouncementQuietDays, or holds an ad-free membership.
+  awaitable<std::optional<domain::PlacementView>> announcement_for(std::int64_t account_id);
+  // When `placement_id` is an announcement placement: hides sponsored announcements from
+  // `account_id` for kAnnouncementQuietDays (their preference; which placement it was is not
+  // kept) and returns true.
+  awaitable<bool> dismiss_announcement(std::int64_t account_id, std::int64_t placement_id);
+  static constexpr int kAnnouncementQuietDays = 30;
+
   // Counts a click and returns where it goes (404 for an unknown placement).
   awaitable<std::string> click(std::int64_t placement_id);
   awaitable<SponsorDisclosure> disclosure();

@@ -8,21 +8,22 @@ namespace lox::api::mastodon {
 using nlohmann::json;
 
 AnnouncementsApi::AnnouncementsApi(const config::Config& config,
-                                   services::AnnouncementService& announcements)
-    : config_(config), announcements_(announcements) {}
+                                   services::AnnouncementService& announcements,
+                                   services::AnnouncementFeedService& feed)
+    : config_(config), announcements_(announcements), feed_(feed) {}
 
 void AnnouncementsApi::add_routes(Endpoints& e) {
   e.add({"GET", "/api/v1/announcements", Access::kUser, {"read"}},
         [this](Call& c) -> awaitable<http::Response> {
           bool with_dismissed = c.params.boolean("with_dismissed").value_or(false);
-          auto rows = co_await announcements_.active(c.user().account.id, with_dismissed);
+          auto rows = co_await feed_.list(c.user().account.id, with_dismissed);
           json out = json::array();
           for (const auto& a : rows) out.push_back(announcement_json(config_, a, true));
           co_return http::Response::json(200, out);
         });
   e.add({"POST", "/api/v1/announcements/:id/dismiss", Access::kUser, {"write:accounts"}},
         [this](Call& c) -> awaitable<http::Response> {
-          co_await announcements_.dismiss(c.user().account.id, path_id(c.request));
+          co_await feed_.dismiss(c.user().account.id, path_id(c.request));
           co_return http::Response::json(200, json::object());
         });
   e.add({"PUT", "/api/v1/announcements/:id/reactions/:name", Access::kUser, {"write:favourites"}},

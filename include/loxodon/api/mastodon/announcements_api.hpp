@@ -2,20 +2,24 @@
 
 #include <loxodon/api/mastodon/endpoints.hpp>
 #include <loxodon/config/config.hpp>
+#include <loxodon/services/announcement_feed_service.hpp>
 #include <loxodon/services/announcement_service.hpp>
 
 namespace lox::api::mastodon {
 
-// Staff announcements for signed-in users: the active list (with_dismissed), dismissing, and
-// emoji reactions.
+// Announcements for signed-in users: the active list (with_dismissed; staff announcements,
+// then a donation prompt and a sponsored announcement when meant for them), dismissing, and
+// emoji reactions on staff announcements.
 class AnnouncementsApi {
  public:
-  AnnouncementsApi(const config::Config& config, services::AnnouncementService& announcements);
+  AnnouncementsApi(const config::Config& config, services::AnnouncementService& announcements,
+                   services::AnnouncementFeedService& feed);
   void add_routes(Endpoints& endpoints);
 
  private:
   const config::Config& config_;
   services::AnnouncementService& announcements_;
+  services::AnnouncementFeedService& feed_;
 };
 
 }  // namespace lox::api::mastodon
