@@ -8,6 +8,7 @@
 #include <loxodon/federation/delivery.hpp>
 #include <loxodon/services/account_service.hpp>
 #include <loxodon/services/auth_service.hpp>
+#include <loxodon/services/entitlements.hpp>
 #include <loxodon/services/validation_errors.hpp>
 #include <loxodon/util/blocking.hpp>
 #include <loxodon/util/crypto.hpp>
@@ -283,8 +284,16 @@ awaitable<domain::UserWithAccount> AccountService::update_profile(std::int64_t u
     a.note = *update.note;
   }
   if (update.fields) {
-    if (update.fields->size() > domain::kMaxProfileFields) {
-      errors.add("fields", "Fields", "ERR_TOO_LONG", "is too long (maximum is 4 fields)");
+    // A membership may allow more fields; only a longer list pays for the lookup.
+    std::size_t max_fields = domain::kMaxProfileFields;
+    if (update.fields->size() > max_fields) {
+      auto granted = co_await db_.read(
+          [&](db::Tx& tx) { return current_entitlements(tx, a.id, config_.funding.grace_days); });
+      max_fields = std::max(max_fields, granted.max_profile_fields.value_or(0));
+    }
+    if (update.fields->size() > max_fields) {
+      errors.add("fields", "Fields", "ERR_TOO_LONG",
+                 "is too long (maximum is " + std::to_string(max_fields) + " fields)");
     }
     std::vector<domain::ProfileField> kept;
     for (const auto& f : *update.fields) {

@@ -12,9 +12,15 @@ domain::Entitlements combine_entitlements(const std::vector<std::string>& plan_e
   for (const auto& text : plan_entitlements) {
     auto plan = nlohmann::json::parse(text, nullptr, false);
     if (!plan.is_object()) continue;
-    if (auto it = plan.find("max_characters"); it != plan.end() && it->is_number_unsigned()) {
-      out.max_characters = std::max(out.max_characters.value_or(0), it->get<std::size_t>());
-    }
+    auto raise = [&](const char* key, std::optional<std::size_t>& limit) {
+      if (auto it = plan.find(key); it != plan.end() && it->is_number_unsigned()) {
+        limit = std::max(limit.value_or(0), it->get<std::size_t>());
+      }
+    };
+    raise("max_characters", out.max_characters);
+    raise("max_media_attachments", out.max_media_attachments);
+    raise("max_poll_options", out.max_poll_options);
+    raise("max_profile_fields", out.max_profile_fields);
     if (auto it = plan.find("ad_free"); it != plan.end() && it->is_boolean() && it->get<bool>()) {
       out.ad_free = true;
     }

@@ -57,6 +57,18 @@ awaitable<domain::MembershipPlan> MembershipService::create_plan(domain::UserWit
     }
     entitlements["max_characters"] = *r.max_characters;
   }
+  auto limit = [&](const char* key, const std::optional<long long>& value, long long low,
+                   long long high, const char* label) {
+    if (!value) return;
+    if (*value < low || *value > high) {
+      throw invalid(std::string(label) + " must be " + std::to_string(low) + " to " +
+                    std::to_string(high));
+    }
+    entitlements[key] = *value;
+  };
+  limit("max_media_attachments", r.max_media_attachments, 1, 20, "Max media attachments");
+  limit("max_poll_options", r.max_poll_options, 2, 20, "Max poll options");
+  limit("max_profile_fields", r.max_profile_fields, 1, 16, "Max profile fields");
   if (r.ad_free) entitlements["ad_free"] = true;
   p.entitlements_json = entitlements.dump();
   bool created =

@@ -278,28 +278,33 @@ awaitable<StatusService::Prepared> StatusService::prepare(const domain::UserWith
   auto trimmed = r.text.find_first_not_of(" \t\r\n");
   if (trimmed == std::string::npos && r.media_ids.empty())
     errors.add("text", "Text", "ERR_BLANK", "can't be blank");
-  if (r.media_ids.size() > config_.instance.max_media_attachments) {
-    errors.add("media_ids", "Media", "ERR_TOO_LONG",
-               "You can't attach more than " +
-                   std::to_string(config_.instance.max_media_attachments) + " files");
-  }
   if (!r.media_ids.empty() && r.poll) {
     errors.add("media_ids", "Media", "ERR_INVALID", "Cannot attach both a poll and media");
   }
   std::size_t length = domain::status_length(r.text) + utf8_length(r.spoiler_text);
-  // A membership may raise the limit; only posts near it pay for the lookup.
+  // A membership may raise the limits; only posts beyond one pay for the lookup.
   std::size_t max_characters = config_.instance.max_characters;
-  if (length > max_characters) {
+  std::size_t max_media = config_.instance.max_media_attachments;
+  std::size_t max_options = config_.instance.max_poll_options;
+  if (length > max_characters || r.media_ids.size() > max_media ||
+      (r.poll && r.poll->options.size() > max_options)) {
     auto granted = co_await db_.read([&](db::Tx& tx) {
       return current_entitlements(tx, author.account.id, config_.funding.grace_days);
     });
-    if (granted.max_characters) max_characters = std::max(max_characters, *granted.max_characters);
+    max_characters = std::max(max_characters, granted.max_characters.value_or(0));
+    max_media = std::max(max_media, granted.max_media_attachments.value_or(0));
+    max_options = std::max(max_options, granted.max_poll_options.value_or(0));
+  }
+  if (r.media_ids.size() > max_media) {
+    errors.add("media_ids", "Media", "ERR_TOO_LONG",
+               "You can't attach more than " + std::to_string(max_media) + " files");
   }
   if (length > max_characters) {
     errors.add("text", "Text", "ERR_TOO_LONG",
                "character limit of " + std::to_string(max_characters) + " exceeded");
   }
   Prepared out;
+  out.max_poll_options = max_options;
   out.visibility = domain::parse_visibility(r.visibility.value_or(author.user.default_privacy));
   if (!out.visibility) {
     errors.add("visibility", "Visibility", "ERR_INCLUSION", "is not included in the list");
@@ -343,14 +348,13 @@ awaitable<StatusService::Prepared> StatusService::prepare(const domain::UserWith
   co_return out;
 }
 
-void StatusService::check_poll(const PollRequest& poll) const {
+void StatusService::check_poll(const PollRequest& poll, std::size_t max_options) const {
   ValidationErrors errors;
   const auto& o = poll.options;
   if (o.size() < 2) errors.add("poll", "Poll", "ERR_TOO_SHORT", "must have at least 2 options");
-  if (o.size() > config_.instance.max_poll_options) {
-    errors.add(
-        "poll", "Poll", "ERR_TOO_LONG",
-        "can't have more than " + std::to_string(config_.instance.max_poll_options) + " options");
+  if (o.size() > max_options) {
+    errors.add("poll", "Poll", "ERR_TOO_LONG",
+               "can't have more than " + std::to_string(max_options) + " options");
   }
   for (std::size_t i = 0; i < o.size(); ++i) {
     if (o[i].empty() || !valid_utf8(o[i]) || utf8_length(o[i]) > domain::kMaxPollOptionCharacters) {
@@ -371,8 +375,8 @@ void StatusService::check_poll(const PollRequest& poll) const {
 }
 
 awaitable<void> StatusService::check(domain::UserWithAccount author, PostRequest r) {
-  co_await prepare(author, r);
-  if (r.poll) check_poll(*r.poll);
+  Prepared prepared = co_await prepare(author, r);
+  if (r.poll) check_poll(*r.poll, prepared.max_poll_options);
   if (r.in_reply_to_id) co_await visible_status(*r.in_reply_to_id, author.account.id);
 }
 
@@ -389,7 +393,7 @@ awaitable<StatusPage> StatusService::post(domain::UserWithAccount author, PostRe
         [&](db::Tx& tx) { return db::StatusRepository::idempotent_status(tx, me, key); });
     if (existing) co_return co_await load_one(*existing, me);
   }
-  if (r.poll) check_poll(*r.poll);
+  if (r.poll) check_poll(*r.poll, prepared.max_poll_options);
   std::optional<domain::Status> parent;
   if (r.in_reply_to_id) parent = co_await visible_status(*r.in_reply_to_id, me);
   std::int64_t poll_id = r.poll ? ids_.next() : 0;

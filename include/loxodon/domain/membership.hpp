@@ -11,6 +11,9 @@ namespace lox::domain {
 // An account holding several plans gets the highest limit and every flag any of them grants.
 struct Entitlements {
   std::optional<std::size_t> max_characters;
+  std::optional<std::size_t> max_media_attachments;
+  std::optional<std::size_t> max_poll_options;
+  std::optional<std::size_t> max_profile_fields;
   bool ad_free = false;  // no sponsored placements shown to this account
 };
 

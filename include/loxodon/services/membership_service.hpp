@@ -24,9 +24,12 @@ struct NewPlan {
   std::string currency;
   std::string billing_interval;  // month, year
   int trial_days = 0;
-  std::optional<std::string> provider_price_ref;  // the provider's price id (price_...)
-  std::optional<long long> max_characters;
-  bool ad_free = false;  // members see no sponsored placements
+  std::optional<std::string> provider_price_ref;   // the provider's price id (price_...)
+  std::optional<long long> max_characters;         // 1 to 100000
+  std::optional<long long> max_media_attachments;  // 1 to 20
+  std::optional<long long> max_poll_options;       // 2 to 20
+  std::optional<long long> max_profile_fields;     // 1 to 16
+  bool ad_free = false;                            // members see no sponsored placements
 };
 
 // Membership plans (what a paid tier costs and raises) and what an account is entitled to now.

@@ -163,8 +163,9 @@ class StatusService {
   struct Prepared {
     domain::RenderedStatusText rendered;
     std::optional<domain::Visibility> visibility;
+    std::size_t max_poll_options = 0;  // the instance's, or the author's membership's
   };
-  void check_poll(const PollRequest& poll) const;
+  void check_poll(const PollRequest& poll, std::size_t max_options) const;
   awaitable<Prepared> prepare(const domain::UserWithAccount& author, const PostRequest& request);
 
   const config::Config& config_;

@@ -55,6 +55,9 @@ void PlansApi::add_routes(Endpoints& e) {
           r.trial_days = static_cast<int>(c.params.integer("trial_days").value_or(0));
           r.provider_price_ref = c.params.string("provider_price_ref");
           if (auto max = c.params.integer("max_characters")) r.max_characters = *max;
+          r.max_media_attachments = c.params.integer("max_media_attachments");
+          r.max_poll_options = c.params.integer("max_poll_options");
+          r.max_profile_fields = c.params.integer("max_profile_fields");
           r.ad_free = c.params.boolean("ad_free").value_or(false);
           auto plan = co_await memberships_.create_plan(c.user(), std::move(r));
           co_return http::Response::json(200, plan_json(plan));

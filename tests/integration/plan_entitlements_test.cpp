@@ -1,0 +1,130 @@
+// Membership perks beyond post length, enforced through the client API: more media per post,
+// more poll options and more profile fields for members; the instance's limits for everyone
+// else; and when the membership ends, what was made stays while new posts follow the
+// instance's limits again.
+#include "app_harness.hpp"
+
+#include <gtest/gtest.h>
+
+namespace lox {
+namespace {
+
+using lox::testing::AppHarness;
+using nlohmann::json;
+
+std::string png() {
+  const std::string hex =
+      "89504e470d0a1a0a0000000d4948445200000008000000080806000000c40fbe8b0000001249444154789c633861"
+      "a3f11f1f6618190a007e118ac1db8c1c3a0000000049454e44ae426082";
+  std::string out;
+  for (std::size_t i = 0; i < hex.size(); i += 2) {
+    out += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+  }
+  return out;
+}
+
+class PlanEntitlementsTest : public ::testing::Test {
+ protected:
+  PlanEntitlementsTest()
+      : admin_(h_.create_user("tess", "admin")),
+        member_(h_.create_user("mia")),
+        free_(h_.create_user("fred")),
+        admin_token_(h_.token_for(admin_, "admin:read admin:write")),
+        member_token_(h_.token_for(member_, "read write")),
+        free_token_(h_.token_for(free_, "read write")) {}
+
+  std::string upload(const std::string& token) {
+    std::string body =
+        "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n"
+        "Content-Type: image/png\r\n\r\n" +
+        png() + "\r\n--b--\r\n";
+    auto res = h_.request("POST", "/api/v1/media", token, body, "multipart/form-data; boundary=b");
+    EXPECT_EQ(res->status, 200) << res->body;
+    return json::parse(res->body)["id"];
+  }
+  std::string with_media(const std::string& token, int count) {
+    std::string body = "status=Photos";
+    for (int i = 0; i < count; ++i) body += "&media_ids[]=" + upload(token);
+    return body;
+  }
+  std::string poll(int options) {
+    std::string body = "status=Which%3F&poll[expires_in]=3600";
+    for (int i = 0; i < options; ++i) body += "&poll[options][]=Option" + std::to_string(i);
+    return body;
+  }
+  std::string fields(int count) {
+    std::string body;
+    for (int i = 0; i < count; ++i) {
+      body += "&fields_attributes[" + std::to_string(i) + "][name]=F" + std::to_string(i) +
+              "&fields_attributes[" + std::to_string(i) + "][value]=V";
+    }
+    return body.substr(1);
+  }
+  int post(const std::string& token, const std::string& body) {
+    return h_.request("POST", "/api/v1/statuses", token, body)->status;
+  }
+  int update_fields(const std::string& token, int count) {
+    return h_.request("PATCH", "/api/v1/accounts/update_credentials", token, fields(count))->status;
+  }
+
+  AppHarness h_;
+  domain::UserWithAccount admin_, member_, free_;
+  std::string admin_token_, member_token_, free_token_;
+};
+
+TEST_F(PlanEntitlementsTest, MembersGetMoreMediaPollOptionsAndFieldsUntilTheMembershipEnds) {
+  auto plan = h_.request("POST", "/api/v1/admin/plans", admin_token_,
+                         "name=Patron&price=5&currency=EUR&max_media_attachments=6"
+                         "&max_poll_options=8&max_profile_fields=6");
+  ASSERT_EQ(plan->status, 200) << plan->body;
+  auto entitlements = json::parse(plan->body)["entitlements"];
+  EXPECT_EQ(entitlements["max_media_attachments"], 6);
+  EXPECT_EQ(entitlements["max_poll_options"], 8);
+  EXPECT_EQ(entitlements["max_profile_fields"], 6);
+
+  // Everyone gets the instance's limits (4 media, 4 options, 4 fields).
+  EXPECT_EQ(post(free_token_, with_media(free_token_, 5)), 422);
+  EXPECT_EQ(post(free_token_, poll(5)), 422);
+  EXPECT_EQ(update_fields(free_token_, 5), 422);
+  EXPECT_EQ(post(free_token_, poll(4)), 200);
+
+  auto comp = h_.request("POST", "/api/v1/admin/memberships", admin_token_,
+                         "account_id=" + std::to_string(member_.account.id) +
+                             "&plan_id=" + json::parse(plan->body)["id"].get<std::string>());
+  ASSERT_EQ(comp->status, 200) << comp->body;
+  EXPECT_EQ(post(member_token_, with_media(member_token_, 6)), 200);
+  EXPECT_EQ(post(member_token_, with_media(member_token_, 7)), 422);
+  EXPECT_EQ(post(member_token_, poll(8)), 200);
+  EXPECT_EQ(post(member_token_, poll(9)), 422);
+  EXPECT_EQ(update_fields(member_token_, 6), 200);
+  EXPECT_EQ(update_fields(member_token_, 7), 422);
+
+  std::string comp_id = json::parse(comp->body)["id"];
+  ASSERT_EQ(
+      h_.request("POST", "/api/v1/admin/memberships/" + comp_id + "/end", admin_token_)->status,
+      200);
+  // New actions follow the instance's limits; nothing made meanwhile is lost.
+  EXPECT_EQ(post(member_token_, poll(8)), 422);
+  EXPECT_EQ(post(member_token_, with_media(member_token_, 6)), 422);
+  EXPECT_EQ(h_.tdb.count("SELECT count(*) FROM statuses WHERE account_id = " +
+                         std::to_string(member_.account.id)),
+            2);
+  auto me = h_.request("GET", "/api/v1/accounts/verify_credentials", member_token_);
+  EXPECT_EQ(json::parse(me->body)["fields"].size(), 6u);
+}
+
+TEST_F(PlanEntitlementsTest, PerksOutOfRangeAreRefused) {
+  for (const char* body : {"name=A&price=1&currency=EUR&max_media_attachments=0",
+                           "name=A&price=1&currency=EUR&max_media_attachments=21",
+                           "name=A&price=1&currency=EUR&max_poll_options=1",
+                           "name=A&price=1&currency=EUR&max_poll_options=21",
+                           "name=A&price=1&currency=EUR&max_profile_fields=0",
+                           "name=A&price=1&currency=EUR&max_profile_fields=17"}) {
+    auto res = h_.request("POST", "/api/v1/admin/plans", admin_token_, body);
+    EXPECT_EQ(res->status, 422) << body << " " << res->body;
+  }
+  EXPECT_EQ(h_.tdb.count("SELECT count(*) FROM membership_plans"), 0);
+}
+
+}  // namespace
+}  // namespace lox
