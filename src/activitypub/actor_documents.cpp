@@ -3,6 +3,7 @@
 #include <loxodon/util/html.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <chrono>
 
@@ -112,6 +113,7 @@ json person_document(const config::Config& config, const domain::Account& a,
     fields.push_back(
         {{"type", "PropertyValue"}, {"name", f.name}, {"value", html_escape(f.value)}});
   }
+  for (auto& link : profile_payment_links(a.fields)) fields.push_back(std::move(link));
   doc["attachment"] = fields;
   if (a.avatar_key) doc["icon"] = image(config, *a.avatar_key);
   if (a.header_key) doc["image"] = image(config, *a.header_key);
@@ -146,6 +148,45 @@ json payment_links(const config::Config& config) {
     json link = {{"type", "Link"}, {"href", href}, {"rel", "payment"}};
     if (!name.empty()) link["name"] = name;
     links.push_back(std::move(link));
+  }
+  return links;
+}
+
+namespace {
+
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+json profile_payment_links(const std::vector<domain::ProfileField>& fields) {
+  // Words people use to name a way to pay them, and the hosts of platforms made for it.
+  static constexpr std::array kNames = {"donat",  "tip",     "support",   "sponsor", "patreon",
+                                        "ko-fi",  "kofi",    "liberapay", "paypal",  "collective",
+                                        "coffee", "payment", "pay me"};
+  static constexpr std::array kHosts = {"liberapay.com/",      "ko-fi.com/", "patreon.com/",
+                                        "opencollective.com/", "paypal.me/", "buymeacoffee.com/",
+                                        "github.com/sponsors/"};
+  json links = json::array();
+  for (const auto& f : fields) {
+    std::string href = f.value;
+    href.erase(0, href.find_first_not_of(" \t"));
+    href.erase(href.find_last_not_of(" \t") + 1);
+    if (!href.starts_with("https://") && !href.starts_with("http://")) continue;
+    if (href.find_first_of(" \t\r\n\"<>") != std::string::npos) continue;
+    std::string name = ascii_lower(f.name);
+    std::string rest = ascii_lower(href.substr(href.find("://") + 3));
+    if (rest.starts_with("www.")) rest = rest.substr(4);
+    bool named = std::any_of(kNames.begin(), kNames.end(), [&](const char* word) {
+      return name.find(word) != std::string::npos;
+    });
+    bool platform = std::any_of(kHosts.begin(), kHosts.end(),
+                                [&](const char* host) { return rest.starts_with(host); });
+    if (!named && !platform) continue;
+    links.push_back({{"type", "Link"}, {"name", f.name}, {"href", href}, {"rel", "payment"}});
   }
   return links;
 }

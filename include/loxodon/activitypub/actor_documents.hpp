@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 namespace lox::activitypub {
 
@@ -59,5 +60,10 @@ nlohmann::json instance_webfinger_document(const config::Config& config);
 // The instance's payment links as FEP-0ea0 Links (`{"type": "Link", "name", "href", "rel":
 // "payment"}`), from `funding.payment_links`; entries that are not http(s) URLs are left out.
 nlohmann::json payment_links(const config::Config& config);
+// The same kind of links for a person: each profile field whose value is an http(s) URL and
+// whose name says it is for paying them ("Donate", "Tip jar", "Support me", "Ko-fi"...) or
+// whose URL is on a platform made for it (Liberapay, Ko-fi, Patreon, Open Collective, PayPal.me,
+// Buy Me a Coffee, GitHub Sponsors). They go beside the PropertyValue fields in `attachment`.
+nlohmann::json profile_payment_links(const std::vector<domain::ProfileField>& fields);
 
 }  // namespace lox::activitypub
