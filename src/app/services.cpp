@@ -27,6 +27,7 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
       ledger(c, d, ids),
       memberships(c, d, ids),
       funding(c, d, ids),
+      thanks(d),
       payment_webhooks(c, d, ids),
       notifications(d, statuses),
       lists(c, d, ids, statuses, resolver, inbox),

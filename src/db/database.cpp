@@ -13,6 +13,7 @@
 #include "db/statements.hpp"
 #include "db/status_statements.hpp"
 #include "db/stream_statements.hpp"
+#include "db/thanks_statements.hpp"
 #include "db/tx_impl.hpp"
 
 #include <loxodon/db/database.hpp>
@@ -59,6 +60,8 @@ pqxx::connection& PooledConnection::get(const DatabaseOptions& options) {
   for (const auto& statement : sql::kAnnouncementStatements)
     conn->prepare(statement.name, statement.text);
   for (const auto& statement : sql::kMembershipStatements)
+    conn->prepare(statement.name, statement.text);
+  for (const auto& statement : sql::kThanksStatements)
     conn->prepare(statement.name, statement.text);
   for (const auto& statement : sql::kDonationStatements)
     conn->prepare(statement.name, statement.text);

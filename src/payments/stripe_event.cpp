@@ -50,8 +50,29 @@ std::optional<PaymentEvent> read_stripe_event(const json& event) {
   e.currency = upper(text(object, "currency"));
   e.customer_ref = text(object, "customer");
   e.payment_ref = text(object, "payment_intent");
-  const json metadata = object.value("metadata", json::object());
+  // Metadata is the object's own, or (on invoices) the subscription's, as Stripe copies it to
+  // subscription_details and to the invoice's lines.
+  json metadata = object.value("metadata", json::object());
+  const json lines = object.value("lines", json::object()).value("data", json::array());
+  for (const json& more :
+       {object.value("subscription_details", json::object()).value("metadata", json::object()),
+        lines.is_array() && !lines.empty() && lines[0].is_object()
+            ? lines[0].value("metadata", json::object())
+            : json::object()}) {
+    if (!metadata.is_object() || !more.is_object()) continue;
+    for (const auto& [key, value] : more.items()) {
+      if (!metadata.contains(key)) metadata[key] = value;
+    }
+  }
   e.account_id = text(metadata, "account_id");
+  e.donation = text(metadata, "kind") == "donation";
+  e.thanks = text(metadata, "thanks");
+  e.thanks_name = text(metadata, "thanks_name");
+  e.thanks_message = text(metadata, "thanks_message");
+  if (lines.is_array() && !lines.empty() && lines[0].is_object()) {
+    const json price = lines[0].value("price", json::object());
+    e.interval = text(price.value("recurring", json::object()), "interval");
+  }
   const std::string& t = e.provider_type;
   if (t == "checkout.session.completed") {
     e.type = text(object, "mode") == "payment" ? "donation.received" : "checkout.completed";
@@ -64,7 +85,6 @@ std::optional<PaymentEvent> read_stripe_event(const json& event) {
     e.subscription_ref = text(object, "subscription");
     if (e.payment_ref.empty()) e.payment_ref = e.object_ref;
     e.period_end = unix_time(object, "period_end");
-    const json lines = object.value("lines", json::object()).value("data", json::array());
     if (lines.is_array() && !lines.empty()) {
       if (auto end = unix_time(lines[0].value("period", json::object()), "end")) e.period_end = end;
     }
@@ -83,6 +103,8 @@ std::optional<PaymentEvent> read_stripe_event(const json& event) {
     const json items = object.value("items", json::object()).value("data", json::array());
     if (items.is_array() && !items.empty() && items[0].is_object()) {
       e.price_ref = text(items[0], "price");
+      const json price = items[0].value("price", json::object());
+      e.interval = text(price.value("recurring", json::object()), "interval");
     }
   } else if (t == "charge.refunded") {
     e.type = "payment.refunded";

@@ -2,6 +2,7 @@
 #include <loxodon/db/ledger_repository.hpp>
 #include <loxodon/domain/money.hpp>
 #include <loxodon/services/ledger_service.hpp>
+#include <loxodon/services/thanks_service.hpp>
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/html.hpp>
 #include <loxodon/util/time_format.hpp>
@@ -110,7 +111,29 @@ awaitable<domain::LedgerEntry> LedgerService::record(domain::UserWithAccount adm
   if (r.community) e.community = bounded(*r.community, 100, "Community");
   e.recorded_by_account_id = admin.account.id;
   e.recorded_by = "@" + admin.account.username;
-  co_await db_.tx([&](db::Tx& tx) { db::LedgerRepository::insert(tx, e); });
+  domain::ThanksRequest thanks;
+  if (r.thanks && !r.thanks->empty()) {
+    if (*r.thanks != "named" && *r.thanks != "anonymous") {
+      throw invalid("Thanks must be named or anonymous");
+    }
+    if (e.source != "donation") throw invalid("Thanks are for donations");
+    if (*r.thanks == "named" && r.thanks_name.find_first_not_of(' ') == std::string::npos) {
+      throw invalid("Thanks name can't be blank when thanks are named");
+    }
+    if (utf8_length(r.thanks_name) > ThanksService::kMaxName) {
+      throw invalid("Thanks name is too long (at most 60 characters)");
+    }
+    if (utf8_length(r.thanks_message) > ThanksService::kMaxMessage) {
+      throw invalid("Thanks message is too long (at most 200 characters)");
+    }
+    thanks.wanted = true;
+    if (*r.thanks == "named") thanks.name = r.thanks_name;
+    thanks.message = r.thanks_message;
+  }
+  co_await db_.tx([&](db::Tx& tx) {
+    db::LedgerRepository::insert(tx, e);
+    ThanksService::write(tx, ids_, e.id, std::nullopt, thanks);
+  });
   auto stored = co_await db_.read([&](db::Tx& tx) { return db::LedgerRepository::find(tx, e.id); });
   co_return *stored;
 }

@@ -6,6 +6,7 @@
 #include <loxodon/payments/stripe_signature.hpp>
 #include <loxodon/services/ledger_service.hpp>
 #include <loxodon/services/payment_webhook_service.hpp>
+#include <loxodon/services/thanks_service.hpp>
 #include <loxodon/util/crypto.hpp>
 #include <loxodon/util/error.hpp>
 
@@ -25,9 +26,11 @@ Error bad_request(const std::string& why) { return Error(ErrorCode::kBadRequest,
 
 // Money in from a payment event, keyed by its payment so a second event about the same money
 // (a checkout and its invoice) adds nothing.
-void record_income(db::Tx& tx, SnowflakeGenerator& ids, const payments::PaymentEvent& e,
-                   const std::string& source) {
-  if (e.amount_minor <= 0) return;  // a free trial's invoice moves no money
+// Returns the entry's id, or nothing when there was no money or it was recorded before.
+std::optional<std::int64_t> record_income(db::Tx& tx, SnowflakeGenerator& ids,
+                                          const payments::PaymentEvent& e,
+                                          const std::string& source) {
+  if (e.amount_minor <= 0) return std::nullopt;  // a free trial's invoice moves no money
   if (!domain::currency_exponent(e.currency) || e.amount_minor > domain::kMaxEntryMinor) {
     throw bad_request("the event's amount or currency is not one the ledger can hold");
   }
@@ -42,7 +45,24 @@ void record_income(db::Tx& tx, SnowflakeGenerator& ids, const payments::PaymentE
   entry.provider_ref = e.payment_ref;
   entry.description = e.provider_type + " " + e.object_ref;
   entry.recorded_by = kRecordedBy;
-  db::LedgerRepository::insert(tx, entry);  // a repeat of the payment inserts nothing
+  if (!e.subscription_ref.empty()) {
+    entry.recurrence = e.interval == "year" ? "yearly" : "monthly";
+  }
+  // A repeat of the payment inserts nothing.
+  if (!db::LedgerRepository::insert(tx, entry)) return std::nullopt;
+  return entry.id;
+}
+
+// A donation's thanks, as the donor asked in the checkout's metadata; once per subscription.
+void record_thanks(db::Tx& tx, SnowflakeGenerator& ids, const payments::PaymentEvent& e,
+                   std::int64_t entry_id) {
+  domain::ThanksRequest thanks;
+  thanks.wanted = e.thanks == "named" || e.thanks == "anonymous";
+  if (e.thanks == "named" && !e.thanks_name.empty()) thanks.name = e.thanks_name;
+  thanks.message = e.thanks_message;
+  std::optional<std::string> donor_ref;
+  if (!e.subscription_ref.empty()) donor_ref = "subscription:" + e.subscription_ref;
+  ThanksService::write(tx, ids, entry_id, donor_ref, thanks);
 }
 
 // Stripe's subscription statuses in the membership's terms.
@@ -115,8 +135,11 @@ awaitable<PaymentWebhookService::Outcome> PaymentWebhookService::receive_stripe(
                                        event->type,     event->occurred_at, sha256_hex(raw_body)};
     if (!db::LedgerRepository::record_event(tx, row)) return false;
     const auto& type = event->type;
-    if (type == "donation.received") record_income(tx, ids_, *event, "donation");
-    if (type == "subscription.renewed") {
+    if (type == "donation.received" || (type == "subscription.renewed" && event->donation)) {
+      // A one-time donation, or a recurring one's payment: no membership involved.
+      auto entry = record_income(tx, ids_, *event, "donation");
+      if (entry) record_thanks(tx, ids_, *event, *entry);
+    } else if (type == "subscription.renewed") {
       record_income(tx, ids_, *event, "membership");
       if (!event->subscription_ref.empty()) {
         if (!db::MembershipRepository::exists(tx, event->provider, event->subscription_ref)) {
@@ -128,11 +151,13 @@ awaitable<PaymentWebhookService::Outcome> PaymentWebhookService::receive_stripe(
         }
       }
     }
-    if (type == "subscription.created" || type == "subscription.updated" ||
-        type == "subscription.ended") {
+    if ((type == "subscription.created" || type == "subscription.updated" ||
+         type == "subscription.ended") &&
+        !event->donation) {
       apply_subscription(tx, ids_, *event);
     }
-    if (type == "subscription.payment_failed" && !event->subscription_ref.empty()) {
+    if (type == "subscription.payment_failed" && !event->subscription_ref.empty() &&
+        !event->donation) {
       if (!db::MembershipRepository::exists(tx, event->provider, event->subscription_ref)) {
         throw not_yet("subscription");
       }

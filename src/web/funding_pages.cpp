@@ -51,8 +51,13 @@ std::string one_decimal(double value) {
 }  // namespace
 
 FundingPages::FundingPages(const config::Config& config, services::FundingService& funding,
-                           services::SponsorService& sponsors, services::AuthService& auth)
-    : config_(config), funding_(funding), sponsors_(sponsors), viewer_(config, auth) {}
+                           services::SponsorService& sponsors, services::ThanksService& thanks,
+                           services::AuthService& auth)
+    : config_(config),
+      funding_(funding),
+      sponsors_(sponsors),
+      thanks_(thanks),
+      viewer_(config, auth) {}
 
 void FundingPages::add_routes(http::Router& r) {
   http::RouteOptions anonymous;
@@ -70,6 +75,7 @@ awaitable<http::Response> FundingPages::funding_page(http::Request& req) {
   std::optional<std::int64_t> viewer_id;
   if (viewer) viewer_id = viewer->account.id;
   auto sponsored = co_await sponsors_.show("funding", std::nullopt, viewer_id);
+  auto wall = co_await thanks_.wall();
   const std::string& c = s.currency;
   std::string body;
   if (!s.description.empty()) body += "<p>" + html_escape(s.description) + "</p>";
@@ -144,6 +150,20 @@ awaitable<http::Response> FundingPages::funding_page(http::Request& req) {
     body += "Nobody has been active in the last 30 days yet.";
   }
   body += "</p></section>";
+
+  if (!wall.empty()) {
+    body += "<section id=\"thanks\"><h2>Thank you</h2><ul>";
+    for (const auto& t : wall) {
+      const char* every = t.recurrence == "monthly"  ? " (every month)"
+                          : t.recurrence == "yearly" ? " (every year)"
+                                                     : "";
+      body += "<li><strong>" + (t.name ? html_escape(*t.name) : std::string("Anonymous")) +
+              "</strong>" + every;
+      if (!t.message.empty()) body += " &mdash; " + html_escape(t.message);
+      body += "</li>";
+    }
+    body += "</ul></section>";
+  }
 
   auto links = lox::activitypub::payment_links(config_);
   if (!links.empty()) {

@@ -35,6 +35,7 @@
 #include <loxodon/services/status_service.hpp>
 #include <loxodon/services/streaming_service.hpp>
 #include <loxodon/services/tag_service.hpp>
+#include <loxodon/services/thanks_service.hpp>
 #include <loxodon/util/asio.hpp>
 #include <loxodon/util/snowflake.hpp>
 
@@ -65,6 +66,7 @@ struct Services {
   services::LedgerService ledger;
   services::MembershipService memberships;
   services::FundingService funding;
+  services::ThanksService thanks;
   services::PaymentWebhookService payment_webhooks;
   services::NotificationService notifications;
   services::ListService lists;

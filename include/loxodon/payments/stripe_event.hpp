@@ -30,6 +30,14 @@ struct PaymentEvent {
   bool cancel_at_period_end = false;
   std::string price_ref;   // the subscription's price (its first item), which names the plan
   std::string account_id;  // metadata.account_id: the Loxodon account the checkout was for
+  // metadata.kind "donation": a one-time or recurring donation, not a membership.
+  bool donation = false;
+  std::string interval;  // a recurring payment's: month, year
+  // metadata.thanks ("named" with metadata.thanks_name, or "anonymous") and
+  // metadata.thanks_message: the donor's opt-in to the public thanks wall.
+  std::string thanks;
+  std::string thanks_name;
+  std::string thanks_message;
 };
 
 // Reads a Stripe event (`{"id": "evt_...", "type": ..., "created": ..., "data": {"object":

@@ -32,6 +32,11 @@ struct NewLedgerEntry {
   std::string description;
   std::string recurrence;  // one_time (default), monthly, yearly
   std::optional<std::string> community;
+  // A donation's place on the public thanks wall, when the donor asked for one: "named"
+  // (thanks_name shown) or "anonymous".
+  std::optional<std::string> thanks;
+  std::string thanks_name;
+  std::string thanks_message;
 };
 
 // A refund, dispute or correction of an earlier entry: the whole of what remains of it, or

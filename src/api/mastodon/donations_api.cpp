@@ -1,3 +1,4 @@
+#include "api/mastodon/funding_serializer.hpp"
 #include "api/mastodon/request_ids.hpp"
 
 #include <loxodon/api/mastodon/donations_api.hpp>
@@ -23,8 +24,9 @@ json prompt_json(const domain::DonationPrompt& p) {
 
 }  // namespace
 
-DonationsApi::DonationsApi(const config::Config& config, services::DonationPromptService& prompts)
-    : config_(config), prompts_(prompts) {}
+DonationsApi::DonationsApi(const config::Config& config, services::DonationPromptService& prompts,
+                           services::ThanksService& thanks)
+    : config_(config), prompts_(prompts), thanks_(thanks) {}
 
 void DonationsApi::add_routes(Endpoints& e) {
   e.add({"POST", "/api/v1/admin/donation_prompts", Access::kUser, {"admin:write"}},
@@ -47,6 +49,22 @@ void DonationsApi::add_routes(Endpoints& e) {
           for (const auto& p : co_await prompts_.all(c.user())) out.push_back(prompt_json(p));
           co_return http::Response::json(200, out);
         });
+  e.add({"GET", "/api/v1/admin/thanks", Access::kUser, {"admin:read"}},
+        [this](Call& c) -> awaitable<http::Response> {
+          json out = json::array();
+          for (const auto& t : co_await thanks_.all(c.user())) out.push_back(thanks_json(t, true));
+          co_return http::Response::json(200, out);
+        });
+  for (bool hide : {true, false}) {
+    e.add({"POST",
+           hide ? "/api/v1/admin/thanks/:id/hide" : "/api/v1/admin/thanks/:id/show",
+           Access::kUser,
+           {"admin:write"}},
+          [this, hide](Call& c) -> awaitable<http::Response> {
+            co_await thanks_.set_hidden(c.user(), path_id(c.request), hide);
+            co_return http::Response::json_text(200, "{}");
+          });
+  }
   e.add({"POST", "/api/v1/admin/donation_prompts/:id/end", Access::kUser, {"admin:write"}},
         [this](Call& c) -> awaitable<http::Response> {
           co_await prompts_.end(c.user(), path_id(c.request));

@@ -5,8 +5,9 @@
 
 namespace lox::api::mastodon {
 
-FundingApi::FundingApi(const config::Config& config, services::FundingService& funding)
-    : config_(config), funding_(funding) {}
+FundingApi::FundingApi(const config::Config& config, services::FundingService& funding,
+                       services::ThanksService& thanks)
+    : config_(config), funding_(funding), thanks_(thanks) {}
 
 void FundingApi::add_routes(Endpoints& e) {
   // Served from the one-second page cache to anyone logged out: the figures are public and
@@ -14,7 +15,12 @@ void FundingApi::add_routes(Endpoints& e) {
   e.add({"GET", "/api/v1/instance/funding", Access::kPublic, {}, true},
         [this](Call&) -> awaitable<http::Response> {
           auto summary = co_await funding_.summary();
-          co_return http::Response::json(200, funding_summary_json(config_, summary));
+          auto wall = co_await thanks_.wall();
+          auto out = funding_summary_json(config_, summary);
+          nlohmann::json thanks = nlohmann::json::array();
+          for (const auto& t : wall) thanks.push_back(thanks_json(t, false));
+          out["thanks"] = std::move(thanks);
+          co_return http::Response::json(200, out);
         });
   e.add({"GET", "/api/v1/admin/funding", Access::kUser, {"admin:read"}},
         [this](Call& c) -> awaitable<http::Response> {

@@ -108,6 +108,19 @@ json funding_summary_json(const config::Config& config, const domain::FundingSum
           {"page_url", config.base_url() + "/about/funding"}};
 }
 
+json thanks_json(const domain::DonationThanks& t, bool for_admin) {
+  json out = {{"id", std::to_string(t.id)},
+              {"name", t.name ? json(*t.name) : json(nullptr)},
+              {"message", t.message},
+              {"month", format_iso8601_ms(t.donated_at).substr(0, 7)},
+              {"recurring", t.recurrence != "one_time"}};
+  if (for_admin) {
+    out["ledger_entry_id"] = std::to_string(t.ledger_entry_id);
+    out["hidden"] = t.hidden;
+  }
+  return out;
+}
+
 json funding_settings_json(const std::optional<domain::FundingSettings>& settings,
                            const std::vector<domain::StretchGoal>& stretch_goals) {
   json goals = json::array();

@@ -28,6 +28,9 @@ void LedgerApi::add_routes(Endpoints& e) {
           r.description = c.params.string("description").value_or("");
           r.recurrence = c.params.string("recurrence").value_or("");
           r.community = c.params.string("community");
+          r.thanks = c.params.string("thanks");
+          r.thanks_name = c.params.string("thanks_name").value_or("");
+          r.thanks_message = c.params.string("thanks_message").value_or("");
           auto entry = co_await ledger_.record(c.user(), std::move(r));
           co_return http::Response::json(200, ledger_entry_json(entry));
         });
