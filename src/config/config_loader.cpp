@@ -128,6 +128,10 @@ std::vector<KeySpec> key_specs() {
        [](Config& c, const Value& v) {
          c.funding.grace_days = static_cast<int>(std::get<std::int64_t>(v));
        }},
+      {"funding.stripe_secret_key", Kind::kString, 0, 0,
+       [](Config& c, const Value& v) { c.funding.stripe_secret_key = str(v); }},
+      {"funding.stripe_api_base", Kind::kString, 0, 0,
+       [](Config& c, const Value& v) { c.funding.stripe_api_base = str(v); }},
       {"funding.webhook_tolerance_seconds", Kind::kInt, 1, kDay,
        [](Config& c, const Value& v) { c.funding.webhook_tolerance = to_seconds(v); }},
       {"instance.title", Kind::kString, 0, 0,

@@ -46,7 +46,8 @@ inline constexpr std::array kSponsorStatements = {
               "SELECT " LOX_PLACEMENT_COLUMNS ", " LOX_SPONSOR_COLUMNS
               " FROM sponsored_placements p JOIN sponsors s ON s.id = p.sponsor_id "
               "WHERE p.surface = $1 AND p.community IS NOT DISTINCT FROM $2 AND p.starts_at <= "
-              "now() AND (p.ends_at IS NULL OR p.ends_at > now()) AND (s.ends_on IS NULL OR "
+              "now() AND (p.ends_at IS NULL OR p.ends_at > now()) AND s.starts_on <= current_date "
+              "AND (s.ends_on IS NULL OR "
               "s.ends_on >= current_date) ORDER BY p.id"},
     Statement{"placement_count_impression",
               "INSERT INTO sponsored_placement_days (placement_id, day, impressions) VALUES ($1, "

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <vector>
 
 namespace lox::payments {
 
@@ -28,6 +29,21 @@ std::optional<std::chrono::system_clock::time_point> unix_time(const json& o, co
   return std::chrono::system_clock::time_point(std::chrono::seconds(o[key].get<std::int64_t>()));
 }
 
+// `o[key]` when it is an object; an empty object for anything else (absent, null, a string):
+// Stripe documents many nested fields as nullable.
+json object_at(const json& o, const char* key) {
+  if (!o.is_object()) return json::object();
+  auto it = o.find(key);
+  return it != o.end() && it->is_object() ? *it : json::object();
+}
+
+// `o[key]` when it is an array; an empty array for anything else.
+json array_at(const json& o, const char* key) {
+  if (!o.is_object()) return json::array();
+  auto it = o.find(key);
+  return it != o.end() && it->is_array() ? *it : json::array();
+}
+
 std::string upper(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(),
                  [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
@@ -40,8 +56,8 @@ std::optional<PaymentEvent> read_stripe_event(const json& event) {
   if (!event.is_object() || text(event, "id").empty() || text(event, "type").empty()) {
     return std::nullopt;
   }
-  const json object = event.value("data", json::object()).value("object", json::object());
-  if (!object.is_object()) return std::nullopt;
+  const json object = object_at(object_at(event, "data"), "object");
+  if (object.empty()) return std::nullopt;
   PaymentEvent e;
   e.event_id = text(event, "id");
   e.provider_type = text(event, "type");
@@ -52,14 +68,13 @@ std::optional<PaymentEvent> read_stripe_event(const json& event) {
   e.payment_ref = text(object, "payment_intent");
   // Metadata is the object's own, or (on invoices) the subscription's, as Stripe copies it to
   // subscription_details and to the invoice's lines.
-  json metadata = object.value("metadata", json::object());
-  const json lines = object.value("lines", json::object()).value("data", json::array());
-  for (const json& more :
-       {object.value("subscription_details", json::object()).value("metadata", json::object()),
-        lines.is_array() && !lines.empty() && lines[0].is_object()
-            ? lines[0].value("metadata", json::object())
-            : json::object()}) {
-    if (!metadata.is_object() || !more.is_object()) continue;
+  json metadata = object_at(object, "metadata");
+  const json lines = array_at(object_at(object, "lines"), "data");
+  const json first_line = lines.empty() ? json::object() : lines[0];
+  std::vector<json> more_metadata;
+  more_metadata.push_back(object_at(object_at(object, "subscription_details"), "metadata"));
+  more_metadata.push_back(object_at(first_line, "metadata"));
+  for (const json& more : more_metadata) {
     for (const auto& [key, value] : more.items()) {
       if (!metadata.contains(key)) metadata[key] = value;
     }
@@ -69,10 +84,7 @@ std::optional<PaymentEvent> read_stripe_event(const json& event) {
   e.thanks = text(metadata, "thanks");
   e.thanks_name = text(metadata, "thanks_name");
   e.thanks_message = text(metadata, "thanks_message");
-  if (lines.is_array() && !lines.empty() && lines[0].is_object()) {
-    const json price = lines[0].value("price", json::object());
-    e.interval = text(price.value("recurring", json::object()), "interval");
-  }
+  e.interval = text(object_at(object_at(first_line, "price"), "recurring"), "interval");
   const std::string& t = e.provider_type;
   if (t == "checkout.session.completed") {
     e.type = text(object, "mode") == "payment" ? "donation.received" : "checkout.completed";
@@ -85,9 +97,7 @@ std::optional<PaymentEvent> read_stripe_event(const json& event) {
     e.subscription_ref = text(object, "subscription");
     if (e.payment_ref.empty()) e.payment_ref = e.object_ref;
     e.period_end = unix_time(object, "period_end");
-    if (lines.is_array() && !lines.empty()) {
-      if (auto end = unix_time(lines[0].value("period", json::object()), "end")) e.period_end = end;
-    }
+    if (auto end = unix_time(object_at(first_line, "period"), "end")) e.period_end = end;
   } else if (t == "invoice.payment_failed") {
     e.type = "subscription.payment_failed";
     e.subscription_ref = text(object, "subscription");
@@ -100,11 +110,10 @@ std::optional<PaymentEvent> read_stripe_event(const json& event) {
     e.status = text(object, "status");
     e.period_end = unix_time(object, "current_period_end");
     e.cancel_at_period_end = object.value("cancel_at_period_end", json(false)) == json(true);
-    const json items = object.value("items", json::object()).value("data", json::array());
-    if (items.is_array() && !items.empty() && items[0].is_object()) {
+    const json items = array_at(object_at(object, "items"), "data");
+    if (!items.empty() && items[0].is_object()) {
       e.price_ref = text(items[0], "price");
-      const json price = items[0].value("price", json::object());
-      e.interval = text(price.value("recurring", json::object()), "interval");
+      e.interval = text(object_at(object_at(items[0], "price"), "recurring"), "interval");
     }
   } else if (t == "charge.refunded") {
     e.type = "payment.refunded";

@@ -21,7 +21,7 @@ db::AnnouncementRow prompt_row(const domain::DonationPrompt& p) {
 db::AnnouncementRow sponsored_row(const config::Config& config, const domain::PlacementView& v) {
   const auto& p = v.placement;
   db::AnnouncementRow row;
-  row.id = p.id;
+  row.id = SponsorService::kSponsoredAnnouncementId;
   row.text = "Sponsored: " + p.headline;
   std::string href = config.base_url() + "/sponsored/" + std::to_string(p.id) + "/click";
   row.content = "<p><strong>Sponsored &middot; " + html_escape(v.sponsor.name) +
@@ -56,10 +56,12 @@ awaitable<std::vector<db::AnnouncementRow>> AnnouncementFeedService::list(std::i
 }
 
 awaitable<void> AnnouncementFeedService::dismiss(std::int64_t viewer, std::int64_t id) {
+  if (id == SponsorService::kSponsoredAnnouncementId) {
+    co_await sponsors_.dismiss_announcements(viewer);
+    co_return;
+  }
   bool was_prompt = co_await prompts_.dismiss(viewer, id);
   if (was_prompt) co_return;
-  bool was_sponsored = co_await sponsors_.dismiss_announcement(viewer, id);
-  if (was_sponsored) co_return;
   co_await announcements_.dismiss(viewer, id);
 }
 

@@ -38,7 +38,7 @@ awaitable<domain::DonationPrompt> DonationPromptService::create(domain::UserWith
   if (r.text.find_first_not_of(" \t\r\n") == std::string::npos) {
     throw invalid("Text can't be blank");
   }
-  if (!valid_utf8(r.text) || utf8_length(r.text) > 1000) {
+  if (!valid_utf8(r.text) || r.text.find('\0') != std::string::npos || utf8_length(r.text) > 1000) {
     throw invalid("Text must be valid UTF-8 of at most 1000 characters");
   }
   domain::DonationPrompt p;

@@ -173,7 +173,10 @@ awaitable<domain::Placement> SponsorService::create_placement(domain::UserWithAc
   }
   p.surface = r.surface;
   if (p.surface == "community") {
-    if (r.community) p.community = community_name(*r.community);
+    if (r.community && !r.community->empty()) {
+      p.community = community_name(*r.community);
+      if (!p.community) throw invalid("Community must be a hashtag name");
+    }
     if (!p.community && sponsor->community) p.community = sponsor->community;
     if (!p.community) throw invalid("Community must be a hashtag name");
   } else if (r.community && !r.community->empty()) {
@@ -321,13 +324,9 @@ awaitable<std::optional<domain::PlacementView>> SponsorService::announcement_for
   });
 }
 
-awaitable<bool> SponsorService::dismiss_announcement(std::int64_t account_id,
-                                                     std::int64_t placement_id) {
-  co_return co_await db_.tx([&](db::Tx& tx) {
-    auto placement = db::SponsorRepository::find_placement(tx, placement_id);
-    if (!placement || placement->surface != "announcements") return false;
+awaitable<void> SponsorService::dismiss_announcements(std::int64_t account_id) {
+  co_await db_.tx([&](db::Tx& tx) {
     db::SponsorRepository::hide_sponsored_announcements(tx, account_id, kAnnouncementQuietDays);
-    return true;
   });
 }
 

@@ -268,7 +268,7 @@ awaitable<domain::Status> StatusService::visible_status(std::int64_t id, std::in
 }
 
 awaitable<StatusService::Prepared> StatusService::prepare(const domain::UserWithAccount& author,
-                                                          const PostRequest& r) {
+                                                          const PostRequest& r, bool editing) {
   ValidationErrors errors;
   if (!valid_utf8(r.text) || !valid_utf8(r.spoiler_text)) {
     errors.add("text", "Text", "ERR_INVALID", "is not valid UTF-8");
@@ -286,7 +286,8 @@ awaitable<StatusService::Prepared> StatusService::prepare(const domain::UserWith
   std::size_t max_characters = config_.instance.max_characters;
   std::size_t max_media = config_.instance.max_media_attachments;
   std::size_t max_options = config_.instance.max_poll_options;
-  if (length > max_characters || r.media_ids.size() > max_media ||
+  const std::size_t media_count = editing ? 0 : r.media_ids.size();
+  if (length > max_characters || media_count > max_media ||
       (r.poll && r.poll->options.size() > max_options)) {
     auto granted = co_await db_.read([&](db::Tx& tx) {
       return current_entitlements(tx, author.account.id, config_.funding.grace_days);
@@ -295,7 +296,7 @@ awaitable<StatusService::Prepared> StatusService::prepare(const domain::UserWith
     max_media = std::max(max_media, granted.max_media_attachments.value_or(0));
     max_options = std::max(max_options, granted.max_poll_options.value_or(0));
   }
-  if (r.media_ids.size() > max_media) {
+  if (media_count > max_media) {
     errors.add("media_ids", "Media", "ERR_TOO_LONG",
                "You can't attach more than " + std::to_string(max_media) + " files");
   }
@@ -782,7 +783,7 @@ awaitable<StatusPage> StatusService::edit(domain::UserWithAccount author, std::i
     throw Error(ErrorCode::kNotFound, "Record not found");
   }
   r.visibility = domain::visibility_name(current.visibility);  // visibility cannot change
-  Prepared prepared = co_await prepare(author, r);
+  Prepared prepared = co_await prepare(author, r, true);
   db::NewStatus updated;
   updated.text = r.text;
   updated.spoiler_text = r.spoiler_text;

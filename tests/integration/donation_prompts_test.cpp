@@ -101,7 +101,8 @@ TEST_F(DonationPromptsTest, SponsoredAnnouncementsAreLabelledCountedAndHiddenByA
 
   auto list = announcements();
   ASSERT_EQ(list.size(), 1u);
-  EXPECT_EQ(list[0]["id"], placement_id);
+  // Served under an id that names no placement: nothing sent back about it says which ad.
+  EXPECT_EQ(list[0]["id"], "1");
   std::string content = list[0]["content"];
   EXPECT_NE(content.find("Sponsored &middot; Fjord Hosting"), std::string::npos);
   EXPECT_NE(content.find("/sponsored/" + placement_id + "/click"), std::string::npos);
@@ -110,7 +111,7 @@ TEST_F(DonationPromptsTest, SponsoredAnnouncementsAreLabelledCountedAndHiddenByA
       h_.request("GET", "/api/v1/admin/placements/" + placement_id + "/stats", admin_token_);
   EXPECT_EQ(json::parse(stats->body)[0]["impressions"], 1);
 
-  EXPECT_EQ(dismiss(placement_id), 200);
+  EXPECT_EQ(dismiss("1"), 200);
   EXPECT_TRUE(announcements().empty());
   // The dismissal is a preference on the person's own settings, naming no placement.
   EXPECT_EQ(h_.tdb.count("SELECT count(*) FROM users WHERE sponsored_announcements_hidden_until "
@@ -136,7 +137,7 @@ TEST_F(DonationPromptsTest, BadPromptsAreRefusedAndOnlyAdministratorsWriteThem) 
   for (const char* body : {"text=", "text=+++", "text=X&min_account_age_days=-1",
                            "text=X&repeat_days=0", "text=X&repeat_days=400",
                            "text=X&starts_at=2026-05-01T00:00:00Z&ends_at=2026-04-01T00:00:00Z",
-                           "text=X&ends_at=yesterday"}) {
+                           "text=X&ends_at=yesterday", "text=%00Donate"}) {
     auto res = h_.request("POST", "/api/v1/admin/donation_prompts", admin_token_, body);
     EXPECT_EQ(res->status, 422) << body << " " << res->body;
   }

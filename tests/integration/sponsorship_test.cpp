@@ -144,6 +144,19 @@ TEST_F(SponsorshipTest, APlacementIsLabelledServedFromOurOriginAndCountedInAggre
   EXPECT_EQ(page("/about/funding").find("Sponsored"), std::string::npos);
 }
 
+TEST_F(SponsorshipTest, APlacementWaitsForItsSponsorshipToBegin) {
+  auto future = h_.request("POST", "/api/v1/admin/sponsors", admin_token_,
+                           "name=Later+Hosting&starts_on=2099-01-01");
+  ASSERT_EQ(future->status, 200);
+  std::string id = json::parse(future->body)["id"];
+  ASSERT_EQ(place(id, {{"surface", "funding"},
+                       {"headline", "Coming soon"},
+                       {"link_url", "https://later.example/"}})
+                ->status,
+            200);
+  EXPECT_EQ(page("/about/funding").find("Coming soon"), std::string::npos);
+}
+
 TEST_F(SponsorshipTest, AdFreeMembersSeeNoPlacements) {
   auto sponsor_id = sponsor();
   ASSERT_EQ(place(sponsor_id, {{"surface", "about"},
@@ -205,6 +218,13 @@ TEST_F(SponsorshipTest, BadPlacementsAreRefusedAndStoreNothing) {
   }
   auto not_image = post_multipart("/api/v1/admin/sponsors", admin_token_, {{"name", "X"}});
   EXPECT_EQ(not_image->status, 200);  // no logo is fine
+  // A community that is no hashtag is refused, not replaced by the sponsor's.
+  EXPECT_EQ(place(sponsor_id, {{"surface", "community"},
+                               {"community", "foo bar"},
+                               {"headline", "X"},
+                               {"link_url", "https://a.example/"}})
+                ->status,
+            422);
   auto bad_sponsor = h_.request("POST", "/api/v1/admin/sponsors", admin_token_,
                                 "name=X&url=ftp://x.example/&starts_on=2026-01-01");
   EXPECT_EQ(bad_sponsor->status, 422);

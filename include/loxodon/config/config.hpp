@@ -58,6 +58,12 @@ struct FundingConfig {
   std::vector<std::string> payment_links;
   // Days a membership's perks outlast its paid period while a renewal is retried (past due).
   int grace_days = 3;
+  // The Stripe API key (sk_... or a restricted rk_...) for checkouts, cancellations, refunds
+  // and reconciling; without it payments are recorded by hand (the manual provider). Never
+  // logged.
+  std::string stripe_secret_key;
+  // Where the Stripe API answers (a compatible provider, or a test stand-in).
+  std::string stripe_api_base = "https://api.stripe.com";
 };
 
 // Request limits per fixed window, as Mastodon's defaults (rack-attack). Counted per process.

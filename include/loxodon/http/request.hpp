@@ -1,5 +1,7 @@
 #pragma once
 
+#include <loxodon/util/url_encode.hpp>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,8 +35,7 @@ struct Request {
 // Splits "a=1&b=%20x" into decoded pairs ('+' is a space, as in HTML forms).
 std::vector<std::pair<std::string, std::string>> parse_query_string(std::string_view query);
 std::string percent_decode(std::string_view text, bool plus_as_space);
-// Encodes everything but unreserved characters (RFC 3986), for query values.
-std::string url_encode(std::string_view text);
+using ::lox::url_encode;
 bool iequals(std::string_view a, std::string_view b);
 
 }  // namespace lox::http

@@ -95,11 +95,13 @@ class SponsorService {
   // The sponsored announcement for `account_id` now (impression counted): nothing while the
   // person has dismissed one within kAnnouncementQuietDays, or holds an ad-free membership.
   awaitable<std::optional<domain::PlacementView>> announcement_for(std::int64_t account_id);
-  // When `placement_id` is an announcement placement: hides sponsored announcements from
-  // `account_id` for kAnnouncementQuietDays (their preference; which placement it was is not
-  // kept) and returns true.
-  awaitable<bool> dismiss_announcement(std::int64_t account_id, std::int64_t placement_id);
+  // Hides sponsored announcements from `account_id` for kAnnouncementQuietDays: their
+  // preference, which names no placement.
+  awaitable<void> dismiss_announcements(std::int64_t account_id);
   static constexpr int kAnnouncementQuietDays = 30;
+  // The id every sponsored announcement is served under. It names no placement, so nothing an
+  // app sends back about it (a dismissal, in a request line or a log) says which ad was seen.
+  static constexpr std::int64_t kSponsoredAnnouncementId = 1;
 
   // Counts a click and returns where it goes (404 for an unknown placement).
   awaitable<std::string> click(std::int64_t placement_id);

@@ -166,7 +166,10 @@ class StatusService {
     std::size_t max_poll_options = 0;  // the instance's, or the author's membership's
   };
   void check_poll(const PollRequest& poll, std::size_t max_options) const;
-  awaitable<Prepared> prepare(const domain::UserWithAccount& author, const PostRequest& request);
+  // `editing`: an edit keeps the status's attachments as they are, so their number is not
+  // checked again (a post made under a membership stays editable after it ends).
+  awaitable<Prepared> prepare(const domain::UserWithAccount& author, const PostRequest& request,
+                              bool editing = false);
 
   const config::Config& config_;
   db::Database& db_;

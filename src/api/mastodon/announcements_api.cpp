@@ -13,19 +13,27 @@ AnnouncementsApi::AnnouncementsApi(const config::Config& config,
     : config_(config), announcements_(announcements), feed_(feed) {}
 
 void AnnouncementsApi::add_routes(Endpoints& e) {
-  e.add({"GET", "/api/v1/announcements", Access::kUser, {"read"}},
-        [this](Call& c) -> awaitable<http::Response> {
-          bool with_dismissed = c.params.boolean("with_dismissed").value_or(false);
-          auto rows = co_await feed_.list(c.user().account.id, with_dismissed);
-          json out = json::array();
-          for (const auto& a : rows) out.push_back(announcement_json(config_, a, true));
-          co_return http::Response::json(200, out);
-        });
-  e.add({"POST", "/api/v1/announcements/:id/dismiss", Access::kUser, {"write:accounts"}},
-        [this](Call& c) -> awaitable<http::Response> {
-          co_await feed_.dismiss(c.user().account.id, path_id(c.request));
-          co_return http::Response::json(200, json::object());
-        });
+  // The list may carry a sponsored announcement and a dismissal may be of one: no client
+  // address goes into the log for either.
+  http::RouteOptions anonymous;
+  anonymous.anonymous_log = true;
+  e.add(
+      {"GET", "/api/v1/announcements", Access::kUser, {"read"}},
+      [this](Call& c) -> awaitable<http::Response> {
+        bool with_dismissed = c.params.boolean("with_dismissed").value_or(false);
+        auto rows = co_await feed_.list(c.user().account.id, with_dismissed);
+        json out = json::array();
+        for (const auto& a : rows) out.push_back(announcement_json(config_, a, true));
+        co_return http::Response::json(200, out);
+      },
+      anonymous);
+  e.add(
+      {"POST", "/api/v1/announcements/:id/dismiss", Access::kUser, {"write:accounts"}},
+      [this](Call& c) -> awaitable<http::Response> {
+        co_await feed_.dismiss(c.user().account.id, path_id(c.request));
+        co_return http::Response::json(200, json::object());
+      },
+      anonymous);
   e.add({"PUT", "/api/v1/announcements/:id/reactions/:name", Access::kUser, {"write:favourites"}},
         [this](Call& c) -> awaitable<http::Response> {
           std::string name(c.request.path_param("name").value_or(""));
