@@ -1,4 +1,6 @@
 #include <loxodon/app/services.hpp>
+#include <loxodon/payments/manual_provider.hpp>
+#include <loxodon/services/stripe_provider.hpp>
 #include <loxodon/util/version.hpp>
 
 namespace lox::app {
@@ -9,6 +11,11 @@ net::HttpClientOptions http_client_options(const config::Config& c) {
   o.connector.allow_private_addresses = c.allow_private_addresses;
   o.user_agent = "Loxodon/" + std::string(kLoxodonVersion) + " (+" + c.base_url() + "/)";
   return o;
+}
+std::unique_ptr<payments::PaymentProvider> make_payment_provider(const config::Config& c,
+                                                                 net::HttpClient& client) {
+  if (c.funding.stripe_secret_key.empty()) return std::make_unique<payments::ManualProvider>();
+  return std::make_unique<services::StripeProvider>(c, client);
 }
 }  // namespace
 
@@ -49,6 +56,8 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
       resolver(c, d, http_client, fetcher, ids),
       inbox(c, d, fetcher, resolver, relationships, reports, ids),
       deliveries(c, d, http_client, b),
-      delivery_health(d) {}
+      delivery_health(d),
+      payment_provider(make_payment_provider(c, http_client)),
+      checkout(c, d, *payment_provider, payment_webhooks) {}
 
 }  // namespace lox::app

@@ -23,6 +23,7 @@ WebApp::WebApp(Services& s)
       funding_api_(s.config, s.funding, s.thanks),
       sponsors_api_(s.config, s.sponsors),
       donations_api_(s.config, s.donation_prompts, s.thanks),
+      checkout_api_(s.config, s.checkout),
       payment_webhooks_api_(s.payment_webhooks),
       streaming_api_(s.auth, s.streaming, stream_hub_),
       discovery_api_(s.config, s.instance),
@@ -55,6 +56,7 @@ WebApp::WebApp(Services& s)
   funding_api_.add_routes(endpoints_);
   sponsors_api_.add_routes(endpoints_);
   donations_api_.add_routes(endpoints_);
+  checkout_api_.add_routes(endpoints_);
   api::mastodon::add_launch_routes(endpoints_);
   pages_.add_routes(router_);
   funding_pages_.add_routes(router_);

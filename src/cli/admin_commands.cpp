@@ -85,6 +85,14 @@ Commands:
   resolve ID                      Mark a report as handled
 )";
 
+const char* kFundingHelp = R"(Usage: loxodon [--config FILE] funding reconcile --since DATE
+
+Catches up on payments whose webhooks never reached this server (an outage, a wrong secret):
+fetches the payment provider's events since DATE (YYYY-MM-DD, UTC) and applies each exactly as
+its webhook would have been: once by its id, so running it again records nothing twice. Needs
+funding.stripe_secret_key; the manual provider has nothing to catch up on.
+)";
+
 const char* kMediaHelp = R"(Usage: loxodon [--config FILE] media prune [--days N]
 
 Attachments of posts from other servers are copied here when the posts arrive (so readers never
@@ -517,6 +525,37 @@ int federation(const std::optional<std::string>& config_path,
 
 }  // namespace
 
+int funding(const std::optional<std::string>& config_path, const std::vector<std::string>& args) {
+  if (args.size() < 2 || args[1] != "reconcile") {
+    std::cerr << kFundingHelp;
+    return kUsage;
+  }
+  auto o = parse_options(args, 2, {"since"}, "funding reconcile");
+  if (!o) return kUsage;
+  std::optional<std::chrono::system_clock::time_point> since;
+  if (o->named.contains("since") && o->named["since"].size() == 10) {
+    since = parse_iso8601(o->named["since"] + "T00:00:00Z");
+  }
+  if (!since || !o->positional.empty()) {
+    std::cerr << "loxodon funding reconcile: --since takes a date (YYYY-MM-DD)\n";
+    return kUsage;
+  }
+  return with_services(config_path, [since](app::Services& s) -> awaitable<int> {
+    auto log = spdlog::get("lox.cli");
+    log->info("fetching {} events since {}", s.checkout.provider_name(), format_iso8601_ms(*since));
+    auto progress = [log](const services::ReconcileReport& r) {
+      if (r.seen % 100 == 0) {
+        log->info("{} events: {} recorded, {} already recorded, {} refused", r.seen, r.recorded,
+                  r.duplicates, r.refused);
+      }
+    };
+    auto report = co_await s.checkout.reconcile(*since, progress);
+    std::cout << report.seen << " event(s): " << report.recorded << " recorded, "
+              << report.duplicates << " already recorded, " << report.refused << " refused\n";
+    co_return kOk;
+  });
+}
+
 int run_admin_command(const std::optional<std::string>& config_path,
                       const std::vector<std::string>& args, bool help) {
   const std::string& command = args[0];
@@ -527,6 +566,7 @@ int run_admin_command(const std::optional<std::string>& config_path,
                   : command == "federation"    ? kFederationHelp
                   : command == "media"         ? kMediaHelp
                   : command == "reports"       ? kReportsHelp
+                  : command == "funding"       ? kFundingHelp
                                                : kInvitesHelp);
     return kOk;
   }
@@ -536,6 +576,7 @@ int run_admin_command(const std::optional<std::string>& config_path,
   if (command == "federation") return federation(config_path, args);
   if (command == "media") return media(config_path, args);
   if (command == "reports") return reports(config_path, args);
+  if (command == "funding") return funding(config_path, args);
   return invites(config_path, args);
 }
 

@@ -41,6 +41,7 @@ Commands:
   federation Delivery health of remote servers: list failing hosts, clear one
   media      Prune cached copies of other servers' media
   reports    The moderation queue: list reports, resolve one
+  funding    Catch up on payment events whose webhooks never arrived
   help       Show help for a command (loxodon help accounts)
 
 Options:
@@ -208,7 +209,7 @@ int run(int argc, char** argv) {
     std::string topic = args->rest.size() > 1 ? args->rest[1] : "";
     if (topic == "accounts" || topic == "tokens" || topic == "invites" ||
         topic == "announcements" || topic == "federation" || topic == "media" ||
-        topic == "reports") {
+        topic == "reports" || topic == "funding") {
       return run_admin_command(std::nullopt, {topic}, true);
     }
     if (topic == "serve") {
@@ -239,7 +240,7 @@ int run(int argc, char** argv) {
   }
   if (command == "accounts" || command == "tokens" || command == "invites" ||
       command == "announcements" || command == "federation" || command == "media" ||
-      command == "reports") {
+      command == "reports" || command == "funding") {
     return run_admin_command(args->config_path, args->rest, args->help);
   }
   std::cerr << "loxodon: unknown command '" << command << "' (see loxodon --help)\n";

@@ -106,6 +106,13 @@ std::optional<domain::Membership> MembershipRepository::find(Tx& tx, std::int64_
   return read_membership(r[0]);
 }
 
+std::optional<domain::Membership> MembershipRepository::running(Tx& tx, std::int64_t account_id,
+                                                                const std::string& provider) {
+  auto r = tx.work().exec_prepared("membership_running", account_id, provider);
+  if (r.empty()) return std::nullopt;
+  return read_membership(r[0]);
+}
+
 bool MembershipRepository::plan_exists(Tx& tx, std::int64_t plan_id) {
   return !tx.work().exec_prepared("plan_exists", plan_id).empty();
 }

@@ -63,6 +63,14 @@ inline constexpr std::array kMembershipStatements = {
               "1000)::bigint, m.cancel_at_period_end FROM memberships m JOIN accounts a ON a.id = "
               "m.account_id JOIN membership_plans p ON p.id = m.plan_id WHERE m.id = $1"},
     Statement{"plan_exists", "SELECT 1 FROM membership_plans WHERE id = $1"},
+    // The subscription a member can cancel: theirs with the provider, still running.
+    Statement{"membership_running",
+              "SELECT m.id, m.account_id, a.username, m.plan_id, p.name, m.provider, "
+              "m.subscription_ref, m.status, (extract(epoch FROM m.current_period_end) * "
+              "1000)::bigint, m.cancel_at_period_end FROM memberships m JOIN accounts a ON a.id = "
+              "m.account_id JOIN membership_plans p ON p.id = m.plan_id WHERE m.account_id = $1 "
+              "AND m.provider = $2 AND m.status IN ('trialing', 'active', 'past_due') ORDER BY "
+              "m.current_period_end DESC NULLS LAST, m.id DESC LIMIT 1"},
     // Ends an administrator's comp at once (a provider's subscription ends through its events).
     Statement{"comp_end",
               "UPDATE memberships SET status = 'ended', current_period_end = least("

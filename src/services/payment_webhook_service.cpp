@@ -130,9 +130,15 @@ awaitable<PaymentWebhookService::Outcome> PaymentWebhookService::receive_stripe(
   auto parsed = json::parse(raw_body, nullptr, false);
   auto event = payments::read_stripe_event(parsed);
   if (!event) throw bad_request("the body is not a Stripe event");
+  co_return co_await apply(std::move(*event), sha256_hex(raw_body));
+}
+
+awaitable<PaymentWebhookService::Outcome> PaymentWebhookService::apply(
+    payments::PaymentEvent received, std::string raw_sha256) {
+  const payments::PaymentEvent* event = &received;
   const bool recorded = co_await db_.tx([&](db::Tx& tx) {
     db::LedgerRepository::EventRow row{event->provider, event->event_id,    event->provider_type,
-                                       event->type,     event->occurred_at, sha256_hex(raw_body)};
+                                       event->type,     event->occurred_at, raw_sha256};
     if (!db::LedgerRepository::record_event(tx, row)) return false;
     const auto& type = event->type;
     if (type == "donation.received" || (type == "subscription.renewed" && event->donation)) {

@@ -6,11 +6,13 @@
 #include <loxodon/federation/delivery.hpp>
 #include <loxodon/media/local_media_store.hpp>
 #include <loxodon/net/http_client.hpp>
+#include <loxodon/payments/payment_provider.hpp>
 #include <loxodon/services/account_service.hpp>
 #include <loxodon/services/actor_service.hpp>
 #include <loxodon/services/announcement_feed_service.hpp>
 #include <loxodon/services/announcement_service.hpp>
 #include <loxodon/services/auth_service.hpp>
+#include <loxodon/services/checkout_service.hpp>
 #include <loxodon/services/conversation_service.hpp>
 #include <loxodon/services/delivery_health_service.hpp>
 #include <loxodon/services/donation_prompt_service.hpp>
@@ -38,6 +40,8 @@
 #include <loxodon/services/thanks_service.hpp>
 #include <loxodon/util/asio.hpp>
 #include <loxodon/util/snowflake.hpp>
+
+#include <memory>
 
 namespace lox::db {
 class Database;
@@ -89,6 +93,9 @@ struct Services {
   services::InboxService inbox;
   federation::DeliveryWorker deliveries;
   services::DeliveryHealthService delivery_health;
+  // Stripe when funding.stripe_secret_key is set, else the manual provider.
+  std::unique_ptr<payments::PaymentProvider> payment_provider;
+  services::CheckoutService checkout;
 };
 
 }  // namespace lox::app

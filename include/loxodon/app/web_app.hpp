@@ -5,6 +5,7 @@
 #include <loxodon/api/activitypub/inbox_api.hpp>
 #include <loxodon/api/mastodon/accounts_api.hpp>
 #include <loxodon/api/mastodon/announcements_api.hpp>
+#include <loxodon/api/mastodon/checkout_api.hpp>
 #include <loxodon/api/mastodon/conversations_api.hpp>
 #include <loxodon/api/mastodon/donations_api.hpp>
 #include <loxodon/api/mastodon/endpoints.hpp>
@@ -72,6 +73,7 @@ class WebApp {
   api::mastodon::FundingApi funding_api_;
   api::mastodon::SponsorsApi sponsors_api_;
   api::mastodon::DonationsApi donations_api_;
+  api::mastodon::CheckoutApi checkout_api_;
   api::mastodon::PaymentWebhooksApi payment_webhooks_api_;
   streaming::StreamHub stream_hub_;
   api::mastodon::StreamingApi streaming_api_;

@@ -29,6 +29,9 @@ class MembershipRepository {
   static std::vector<domain::Membership> memberships(Tx& tx);
   static std::optional<domain::Membership> find(Tx& tx, std::int64_t id);
   static bool plan_exists(Tx& tx, std::int64_t plan_id);
+  // The account's running subscription with `provider`, if any.
+  static std::optional<domain::Membership> running(Tx& tx, std::int64_t account_id,
+                                                   const std::string& provider);
   // False unless `id` is a comp that was still running.
   static bool end_comp(Tx& tx, std::int64_t id);
   // The entitlements JSON of every plan the account holds now (none without a membership).

@@ -30,6 +30,9 @@ class PaymentWebhookService {
 
   enum class Outcome { kRecorded, kDuplicate };
   awaitable<Outcome> receive_stripe(std::string signature_header, std::string raw_body);
+  // Applies an event known to be genuine (fetched from the provider's API while reconciling),
+  // exactly as a verified webhook: once by its id, with the same 422 and 503 refusals.
+  awaitable<Outcome> apply(payments::PaymentEvent event, std::string raw_sha256);
 
  private:
   const config::Config& config_;

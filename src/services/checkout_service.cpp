@@ -1,0 +1,207 @@
+#include <loxodon/db/database.hpp>
+#include <loxodon/db/ledger_repository.hpp>
+#include <loxodon/db/membership_repository.hpp>
+#include <loxodon/domain/money.hpp>
+#include <loxodon/payments/stripe_event.hpp>
+#include <loxodon/services/checkout_service.hpp>
+#include <loxodon/services/ledger_service.hpp>
+#include <loxodon/services/thanks_service.hpp>
+#include <loxodon/util/crypto.hpp>
+#include <loxodon/util/error.hpp>
+#include <loxodon/util/html.hpp>
+
+namespace lox::services {
+
+namespace {
+
+Error invalid(const std::string& message) {
+  return Error(ErrorCode::kUnprocessable, "Validation failed: " + message);
+}
+
+// What the provider said, as the client's error: 422 for what this provider cannot do, 502
+// for a refusal or an outage.
+Error provider_error(const std::string& message, bool unsupported) {
+  return Error(unsupported ? ErrorCode::kUnprocessable : ErrorCode::kBadGateway, message);
+}
+
+}  // namespace
+
+CheckoutService::CheckoutService(const config::Config& config, db::Database& db,
+                                 payments::PaymentProvider& provider, PaymentWebhookService& events)
+    : config_(config),
+      db_(db),
+      provider_(provider),
+      events_(events),
+      provider_name_(provider.name()) {}
+
+awaitable<std::string> CheckoutService::membership_checkout(domain::UserWithAccount user,
+                                                            std::int64_t plan_id) {
+  auto plans = co_await db_.read([](db::Tx& tx) { return db::MembershipRepository::plans(tx); });
+  const domain::MembershipPlan* plan = nullptr;
+  for (const auto& p : plans) {
+    if (p.id == plan_id && p.active) plan = &p;
+  }
+  if (plan == nullptr) throw Error(ErrorCode::kNotFound, "Record not found");
+  if (!plan->provider_price_ref) {
+    throw invalid("This plan is given by the administrators, not bought online");
+  }
+  payments::CheckoutRequest request;
+  request.price_ref = *plan->provider_price_ref;
+  request.success_url = config_.base_url() + "/about/funding?checkout=done";
+  request.cancel_url = config_.base_url() + "/about/funding?checkout=cancelled";
+  request.metadata = {{"account_id", std::to_string(user.account.id)}};
+  std::optional<std::string> failure;
+  bool unsupported = false;
+  payments::CheckoutSession session;
+  try {
+    session = co_await provider_.checkout(std::move(request));
+  } catch (const payments::ProviderError& e) {
+    failure = e.what();
+    unsupported = e.unsupported();
+  }
+  if (failure) throw provider_error(*failure, unsupported);
+  co_return session.url;
+}
+
+awaitable<std::string> CheckoutService::donation_checkout(
+    std::optional<domain::UserWithAccount> donor, DonationCheckout d) {
+  if (!domain::currency_exponent(d.currency)) {
+    throw invalid("Currency is not an ISO 4217 currency code");
+  }
+  auto amount = domain::parse_amount(d.amount, d.currency);
+  if (!amount || *amount == 0) {
+    throw invalid("Amount must be a positive amount of " + d.currency);
+  }
+  if (!d.interval.empty() && d.interval != "month" && d.interval != "year") {
+    throw invalid("Interval must be month or year (or none for a one-time donation)");
+  }
+  payments::CheckoutRequest request;
+  request.amount_minor = *amount;
+  request.currency = d.currency;
+  request.interval = d.interval;
+  request.product_name = "Donation to " + config_.instance.title;
+  request.success_url = config_.base_url() + "/about/funding?donation=thanks";
+  request.cancel_url = config_.base_url() + "/about/funding";
+  request.metadata = {{"kind", "donation"}};
+  if (donor) request.metadata.emplace_back("account_id", std::to_string(donor->account.id));
+  if (d.thanks && !d.thanks->empty()) {
+    if (*d.thanks != "named" && *d.thanks != "anonymous") {
+      throw invalid("Thanks must be named or anonymous");
+    }
+    if (*d.thanks == "named" && d.thanks_name.find_first_not_of(' ') == std::string::npos) {
+      throw invalid("Thanks name can't be blank when thanks are named");
+    }
+    if (utf8_length(d.thanks_name) > ThanksService::kMaxName ||
+        utf8_length(d.thanks_message) > ThanksService::kMaxMessage) {
+      throw invalid("Thanks name or message is too long");
+    }
+    request.metadata.emplace_back("thanks", *d.thanks);
+    if (*d.thanks == "named") request.metadata.emplace_back("thanks_name", d.thanks_name);
+    if (!d.thanks_message.empty()) {
+      request.metadata.emplace_back("thanks_message", d.thanks_message);
+    }
+  }
+  std::optional<std::string> failure;
+  bool unsupported = false;
+  payments::CheckoutSession session;
+  try {
+    session = co_await provider_.checkout(std::move(request));
+  } catch (const payments::ProviderError& e) {
+    failure = e.what();
+    unsupported = e.unsupported();
+  }
+  if (failure) throw provider_error(*failure, unsupported);
+  co_return session.url;
+}
+
+awaitable<domain::Membership> CheckoutService::cancel_membership(domain::UserWithAccount user) {
+  const std::string provider = provider_name_;
+  auto running = co_await db_.read(
+      [&](db::Tx& tx) { return db::MembershipRepository::running(tx, user.account.id, provider); });
+  if (!running) throw Error(ErrorCode::kNotFound, "You have no membership to cancel here");
+  std::optional<std::string> failure;
+  bool unsupported = false;
+  try {
+    co_await provider_.cancel_at_period_end(running->subscription_ref);
+  } catch (const payments::ProviderError& e) {
+    failure = e.what();
+    unsupported = e.unsupported();
+  }
+  if (failure) throw provider_error(*failure, unsupported);
+  running->cancel_at_period_end = true;  // as the provider's event will record it
+  co_return *running;
+}
+
+awaitable<void> CheckoutService::refund(domain::UserWithAccount admin, std::int64_t ledger_entry_id,
+                                        std::optional<std::string> amount) {
+  if (!LedgerService::may_manage(admin.user)) {
+    throw Error(ErrorCode::kForbidden, "This action is not allowed");
+  }
+  auto entry = co_await db_.read(
+      [&](db::Tx& tx) { return db::LedgerRepository::find(tx, ledger_entry_id); });
+  if (!entry) throw Error(ErrorCode::kNotFound, "Record not found");
+  if (entry->provider != provider_name_ || !entry->provider_ref || entry->direction != "in" ||
+      entry->reverses_entry_id) {
+    throw invalid("Only payments received through " + provider_name_ +
+                  " can be refunded through it; record other refunds in the ledger");
+  }
+  std::optional<std::int64_t> minor;
+  if (amount && !amount->empty()) {
+    minor = domain::parse_amount(*amount, entry->currency);
+    if (!minor || *minor == 0)
+      throw invalid("Amount must be a positive amount of " + entry->currency);
+  }
+  const std::int64_t remaining = entry->amount_minor - entry->reversed_minor;
+  if (minor.value_or(remaining) > remaining || remaining <= 0) {
+    throw invalid("Amount is more than what remains of the payment");
+  }
+  std::optional<std::string> failure;
+  bool unsupported = false;
+  try {
+    co_await provider_.refund(*entry->provider_ref, minor);
+  } catch (const payments::ProviderError& e) {
+    failure = e.what();
+    unsupported = e.unsupported();
+  }
+  if (failure) throw provider_error(*failure, unsupported);
+}
+
+awaitable<ReconcileReport> CheckoutService::reconcile(
+    std::chrono::system_clock::time_point since,
+    std::function<void(const ReconcileReport&)> progress) {
+  std::optional<std::string> failure;
+  std::vector<nlohmann::json> listed;
+  try {
+    listed = co_await provider_.events_since(since);
+  } catch (const payments::ProviderError& e) {
+    failure = e.what();
+  }
+  if (failure) throw provider_error(*failure, false);
+  ReconcileReport report;
+  for (const auto& raw : listed) {
+    ++report.seen;
+    auto event = payments::read_stripe_event(raw);
+    if (!event) {
+      ++report.refused;
+      continue;
+    }
+    bool refused = false;
+    PaymentWebhookService::Outcome outcome = PaymentWebhookService::Outcome::kDuplicate;
+    try {
+      outcome = co_await events_.apply(std::move(*event), sha256_hex(raw.dump()));
+    } catch (const Error&) {
+      refused = true;  // an unknown plan or account, or a payment not seen: as a webhook would be
+    }
+    if (refused) {
+      ++report.refused;
+    } else if (outcome == PaymentWebhookService::Outcome::kRecorded) {
+      ++report.recorded;
+    } else {
+      ++report.duplicates;
+    }
+    progress(report);
+  }
+  co_return report;
+}
+
+}  // namespace lox::services
