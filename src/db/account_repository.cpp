@@ -48,6 +48,7 @@ domain::Account read_account(const pqxx::row& row, int o) {
   a.header_key = nullable<std::string>(row[o + 21]);
   a.moved_to_account_id = nullable<std::int64_t>(row[o + 22]);
   if (!row[o + 23].is_null()) a.emojis = CustomEmojiRepository::from_json(row[o + 23].c_str());
+  a.supporter_badge = nullable<std::string>(row[o + 24]);
   return a;
 }
 

@@ -25,7 +25,8 @@
   "(extract(epoch FROM a.suspended_at) * 1000)::bigint, "                                       \
   "a.statuses_count::bigint, a.followers_count::bigint, a.following_count::bigint, "            \
   "a.avatar_key, a.header_key, a.moved_to_account_id, " LOX_EMOJIS_OF(                          \
-      "account_custom_emojis", "account_id", "a.id", "a.has_emojis")
+      "account_custom_emojis", "account_id", "a.id",                                            \
+      "a.has_emojis") ", CASE WHEN a.supporter_badge_until > now() THEN a.supporter_badge END"
 
 // The same columns with zero counts, for the per-request token check (no counter reads).
 #define LOX_ACCOUNT_COLUMNS_LIGHT                                                               \
@@ -34,9 +35,10 @@
   "(extract(epoch FROM a.created_at) * 1000)::bigint, "                                         \
   "(extract(epoch FROM a.last_status_at) * 1000)::bigint, "                                     \
   "(extract(epoch FROM a.suspended_at) * 1000)::bigint, 0::bigint, 0::bigint, 0::bigint, "      \
-  "a.avatar_key, a.header_key, a.moved_to_account_id, NULL::text"
+  "a.avatar_key, a.header_key, a.moved_to_account_id, NULL::text, "                             \
+  "CASE WHEN a.supporter_badge_until > now() THEN a.supporter_badge END"
 
-// 24 account columns, then these 16.
+// 25 account columns, then these 16.
 #define LOX_USER_COLUMNS                                                                 \
   "u.id, u.account_id, u.email, u.password_hash, r.id, r.name, r.color, r.highlighted, " \
   "r.permissions, u.locale, u.confirmed_at IS NOT NULL, u.approved, u.disabled, "        \
@@ -47,7 +49,7 @@
 
 namespace lox::db {
 
-inline constexpr int kAccountColumnCount = 24;
+inline constexpr int kAccountColumnCount = 25;
 
 domain::Account read_account(const pqxx::row& row, int offset = 0);
 domain::User read_user(const pqxx::row& row, int offset = kAccountColumnCount);

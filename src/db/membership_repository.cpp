@@ -113,6 +113,16 @@ std::optional<domain::Membership> MembershipRepository::running(Tx& tx, std::int
   return read_membership(r[0]);
 }
 
+void MembershipRepository::refresh_badge(Tx& tx, std::int64_t account_id, int grace_days) {
+  tx.work().exec_prepared("supporter_badge_refresh", account_id, grace_days);
+}
+
+void MembershipRepository::refresh_badge(Tx& tx, const std::string& provider,
+                                         const std::string& subscription_ref, int grace_days) {
+  auto r = tx.work().exec_prepared("membership_account", provider, subscription_ref);
+  if (!r.empty()) refresh_badge(tx, r[0][0].as<std::int64_t>(), grace_days);
+}
+
 bool MembershipRepository::plan_exists(Tx& tx, std::int64_t plan_id) {
   return !tx.work().exec_prepared("plan_exists", plan_id).empty();
 }

@@ -63,6 +63,18 @@ inline constexpr std::array kMembershipStatements = {
               "1000)::bigint, m.cancel_at_period_end FROM memberships m JOIN accounts a ON a.id = "
               "m.account_id JOIN membership_plans p ON p.id = m.plan_id WHERE m.id = $1"},
     Statement{"plan_exists", "SELECT 1 FROM membership_plans WHERE id = $1"},
+    // Re-derives an account's supporter badge ($2: grace days): the badge of the plan it holds
+    // longest, until that membership's period (and grace) ends; none without one.
+    Statement{"supporter_badge_refresh",
+              "UPDATE accounts a SET (supporter_badge, supporter_badge_until) = (SELECT "
+              "b.badge, b.until FROM (SELECT p.entitlements->>'badge' AS badge, "
+              "coalesce(m.current_period_end + make_interval(days => $2), 'infinity') AS until "
+              "FROM memberships m JOIN membership_plans p ON p.id = m.plan_id WHERE m.account_id "
+              "= $1 AND p.entitlements ? 'badge' AND m.status IN ('trialing', 'active', "
+              "'past_due', 'comped') UNION ALL SELECT NULL, NULL ORDER BY 2 DESC NULLS LAST "
+              "LIMIT 1) b) WHERE a.id = $1"},
+    Statement{"membership_account",
+              "SELECT account_id FROM memberships WHERE provider = $1 AND subscription_ref = $2"},
     // The subscription a member can cancel: theirs with the provider, still running.
     Statement{"membership_running",
               "SELECT m.id, m.account_id, a.username, m.plan_id, p.name, m.provider, "

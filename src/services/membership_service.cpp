@@ -70,6 +70,10 @@ awaitable<domain::MembershipPlan> MembershipService::create_plan(domain::UserWit
   limit("max_poll_options", r.max_poll_options, 2, 20, "Max poll options");
   limit("max_profile_fields", r.max_profile_fields, 1, 16, "Max profile fields");
   if (r.ad_free) entitlements["ad_free"] = true;
+  if (r.badge && !r.badge->empty()) {
+    if (utf8_length(*r.badge) > 30) throw invalid("Badge is too long (at most 30 characters)");
+    entitlements["badge"] = to_valid_utf8(*r.badge);
+  }
   p.entitlements_json = entitlements.dump();
   bool created =
       co_await db_.tx([&](db::Tx& tx) { return db::MembershipRepository::insert_plan(tx, p); });
@@ -107,6 +111,7 @@ awaitable<domain::Membership> MembershipService::comp(
     state.current_period_end = until;
     state.event_at = now;
     db::MembershipRepository::upsert(tx, id, state);
+    db::MembershipRepository::refresh_badge(tx, account_id, config_.funding.grace_days);
     return *db::MembershipRepository::find(tx, id);
   });
 }
@@ -118,7 +123,9 @@ awaitable<domain::Membership> MembershipService::end_comp(domain::UserWithAccoun
   }
   auto ended = co_await db_.tx([&](db::Tx& tx) -> std::optional<domain::Membership> {
     if (!db::MembershipRepository::end_comp(tx, id)) return std::nullopt;
-    return db::MembershipRepository::find(tx, id);
+    auto membership = db::MembershipRepository::find(tx, id);
+    db::MembershipRepository::refresh_badge(tx, membership->account_id, config_.funding.grace_days);
+    return membership;
   });
   if (!ended) throw Error(ErrorCode::kNotFound, "Record not found");
   co_return *ended;

@@ -194,6 +194,10 @@ awaitable<PaymentWebhookService::Outcome> PaymentWebhookService::apply(
       }
       if (reversal.amount_minor > 0) LedgerService::write_reversal(tx, original->id, reversal);
     }
+    if (!event->subscription_ref.empty()) {
+      db::MembershipRepository::refresh_badge(tx, event->provider, event->subscription_ref,
+                                              config_.funding.grace_days);
+    }
     return true;
   });
   co_return recorded ? Outcome::kRecorded : Outcome::kDuplicate;

@@ -113,13 +113,44 @@ TEST_F(PlanEntitlementsTest, MembersGetMoreMediaPollOptionsAndFieldsUntilTheMemb
   EXPECT_EQ(json::parse(me->body)["fields"].size(), 6u);
 }
 
+TEST_F(PlanEntitlementsTest, MembersShowTheirPlansBadgeInRolesWhileItHolds) {
+  auto plan = h_.request("POST", "/api/v1/admin/plans", admin_token_,
+                         "name=Patron&price=5&currency=EUR&badge=Patron");
+  ASSERT_EQ(plan->status, 200) << plan->body;
+  auto roles = [&] {
+    auto res =
+        h_.request("GET", "/api/v1/accounts/" + std::to_string(member_.account.id), free_token_);
+    return json::parse(res->body)["roles"];
+  };
+  EXPECT_TRUE(roles().empty());
+  auto comp = h_.request("POST", "/api/v1/admin/memberships", admin_token_,
+                         "account_id=" + std::to_string(member_.account.id) +
+                             "&plan_id=" + json::parse(plan->body)["id"].get<std::string>());
+  ASSERT_EQ(comp->status, 200);
+  ASSERT_EQ(roles().size(), 1u);
+  EXPECT_EQ(roles()[0]["name"], "Patron");
+  EXPECT_EQ(roles()[0]["color"], "#d97706");
+  auto me =
+      json::parse(h_.request("GET", "/api/v1/accounts/verify_credentials", member_token_)->body);
+  ASSERT_EQ(me["roles"].size(), 1u);
+  EXPECT_EQ(me["roles"][0]["name"], "Patron");
+  // Statuses carry the author's badge too.
+  auto status = h_.request("POST", "/api/v1/statuses", member_token_, "status=Hello");
+  EXPECT_EQ(json::parse(status->body)["account"]["roles"][0]["name"], "Patron");
+
+  std::string comp_id = json::parse(comp->body)["id"];
+  h_.request("POST", "/api/v1/admin/memberships/" + comp_id + "/end", admin_token_);
+  EXPECT_TRUE(roles().empty());
+}
+
 TEST_F(PlanEntitlementsTest, PerksOutOfRangeAreRefused) {
   for (const char* body : {"name=A&price=1&currency=EUR&max_media_attachments=0",
                            "name=A&price=1&currency=EUR&max_media_attachments=21",
                            "name=A&price=1&currency=EUR&max_poll_options=1",
                            "name=A&price=1&currency=EUR&max_poll_options=21",
                            "name=A&price=1&currency=EUR&max_profile_fields=0",
-                           "name=A&price=1&currency=EUR&max_profile_fields=17"}) {
+                           "name=A&price=1&currency=EUR&max_profile_fields=17",
+                           "name=A&price=1&currency=EUR&badge=0123456789012345678901234567890"}) {
     auto res = h_.request("POST", "/api/v1/admin/plans", admin_token_, body);
     EXPECT_EQ(res->status, 422) << body << " " << res->body;
   }

@@ -29,6 +29,11 @@ class MembershipRepository {
   static std::vector<domain::Membership> memberships(Tx& tx);
   static std::optional<domain::Membership> find(Tx& tx, std::int64_t id);
   static bool plan_exists(Tx& tx, std::int64_t plan_id);
+  // Re-derives the account's supporter badge after its memberships changed.
+  static void refresh_badge(Tx& tx, std::int64_t account_id, int grace_days);
+  // The same for the account holding a provider's subscription, if any.
+  static void refresh_badge(Tx& tx, const std::string& provider,
+                            const std::string& subscription_ref, int grace_days);
   // The account's running subscription with `provider`, if any.
   static std::optional<domain::Membership> running(Tx& tx, std::int64_t account_id,
                                                    const std::string& provider);

@@ -38,6 +38,8 @@ struct Account {
   bool hide_collections = false;
   std::optional<std::string> uri;
   std::optional<std::string> url;
+  // The badge of a membership plan the account holds now (shown in `roles`).
+  std::optional<std::string> supporter_badge;
   std::chrono::system_clock::time_point created_at{};
   std::optional<std::chrono::system_clock::time_point> last_status_at;
   std::optional<std::chrono::system_clock::time_point> suspended_at;

@@ -30,6 +30,7 @@ struct NewPlan {
   std::optional<long long> max_poll_options;       // 2 to 20
   std::optional<long long> max_profile_fields;     // 1 to 16
   bool ad_free = false;                            // members see no sponsored placements
+  std::optional<std::string> badge;                // the supporter badge members show in `roles`
 };
 
 // Membership plans (what a paid tier costs and raises) and what an account is entitled to now.

@@ -31,6 +31,9 @@ std::optional<std::string> last_status_day(
 
 }  // namespace
 
+// The supporter badge's colour (amber): distinct from staff roles' colours.
+constexpr const char* kSupporterBadgeColor = "#d97706";
+
 json role_json(const domain::Role& role) {
   return {{"id", std::to_string(role.id)},
           {"name", role.name},
@@ -87,7 +90,19 @@ void write_account(JsonWriter& w, const config::Config& config, const domain::Ac
     w.end_object();
   }
   w.end_array();
-  w.empty_array_field("roles");
+  if (a.supporter_badge) {
+    // A member's badge, as Mastodon shows highlighted roles on a profile.
+    w.key("roles");
+    w.begin_array();
+    w.begin_object();
+    w.field("id", "supporter");
+    w.field("name", *a.supporter_badge);
+    w.field("color", kSupporterBadgeColor);
+    w.end_object();
+    w.end_array();
+  } else {
+    w.empty_array_field("roles");
+  }
   // Mastodon writes `moved` only for a moved account (and not inside another `moved`).
   if (a.moved_to && !a.moved_to->moved_to) {
     w.key("moved");
@@ -120,7 +135,16 @@ json credential_account_json(const config::Config& config, const domain::UserWit
       {"indexable", u.account.indexable},
   };
   out["role"] = role_json(u.user.role);
-  if (u.user.role.highlighted) out["roles"] = json::array({role_json(u.user.role)});
+  json roles = json::array();
+  if (u.user.role.highlighted) roles.push_back(role_json(u.user.role));
+  if (u.account.supporter_badge) {
+    roles.push_back({{"id", "supporter"},
+                     {"name", *u.account.supporter_badge},
+                     {"permissions", "0"},
+                     {"color", kSupporterBadgeColor},
+                     {"highlighted", true}});
+  }
+  if (!roles.empty()) out["roles"] = roles;
   return out;
 }
 

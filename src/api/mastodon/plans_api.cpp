@@ -59,6 +59,7 @@ void PlansApi::add_routes(Endpoints& e) {
           r.max_poll_options = c.params.integer("max_poll_options");
           r.max_profile_fields = c.params.integer("max_profile_fields");
           r.ad_free = c.params.boolean("ad_free").value_or(false);
+          r.badge = c.params.string("badge");
           auto plan = co_await memberships_.create_plan(c.user(), std::move(r));
           co_return http::Response::json(200, plan_json(plan));
         });
