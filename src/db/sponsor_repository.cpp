@@ -3,6 +3,8 @@
 
 #include <loxodon/db/sponsor_repository.hpp>
 
+#include <nlohmann/json.hpp>
+
 namespace lox::db {
 
 namespace {
@@ -149,6 +151,51 @@ std::vector<std::string> SponsorRepository::communities_of(Tx& tx, std::int64_t 
     out.push_back(row[0].as<std::string>());
   }
   return out;
+}
+
+namespace {
+std::vector<domain::SponsorOffer> read_offers(const pqxx::result& r) {
+  std::vector<domain::SponsorOffer> out;
+  for (const auto& row : r) {
+    domain::SponsorOffer o;
+    o.id = row[0].as<std::int64_t>();
+    o.sponsor_id = row[1].as<std::int64_t>();
+    o.sponsor_name = row[2].as<std::string>();
+    o.title = row[3].as<std::string>();
+    o.description = row[4].as<std::string>();
+    o.code = row[5].as<std::string>();
+    for (const auto& id : nlohmann::json::parse(row[6].as<std::string>())) {
+      o.plan_ids.push_back(id.get<std::int64_t>());
+    }
+    o.starts_at = *ms_time(row[7]);
+    o.ends_at = ms_time(row[8]);
+    o.created_by = row[9].as<std::string>();
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+}  // namespace
+
+void SponsorRepository::insert_offer(Tx& tx, const domain::SponsorOffer& o) {
+  std::string plans = "{";
+  for (std::size_t i = 0; i < o.plan_ids.size(); ++i) {
+    plans += (i ? "," : "") + std::to_string(o.plan_ids[i]);
+  }
+  plans += "}";
+  std::optional<long long> ends;
+  if (o.ends_at) ends = to_ms(*o.ends_at);
+  tx.work().exec_prepared("offer_insert", o.id, o.sponsor_id, o.title, o.description, o.code, plans,
+                          to_ms(o.starts_at), ends, o.created_by);
+}
+
+std::vector<domain::SponsorOffer> SponsorRepository::offers(Tx& tx) {
+  return read_offers(tx.work().exec_prepared("offers_all"));
+}
+
+std::vector<domain::SponsorOffer> SponsorRepository::offers_for_member(Tx& tx,
+                                                                       std::int64_t account_id,
+                                                                       int grace_days) {
+  return read_offers(tx.work().exec_prepared("offers_for_member", account_id, grace_days));
 }
 
 bool SponsorRepository::sponsored_announcements_hidden(Tx& tx, std::int64_t account_id) {

@@ -74,6 +74,28 @@ inline constexpr std::array kSponsorStatements = {
               "ORDER BY c.community, a.username"},
     Statement{"curator_communities",
               "SELECT community FROM community_curators WHERE account_id = $1 ORDER BY 1"},
+    Statement{"offer_insert",
+              "INSERT INTO sponsor_offers (id, sponsor_id, title, description, code, plan_ids, "
+              "starts_at, ends_at, created_by) VALUES ($1, $2, $3, $4, $5, $6::bigint[], "
+              "to_timestamp($7::bigint / 1000.0), to_timestamp($8::bigint / 1000.0), $9)"},
+    Statement{"offers_all",
+              "SELECT o.id, o.sponsor_id, s.name, o.title, o.description, o.code, "
+              "array_to_json(o.plan_ids)::text, (extract(epoch FROM o.starts_at) * 1000)::bigint, "
+              "(extract(epoch FROM o.ends_at) * 1000)::bigint, o.created_by FROM sponsor_offers o "
+              "JOIN sponsors s ON s.id = o.sponsor_id ORDER BY o.starts_at DESC, o.id DESC"},
+    // The offers `$1` may see now ($2: grace days): running, and `$1` holds a current paid or
+    // comped membership of one of the offer's plans (any plan when it names none).
+    Statement{"offers_for_member",
+              "SELECT o.id, o.sponsor_id, s.name, o.title, o.description, o.code, "
+              "array_to_json(o.plan_ids)::text, (extract(epoch FROM o.starts_at) * 1000)::bigint, "
+              "(extract(epoch FROM o.ends_at) * 1000)::bigint, o.created_by FROM sponsor_offers o "
+              "JOIN sponsors s ON s.id = o.sponsor_id WHERE o.starts_at <= now() AND (o.ends_at "
+              "IS NULL OR o.ends_at > now()) AND EXISTS (SELECT 1 FROM memberships m JOIN "
+              "membership_plans p ON p.id = m.plan_id WHERE m.account_id = $1 AND (p.price_minor "
+              "> 0 OR m.status = 'comped') AND m.status IN ('trialing', 'active', 'past_due', "
+              "'comped') AND (m.current_period_end IS NULL OR m.current_period_end + "
+              "make_interval(days => $2) > now()) AND (cardinality(o.plan_ids) = 0 OR m.plan_id "
+              "= ANY (o.plan_ids))) ORDER BY o.starts_at DESC, o.id DESC"},
     // A person's own preference (set by dismissing a sponsored announcement); it names no
     // placement.
     Statement{"sponsored_announcements_hidden",

@@ -1,5 +1,6 @@
 #include <loxodon/db/account_repository.hpp>
 #include <loxodon/db/database.hpp>
+#include <loxodon/db/membership_repository.hpp>
 #include <loxodon/db/sponsor_repository.hpp>
 #include <loxodon/services/entitlements.hpp>
 #include <loxodon/services/ledger_service.hpp>
@@ -249,6 +250,63 @@ awaitable<std::vector<domain::PlacementDay>> SponsorService::placement_days(
   co_return co_await db_.read([&](db::Tx& tx) { return db::SponsorRepository::days(tx, id); });
 }
 
+awaitable<domain::SponsorOffer> SponsorService::create_offer(domain::UserWithAccount actor,
+                                                             std::int64_t sponsor_id, NewOffer r) {
+  auto sponsor =
+      co_await db_.read([&](db::Tx& tx) { return db::SponsorRepository::find(tx, sponsor_id); });
+  if (!sponsor) throw Error(ErrorCode::kNotFound, "Record not found");
+  co_await require_manager(actor, sponsor->community);
+  domain::SponsorOffer o;
+  o.sponsor_id = sponsor_id;
+  o.sponsor_name = sponsor->name;
+  if (r.title.empty()) throw invalid("Title can't be blank");
+  o.title = checked_text(r.title, 100, "Title");
+  o.description = checked_text(r.description, 1000, "Description");
+  o.code = checked_text(r.code, 100, "Code");
+  o.starts_at = r.starts_at.value_or(std::chrono::system_clock::now());
+  if (r.ends_at) {
+    if (*r.ends_at <= o.starts_at) throw invalid("Ends at must be after starts at");
+    o.ends_at = r.ends_at;
+  }
+  if (r.plan_ids.size() > 50) throw invalid("At most 50 plans");
+  o.plan_ids = r.plan_ids;
+  o.id = ids_.next();
+  o.created_by = "@" + actor.account.username;
+  co_await db_.tx([&](db::Tx& tx) {
+    for (auto plan : o.plan_ids) {
+      if (!db::MembershipRepository::plan_exists(tx, plan)) throw invalid("Plan does not exist");
+    }
+    db::SponsorRepository::insert_offer(tx, o);
+  });
+  co_return o;
+}
+
+awaitable<std::vector<domain::SponsorOffer>> SponsorService::offers(domain::UserWithAccount actor) {
+  bool admin = is_administrator(actor);
+  auto both = co_await db_.read([&](db::Tx& tx) {
+    return std::make_pair(db::SponsorRepository::offers(tx),
+                          admin ? std::vector<std::string>()
+                                : db::SponsorRepository::communities_of(tx, actor.account.id));
+  });
+  auto& [all, mine] = both;
+  if (admin) co_return all;
+  if (mine.empty()) throw forbidden();
+  auto sponsors = co_await this->sponsors(actor);
+  std::erase_if(all, [&](const domain::SponsorOffer& o) {
+    return std::none_of(sponsors.begin(), sponsors.end(),
+                        [&](const domain::Sponsor& s) { return s.id == o.sponsor_id; });
+  });
+  co_return all;
+}
+
+awaitable<std::vector<domain::SponsorOffer>> SponsorService::offers_for_member(
+    std::int64_t account_id) {
+  int grace_days = config_.funding.grace_days;
+  co_return co_await db_.read([&](db::Tx& tx) {
+    return db::SponsorRepository::offers_for_member(tx, account_id, grace_days);
+  });
+}
+
 awaitable<void> SponsorService::add_curator(domain::UserWithAccount admin, std::int64_t account_id,
                                             std::string community) {
   if (!is_administrator(admin)) throw forbidden();
@@ -341,7 +399,10 @@ awaitable<std::string> SponsorService::click(std::int64_t placement_id) {
 
 awaitable<SponsorDisclosure> SponsorService::disclosure() {
   co_return co_await db_.read([](db::Tx& tx) {
-    return SponsorDisclosure{db::SponsorRepository::all(tx), db::SponsorRepository::placements(tx)};
+    auto offers = db::SponsorRepository::offers(tx);
+    for (auto& o : offers) o.code.clear();  // codes are for members
+    return SponsorDisclosure{db::SponsorRepository::all(tx), db::SponsorRepository::placements(tx),
+                             std::move(offers)};
   });
 }
 

@@ -164,6 +164,15 @@ awaitable<http::Response> AboutPages::sponsors_page(http::Request& req) {
     }
     body += "</tbody></table>";
   }
+  if (!disclosure.offers.empty()) {
+    body += "<h2>Offers for members</h2><ul id=\"offers\">";
+    for (const auto& o : disclosure.offers) {
+      body += "<li><strong>" + html_escape(o.title) + "</strong> from " +
+              html_escape(o.sponsor_name) + ", " + day_text(o.starts_at) + " &ndash; " +
+              (o.ends_at ? day_text(*o.ends_at) : std::string("ongoing")) + "</li>";
+    }
+    body += "</ul>";
+  }
   body += "<p><a href=\"/about/funding\">Funding and goals</a></p>";
   co_return page(200, config_.instance.title, "Sponsors and disclosure", body, true);
 }

@@ -157,6 +157,41 @@ TEST_F(SponsorshipTest, APlacementWaitsForItsSponsorshipToBegin) {
   EXPECT_EQ(page("/about/funding").find("Coming soon"), std::string::npos);
 }
 
+TEST_F(SponsorshipTest, OffersAndTheirCodesReachOnlyMembersOfTheirPlans) {
+  auto sponsor_id = sponsor();
+  auto plan =
+      h_.request("POST", "/api/v1/admin/plans", admin_token_, "name=Member&price=3&currency=EUR");
+  std::string plan_id = json::parse(plan->body)["id"];
+  auto offer = h_.request("POST", "/api/v1/admin/sponsors/" + sponsor_id + "/offers", admin_token_,
+                          "title=20%25+off+hosting&code=LOXODON20&plan_ids[]=" + plan_id);
+  ASSERT_EQ(offer->status, 200) << offer->body;
+  EXPECT_EQ(h_.request("POST", "/api/v1/admin/sponsors/" + sponsor_id + "/offers", admin_token_,
+                       "title=X&plan_ids[]=12345")
+                ->status,
+            422);
+  auto member_token = h_.token_for(member_, "read");
+  auto offers = [&] {
+    auto res = h_.request("GET", "/api/v1/funding/offers", member_token);
+    EXPECT_EQ(res->status, 200) << res->body;
+    return json::parse(res->body);
+  };
+  EXPECT_TRUE(offers().empty());
+  ASSERT_EQ(h_.request("POST", "/api/v1/admin/memberships", admin_token_,
+                       "account_id=" + std::to_string(member_.account.id) + "&plan_id=" + plan_id)
+                ->status,
+            200);
+  ASSERT_EQ(offers().size(), 1u);
+  EXPECT_EQ(offers()[0]["code"], "LOXODON20");
+  EXPECT_EQ(offers()[0]["sponsor"], "Fjord Hosting");
+  // The disclosure names the offer, never its code.
+  std::string html = page("/about/sponsors");
+  EXPECT_NE(html.find("20% off hosting"), std::string::npos);
+  EXPECT_EQ(html.find("LOXODON20"), std::string::npos);
+  auto disclosed = h_.request("GET", "/api/v1/instance/sponsors");
+  EXPECT_EQ(disclosed->body.find("LOXODON20"), std::string::npos);
+  EXPECT_EQ(json::parse(disclosed->body)["offers"].size(), 1u);
+}
+
 TEST_F(SponsorshipTest, AdFreeMembersSeeNoPlacements) {
   auto sponsor_id = sponsor();
   ASSERT_EQ(place(sponsor_id, {{"surface", "about"},

@@ -37,6 +37,11 @@ class SponsorRepository {
   static std::vector<domain::CommunityCurator> curators(Tx& tx);
   static std::vector<std::string> communities_of(Tx& tx, std::int64_t account_id);
 
+  static void insert_offer(Tx& tx, const domain::SponsorOffer& offer);
+  static std::vector<domain::SponsorOffer> offers(Tx& tx);
+  static std::vector<domain::SponsorOffer> offers_for_member(Tx& tx, std::int64_t account_id,
+                                                             int grace_days);
+
   // The person's preference set by dismissing a sponsored announcement.
   static bool sponsored_announcements_hidden(Tx& tx, std::int64_t account_id);
   static void hide_sponsored_announcements(Tx& tx, std::int64_t account_id, int days);

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace lox::domain {
 
@@ -53,6 +54,20 @@ struct PlacementDay {
   std::string day;  // YYYY-MM-DD
   std::int64_t impressions = 0;
   std::int64_t clicks = 0;
+};
+
+// A member-only offer from a sponsor.
+struct SponsorOffer {
+  std::int64_t id = 0;
+  std::int64_t sponsor_id = 0;
+  std::string sponsor_name;
+  std::string title;
+  std::string description;
+  std::string code;
+  std::vector<std::int64_t> plan_ids;  // empty: any paid or comped membership
+  std::chrono::system_clock::time_point starts_at{};
+  std::optional<std::chrono::system_clock::time_point> ends_at;
+  std::string created_by;
 };
 
 struct CommunityCurator {

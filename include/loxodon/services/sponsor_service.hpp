@@ -47,10 +47,20 @@ struct NewPlacement {
   std::string creative_description;
 };
 
-// Everything the public sponsors page discloses.
+struct NewOffer {
+  std::string title;
+  std::string description;
+  std::string code;
+  std::vector<std::int64_t> plan_ids;  // none: any paid or comped membership
+  std::optional<std::chrono::system_clock::time_point> starts_at;  // default now
+  std::optional<std::chrono::system_clock::time_point> ends_at;
+};
+
+// Everything the public sponsors page discloses (offers without their codes).
 struct SponsorDisclosure {
   std::vector<domain::Sponsor> sponsors;
   std::vector<domain::Placement> placements;
+  std::vector<domain::SponsorOffer> offers;
 };
 
 // Sponsors, partnerships, sponsored events and their placements (community ads), without
@@ -79,6 +89,14 @@ class SponsorService {
   awaitable<domain::Placement> end_placement(domain::UserWithAccount actor, std::int64_t id);
   awaitable<std::vector<domain::PlacementDay>> placement_days(domain::UserWithAccount actor,
                                                               std::int64_t id);
+
+  // A member-only offer from a sponsor: 404 for an unknown sponsor, 403 as for placements, 422
+  // for a blank title, long text, an unknown plan or an end before the start.
+  awaitable<domain::SponsorOffer> create_offer(domain::UserWithAccount actor,
+                                               std::int64_t sponsor_id, NewOffer offer);
+  awaitable<std::vector<domain::SponsorOffer>> offers(domain::UserWithAccount actor);
+  // The running offers `account_id`'s memberships open (codes included).
+  awaitable<std::vector<domain::SponsorOffer>> offers_for_member(std::int64_t account_id);
 
   // Administrators only.
   awaitable<void> add_curator(domain::UserWithAccount admin, std::int64_t account_id,

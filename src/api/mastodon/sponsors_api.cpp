@@ -2,6 +2,7 @@
 #include "api/mastodon/sponsor_serializer.hpp"
 
 #include <loxodon/api/mastodon/sponsors_api.hpp>
+#include <loxodon/util/time_format.hpp>
 
 namespace lox::api::mastodon {
 
@@ -11,11 +12,25 @@ SponsorsApi::SponsorsApi(const config::Config& config, services::SponsorService&
     : config_(config), sponsors_(sponsors) {}
 
 void SponsorsApi::add_routes(Endpoints& e) {
+  auto offer_json = [](const domain::SponsorOffer& o, bool with_code) {
+    json plans = json::array();
+    for (auto id : o.plan_ids) plans.push_back(std::to_string(id));
+    json out = {{"id", std::to_string(o.id)},
+                {"sponsor_id", std::to_string(o.sponsor_id)},
+                {"sponsor", o.sponsor_name},
+                {"title", o.title},
+                {"description", o.description},
+                {"plan_ids", plans},
+                {"starts_at", format_iso8601_ms(o.starts_at)},
+                {"ends_at", o.ends_at ? json(format_iso8601_ms(*o.ends_at)) : json(nullptr)}};
+    if (with_code) out["code"] = o.code;
+    return out;
+  };
   http::RouteOptions with_image;  // a logo or creative, up to 8 MB, as multipart
   with_image.max_body_bytes = 9 * 1024 * 1024;
 
   e.add({"GET", "/api/v1/instance/sponsors", Access::kPublic, {}, true},
-        [this](Call&) -> awaitable<http::Response> {
+        [this, offer_json](Call&) -> awaitable<http::Response> {
           auto d = co_await sponsors_.disclosure();
           json sponsors = json::array(), placements = json::array();
           for (const auto& s : d.sponsors) sponsors.push_back(sponsor_json(config_, s));
@@ -27,7 +42,10 @@ void SponsorsApi::add_routes(Endpoints& e) {
             placements.push_back(std::move(item));
           }
           for (auto& s : sponsors) s.erase("created_by");
-          co_return http::Response::json(200, {{"sponsors", sponsors}, {"placements", placements}});
+          json offers = json::array();
+          for (const auto& o : d.offers) offers.push_back(offer_json(o, false));
+          co_return http::Response::json(
+              200, {{"sponsors", sponsors}, {"placements", placements}, {"offers", offers}});
         });
   e.add(
       {"POST", "/api/v1/admin/sponsors", Access::kUser, {"admin:write"}},
@@ -95,6 +113,33 @@ void SponsorsApi::add_routes(Endpoints& e) {
           for (const auto& d : co_await sponsors_.placement_days(c.user(), path_id(c.request))) {
             out.push_back({{"day", d.day}, {"impressions", d.impressions}, {"clicks", d.clicks}});
           }
+          co_return http::Response::json(200, out);
+        });
+  e.add({"POST", "/api/v1/admin/sponsors/:id/offers", Access::kUser, {"admin:write"}},
+        [this, offer_json](Call& c) -> awaitable<http::Response> {
+          services::NewOffer r;
+          r.title = c.params.string("title").value_or("");
+          r.description = c.params.string("description").value_or("");
+          r.code = c.params.string("code").value_or("");
+          r.plan_ids = id_params(c.params, "plan_ids");
+          r.starts_at = time_param(c.params, "starts_at", "Starts at");
+          r.ends_at = time_param(c.params, "ends_at", "Ends at");
+          auto offer = co_await sponsors_.create_offer(c.user(), path_id(c.request), std::move(r));
+          co_return http::Response::json(200, offer_json(offer, true));
+        });
+  e.add({"GET", "/api/v1/admin/offers", Access::kUser, {"admin:read"}},
+        [this, offer_json](Call& c) -> awaitable<http::Response> {
+          json out = json::array();
+          auto offers = co_await sponsors_.offers(c.user());
+          for (const auto& o : offers) out.push_back(offer_json(o, true));
+          co_return http::Response::json(200, out);
+        });
+  // A member's own offers, codes included.
+  e.add({"GET", "/api/v1/funding/offers", Access::kUser, {"read:accounts"}},
+        [this, offer_json](Call& c) -> awaitable<http::Response> {
+          json out = json::array();
+          auto offers = co_await sponsors_.offers_for_member(c.user().account.id);
+          for (const auto& o : offers) out.push_back(offer_json(o, true));
           co_return http::Response::json(200, out);
         });
   e.add({"GET", "/api/v1/admin/curators", Access::kUser, {"admin:read"}},
