@@ -113,6 +113,43 @@ std::optional<domain::Membership> MembershipRepository::running(Tx& tx, std::int
   return read_membership(r[0]);
 }
 
+void MembershipRepository::insert_seat(Tx& tx, std::int64_t id, std::int64_t plan_id, int months,
+                                       std::optional<std::int64_t> ledger_entry_id,
+                                       const std::string& funded_by) {
+  tx.work().exec_prepared("seat_insert", id, plan_id, months, ledger_entry_id, funded_by);
+}
+
+std::vector<domain::FundedSeat> MembershipRepository::seats(Tx& tx) {
+  std::vector<domain::FundedSeat> out;
+  for (const auto& row : tx.work().exec_prepared("seats_all")) {
+    domain::FundedSeat f;
+    f.id = row[0].as<std::int64_t>();
+    f.plan_id = row[1].as<std::int64_t>();
+    f.plan_name = row[2].as<std::string>();
+    f.months = row[3].as<int>();
+    f.ledger_entry_id = nullable<std::int64_t>(row[4]);
+    f.funded_by = row[5].as<std::string>();
+    f.account_id = nullable<std::int64_t>(row[6]);
+    f.acct = nullable<std::string>(row[7]);
+    f.assigned_at = ms_time(row[8]);
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+std::optional<std::pair<std::int64_t, int>> MembershipRepository::assign_seat(
+    Tx& tx, std::int64_t seat_id, std::int64_t account_id, std::int64_t membership_id,
+    const std::string& assigned_by) {
+  auto r = tx.work().exec_prepared("seat_assign", seat_id, account_id, membership_id, assigned_by);
+  if (r.empty()) return std::nullopt;
+  return std::make_pair(r[0][0].as<std::int64_t>(), r[0][1].as<int>());
+}
+
+std::pair<std::int64_t, std::int64_t> MembershipRepository::seat_counts(Tx& tx) {
+  auto row = tx.work().exec_prepared1("seat_counts");
+  return {row[0].as<std::int64_t>(), row[1].as<std::int64_t>()};
+}
+
 void MembershipRepository::refresh_badge(Tx& tx, std::int64_t account_id, int grace_days) {
   tx.work().exec_prepared("supporter_badge_refresh", account_id, grace_days);
 }

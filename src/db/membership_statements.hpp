@@ -73,6 +73,23 @@ inline constexpr std::array kMembershipStatements = {
               "= $1 AND p.entitlements ? 'badge' AND m.status IN ('trialing', 'active', "
               "'past_due', 'comped') UNION ALL SELECT NULL, NULL ORDER BY 2 DESC NULLS LAST "
               "LIMIT 1) b) WHERE a.id = $1"},
+    Statement{"seat_insert",
+              "INSERT INTO funded_seats (id, plan_id, months, ledger_entry_id, funded_by) VALUES "
+              "($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING"},
+    Statement{"seats_all",
+              "SELECT f.id, f.plan_id, p.name, f.months, f.ledger_entry_id, f.funded_by, "
+              "f.account_id, a.username, (extract(epoch FROM f.assigned_at) * 1000)::bigint FROM "
+              "funded_seats f JOIN membership_plans p ON p.id = f.plan_id LEFT JOIN accounts a ON "
+              "a.id = f.account_id ORDER BY f.assigned_at IS NOT NULL, f.created_at, f.id LIMIT "
+              "500"},
+    // Takes an open seat for `$2` (locked, so it is given once).
+    Statement{"seat_assign",
+              "UPDATE funded_seats SET account_id = $2, membership_id = $3, assigned_by = $4, "
+              "assigned_at = now() WHERE id = $1 AND assigned_at IS NULL RETURNING plan_id, "
+              "months"},
+    Statement{"seat_counts",
+              "SELECT count(*), count(*) FILTER (WHERE assigned_at IS NOT NULL) FROM "
+              "funded_seats"},
     Statement{"membership_account",
               "SELECT account_id FROM memberships WHERE provider = $1 AND subscription_ref = $2"},
     // The subscription a member can cancel: theirs with the provider, still running.

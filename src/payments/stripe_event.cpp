@@ -84,6 +84,8 @@ std::optional<PaymentEvent> read_stripe_event(const json& event) {
   e.thanks = text(metadata, "thanks");
   e.thanks_name = text(metadata, "thanks_name");
   e.thanks_message = text(metadata, "thanks_message");
+  e.seat_plan_id = text(metadata, "seat_plan_id");
+  e.seat_months = text(metadata, "seat_months");
   e.interval = text(object_at(object_at(first_line, "price"), "recurring"), "interval");
   const std::string& t = e.provider_type;
   if (t == "checkout.session.completed") {

@@ -114,6 +114,45 @@ awaitable<std::string> CheckoutService::donation_checkout(
   co_return session.url;
 }
 
+awaitable<std::string> CheckoutService::seat_checkout(domain::UserWithAccount user,
+                                                      std::int64_t plan_id, int months) {
+  if (months < 1 || months > 120) throw invalid("Months must be 1 to 120");
+  auto plans = co_await db_.read([](db::Tx& tx) { return db::MembershipRepository::plans(tx); });
+  const domain::MembershipPlan* plan = nullptr;
+  for (const auto& p : plans) {
+    if (p.id == plan_id && p.active) plan = &p;
+  }
+  if (plan == nullptr) throw Error(ErrorCode::kNotFound, "Record not found");
+  if (plan->price_minor == 0) throw invalid("This plan is free: there is nothing to fund");
+  std::int64_t periods = months;
+  if (plan->billing_interval == "year") {
+    if (months % 12 != 0) throw invalid("Months must be whole years for a yearly plan");
+    periods = months / 12;
+  }
+  payments::CheckoutRequest request;
+  request.amount_minor = plan->price_minor * periods;
+  request.currency = plan->currency;
+  request.product_name = std::to_string(months) + " month(s) of " + plan->name +
+                         " for someone at " + config_.instance.title;
+  request.success_url = config_.base_url() + "/about/funding?seat=thanks";
+  request.cancel_url = config_.base_url() + "/about/funding";
+  request.metadata = {{"kind", "donation"},
+                      {"account_id", std::to_string(user.account.id)},
+                      {"seat_plan_id", std::to_string(plan->id)},
+                      {"seat_months", std::to_string(months)}};
+  std::optional<std::string> failure;
+  bool unsupported = false;
+  payments::CheckoutSession session;
+  try {
+    session = co_await provider_.checkout(std::move(request));
+  } catch (const payments::ProviderError& e) {
+    failure = e.what();
+    unsupported = e.unsupported();
+  }
+  if (failure) throw provider_error(*failure, unsupported);
+  co_return session.url;
+}
+
 awaitable<domain::Membership> CheckoutService::cancel_membership(domain::UserWithAccount user) {
   const std::string provider = provider_name_;
   auto running = co_await db_.read(

@@ -1,5 +1,6 @@
 #include <loxodon/db/database.hpp>
 #include <loxodon/db/funding_repository.hpp>
+#include <loxodon/db/membership_repository.hpp>
 #include <loxodon/domain/funding_summary.hpp>
 #include <loxodon/domain/money.hpp>
 #include <loxodon/services/funding_service.hpp>
@@ -53,10 +54,12 @@ FundingService::FundingService(const config::Config& config, db::Database& db,
 awaitable<domain::FundingSummary> FundingService::summary() {
   int grace_days = config_.funding.grace_days;
   co_return co_await db_.read([grace_days](db::Tx& tx) {
-    return domain::summarize_funding(
+    auto summary = domain::summarize_funding(
         db::FundingRepository::settings(tx), db::FundingRepository::stretch_goals(tx),
         db::FundingRepository::ledger_totals(tx), db::FundingRepository::supporters(tx, grace_days),
         std::chrono::system_clock::now());
+    std::tie(summary.seats_funded, summary.seats_given) = db::MembershipRepository::seat_counts(tx);
+    return summary;
   });
 }
 

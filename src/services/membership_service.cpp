@@ -1,5 +1,6 @@
 #include <loxodon/db/account_repository.hpp>
 #include <loxodon/db/database.hpp>
+#include <loxodon/db/ledger_repository.hpp>
 #include <loxodon/db/membership_repository.hpp>
 #include <loxodon/domain/money.hpp>
 #include <loxodon/services/ledger_service.hpp>
@@ -8,6 +9,8 @@
 #include <loxodon/util/html.hpp>
 
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
 
 namespace lox::services {
 
@@ -137,6 +140,72 @@ awaitable<std::vector<domain::Membership>> MembershipService::memberships(
     throw Error(ErrorCode::kForbidden, "This action is not allowed");
   }
   co_return co_await db_.read([](db::Tx& tx) { return db::MembershipRepository::memberships(tx); });
+}
+
+awaitable<domain::FundedSeat> MembershipService::record_seat(
+    domain::UserWithAccount admin, std::int64_t plan_id, int months,
+    std::optional<std::int64_t> ledger_entry_id) {
+  if (!LedgerService::may_manage(admin.user)) {
+    throw Error(ErrorCode::kForbidden, "This action is not allowed");
+  }
+  if (months < 1 || months > 120) throw invalid("Months must be 1 to 120");
+  std::int64_t id = ids_.next();
+  co_return co_await db_.tx([&](db::Tx& tx) {
+    if (!db::MembershipRepository::plan_exists(tx, plan_id)) throw invalid("Plan does not exist");
+    if (ledger_entry_id) {
+      auto entry = db::LedgerRepository::find(tx, *ledger_entry_id);
+      if (!entry || entry->source != "donation") {
+        throw invalid("Ledger entry must be the donation that funded the seat");
+      }
+    }
+    db::MembershipRepository::insert_seat(tx, id, plan_id, months, ledger_entry_id,
+                                          "@" + admin.account.username);
+    for (auto& seat : db::MembershipRepository::seats(tx)) {
+      if (seat.id == id) return seat;
+    }
+    throw invalid("That donation funds a seat already");
+  });
+}
+
+awaitable<std::vector<domain::FundedSeat>> MembershipService::seats(domain::UserWithAccount admin) {
+  if (!LedgerService::may_manage(admin.user)) {
+    throw Error(ErrorCode::kForbidden, "This action is not allowed");
+  }
+  co_return co_await db_.read([](db::Tx& tx) { return db::MembershipRepository::seats(tx); });
+}
+
+awaitable<domain::Membership> MembershipService::assign_seat(domain::UserWithAccount admin,
+                                                             std::int64_t seat_id,
+                                                             std::int64_t account_id) {
+  if (!LedgerService::may_manage(admin.user)) {
+    throw Error(ErrorCode::kForbidden, "This action is not allowed");
+  }
+  const std::int64_t membership_id = ids_.next();
+  const auto now = std::chrono::system_clock::now();
+  co_return co_await db_.tx([&](db::Tx& tx) {
+    auto seats = db::MembershipRepository::seats(tx);
+    auto seat = std::find_if(seats.begin(), seats.end(),
+                             [&](const domain::FundedSeat& f) { return f.id == seat_id; });
+    if (seat == seats.end()) throw Error(ErrorCode::kNotFound, "Record not found");
+    auto account = db::AccountRepository::find(tx, account_id);
+    if (!account || account->domain) throw invalid("Account must be a local account");
+    auto taken = db::MembershipRepository::assign_seat(tx, seat_id, account_id, membership_id,
+                                                       "@" + admin.account.username);
+    if (!taken) throw invalid("This seat was given already");
+    domain::MembershipState state;
+    state.account_id = account_id;
+    state.plan_id = taken->first;
+    state.provider = "manual";
+    state.subscription_ref = "seat:" + std::to_string(seat_id);
+    state.status = "comped";
+    state.current_period_end =
+        now + std::chrono::duration_cast<std::chrono::system_clock::duration>(
+                  std::chrono::months(taken->second));
+    state.event_at = now;
+    db::MembershipRepository::upsert(tx, membership_id, state);
+    db::MembershipRepository::refresh_badge(tx, account_id, config_.funding.grace_days);
+    return *db::MembershipRepository::find(tx, membership_id);
+  });
 }
 
 }  // namespace lox::services

@@ -53,6 +53,30 @@ std::optional<std::int64_t> record_income(db::Tx& tx, SnowflakeGenerator& ids,
   return entry.id;
 }
 
+// A donation that funds a seat (months of a plan for someone else): the seat waits for the
+// administrators to give it. Metadata that names no plan records the donation alone: a
+// payment is never refused for it.
+void record_seat(db::Tx& tx, SnowflakeGenerator& ids, const payments::PaymentEvent& e,
+                 std::int64_t entry_id) {
+  if (e.seat_plan_id.empty()) return;
+  std::int64_t plan = 0;
+  int months = 0;
+  auto [p_end, p_ec] =
+      std::from_chars(e.seat_plan_id.data(), e.seat_plan_id.data() + e.seat_plan_id.size(), plan);
+  auto [m_end, m_ec] =
+      std::from_chars(e.seat_months.data(), e.seat_months.data() + e.seat_months.size(), months);
+  const bool whole = p_end == e.seat_plan_id.data() + e.seat_plan_id.size() &&
+                     m_end == e.seat_months.data() + e.seat_months.size();
+  if (!whole || p_ec != std::errc() || m_ec != std::errc() || months < 1 || months > 120 ||
+      !db::MembershipRepository::plan_exists(tx, plan)) {
+    spdlog::warn("Stripe donation {} names no usable seat; recorded as a donation", e.object_ref);
+    return;
+  }
+  db::MembershipRepository::insert_seat(
+      tx, ids.next(), plan, months, entry_id,
+      e.account_id.empty() ? std::string(kRecordedBy) : "account:" + e.account_id);
+}
+
 // A donation's thanks, as the donor asked in the checkout's metadata; once per subscription.
 void record_thanks(db::Tx& tx, SnowflakeGenerator& ids, const payments::PaymentEvent& e,
                    std::int64_t entry_id) {
@@ -145,6 +169,7 @@ awaitable<PaymentWebhookService::Outcome> PaymentWebhookService::apply(
       // A one-time donation, or a recurring one's payment: no membership involved.
       auto entry = record_income(tx, ids_, *event, "donation");
       if (entry) record_thanks(tx, ids_, *event, *entry);
+      if (entry) record_seat(tx, ids_, *event, *entry);
     } else if (type == "subscription.renewed") {
       record_income(tx, ids_, *event, "membership");
       if (!event->subscription_ref.empty()) {

@@ -149,6 +149,11 @@ awaitable<http::Response> FundingPages::funding_page(http::Request& req) {
   } else {
     body += "Nobody has been active in the last 30 days yet.";
   }
+  if (s.seats_funded > 0) {
+    body += " Members funded <span id=\"seats\">" + std::to_string(s.seats_funded) +
+            "</span> membership(s) for others; " + std::to_string(s.seats_given) +
+            " of them have been given.";
+  }
   body += "</p></section>";
 
   if (!wall.empty()) {

@@ -133,6 +133,17 @@ class PaymentProviderTest(unittest.TestCase):
         self.assertEqual(form["subscription_data[metadata][kind]"], "donation")
         self.assertEqual(form["subscription_data[metadata][thanks_name]"], "Ada")
 
+        # A supporter-funded seat: three months of the plan, for someone else.
+        status, body, _ = api_call(self.server, self.member, "POST",
+                                   "/api/v1/funding/seats/checkout",
+                                   {"plan_id": self.plan["id"], "months": "3"})
+        self.assertEqual(status, 200, body)
+        form = self.calls_to("/v1/checkout/sessions")[-1]["form"]
+        self.assertEqual(form["mode"], "payment")
+        self.assertEqual(form["line_items[0][price_data][unit_amount]"], "1200")
+        self.assertEqual(form["payment_intent_data[metadata][seat_plan_id]"], self.plan["id"])
+        self.assertEqual(form["payment_intent_data[metadata][seat_months]"], "3")
+
         for bad in ({"amount": "-5", "currency": "EUR"}, {"amount": "5", "currency": "XYZ"},
                     {"amount": "5", "currency": "EUR", "interval": "week"}):
             status, _, _ = get(self.server.base + "/api/v1/funding/donations/checkout",

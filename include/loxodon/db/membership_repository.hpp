@@ -29,6 +29,18 @@ class MembershipRepository {
   static std::vector<domain::Membership> memberships(Tx& tx);
   static std::optional<domain::Membership> find(Tx& tx, std::int64_t id);
   static bool plan_exists(Tx& tx, std::int64_t plan_id);
+  static void insert_seat(Tx& tx, std::int64_t id, std::int64_t plan_id, int months,
+                          std::optional<std::int64_t> ledger_entry_id,
+                          const std::string& funded_by);
+  static std::vector<domain::FundedSeat> seats(Tx& tx);
+  // Gives an open seat to `account_id`: its plan and months, or nothing when it is gone or
+  // given already.
+  static std::optional<std::pair<std::int64_t, int>> assign_seat(Tx& tx, std::int64_t seat_id,
+                                                                 std::int64_t account_id,
+                                                                 std::int64_t membership_id,
+                                                                 const std::string& assigned_by);
+  // Seats funded, and how many of them were given.
+  static std::pair<std::int64_t, std::int64_t> seat_counts(Tx& tx);
   // Re-derives the account's supporter badge after its memberships changed.
   static void refresh_badge(Tx& tx, std::int64_t account_id, int grace_days);
   // The same for the account holding a provider's subscription, if any.

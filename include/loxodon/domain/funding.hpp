@@ -82,6 +82,8 @@ struct FundingSummary {
   std::vector<std::pair<std::string, std::int64_t>> other_balances;  // currency, balance
   SupporterCounts supporters;
   std::string description;
+  std::int64_t seats_funded = 0;  // supporter-funded seats, and how many were given
+  std::int64_t seats_given = 0;
 };
 
 }  // namespace lox::domain

@@ -42,6 +42,19 @@ struct MembershipState {
   std::chrono::system_clock::time_point event_at{};
 };
 
+// Months of a plan a supporter paid for someone else to have.
+struct FundedSeat {
+  std::int64_t id = 0;
+  std::int64_t plan_id = 0;
+  std::string plan_name;
+  int months = 0;
+  std::optional<std::int64_t> ledger_entry_id;
+  std::string funded_by;                   // "@name", "provider:stripe", or an administrator's note
+  std::optional<std::int64_t> account_id;  // given to
+  std::optional<std::string> acct;
+  std::optional<std::chrono::system_clock::time_point> assigned_at;
+};
+
 // A membership as administrators list it.
 struct Membership {
   std::int64_t id = 0;

@@ -38,6 +38,9 @@ struct PaymentEvent {
   std::string thanks;
   std::string thanks_name;
   std::string thanks_message;
+  // metadata.seat_plan_id and seat_months: a donation that funds months of a plan for others.
+  std::string seat_plan_id;
+  std::string seat_months;
 };
 
 // Reads a Stripe event (`{"id": "evt_...", "type": ..., "created": ..., "data": {"object":

@@ -52,6 +52,11 @@ class CheckoutService {
   // currency, interval or thanks.
   awaitable<std::string> donation_checkout(std::optional<domain::UserWithAccount> donor,
                                            DonationCheckout donation);
+  // A checkout for `months` of a plan someone else will get (a supporter-funded seat): the
+  // plan's price for that long, as a donation. 404 for an unknown plan; 422 for months outside
+  // 1 to 120, or not whole years of a yearly plan.
+  awaitable<std::string> seat_checkout(domain::UserWithAccount user, std::int64_t plan_id,
+                                       int months);
   // Asks the provider to end the member's running subscription when its period ends (404
   // without one). The provider's event then records it.
   awaitable<domain::Membership> cancel_membership(domain::UserWithAccount user);

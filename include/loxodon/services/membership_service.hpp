@@ -55,6 +55,17 @@ class MembershipService {
   awaitable<domain::Membership> end_comp(domain::UserWithAccount admin, std::int64_t id);
   awaitable<std::vector<domain::Membership>> memberships(domain::UserWithAccount admin);
 
+  // Supporter-funded seats. Administrators only (403). Recording one by hand: 422 for an
+  // unknown plan, months outside 1 to 120, or a ledger entry that is not a donation.
+  awaitable<domain::FundedSeat> record_seat(domain::UserWithAccount admin, std::int64_t plan_id,
+                                            int months,
+                                            std::optional<std::int64_t> ledger_entry_id);
+  awaitable<std::vector<domain::FundedSeat>> seats(domain::UserWithAccount admin);
+  // Gives an open seat to a local account as a comp for its months (422 when it was given
+  // already or the account is not local; 404 for an unknown seat).
+  awaitable<domain::Membership> assign_seat(domain::UserWithAccount admin, std::int64_t seat_id,
+                                            std::int64_t account_id);
+
  private:
   const config::Config& config_;
   db::Database& db_;

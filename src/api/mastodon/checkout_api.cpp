@@ -32,6 +32,15 @@ void CheckoutApi::add_routes(Endpoints& e) {
           auto url = co_await checkout_.donation_checkout(std::move(donor), std::move(d));
           co_return http::Response::json(200, {{"url", url}});
         });
+  e.add({"POST", "/api/v1/funding/seats/checkout", Access::kUser, {"write:accounts"}},
+        [this](Call& c) -> awaitable<http::Response> {
+          auto plans = id_params(c.params, "plan_id");
+          auto months = c.params.integer("months").value_or(0);
+          auto url = co_await checkout_.seat_checkout(
+              c.user(), plans.empty() ? 0 : plans.front(),
+              months < 0 || months > 1000 ? 0 : static_cast<int>(months));
+          co_return http::Response::json(200, {{"url", url}});
+        });
   e.add({"POST", "/api/v1/funding/membership/cancel", Access::kUser, {"write:accounts"}},
         [this](Call& c) -> awaitable<http::Response> {
           auto m = co_await checkout_.cancel_membership(c.user());

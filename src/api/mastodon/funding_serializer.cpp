@@ -103,6 +103,7 @@ json funding_summary_json(const config::Config& config, const domain::FundingSum
            {{"active_supporters", s.supporters.active_supporters},
             {"active_users", s.supporters.active_users},
             {"share", share}}},
+          {"seats", {{"funded", s.seats_funded}, {"given", s.seats_given}}},
           {"payment_links", lox::activitypub::payment_links(config)},
           {"chart_url", config.base_url() + "/about/funding/chart.svg"},
           {"page_url", config.base_url() + "/about/funding"}};

@@ -84,6 +84,45 @@ void PlansApi::add_routes(Endpoints& e) {
           auto m = co_await memberships_.end_comp(c.user(), path_id(c.request));
           co_return http::Response::json(200, membership_json(m));
         });
+  auto seat_json = [](const domain::FundedSeat& f) {
+    return json{
+        {"id", std::to_string(f.id)},
+        {"plan_id", std::to_string(f.plan_id)},
+        {"plan", f.plan_name},
+        {"months", f.months},
+        {"ledger_entry_id",
+         f.ledger_entry_id ? json(std::to_string(*f.ledger_entry_id)) : json(nullptr)},
+        {"funded_by", f.funded_by},
+        {"account_id", f.account_id ? json(std::to_string(*f.account_id)) : json(nullptr)},
+        {"acct", f.acct ? json(*f.acct) : json(nullptr)},
+        {"assigned_at", f.assigned_at ? json(format_iso8601_ms(*f.assigned_at)) : json(nullptr)}};
+  };
+  e.add({"GET", "/api/v1/admin/seats", Access::kUser, {"admin:read"}},
+        [this, seat_json](Call& c) -> awaitable<http::Response> {
+          json out = json::array();
+          auto seats = co_await memberships_.seats(c.user());
+          for (const auto& f : seats) out.push_back(seat_json(f));
+          co_return http::Response::json(200, out);
+        });
+  e.add({"POST", "/api/v1/admin/seats", Access::kUser, {"admin:write"}},
+        [this, seat_json](Call& c) -> awaitable<http::Response> {
+          auto plans = id_params(c.params, "plan_id");
+          auto entries = id_params(c.params, "ledger_entry_id");
+          auto months = c.params.integer("months").value_or(0);
+          std::optional<std::int64_t> entry;
+          if (!entries.empty()) entry = entries.front();
+          auto seat = co_await memberships_.record_seat(
+              c.user(), plans.empty() ? 0 : plans.front(),
+              months < 0 || months > 1000 ? 0 : static_cast<int>(months), entry);
+          co_return http::Response::json(200, seat_json(seat));
+        });
+  e.add({"POST", "/api/v1/admin/seats/:id/assign", Access::kUser, {"admin:write"}},
+        [this](Call& c) -> awaitable<http::Response> {
+          auto accounts = id_params(c.params, "account_id");
+          auto m = co_await memberships_.assign_seat(c.user(), path_id(c.request),
+                                                     accounts.empty() ? 0 : accounts.front());
+          co_return http::Response::json(200, membership_json(m));
+        });
   e.add({"GET", "/api/v1/admin/memberships", Access::kUser, {"admin:read"}},
         [this](Call& c) -> awaitable<http::Response> {
           json out = json::array();
