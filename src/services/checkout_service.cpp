@@ -34,6 +34,21 @@ CheckoutService::CheckoutService(const config::Config& config, db::Database& db,
       events_(events),
       provider_name_(provider.name()) {}
 
+awaitable<std::string> CheckoutService::open_checkout(payments::CheckoutRequest request) {
+  // Named results, never a co_await in a catch handler (GCC 12).
+  std::optional<std::string> failure;
+  bool unsupported = false;
+  payments::CheckoutSession session;
+  try {
+    session = co_await provider_.checkout(std::move(request));
+  } catch (const payments::ProviderError& e) {
+    failure = e.what();
+    unsupported = e.unsupported();
+  }
+  if (failure) throw provider_error(*failure, unsupported);
+  co_return session.url;
+}
+
 awaitable<std::string> CheckoutService::membership_checkout(domain::UserWithAccount user,
                                                             std::int64_t plan_id) {
   auto plans = co_await db_.read([](db::Tx& tx) { return db::MembershipRepository::plans(tx); });
@@ -50,17 +65,7 @@ awaitable<std::string> CheckoutService::membership_checkout(domain::UserWithAcco
   request.success_url = config_.base_url() + "/about/funding?checkout=done";
   request.cancel_url = config_.base_url() + "/about/funding?checkout=cancelled";
   request.metadata = {{"account_id", std::to_string(user.account.id)}};
-  std::optional<std::string> failure;
-  bool unsupported = false;
-  payments::CheckoutSession session;
-  try {
-    session = co_await provider_.checkout(std::move(request));
-  } catch (const payments::ProviderError& e) {
-    failure = e.what();
-    unsupported = e.unsupported();
-  }
-  if (failure) throw provider_error(*failure, unsupported);
-  co_return session.url;
+  co_return co_await open_checkout(std::move(request));
 }
 
 awaitable<std::string> CheckoutService::donation_checkout(
@@ -101,17 +106,7 @@ awaitable<std::string> CheckoutService::donation_checkout(
       request.metadata.emplace_back("thanks_message", d.thanks_message);
     }
   }
-  std::optional<std::string> failure;
-  bool unsupported = false;
-  payments::CheckoutSession session;
-  try {
-    session = co_await provider_.checkout(std::move(request));
-  } catch (const payments::ProviderError& e) {
-    failure = e.what();
-    unsupported = e.unsupported();
-  }
-  if (failure) throw provider_error(*failure, unsupported);
-  co_return session.url;
+  co_return co_await open_checkout(std::move(request));
 }
 
 awaitable<std::string> CheckoutService::seat_checkout(domain::UserWithAccount user,
@@ -140,17 +135,7 @@ awaitable<std::string> CheckoutService::seat_checkout(domain::UserWithAccount us
                       {"account_id", std::to_string(user.account.id)},
                       {"seat_plan_id", std::to_string(plan->id)},
                       {"seat_months", std::to_string(months)}};
-  std::optional<std::string> failure;
-  bool unsupported = false;
-  payments::CheckoutSession session;
-  try {
-    session = co_await provider_.checkout(std::move(request));
-  } catch (const payments::ProviderError& e) {
-    failure = e.what();
-    unsupported = e.unsupported();
-  }
-  if (failure) throw provider_error(*failure, unsupported);
-  co_return session.url;
+  co_return co_await open_checkout(std::move(request));
 }
 
 awaitable<domain::Membership> CheckoutService::cancel_membership(domain::UserWithAccount user) {

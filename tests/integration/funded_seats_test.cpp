@@ -2,6 +2,7 @@
 // administrator gives it to someone as a comp with the plan's perks for those months; a seat is
 // given once; seats can be recorded by hand; the funding figures count them.
 #include "app_harness.hpp"
+#include "funding_fixtures.hpp"
 
 #include <loxodon/payments/stripe_signature.hpp>
 
@@ -15,11 +16,7 @@ namespace {
 using lox::testing::AppHarness;
 using nlohmann::json;
 
-std::int64_t now_s() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
+std::int64_t now_s() { return lox::testing::unix_now(); }
 
 class FundedSeatsTest : public ::testing::Test {
  protected:
@@ -35,12 +32,7 @@ class FundedSeatsTest : public ::testing::Test {
   }
 
   int deliver(const json& e) {
-    const std::string body = e.dump();
-    std::string headers = "Content-Type: application/json\r\nStripe-Signature: " +
-                          payments::stripe_signature_header("whsec_test", now_s(), body) + "\r\n";
-    return lox::testing::http_request(h_.port(), "POST", "/api/v1/funding/webhooks/stripe", headers,
-                                      body)
-        ->status;
+    return lox::testing::deliver_stripe(h_.port(), e, "whsec_test")->status;
   }
 
   AppHarness h_;

@@ -4,6 +4,7 @@
 // through the real client API: a member posts longer statuses than the instance's 500
 // characters, and loses that (keeping what was posted) when the membership lapses.
 #include "app_harness.hpp"
+#include "funding_fixtures.hpp"
 
 #include <loxodon/payments/stripe_signature.hpp>
 
@@ -17,11 +18,7 @@ namespace {
 using lox::testing::AppHarness;
 using nlohmann::json;
 
-std::int64_t now_s() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
+std::int64_t now_s() { return lox::testing::unix_now(); }
 constexpr std::int64_t kDay = 86400;
 
 class MembershipLifecycleTest : public ::testing::Test {

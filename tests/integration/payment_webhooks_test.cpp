@@ -3,6 +3,7 @@
 // record nothing; a repeated event is answered 200 and adds nothing; refunds count what was
 // refunded so far, so repeats and reordering never count twice.
 #include "app_harness.hpp"
+#include "funding_fixtures.hpp"
 
 #include <loxodon/payments/stripe_signature.hpp>
 
@@ -18,18 +19,10 @@ using nlohmann::json;
 
 const char* kPath = "/api/v1/funding/webhooks/stripe";
 
-std::int64_t now_s() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
+std::int64_t now_s() { return lox::testing::unix_now(); }
 
 json event(const std::string& id, const std::string& type, json object) {
-  return {{"id", id},
-          {"object", "event"},
-          {"type", type},
-          {"created", now_s()},
-          {"data", {{"object", std::move(object)}}}};
+  return lox::testing::stripe_event(id, type, std::move(object));
 }
 
 class PaymentWebhooksTest : public ::testing::Test {

@@ -3,6 +3,7 @@
 // aggregate counters only, nothing for ad-free members, community curators limited to their
 // own community, and a public disclosure page and JSON listing everything.
 #include "app_harness.hpp"
+#include "funding_fixtures.hpp"
 
 #include <gtest/gtest.h>
 
@@ -12,17 +13,8 @@ namespace {
 using lox::testing::AppHarness;
 using nlohmann::json;
 
-// An 8 × 8 PNG.
-std::string png() {
-  const std::string hex =
-      "89504e470d0a1a0a0000000d4948445200000008000000080806000000c40fbe8b0000001249444154789c633861"
-      "a3f11f1f6618190a007e118ac1db8c1c3a0000000049454e44ae426082";
-  std::string out;
-  for (std::size_t i = 0; i < hex.size(); i += 2) {
-    out += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
-  }
-  return out;
-}
+using lox::testing::tiny_png;
+std::string png() { return tiny_png(); }
 
 const std::string kBoundary = "loxodonboundary";
 

@@ -2,6 +2,7 @@
 // administrator recorded the donation or the provider's signed webhook did; a recurring
 // donation is thanked once however often it renews; refunded or hidden ones drop off.
 #include "app_harness.hpp"
+#include "funding_fixtures.hpp"
 
 #include <loxodon/payments/stripe_signature.hpp>
 
@@ -15,18 +16,10 @@ namespace {
 using lox::testing::AppHarness;
 using nlohmann::json;
 
-std::int64_t now_s() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
+std::int64_t now_s() { return lox::testing::unix_now(); }
 
 json event(const std::string& id, const std::string& type, json object) {
-  return {{"id", id},
-          {"object", "event"},
-          {"type", type},
-          {"created", now_s()},
-          {"data", {{"object", std::move(object)}}}};
+  return lox::testing::stripe_event(id, type, std::move(object));
 }
 
 class ThanksWallTest : public ::testing::Test {
@@ -37,13 +30,9 @@ class ThanksWallTest : public ::testing::Test {
         token_(h_.token_for(admin_, "admin:read admin:write")) {}
 
   int deliver(const json& e) {
-    const std::string body = e.dump();
-    std::string headers = "Content-Type: application/json\r\nStripe-Signature: " +
-                          payments::stripe_signature_header("whsec_test", now_s(), body) + "\r\n";
-    return lox::testing::http_request(h_.port(), "POST", "/api/v1/funding/webhooks/stripe", headers,
-                                      body)
-        ->status;
+    return lox::testing::deliver_stripe(h_.port(), e, "whsec_test")->status;
   }
+
   // Signed in: logged-out answers come from the one-second page cache.
   json wall() {
     auto res = h_.request("GET", "/api/v1/instance/funding", token_);

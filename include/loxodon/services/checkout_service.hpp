@@ -71,6 +71,9 @@ class CheckoutService {
   const std::string& provider_name() const { return provider_name_; }
 
  private:
+  // The provider's checkout address, its refusals as client errors.
+  awaitable<std::string> open_checkout(payments::CheckoutRequest request);
+
   const config::Config& config_;
   db::Database& db_;
   payments::PaymentProvider& provider_;
