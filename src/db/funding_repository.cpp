@@ -65,4 +65,8 @@ domain::SupporterCounts FundingRepository::supporters(Tx& tx, int grace_days) {
   return {row[0].as<std::int64_t>(), row[1].as<std::int64_t>()};
 }
 
+std::string FundingRepository::version(Tx& tx) {
+  return tx.work().exec_prepared1("funding_version")[0].as<std::string>();
+}
+
 }  // namespace lox::db

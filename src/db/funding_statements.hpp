@@ -26,6 +26,14 @@ inline constexpr std::array kFundingStatements = {
               "ORDER BY amount_minor, id"},
     Statement{"stretch_goal_delete", "DELETE FROM funding_stretch_goals WHERE id = $1"},
     Statement{"stretch_goals_count", "SELECT count(*) FROM funding_stretch_goals"},
+    // Changes whenever anything the published figures come from changes by a write: the
+    // ledger is append-only with increasing ids, so its newest id is enough.
+    Statement{"funding_version",
+              "SELECT (SELECT coalesce(max(id), 0) FROM ledger_entries)::text || ':' || "
+              "(SELECT coalesce(max((extract(epoch FROM updated_at) * 1000)::bigint), 0) FROM "
+              "funding_settings)::text || ':' || (SELECT count(*) || '/' || coalesce(max(id), 0) "
+              "FROM funding_stretch_goals) || ':' || (SELECT count(*) || '/' || count(assigned_at) "
+              "FROM funded_seats)"},
     // Net amounts per currency, side, source, category and UTC month. A reversal counts against
     // the entry it reverses (under that entry's side, source and category) in its own month.
     Statement{"ledger_totals",

@@ -119,22 +119,32 @@ void MembershipRepository::insert_seat(Tx& tx, std::int64_t id, std::int64_t pla
   tx.work().exec_prepared("seat_insert", id, plan_id, months, ledger_entry_id, funded_by);
 }
 
+namespace {
+domain::FundedSeat read_seat(const pqxx::row& row) {
+  domain::FundedSeat f;
+  f.id = row[0].as<std::int64_t>();
+  f.plan_id = row[1].as<std::int64_t>();
+  f.plan_name = row[2].as<std::string>();
+  f.months = row[3].as<int>();
+  f.ledger_entry_id = nullable<std::int64_t>(row[4]);
+  f.funded_by = row[5].as<std::string>();
+  f.account_id = nullable<std::int64_t>(row[6]);
+  f.acct = nullable<std::string>(row[7]);
+  f.assigned_at = ms_time(row[8]);
+  return f;
+}
+}  // namespace
+
 std::vector<domain::FundedSeat> MembershipRepository::seats(Tx& tx) {
   std::vector<domain::FundedSeat> out;
-  for (const auto& row : tx.work().exec_prepared("seats_all")) {
-    domain::FundedSeat f;
-    f.id = row[0].as<std::int64_t>();
-    f.plan_id = row[1].as<std::int64_t>();
-    f.plan_name = row[2].as<std::string>();
-    f.months = row[3].as<int>();
-    f.ledger_entry_id = nullable<std::int64_t>(row[4]);
-    f.funded_by = row[5].as<std::string>();
-    f.account_id = nullable<std::int64_t>(row[6]);
-    f.acct = nullable<std::string>(row[7]);
-    f.assigned_at = ms_time(row[8]);
-    out.push_back(std::move(f));
-  }
+  for (const auto& row : tx.work().exec_prepared("seats_all")) out.push_back(read_seat(row));
   return out;
+}
+
+std::optional<domain::FundedSeat> MembershipRepository::find_seat(Tx& tx, std::int64_t id) {
+  auto r = tx.work().exec_prepared("seat_find", id);
+  if (r.empty()) return std::nullopt;
+  return read_seat(r[0]);
 }
 
 std::optional<std::pair<std::int64_t, int>> MembershipRepository::assign_seat(

@@ -82,6 +82,11 @@ inline constexpr std::array kMembershipStatements = {
               "funded_seats f JOIN membership_plans p ON p.id = f.plan_id LEFT JOIN accounts a ON "
               "a.id = f.account_id ORDER BY f.assigned_at IS NOT NULL, f.created_at, f.id LIMIT "
               "500"},
+    Statement{"seat_find",
+              "SELECT f.id, f.plan_id, p.name, f.months, f.ledger_entry_id, f.funded_by, "
+              "f.account_id, a.username, (extract(epoch FROM f.assigned_at) * 1000)::bigint FROM "
+              "funded_seats f JOIN membership_plans p ON p.id = f.plan_id LEFT JOIN accounts a ON "
+              "a.id = f.account_id WHERE f.id = $1"},
     // Takes an open seat for `$2` (locked, so it is given once).
     Statement{"seat_assign",
               "UPDATE funded_seats SET account_id = $2, membership_id = $3, assigned_by = $4, "

@@ -83,8 +83,9 @@ inline constexpr std::array kSponsorStatements = {
               "array_to_json(o.plan_ids)::text, (extract(epoch FROM o.starts_at) * 1000)::bigint, "
               "(extract(epoch FROM o.ends_at) * 1000)::bigint, o.created_by FROM sponsor_offers o "
               "JOIN sponsors s ON s.id = o.sponsor_id ORDER BY o.starts_at DESC, o.id DESC"},
-    // The offers `$1` may see now ($2: grace days): running, and `$1` holds a current paid or
-    // comped membership of one of the offer's plans (any plan when it names none).
+    // The offers `$1` may see now ($2: grace days): running, and `$1` holds a paid-up (active)
+    // or comped membership of one of the offer's plans (any plan when it names none); a trial
+    // or an unpaid renewal does not open codes that cost the sponsor.
     Statement{"offers_for_member",
               "SELECT o.id, o.sponsor_id, s.name, o.title, o.description, o.code, "
               "array_to_json(o.plan_ids)::text, (extract(epoch FROM o.starts_at) * 1000)::bigint, "
@@ -92,8 +93,8 @@ inline constexpr std::array kSponsorStatements = {
               "JOIN sponsors s ON s.id = o.sponsor_id WHERE o.starts_at <= now() AND (o.ends_at "
               "IS NULL OR o.ends_at > now()) AND EXISTS (SELECT 1 FROM memberships m JOIN "
               "membership_plans p ON p.id = m.plan_id WHERE m.account_id = $1 AND (p.price_minor "
-              "> 0 OR m.status = 'comped') AND m.status IN ('trialing', 'active', 'past_due', "
-              "'comped') AND (m.current_period_end IS NULL OR m.current_period_end + "
+              "> 0 OR m.status = 'comped') AND m.status IN ('active', 'comped') AND "
+              "(m.current_period_end IS NULL OR m.current_period_end + "
               "make_interval(days => $2) > now()) AND (cardinality(o.plan_ids) = 0 OR m.plan_id "
               "= ANY (o.plan_ids))) ORDER BY o.starts_at DESC, o.id DESC"},
     // A person's own preference (set by dismissing a sponsored announcement); it names no

@@ -4,18 +4,20 @@ namespace lox::payments {
 
 awaitable<CheckoutSession> ManualProvider::checkout(CheckoutRequest) {
   throw ProviderError("This instance takes payments by hand: see its funding page for how to pay",
-                      true);
+                      ProviderError::Kind::kUnsupported);
   co_return CheckoutSession{};
 }
 
 awaitable<void> ManualProvider::cancel_at_period_end(std::string) {
-  throw ProviderError("Memberships here are given by the administrators: ask them", true);
+  throw ProviderError("Memberships here are given by the administrators: ask them",
+                      ProviderError::Kind::kUnsupported);
   co_return;
 }
 
-awaitable<void> ManualProvider::refund(std::string, std::optional<std::int64_t>) {
+awaitable<void> ManualProvider::refund(std::string, std::optional<std::int64_t>, std::string) {
   throw ProviderError(
-      "Payments recorded by hand are refunded by hand: record the refund in the ledger", true);
+      "Payments recorded by hand are refunded by hand: record the refund in the ledger",
+      ProviderError::Kind::kUnsupported);
   co_return;
 }
 

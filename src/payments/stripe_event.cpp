@@ -88,8 +88,14 @@ std::optional<PaymentEvent> read_stripe_event(const json& event) {
   e.seat_months = text(metadata, "seat_months");
   e.interval = text(object_at(object_at(first_line, "price"), "recurring"), "interval");
   const std::string& t = e.provider_type;
-  if (t == "checkout.session.completed") {
-    e.type = text(object, "mode") == "payment" ? "donation.received" : "checkout.completed";
+  if (t == "checkout.session.completed" || t == "checkout.session.async_payment_succeeded") {
+    // A delayed method (a bank debit) completes the session unpaid: the money counts when
+    // async_payment_succeeded says it arrived.
+    const std::string paid = text(object, "payment_status");
+    const bool received = paid.empty() || paid == "paid" || paid == "no_payment_required";
+    e.type = text(object, "mode") != "payment" ? "checkout.completed"
+             : received                        ? "donation.received"
+                                               : "ignored";
     e.amount_minor = integer(object, "amount_total");
     e.subscription_ref = text(object, "subscription");
     if (e.payment_ref.empty()) e.payment_ref = e.object_ref;

@@ -18,10 +18,12 @@ Error invalid(const std::string& message) {
   return Error(ErrorCode::kUnprocessable, "Validation failed: " + message);
 }
 
-// What the provider said, as the client's error: 422 for what this provider cannot do, 502
-// for a refusal or an outage.
-Error provider_error(const std::string& message, bool unsupported) {
-  return Error(unsupported ? ErrorCode::kUnprocessable : ErrorCode::kBadGateway, message);
+// What the provider said, as the client's error: 422 for what this provider cannot do or
+// refused as asked, 502 for an outage.
+Error provider_error(const std::string& message, payments::ProviderError::Kind kind) {
+  return Error(kind == payments::ProviderError::Kind::kUnavailable ? ErrorCode::kBadGateway
+                                                                   : ErrorCode::kUnprocessable,
+               message);
 }
 
 }  // namespace
@@ -37,15 +39,15 @@ CheckoutService::CheckoutService(const config::Config& config, db::Database& db,
 awaitable<std::string> CheckoutService::open_checkout(payments::CheckoutRequest request) {
   // Named results, never a co_await in a catch handler (GCC 12).
   std::optional<std::string> failure;
-  bool unsupported = false;
+  auto kind = payments::ProviderError::Kind::kUnavailable;
   payments::CheckoutSession session;
   try {
     session = co_await provider_.checkout(std::move(request));
   } catch (const payments::ProviderError& e) {
     failure = e.what();
-    unsupported = e.unsupported();
+    kind = e.kind();
   }
-  if (failure) throw provider_error(*failure, unsupported);
+  if (failure) throw provider_error(*failure, kind);
   co_return session.url;
 }
 
@@ -74,8 +76,9 @@ awaitable<std::string> CheckoutService::donation_checkout(
     throw invalid("Currency is not an ISO 4217 currency code");
   }
   auto amount = domain::parse_amount(d.amount, d.currency);
-  if (!amount || *amount == 0) {
-    throw invalid("Amount must be a positive amount of " + d.currency);
+  if (!amount || *amount == 0 || *amount > 99'999'999) {
+    throw invalid("Amount must be a positive amount of " + d.currency +
+                  " that one payment can carry");
   }
   if (!d.interval.empty() && d.interval != "month" && d.interval != "year") {
     throw invalid("Interval must be month or year (or none for a one-time donation)");
@@ -124,6 +127,11 @@ awaitable<std::string> CheckoutService::seat_checkout(domain::UserWithAccount us
     if (months % 12 != 0) throw invalid("Months must be whole years for a yearly plan");
     periods = months / 12;
   }
+  // Stripe takes at most 8 digits of minor units per line.
+  constexpr std::int64_t kMaxCheckoutMinor = 99'999'999;
+  if (plan->price_minor > kMaxCheckoutMinor / periods) {
+    throw invalid("That is more than one payment can carry: fund fewer months");
+  }
   payments::CheckoutRequest request;
   request.amount_minor = plan->price_minor * periods;
   request.currency = plan->currency;
@@ -144,14 +152,14 @@ awaitable<domain::Membership> CheckoutService::cancel_membership(domain::UserWit
       [&](db::Tx& tx) { return db::MembershipRepository::running(tx, user.account.id, provider); });
   if (!running) throw Error(ErrorCode::kNotFound, "You have no membership to cancel here");
   std::optional<std::string> failure;
-  bool unsupported = false;
+  auto kind = payments::ProviderError::Kind::kUnavailable;
   try {
     co_await provider_.cancel_at_period_end(running->subscription_ref);
   } catch (const payments::ProviderError& e) {
     failure = e.what();
-    unsupported = e.unsupported();
+    kind = e.kind();
   }
-  if (failure) throw provider_error(*failure, unsupported);
+  if (failure) throw provider_error(*failure, kind);
   running->cancel_at_period_end = true;  // as the provider's event will record it
   co_return *running;
 }
@@ -180,14 +188,18 @@ awaitable<void> CheckoutService::refund(domain::UserWithAccount admin, std::int6
     throw invalid("Amount is more than what remains of the payment");
   }
   std::optional<std::string> failure;
-  bool unsupported = false;
+  auto kind = payments::ProviderError::Kind::kUnavailable;
   try {
-    co_await provider_.refund(*entry->provider_ref, minor);
+    // The same request (entry, what was reversed so far, amount) never refunds twice.
+    co_await provider_.refund(*entry->provider_ref, minor,
+                              "loxodon-refund-" + std::to_string(entry->id) + "-" +
+                                  std::to_string(entry->reversed_minor) + "-" +
+                                  std::to_string(minor.value_or(remaining)));
   } catch (const payments::ProviderError& e) {
     failure = e.what();
-    unsupported = e.unsupported();
+    kind = e.kind();
   }
-  if (failure) throw provider_error(*failure, unsupported);
+  if (failure) throw provider_error(*failure, kind);
 }
 
 awaitable<ReconcileReport> CheckoutService::reconcile(
@@ -200,7 +212,7 @@ awaitable<ReconcileReport> CheckoutService::reconcile(
   } catch (const payments::ProviderError& e) {
     failure = e.what();
   }
-  if (failure) throw provider_error(*failure, false);
+  if (failure) throw provider_error(*failure, payments::ProviderError::Kind::kUnavailable);
   ReconcileReport report;
   for (const auto& raw : listed) {
     ++report.seen;

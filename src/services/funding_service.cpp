@@ -52,8 +52,21 @@ FundingService::FundingService(const config::Config& config, db::Database& db,
     : config_(config), db_(db), ids_(ids) {}
 
 awaitable<domain::FundingSummary> FundingService::summary() {
+  constexpr auto kMaxAge = std::chrono::seconds(60);
   int grace_days = config_.funding.grace_days;
-  co_return co_await db_.read([grace_days](db::Tx& tx) {
+  std::optional<domain::FundingSummary> reused;
+  std::string known_version;
+  {
+    std::lock_guard lock(mutex_);
+    if (cached_ && std::chrono::steady_clock::now() - cached_at_ < kMaxAge) {
+      reused = cached_;
+      known_version = cached_version_;
+    }
+  }
+  std::string version;
+  auto fresh = co_await db_.read([&](db::Tx& tx) -> std::optional<domain::FundingSummary> {
+    version = db::FundingRepository::version(tx);
+    if (reused && version == known_version) return std::nullopt;
     auto summary = domain::summarize_funding(
         db::FundingRepository::settings(tx), db::FundingRepository::stretch_goals(tx),
         db::FundingRepository::ledger_totals(tx), db::FundingRepository::supporters(tx, grace_days),
@@ -61,6 +74,14 @@ awaitable<domain::FundingSummary> FundingService::summary() {
     std::tie(summary.seats_funded, summary.seats_given) = db::MembershipRepository::seat_counts(tx);
     return summary;
   });
+  if (!fresh) co_return *reused;
+  {
+    std::lock_guard lock(mutex_);
+    cached_ = fresh;
+    cached_version_ = version;
+    cached_at_ = std::chrono::steady_clock::now();
+  }
+  co_return *fresh;
 }
 
 awaitable<std::optional<domain::FundingSettings>> FundingService::settings(

@@ -160,10 +160,9 @@ awaitable<domain::FundedSeat> MembershipService::record_seat(
     }
     db::MembershipRepository::insert_seat(tx, id, plan_id, months, ledger_entry_id,
                                           "@" + admin.account.username);
-    for (auto& seat : db::MembershipRepository::seats(tx)) {
-      if (seat.id == id) return seat;
-    }
-    throw invalid("That donation funds a seat already");
+    auto seat = db::MembershipRepository::find_seat(tx, id);
+    if (!seat) throw invalid("That donation funds a seat already");
+    return *seat;
   });
 }
 
@@ -183,10 +182,9 @@ awaitable<domain::Membership> MembershipService::assign_seat(domain::UserWithAcc
   const std::int64_t membership_id = ids_.next();
   const auto now = std::chrono::system_clock::now();
   co_return co_await db_.tx([&](db::Tx& tx) {
-    auto seats = db::MembershipRepository::seats(tx);
-    auto seat = std::find_if(seats.begin(), seats.end(),
-                             [&](const domain::FundedSeat& f) { return f.id == seat_id; });
-    if (seat == seats.end()) throw Error(ErrorCode::kNotFound, "Record not found");
+    if (!db::MembershipRepository::find_seat(tx, seat_id)) {
+      throw Error(ErrorCode::kNotFound, "Record not found");
+    }
     auto account = db::AccountRepository::find(tx, account_id);
     if (!account || account->domain) throw invalid("Account must be a local account");
     auto taken = db::MembershipRepository::assign_seat(tx, seat_id, account_id, membership_id,

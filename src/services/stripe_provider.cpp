@@ -12,12 +12,31 @@ using nlohmann::json;
 StripeProvider::StripeProvider(const config::Config& config, net::HttpClient& client)
     : config_(config), client_(client) {}
 
-awaitable<json> StripeProvider::call(std::string method, std::string path, std::string form) {
+namespace {
+
+// Stripe's messages can quote a masked key ("sk_live_****abcd"); the log keeps the words, not
+// anything key-shaped.
+std::string without_keys(std::string text) {
+  for (const char* prefix : {"sk_", "rk_", "pk_", "whsec_"}) {
+    for (auto at = text.find(prefix); at != std::string::npos; at = text.find(prefix, at + 1)) {
+      auto end = text.find_first_of(" \t\n\".,;", at);
+      text.replace(at, (end == std::string::npos ? text.size() : end) - at, "[key]");
+    }
+  }
+  return text;
+}
+
+}  // namespace
+
+awaitable<json> StripeProvider::call(std::string method, std::string path, std::string form,
+                                     std::string idempotency_key) {
   net::HttpClientRequest request;
   request.method = method;
   request.url = config_.funding.stripe_api_base + path;
   request.headers = {{"Authorization", "Bearer " + config_.funding.stripe_secret_key},
-                     {"Accept", "application/json"}};
+                     {"Accept", "application/json"},
+                     {"Stripe-Version", kApiVersion}};
+  if (!idempotency_key.empty()) request.headers.emplace_back("Idempotency-Key", idempotency_key);
   if (method != "GET") {
     request.headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
     request.body = std::move(form);
@@ -30,7 +49,8 @@ awaitable<json> StripeProvider::call(std::string method, std::string path, std::
   } catch (const net::HttpClientError& e) {
     // The path only: it never carries the key.
     spdlog::warn("Stripe {} {} failed: {}", method, path.substr(0, path.find('?')), e.what());
-    throw payments::ProviderError(std::string("Could not reach the payment provider: ") + e.what());
+    throw payments::ProviderError("The payment provider is unavailable; try again later",
+                                  payments::ProviderError::Kind::kUnavailable);
   }
   auto body = json::parse(response.body, nullptr, false);
   if (response.status < 200 || response.status >= 300 || !body.is_object()) {
@@ -39,8 +59,17 @@ awaitable<json> StripeProvider::call(std::string method, std::string path, std::
         body["error"].value("message", json()).is_string()) {
       message = body["error"]["message"].get<std::string>();
     }
-    spdlog::warn("Stripe {} {} refused: {}", method, path.substr(0, path.find('?')), message);
-    throw payments::ProviderError("The payment provider refused: " + message);
+    // The provider's words go to the log only: they may describe the account or the key.
+    spdlog::warn("Stripe {} {} refused: {}", method, path.substr(0, path.find('?')),
+                 without_keys(message));
+    if (response.status == 400 || response.status == 402) {
+      throw payments::ProviderError(
+          "The payment provider refused this request (an amount below its minimum, or above "
+          "its maximum?)",
+          payments::ProviderError::Kind::kRefused);
+    }
+    throw payments::ProviderError("The payment provider is unavailable; try again later",
+                                  payments::ProviderError::Kind::kUnavailable);
   }
   co_return body;
 }
@@ -52,7 +81,8 @@ awaitable<payments::CheckoutSession> StripeProvider::checkout(payments::Checkout
   session.id = body.value("id", json("")).is_string() ? body.value("id", "") : "";
   session.url = body.value("url", json("")).is_string() ? body.value("url", "") : "";
   if (!session.url.starts_with("https://") && !session.url.starts_with("http://")) {
-    throw payments::ProviderError("The payment provider gave no checkout address");
+    throw payments::ProviderError("The payment provider gave no checkout address",
+                                  payments::ProviderError::Kind::kUnavailable);
   }
   co_return session;
 }
@@ -63,10 +93,13 @@ awaitable<void> StripeProvider::cancel_at_period_end(std::string subscription_re
 }
 
 awaitable<void> StripeProvider::refund(std::string payment_ref,
-                                       std::optional<std::int64_t> amount_minor) {
-  std::string form = "payment_intent=" + url_encode(payment_ref);
+                                       std::optional<std::int64_t> amount_minor,
+                                       std::string idempotency_key) {
+  // A checkout's payment is a PaymentIntent; anything else recorded as the payment is a charge.
+  std::string form =
+      (payment_ref.starts_with("pi_") ? "payment_intent=" : "charge=") + url_encode(payment_ref);
   if (amount_minor) form += "&amount=" + std::to_string(*amount_minor);
-  co_await call("POST", "/v1/refunds", std::move(form));
+  co_await call("POST", "/v1/refunds", std::move(form), std::move(idempotency_key));
 }
 
 awaitable<std::vector<json>> StripeProvider::events_since(

@@ -43,6 +43,8 @@ class StripeStandIn:
                 form = urllib.parse.parse_qs(self.rfile.read(length).decode()) if length else {}
                 stand_in.calls.append({"method": self.command, "path": self.path,
                                        "auth": self.headers.get("Authorization"),
+                                       "version": self.headers.get("Stripe-Version"),
+                                       "idempotency": self.headers.get("Idempotency-Key"),
                                        "form": {k: v[0] for k, v in form.items()}})
 
             def do_POST(self):
@@ -115,6 +117,7 @@ class PaymentProviderTest(unittest.TestCase):
         self.assertEqual(body["url"], "https://checkout.stripe.test/c/pay/cs_test_1")
         call = self.calls_to("/v1/checkout/sessions")[-1]
         self.assertEqual(call["auth"], f"Bearer {SECRET_KEY}")
+        self.assertEqual(call["version"], "2024-06-20")
         self.assertEqual(call["form"]["mode"], "subscription")
         self.assertEqual(call["form"]["line_items[0][price]"], "price_123")
         self.assertEqual(call["form"]["subscription_data[metadata][account_id]"], self.member_id)
@@ -194,6 +197,8 @@ class PaymentProviderTest(unittest.TestCase):
         self.assertEqual(status, 202, body)
         refund = self.calls_to("/v1/refunds")[-1]
         self.assertEqual(refund["form"], {"payment_intent": "pi_1", "amount": "150"})
+        # A retry of the same refund carries the same key, so the provider refunds once.
+        self.assertEqual(refund["idempotency"], f"loxodon-refund-{payment['id']}-0-150")
         status, body, _ = api_call(self.server, self.admin, "POST",
                                    f"/api/v1/admin/ledger/{payment['id']}/refund_payment",
                                    {"amount": "5.00"})

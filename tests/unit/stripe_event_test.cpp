@@ -34,6 +34,22 @@ TEST(StripeEventTest, NullNestedFieldsAreReadAsAbsent) {
   EXPECT_FALSE(read_stripe_event(json{{"id", "evt_2"}, {"type", "x"}, {"data", nullptr}}));
 }
 
+TEST(StripeEventTest, ADelayedPaymentCountsWhenItArrives) {
+  json session = {{"id", "cs_1"},      {"mode", "payment"},        {"amount_total", 500},
+                  {"currency", "eur"}, {"payment_intent", "pi_1"}, {"payment_status", "unpaid"}};
+  auto completed = read_stripe_event(
+      {{"id", "evt_1"}, {"type", "checkout.session.completed"}, {"data", {{"object", session}}}});
+  ASSERT_TRUE(completed);
+  EXPECT_EQ(completed->type, "ignored");
+  session["payment_status"] = "paid";
+  auto arrived = read_stripe_event({{"id", "evt_2"},
+                                    {"type", "checkout.session.async_payment_succeeded"},
+                                    {"data", {{"object", session}}}});
+  ASSERT_TRUE(arrived);
+  EXPECT_EQ(arrived->type, "donation.received");
+  EXPECT_EQ(arrived->payment_ref, "pi_1");
+}
+
 TEST(StripeEventTest, MetadataComesFromTheSubscriptionDetailsOrTheFirstLine) {
   json e = {
       {"id", "evt_1"},

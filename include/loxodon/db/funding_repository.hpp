@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace lox::db {
@@ -20,6 +21,8 @@ class FundingRepository {
   static std::int64_t stretch_goal_count(Tx& tx);
   static std::vector<domain::LedgerTotal> ledger_totals(Tx& tx);
   static domain::SupporterCounts supporters(Tx& tx, int grace_days);
+  // A cheap fingerprint of everything written that the figures come from.
+  static std::string version(Tx& tx);
 };
 
 }  // namespace lox::db

@@ -33,6 +33,7 @@ class MembershipRepository {
                           std::optional<std::int64_t> ledger_entry_id,
                           const std::string& funded_by);
   static std::vector<domain::FundedSeat> seats(Tx& tx);
+  static std::optional<domain::FundedSeat> find_seat(Tx& tx, std::int64_t id);
   // Gives an open seat to `account_id`: its plan and months, or nothing when it is gone or
   // given already.
   static std::optional<std::pair<std::int64_t, int>> assign_seat(Tx& tx, std::int64_t seat_id,

@@ -12,8 +12,8 @@ class ManualProvider : public PaymentProvider {
   std::string name() const override { return "manual"; }
   awaitable<CheckoutSession> checkout(CheckoutRequest request) override;
   awaitable<void> cancel_at_period_end(std::string subscription_ref) override;
-  awaitable<void> refund(std::string payment_ref,
-                         std::optional<std::int64_t> amount_minor) override;
+  awaitable<void> refund(std::string payment_ref, std::optional<std::int64_t> amount_minor,
+                         std::string idempotency_key) override;
   awaitable<std::vector<nlohmann::json>> events_since(
       std::chrono::system_clock::time_point since) override;
 };

@@ -38,13 +38,16 @@ struct CheckoutSession {
 // it never carries a key.
 class ProviderError : public std::runtime_error {
  public:
-  explicit ProviderError(const std::string& what, bool unsupported = false)
-      : std::runtime_error(what), unsupported_(unsupported) {}
-  // The provider has no such operation (the manual provider has no online checkout).
-  bool unsupported() const { return unsupported_; }
+  enum class Kind {
+    kUnsupported,  // the provider has no such operation (the manual provider has no checkout)
+    kRefused,      // the provider refused the request as made (an amount below its minimum)
+    kUnavailable,  // the provider could not be reached or failed
+  };
+  ProviderError(const std::string& what, Kind kind) : std::runtime_error(what), kind_(kind) {}
+  Kind kind() const { return kind_; }
 
  private:
-  bool unsupported_ = false;
+  Kind kind_;
 };
 
 // One interface over payment providers. Their inbound side (webhooks → normalized events) is
@@ -57,9 +60,10 @@ class PaymentProvider {
   // Ends a subscription when its paid period ends (the member keeps what they paid for).
   virtual awaitable<void> cancel_at_period_end(std::string subscription_ref) = 0;
   // Refunds a payment, all of it or `amount_minor`; the provider's refund event then records the
-  // reversal in the ledger.
-  virtual awaitable<void> refund(std::string payment_ref,
-                                 std::optional<std::int64_t> amount_minor) = 0;
+  // reversal in the ledger. The same `idempotency_key` never refunds twice (a retry after a
+  // timeout).
+  virtual awaitable<void> refund(std::string payment_ref, std::optional<std::int64_t> amount_minor,
+                                 std::string idempotency_key) = 0;
   // The provider's events since `since`, oldest first (its own JSON), to catch up on webhooks
   // that never arrived.
   virtual awaitable<std::vector<nlohmann::json>> events_since(

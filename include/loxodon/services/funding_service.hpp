@@ -6,7 +6,9 @@
 #include <loxodon/util/asio.hpp>
 #include <loxodon/util/snowflake.hpp>
 
+#include <chrono>
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,7 +41,10 @@ class FundingService {
  public:
   FundingService(const config::Config& config, db::Database& db, SnowflakeGenerator& ids);
 
-  // Public: anyone may read what the instance publishes.
+  // Public: anyone may read what the instance publishes. The figures are computed again when
+  // a write changed what they come from, and at least once a minute (for what time alone
+  // changes: the month, who is active, memberships lapsing); otherwise the last ones are
+  // reused, so a popular page costs one small query instead of a pass over the ledger.
   awaitable<domain::FundingSummary> summary();
 
   // Administrators only (403) from here on. 422 naming the field for an unknown currency,
@@ -60,6 +65,10 @@ class FundingService {
   const config::Config& config_;
   db::Database& db_;
   SnowflakeGenerator& ids_;
+  std::mutex mutex_;
+  std::optional<domain::FundingSummary> cached_;
+  std::string cached_version_;
+  std::chrono::steady_clock::time_point cached_at_;
 };
 
 }  // namespace lox::services
