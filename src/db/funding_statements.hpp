@@ -35,14 +35,16 @@ inline constexpr std::array kFundingStatements = {
               "FROM funding_stretch_goals) || ':' || (SELECT count(*) || '/' || count(assigned_at) "
               "FROM funded_seats)"},
     // Net amounts per currency, side, source, category and UTC month. A reversal counts against
-    // the entry it reverses (under that entry's side, source and category) in its own month.
+    // the entry it reverses (under that entry's side, source and category) in its own month; a
+    // correction of a dispute (won) counts against the disputed payment, two levels up.
     Statement{"ledger_totals",
-              "SELECT e.currency, coalesce(o.direction, e.direction) = 'in', "
-              "coalesce(o.source, e.source), coalesce(o.category, e.category), "
-              "to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM'), "
-              "sum(CASE WHEN e.direction = coalesce(o.direction, e.direction) THEN e.amount_minor "
-              "ELSE -e.amount_minor END)::bigint FROM ledger_entries e LEFT JOIN ledger_entries o "
-              "ON o.id = e.reverses_entry_id GROUP BY 1, 2, 3, 4, 5"},
+              "SELECT e.currency, coalesce(r.direction, o.direction, e.direction) = 'in', "
+              "coalesce(r.source, o.source, e.source), coalesce(r.category, o.category, "
+              "e.category), to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM'), "
+              "sum(CASE WHEN e.direction = coalesce(r.direction, o.direction, e.direction) THEN "
+              "e.amount_minor ELSE -e.amount_minor END)::bigint FROM ledger_entries e LEFT JOIN "
+              "ledger_entries o ON o.id = e.reverses_entry_id LEFT JOIN ledger_entries r ON r.id "
+              "= o.reverses_entry_id GROUP BY 1, 2, 3, 4, 5"},
     // Local accounts holding a paid or comped membership now ($1: grace days), among those
     // active in the last 30 days; and how many were active.
     Statement{"funding_supporters",

@@ -69,6 +69,13 @@ std::optional<domain::LedgerEntry> LedgerRepository::find_by_provider_ref(
   return read_entry(rows[0]);
 }
 
+std::optional<domain::LedgerEntry> LedgerRepository::find_reversal_by_provider_ref(
+    Tx& tx, const std::string& provider, const std::string& provider_ref) {
+  auto rows = tx.work().exec_prepared("ledger_reversal_by_provider_ref", provider, provider_ref);
+  if (rows.empty()) return std::nullopt;
+  return read_entry(rows[0]);
+}
+
 bool LedgerRepository::record_event(Tx& tx, const EventRow& e) {
   return !tx.work()
               .exec_prepared("payment_event_insert", e.provider, e.event_id, e.provider_type,

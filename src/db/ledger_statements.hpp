@@ -33,6 +33,9 @@ inline constexpr std::array kLedgerStatements = {
     Statement{"ledger_by_provider_ref",
               "SELECT " LOX_LEDGER_COLUMNS " FROM ledger_entries l WHERE l.provider = $1 "
               "AND l.provider_ref = $2 AND l.reverses_entry_id IS NULL"},
+    Statement{"ledger_reversal_by_provider_ref",
+              "SELECT " LOX_LEDGER_COLUMNS " FROM ledger_entries l WHERE l.provider = $1 "
+              "AND l.provider_ref = $2 AND l.reverses_entry_id IS NOT NULL"},
     Statement{"payment_event_insert",
               "INSERT INTO payment_events (provider, event_id, provider_type, type, occurred_at, "
               "raw_sha256) VALUES ($1, $2, $3, $4, to_timestamp($5::bigint / 1000.0), $6) "

@@ -129,6 +129,10 @@ std::optional<PaymentEvent> read_stripe_event(const json& event) {
   } else if (t == "charge.dispute.created") {
     e.type = "dispute.opened";
     e.amount_minor = integer(object, "amount");
+  } else if (t == "charge.dispute.closed") {
+    // Won: the disputed money comes back. Lost or closed with a warning: it stays gone.
+    e.type = text(object, "status") == "won" ? "dispute.won" : "ignored";
+    e.amount_minor = integer(object, "amount");
   } else {
     e.type = "ignored";
   }

@@ -172,7 +172,12 @@ void LedgerService::write_reversal(db::Tx& tx, std::int64_t original_id, const R
   }
   auto original = db::LedgerRepository::find(tx, original_id);
   if (!original) throw Error(ErrorCode::kNotFound, "Record not found");
-  if (original->reverses_entry_id) throw invalid("A reversal cannot itself be reversed");
+  // A dispute the instance won (or the payer withdrew) gives the money back: a correction of
+  // the dispute. Nothing else reverses a reversal.
+  const bool dispute_won = original->source == "dispute" && r.kind == "correction";
+  if (original->reverses_entry_id && !dispute_won) {
+    throw invalid("A reversal cannot itself be reversed (a dispute can be corrected)");
+  }
   const std::int64_t remaining = original->amount_minor - original->reversed_minor;
   const std::int64_t amount = r.amount_minor > 0 ? r.amount_minor : remaining;
   if (amount > remaining || remaining <= 0) {

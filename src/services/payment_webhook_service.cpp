@@ -219,6 +219,20 @@ awaitable<PaymentWebhookService::Outcome> PaymentWebhookService::apply(
       }
       if (reversal.amount_minor > 0) LedgerService::write_reversal(tx, original->id, reversal);
     }
+    if (type == "dispute.won") {
+      auto dispute = db::LedgerRepository::find_reversal_by_provider_ref(
+          tx, event->provider, "dispute:" + event->object_ref);
+      if (!dispute) throw not_yet("dispute");
+      LedgerService::ReversalRow correction;
+      correction.id = ids_.next();
+      correction.kind = "correction";  // all that remains of the dispute
+      correction.recorded_by = kRecordedBy;
+      correction.description = event->provider_type + " " + event->object_ref + " won";
+      correction.provider_ref = "dispute_won:" + event->object_ref;
+      if (dispute->amount_minor > dispute->reversed_minor) {
+        LedgerService::write_reversal(tx, dispute->id, correction);
+      }
+    }
     if (!event->subscription_ref.empty()) {
       db::MembershipRepository::refresh_badge(tx, event->provider, event->subscription_ref,
                                               config_.funding.grace_days);

@@ -168,5 +168,37 @@ TEST_F(PaymentWebhooksTest, RefundsCountWhatWasRefundedSoFarInAnyOrder) {
   EXPECT_EQ(reversed("pi_d"), "800");
 }
 
+TEST_F(PaymentWebhooksTest, AWonDisputeGivesTheMoneyBack) {
+  ASSERT_EQ(deliver(event("evt_w0", "checkout.session.completed", checkout("pi_w", 2500)))->status,
+            200);
+  json dispute = {
+      {"id", "dp_w"}, {"amount", 2500}, {"currency", "eur"}, {"payment_intent", "pi_w"}};
+  // The outcome before the dispute itself: delivered again later.
+  json won = dispute;
+  won["status"] = "won";
+  EXPECT_EQ(deliver(event("evt_w2", "charge.dispute.closed", won))->status, 503);
+  ASSERT_EQ(deliver(event("evt_w1", "charge.dispute.created", dispute))->status, 200);
+  auto balance = [&] {
+    return h_.tdb.scalar(
+        "SELECT sum(CASE WHEN direction = 'in' THEN amount_minor ELSE -amount_minor END) FROM "
+        "ledger_entries");
+  };
+  EXPECT_EQ(balance(), "0");
+  ASSERT_EQ(deliver(event("evt_w2", "charge.dispute.closed", won))->status, 200);
+  ASSERT_EQ(deliver(event("evt_w2", "charge.dispute.closed", won))->status, 200);  // again
+  EXPECT_EQ(balance(), "2500");
+  EXPECT_EQ(h_.tdb.count("SELECT count(*) FROM ledger_entries WHERE source = 'correction'"), 1);
+  // The funding figures count it as the donation it was.
+  auto summary = json::parse(h_.request("GET", "/api/v1/instance/funding")->body);
+  EXPECT_EQ(summary["raised_this_month"]["amount"], "25.00");
+  EXPECT_EQ(summary["income_by_source"][0]["source"], "donation");
+  // A lost dispute changes nothing.
+  json lost = dispute;
+  lost["id"] = "dp_l";
+  lost["status"] = "lost";
+  EXPECT_EQ(deliver(event("evt_l2", "charge.dispute.closed", lost))->status, 200);
+  EXPECT_EQ(balance(), "2500");
+}
+
 }  // namespace
 }  // namespace lox

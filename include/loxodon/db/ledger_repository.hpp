@@ -25,6 +25,9 @@ class LedgerRepository {
   static std::optional<domain::LedgerEntry> find_by_provider_ref(Tx& tx,
                                                                  const std::string& provider,
                                                                  const std::string& provider_ref);
+  // The reversal (a dispute, a refund) a provider recorded under `provider_ref`.
+  static std::optional<domain::LedgerEntry> find_reversal_by_provider_ref(
+      Tx& tx, const std::string& provider, const std::string& provider_ref);
   // Records a provider's webhook event once; false when it was recorded before.
   struct EventRow {
     std::string provider, event_id, provider_type, type;
