@@ -40,7 +40,7 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
       lists(c, d, ids, statuses, resolver, inbox),
       tags(d, ids),
       conversations(d, statuses),
-      scheduled(d, ids, statuses),
+      scheduled(c, d, ids, statuses),
       filters(d, ids, statuses),
       media_store(c.media_dir),
       media(c, d, ids, media_store, b, http_client),

@@ -170,6 +170,10 @@ std::vector<KeySpec> key_specs() {
        [](Config& c, const Value& v) { c.instance.max_media_attachments = to_size(v); }},
       {"instance.max_poll_options", Kind::kInt, 2, 20,
        [](Config& c, const Value& v) { c.instance.max_poll_options = to_size(v); }},
+      {"instance.edit_window_minutes", Kind::kInt, 0, 525600,
+       [](Config& c, const Value& v) {
+         c.instance.edit_window_minutes = std::get<std::int64_t>(v);
+       }},
       {"smtp.host", Kind::kString, 0, 0, [](Config& c, const Value& v) { c.smtp.host = str(v); }},
       {"smtp.port", Kind::kInt, 1, 65535,
        [](Config& c, const Value& v) {

@@ -21,6 +21,11 @@ domain::Entitlements combine_entitlements(const std::vector<std::string>& plan_e
     raise("max_media_attachments", out.max_media_attachments);
     raise("max_poll_options", out.max_poll_options);
     raise("max_profile_fields", out.max_profile_fields);
+    raise("max_scheduled_posts", out.max_scheduled_posts);
+    if (auto it = plan.find("edit_window_minutes"); it != plan.end() && it->is_number_unsigned()) {
+      out.edit_window_minutes =
+          std::max(out.edit_window_minutes.value_or(0), it->get<std::int64_t>());
+    }
     if (auto it = plan.find("ad_free"); it != plan.end() && it->is_boolean() && it->get<bool>()) {
       out.ad_free = true;
     }

@@ -72,6 +72,8 @@ awaitable<domain::MembershipPlan> MembershipService::create_plan(domain::UserWit
   limit("max_media_attachments", r.max_media_attachments, 1, 20, "Max media attachments");
   limit("max_poll_options", r.max_poll_options, 2, 20, "Max poll options");
   limit("max_profile_fields", r.max_profile_fields, 1, 16, "Max profile fields");
+  limit("max_scheduled_posts", r.max_scheduled_posts, 300, 3000, "Max scheduled posts");
+  limit("edit_window_minutes", r.edit_window_minutes, 1, 525600, "Edit window minutes");
   if (r.ad_free) entitlements["ad_free"] = true;
   if (r.badge && !r.badge->empty()) {
     if (utf8_length(*r.badge) > 30) throw invalid("Badge is too long (at most 30 characters)");

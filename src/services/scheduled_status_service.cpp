@@ -1,6 +1,7 @@
 #include <loxodon/db/account_repository.hpp>
 #include <loxodon/db/database.hpp>
 #include <loxodon/jobs/job_queue.hpp>
+#include <loxodon/services/entitlements.hpp>
 #include <loxodon/services/scheduled_status_service.hpp>
 #include <loxodon/services/validation_errors.hpp>
 #include <loxodon/util/error.hpp>
@@ -79,9 +80,35 @@ PostRequest post_request_from_json(const json& p) {
   return r;
 }
 
-ScheduledStatusService::ScheduledStatusService(db::Database& db, SnowflakeGenerator& ids,
-                                               StatusService& statuses)
-    : db_(db), ids_(ids), statuses_(statuses) {}
+ScheduledStatusService::ScheduledStatusService(const config::Config& config, db::Database& db,
+                                               SnowflakeGenerator& ids, StatusService& statuses)
+    : config_(config), db_(db), ids_(ids), statuses_(statuses) {}
+
+void ScheduledStatusService::check_limits(db::Tx& tx, std::int64_t account_id, std::int64_t total,
+                                          std::int64_t same_day, bool adding) const {
+  std::int64_t total_limit = kTotalLimit;
+  std::int64_t daily_limit = kDailyLimit;
+  // Only someone at the instance's limits pays for the membership lookup.
+  if ((adding && total >= total_limit) || same_day >= daily_limit) {
+    auto granted = current_entitlements(tx, account_id, config_.funding.grace_days);
+    if (granted.max_scheduled_posts) {
+      total_limit = std::max<std::int64_t>(total_limit,
+                                           static_cast<std::int64_t>(*granted.max_scheduled_posts));
+      daily_limit = std::max<std::int64_t>(daily_limit, total_limit / 12);
+    }
+  }
+  ValidationErrors errors;
+  if (adding && total >= total_limit) {
+    errors.add(
+        "scheduled_at", "Scheduled at", "ERR_INVALID",
+        "You have exceeded the limit of " + std::to_string(total_limit) + " scheduled posts");
+  } else if (same_day >= daily_limit) {
+    errors.add("scheduled_at", "Scheduled at", "ERR_INVALID",
+               "You have exceeded the limit of " + std::to_string(daily_limit) +
+                   " scheduled posts for that day");
+  }
+  errors.throw_if_any();
+}
 
 void ScheduledStatusService::check_time(system_clock::time_point at) const {
   if (at < system_clock::now() + kMinimumOffset) {
@@ -126,15 +153,7 @@ awaitable<db::ScheduledStatusRow> ScheduledStatusService::schedule(domain::UserW
   row.idempotency_key = request.idempotency_key;
   bool inserted = co_await db_.tx([&](db::Tx& tx) {
     auto counts = db::ScheduledStatusRepository::counts(tx, me, at, 0);
-    ValidationErrors errors;
-    if (counts.total >= kTotalLimit) {
-      errors.add("scheduled_at", "Scheduled at", "ERR_INVALID",
-                 "You have exceeded the limit of 300 scheduled posts");
-    } else if (counts.same_day >= kDailyLimit) {
-      errors.add("scheduled_at", "Scheduled at", "ERR_INVALID",
-                 "You have exceeded the limit of 25 scheduled posts for that day");
-    }
-    errors.throw_if_any();
+    check_limits(tx, me, counts.total, counts.same_day, true);
     if (!db::ScheduledStatusRepository::insert(tx, row)) return false;
     enqueue_publish(tx, row);
     return true;
@@ -168,12 +187,7 @@ awaitable<db::ScheduledStatusRow> ScheduledStatusService::reschedule(std::int64_
   check_time(at);
   auto row = co_await db_.tx([&](db::Tx& tx) -> std::optional<db::ScheduledStatusRow> {
     auto counts = db::ScheduledStatusRepository::counts(tx, me, at, id);
-    if (counts.same_day >= kDailyLimit) {
-      ValidationErrors errors;
-      errors.add("scheduled_at", "Scheduled at", "ERR_INVALID",
-                 "You have exceeded the limit of 25 scheduled posts for that day");
-      errors.throw_if_any();
-    }
+    check_limits(tx, me, counts.total, counts.same_day, false);
     if (!db::ScheduledStatusRepository::reschedule(tx, me, id, at)) return std::nullopt;
     auto updated = db::ScheduledStatusRepository::get(tx, me, id);
     if (updated) enqueue_publish(tx, *updated);

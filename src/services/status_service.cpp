@@ -783,6 +783,26 @@ awaitable<StatusPage> StatusService::edit(domain::UserWithAccount author, std::i
     throw Error(ErrorCode::kNotFound, "Record not found");
   }
   r.visibility = domain::visibility_name(current.visibility);  // visibility cannot change
+  // The edit window, when the instance has one; a membership may extend it.
+  if (config_.instance.edit_window_minutes > 0) {
+    const auto age = std::chrono::system_clock::now() - current.created_at;
+    auto window = std::chrono::minutes(config_.instance.edit_window_minutes);
+    if (age > window) {
+      auto granted = co_await db_.read([&](db::Tx& tx) {
+        return current_entitlements(tx, author.account.id, config_.funding.grace_days);
+      });
+      if (granted.edit_window_minutes) {
+        window = std::max(window, std::chrono::minutes(*granted.edit_window_minutes));
+      }
+    }
+    if (age > window) {
+      ValidationErrors errors;
+      errors.add(
+          "status", "Status", "ERR_INVALID",
+          "can only be edited within " + std::to_string(window.count()) + " minutes of posting");
+      errors.throw_if_any();
+    }
+  }
   Prepared prepared = co_await prepare(author, r, true);
   db::NewStatus updated;
   updated.text = r.text;

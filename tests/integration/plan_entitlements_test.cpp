@@ -5,6 +5,8 @@
 #include "app_harness.hpp"
 #include "funding_fixtures.hpp"
 
+#include <loxodon/util/time_format.hpp>
+
 #include <gtest/gtest.h>
 
 namespace lox {
@@ -136,6 +138,69 @@ TEST_F(PlanEntitlementsTest, MembersShowTheirPlansBadgeInRolesWhileItHolds) {
   EXPECT_TRUE(roles().empty());
 }
 
+TEST_F(PlanEntitlementsTest, MembersMayScheduleMorePostsADay) {
+  auto plan = h_.request("POST", "/api/v1/admin/plans", admin_token_,
+                         "name=Planner&price=5&currency=EUR&max_scheduled_posts=600");
+  ASSERT_EQ(plan->status, 200) << plan->body;
+  // Noon (UTC) two days ahead: every post lands on the same day.
+  auto noon = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()) +
+              std::chrono::days(2) + std::chrono::hours(12);
+  auto schedule = [&](const std::string& token, int i) {
+    auto at = format_iso8601_ms(noon + std::chrono::seconds(i));
+    return h_
+        .request("POST", "/api/v1/statuses", token,
+                 "status=Later+" + std::to_string(i) + "&scheduled_at=" + at)
+        ->status;
+  };
+  for (int i = 0; i < 25; ++i) ASSERT_EQ(schedule(free_token_, i), 200) << i;
+  EXPECT_EQ(schedule(free_token_, 25), 422);  // Mastodon's 25 a day
+
+  h_.request("POST", "/api/v1/admin/memberships", admin_token_,
+             "account_id=" + std::to_string(member_.account.id) +
+                 "&plan_id=" + json::parse(plan->body)["id"].get<std::string>());
+  for (int i = 0; i < 50; ++i) ASSERT_EQ(schedule(member_token_, i), 200) << i;
+  EXPECT_EQ(schedule(member_token_, 50), 422);  // 600 / 12 a day
+}
+
+TEST(PlanEditWindowTest, AMembershipExtendsTheInstancesEditWindow) {
+  AppHarness h(config::Environment{{"LOXODON_INSTANCE_EDIT_WINDOW_MINUTES", "60"}});
+  auto admin = h.create_user("tess", "admin");
+  auto member = h.create_user("mia");
+  auto other = h.create_user("fred");
+  auto admin_token = h.token_for(admin, "admin:read admin:write");
+  auto post_and_age = [&](const domain::UserWithAccount& who, const std::string& token) {
+    auto res = h.request("POST", "/api/v1/statuses", token, "status=First+words");
+    std::string id = json::parse(res->body)["id"];
+    // Posted two hours ago.
+    h.tdb.query("UPDATE statuses SET created_at = now() - interval '2 hours' WHERE id = " + id +
+                " AND account_id = " + std::to_string(who.account.id));
+    return id;
+  };
+  auto other_token = h.token_for(other, "read write");
+  auto member_token = h.token_for(member, "read write");
+  auto late = post_and_age(other, other_token);
+  auto edit = h.request("PUT", "/api/v1/statuses/" + late, other_token, "status=Second+words");
+  EXPECT_EQ(edit->status, 422) << edit->body;
+  EXPECT_NE(edit->body.find("within 60 minutes"), std::string::npos);
+  auto fresh = h.request("POST", "/api/v1/statuses", other_token, "status=Just+now");
+  EXPECT_EQ(
+      h.request("PUT", "/api/v1/statuses/" + json::parse(fresh->body)["id"].get<std::string>(),
+                other_token, "status=Fixed")
+          ->status,
+      200);
+
+  auto plan = h.request("POST", "/api/v1/admin/plans", admin_token,
+                        "name=Editor&price=5&currency=EUR&edit_window_minutes=1440");
+  ASSERT_EQ(plan->status, 200) << plan->body;
+  h.request("POST", "/api/v1/admin/memberships", admin_token,
+            "account_id=" + std::to_string(member.account.id) +
+                "&plan_id=" + json::parse(plan->body)["id"].get<std::string>());
+  auto mine = post_and_age(member, member_token);
+  EXPECT_EQ(
+      h.request("PUT", "/api/v1/statuses/" + mine, member_token, "status=Second+words")->status,
+      200);
+}
+
 TEST_F(PlanEntitlementsTest, PerksOutOfRangeAreRefused) {
   for (const char* body : {"name=A&price=1&currency=EUR&max_media_attachments=0",
                            "name=A&price=1&currency=EUR&max_media_attachments=21",
@@ -143,7 +208,10 @@ TEST_F(PlanEntitlementsTest, PerksOutOfRangeAreRefused) {
                            "name=A&price=1&currency=EUR&max_poll_options=21",
                            "name=A&price=1&currency=EUR&max_profile_fields=0",
                            "name=A&price=1&currency=EUR&max_profile_fields=17",
-                           "name=A&price=1&currency=EUR&badge=0123456789012345678901234567890"}) {
+                           "name=A&price=1&currency=EUR&badge=0123456789012345678901234567890",
+                           "name=A&price=1&currency=EUR&max_scheduled_posts=299",
+                           "name=A&price=1&currency=EUR&max_scheduled_posts=3001",
+                           "name=A&price=1&currency=EUR&edit_window_minutes=0"}) {
     auto res = h_.request("POST", "/api/v1/admin/plans", admin_token_, body);
     EXPECT_EQ(res->status, 422) << body << " " << res->body;
   }

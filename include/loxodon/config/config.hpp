@@ -92,6 +92,9 @@ struct InstanceConfig {
   std::size_t max_characters = 500;
   std::size_t max_media_attachments = 4;
   std::size_t max_poll_options = 4;
+  // How long after posting a post may be edited; 0: always, as Mastodon. A membership's
+  // `edit_window_minutes` extends it.
+  std::int64_t edit_window_minutes = 0;
 };
 
 // Everything `loxodon` reads from its TOML file and LOXODON_* environment variables, validated once

@@ -14,6 +14,8 @@ struct Entitlements {
   std::optional<std::size_t> max_media_attachments;
   std::optional<std::size_t> max_poll_options;
   std::optional<std::size_t> max_profile_fields;
+  std::optional<std::size_t> max_scheduled_posts;
+  std::optional<std::int64_t> edit_window_minutes;
   bool ad_free = false;  // no sponsored placements shown to this account
 };
 

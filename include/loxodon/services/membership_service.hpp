@@ -29,6 +29,8 @@ struct NewPlan {
   std::optional<long long> max_media_attachments;  // 1 to 20
   std::optional<long long> max_poll_options;       // 2 to 20
   std::optional<long long> max_profile_fields;     // 1 to 16
+  std::optional<long long> max_scheduled_posts;    // 300 to 3000
+  std::optional<long long> edit_window_minutes;    // 1 to 525600 (a year)
   bool ad_free = false;                            // members see no sponsored placements
   std::optional<std::string> badge;                // the supporter badge members show in `roles`
 };

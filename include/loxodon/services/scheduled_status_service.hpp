@@ -1,5 +1,6 @@
 #pragma once
 
+#include <loxodon/config/config.hpp>
 #include <loxodon/db/page_query.hpp>
 #include <loxodon/db/scheduled_status_repository.hpp>
 #include <loxodon/services/status_service.hpp>
@@ -31,7 +32,10 @@ class ScheduledStatusService {
   static constexpr std::int64_t kTotalLimit = 300;
   static constexpr std::int64_t kDailyLimit = 25;
 
-  ScheduledStatusService(db::Database& db, SnowflakeGenerator& ids, StatusService& statuses);
+  // A membership's `max_scheduled_posts` raises the total, and the daily limit with it in
+  // Mastodon's proportion (one twelfth).
+  ScheduledStatusService(const config::Config& config, db::Database& db, SnowflakeGenerator& ids,
+                         StatusService& statuses);
 
   // Posts now without a time or with one already past (as Mastodon does), schedules otherwise.
   awaitable<PostOutcome> post_or_schedule(domain::UserWithAccount author, PostRequest request,
@@ -49,7 +53,11 @@ class ScheduledStatusService {
 
  private:
   void check_time(std::chrono::system_clock::time_point at) const;
+  // 422 when `counts` reach the account's limits (the instance's, or its membership's).
+  void check_limits(db::Tx& tx, std::int64_t account_id, std::int64_t total, std::int64_t same_day,
+                    bool adding) const;
 
+  const config::Config& config_;
   db::Database& db_;
   SnowflakeGenerator& ids_;
   StatusService& statuses_;

@@ -58,6 +58,8 @@ void PlansApi::add_routes(Endpoints& e) {
           r.max_media_attachments = c.params.integer("max_media_attachments");
           r.max_poll_options = c.params.integer("max_poll_options");
           r.max_profile_fields = c.params.integer("max_profile_fields");
+          r.max_scheduled_posts = c.params.integer("max_scheduled_posts");
+          r.edit_window_minutes = c.params.integer("edit_window_minutes");
           r.ad_free = c.params.boolean("ad_free").value_or(false);
           r.badge = c.params.string("badge");
           auto plan = co_await memberships_.create_plan(c.user(), std::move(r));
