@@ -183,6 +183,9 @@ class SocialTest(unittest.TestCase):
         self.assertEqual(status, 200)
         self.assertIn("local=true", headers["Link"])
         self.assertIn('rel="next"', headers["Link"])
+        # Home feeds are filled by the fan-out job, after the post is answered: wait for it.
+        self.assertTrue(wait_until(
+            lambda: [s["id"] for s in carol.timeline_home(limit=1)] == posted[-1:]))
         home = carol.timeline_home(limit=2)
         self.assertEqual([s["id"] for s in home], list(reversed(posted))[:2])
         rest = carol.fetch_next(home)
