@@ -7,6 +7,13 @@
 
 namespace lox::db::sql {
 
+// A membership with its account's name and its plan's (read by read_membership).
+#define LOX_MEMBERSHIP_SELECT                                                                  \
+  "SELECT m.id, m.account_id, a.username, m.plan_id, p.name, m.provider, m.subscription_ref, " \
+  "m.status, (extract(epoch FROM m.current_period_end) * 1000)::bigint, "                      \
+  "m.cancel_at_period_end FROM memberships m JOIN accounts a ON a.id = m.account_id "          \
+  "JOIN membership_plans p ON p.id = m.plan_id"
+
 inline constexpr std::array kMembershipStatements = {
     Statement{"plan_insert",
               "INSERT INTO membership_plans (id, name, description, price_minor, currency, "
@@ -51,17 +58,9 @@ inline constexpr std::array kMembershipStatements = {
               "p.id = m.plan_id WHERE m.account_id = $1 AND m.status IN ('trialing', 'active', "
               "'past_due', 'comped') AND (m.current_period_end IS NULL OR m.current_period_end + "
               "make_interval(days => $2) > now())"},
-    Statement{"memberships_all",
-              "SELECT m.id, m.account_id, a.username, m.plan_id, p.name, m.provider, "
-              "m.subscription_ref, m.status, (extract(epoch FROM m.current_period_end) * "
-              "1000)::bigint, m.cancel_at_period_end FROM memberships m JOIN accounts a ON a.id = "
-              "m.account_id JOIN membership_plans p ON p.id = m.plan_id ORDER BY m.created_at "
-              "DESC, m.id DESC LIMIT 500"},
-    Statement{"membership_find",
-              "SELECT m.id, m.account_id, a.username, m.plan_id, p.name, m.provider, "
-              "m.subscription_ref, m.status, (extract(epoch FROM m.current_period_end) * "
-              "1000)::bigint, m.cancel_at_period_end FROM memberships m JOIN accounts a ON a.id = "
-              "m.account_id JOIN membership_plans p ON p.id = m.plan_id WHERE m.id = $1"},
+    Statement{"memberships_all", LOX_MEMBERSHIP_SELECT " ORDER BY m.created_at "
+                                                       "DESC, m.id DESC LIMIT 500"},
+    Statement{"membership_find", LOX_MEMBERSHIP_SELECT " WHERE m.id = $1"},
     Statement{"plan_exists", "SELECT 1 FROM membership_plans WHERE id = $1"},
     // Re-derives an account's supporter badge ($2: grace days): the badge of the plan it holds
     // longest, until that membership's period (and grace) ends; none without one.
@@ -98,11 +97,8 @@ inline constexpr std::array kMembershipStatements = {
     Statement{"membership_account",
               "SELECT account_id FROM memberships WHERE provider = $1 AND subscription_ref = $2"},
     // The subscription a member can cancel: theirs with the provider, still running.
-    Statement{"membership_running",
-              "SELECT m.id, m.account_id, a.username, m.plan_id, p.name, m.provider, "
-              "m.subscription_ref, m.status, (extract(epoch FROM m.current_period_end) * "
-              "1000)::bigint, m.cancel_at_period_end FROM memberships m JOIN accounts a ON a.id = "
-              "m.account_id JOIN membership_plans p ON p.id = m.plan_id WHERE m.account_id = $1 "
+    Statement{"membership_running", LOX_MEMBERSHIP_SELECT
+              " WHERE m.account_id = $1 "
               "AND m.provider = $2 AND m.status IN ('trialing', 'active', 'past_due') ORDER BY "
               "m.current_period_end DESC NULLS LAST, m.id DESC LIMIT 1"},
     // Ends an administrator's comp at once (a provider's subscription ends through its events).
@@ -112,5 +108,7 @@ inline constexpr std::array kMembershipStatements = {
               "last_event_at, now()), updated_at = now() WHERE id = $1 AND provider = 'manual' "
               "AND status = 'comped'"},
 };
+
+#undef LOX_MEMBERSHIP_SELECT
 
 }  // namespace lox::db::sql

@@ -6,6 +6,7 @@
 #include <loxodon/services/checkout_service.hpp>
 #include <loxodon/services/ledger_service.hpp>
 #include <loxodon/services/thanks_service.hpp>
+#include <loxodon/services/validation_errors.hpp>
 #include <loxodon/util/crypto.hpp>
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/html.hpp>
@@ -13,10 +14,6 @@
 namespace lox::services {
 
 namespace {
-
-Error invalid(const std::string& message) {
-  return Error(ErrorCode::kUnprocessable, "Validation failed: " + message);
-}
 
 // What the provider said, as the client's error: 422 for what this provider cannot do or
 // refused as asked, 502 for an outage.
@@ -51,16 +48,20 @@ awaitable<std::string> CheckoutService::open_checkout(payments::CheckoutRequest 
   co_return session.url;
 }
 
+awaitable<domain::MembershipPlan> CheckoutService::active_plan(std::int64_t plan_id) {
+  auto plans = co_await db_.read([](db::Tx& tx) { return db::MembershipRepository::plans(tx); });
+  for (auto& p : plans) {
+    if (p.id == plan_id && p.active) co_return std::move(p);
+  }
+  throw Error(ErrorCode::kNotFound, "Record not found");
+}
+
 awaitable<std::string> CheckoutService::membership_checkout(domain::UserWithAccount user,
                                                             std::int64_t plan_id) {
-  auto plans = co_await db_.read([](db::Tx& tx) { return db::MembershipRepository::plans(tx); });
-  const domain::MembershipPlan* plan = nullptr;
-  for (const auto& p : plans) {
-    if (p.id == plan_id && p.active) plan = &p;
-  }
-  if (plan == nullptr) throw Error(ErrorCode::kNotFound, "Record not found");
+  auto found = co_await active_plan(plan_id);
+  const domain::MembershipPlan* plan = &found;
   if (!plan->provider_price_ref) {
-    throw invalid("This plan is given by the administrators, not bought online");
+    throw validation_failed("This plan is given by the administrators, not bought online");
   }
   payments::CheckoutRequest request;
   request.price_ref = *plan->provider_price_ref;
@@ -73,15 +74,15 @@ awaitable<std::string> CheckoutService::membership_checkout(domain::UserWithAcco
 awaitable<std::string> CheckoutService::donation_checkout(
     std::optional<domain::UserWithAccount> donor, DonationCheckout d) {
   if (!domain::currency_exponent(d.currency)) {
-    throw invalid("Currency is not an ISO 4217 currency code");
+    throw validation_failed("Currency is not an ISO 4217 currency code");
   }
   auto amount = domain::parse_amount(d.amount, d.currency);
   if (!amount || *amount == 0 || *amount > 99'999'999) {
-    throw invalid("Amount must be a positive amount of " + d.currency +
-                  " that one payment can carry");
+    throw validation_failed("Amount must be a positive amount of " + d.currency +
+                            " that one payment can carry");
   }
   if (!d.interval.empty() && d.interval != "month" && d.interval != "year") {
-    throw invalid("Interval must be month or year (or none for a one-time donation)");
+    throw validation_failed("Interval must be month or year (or none for a one-time donation)");
   }
   payments::CheckoutRequest request;
   request.amount_minor = *amount;
@@ -94,14 +95,14 @@ awaitable<std::string> CheckoutService::donation_checkout(
   if (donor) request.metadata.emplace_back("account_id", std::to_string(donor->account.id));
   if (d.thanks && !d.thanks->empty()) {
     if (*d.thanks != "named" && *d.thanks != "anonymous") {
-      throw invalid("Thanks must be named or anonymous");
+      throw validation_failed("Thanks must be named or anonymous");
     }
     if (*d.thanks == "named" && d.thanks_name.find_first_not_of(' ') == std::string::npos) {
-      throw invalid("Thanks name can't be blank when thanks are named");
+      throw validation_failed("Thanks name can't be blank when thanks are named");
     }
     if (utf8_length(d.thanks_name) > ThanksService::kMaxName ||
         utf8_length(d.thanks_message) > ThanksService::kMaxMessage) {
-      throw invalid("Thanks name or message is too long");
+      throw validation_failed("Thanks name or message is too long");
     }
     request.metadata.emplace_back("thanks", *d.thanks);
     if (*d.thanks == "named") request.metadata.emplace_back("thanks_name", d.thanks_name);
@@ -114,23 +115,20 @@ awaitable<std::string> CheckoutService::donation_checkout(
 
 awaitable<std::string> CheckoutService::seat_checkout(domain::UserWithAccount user,
                                                       std::int64_t plan_id, int months) {
-  if (months < 1 || months > 120) throw invalid("Months must be 1 to 120");
-  auto plans = co_await db_.read([](db::Tx& tx) { return db::MembershipRepository::plans(tx); });
-  const domain::MembershipPlan* plan = nullptr;
-  for (const auto& p : plans) {
-    if (p.id == plan_id && p.active) plan = &p;
-  }
-  if (plan == nullptr) throw Error(ErrorCode::kNotFound, "Record not found");
-  if (plan->price_minor == 0) throw invalid("This plan is free: there is nothing to fund");
+  if (months < 1 || months > 120) throw validation_failed("Months must be 1 to 120");
+  auto found = co_await active_plan(plan_id);
+  const domain::MembershipPlan* plan = &found;
+  if (plan->price_minor == 0)
+    throw validation_failed("This plan is free: there is nothing to fund");
   std::int64_t periods = months;
   if (plan->billing_interval == "year") {
-    if (months % 12 != 0) throw invalid("Months must be whole years for a yearly plan");
+    if (months % 12 != 0) throw validation_failed("Months must be whole years for a yearly plan");
     periods = months / 12;
   }
   // Stripe takes at most 8 digits of minor units per line.
   constexpr std::int64_t kMaxCheckoutMinor = 99'999'999;
   if (plan->price_minor > kMaxCheckoutMinor / periods) {
-    throw invalid("That is more than one payment can carry: fund fewer months");
+    throw validation_failed("That is more than one payment can carry: fund fewer months");
   }
   payments::CheckoutRequest request;
   request.amount_minor = plan->price_minor * periods;
@@ -166,26 +164,24 @@ awaitable<domain::Membership> CheckoutService::cancel_membership(domain::UserWit
 
 awaitable<void> CheckoutService::refund(domain::UserWithAccount admin, std::int64_t ledger_entry_id,
                                         std::optional<std::string> amount) {
-  if (!LedgerService::may_manage(admin.user)) {
-    throw Error(ErrorCode::kForbidden, "This action is not allowed");
-  }
+  LedgerService::require_administrator(admin);
   auto entry = co_await db_.read(
       [&](db::Tx& tx) { return db::LedgerRepository::find(tx, ledger_entry_id); });
   if (!entry) throw Error(ErrorCode::kNotFound, "Record not found");
   if (entry->provider != provider_name_ || !entry->provider_ref || entry->direction != "in" ||
       entry->reverses_entry_id) {
-    throw invalid("Only payments received through " + provider_name_ +
-                  " can be refunded through it; record other refunds in the ledger");
+    throw validation_failed("Only payments received through " + provider_name_ +
+                            " can be refunded through it; record other refunds in the ledger");
   }
   std::optional<std::int64_t> minor;
   if (amount && !amount->empty()) {
     minor = domain::parse_amount(*amount, entry->currency);
     if (!minor || *minor == 0)
-      throw invalid("Amount must be a positive amount of " + entry->currency);
+      throw validation_failed("Amount must be a positive amount of " + entry->currency);
   }
   const std::int64_t remaining = entry->amount_minor - entry->reversed_minor;
   if (minor.value_or(remaining) > remaining || remaining <= 0) {
-    throw invalid("Amount is more than what remains of the payment");
+    throw validation_failed("Amount is more than what remains of the payment");
   }
   std::optional<std::string> failure;
   auto kind = payments::ProviderError::Kind::kUnavailable;

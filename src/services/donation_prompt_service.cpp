@@ -3,24 +3,11 @@
 #include <loxodon/domain/status_text.hpp>
 #include <loxodon/services/donation_prompt_service.hpp>
 #include <loxodon/services/ledger_service.hpp>
+#include <loxodon/services/validation_errors.hpp>
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/html.hpp>
 
 namespace lox::services {
-
-namespace {
-
-Error invalid(const std::string& message) {
-  return Error(ErrorCode::kUnprocessable, "Validation failed: " + message);
-}
-
-void require_administrator(const domain::UserWithAccount& admin) {
-  if (!LedgerService::may_manage(admin.user)) {
-    throw Error(ErrorCode::kForbidden, "This action is not allowed");
-  }
-}
-
-}  // namespace
 
 DonationPromptService::DonationPromptService(const config::Config& config, db::Database& db,
                                              SnowflakeGenerator& ids)
@@ -34,12 +21,12 @@ domain::RenderedStatusText DonationPromptService::render(const std::string& text
 
 awaitable<domain::DonationPrompt> DonationPromptService::create(domain::UserWithAccount admin,
                                                                 NewDonationPrompt r) {
-  require_administrator(admin);
+  LedgerService::require_administrator(admin);
   if (r.text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    throw invalid("Text can't be blank");
+    throw validation_failed("Text can't be blank");
   }
   if (!valid_utf8(r.text) || r.text.find('\0') != std::string::npos || utf8_length(r.text) > 1000) {
-    throw invalid("Text must be valid UTF-8 of at most 1000 characters");
+    throw validation_failed("Text must be valid UTF-8 of at most 1000 characters");
   }
   domain::DonationPrompt p;
   p.id = ids_.next();
@@ -49,15 +36,15 @@ awaitable<domain::DonationPrompt> DonationPromptService::create(domain::UserWith
   p.tags = rendered.tags;
   p.starts_at = r.starts_at.value_or(std::chrono::system_clock::now());
   if (r.ends_at) {
-    if (*r.ends_at <= p.starts_at) throw invalid("Ends at must be after starts at");
+    if (*r.ends_at <= p.starts_at) throw validation_failed("Ends at must be after starts at");
     p.ends_at = r.ends_at;
   }
   if (r.min_account_age_days < 0 || r.min_account_age_days > 3650) {
-    throw invalid("Minimum account age must be 0 to 3650 days");
+    throw validation_failed("Minimum account age must be 0 to 3650 days");
   }
   p.min_account_age_days = r.min_account_age_days;
   if (r.repeat_days && (*r.repeat_days < 1 || *r.repeat_days > 365)) {
-    throw invalid("Repeat days must be 1 to 365");
+    throw validation_failed("Repeat days must be 1 to 365");
   }
   p.repeat_days = r.repeat_days;
   p.created_by = "@" + admin.account.username;
@@ -68,12 +55,12 @@ awaitable<domain::DonationPrompt> DonationPromptService::create(domain::UserWith
 
 awaitable<std::vector<domain::DonationPrompt>> DonationPromptService::all(
     domain::UserWithAccount admin) {
-  require_administrator(admin);
+  LedgerService::require_administrator(admin);
   co_return co_await db_.read([](db::Tx& tx) { return db::DonationPromptRepository::all(tx); });
 }
 
 awaitable<void> DonationPromptService::end(domain::UserWithAccount admin, std::int64_t id) {
-  require_administrator(admin);
+  LedgerService::require_administrator(admin);
   bool ended =
       co_await db_.tx([&](db::Tx& tx) { return db::DonationPromptRepository::end(tx, id); });
   if (!ended) throw Error(ErrorCode::kNotFound, "Record not found");

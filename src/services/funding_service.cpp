@@ -5,6 +5,7 @@
 #include <loxodon/domain/money.hpp>
 #include <loxodon/services/funding_service.hpp>
 #include <loxodon/services/ledger_service.hpp>
+#include <loxodon/services/validation_errors.hpp>
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/html.hpp>
 
@@ -12,19 +13,9 @@ namespace lox::services {
 
 namespace {
 
-Error invalid(const std::string& message) {
-  return Error(ErrorCode::kUnprocessable, "Validation failed: " + message);
-}
-
-void require_administrator(const domain::UserWithAccount& admin) {
-  if (!LedgerService::may_manage(admin.user)) {
-    throw Error(ErrorCode::kForbidden, "This action is not allowed");
-  }
-}
-
 std::string checked_currency(const std::string& code) {
   if (!domain::currency_exponent(code)) {
-    throw invalid("Currency is not an ISO 4217 currency code");
+    throw validation_failed("Currency is not an ISO 4217 currency code");
   }
   return code;
 }
@@ -33,14 +24,16 @@ std::int64_t checked_amount(const std::string& text, const std::string& currency
                             const std::string& field) {
   auto minor = domain::parse_amount(text, currency);
   if (!minor) {
-    throw invalid(field + " must be an amount of " + currency + " from 0 to 10^15 minor units");
+    throw validation_failed(field + " must be an amount of " + currency +
+                            " from 0 to 10^15 minor units");
   }
   return *minor;
 }
 
 std::string checked_text(const std::string& text, std::size_t max, const std::string& field) {
   if (utf8_length(text) > max) {
-    throw invalid(field + " is too long (at most " + std::to_string(max) + " characters)");
+    throw validation_failed(field + " is too long (at most " + std::to_string(max) +
+                            " characters)");
   }
   return to_valid_utf8(text);
 }
@@ -86,13 +79,13 @@ awaitable<domain::FundingSummary> FundingService::summary() {
 
 awaitable<std::optional<domain::FundingSettings>> FundingService::settings(
     domain::UserWithAccount admin) {
-  require_administrator(admin);
+  LedgerService::require_administrator(admin);
   co_return co_await db_.read([](db::Tx& tx) { return db::FundingRepository::settings(tx); });
 }
 
 awaitable<domain::FundingSettings> FundingService::update_settings(domain::UserWithAccount admin,
                                                                    FundingSettingsInput input) {
-  require_administrator(admin);
+  LedgerService::require_administrator(admin);
   domain::FundingSettings s;
   s.currency = checked_currency(input.currency);
   s.monthly_goal_minor = checked_amount(input.monthly_goal, s.currency, "Monthly goal");
@@ -107,16 +100,16 @@ awaitable<domain::FundingSettings> FundingService::update_settings(domain::UserW
 
 awaitable<std::vector<domain::StretchGoal>> FundingService::stretch_goals(
     domain::UserWithAccount admin) {
-  require_administrator(admin);
+  LedgerService::require_administrator(admin);
   co_return co_await db_.read([](db::Tx& tx) { return db::FundingRepository::stretch_goals(tx); });
 }
 
 awaitable<domain::StretchGoal> FundingService::add_stretch_goal(domain::UserWithAccount admin,
                                                                 NewStretchGoal input) {
-  require_administrator(admin);
+  LedgerService::require_administrator(admin);
   domain::StretchGoal g;
   g.id = ids_.next();
-  if (input.title.empty()) throw invalid("Title can't be blank");
+  if (input.title.empty()) throw validation_failed("Title can't be blank");
   g.title = checked_text(input.title, 100, "Title");
   g.description = checked_text(input.description, 1000, "Description");
   co_await db_.tx([&](db::Tx& tx) {
@@ -124,13 +117,14 @@ awaitable<domain::StretchGoal> FundingService::add_stretch_goal(domain::UserWith
       g.currency = checked_currency(*input.currency);
     } else {
       auto settings = db::FundingRepository::settings(tx);
-      if (!settings) throw invalid("Currency is required until the funding settings name one");
+      if (!settings)
+        throw validation_failed("Currency is required until the funding settings name one");
       g.currency = settings->currency;
     }
     g.amount_minor = checked_amount(input.amount, g.currency, "Amount");
-    if (g.amount_minor == 0) throw invalid("Amount must be more than 0");
+    if (g.amount_minor == 0) throw validation_failed("Amount must be more than 0");
     if (db::FundingRepository::stretch_goal_count(tx) >= kMaxStretchGoals) {
-      throw invalid("At most " + std::to_string(kMaxStretchGoals) + " stretch goals");
+      throw validation_failed("At most " + std::to_string(kMaxStretchGoals) + " stretch goals");
     }
     db::FundingRepository::insert_stretch_goal(tx, g);
   });
@@ -139,7 +133,7 @@ awaitable<domain::StretchGoal> FundingService::add_stretch_goal(domain::UserWith
 
 awaitable<void> FundingService::remove_stretch_goal(domain::UserWithAccount admin,
                                                     std::int64_t id) {
-  require_administrator(admin);
+  LedgerService::require_administrator(admin);
   bool removed = co_await db_.tx(
       [id](db::Tx& tx) { return db::FundingRepository::delete_stretch_goal(tx, id); });
   if (!removed) throw Error(ErrorCode::kNotFound, "Record not found");

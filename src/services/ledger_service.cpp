@@ -3,6 +3,7 @@
 #include <loxodon/domain/money.hpp>
 #include <loxodon/services/ledger_service.hpp>
 #include <loxodon/services/thanks_service.hpp>
+#include <loxodon/services/validation_errors.hpp>
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/html.hpp>
 #include <loxodon/util/time_format.hpp>
@@ -16,10 +17,6 @@ namespace {
 
 constexpr std::int64_t kAdministrator = 1;
 
-Error invalid(const std::string& message) {
-  return Error(ErrorCode::kUnprocessable, "Validation failed: " + message);
-}
-
 template <std::size_t N>
 bool one_of(const std::string& value, const std::array<const char*, N>& allowed) {
   return std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return value == a; });
@@ -29,27 +26,27 @@ bool one_of(const std::string& value, const std::array<const char*, N>& allowed)
 std::int64_t amount_of(const std::optional<std::string>& amount,
                        const std::optional<std::int64_t>& minor, const std::string& currency) {
   auto exponent = domain::currency_exponent(currency);
-  if (!exponent) throw invalid("Currency is not an ISO 4217 currency code");
+  if (!exponent) throw validation_failed("Currency is not an ISO 4217 currency code");
   std::optional<std::int64_t> value;
   if (amount) {
     value = domain::parse_amount(*amount, currency);
   } else if (minor && *minor > 0 && *minor <= domain::kMaxEntryMinor) {
     value = *minor;
   } else if (!minor) {
-    throw invalid("Amount can't be blank");
+    throw validation_failed("Amount can't be blank");
   }
   if (!value || *value <= 0) {
-    throw invalid("Amount must be a positive amount of " + currency + " with at most " +
-                  std::to_string(*exponent) + " decimal(s), at most " +
-                  domain::format_amount(domain::kMaxEntryMinor, currency));
+    throw validation_failed("Amount must be a positive amount of " + currency + " with at most " +
+                            std::to_string(*exponent) + " decimal(s), at most " +
+                            domain::format_amount(domain::kMaxEntryMinor, currency));
   }
   return *value;
 }
 
 std::string bounded(const std::string& text, std::size_t max, const char* field) {
   if (utf8_length(text) > max) {
-    throw invalid(std::string(field) + " is too long (maximum is " + std::to_string(max) +
-                  " characters)");
+    throw validation_failed(std::string(field) + " is too long (maximum is " + std::to_string(max) +
+                            " characters)");
   }
   return to_valid_utf8(text);
 }
@@ -79,24 +76,29 @@ bool LedgerService::may_manage(const domain::User& user) {
   return (user.role.permissions & kAdministrator) != 0;
 }
 
+void LedgerService::require_administrator(const domain::UserWithAccount& user) {
+  if (!may_manage(user.user)) throw Error(ErrorCode::kForbidden, "This action is not allowed");
+}
+
 awaitable<domain::LedgerEntry> LedgerService::record(domain::UserWithAccount admin,
                                                      NewLedgerEntry r) {
-  if (!may_manage(admin.user)) throw Error(ErrorCode::kForbidden, "This action is not allowed");
+  require_administrator(admin);
   if (r.direction != "in" && r.direction != "out") {
-    throw invalid("Direction must be in or out");
+    throw validation_failed("Direction must be in or out");
   }
   static constexpr std::array<const char*, 4> kIncome = {"donation", "membership", "sponsorship",
                                                          "manual"};
   if (r.direction == "in" && !one_of(r.source, kIncome)) {
-    throw invalid("Source must be donation, membership, sponsorship or manual for money in");
+    throw validation_failed(
+        "Source must be donation, membership, sponsorship or manual for money in");
   }
   if (r.direction == "out" && r.source.empty()) r.source = "cost";
   if (r.direction == "out" && r.source != "cost")
-    throw invalid("Source must be cost for money out");
+    throw validation_failed("Source must be cost for money out");
   if (r.recurrence.empty()) r.recurrence = "one_time";
   static constexpr std::array<const char*, 3> kRecurrences = {"one_time", "monthly", "yearly"};
   if (!one_of(r.recurrence, kRecurrences)) {
-    throw invalid("Recurrence must be one_time, monthly or yearly");
+    throw validation_failed("Recurrence must be one_time, monthly or yearly");
   }
   domain::LedgerEntry e;
   e.id = ids_.next();
@@ -114,17 +116,17 @@ awaitable<domain::LedgerEntry> LedgerService::record(domain::UserWithAccount adm
   domain::ThanksRequest thanks;
   if (r.thanks && !r.thanks->empty()) {
     if (*r.thanks != "named" && *r.thanks != "anonymous") {
-      throw invalid("Thanks must be named or anonymous");
+      throw validation_failed("Thanks must be named or anonymous");
     }
-    if (e.source != "donation") throw invalid("Thanks are for donations");
+    if (e.source != "donation") throw validation_failed("Thanks are for donations");
     if (*r.thanks == "named" && r.thanks_name.find_first_not_of(' ') == std::string::npos) {
-      throw invalid("Thanks name can't be blank when thanks are named");
+      throw validation_failed("Thanks name can't be blank when thanks are named");
     }
     if (utf8_length(r.thanks_name) > ThanksService::kMaxName) {
-      throw invalid("Thanks name is too long (at most 60 characters)");
+      throw validation_failed("Thanks name is too long (at most 60 characters)");
     }
     if (utf8_length(r.thanks_message) > ThanksService::kMaxMessage) {
-      throw invalid("Thanks message is too long (at most 200 characters)");
+      throw validation_failed("Thanks message is too long (at most 200 characters)");
     }
     thanks.wanted = true;
     if (*r.thanks == "named") thanks.name = r.thanks_name;
@@ -140,10 +142,11 @@ awaitable<domain::LedgerEntry> LedgerService::record(domain::UserWithAccount adm
 
 awaitable<domain::LedgerEntry> LedgerService::reverse(domain::UserWithAccount admin,
                                                       std::int64_t entry_id, LedgerReversal r) {
-  if (!may_manage(admin.user)) throw Error(ErrorCode::kForbidden, "This action is not allowed");
+  require_administrator(admin);
   static constexpr std::array<const char*, 3> kKinds = {"refund", "dispute", "correction"};
   if (r.kind.empty()) r.kind = "refund";
-  if (!one_of(r.kind, kKinds)) throw invalid("Kind must be refund, dispute or correction");
+  if (!one_of(r.kind, kKinds))
+    throw validation_failed("Kind must be refund, dispute or correction");
   std::string description = bounded(r.description, 1000, "Description");
   const std::int64_t new_id = ids_.next();
   co_await db_.tx([&](db::Tx& tx) {
@@ -176,14 +179,14 @@ void LedgerService::write_reversal(db::Tx& tx, std::int64_t original_id, const R
   // the dispute. Nothing else reverses a reversal.
   const bool dispute_won = original->source == "dispute" && r.kind == "correction";
   if (original->reverses_entry_id && !dispute_won) {
-    throw invalid("A reversal cannot itself be reversed (a dispute can be corrected)");
+    throw validation_failed("A reversal cannot itself be reversed (a dispute can be corrected)");
   }
   const std::int64_t remaining = original->amount_minor - original->reversed_minor;
   const std::int64_t amount = r.amount_minor > 0 ? r.amount_minor : remaining;
   if (amount > remaining || remaining <= 0) {
-    throw invalid("Amount is larger than what remains of entry " + std::to_string(original_id) +
-                  " (" + domain::format_amount(remaining, original->currency) + " " +
-                  original->currency + ")");
+    throw validation_failed(
+        "Amount is larger than what remains of entry " + std::to_string(original_id) + " (" +
+        domain::format_amount(remaining, original->currency) + " " + original->currency + ")");
   }
   domain::LedgerEntry e;
   e.id = r.id;
@@ -205,12 +208,12 @@ void LedgerService::write_reversal(db::Tx& tx, std::int64_t original_id, const R
 
 awaitable<std::vector<domain::LedgerEntry>> LedgerService::list(domain::UserWithAccount admin,
                                                                 db::PageQuery page) {
-  if (!may_manage(admin.user)) throw Error(ErrorCode::kForbidden, "This action is not allowed");
+  require_administrator(admin);
   co_return co_await db_.read([&](db::Tx& tx) { return db::LedgerRepository::page(tx, page); });
 }
 
 awaitable<std::string> LedgerService::csv(domain::UserWithAccount admin) {
-  if (!may_manage(admin.user)) throw Error(ErrorCode::kForbidden, "This action is not allowed");
+  require_administrator(admin);
   auto entries = co_await db_.read([&](db::Tx& tx) { return db::LedgerRepository::all(tx); });
   std::string out =
       "id,occurred_at,direction,source,category,amount,signed_amount,currency,recurrence,"

@@ -5,6 +5,7 @@
 #include <loxodon/domain/money.hpp>
 #include <loxodon/services/ledger_service.hpp>
 #include <loxodon/services/membership_service.hpp>
+#include <loxodon/services/validation_errors.hpp>
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/html.hpp>
 
@@ -14,49 +15,41 @@
 
 namespace lox::services {
 
-namespace {
-
-Error invalid(const std::string& message) {
-  return Error(ErrorCode::kUnprocessable, "Validation failed: " + message);
-}
-
-}  // namespace
-
 MembershipService::MembershipService(const config::Config& config, db::Database& db,
                                      SnowflakeGenerator& ids)
     : config_(config), db_(db), ids_(ids) {}
 
 awaitable<domain::MembershipPlan> MembershipService::create_plan(domain::UserWithAccount admin,
                                                                  NewPlan r) {
-  if (!LedgerService::may_manage(admin.user)) {
-    throw Error(ErrorCode::kForbidden, "This action is not allowed");
-  }
+  LedgerService::require_administrator(admin);
   domain::MembershipPlan p;
   p.id = ids_.next();
   if (r.name.empty() || utf8_length(r.name) > 100) {
-    throw invalid("Name can't be blank or longer than 100 characters");
+    throw validation_failed("Name can't be blank or longer than 100 characters");
   }
   p.name = to_valid_utf8(r.name);
-  if (utf8_length(r.description) > 1000) throw invalid("Description is too long");
+  if (utf8_length(r.description) > 1000) throw validation_failed("Description is too long");
   p.description = to_valid_utf8(r.description);
   if (!domain::currency_exponent(r.currency)) {
-    throw invalid("Currency is not an ISO 4217 currency code");
+    throw validation_failed("Currency is not an ISO 4217 currency code");
   }
   p.currency = r.currency;
   auto price = domain::parse_amount(r.price, r.currency);
-  if (!price) throw invalid("Price must be an amount of " + r.currency + " (0 for a free plan)");
+  if (!price)
+    throw validation_failed("Price must be an amount of " + r.currency + " (0 for a free plan)");
   p.price_minor = *price;
   if (r.billing_interval != "month" && r.billing_interval != "year") {
-    throw invalid("Billing interval must be month or year");
+    throw validation_failed("Billing interval must be month or year");
   }
   p.billing_interval = r.billing_interval;
-  if (r.trial_days < 0 || r.trial_days > 365) throw invalid("Trial days must be 0 to 365");
+  if (r.trial_days < 0 || r.trial_days > 365)
+    throw validation_failed("Trial days must be 0 to 365");
   p.trial_days = r.trial_days;
   p.provider_price_ref = r.provider_price_ref;
   nlohmann::json entitlements = nlohmann::json::object();
   if (r.max_characters) {
     if (*r.max_characters < 1 || *r.max_characters > 100000) {
-      throw invalid("Max characters must be 1 to 100000");
+      throw validation_failed("Max characters must be 1 to 100000");
     }
     entitlements["max_characters"] = *r.max_characters;
   }
@@ -64,8 +57,8 @@ awaitable<domain::MembershipPlan> MembershipService::create_plan(domain::UserWit
                    long long high, const char* label) {
     if (!value) return;
     if (*value < low || *value > high) {
-      throw invalid(std::string(label) + " must be " + std::to_string(low) + " to " +
-                    std::to_string(high));
+      throw validation_failed(std::string(label) + " must be " + std::to_string(low) + " to " +
+                              std::to_string(high));
     }
     entitlements[key] = *value;
   };
@@ -76,37 +69,35 @@ awaitable<domain::MembershipPlan> MembershipService::create_plan(domain::UserWit
   limit("edit_window_minutes", r.edit_window_minutes, 1, 525600, "Edit window minutes");
   if (r.ad_free) entitlements["ad_free"] = true;
   if (r.badge && !r.badge->empty()) {
-    if (utf8_length(*r.badge) > 30) throw invalid("Badge is too long (at most 30 characters)");
+    if (utf8_length(*r.badge) > 30)
+      throw validation_failed("Badge is too long (at most 30 characters)");
     entitlements["badge"] = to_valid_utf8(*r.badge);
   }
   p.entitlements_json = entitlements.dump();
   bool created =
       co_await db_.tx([&](db::Tx& tx) { return db::MembershipRepository::insert_plan(tx, p); });
-  if (!created) throw invalid("Name or provider price is already used by another plan");
+  if (!created) throw validation_failed("Name or provider price is already used by another plan");
   co_return p;
 }
 
 awaitable<std::vector<domain::MembershipPlan>> MembershipService::plans(
     domain::UserWithAccount admin) {
-  if (!LedgerService::may_manage(admin.user)) {
-    throw Error(ErrorCode::kForbidden, "This action is not allowed");
-  }
+  LedgerService::require_administrator(admin);
   co_return co_await db_.read([](db::Tx& tx) { return db::MembershipRepository::plans(tx); });
 }
 
 awaitable<domain::Membership> MembershipService::comp(
     domain::UserWithAccount admin, std::int64_t account_id, std::int64_t plan_id,
     std::optional<std::chrono::system_clock::time_point> until) {
-  if (!LedgerService::may_manage(admin.user)) {
-    throw Error(ErrorCode::kForbidden, "This action is not allowed");
-  }
+  LedgerService::require_administrator(admin);
   auto now = std::chrono::system_clock::now();
-  if (until && *until <= now) throw invalid("Ends at must be in the future");
+  if (until && *until <= now) throw validation_failed("Ends at must be in the future");
   std::int64_t id = ids_.next();
   co_return co_await db_.tx([&](db::Tx& tx) {
     auto account = db::AccountRepository::find(tx, account_id);
-    if (!account || account->domain) throw invalid("Account must be a local account");
-    if (!db::MembershipRepository::plan_exists(tx, plan_id)) throw invalid("Plan does not exist");
+    if (!account || account->domain) throw validation_failed("Account must be a local account");
+    if (!db::MembershipRepository::plan_exists(tx, plan_id))
+      throw validation_failed("Plan does not exist");
     domain::MembershipState state;
     state.account_id = account_id;
     state.plan_id = plan_id;
@@ -123,9 +114,7 @@ awaitable<domain::Membership> MembershipService::comp(
 
 awaitable<domain::Membership> MembershipService::end_comp(domain::UserWithAccount admin,
                                                           std::int64_t id) {
-  if (!LedgerService::may_manage(admin.user)) {
-    throw Error(ErrorCode::kForbidden, "This action is not allowed");
-  }
+  LedgerService::require_administrator(admin);
   auto ended = co_await db_.tx([&](db::Tx& tx) -> std::optional<domain::Membership> {
     if (!db::MembershipRepository::end_comp(tx, id)) return std::nullopt;
     auto membership = db::MembershipRepository::find(tx, id);
@@ -138,49 +127,42 @@ awaitable<domain::Membership> MembershipService::end_comp(domain::UserWithAccoun
 
 awaitable<std::vector<domain::Membership>> MembershipService::memberships(
     domain::UserWithAccount admin) {
-  if (!LedgerService::may_manage(admin.user)) {
-    throw Error(ErrorCode::kForbidden, "This action is not allowed");
-  }
+  LedgerService::require_administrator(admin);
   co_return co_await db_.read([](db::Tx& tx) { return db::MembershipRepository::memberships(tx); });
 }
 
 awaitable<domain::FundedSeat> MembershipService::record_seat(
     domain::UserWithAccount admin, std::int64_t plan_id, int months,
     std::optional<std::int64_t> ledger_entry_id) {
-  if (!LedgerService::may_manage(admin.user)) {
-    throw Error(ErrorCode::kForbidden, "This action is not allowed");
-  }
-  if (months < 1 || months > 120) throw invalid("Months must be 1 to 120");
+  LedgerService::require_administrator(admin);
+  if (months < 1 || months > 120) throw validation_failed("Months must be 1 to 120");
   std::int64_t id = ids_.next();
   co_return co_await db_.tx([&](db::Tx& tx) {
-    if (!db::MembershipRepository::plan_exists(tx, plan_id)) throw invalid("Plan does not exist");
+    if (!db::MembershipRepository::plan_exists(tx, plan_id))
+      throw validation_failed("Plan does not exist");
     if (ledger_entry_id) {
       auto entry = db::LedgerRepository::find(tx, *ledger_entry_id);
       if (!entry || entry->source != "donation") {
-        throw invalid("Ledger entry must be the donation that funded the seat");
+        throw validation_failed("Ledger entry must be the donation that funded the seat");
       }
     }
     db::MembershipRepository::insert_seat(tx, id, plan_id, months, ledger_entry_id,
                                           "@" + admin.account.username);
     auto seat = db::MembershipRepository::find_seat(tx, id);
-    if (!seat) throw invalid("That donation funds a seat already");
+    if (!seat) throw validation_failed("That donation funds a seat already");
     return *seat;
   });
 }
 
 awaitable<std::vector<domain::FundedSeat>> MembershipService::seats(domain::UserWithAccount admin) {
-  if (!LedgerService::may_manage(admin.user)) {
-    throw Error(ErrorCode::kForbidden, "This action is not allowed");
-  }
+  LedgerService::require_administrator(admin);
   co_return co_await db_.read([](db::Tx& tx) { return db::MembershipRepository::seats(tx); });
 }
 
 awaitable<domain::Membership> MembershipService::assign_seat(domain::UserWithAccount admin,
                                                              std::int64_t seat_id,
                                                              std::int64_t account_id) {
-  if (!LedgerService::may_manage(admin.user)) {
-    throw Error(ErrorCode::kForbidden, "This action is not allowed");
-  }
+  LedgerService::require_administrator(admin);
   const std::int64_t membership_id = ids_.next();
   const auto now = std::chrono::system_clock::now();
   co_return co_await db_.tx([&](db::Tx& tx) {
@@ -188,10 +170,10 @@ awaitable<domain::Membership> MembershipService::assign_seat(domain::UserWithAcc
       throw Error(ErrorCode::kNotFound, "Record not found");
     }
     auto account = db::AccountRepository::find(tx, account_id);
-    if (!account || account->domain) throw invalid("Account must be a local account");
+    if (!account || account->domain) throw validation_failed("Account must be a local account");
     auto taken = db::MembershipRepository::assign_seat(tx, seat_id, account_id, membership_id,
                                                        "@" + admin.account.username);
-    if (!taken) throw invalid("This seat was given already");
+    if (!taken) throw validation_failed("This seat was given already");
     domain::MembershipState state;
     state.account_id = account_id;
     state.plan_id = taken->first;

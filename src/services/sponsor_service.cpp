@@ -5,6 +5,7 @@
 #include <loxodon/services/entitlements.hpp>
 #include <loxodon/services/ledger_service.hpp>
 #include <loxodon/services/sponsor_service.hpp>
+#include <loxodon/services/validation_errors.hpp>
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/html.hpp>
 #include <loxodon/util/time_format.hpp>
@@ -16,15 +17,12 @@ namespace lox::services {
 
 namespace {
 
-Error invalid(const std::string& message) {
-  return Error(ErrorCode::kUnprocessable, "Validation failed: " + message);
-}
-
 Error forbidden() { return Error(ErrorCode::kForbidden, "This action is not allowed"); }
 
 std::string checked_text(const std::string& text, std::size_t max, const std::string& field) {
   if (utf8_length(text) > max) {
-    throw invalid(field + " is too long (at most " + std::to_string(max) + " characters)");
+    throw validation_failed(field + " is too long (at most " + std::to_string(max) +
+                            " characters)");
   }
   return to_valid_utf8(text);
 }
@@ -106,34 +104,36 @@ awaitable<domain::Sponsor> SponsorService::create_sponsor(domain::UserWithAccoun
   domain::Sponsor s;
   if (r.community && !r.community->empty()) {
     s.community = community_name(*r.community);
-    if (!s.community) throw invalid("Community must be a hashtag name");
+    if (!s.community) throw validation_failed("Community must be a hashtag name");
   }
   co_await require_manager(actor, s.community);
   if (r.kind != "sponsor" && r.kind != "partnership" && r.kind != "event") {
-    throw invalid("Kind must be sponsor, partnership or event");
+    throw validation_failed("Kind must be sponsor, partnership or event");
   }
   s.kind = r.kind;
-  if (r.name.empty()) throw invalid("Name can't be blank");
+  if (r.name.empty()) throw validation_failed("Name can't be blank");
   s.name = checked_text(r.name, 100, "Name");
-  if (!r.url.empty() && !web_url(r.url)) throw invalid("URL must be an http or https address");
+  if (!r.url.empty() && !web_url(r.url))
+    throw validation_failed("URL must be an http or https address");
   s.url = r.url;
   s.tier = checked_text(r.tier, 50, "Tier");
   s.price_band = checked_text(r.price_band, 100, "Price band");
   s.terms = checked_text(r.terms, 2000, "Terms");
   s.starts_on = r.starts_on.empty() ? day_of(std::chrono::system_clock::now()) : r.starts_on;
-  if (!calendar_date(s.starts_on)) throw invalid("Starts on must be a date (YYYY-MM-DD)");
+  if (!calendar_date(s.starts_on)) throw validation_failed("Starts on must be a date (YYYY-MM-DD)");
   if (r.ends_on && !r.ends_on->empty()) {
-    if (!calendar_date(*r.ends_on)) throw invalid("Ends on must be a date (YYYY-MM-DD)");
-    if (*r.ends_on < s.starts_on) throw invalid("Ends on must not be before starts on");
+    if (!calendar_date(*r.ends_on)) throw validation_failed("Ends on must be a date (YYYY-MM-DD)");
+    if (*r.ends_on < s.starts_on) throw validation_failed("Ends on must not be before starts on");
     s.ends_on = r.ends_on;
   }
   if (r.renewal != "none" && r.renewal != "monthly" && r.renewal != "yearly") {
-    throw invalid("Renewal must be none, monthly or yearly");
+    throw validation_failed("Renewal must be none, monthly or yearly");
   }
   s.renewal = r.renewal;
   if (r.logo) {
     auto stored = co_await media_.store_image(std::move(*r.logo), kMaxLogoPixels);
-    if (!stored) throw invalid("Logo must be a PNG, JPEG, GIF or WebP image of at most 8 MB");
+    if (!stored)
+      throw validation_failed("Logo must be a PNG, JPEG, GIF or WebP image of at most 8 MB");
     s.logo_key = stored->key;
   }
   s.id = ids_.next();
@@ -170,40 +170,41 @@ awaitable<domain::Placement> SponsorService::create_placement(domain::UserWithAc
                                            "community"};
   if (std::find(kSurfaces.begin(), kSurfaces.end(), r.surface) == kSurfaces.end()) {
     // Timelines, profiles, notifications and federated posts are not on the list, by design.
-    throw invalid("Surface must be funding, sponsors, about, announcements or community");
+    throw validation_failed("Surface must be funding, sponsors, about, announcements or community");
   }
   p.surface = r.surface;
   if (p.surface == "community") {
     if (r.community && !r.community->empty()) {
       p.community = community_name(*r.community);
-      if (!p.community) throw invalid("Community must be a hashtag name");
+      if (!p.community) throw validation_failed("Community must be a hashtag name");
     }
     if (!p.community && sponsor->community) p.community = sponsor->community;
-    if (!p.community) throw invalid("Community must be a hashtag name");
+    if (!p.community) throw validation_failed("Community must be a hashtag name");
   } else if (r.community && !r.community->empty()) {
-    throw invalid("Community is only for the community surface");
+    throw validation_failed("Community is only for the community surface");
   }
   // Curators place only on their own community's page, for that community's sponsors.
   if (!is_administrator(actor)) {
     if (p.surface != "community" || sponsor->community != p.community) throw forbidden();
     co_await require_manager(actor, p.community);
   }
-  if (r.headline.empty()) throw invalid("Headline can't be blank");
+  if (r.headline.empty()) throw validation_failed("Headline can't be blank");
   p.headline = checked_text(r.headline, 100, "Headline");
   p.body = checked_text(r.body, 500, "Body");
-  if (!web_url(r.link_url)) throw invalid("Link URL must be an http or https address");
+  if (!web_url(r.link_url)) throw validation_failed("Link URL must be an http or https address");
   p.link_url = r.link_url;
-  if (r.weight < 1 || r.weight > 100) throw invalid("Weight must be 1 to 100");
+  if (r.weight < 1 || r.weight > 100) throw validation_failed("Weight must be 1 to 100");
   p.weight = r.weight;
   p.starts_at = r.starts_at.value_or(std::chrono::system_clock::now());
   if (r.ends_at) {
-    if (*r.ends_at <= p.starts_at) throw invalid("Ends at must be after starts at");
+    if (*r.ends_at <= p.starts_at) throw validation_failed("Ends at must be after starts at");
     p.ends_at = r.ends_at;
   }
   p.creative_description = checked_text(r.creative_description, 500, "Creative description");
   if (r.creative) {
     auto stored = co_await media_.store_image(std::move(*r.creative), kMaxCreativePixels);
-    if (!stored) throw invalid("Creative must be a PNG, JPEG, GIF or WebP image of at most 8 MB");
+    if (!stored)
+      throw validation_failed("Creative must be a PNG, JPEG, GIF or WebP image of at most 8 MB");
     p.creative_key = stored->key;
   }
   p.id = ids_.next();
@@ -259,22 +260,23 @@ awaitable<domain::SponsorOffer> SponsorService::create_offer(domain::UserWithAcc
   domain::SponsorOffer o;
   o.sponsor_id = sponsor_id;
   o.sponsor_name = sponsor->name;
-  if (r.title.empty()) throw invalid("Title can't be blank");
+  if (r.title.empty()) throw validation_failed("Title can't be blank");
   o.title = checked_text(r.title, 100, "Title");
   o.description = checked_text(r.description, 1000, "Description");
   o.code = checked_text(r.code, 100, "Code");
   o.starts_at = r.starts_at.value_or(std::chrono::system_clock::now());
   if (r.ends_at) {
-    if (*r.ends_at <= o.starts_at) throw invalid("Ends at must be after starts at");
+    if (*r.ends_at <= o.starts_at) throw validation_failed("Ends at must be after starts at");
     o.ends_at = r.ends_at;
   }
-  if (r.plan_ids.size() > 50) throw invalid("At most 50 plans");
+  if (r.plan_ids.size() > 50) throw validation_failed("At most 50 plans");
   o.plan_ids = r.plan_ids;
   o.id = ids_.next();
   o.created_by = "@" + actor.account.username;
   co_await db_.tx([&](db::Tx& tx) {
     for (auto plan : o.plan_ids) {
-      if (!db::MembershipRepository::plan_exists(tx, plan)) throw invalid("Plan does not exist");
+      if (!db::MembershipRepository::plan_exists(tx, plan))
+        throw validation_failed("Plan does not exist");
     }
     db::SponsorRepository::insert_offer(tx, o);
   });
@@ -311,10 +313,10 @@ awaitable<void> SponsorService::add_curator(domain::UserWithAccount admin, std::
                                             std::string community) {
   if (!is_administrator(admin)) throw forbidden();
   auto name = community_name(community);
-  if (!name) throw invalid("Community must be a hashtag name");
+  if (!name) throw validation_failed("Community must be a hashtag name");
   co_await db_.tx([&](db::Tx& tx) {
     auto account = db::AccountRepository::find(tx, account_id);
-    if (!account || account->domain) throw invalid("Account must be a local account");
+    if (!account || account->domain) throw validation_failed("Account must be a local account");
     db::SponsorRepository::add_curator(tx, account_id, *name, "@" + admin.account.username);
   });
 }

@@ -2,6 +2,7 @@
 #include <loxodon/db/thanks_repository.hpp>
 #include <loxodon/services/ledger_service.hpp>
 #include <loxodon/services/thanks_service.hpp>
+#include <loxodon/services/validation_errors.hpp>
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/html.hpp>
 
@@ -37,12 +38,6 @@ std::string public_text(const std::string& text, std::size_t max) {
   return out;
 }
 
-void require_administrator(const domain::UserWithAccount& admin) {
-  if (!LedgerService::may_manage(admin.user)) {
-    throw Error(ErrorCode::kForbidden, "This action is not allowed");
-  }
-}
-
 }  // namespace
 
 ThanksService::ThanksService(db::Database& db) : db_(db) {}
@@ -68,13 +63,13 @@ awaitable<std::vector<domain::DonationThanks>> ThanksService::wall() {
 }
 
 awaitable<std::vector<domain::DonationThanks>> ThanksService::all(domain::UserWithAccount admin) {
-  require_administrator(admin);
+  LedgerService::require_administrator(admin);
   co_return co_await db_.read([](db::Tx& tx) { return db::ThanksRepository::all(tx); });
 }
 
 awaitable<void> ThanksService::set_hidden(domain::UserWithAccount admin, std::int64_t id,
                                           bool hidden) {
-  require_administrator(admin);
+  LedgerService::require_administrator(admin);
   bool found =
       co_await db_.tx([&](db::Tx& tx) { return db::ThanksRepository::set_hidden(tx, id, hidden); });
   if (!found) throw Error(ErrorCode::kNotFound, "Record not found");

@@ -89,14 +89,6 @@ void AboutPages::add_routes(http::Router& r) {
       "GET", "/sponsored/:id/click", [this](http::Request& req) { return click(req); }, anonymous);
 }
 
-awaitable<std::string> AboutPages::placement(const http::Request& request, const char* surface) {
-  auto viewer = co_await viewer_.current_user(request);
-  std::optional<std::int64_t> viewer_id;
-  if (viewer) viewer_id = viewer->account.id;
-  auto shown = co_await sponsors_.show(surface, std::nullopt, viewer_id);
-  co_return shown ? sponsored_block(*shown) : std::string();
-}
-
 awaitable<http::Response> AboutPages::about(http::Request& req) {
   auto snapshot = co_await instance_.snapshot();
   const auto& i = config_.instance;
@@ -125,7 +117,7 @@ awaitable<http::Response> AboutPages::about(http::Request& req) {
       "<h2>Funding</h2><p>This instance publishes where its money comes from and where it "
       "goes. <a href=\"/about/funding\">Funding and goals</a> &middot; "
       "<a href=\"/about/sponsors\">Sponsors and disclosure</a></p>";
-  body += co_await placement(req, "about");
+  body += co_await sponsored_html(viewer_, sponsors_, req, "about");
   if (!i.source_url.empty()) {
     body += "<p><small>Runs <a href=\"" + html_escape(i.source_url) +
             "\" rel=\"noopener noreferrer\">Loxodon</a>.</small></p>";
@@ -144,7 +136,7 @@ awaitable<http::Response> AboutPages::sponsors_page(http::Request& req) {
       "schedule, not by anything about you, and their images come from this server. Nothing "
       "about who sees or follows them is kept: only a count of views and clicks per placement "
       "per day.</p>";
-  body += co_await placement(req, "sponsors");
+  body += co_await sponsored_html(viewer_, sponsors_, req, "sponsors");
   body += "<h2>Current</h2>" + sponsor_table(disclosure.sponsors, true, today, "current-sponsors");
   body += "<h2>Past</h2>" + sponsor_table(disclosure.sponsors, false, today, "past-sponsors");
   body += "<h2>Placements</h2>";

@@ -59,14 +59,11 @@ awaitable<http::Response> CommunityPages::community(http::Request& req) {
   db::PageQuery query;
   query.limit = 20;
   auto timeline = co_await statuses_.tag_timeline(0, filter, query);
-  auto viewer = co_await viewer_.current_user(req);
-  std::optional<std::int64_t> viewer_id;
-  if (viewer) viewer_id = viewer->account.id;
-  auto sponsored = co_await sponsors_.show("community", *name, viewer_id);
+  auto sponsored = co_await sponsored_html(viewer_, sponsors_, req, "community", *name);
 
   std::string body = "<p>The latest public posts with #" + html_escape(*name) +
                      " that this instance knows. Follow the hashtag in your app to see more.</p>";
-  if (sponsored) body += sponsored_block(*sponsored);
+  body += sponsored;
   if (timeline.statuses.empty()) body += "<p>Nothing yet.</p>";
   body += "<section id=\"posts\">";
   for (const auto& v : timeline.statuses) body += status_html(v);

@@ -71,10 +71,7 @@ void FundingPages::add_routes(http::Router& r) {
 
 awaitable<http::Response> FundingPages::funding_page(http::Request& req) {
   auto s = co_await funding_.summary();
-  auto viewer = co_await viewer_.current_user(req);
-  std::optional<std::int64_t> viewer_id;
-  if (viewer) viewer_id = viewer->account.id;
-  auto sponsored = co_await sponsors_.show("funding", std::nullopt, viewer_id);
+  auto sponsored = co_await sponsored_html(viewer_, sponsors_, req, "funding");
   auto wall = co_await thanks_.wall();
   const std::string& c = s.currency;
   std::string body;
@@ -181,7 +178,7 @@ awaitable<http::Response> FundingPages::funding_page(http::Request& req) {
     }
     body += "</ul></section>";
   }
-  if (sponsored) body += sponsored_block(*sponsored);
+  body += sponsored;
   body +=
       "<p><a href=\"/about/sponsors\">Sponsors and disclosure</a> &middot; "
       "<a href=\"/api/v1/instance/funding\">These figures as JSON</a></p>";

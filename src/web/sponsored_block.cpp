@@ -24,4 +24,14 @@ std::string sponsored_block(const domain::PlacementView& view) {
   return out + "</aside>";
 }
 
+awaitable<std::string> sponsored_html(const PageViewer& viewer, services::SponsorService& sponsors,
+                                      const http::Request& request, std::string surface,
+                                      std::optional<std::string> community) {
+  auto user = co_await viewer.current_user(request);
+  std::optional<std::int64_t> viewer_id;
+  if (user) viewer_id = user->account.id;
+  auto shown = co_await sponsors.show(std::move(surface), std::move(community), viewer_id);
+  co_return shown ? sponsored_block(*shown) : std::string();
+}
+
 }  // namespace lox::web

@@ -16,7 +16,6 @@ using lox::testing::AppHarness;
 using nlohmann::json;
 
 using lox::testing::tiny_png;
-std::string png() { return tiny_png(); }
 
 class PlanEntitlementsTest : public ::testing::Test {
  protected:
@@ -32,7 +31,7 @@ class PlanEntitlementsTest : public ::testing::Test {
     std::string body =
         "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n"
         "Content-Type: image/png\r\n\r\n" +
-        png() + "\r\n--b--\r\n";
+        tiny_png() + "\r\n--b--\r\n";
     auto res = h_.request("POST", "/api/v1/media", token, body, "multipart/form-data; boundary=b");
     EXPECT_EQ(res->status, 200) << res->body;
     return json::parse(res->body)["id"];

@@ -14,7 +14,6 @@ using lox::testing::AppHarness;
 using nlohmann::json;
 
 using lox::testing::tiny_png;
-std::string png() { return tiny_png(); }
 
 const std::string kBoundary = "loxodonboundary";
 
@@ -45,7 +44,7 @@ class SponsorshipTest : public ::testing::Test {
       const std::string& path, const std::string& token,
       const std::vector<std::pair<std::string, std::string>>& fields,
       const std::string& file_field = "") {
-    return h_.request("POST", path, token, multipart(fields, file_field, png()),
+    return h_.request("POST", path, token, multipart(fields, file_field, tiny_png()),
                       "multipart/form-data; boundary=" + kBoundary);
   }
   std::string sponsor(const std::string& token = "", const std::string& community = "") {

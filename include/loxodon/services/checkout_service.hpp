@@ -73,6 +73,8 @@ class CheckoutService {
  private:
   // The provider's checkout address, its refusals as client errors.
   awaitable<std::string> open_checkout(payments::CheckoutRequest request);
+  // An active plan by id; 404 otherwise.
+  awaitable<domain::MembershipPlan> active_plan(std::int64_t plan_id);
 
   const config::Config& config_;
   db::Database& db_;

@@ -70,6 +70,8 @@ class LedgerService {
   awaitable<std::string> csv(domain::UserWithAccount admin);
 
   static bool may_manage(const domain::User& user);
+  // 403 unless `user` may manage the instance's money (ledger, plans, sponsors, goals).
+  static void require_administrator(const domain::UserWithAccount& user);
 
   // Writes a reversal of `original` in the caller's transaction (the original locked first);
   // 422 when it is itself a reversal or `amount` exceeds what remains of it.

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <loxodon/util/error.hpp>
+
 #include <string>
 #include <utility>
 #include <vector>
@@ -23,5 +25,11 @@ class ValidationErrors {
   };
   std::vector<Entry> entries_;
 };
+
+// A single 422 in the same words ("Validation failed: ..."), for checks that stop at the first
+// problem.
+inline Error validation_failed(const std::string& message) {
+  return Error(ErrorCode::kUnprocessable, "Validation failed: " + message);
+}
 
 }  // namespace lox::services

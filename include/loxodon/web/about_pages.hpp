@@ -22,8 +22,6 @@ class AboutPages {
   awaitable<http::Response> about(http::Request& request);
   awaitable<http::Response> sponsors_page(http::Request& request);
   awaitable<http::Response> click(http::Request& request);
-  // The placement for `surface`, or "" (none live, or the viewer's membership is ad-free).
-  awaitable<std::string> placement(const http::Request& request, const char* surface);
 
   const config::Config& config_;
   services::InstanceService& instance_;
