@@ -174,6 +174,12 @@ std::vector<KeySpec> key_specs() {
        [](Config& c, const Value& v) {
          c.instance.edit_window_minutes = std::get<std::int64_t>(v);
        }},
+      {"instance.max_upload_megabytes", Kind::kInt, 99, 4096,
+       [](Config& c, const Value& v) { c.instance.max_upload_megabytes = to_size(v); }},
+      {"instance.early_access_features", Kind::kList, 0, 0,
+       [](Config& c, const Value& v) {
+         c.instance.early_access_features = std::get<std::vector<std::string>>(v);
+       }},
       {"smtp.host", Kind::kString, 0, 0, [](Config& c, const Value& v) { c.smtp.host = str(v); }},
       {"smtp.port", Kind::kInt, 1, 65535,
        [](Config& c, const Value& v) {

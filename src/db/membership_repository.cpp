@@ -100,6 +100,14 @@ std::vector<domain::Membership> MembershipRepository::memberships(Tx& tx) {
   return out;
 }
 
+std::vector<domain::Membership> MembershipRepository::of_account(Tx& tx, std::int64_t account_id) {
+  std::vector<domain::Membership> out;
+  for (const auto& row : tx.work().exec_prepared("memberships_of_account", account_id)) {
+    out.push_back(read_membership(row));
+  }
+  return out;
+}
+
 std::optional<domain::Membership> MembershipRepository::find(Tx& tx, std::int64_t id) {
   auto r = tx.work().exec_prepared("membership_find", id);
   if (r.empty()) return std::nullopt;

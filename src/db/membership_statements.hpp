@@ -61,6 +61,9 @@ inline constexpr std::array kMembershipStatements = {
     Statement{"memberships_all", LOX_MEMBERSHIP_SELECT " ORDER BY m.created_at "
                                                        "DESC, m.id DESC LIMIT 500"},
     Statement{"membership_find", LOX_MEMBERSHIP_SELECT " WHERE m.id = $1"},
+    // An account's own memberships, newest first, ended ones included (a short history).
+    Statement{"memberships_of_account", LOX_MEMBERSHIP_SELECT
+              " WHERE m.account_id = $1 ORDER BY m.created_at DESC, m.id DESC LIMIT 20"},
     Statement{"plan_exists", "SELECT 1 FROM membership_plans WHERE id = $1"},
     // Re-derives an account's supporter badge ($2: grace days): the badge of the plan it holds
     // longest, until that membership's period (and grace) ends; none without one.

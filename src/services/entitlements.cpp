@@ -22,13 +22,19 @@ domain::Entitlements combine_entitlements(const std::vector<std::string>& plan_e
     raise("max_poll_options", out.max_poll_options);
     raise("max_profile_fields", out.max_profile_fields);
     raise("max_scheduled_posts", out.max_scheduled_posts);
+    raise("max_upload_megabytes", out.max_upload_megabytes);
     if (auto it = plan.find("edit_window_minutes"); it != plan.end() && it->is_number_unsigned()) {
       out.edit_window_minutes =
           std::max(out.edit_window_minutes.value_or(0), it->get<std::int64_t>());
     }
-    if (auto it = plan.find("ad_free"); it != plan.end() && it->is_boolean() && it->get<bool>()) {
-      out.ad_free = true;
-    }
+    auto grant = [&](const char* key, bool& flag) {
+      if (auto it = plan.find(key); it != plan.end() && it->is_boolean() && it->get<bool>()) {
+        flag = true;
+      }
+    };
+    grant("ad_free", out.ad_free);
+    grant("privacy_tools", out.privacy_tools);
+    grant("early_access", out.early_access);
   }
   return out;
 }

@@ -6,6 +6,7 @@
 #include <loxodon/media/image_processor.hpp>
 #include <loxodon/media/media_kind.hpp>
 #include <loxodon/media/timed_media_meta.hpp>
+#include <loxodon/services/entitlements.hpp>
 #include <loxodon/services/media_service.hpp>
 #include <loxodon/services/validation_errors.hpp>
 #include <loxodon/util/blocking.hpp>
@@ -113,13 +114,21 @@ awaitable<db::MediaRow> MediaService::insert_upload(std::int64_t me, MediaUpload
   if (upload.bytes.empty()) refuse("file", "File", "can't be blank");
   auto sniffed = media::sniff_media(upload.bytes);
   if (!sniffed) refuse("file", "File", "content type is not supported");
-  const std::size_t limit =
-      sniffed->kind == media::MediaKind::kImage ? kMaxImageBytes : kMaxVideoBytes;
+  constexpr std::size_t kMegabyte = 1024 * 1024;
+  std::size_t limit = sniffed->kind == media::MediaKind::kImage ? kMaxImageBytes : kMaxVideoBytes;
   if (upload.bytes.size() > limit) {
-    throw Error(
-        ErrorCode::kPayloadTooLarge,
-        "File is too large (maximum is " + std::to_string(limit / (1024 * 1024)) + " MB for " +
-            (sniffed->kind == media::MediaKind::kImage ? "images" : "video and audio") + ")");
+    // Only a large upload asks for the uploader's plan: a member's limit may be higher.
+    auto granted = co_await db_.read(
+        [&](db::Tx& tx) { return current_entitlements(tx, me, config_.funding.grace_days); });
+    std::size_t allowed =
+        std::min(granted.max_upload_megabytes.value_or(0), config_.instance.max_upload_megabytes);
+    limit = std::max(limit, allowed * kMegabyte);
+  }
+  if (upload.bytes.size() > limit) {
+    throw Error(ErrorCode::kPayloadTooLarge,
+                "File is too large (maximum is " + std::to_string(limit / kMegabyte) + " MB for " +
+                    (sniffed->kind == media::MediaKind::kImage ? "images" : "video and audio") +
+                    ")");
   }
   check_description(upload.description);
   std::pair<double, double> focus{0, 0};

@@ -3,6 +3,7 @@
 #include <loxodon/db/ledger_repository.hpp>
 #include <loxodon/db/membership_repository.hpp>
 #include <loxodon/domain/money.hpp>
+#include <loxodon/services/entitlements.hpp>
 #include <loxodon/services/ledger_service.hpp>
 #include <loxodon/services/membership_service.hpp>
 #include <loxodon/services/validation_errors.hpp>
@@ -67,7 +68,11 @@ awaitable<domain::MembershipPlan> MembershipService::create_plan(domain::UserWit
   limit("max_profile_fields", r.max_profile_fields, 1, 16, "Max profile fields");
   limit("max_scheduled_posts", r.max_scheduled_posts, 300, 3000, "Max scheduled posts");
   limit("edit_window_minutes", r.edit_window_minutes, 1, 525600, "Edit window minutes");
+  limit("max_upload_megabytes", r.max_upload_megabytes, 1,
+        static_cast<long long>(config_.instance.max_upload_megabytes), "Max upload megabytes");
   if (r.ad_free) entitlements["ad_free"] = true;
+  if (r.privacy_tools) entitlements["privacy_tools"] = true;
+  if (r.early_access) entitlements["early_access"] = true;
   if (r.badge && !r.badge->empty()) {
     if (utf8_length(*r.badge) > 30)
       throw validation_failed("Badge is too long (at most 30 characters)");
@@ -84,6 +89,13 @@ awaitable<std::vector<domain::MembershipPlan>> MembershipService::plans(
     domain::UserWithAccount admin) {
   LedgerService::require_administrator(admin);
   co_return co_await db_.read([](db::Tx& tx) { return db::MembershipRepository::plans(tx); });
+}
+
+awaitable<MemberPerks> MembershipService::mine(std::int64_t account_id) {
+  co_return co_await db_.read([&](db::Tx& tx) {
+    return MemberPerks{db::MembershipRepository::of_account(tx, account_id),
+                       current_entitlements(tx, account_id, config_.funding.grace_days)};
+  });
 }
 
 awaitable<domain::Membership> MembershipService::comp(

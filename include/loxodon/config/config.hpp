@@ -95,6 +95,12 @@ struct InstanceConfig {
   // How long after posting a post may be edited; 0: always, as Mastodon. A membership's
   // `edit_window_minutes` extends it.
   std::int64_t edit_window_minutes = 0;
+  // The largest media upload any membership plan may allow (the request body limit of the
+  // upload endpoints). Without a plan, Mastodon's 16 MB for images and 99 MB for video apply.
+  std::size_t max_upload_megabytes = 100;
+  // Features shown only to members whose plan grants `early_access`, by name (see
+  // docs/funding.md for the names).
+  std::vector<std::string> early_access_features;
 };
 
 // Everything `loxodon` reads from its TOML file and LOXODON_* environment variables, validated once

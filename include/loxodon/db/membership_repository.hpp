@@ -28,6 +28,8 @@ class MembershipRepository {
                        std::chrono::system_clock::time_point event_at);
   static std::vector<domain::Membership> memberships(Tx& tx);
   static std::optional<domain::Membership> find(Tx& tx, std::int64_t id);
+  // The account's own memberships, newest first (at most 20).
+  static std::vector<domain::Membership> of_account(Tx& tx, std::int64_t account_id);
   static bool plan_exists(Tx& tx, std::int64_t plan_id);
   static void insert_seat(Tx& tx, std::int64_t id, std::int64_t plan_id, int months,
                           std::optional<std::int64_t> ledger_entry_id,

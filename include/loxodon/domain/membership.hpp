@@ -16,7 +16,15 @@ struct Entitlements {
   std::optional<std::size_t> max_profile_fields;
   std::optional<std::size_t> max_scheduled_posts;
   std::optional<std::int64_t> edit_window_minutes;
+  // Largest media upload, images and video alike (the instance's own limits are 16 and 99 MB);
+  // never above `instance.max_upload_megabytes`.
+  std::optional<std::size_t> max_upload_megabytes;
   bool ad_free = false;  // no sponsored placements shown to this account
+  // Extra privacy tools: automatic deletion of one's old posts and hidden follower and
+  // following counts. Tools switched on while entitled stay on after the membership ends.
+  bool privacy_tools = false;
+  // Features the instance has in early access (`instance.early_access_features`).
+  bool early_access = false;
 };
 
 struct MembershipPlan {

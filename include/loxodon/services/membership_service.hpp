@@ -31,8 +31,17 @@ struct NewPlan {
   std::optional<long long> max_profile_fields;     // 1 to 16
   std::optional<long long> max_scheduled_posts;    // 300 to 3000
   std::optional<long long> edit_window_minutes;    // 1 to 525600 (a year)
+  std::optional<long long> max_upload_megabytes;   // 1 to instance.max_upload_megabytes
   bool ad_free = false;                            // members see no sponsored placements
-  std::optional<std::string> badge;                // the supporter badge members show in `roles`
+  bool privacy_tools = false;        // automatic deletion of old posts, hidden follower counts
+  bool early_access = false;         // features in early access (instance.early_access_features)
+  std::optional<std::string> badge;  // the supporter badge members show in `roles`
+};
+
+// What a member sees of their own memberships: each one's state, and the perks they hold now.
+struct MemberPerks {
+  std::vector<domain::Membership> memberships;
+  domain::Entitlements entitlements;
 };
 
 // Membership plans (what a paid tier costs and raises) and what an account is entitled to now.
@@ -56,6 +65,8 @@ class MembershipService {
   // Ends a comp now (404 unless it is a running comp). Content made meanwhile stays.
   awaitable<domain::Membership> end_comp(domain::UserWithAccount admin, std::int64_t id);
   awaitable<std::vector<domain::Membership>> memberships(domain::UserWithAccount admin);
+  // The signed-in account's own memberships and current perks.
+  awaitable<MemberPerks> mine(std::int64_t account_id);
 
   // Supporter-funded seats. Administrators only (403). Recording one by hand: 422 for an
   // unknown plan, months outside 1 to 120, or a ledger entry that is not a donation.

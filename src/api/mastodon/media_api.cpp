@@ -14,7 +14,8 @@ using nlohmann::json;
 namespace {
 
 // Big enough for a 99 MB video in a multipart body.
-constexpr std::size_t kMaxUploadBody = 100 * 1024 * 1024;
+// Room for the multipart envelope and the other fields around the largest file allowed.
+constexpr std::size_t kMultipartOverhead = 1024 * 1024;
 
 services::MediaUpload upload_of(Call& c) {
   services::MediaUpload upload;
@@ -70,7 +71,8 @@ MediaApi::MediaApi(const config::Config& config, services::MediaService& media)
 
 void MediaApi::add_routes(Endpoints& e, http::Router& router) {
   http::RouteOptions big_body;
-  big_body.max_body_bytes = kMaxUploadBody;
+  big_body.max_body_bytes =
+      config_.instance.max_upload_megabytes * 1024 * 1024 + kMultipartOverhead;
   e.add(
       {"POST", "/api/v2/media", Access::kUser, {"write:media"}},
       [this](Call& c) -> awaitable<http::Response> {

@@ -1,7 +1,10 @@
 #include "api/mastodon/request_ids.hpp"
 
 #include <loxodon/api/mastodon/plans_api.hpp>
+#include <loxodon/domain/account.hpp>
 #include <loxodon/domain/money.hpp>
+#include <loxodon/services/media_service.hpp>
+#include <loxodon/services/scheduled_status_service.hpp>
 #include <loxodon/util/time_format.hpp>
 
 namespace lox::api::mastodon {
@@ -38,6 +41,37 @@ json membership_json(const domain::Membership& m) {
           {"cancel_at_period_end", m.cancel_at_period_end}};
 }
 
+// The limits and perks that hold for the member now: the instance's own, raised by any plan.
+json perks_json(const config::Config& config, const domain::Entitlements& e,
+                const std::optional<std::string>& badge) {
+  const std::size_t megabyte = 1024 * 1024;
+  auto upload = [&](std::size_t instance_bytes) {
+    return std::max(instance_bytes / megabyte, std::min(e.max_upload_megabytes.value_or(0),
+                                                        config.instance.max_upload_megabytes));
+  };
+  auto edit_window =
+      e.edit_window_minutes && config.instance.edit_window_minutes > 0
+          ? json(std::max(*e.edit_window_minutes, config.instance.edit_window_minutes))
+      : config.instance.edit_window_minutes > 0 ? json(config.instance.edit_window_minutes)
+                                                : json(nullptr);
+  return {
+      {"max_characters", std::max(config.instance.max_characters, e.max_characters.value_or(0))},
+      {"max_media_attachments",
+       std::max(config.instance.max_media_attachments, e.max_media_attachments.value_or(0))},
+      {"max_poll_options",
+       std::max(config.instance.max_poll_options, e.max_poll_options.value_or(0))},
+      {"max_profile_fields", std::max(domain::kMaxProfileFields, e.max_profile_fields.value_or(0))},
+      {"max_scheduled_posts", std::max<std::size_t>(services::ScheduledStatusService::kTotalLimit,
+                                                    e.max_scheduled_posts.value_or(0))},
+      {"edit_window_minutes", edit_window},
+      {"image_size_limit_megabytes", upload(services::MediaService::kMaxImageBytes)},
+      {"video_size_limit_megabytes", upload(services::MediaService::kMaxVideoBytes)},
+      {"ad_free", e.ad_free},
+      {"privacy_tools", e.privacy_tools},
+      {"early_access", e.early_access},
+      {"badge", badge ? json(*badge) : json(nullptr)}};
+}
+
 }  // namespace
 
 PlansApi::PlansApi(const config::Config& config, services::MembershipService& memberships)
@@ -60,10 +94,28 @@ void PlansApi::add_routes(Endpoints& e) {
           r.max_profile_fields = c.params.integer("max_profile_fields");
           r.max_scheduled_posts = c.params.integer("max_scheduled_posts");
           r.edit_window_minutes = c.params.integer("edit_window_minutes");
+          r.max_upload_megabytes = c.params.integer("max_upload_megabytes");
           r.ad_free = c.params.boolean("ad_free").value_or(false);
+          r.privacy_tools = c.params.boolean("privacy_tools").value_or(false);
+          r.early_access = c.params.boolean("early_access").value_or(false);
           r.badge = c.params.string("badge");
           auto plan = co_await memberships_.create_plan(c.user(), std::move(r));
           co_return http::Response::json(200, plan_json(plan));
+        });
+  e.add({"GET", "/api/v1/funding/membership", Access::kUser, {"read:accounts"}},
+        [this](Call& c) -> awaitable<http::Response> {
+          auto mine = co_await memberships_.mine(c.user().account.id);
+          json memberships = json::array();
+          for (const auto& m : mine.memberships) {
+            json one = membership_json(m);
+            one.erase("account_id");
+            one.erase("acct");
+            memberships.push_back(std::move(one));
+          }
+          co_return http::Response::json(
+              200, {{"memberships", memberships},
+                    {"perks",
+                     perks_json(config_, mine.entitlements, c.user().account.supporter_badge)}});
         });
   e.add({"GET", "/api/v1/admin/plans", Access::kUser, {"admin:read"}},
         [this](Call& c) -> awaitable<http::Response> {
