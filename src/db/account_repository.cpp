@@ -49,6 +49,7 @@ domain::Account read_account(const pqxx::row& row, int o) {
   a.moved_to_account_id = nullable<std::int64_t>(row[o + 22]);
   if (!row[o + 23].is_null()) a.emojis = CustomEmojiRepository::from_json(row[o + 23].c_str());
   a.supporter_badge = nullable<std::string>(row[o + 24]);
+  a.hide_counts = row[o + 25].as<bool>();
   return a;
 }
 
@@ -210,7 +211,7 @@ bool AccountRepository::admin_exists(Tx& tx) {
 void AccountRepository::update_profile(Tx& tx, std::int64_t account_id, const ProfileRow& p) {
   tx.work().exec_prepared("account_update_profile", account_id, p.display_name, p.note, p.note_html,
                           p.fields_json, p.locked, p.bot, p.discoverable, p.indexable,
-                          p.hide_collections);
+                          p.hide_collections, p.hide_counts);
 }
 void AccountRepository::update_preferences(Tx& tx, std::int64_t user_id, const std::string& privacy,
                                            bool sensitive,

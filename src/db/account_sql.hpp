@@ -17,7 +17,7 @@
   " je JOIN custom_emojis e ON e.id = je.custom_emoji_id "                                \
   "  WHERE je." owner_column " = " owner " AND e.image_key IS NOT NULL) END"
 
-#define LOX_ACCOUNT_COLUMNS                                                                     \
+#define LOX_ACCOUNT_COLUMNS \
   "a.id, a.username, a.domain, a.display_name, a.note, a.note_html, a.fields::text, a.locked, " \
   "a.bot, a.discoverable, a.indexable, a.hide_collections, a.uri, a.url, "                      \
   "(extract(epoch FROM a.created_at) * 1000)::bigint, "                                         \
@@ -26,7 +26,8 @@
   "a.statuses_count::bigint, a.followers_count::bigint, a.following_count::bigint, "            \
   "a.avatar_key, a.header_key, a.moved_to_account_id, " LOX_EMOJIS_OF(                          \
       "account_custom_emojis", "account_id", "a.id",                                            \
-      "a.has_emojis") ", CASE WHEN a.supporter_badge_until > now() THEN a.supporter_badge END"
+      "a.has_emojis") ", CASE WHEN a.supporter_badge_until > now() THEN a.supporter_badge END, " \
+                      "a.hide_counts"
 
 // The same columns with zero counts, for the per-request token check (no counter reads).
 #define LOX_ACCOUNT_COLUMNS_LIGHT                                                               \
@@ -36,9 +37,9 @@
   "(extract(epoch FROM a.last_status_at) * 1000)::bigint, "                                     \
   "(extract(epoch FROM a.suspended_at) * 1000)::bigint, 0::bigint, 0::bigint, 0::bigint, "      \
   "a.avatar_key, a.header_key, a.moved_to_account_id, NULL::text, "                             \
-  "CASE WHEN a.supporter_badge_until > now() THEN a.supporter_badge END"
+  "CASE WHEN a.supporter_badge_until > now() THEN a.supporter_badge END, a.hide_counts"
 
-// 25 account columns, then these 16.
+// 26 account columns, then these 16.
 #define LOX_USER_COLUMNS                                                                 \
   "u.id, u.account_id, u.email, u.password_hash, r.id, r.name, r.color, r.highlighted, " \
   "r.permissions, u.locale, u.confirmed_at IS NOT NULL, u.approved, u.disabled, "        \
@@ -49,7 +50,7 @@
 
 namespace lox::db {
 
-inline constexpr int kAccountColumnCount = 25;
+inline constexpr int kAccountColumnCount = 26;
 
 domain::Account read_account(const pqxx::row& row, int offset = 0);
 domain::User read_user(const pqxx::row& row, int offset = kAccountColumnCount);

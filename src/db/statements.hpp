@@ -195,7 +195,7 @@ inline constexpr std::array kStatements = {
         "account_update_profile",
         "UPDATE accounts SET display_name = $2, note = $3, note_html = $4, fields = $5::jsonb, "
         "locked = $6, bot = $7, discoverable = $8, indexable = $9, hide_collections = $10, "
-        "updated_at = now() WHERE id = $1"},
+        "hide_counts = $11, updated_at = now() WHERE id = $1"},
     Statement{
         "user_update_preferences",
         "UPDATE users SET default_privacy = $2, default_sensitive = $3, default_language = $4, "

@@ -308,6 +308,16 @@ awaitable<domain::UserWithAccount> AccountService::update_profile(std::int64_t u
   if (update.discoverable) a.discoverable = *update.discoverable;
   if (update.indexable) a.indexable = *update.indexable;
   if (update.hide_collections) a.hide_collections = *update.hide_collections;
+  if (update.hide_counts && *update.hide_counts && !a.hide_counts) {
+    // Switching it on needs the perk; switching it off never does.
+    auto granted = co_await db_.read(
+        [&](db::Tx& tx) { return current_entitlements(tx, a.id, config_.funding.grace_days); });
+    if (!granted.privacy_tools) {
+      errors.add("hide_counts", "Hide counts", "ERR_INVALID",
+                 "needs a membership with privacy tools");
+    }
+  }
+  if (update.hide_counts) a.hide_counts = *update.hide_counts;
   if (update.privacy) {
     const auto& p = *update.privacy;
     if (p != "public" && p != "unlisted" && p != "private" && p != "direct") {
@@ -339,6 +349,7 @@ awaitable<domain::UserWithAccount> AccountService::update_profile(std::int64_t u
   row.discoverable = a.discoverable;
   row.indexable = a.indexable;
   row.hide_collections = a.hide_collections;
+  row.hide_counts = a.hide_counts;
   auto updated = co_await db_.tx([&](db::Tx& tx) {
     db::AccountRepository::update_profile(tx, a.id, row);
     db::AccountRepository::update_preferences(tx, u.id, u.default_privacy, u.default_sensitive,

@@ -278,15 +278,33 @@ awaitable<AccountPage> RelationshipService::accounts_page(
   });
 }
 
-awaitable<AccountPage> RelationshipService::followers(std::int64_t account_id, db::PageQuery page) {
-  auto rows = co_await db_.tx(
-      [&](db::Tx& tx) { return db::SocialRepository::followers(tx, account_id, page); });
+namespace {
+bool network_hidden_from(db::Tx& tx, std::int64_t account_id, std::optional<std::int64_t> viewer) {
+  if (viewer == account_id) return false;
+  auto account = db::AccountRepository::find(tx, account_id);
+  return account && (account->hide_collections || account->hide_counts);
+}
+}  // namespace
+
+awaitable<AccountPage> RelationshipService::followers(std::int64_t account_id,
+                                                      std::optional<std::int64_t> viewer,
+                                                      db::PageQuery page) {
+  auto rows = co_await db_.tx([&](db::Tx& tx) {
+    if (network_hidden_from(tx, account_id, viewer))
+      return std::vector<std::pair<std::int64_t, std::int64_t>>{};
+    return db::SocialRepository::followers(tx, account_id, page);
+  });
   co_return co_await accounts_page(rows);
 }
 
-awaitable<AccountPage> RelationshipService::following(std::int64_t account_id, db::PageQuery page) {
-  auto rows = co_await db_.tx(
-      [&](db::Tx& tx) { return db::SocialRepository::following(tx, account_id, page); });
+awaitable<AccountPage> RelationshipService::following(std::int64_t account_id,
+                                                      std::optional<std::int64_t> viewer,
+                                                      db::PageQuery page) {
+  auto rows = co_await db_.tx([&](db::Tx& tx) {
+    if (network_hidden_from(tx, account_id, viewer))
+      return std::vector<std::pair<std::int64_t, std::int64_t>>{};
+    return db::SocialRepository::following(tx, account_id, page);
+  });
   co_return co_await accounts_page(rows);
 }
 

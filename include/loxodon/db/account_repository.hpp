@@ -41,6 +41,7 @@ struct ProfileRow {
   std::optional<bool> discoverable;
   bool indexable = false;
   bool hide_collections = false;
+  bool hide_counts = false;
 };
 
 class AccountRepository {

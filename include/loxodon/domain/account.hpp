@@ -36,6 +36,8 @@ struct Account {
   std::optional<bool> discoverable;
   bool indexable = false;
   bool hide_collections = false;
+  // Follower and following counts shown as 0 to everyone else (a plan's privacy tool).
+  bool hide_counts = false;
   std::optional<std::string> uri;
   std::optional<std::string> url;
   // The badge of a membership plan the account holds now (shown in `roles`).

@@ -43,6 +43,7 @@ struct ProfileUpdate {
   std::optional<bool> discoverable;
   std::optional<bool> indexable;
   std::optional<bool> hide_collections;
+  std::optional<bool> hide_counts;  // on: needs a plan's privacy tools
   std::optional<std::vector<domain::ProfileField>> fields;
   std::optional<std::string> privacy;
   std::optional<bool> sensitive;

@@ -42,8 +42,12 @@ class RelationshipService {
   awaitable<db::RelationshipRow> reject_request(std::int64_t me, std::int64_t requester);
   awaitable<std::vector<db::RelationshipRow>> relationships(std::int64_t me,
                                                             std::vector<std::int64_t> ids);
-  awaitable<AccountPage> followers(std::int64_t account_id, db::PageQuery page);
-  awaitable<AccountPage> following(std::int64_t account_id, db::PageQuery page);
+  // An account that hides its network or its counts shows an empty list to everyone but
+  // itself, as Mastodon does.
+  awaitable<AccountPage> followers(std::int64_t account_id, std::optional<std::int64_t> viewer,
+                                   db::PageQuery page);
+  awaitable<AccountPage> following(std::int64_t account_id, std::optional<std::int64_t> viewer,
+                                   db::PageQuery page);
   awaitable<AccountPage> blocked(std::int64_t me, db::PageQuery page);
   awaitable<AccountPage> muted(std::int64_t me, db::PageQuery page);
   // Accounts waiting for `me` to accept their follow.

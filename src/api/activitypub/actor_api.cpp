@@ -233,12 +233,16 @@ awaitable<http::Response> ActorApi::collection(http::Request& request, bool foll
   if (!actor || actor->account.suspended_at) throw Error(ErrorCode::kNotFound, "Record not found");
   const std::string id =
       config_.actor_url(actor->account.username) + (followers ? "/followers" : "/following");
-  json doc = {
-      {"@context", "https://www.w3.org/ns/activitystreams"},
-      {"id", id},
-      {"type", "OrderedCollection"},
-      {"totalItems", followers ? actor->account.followers_count : actor->account.following_count}};
-  // Someone who hides their network shows the count only (Mastodon then treats it as private).
+  json doc = {{"@context", "https://www.w3.org/ns/activitystreams"},
+              {"id", id},
+              {"type", "OrderedCollection"}};
+  // Someone who hides their counts publishes neither the count nor the members (who could be
+  // counted); someone who hides their network shows the count only (Mastodon then treats it as
+  // private).
+  if (actor->account.hide_counts) {
+    co_return document(200, doc, ap::kActivityJson, "max-age=180, public");
+  }
+  doc["totalItems"] = followers ? actor->account.followers_count : actor->account.following_count;
   if (actor->account.hide_collections) {
     co_return document(200, doc, ap::kActivityJson, "max-age=180, public");
   }

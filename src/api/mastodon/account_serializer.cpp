@@ -74,8 +74,9 @@ void write_account(JsonWriter& w, const config::Config& config, const domain::Ac
   w.field("avatar_static", avatar);
   w.field("header", header);
   w.field("header_static", header);
-  w.number_field("followers_count", a.followers_count);
-  w.number_field("following_count", a.following_count);
+  // Hidden counts read 0, as Pleroma serves them; the owner sees theirs in verify_credentials.
+  w.number_field("followers_count", a.hide_counts ? 0 : a.followers_count);
+  w.number_field("following_count", a.hide_counts ? 0 : a.following_count);
   w.number_field("statuses_count", a.statuses_count);
   w.field("last_status_at", last_status_day(a.last_status_at));
   write_emojis(w, config, a.emojis);
@@ -132,8 +133,12 @@ json credential_account_json(const config::Config& config, const domain::UserWit
       {"follow_requests_count", 0},
       {"discoverable", u.account.discoverable ? json(*u.account.discoverable) : json(nullptr)},
       {"hide_collections", u.account.hide_collections},
+      {"hide_counts", u.account.hide_counts},
       {"indexable", u.account.indexable},
   };
+  // The owner always sees their own counts.
+  out["followers_count"] = u.account.followers_count;
+  out["following_count"] = u.account.following_count;
   out["role"] = role_json(u.user.role);
   json roles = json::array();
   if (u.user.role.highlighted) roles.push_back(role_json(u.user.role));

@@ -223,6 +223,7 @@ awaitable<http::Response> AccountsApi::update_credentials(Call& call) {
   u.discoverable = p.boolean("discoverable");
   u.indexable = p.boolean("indexable");
   u.hide_collections = p.boolean("hide_collections");
+  u.hide_counts = p.boolean("hide_counts");
   u.fields = fields_param(p);
   const json& source = p.object("source");
   if (source.is_object()) {
@@ -290,11 +291,13 @@ awaitable<http::Response> AccountsApi::follow_list(Call& call, bool followers) {
   std::int64_t id = path_id(call.request);
   co_await accounts_.account(id);  // 404 for unknown or suspended accounts
   auto query = page_query(call.params, 40, 80);
+  std::optional<std::int64_t> viewer;
+  if (call.caller && call.caller->user) viewer = call.caller->user->account.id;
   services::AccountPage page;  // not ?: with co_await: GCC 12 miscompiles it
   if (followers) {
-    page = co_await relationships_.followers(id, query);
+    page = co_await relationships_.followers(id, viewer, query);
   } else {
-    page = co_await relationships_.following(id, query);
+    page = co_await relationships_.following(id, viewer, query);
   }
   json out = json::array();
   for (const auto& a : page.accounts) out.push_back(account_json(config_, a));
