@@ -142,6 +142,10 @@ struct Application::Impl {
             log->info("removed {} remote status(es) older than {} days that nobody here used",
                       expired, config.remote_content_retention_days);
           }
+          auto cleaned = co_await services.statuses_cleanup.run();
+          if (cleaned > 0) {
+            log->info("deleted {} post(s) by their authors' automatic deletion policies", cleaned);
+          }
           auto stale = co_await services.media.remove_stale_uploads();
           if (stale > 0) log->info("removed {} media upload(s) never attached to a status", stale);
         });

@@ -41,6 +41,7 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
       tags(d, ids),
       conversations(d, statuses),
       scheduled(c, d, ids, statuses),
+      statuses_cleanup(c, d, statuses),
       filters(d, ids, statuses),
       media_store(c.media_dir),
       media(c, d, ids, media_store, b, http_client),

@@ -12,6 +12,7 @@
 #include "db/sponsor_statements.hpp"
 #include "db/statements.hpp"
 #include "db/status_statements.hpp"
+#include "db/statuses_cleanup_statements.hpp"
 #include "db/stream_statements.hpp"
 #include "db/thanks_statements.hpp"
 #include "db/tx_impl.hpp"
@@ -62,6 +63,8 @@ pqxx::connection& PooledConnection::get(const DatabaseOptions& options) {
   for (const auto& statement : sql::kMembershipStatements)
     conn->prepare(statement.name, statement.text);
   for (const auto& statement : sql::kThanksStatements)
+    conn->prepare(statement.name, statement.text);
+  for (const auto& statement : sql::kStatusesCleanupStatements)
     conn->prepare(statement.name, statement.text);
   for (const auto& statement : sql::kDonationStatements)
     conn->prepare(statement.name, statement.text);

@@ -2,6 +2,7 @@
 // counts, and automatic deletion of one's old posts. Switching a tool on needs the perk;
 // switching it off never does; a tool switched on stays on after the membership ends.
 #include "app_harness.hpp"
+#include "run_awaitable.hpp"
 
 #include <gtest/gtest.h>
 
@@ -116,6 +117,111 @@ TEST_F(PrivacyToolsTest, HiddenNetworksShowEmptyListsToOthersAsMastodonDoes) {
   EXPECT_EQ(followers_as(member_token_).size(), 1u);
   // The count itself stays public, as in Mastodon.
   EXPECT_EQ(account_as(other_token_)["followers_count"], 1);
+}
+
+class StatusesCleanupTest : public PrivacyToolsTest {
+ protected:
+  // A post of the member's, aged `days` days; returns its id.
+  std::string old_post(const std::string& body, int days) {
+    auto res = h_.request("POST", "/api/v1/statuses", member_token_, body);
+    EXPECT_EQ(res->status, 200) << res->body;
+    std::string id = json::parse(res->body)["id"];
+    h_.tdb.query("UPDATE statuses SET created_at = now() - make_interval(days => " +
+                 std::to_string(days) + ") WHERE id = " + id);
+    return id;
+  }
+  int put_policy(const std::string& body) {
+    return h_.request("PUT", "/api/v1/statuses_cleanup_policy", member_token_, body)->status;
+  }
+  bool deleted(const std::string& id) {
+    return h_.tdb.count("SELECT count(*) FROM statuses WHERE deleted_at IS NOT NULL AND id = " +
+                        id) == 1;
+  }
+  std::size_t run() { return lox::testing::run_awaitable(h_.services.statuses_cleanup.run()); }
+};
+
+TEST_F(StatusesCleanupTest, OldPostsGoExceptThoseThePolicyKeeps) {
+  auto policy =
+      json::parse(h_.request("GET", "/api/v1/statuses_cleanup_policy", member_token_)->body);
+  EXPECT_EQ(policy["enabled"], false);
+  EXPECT_EQ(policy["min_status_age_days"], 14);  // Mastodon's default: two weeks
+  EXPECT_EQ(policy["keep_direct"], true);
+  EXPECT_TRUE(policy["min_favs"].is_null());
+
+  // Without the perk it cannot be switched on; nothing is stored.
+  EXPECT_EQ(put_policy("enabled=true"), 422);
+  EXPECT_EQ(h_.tdb.count("SELECT count(*) FROM statuses_cleanup_policies"), 0);
+  comp_privacy_tools();
+
+  auto plain = old_post("status=Old+news", 30);
+  auto direct = old_post("status=%40fred+secret&visibility=direct", 30);
+  auto pinned = old_post("status=Pinned", 30);
+  h_.request("POST", "/api/v1/statuses/" + pinned + "/pin", member_token_);
+  auto poll = old_post("status=Vote&poll[options][]=A&poll[options][]=B&poll[expires_in]=3600", 30);
+  auto faved = old_post("status=Liked+it+myself", 30);
+  h_.request("POST", "/api/v1/statuses/" + faved + "/favourite", member_token_);
+  auto popular = old_post("status=Popular", 30);
+  h_.tdb.query("UPDATE statuses SET favourites_count = 5 WHERE id = " + popular);
+  auto recent = old_post("status=Last+week", 10);
+  // A boost of someone else's post goes; their post stays.
+  auto theirs = h_.request("POST", "/api/v1/statuses", other_token_, "status=Theirs");
+  std::string their_id = json::parse(theirs->body)["id"];
+  auto boost = h_.request("POST", "/api/v1/statuses/" + their_id + "/reblog", member_token_);
+  std::string boost_id = json::parse(boost->body)["id"];
+  h_.tdb.query("UPDATE statuses SET created_at = now() - interval '30 days' WHERE id = " +
+               boost_id);
+
+  ASSERT_EQ(put_policy("enabled=true&keep_polls=true&min_favs=3"), 200);
+  EXPECT_EQ(run(), 2u);
+  EXPECT_TRUE(deleted(plain));
+  EXPECT_TRUE(deleted(boost_id));
+  for (const auto& kept : {direct, pinned, poll, faved, popular, recent, their_id}) {
+    EXPECT_FALSE(deleted(kept)) << kept;
+  }
+  // The post is gone for everyone, as when its author deletes it.
+  EXPECT_EQ(h_.request("GET", "/api/v1/statuses/" + plain, other_token_)->status, 404);
+  // A policy runs once an hour.
+  EXPECT_EQ(run(), 0u);
+
+  // Changing what it keeps takes effect on the next run.
+  ASSERT_EQ(put_policy("keep_polls=false&min_favs=0&keep_pinned=false"), 200);
+  h_.tdb.query("UPDATE statuses_cleanup_policies SET last_run_at = now() - interval '1 hour'");
+  EXPECT_EQ(run(), 3u);
+  EXPECT_TRUE(deleted(poll));
+  EXPECT_TRUE(deleted(popular));
+  EXPECT_TRUE(deleted(pinned));
+  EXPECT_FALSE(deleted(recent));
+}
+
+TEST_F(StatusesCleanupTest, APolicySwitchedOnStaysOnAfterTheMembershipEnds) {
+  auto membership = comp_privacy_tools();
+  ASSERT_EQ(put_policy("enabled=true&min_status_age_days=7"), 200);
+  end_membership(membership);
+  auto old = old_post("status=Old", 8);
+  EXPECT_EQ(run(), 1u);
+  EXPECT_TRUE(deleted(old));
+  // Switching it off never needs the perk; switching it on again does.
+  EXPECT_EQ(put_policy("enabled=false"), 200);
+  EXPECT_EQ(put_policy("enabled=true"), 422);
+  auto policy =
+      json::parse(h_.request("GET", "/api/v1/statuses_cleanup_policy", member_token_)->body);
+  EXPECT_EQ(policy["enabled"], false);
+  EXPECT_EQ(policy["min_status_age_days"], 7);
+}
+
+TEST_F(StatusesCleanupTest, BadSettingsAreRefusedAndChangeNothing) {
+  comp_privacy_tools();
+  for (const char* body :
+       {"min_status_age_days=6", "min_status_age_days=3651", "min_status_age_days=abc",
+        "enabled=maybe", "min_favs=-1", "min_reblogs=x", "enabled=true&min_status_age_days=1"}) {
+    EXPECT_EQ(put_policy(body), 422) << body;
+  }
+  EXPECT_EQ(h_.tdb.count("SELECT count(*) FROM statuses_cleanup_policies"), 0);
+  EXPECT_EQ(h_.request("GET", "/api/v1/statuses_cleanup_policy", "")->status, 401);
+  auto read_only = h_.token_for(member_, "read");
+  EXPECT_EQ(
+      h_.request("PUT", "/api/v1/statuses_cleanup_policy", read_only, "enabled=false")->status,
+      403);
 }
 
 }  // namespace

@@ -35,6 +35,7 @@
 #include <loxodon/services/scheduled_status_service.hpp>
 #include <loxodon/services/sponsor_service.hpp>
 #include <loxodon/services/status_service.hpp>
+#include <loxodon/services/statuses_cleanup_service.hpp>
 #include <loxodon/services/streaming_service.hpp>
 #include <loxodon/services/tag_service.hpp>
 #include <loxodon/services/thanks_service.hpp>
@@ -77,6 +78,7 @@ struct Services {
   services::TagService tags;
   services::ConversationService conversations;
   services::ScheduledStatusService scheduled;
+  services::StatusesCleanupService statuses_cleanup;
   services::FilterService filters;
   media::LocalMediaStore media_store;  // LOXODON_MEDIA_DIR
   services::MediaService media;

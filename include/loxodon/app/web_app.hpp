@@ -22,6 +22,7 @@
 #include <loxodon/api/mastodon/scheduled_statuses_api.hpp>
 #include <loxodon/api/mastodon/sponsors_api.hpp>
 #include <loxodon/api/mastodon/statuses_api.hpp>
+#include <loxodon/api/mastodon/statuses_cleanup_api.hpp>
 #include <loxodon/api/mastodon/streaming_api.hpp>
 #include <loxodon/api/mastodon/tags_api.hpp>
 #include <loxodon/app/services.hpp>
@@ -70,6 +71,7 @@ class WebApp {
   api::mastodon::ReportsApi reports_api_;
   api::mastodon::LedgerApi ledger_api_;
   api::mastodon::PlansApi plans_api_;
+  api::mastodon::StatusesCleanupApi statuses_cleanup_api_;
   api::mastodon::FundingApi funding_api_;
   api::mastodon::SponsorsApi sponsors_api_;
   api::mastodon::DonationsApi donations_api_;
