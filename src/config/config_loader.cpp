@@ -178,7 +178,18 @@ std::vector<KeySpec> key_specs() {
        [](Config& c, const Value& v) { c.instance.max_upload_megabytes = to_size(v); }},
       {"instance.early_access_features", Kind::kList, 0, 0,
        [](Config& c, const Value& v) {
-         c.instance.early_access_features = std::get<std::vector<std::string>>(v);
+         const auto& names = std::get<std::vector<std::string>>(v);
+         for (const auto& name : names) {
+           if (std::find(kEarlyAccessFeatureNames.begin(), kEarlyAccessFeatureNames.end(), name) ==
+               kEarlyAccessFeatureNames.end()) {
+             std::string known;
+             for (auto k : kEarlyAccessFeatureNames)
+               known += (known.empty() ? "" : ", ") + std::string(k);
+             throw ConfigError("instance.early_access_features",
+                               "unknown feature '" + name + "'; known: " + known);
+           }
+         }
+         c.instance.early_access_features = names;
        }},
       {"smtp.host", Kind::kString, 0, 0, [](Config& c, const Value& v) { c.smtp.host = str(v); }},
       {"smtp.port", Kind::kInt, 1, 65535,

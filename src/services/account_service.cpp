@@ -315,6 +315,9 @@ awaitable<domain::UserWithAccount> AccountService::update_profile(std::int64_t u
     if (!granted.privacy_tools) {
       errors.add("hide_counts", "Hide counts", "ERR_INVALID",
                  "needs a membership with privacy tools");
+    } else if (!feature_open_to(config_, granted, "hide_counts")) {
+      errors.add("hide_counts", "Hide counts", "ERR_INVALID",
+                 "is in early access: it needs a membership with early access");
     }
   }
   if (update.hide_counts) a.hide_counts = *update.hide_counts;

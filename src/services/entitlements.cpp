@@ -44,4 +44,10 @@ domain::Entitlements current_entitlements(db::Tx& tx, std::int64_t account_id, i
       db::MembershipRepository::entitlements_for(tx, account_id, grace_days));
 }
 
+bool feature_open_to(const config::Config& config, const domain::Entitlements& granted,
+                     std::string_view feature) {
+  const auto& held = config.instance.early_access_features;
+  return granted.early_access || std::find(held.begin(), held.end(), feature) == held.end();
+}
+
 }  // namespace lox::services

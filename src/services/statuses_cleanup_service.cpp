@@ -63,6 +63,9 @@ awaitable<domain::StatusesCleanupPolicy> StatusesCleanupService::update(
     });
     if (!granted.privacy_tools) {
       errors.add("enabled", "Enabled", "ERR_INVALID", "needs a membership with privacy tools");
+    } else if (!feature_open_to(config_, granted, "statuses_cleanup")) {
+      errors.add("enabled", "Enabled", "ERR_INVALID",
+                 "is in early access: it needs a membership with early access");
     }
   }
   errors.throw_if_any();

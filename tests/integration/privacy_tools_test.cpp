@@ -224,5 +224,46 @@ TEST_F(StatusesCleanupTest, BadSettingsAreRefusedAndChangeNothing) {
       403);
 }
 
+TEST(EarlyAccessTest, AFeatureInEarlyAccessNeedsAMembershipWithEarlyAccess) {
+  AppHarness h(config::Environment{{"LOXODON_INSTANCE_EARLY_ACCESS_FEATURES", "statuses_cleanup"}});
+  auto admin = h.create_user("tess", "admin");
+  auto member = h.create_user("mia");
+  auto early = h.create_user("eve");
+  auto admin_token = h.token_for(admin, "admin:read admin:write");
+  auto comp = [&](const domain::UserWithAccount& who, const std::string& plan_body) {
+    auto plan = h.request("POST", "/api/v1/admin/plans", admin_token, plan_body);
+    ASSERT_EQ(plan->status, 200) << plan->body;
+    ASSERT_EQ(h.request("POST", "/api/v1/admin/memberships", admin_token,
+                        "account_id=" + std::to_string(who.account.id) +
+                            "&plan_id=" + json::parse(plan->body)["id"].get<std::string>())
+                  ->status,
+              200);
+  };
+  comp(member, "name=Private&price=3&currency=EUR&privacy_tools=true");
+  comp(early, "name=Pioneer&price=9&currency=EUR&privacy_tools=true&early_access=true");
+  auto member_token = h.token_for(member, "read write");
+  auto early_token = h.token_for(early, "read write");
+
+  auto refused = h.request("PUT", "/api/v1/statuses_cleanup_policy", member_token, "enabled=true");
+  EXPECT_EQ(refused->status, 422);
+  EXPECT_NE(refused->body.find("early access"), std::string::npos) << refused->body;
+  EXPECT_EQ(
+      h.request("PUT", "/api/v1/statuses_cleanup_policy", early_token, "enabled=true")->status,
+      200);
+  // A feature not held back stays open to every member with the perk.
+  EXPECT_EQ(
+      h.request("PATCH", "/api/v1/accounts/update_credentials", member_token, "hide_counts=true")
+          ->status,
+      200);
+  // Members see what is in early access and whether it is open to them.
+  auto perks = [&](const std::string& token) {
+    return json::parse(h.request("GET", "/api/v1/funding/membership", token)->body)["perks"];
+  };
+  ASSERT_EQ(perks(member_token)["early_access_features"].size(), 1u);
+  EXPECT_EQ(perks(member_token)["early_access_features"][0]["name"], "statuses_cleanup");
+  EXPECT_EQ(perks(member_token)["early_access_features"][0]["open"], false);
+  EXPECT_EQ(perks(early_token)["early_access_features"][0]["open"], true);
+}
+
 }  // namespace
 }  // namespace lox

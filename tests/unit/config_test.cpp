@@ -110,6 +110,9 @@ TEST(Config, BadValuesNameTheirKey) {
            {"LOXODON_INSTANCE_REGISTRATIONS", "sometimes", "instance.registrations"},
            {"LOXODON_LOG_LEVEL", "loud", "log_level"},
            {"LOXODON_DOMAIN", "https://social.example/", "domain"},
+           {"LOXODON_INSTANCE_EARLY_ACCESS_FEATURES", "statuses_cleanup,teleport",
+            "instance.early_access_features"},
+           {"LOXODON_INSTANCE_MAX_UPLOAD_MEGABYTES", "50", "instance.max_upload_megabytes"},
        }) {
     Environment env = kMinimal;
     env[c.var] = c.value;

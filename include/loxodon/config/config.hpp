@@ -2,9 +2,11 @@
 
 #include <loxodon/util/ip_network.hpp>
 
+#include <array>
 #include <chrono>
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lox::config {
@@ -101,6 +103,13 @@ struct InstanceConfig {
   // Features shown only to members whose plan grants `early_access`, by name (see
   // docs/funding.md for the names).
   std::vector<std::string> early_access_features;
+};
+
+// The features that can be held in early access (instance.early_access_features): each names
+// a place in the code that asks whether the account may use it.
+inline constexpr std::array<std::string_view, 2> kEarlyAccessFeatureNames = {
+    "statuses_cleanup",  // automatic deletion of old posts
+    "hide_counts",       // hidden follower and following counts
 };
 
 // Everything `loxodon` reads from its TOML file and LOXODON_* environment variables, validated once

@@ -1,10 +1,12 @@
 #pragma once
 
+#include <loxodon/config/config.hpp>
 #include <loxodon/db/tx.hpp>
 #include <loxodon/domain/membership.hpp>
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lox::services {
@@ -16,5 +18,11 @@ domain::Entitlements combine_entitlements(const std::vector<std::string>& plan_e
 // What `account_id` is entitled to now, from its memberships' state, period end and the grace
 // period (inside the caller's transaction).
 domain::Entitlements current_entitlements(db::Tx& tx, std::int64_t account_id, int grace_days);
+
+// Whether an account holding `granted` may use `feature` (one of
+// config::kEarlyAccessFeatureNames): everyone may unless the instance holds it in early access,
+// and then members whose plan grants `early_access`.
+bool feature_open_to(const config::Config& config, const domain::Entitlements& granted,
+                     std::string_view feature);
 
 }  // namespace lox::services

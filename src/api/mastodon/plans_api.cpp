@@ -3,6 +3,7 @@
 #include <loxodon/api/mastodon/plans_api.hpp>
 #include <loxodon/domain/account.hpp>
 #include <loxodon/domain/money.hpp>
+#include <loxodon/services/entitlements.hpp>
 #include <loxodon/services/media_service.hpp>
 #include <loxodon/services/scheduled_status_service.hpp>
 #include <loxodon/util/time_format.hpp>
@@ -41,6 +42,14 @@ json membership_json(const domain::Membership& m) {
           {"cancel_at_period_end", m.cancel_at_period_end}};
 }
 
+json early_access_json(const config::Config& config, const domain::Entitlements& e) {
+  json out = json::array();
+  for (const auto& name : config.instance.early_access_features) {
+    out.push_back({{"name", name}, {"open", services::feature_open_to(config, e, name)}});
+  }
+  return out;
+}
+
 // The limits and perks that hold for the member now: the instance's own, raised by any plan.
 json perks_json(const config::Config& config, const domain::Entitlements& e,
                 const std::optional<std::string>& badge) {
@@ -69,6 +78,8 @@ json perks_json(const config::Config& config, const domain::Entitlements& e,
       {"ad_free", e.ad_free},
       {"privacy_tools", e.privacy_tools},
       {"early_access", e.early_access},
+      // What the instance holds in early access, and whether this member may use each.
+      {"early_access_features", early_access_json(config, e)},
       {"badge", badge ? json(*badge) : json(nullptr)}};
 }
 
