@@ -1,4 +1,5 @@
 #include <loxodon/activitypub/actor_documents.hpp>
+#include <loxodon/activitypub/emoji_documents.hpp>
 #include <loxodon/domain/username.hpp>
 #include <loxodon/util/html.hpp>
 
@@ -108,6 +109,8 @@ json person_document(const config::Config& config, const domain::Account& a,
   doc["indexable"] = a.indexable;
   doc["memorial"] = false;
   doc["tag"] = json::array();
+  // Our own emoji the name, bio or fields use.
+  for (const auto& e : a.emojis) doc["tag"].push_back(emoji_tag(config, e));
   json fields = json::array();
   for (const auto& f : a.fields) {
     fields.push_back(

@@ -1,3 +1,4 @@
+#include <loxodon/activitypub/emoji_documents.hpp>
 #include <loxodon/activitypub/emoji_reader.hpp>
 #include <loxodon/activitypub/html_sanitizer.hpp>
 #include <loxodon/activitypub/json_access.hpp>
@@ -91,6 +92,7 @@ json create_note_activity(const config::Config& config, const domain::Account& a
     tags.push_back(
         {{"type", "Hashtag"}, {"href", config.base_url() + "/tags/" + name}, {"name", "#" + name}});
   }
+  for (const auto& e : context.emojis) tags.push_back(emoji_tag(config, e));
   json note = {{"id", status.uri.value_or("")},
                {"type", "Note"},
                {"summary", status.spoiler_text.empty() ? json(nullptr) : json(status.spoiler_text)},

@@ -45,6 +45,7 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
       filters(d, ids, statuses),
       media_store(c.media_dir),
       media(c, d, ids, media_store, b, http_client),
+      custom_emojis(c, d, ids, media),
       cards(c, d, http_client, media, ids),
       sponsors(c, d, ids, media),
       donation_prompts(c, d, ids),

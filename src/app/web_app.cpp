@@ -20,6 +20,7 @@ WebApp::WebApp(Services& s)
       reports_api_(s.config, s.reports),
       ledger_api_(s.config, s.ledger),
       plans_api_(s.config, s.memberships),
+      custom_emoji_api_(s.config, s.custom_emojis),
       statuses_cleanup_api_(s.statuses_cleanup),
       funding_api_(s.config, s.funding, s.thanks),
       sponsors_api_(s.config, s.sponsors),
@@ -54,6 +55,7 @@ WebApp::WebApp(Services& s)
   reports_api_.add_routes(endpoints_);
   ledger_api_.add_routes(endpoints_);
   plans_api_.add_routes(endpoints_);
+  custom_emoji_api_.add_routes(endpoints_);
   statuses_cleanup_api_.add_routes(endpoints_);
   funding_api_.add_routes(endpoints_);
   sponsors_api_.add_routes(endpoints_);

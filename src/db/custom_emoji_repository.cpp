@@ -57,6 +57,73 @@ std::vector<domain::CustomEmoji> CustomEmojiRepository::of_status(Tx& tx, std::i
   return r[0][0].is_null() ? std::vector<domain::CustomEmoji>{} : from_json(r[0][0].c_str());
 }
 
+namespace {
+domain::LocalEmoji read_local(const pqxx::row& row) {
+  domain::LocalEmoji e;
+  e.id = row[0].as<std::int64_t>();
+  e.emoji.shortcode = row[1].as<std::string>();
+  e.emoji.image_key = row[2].is_null() ? std::string() : row[2].as<std::string>();
+  e.emoji.static_key = row[3].is_null() ? e.emoji.image_key : row[3].as<std::string>();
+  e.emoji.visible_in_picker = row[4].as<bool>();
+  e.emoji.category = nullable<std::string>(row[5]);
+  e.account_id = nullable<std::int64_t>(row[6]);
+  e.added_by = nullable<std::string>(row[7]);
+  return e;
+}
+}  // namespace
+
+bool CustomEmojiRepository::insert_local(Tx& tx, std::int64_t id, const std::string& shortcode,
+                                         const std::string& image_key,
+                                         const std::string& static_key,
+                                         const std::optional<std::string>& category,
+                                         std::optional<std::int64_t> account_id) {
+  return !tx.work()
+              .exec_prepared("local_emoji_insert", id, shortcode, image_key, static_key, category,
+                             account_id)
+              .empty();
+}
+
+std::vector<domain::LocalEmoji> CustomEmojiRepository::local(Tx& tx) {
+  std::vector<domain::LocalEmoji> out;
+  for (const auto& row : tx.work().exec_prepared("local_emojis")) out.push_back(read_local(row));
+  return out;
+}
+
+std::optional<domain::LocalEmoji> CustomEmojiRepository::find_local(Tx& tx,
+                                                                    const std::string& shortcode) {
+  auto r = tx.work().exec_prepared("local_emoji_find", shortcode);
+  if (r.empty()) return std::nullopt;
+  return read_local(r[0]);
+}
+
+std::vector<std::int64_t> CustomEmojiRepository::local_ids(
+    Tx& tx, const std::vector<std::string>& shortcodes) {
+  std::vector<std::int64_t> out;
+  if (shortcodes.empty()) return out;
+  for (const auto& row : tx.work().exec_prepared("local_emoji_ids", to_pg_text_array(shortcodes))) {
+    out.push_back(row[0].as<std::int64_t>());
+  }
+  return out;
+}
+
+void CustomEmojiRepository::lock_owner(Tx& tx, std::int64_t account_id) {
+  tx.work().exec_prepared("local_emoji_owner_lock", account_id);
+}
+
+std::int64_t CustomEmojiRepository::owned_count(Tx& tx, std::int64_t account_id) {
+  return tx.work().exec_prepared("local_emojis_owned", account_id)[0][0].as<std::int64_t>();
+}
+
+std::vector<std::string> CustomEmojiRepository::delete_local(Tx& tx, std::int64_t id) {
+  std::vector<std::string> keys;
+  for (const auto& row : tx.work().exec_prepared("local_emoji_delete", id)) {
+    for (int i = 0; i < 2; ++i) {
+      if (!row[i].is_null()) keys.push_back(row[i].as<std::string>());
+    }
+  }
+  return keys;
+}
+
 std::vector<domain::CustomEmoji> CustomEmojiRepository::from_json(const char* text) {
   std::vector<domain::CustomEmoji> out;
   for (const auto& e : nlohmann::json::parse(text)) {

@@ -41,6 +41,29 @@ inline constexpr std::array kEmojiStatements = {
               "UPDATE custom_emojis e SET image_key = $2, static_key = $3, updated_at = now() "
               "FROM (SELECT id, image_key, static_key FROM custom_emojis WHERE id = $1) old "
               "WHERE e.id = old.id RETURNING old.image_key, old.static_key"},
+    Statement{"local_emoji_insert",
+              "INSERT INTO custom_emojis (id, shortcode, domain, image_key, static_key, category, "
+              "account_id) VALUES ($1, $2, NULL, $3, $4, $5, $6) ON CONFLICT DO NOTHING "
+              "RETURNING id"},
+    Statement{"local_emojis",
+              "SELECT e.id, e.shortcode, e.image_key, e.static_key, e.visible_in_picker, "
+              "e.category, e.account_id, a.username FROM custom_emojis e LEFT JOIN accounts a ON "
+              "a.id = e.account_id WHERE e.domain IS NULL AND e.image_key IS NOT NULL ORDER BY "
+              "e.shortcode"},
+    Statement{"local_emoji_find",
+              "SELECT e.id, e.shortcode, e.image_key, e.static_key, e.visible_in_picker, "
+              "e.category, e.account_id, a.username FROM custom_emojis e LEFT JOIN accounts a ON "
+              "a.id = e.account_id WHERE e.domain IS NULL AND e.shortcode = $1"},
+    Statement{"local_emoji_ids",
+              "SELECT id FROM custom_emojis WHERE domain IS NULL AND image_key IS NOT NULL AND "
+              "shortcode = ANY($1::text[]) ORDER BY shortcode"},
+    // Serialises a member's emoji uploads (the slot check and the insert).
+    Statement{"local_emoji_owner_lock", "SELECT 1 FROM accounts WHERE id = $1 FOR UPDATE"},
+    Statement{"local_emojis_owned",
+              "SELECT count(*) FROM custom_emojis WHERE domain IS NULL AND account_id = $1"},
+    Statement{"local_emoji_delete",
+              "DELETE FROM custom_emojis WHERE id = $1 AND domain IS NULL RETURNING image_key, "
+              "static_key"},
     Statement{"status_emojis",
               "SELECT " LOX_EMOJIS_OF("status_custom_emojis", "status_id", "$1", "true")},
 };

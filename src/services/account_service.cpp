@@ -1,9 +1,11 @@
 #include <loxodon/activitypub/actor_documents.hpp>
 #include <loxodon/db/account_repository.hpp>
+#include <loxodon/db/custom_emoji_repository.hpp>
 #include <loxodon/db/database.hpp>
 #include <loxodon/db/delivery_host_repository.hpp>
 #include <loxodon/db/oauth_repository.hpp>
 #include <loxodon/db/sign_in_repository.hpp>
+#include <loxodon/domain/custom_emoji.hpp>
 #include <loxodon/domain/username.hpp>
 #include <loxodon/federation/delivery.hpp>
 #include <loxodon/services/account_service.hpp>
@@ -18,6 +20,8 @@
 #include <loxodon/util/password.hpp>
 
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
 
 namespace lox::services {
 
@@ -355,6 +359,21 @@ awaitable<domain::UserWithAccount> AccountService::update_profile(std::int64_t u
   row.hide_counts = a.hide_counts;
   auto updated = co_await db_.tx([&](db::Tx& tx) {
     db::AccountRepository::update_profile(tx, a.id, row);
+    // Our own emoji the name, bio and fields use (a profile has no remote ones).
+    std::vector<std::string> codes;
+    auto collect = [&](const std::string& text) {
+      for (auto& code : domain::emoji_shortcodes(text)) {
+        if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
+      }
+    };
+    collect(a.display_name);
+    collect(a.note);
+    for (const auto& f : a.fields) {
+      collect(f.name);
+      collect(f.value);
+    }
+    db::CustomEmojiRepository::set_account_emojis(tx, a.id,
+                                                  db::CustomEmojiRepository::local_ids(tx, codes));
     db::AccountRepository::update_preferences(tx, u.id, u.default_privacy, u.default_sensitive,
                                               u.default_language);
     auto fresh = db::AccountRepository::user(tx, u.id);

@@ -110,6 +110,7 @@ awaitable<std::vector<nlohmann::json>> ActorService::activities(const domain::Ac
     note.media = view.media;
     note.poll = view.poll;
     note.hashtags = view.tags;
+    note.emojis = view.emojis;
     out.push_back(activitypub::create_note_activity(config_, author, view.status, note));
   }
   co_return out;

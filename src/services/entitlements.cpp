@@ -23,6 +23,7 @@ domain::Entitlements combine_entitlements(const std::vector<std::string>& plan_e
     raise("max_profile_fields", out.max_profile_fields);
     raise("max_scheduled_posts", out.max_scheduled_posts);
     raise("max_upload_megabytes", out.max_upload_megabytes);
+    raise("custom_emoji_slots", out.custom_emoji_slots);
     if (auto it = plan.find("edit_window_minutes"); it != plan.end() && it->is_number_unsigned()) {
       out.edit_window_minutes =
           std::max(out.edit_window_minutes.value_or(0), it->get<std::int64_t>());

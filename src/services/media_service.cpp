@@ -417,23 +417,11 @@ awaitable<void> MediaService::run_fetch_emoji(std::int64_t emoji_id) {
   auto url = co_await db_.read(
       [&](db::Tx& tx) { return db::CustomEmojiRepository::image_source(tx, emoji_id); });
   if (!url) co_return;
-  media::ImageLimits limits;
-  limits.max_input_pixels = 4096LL * 4096;
-  limits.max_original_pixels = 512LL * 512;
-  limits.small_pixels = 256LL * 256;
-  auto image = co_await fetch_image(*url, kMaxEmojiBytes, limits);
+  auto image = co_await fetch_image(*url, kMaxEmojiBytes, emoji_limits());
   if (!image) co_return;  // its shortcode stays plain text
-  const std::string hex = random_hex(16);
-  const std::string dir = hex.substr(0, 2) + "/" + hex.substr(2, 2) + "/" + hex + "/emoji";
-  const std::string image_key = dir + "." + image->original.extension;
-  const std::string static_key = dir + "-static." + image->small.extension;
-  auto save = [&] {
-    store_.put(image_key, image->original.bytes);
-    store_.put(static_key, image->small.bytes);
-  };
-  co_await run_blocking(blocking_, save);
+  auto stored = co_await save_emoji(*image);
   auto replaced = co_await db_.tx([&](db::Tx& tx) {
-    return db::CustomEmojiRepository::set_image(tx, emoji_id, image_key, static_key);
+    return db::CustomEmojiRepository::set_image(tx, emoji_id, stored.image_key, stored.static_key);
   });
   if (!replaced.empty()) {
     auto drop = [&] {
@@ -441,6 +429,34 @@ awaitable<void> MediaService::run_fetch_emoji(std::int64_t emoji_id) {
     };
     co_await run_blocking(blocking_, drop);
   }
+}
+
+media::ImageLimits MediaService::emoji_limits() {
+  media::ImageLimits limits;
+  limits.max_input_pixels = 4096LL * 4096;
+  limits.max_original_pixels = 512LL * 512;
+  limits.small_pixels = 256LL * 256;
+  return limits;
+}
+
+awaitable<MediaService::StoredEmoji> MediaService::save_emoji(const media::ProcessedImage& image) {
+  const std::string hex = random_hex(16);
+  const std::string dir = hex.substr(0, 2) + "/" + hex.substr(2, 2) + "/" + hex + "/emoji";
+  StoredEmoji stored{dir + "." + image.original.extension,
+                     dir + "-static." + image.small.extension};
+  auto save = [&] {
+    store_.put(stored.image_key, image.original.bytes);
+    store_.put(stored.static_key, image.small.bytes);
+  };
+  co_await run_blocking(blocking_, save);
+  co_return stored;
+}
+
+awaitable<std::optional<MediaService::StoredEmoji>> MediaService::store_emoji(std::string bytes) {
+  if (bytes.size() > kMaxEmojiBytes) co_return std::nullopt;
+  auto image = co_await process_image_bytes(std::move(bytes), emoji_limits());
+  if (!image) co_return std::nullopt;
+  co_return co_await save_emoji(*image);
 }
 
 awaitable<std::optional<MediaService::StoredImage>> MediaService::copy_card_image(std::string url) {

@@ -70,6 +70,7 @@ awaitable<domain::MembershipPlan> MembershipService::create_plan(domain::UserWit
   limit("edit_window_minutes", r.edit_window_minutes, 1, 525600, "Edit window minutes");
   limit("max_upload_megabytes", r.max_upload_megabytes, 1,
         static_cast<long long>(config_.instance.max_upload_megabytes), "Max upload megabytes");
+  limit("custom_emoji_slots", r.custom_emoji_slots, 1, 100, "Custom emoji slots");
   if (r.ad_free) entitlements["ad_free"] = true;
   if (r.privacy_tools) entitlements["privacy_tools"] = true;
   if (r.early_access) entitlements["early_access"] = true;

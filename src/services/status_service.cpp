@@ -1,12 +1,14 @@
 #include <loxodon/activitypub/note_documents.hpp>
 #include <loxodon/db/account_repository.hpp>
 #include <loxodon/db/conversation_repository.hpp>
+#include <loxodon/db/custom_emoji_repository.hpp>
 #include <loxodon/db/database.hpp>
 #include <loxodon/db/media_repository.hpp>
 #include <loxodon/db/social_repository.hpp>
 #include <loxodon/db/status_repository.hpp>
 #include <loxodon/db/stream_repository.hpp>
 #include <loxodon/db/tag_repository.hpp>
+#include <loxodon/domain/custom_emoji.hpp>
 #include <loxodon/domain/status_text.hpp>
 #include <loxodon/domain/username.hpp>
 #include <loxodon/federation/delivery.hpp>
@@ -20,6 +22,7 @@
 #include <loxodon/util/html.hpp>
 #include <loxodon/util/time_format.hpp>
 
+#include <algorithm>
 #include <set>
 
 namespace lox::services {
@@ -68,6 +71,27 @@ void StatusService::federate_boost(db::Tx& tx, const domain::Status& boost, bool
   for (const auto& inbox : inboxes) federation::enqueue_delivery(tx, inbox, activity, booster->id);
 }
 
+namespace {
+// Our own emoji a local post uses, from its text, content warning and poll options; an edit
+// replaces the set (and clears it when none is used any more).
+void attach_local_emojis(db::Tx& tx, std::int64_t status_id, const PostRequest& r, bool edit) {
+  std::vector<std::string> codes;
+  auto collect = [&](const std::string& text) {
+    for (auto& code : domain::emoji_shortcodes(text)) {
+      if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
+    }
+  };
+  collect(r.text);
+  collect(r.spoiler_text);
+  if (r.poll) {
+    for (const auto& option : r.poll->options) collect(option);
+  }
+  if (codes.empty() && !edit) return;  // most posts: no emoji and nothing to clear
+  db::CustomEmojiRepository::set_status_emojis(tx, status_id,
+                                               db::CustomEmojiRepository::local_ids(tx, codes));
+}
+}  // namespace
+
 // A local post (or its deletion) goes to the inboxes of the author's remote followers (unless
 // it is direct) and of the remote accounts it mentions, each shared inbox once. Boosts
 // federate with their own activity (later).
@@ -109,6 +133,7 @@ void StatusService::federate(db::Tx& tx, const domain::Status& status, bool dele
     note.media = views[0].media;
     note.poll = views[0].poll;
     note.hashtags = views[0].tags;
+    note.emojis = views[0].emojis;
   }
   auto activity = deleted ? activitypub::delete_note_activity(config_, *author, status)
                           : activitypub::create_note_activity(config_, *author, status, note);
@@ -450,6 +475,7 @@ awaitable<StatusPage> StatusService::post(domain::UserWithAccount author, PostRe
       expiry.delay = std::chrono::seconds(r.poll->expires_in);
       jobs::enqueue(tx, expiry);
     }
+    attach_local_emojis(tx, row.id, r, false);
     enqueue_fan_out(tx, row.id);
     PreviewCardService::enqueue(tx, config_, {row.id, row.content, !row.spoiler_text.empty()});
   });
@@ -822,6 +848,7 @@ awaitable<StatusPage> StatusService::edit(domain::UserWithAccount author, std::i
     }
     db::StatusRepository::add_mentions(tx, id, mention_ids);
     db::StatusRepository::add_tags(tx, id, prepared.rendered.tags);
+    attach_local_emojis(tx, id, r, true);
     publish_status(tx, streaming::Event::Kind::kStatusUpdate, id);
     if (auto edited = db::StatusRepository::find(tx, id)) federate(tx, *edited, false, true);
     // Whoever boosted the status is told it changed, as Mastodon does.

@@ -15,21 +15,8 @@ using nlohmann::json;
 
 using lox::testing::tiny_png;
 
-const std::string kBoundary = "loxodonboundary";
-
-std::string multipart(const std::vector<std::pair<std::string, std::string>>& fields,
-                      const std::string& file_field = "", const std::string& file = "") {
-  std::string out;
-  for (const auto& [name, value] : fields) {
-    out += "--" + kBoundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" +
-           value + "\r\n";
-  }
-  if (!file_field.empty()) {
-    out += "--" + kBoundary + "\r\nContent-Disposition: form-data; name=\"" + file_field +
-           "\"; filename=\"image.png\"\r\nContent-Type: image/png\r\n\r\n" + file + "\r\n";
-  }
-  return out + "--" + kBoundary + "--\r\n";
-}
+using lox::testing::kBoundary;
+using lox::testing::multipart;
 
 class SponsorshipTest : public ::testing::Test {
  protected:

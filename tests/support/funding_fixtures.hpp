@@ -11,6 +11,8 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace lox::testing {
 
@@ -24,6 +26,23 @@ inline std::string tiny_png() {
     out += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
   }
   return out;
+}
+
+// A multipart/form-data body (boundary kBoundary): the fields, then `file` as `file_field`
+// when one is named.
+inline const std::string kBoundary = "loxodonboundary";
+inline std::string multipart(const std::vector<std::pair<std::string, std::string>>& fields,
+                             const std::string& file_field = "", const std::string& file = "") {
+  std::string out;
+  for (const auto& [name, value] : fields) {
+    out += "--" + kBoundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" +
+           value + "\r\n";
+  }
+  if (!file_field.empty()) {
+    out += "--" + kBoundary + "\r\nContent-Disposition: form-data; name=\"" + file_field +
+           "\"; filename=\"image.png\"\r\nContent-Type: image/png\r\n\r\n" + file + "\r\n";
+  }
+  return out + "--" + kBoundary + "--\r\n";
 }
 
 inline std::int64_t unix_now() {

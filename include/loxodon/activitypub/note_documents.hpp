@@ -3,6 +3,7 @@
 #include <loxodon/activitypub/emoji_reader.hpp>
 #include <loxodon/config/config.hpp>
 #include <loxodon/domain/account.hpp>
+#include <loxodon/domain/custom_emoji.hpp>
 #include <loxodon/domain/media_attachment.hpp>
 #include <loxodon/domain/poll.hpp>
 #include <loxodon/domain/status.hpp>
@@ -32,7 +33,8 @@ struct NoteContext {
   std::optional<std::string> in_reply_to;  // the parent's id
   std::vector<domain::MediaAttachment> media;
   std::optional<domain::Poll> poll;
-  std::vector<std::string> hashtags;  // names without '#'
+  std::vector<std::string> hashtags;        // names without '#'
+  std::vector<domain::CustomEmoji> emojis;  // our own emoji the post uses
 };
 
 // A local status as a Create(Note) addressed as Mastodon addresses each visibility: public

@@ -14,6 +14,7 @@
 #include <loxodon/services/auth_service.hpp>
 #include <loxodon/services/checkout_service.hpp>
 #include <loxodon/services/conversation_service.hpp>
+#include <loxodon/services/custom_emoji_service.hpp>
 #include <loxodon/services/delivery_health_service.hpp>
 #include <loxodon/services/donation_prompt_service.hpp>
 #include <loxodon/services/filter_service.hpp>
@@ -82,6 +83,7 @@ struct Services {
   services::FilterService filters;
   media::LocalMediaStore media_store;  // LOXODON_MEDIA_DIR
   services::MediaService media;
+  services::CustomEmojiService custom_emojis;
   services::PreviewCardService cards;
   services::SponsorService sponsors;
   services::DonationPromptService donation_prompts;

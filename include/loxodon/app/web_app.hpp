@@ -7,6 +7,7 @@
 #include <loxodon/api/mastodon/announcements_api.hpp>
 #include <loxodon/api/mastodon/checkout_api.hpp>
 #include <loxodon/api/mastodon/conversations_api.hpp>
+#include <loxodon/api/mastodon/custom_emoji_api.hpp>
 #include <loxodon/api/mastodon/donations_api.hpp>
 #include <loxodon/api/mastodon/endpoints.hpp>
 #include <loxodon/api/mastodon/filters_api.hpp>
@@ -71,6 +72,7 @@ class WebApp {
   api::mastodon::ReportsApi reports_api_;
   api::mastodon::LedgerApi ledger_api_;
   api::mastodon::PlansApi plans_api_;
+  api::mastodon::CustomEmojiApi custom_emoji_api_;
   api::mastodon::StatusesCleanupApi statuses_cleanup_api_;
   api::mastodon::FundingApi funding_api_;
   api::mastodon::SponsorsApi sponsors_api_;

@@ -37,6 +37,21 @@ class CustomEmojiRepository {
                                             const std::string& static_key);
   // The emoji a status shows (those copied here), in shortcode order.
   static std::vector<domain::CustomEmoji> of_status(Tx& tx, std::int64_t status_id);
+  // This server's own emoji. False when the shortcode is taken.
+  static bool insert_local(Tx& tx, std::int64_t id, const std::string& shortcode,
+                           const std::string& image_key, const std::string& static_key,
+                           const std::optional<std::string>& category,
+                           std::optional<std::int64_t> account_id);
+  static std::vector<domain::LocalEmoji> local(Tx& tx);
+  static std::optional<domain::LocalEmoji> find_local(Tx& tx, const std::string& shortcode);
+  // The ids of our own emoji with these shortcodes (unknown ones left out).
+  static std::vector<std::int64_t> local_ids(Tx& tx, const std::vector<std::string>& shortcodes);
+  // Holds the member's row until the transaction ends, so their slot count cannot change.
+  static void lock_owner(Tx& tx, std::int64_t account_id);
+  // How many emoji a member added.
+  static std::int64_t owned_count(Tx& tx, std::int64_t account_id);
+  // Removes one of our own emoji; returns its files' keys.
+  static std::vector<std::string> delete_local(Tx& tx, std::int64_t id);
   // Reads the JSON the view queries return (LOX_EMOJIS_OF).
   static std::vector<domain::CustomEmoji> from_json(const char* text);
 };

@@ -19,6 +19,8 @@ struct Entitlements {
   // Largest media upload, images and video alike (the instance's own limits are 16 and 99 MB);
   // never above `instance.max_upload_megabytes`.
   std::optional<std::size_t> max_upload_megabytes;
+  // Custom emoji the member may add to the instance's own (none without a plan).
+  std::optional<std::size_t> custom_emoji_slots;
   bool ad_free = false;  // no sponsored placements shown to this account
   // Extra privacy tools: automatic deletion of one's old posts and hidden follower and
   // following counts. Tools switched on while entitled stay on after the membership ends.

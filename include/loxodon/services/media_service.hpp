@@ -78,6 +78,13 @@ class MediaService {
   // Job handler: copies a remote custom emoji's image (and a still of it) into the store.
   static constexpr std::size_t kMaxEmojiBytes = 256 * 1024;
   awaitable<void> run_fetch_emoji(std::int64_t emoji_id);
+  // An emoji image (≤ 256 KB) stored as published within 512 × 512 and as a still within
+  // 256 × 256; the two keys, or nothing when it is not an image libvips can use.
+  struct StoredEmoji {
+    std::string image_key;
+    std::string static_key;
+  };
+  awaitable<std::optional<StoredEmoji>> store_emoji(std::string bytes);
   // Queues the fetch of a remote attachment in the caller's transaction.
   static void enqueue_fetch_remote(db::Tx& tx, std::int64_t media_id);
 
@@ -124,6 +131,8 @@ class MediaService {
   awaitable<std::optional<media::ProcessedImage>> process_image_bytes(std::string bytes,
                                                                       media::ImageLimits limits);
   awaitable<StoredImage> save_still(const media::ProcessedImage& image);
+  awaitable<StoredEmoji> save_emoji(const media::ProcessedImage& image);
+  static media::ImageLimits emoji_limits();
 
   const config::Config& config_;
   db::Database& db_;

@@ -32,6 +32,7 @@ struct NewPlan {
   std::optional<long long> max_scheduled_posts;    // 300 to 3000
   std::optional<long long> edit_window_minutes;    // 1 to 525600 (a year)
   std::optional<long long> max_upload_megabytes;   // 1 to instance.max_upload_megabytes
+  std::optional<long long> custom_emoji_slots;     // 1 to 100
   bool ad_free = false;                            // members see no sponsored placements
   bool privacy_tools = false;        // automatic deletion of old posts, hidden follower counts
   bool early_access = false;         // features in early access (instance.early_access_features)

@@ -10,7 +10,6 @@ void add_launch_routes(Endpoints& e) {
     const char* body;
   };
   static constexpr Empty kEmpty[] = {
-      {"/api/v1/custom_emojis", Access::kPublic, "", "[]"},
       {"/api/v1/trends", Access::kPublic, "", "[]"},
       {"/api/v1/trends/tags", Access::kPublic, "", "[]"},
       {"/api/v1/trends/statuses", Access::kPublic, "", "[]"},

@@ -75,6 +75,7 @@ json perks_json(const config::Config& config, const domain::Entitlements& e,
       {"edit_window_minutes", edit_window},
       {"image_size_limit_megabytes", upload(services::MediaService::kMaxImageBytes)},
       {"video_size_limit_megabytes", upload(services::MediaService::kMaxVideoBytes)},
+      {"custom_emoji_slots", e.custom_emoji_slots.value_or(0)},
       {"ad_free", e.ad_free},
       {"privacy_tools", e.privacy_tools},
       {"early_access", e.early_access},
@@ -106,6 +107,7 @@ void PlansApi::add_routes(Endpoints& e) {
           r.max_scheduled_posts = c.params.integer("max_scheduled_posts");
           r.edit_window_minutes = c.params.integer("edit_window_minutes");
           r.max_upload_megabytes = c.params.integer("max_upload_megabytes");
+          r.custom_emoji_slots = c.params.integer("custom_emoji_slots");
           r.ad_free = c.params.boolean("ad_free").value_or(false);
           r.privacy_tools = c.params.boolean("privacy_tools").value_or(false);
           r.early_access = c.params.boolean("early_access").value_or(false);
