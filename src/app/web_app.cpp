@@ -34,7 +34,11 @@ WebApp::WebApp(Services& s)
       pages_(s.config, s.auth, s.accounts, s.instance, s.secrets),
       funding_pages_(s.config, s.funding, s.sponsors, s.thanks, s.auth),
       about_pages_(s.config, s.instance, s.sponsors, s.auth),
-      community_pages_(s.config, s.statuses, s.sponsors, s.auth) {
+      community_pages_(s.config, s.statuses, s.sponsors, s.auth),
+      profile_pages_(s.config, s.accounts, s.statuses) {
+  actor_api_.set_html_pages([this](http::Request& request, bool status_page) {
+    return profile_pages_.render(request, status_page);
+  });
   web::add_ops_routes(router_, s.health);
   instance_api_.add_routes(router_);
   discovery_api_.add_routes(router_);

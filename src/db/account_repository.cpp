@@ -78,6 +78,18 @@ domain::UserWithAccount read_user_with_account(const pqxx::row& row) {
   return {read_user(row, kAccountColumnCount), read_account(row, 0)};
 }
 
+std::optional<domain::ProfileLook> AccountRepository::profile_look(Tx& tx,
+                                                                   std::int64_t account_id) {
+  auto r = tx.work().exec_prepared("profile_look_find", account_id);
+  if (r.empty()) return std::nullopt;
+  return domain::ProfileLook{nullable<std::string>(r[0][0]), r[0][1].as<std::string>()};
+}
+
+void AccountRepository::set_profile_look(Tx& tx, std::int64_t account_id,
+                                         const domain::ProfileLook& look) {
+  tx.work().exec_prepared("profile_look_upsert", account_id, look.accent_color, look.theme);
+}
+
 void AccountRepository::insert_local(Tx& tx, const NewLocalAccount& n) {
   auto& w = tx.work();
   w.exec_prepared("account_insert_local", n.account_id, n.username, n.uri, n.url, n.public_key_pem,

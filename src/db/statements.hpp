@@ -196,6 +196,12 @@ inline constexpr std::array kStatements = {
         "UPDATE accounts SET display_name = $2, note = $3, note_html = $4, fields = $5::jsonb, "
         "locked = $6, bot = $7, discoverable = $8, indexable = $9, hide_collections = $10, "
         "hide_counts = $11, updated_at = now() WHERE id = $1"},
+    Statement{"profile_look_find",
+              "SELECT accent_color, theme FROM profile_looks WHERE account_id = $1"},
+    Statement{"profile_look_upsert",
+              "INSERT INTO profile_looks (account_id, accent_color, theme) VALUES ($1, $2, $3) "
+              "ON CONFLICT (account_id) DO UPDATE SET accent_color = excluded.accent_color, "
+              "theme = excluded.theme, updated_at = now()"},
     Statement{
         "user_update_preferences",
         "UPDATE users SET default_privacy = $2, default_sensitive = $3, default_language = $4, "

@@ -264,6 +264,16 @@ awaitable<domain::UserWithAccount> AccountService::user_by_username(std::string 
   co_return *found;
 }
 
+awaitable<domain::ProfileLook> AccountService::profile_look(std::int64_t account_id) {
+  co_return co_await db_.read([&](db::Tx& tx) {
+    auto look = db::AccountRepository::profile_look(tx, account_id);
+    if (!look || !current_entitlements(tx, account_id, config_.funding.grace_days).customization) {
+      return domain::ProfileLook{};
+    }
+    return *look;
+  });
+}
+
 awaitable<domain::UserWithAccount> AccountService::update_profile(std::int64_t user_id,
                                                                   ProfileUpdate update) {
   auto current = co_await user(user_id);
@@ -325,6 +335,46 @@ awaitable<domain::UserWithAccount> AccountService::update_profile(std::int64_t u
     }
   }
   if (update.hide_counts) a.hide_counts = *update.hide_counts;
+  std::optional<domain::ProfileLook> look;
+  if (update.accent_color || update.profile_theme) {
+    look = co_await db_.read([&](db::Tx& tx) {
+      return db::AccountRepository::profile_look(tx, a.id).value_or(domain::ProfileLook{});
+    });
+    if (update.accent_color) {
+      std::string color = domain::lowercase(*update.accent_color);
+      bool hex = color.size() == 7 && color[0] == '#' &&
+                 color.find_first_not_of("0123456789abcdef", 1) == std::string::npos;
+      if (color.empty()) {
+        look->accent_color.reset();
+      } else if (!hex) {
+        errors.add("accent_color", "Accent color", "ERR_INVALID",
+                   "must be a colour written #rrggbb");
+      } else {
+        look->accent_color = color;
+      }
+    }
+    if (update.profile_theme) {
+      const auto& theme = *update.profile_theme;
+      if (theme != "light" && theme != "dark" && theme != "auto") {
+        errors.add("profile_theme", "Profile theme", "ERR_INCLUSION",
+                   "must be light, dark or auto");
+      } else {
+        look->theme = theme;
+      }
+    }
+    // Choosing a look needs the perk; going back to the instance's never does.
+    const bool customised = (update.accent_color && !update.accent_color->empty()) ||
+                            (update.profile_theme && *update.profile_theme != "light");
+    if (customised) {
+      auto granted = co_await db_.read(
+          [&](db::Tx& tx) { return current_entitlements(tx, a.id, config_.funding.grace_days); });
+      if (!granted.customization) {
+        errors.add(update.accent_color ? "accent_color" : "profile_theme",
+                   update.accent_color ? "Accent color" : "Profile theme", "ERR_INVALID",
+                   "needs a membership with customization");
+      }
+    }
+  }
   if (update.privacy) {
     const auto& p = *update.privacy;
     if (p != "public" && p != "unlisted" && p != "private" && p != "direct") {
@@ -359,6 +409,7 @@ awaitable<domain::UserWithAccount> AccountService::update_profile(std::int64_t u
   row.hide_counts = a.hide_counts;
   auto updated = co_await db_.tx([&](db::Tx& tx) {
     db::AccountRepository::update_profile(tx, a.id, row);
+    if (look) db::AccountRepository::set_profile_look(tx, a.id, *look);
     // Our own emoji the name, bio and fields use (a profile has no remote ones).
     std::vector<std::string> codes;
     auto collect = [&](const std::string& text) {

@@ -36,6 +36,7 @@ domain::Entitlements combine_entitlements(const std::vector<std::string>& plan_e
     grant("ad_free", out.ad_free);
     grant("privacy_tools", out.privacy_tools);
     grant("early_access", out.early_access);
+    grant("customization", out.customization);
   }
   return out;
 }

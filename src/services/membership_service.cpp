@@ -7,6 +7,7 @@
 #include <loxodon/services/ledger_service.hpp>
 #include <loxodon/services/membership_service.hpp>
 #include <loxodon/services/validation_errors.hpp>
+#include <loxodon/util/calendar.hpp>
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/html.hpp>
 
@@ -74,6 +75,7 @@ awaitable<domain::MembershipPlan> MembershipService::create_plan(domain::UserWit
   if (r.ad_free) entitlements["ad_free"] = true;
   if (r.privacy_tools) entitlements["privacy_tools"] = true;
   if (r.early_access) entitlements["early_access"] = true;
+  if (r.customization) entitlements["customization"] = true;
   if (r.badge && !r.badge->empty()) {
     if (utf8_length(*r.badge) > 30)
       throw validation_failed("Badge is too long (at most 30 characters)");
@@ -193,9 +195,7 @@ awaitable<domain::Membership> MembershipService::assign_seat(domain::UserWithAcc
     state.provider = "manual";
     state.subscription_ref = "seat:" + std::to_string(seat_id);
     state.status = "comped";
-    state.current_period_end =
-        now + std::chrono::duration_cast<std::chrono::system_clock::duration>(
-                  std::chrono::months(taken->second));
+    state.current_period_end = add_calendar_months(now, taken->second);
     state.event_at = now;
     db::MembershipRepository::upsert(tx, membership_id, state);
     db::MembershipRepository::refresh_badge(tx, account_id, config_.funding.grace_days);

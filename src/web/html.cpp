@@ -29,19 +29,22 @@ constexpr const char* kStyle =
     "padding:.8rem;margin:1rem 0}.sponsored .label{font-size:.75rem;text-transform:uppercase;"
     "letter-spacing:.05em;color:#6b6f7b}.sponsored img{max-width:100%;height:auto}"
     ".logo{max-height:3rem;max-width:10rem;vertical-align:middle}"
-    "article.status{border-bottom:1px solid #e1e3ea;padding:.4rem 0;overflow-wrap:anywhere}";
+    "article.status{border-bottom:1px solid #e1e3ea;padding:.4rem 0;overflow-wrap:anywhere}"
+    ".profile-head{display:flex;gap:1rem;align-items:center}.avatar{width:5rem;height:5rem;"
+    "border-radius:8px}.acct{color:#6b6f7b;margin:.2rem 0}.badge{display:inline-block;"
+    "background:#d97706;color:#fff;border-radius:4px;padding:.1rem .4rem;font-size:.8rem}";
 }  // namespace
 
 http::Response page(unsigned status, const std::string& instance_title, const std::string& title,
-                    const std::string& body_html, bool wide) {
+                    const std::string& body_html, bool wide, const std::string& extra_style) {
   std::string html =
       "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
       "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
       "<title>" +
       html_escape(title) + " - " + html_escape(instance_title) + "</title><style>" + kStyle +
-      "</style></head><body><main" + std::string(wide ? " class=\"wide\"" : "") + "><h1>" +
-      html_escape(title) + "</h1>" + body_html + "</main><footer>" + html_escape(instance_title) +
-      " &middot; Loxodon</footer></body></html>";
+      extra_style + "</style></head><body><main" + std::string(wide ? " class=\"wide\"" : "") +
+      "><h1>" + html_escape(title) + "</h1>" + body_html + "</main><footer>" +
+      html_escape(instance_title) + " &middot; Loxodon</footer></body></html>";
   http::Response res = http::Response::text(status, std::move(html), "text/html; charset=utf-8");
   res.set_header("Content-Security-Policy",
                  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "

@@ -9,9 +9,11 @@ namespace lox::web {
 
 // A complete page with the instance title, inline styles and safe headers (CSP without
 // form-action: a consent form must be able to redirect to an app's custom URI scheme).
-// `wide` pages (funding figures, sponsors) get room for tables and the chart.
+// `wide` pages (funding figures, sponsors) get room for tables and the chart; `extra_style`
+// (CSS the server wrote, never a visitor's text) comes after the layout's own.
 http::Response page(unsigned status, const std::string& instance_title, const std::string& title,
-                    const std::string& body_html, bool wide = false);
+                    const std::string& body_html, bool wide = false,
+                    const std::string& extra_style = "");
 
 http::Response redirect(const std::string& location, unsigned status = 303);
 

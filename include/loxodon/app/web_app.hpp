@@ -33,6 +33,7 @@
 #include <loxodon/web/auth_pages.hpp>
 #include <loxodon/web/community_pages.hpp>
 #include <loxodon/web/funding_pages.hpp>
+#include <loxodon/web/profile_pages.hpp>
 
 #include <vector>
 
@@ -88,6 +89,7 @@ class WebApp {
   web::FundingPages funding_pages_;
   web::AboutPages about_pages_;
   web::CommunityPages community_pages_;
+  web::ProfilePages profile_pages_;
 };
 
 }  // namespace lox::app

@@ -47,6 +47,9 @@ struct ProfileRow {
 class AccountRepository {
  public:
   static void insert_local(Tx& tx, const NewLocalAccount& account);
+  // The look of a profile page as its owner set it (nothing when never set).
+  static std::optional<domain::ProfileLook> profile_look(Tx& tx, std::int64_t account_id);
+  static void set_profile_look(Tx& tx, std::int64_t account_id, const domain::ProfileLook& look);
   static std::optional<domain::Account> find(Tx& tx, std::int64_t id);
   // What a remote actor document says, ready to store.
   struct RemoteActorRow {

@@ -11,6 +11,13 @@
 
 namespace lox::domain {
 
+// How a member's profile page here looks (a plan's `customization`): an accent colour
+// ("#rrggbb", lowercase) and a theme: light, dark, or auto (the reader's system setting).
+struct ProfileLook {
+  std::optional<std::string> accent_color;
+  std::string theme = "light";
+};
+
 struct ProfileField {
   std::string name;
   std::string value;  // as written (plain text); rendered to HTML for the API

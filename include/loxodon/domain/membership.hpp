@@ -25,6 +25,8 @@ struct Entitlements {
   // Extra privacy tools: automatic deletion of one's old posts and hidden follower and
   // following counts. Tools switched on while entitled stay on after the membership ends.
   bool privacy_tools = false;
+  // Profile page accent colour and theme (ProfileLook).
+  bool customization = false;
   // Features the instance has in early access (`instance.early_access_features`).
   bool early_access = false;
 };

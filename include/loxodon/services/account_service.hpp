@@ -44,6 +44,10 @@ struct ProfileUpdate {
   std::optional<bool> indexable;
   std::optional<bool> hide_collections;
   std::optional<bool> hide_counts;  // on: needs a plan's privacy tools
+  // The profile page's look (a plan's customization): "#rrggbb" or "" for none; light, dark
+  // or auto.
+  std::optional<std::string> accent_color;
+  std::optional<std::string> profile_theme;
   std::optional<std::vector<domain::ProfileField>> fields;
   std::optional<std::string> privacy;
   std::optional<bool> sensitive;
@@ -69,6 +73,9 @@ class AccountService {
   awaitable<domain::UserWithAccount> user(std::int64_t user_id);
   awaitable<domain::UserWithAccount> user_by_username(std::string username);
   awaitable<domain::UserWithAccount> update_profile(std::int64_t user_id, ProfileUpdate update);
+  // The look of the account's profile page: its owner's while they hold a plan's
+  // customization, else the instance's.
+  awaitable<domain::ProfileLook> profile_look(std::int64_t account_id);
 
   awaitable<void> approve(std::string username);
   awaitable<void> set_suspended(std::string username, bool suspended);

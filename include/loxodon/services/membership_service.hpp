@@ -36,6 +36,7 @@ struct NewPlan {
   bool ad_free = false;                            // members see no sponsored placements
   bool privacy_tools = false;        // automatic deletion of old posts, hidden follower counts
   bool early_access = false;         // features in early access (instance.early_access_features)
+  bool customization = false;        // profile page accent colour and theme
   std::optional<std::string> badge;  // the supporter badge members show in `roles`
 };
 

@@ -141,8 +141,10 @@ awaitable<http::Response> ActorApi::status(http::Request& request, bool activity
 
 awaitable<http::Response> ActorApi::page_alias(http::Request& request, bool status_page) {
   std::string handle(request.path_param("handle").value_or(""));
-  if (handle.size() < 2 || handle[0] != '@' || !wants_json(request)) {
-    throw Error(ErrorCode::kNotFound, "Record not found");
+  if (handle.size() < 2 || handle[0] != '@') throw Error(ErrorCode::kNotFound, "Record not found");
+  if (!wants_json(request)) {
+    if (!html_pages_) throw Error(ErrorCode::kNotFound, "Record not found");
+    co_return co_await html_pages_(request, status_page);
   }
   request.path_params.emplace_back("username", handle.substr(1));
   if (status_page) co_return co_await status(request, false);

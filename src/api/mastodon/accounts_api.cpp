@@ -224,6 +224,8 @@ awaitable<http::Response> AccountsApi::update_credentials(Call& call) {
   u.indexable = p.boolean("indexable");
   u.hide_collections = p.boolean("hide_collections");
   u.hide_counts = p.boolean("hide_counts");
+  u.accent_color = p.string("accent_color");
+  u.profile_theme = p.string("profile_theme");
   u.fields = fields_param(p);
   const json& source = p.object("source");
   if (source.is_object()) {

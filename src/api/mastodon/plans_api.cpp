@@ -78,6 +78,7 @@ json perks_json(const config::Config& config, const domain::Entitlements& e,
       {"custom_emoji_slots", e.custom_emoji_slots.value_or(0)},
       {"ad_free", e.ad_free},
       {"privacy_tools", e.privacy_tools},
+      {"customization", e.customization},
       {"early_access", e.early_access},
       // What the instance holds in early access, and whether this member may use each.
       {"early_access_features", early_access_json(config, e)},
@@ -111,6 +112,7 @@ void PlansApi::add_routes(Endpoints& e) {
           r.ad_free = c.params.boolean("ad_free").value_or(false);
           r.privacy_tools = c.params.boolean("privacy_tools").value_or(false);
           r.early_access = c.params.boolean("early_access").value_or(false);
+          r.customization = c.params.boolean("customization").value_or(false);
           r.badge = c.params.string("badge");
           auto plan = co_await memberships_.create_plan(c.user(), std::move(r));
           co_return http::Response::json(200, plan_json(plan));

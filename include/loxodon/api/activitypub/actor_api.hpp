@@ -6,6 +6,8 @@
 #include <loxodon/services/actor_service.hpp>
 #include <loxodon/services/instance_secrets.hpp>
 
+#include <functional>
+
 namespace lox::api::activitypub {
 
 // How other servers find and read our people: WebFinger (acct:, bare handles, actor and profile
@@ -18,6 +20,10 @@ class ActorApi {
   ActorApi(const config::Config& config, services::ActorService& actors,
            const services::InstanceSecrets& secrets);
   void add_routes(http::Router& router);
+  // Who answers /@username and /@username/:id for browsers (the HTML pages; `true` for a
+  // post's page). Without one they are 404, as before there were pages.
+  using HtmlPages = std::function<awaitable<http::Response>(http::Request&, bool)>;
+  void set_html_pages(HtmlPages pages) { html_pages_ = std::move(pages); }
 
  private:
   awaitable<http::Response> webfinger(http::Request& request);
@@ -38,6 +44,7 @@ class ActorApi {
   // account every few seconds. A profile change shows up that much later, well within the
   // 3 minutes other servers cache them for.
   http::ResponseCache documents_{std::chrono::seconds(5), 4096};
+  HtmlPages html_pages_;
 };
 
 }  // namespace lox::api::activitypub

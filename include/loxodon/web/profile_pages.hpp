@@ -1,0 +1,32 @@
+#pragma once
+
+#include <loxodon/config/config.hpp>
+#include <loxodon/http/request.hpp>
+#include <loxodon/http/response.hpp>
+#include <loxodon/services/account_service.hpp>
+#include <loxodon/services/status_service.hpp>
+#include <loxodon/util/asio.hpp>
+
+namespace lox::web {
+
+// The public HTML of a local account (/@username: its profile and latest public posts) and of
+// one of its posts (/@username/:id), as browsers see them: what the profile links in posts and
+// on other servers point to. A member with a plan's customization gets their accent colour
+// and theme here. ActorApi hands these paths over when the request does not ask for
+// ActivityPub.
+class ProfilePages {
+ public:
+  static constexpr int kPostsShown = 20;
+
+  ProfilePages(const config::Config& config, services::AccountService& accounts,
+               services::StatusService& statuses);
+
+  awaitable<http::Response> render(http::Request& request, bool status_page);
+
+ private:
+  const config::Config& config_;
+  services::AccountService& accounts_;
+  services::StatusService& statuses_;
+};
+
+}  // namespace lox::web

@@ -1,0 +1,124 @@
+#include "web/html.hpp"
+#include "web/status_html.hpp"
+
+#include <loxodon/util/error.hpp>
+#include <loxodon/util/html.hpp>
+#include <loxodon/web/profile_pages.hpp>
+
+#include <charconv>
+
+namespace lox::web {
+
+namespace {
+
+constexpr const char* kDark =
+    "body{background:#16181d;color:#e6e8ee}main{background:#22252d;box-shadow:none}"
+    "a{color:#9ab4ff}th,td,article.status{border-color:#3a3e4a}footer,.acct{color:#9da1ad}";
+
+// The CSS of a look. The colour was checked to be #rrggbb when it was saved.
+std::string look_style(const domain::ProfileLook& look) {
+  std::string css;
+  if (look.theme == "dark") css += kDark;
+  if (look.theme == "auto") css += std::string("@media (prefers-color-scheme:dark){") + kDark + "}";
+  if (look.accent_color) {
+    const std::string& c = *look.accent_color;
+    css += "main{border-top:6px solid " + c + "}h1,main a{color:" + c + "}.badge{background:" + c +
+           "}";
+  }
+  return css;
+}
+
+std::string count_text(std::int64_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+http::Response not_found(const config::Config& config) {
+  return page(404, config.instance.title, "Not found", "<p>There is no such page here.</p>");
+}
+
+}  // namespace
+
+ProfilePages::ProfilePages(const config::Config& config, services::AccountService& accounts,
+                           services::StatusService& statuses)
+    : config_(config), accounts_(accounts), statuses_(statuses) {}
+
+awaitable<http::Response> ProfilePages::render(http::Request& request, bool status_page) {
+  std::string handle(request.path_param("handle").value_or(""));
+  // Only this server's accounts: "@name", never "@name@elsewhere".
+  if (handle.size() < 2 || handle[0] != '@' || handle.find('@', 1) != std::string::npos) {
+    co_return not_found(config_);
+  }
+  std::optional<domain::UserWithAccount> found;
+  try {
+    found = co_await accounts_.user_by_username(handle.substr(1));
+  } catch (const Error& e) {
+    if (e.code() != ErrorCode::kNotFound) throw;
+  }
+  if (!found) co_return not_found(config_);
+  const domain::Account& a = found->account;
+  if (a.suspended_at) {
+    co_return page(410, config_.instance.title, "@" + a.username,
+                   "<p>This account is suspended.</p>");
+  }
+  auto look = co_await accounts_.profile_look(a.id);
+  const std::string name = a.display_name.empty() ? a.username : a.display_name;
+  const std::string acct = "@" + a.username + "@" + config_.domain;
+
+  if (status_page) {
+    std::int64_t id = 0;
+    std::string text(request.path_param("id").value_or(""));
+    auto parsed = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (parsed.ec != std::errc() || parsed.ptr != text.data() + text.size()) {
+      co_return not_found(config_);
+    }
+    std::optional<services::StatusPage> shown;
+    try {
+      shown = co_await statuses_.get(id, 0);  // what a signed-out visitor may see
+    } catch (const Error& e) {
+      if (e.code() != ErrorCode::kNotFound) throw;
+    }
+    if (!shown || shown->statuses.empty() || shown->statuses[0].status.account_id != a.id ||
+        shown->statuses[0].status.reblog_of_id) {
+      co_return not_found(config_);
+    }
+    std::string body = status_html(shown->statuses[0]) + "<p><a href=\"" +
+                       html_escape(config_.profile_url(a.username)) + "\">More from " +
+                       html_escape(name) + "</a></p>";
+    co_return page(200, config_.instance.title, name, body, false, look_style(look));
+  }
+
+  std::string body = "<div class=\"profile-head\">";
+  if (a.avatar_key) {
+    body += "<img class=\"avatar\" alt=\"\" src=\"" +
+            html_escape(config_.media_url(*a.avatar_key)) + "\">";
+  }
+  body += "<div><p class=\"acct\">" + html_escape(acct) + "</p>";
+  if (a.supporter_badge)
+    body += "<span class=\"badge\">" + html_escape(*a.supporter_badge) + "</span>";
+  body += "</div></div>" + a.note_html;  // the bio's HTML was made safe when it was saved
+  if (!a.fields.empty()) {
+    body += "<table>";
+    for (const auto& f : a.fields) {
+      body += "<tr><th>" + html_escape(f.name) + "</th><td>" + html_escape(f.value) + "</td></tr>";
+    }
+    body += "</table>";
+  }
+  body += "<p>" + count_text(a.statuses_count, "post", "posts");
+  if (!a.hide_counts) {
+    body += " &middot; " + count_text(a.following_count, "following", "following") + " &middot; " +
+            count_text(a.followers_count, "follower", "followers");
+  }
+  body += "</p><p><small>Follow " + html_escape(acct) +
+          " from any Mastodon-compatible app or server.</small></p>";
+
+  db::PageQuery query;
+  query.limit = kPostsShown;
+  auto posts = co_await statuses_.account_statuses(0, a.id, true, false, false, query);
+  body += "<section id=\"posts\">";
+  if (posts.statuses.empty()) body += "<p>No public posts yet.</p>";
+  for (const auto& v : posts.statuses) body += status_html(v);
+  body += "</section>";
+  co_return page(200, config_.instance.title, name, body, false, look_style(look));
+}
+
+}  // namespace lox::web
