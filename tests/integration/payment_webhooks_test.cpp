@@ -198,6 +198,19 @@ TEST_F(PaymentWebhooksTest, AWonDisputeGivesTheMoneyBack) {
   lost["status"] = "lost";
   EXPECT_EQ(deliver(event("evt_l2", "charge.dispute.closed", lost))->status, 200);
   EXPECT_EQ(balance(), "2500");
+  // The payment is whole again: all of it can still be refunded, and no more.
+  auto admin = h_.create_user("tess", "admin");
+  auto token = h_.token_for(admin, "admin:read admin:write");
+  std::string payment = h_.tdb.scalar(
+      "SELECT id FROM ledger_entries WHERE provider_ref = 'pi_w' AND reverses_entry_id IS NULL");
+  auto too_much = h_.request("POST", "/api/v1/admin/ledger/" + payment + "/reverse", token,
+                             "kind=refund&amount=25.01");
+  EXPECT_EQ(too_much->status, 422) << too_much->body;
+  EXPECT_NE(too_much->body.find("(25.00 EUR)"), std::string::npos) << too_much->body;
+  auto refund = h_.request("POST", "/api/v1/admin/ledger/" + payment + "/reverse", token,
+                           "kind=refund&amount=25.00");
+  EXPECT_EQ(refund->status, 200) << refund->body;
+  EXPECT_EQ(balance(), "0");
 }
 
 }  // namespace

@@ -27,7 +27,8 @@ struct LedgerEntry {
   std::optional<std::int64_t> recorded_by_account_id;
   std::string recorded_by;
   std::chrono::system_clock::time_point recorded_at{};
-  std::int64_t reversed_minor = 0;  // what later entries reversed of this one
+  // What later entries reversed of this one, less what was undone of them (a won dispute).
+  std::int64_t reversed_minor = 0;
 };
 
 }  // namespace lox::domain
