@@ -22,7 +22,7 @@ WebApp::WebApp(Services& s)
       plans_api_(s.config, s.memberships),
       custom_emoji_api_(s.config, s.custom_emojis),
       statuses_cleanup_api_(s.statuses_cleanup),
-      funding_api_(s.config, s.funding, s.thanks),
+      funding_api_(s.config, s.funding),
       sponsors_api_(s.config, s.sponsors),
       donations_api_(s.config, s.donation_prompts, s.thanks),
       checkout_api_(s.config, s.checkout),
@@ -32,7 +32,7 @@ WebApp::WebApp(Services& s)
       actor_api_(s.config, s.actors, s.secrets),
       inbox_api_(s.config, s.inbox, s.actors),
       pages_(s.config, s.auth, s.accounts, s.instance, s.secrets),
-      funding_pages_(s.config, s.funding, s.sponsors, s.thanks, s.auth),
+      funding_pages_(s.config, s.funding, s.sponsors, s.auth),
       about_pages_(s.config, s.instance, s.sponsors, s.auth),
       community_pages_(s.config, s.statuses, s.sponsors, s.auth),
       profile_pages_(s.config, s.accounts, s.statuses) {

@@ -5,6 +5,7 @@
 #include <loxodon/domain/money.hpp>
 #include <loxodon/services/funding_service.hpp>
 #include <loxodon/services/ledger_service.hpp>
+#include <loxodon/services/thanks_service.hpp>
 #include <loxodon/services/validation_errors.hpp>
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/html.hpp>
@@ -41,8 +42,15 @@ std::string checked_text(const std::string& text, std::size_t max, const std::st
 }  // namespace
 
 FundingService::FundingService(const config::Config& config, db::Database& db,
-                               SnowflakeGenerator& ids)
-    : config_(config), db_(db), ids_(ids) {}
+                               SnowflakeGenerator& ids, ThanksService& thanks)
+    : config_(config), db_(db), ids_(ids), thanks_(thanks) {}
+
+awaitable<PublishedFunding> FundingService::published() {
+  PublishedFunding out;
+  out.summary = co_await summary();
+  out.thanks = co_await thanks_.wall();
+  co_return out;
+}
 
 awaitable<domain::FundingSummary> FundingService::summary() {
   constexpr auto kMaxAge = std::chrono::seconds(60);

@@ -51,13 +51,8 @@ std::string one_decimal(double value) {
 }  // namespace
 
 FundingPages::FundingPages(const config::Config& config, services::FundingService& funding,
-                           services::SponsorService& sponsors, services::ThanksService& thanks,
-                           services::AuthService& auth)
-    : config_(config),
-      funding_(funding),
-      sponsors_(sponsors),
-      thanks_(thanks),
-      viewer_(config, auth) {}
+                           services::SponsorService& sponsors, services::AuthService& auth)
+    : config_(config), funding_(funding), sponsors_(sponsors), viewer_(config, auth) {}
 
 void FundingPages::add_routes(http::Router& r) {
   http::RouteOptions anonymous;
@@ -70,9 +65,10 @@ void FundingPages::add_routes(http::Router& r) {
 }
 
 awaitable<http::Response> FundingPages::funding_page(http::Request& req) {
-  auto s = co_await funding_.summary();
+  auto published = co_await funding_.published();
+  const auto& s = published.summary;
+  const auto& wall = published.thanks;
   auto sponsored = co_await sponsored_html(viewer_, sponsors_, req, "funding");
-  auto wall = co_await thanks_.wall();
   const std::string& c = s.currency;
   std::string body;
   if (!s.description.empty()) body += "<p>" + html_escape(s.description) + "</p>";

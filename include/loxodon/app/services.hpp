@@ -71,8 +71,8 @@ struct Services {
   services::ReportService reports;
   services::LedgerService ledger;
   services::MembershipService memberships;
-  services::FundingService funding;
   services::ThanksService thanks;
+  services::FundingService funding;
   services::PaymentWebhookService payment_webhooks;
   services::NotificationService notifications;
   services::ListService lists;

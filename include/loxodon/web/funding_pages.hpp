@@ -5,7 +5,6 @@
 #include <loxodon/services/auth_service.hpp>
 #include <loxodon/services/funding_service.hpp>
 #include <loxodon/services/sponsor_service.hpp>
-#include <loxodon/services/thanks_service.hpp>
 #include <loxodon/web/page_viewer.hpp>
 
 namespace lox::web {
@@ -17,8 +16,7 @@ namespace lox::web {
 class FundingPages {
  public:
   FundingPages(const config::Config& config, services::FundingService& funding,
-               services::SponsorService& sponsors, services::ThanksService& thanks,
-               services::AuthService& auth);
+               services::SponsorService& sponsors, services::AuthService& auth);
   void add_routes(http::Router& router);
 
  private:
@@ -28,7 +26,6 @@ class FundingPages {
   const config::Config& config_;
   services::FundingService& funding_;
   services::SponsorService& sponsors_;
-  services::ThanksService& thanks_;
   PageViewer viewer_;
 };
 

@@ -5,20 +5,18 @@
 
 namespace lox::api::mastodon {
 
-FundingApi::FundingApi(const config::Config& config, services::FundingService& funding,
-                       services::ThanksService& thanks)
-    : config_(config), funding_(funding), thanks_(thanks) {}
+FundingApi::FundingApi(const config::Config& config, services::FundingService& funding)
+    : config_(config), funding_(funding) {}
 
 void FundingApi::add_routes(Endpoints& e) {
   // Served from the one-second page cache to anyone logged out: the figures are public and
   // the same for everyone, and the ledger aggregate should not run once per request.
   e.add({"GET", "/api/v1/instance/funding", Access::kPublic, {}, true},
         [this](Call&) -> awaitable<http::Response> {
-          auto summary = co_await funding_.summary();
-          auto wall = co_await thanks_.wall();
-          auto out = funding_summary_json(config_, summary);
+          auto published = co_await funding_.published();
+          auto out = funding_summary_json(config_, published.summary);
           nlohmann::json thanks = nlohmann::json::array();
-          for (const auto& t : wall) thanks.push_back(thanks_json(t, false));
+          for (const auto& t : published.thanks) thanks.push_back(thanks_json(t, false));
           out["thanks"] = std::move(thanks);
           co_return http::Response::json(200, out);
         });

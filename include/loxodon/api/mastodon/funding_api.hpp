@@ -3,7 +3,6 @@
 #include <loxodon/api/mastodon/endpoints.hpp>
 #include <loxodon/config/config.hpp>
 #include <loxodon/services/funding_service.hpp>
-#include <loxodon/services/thanks_service.hpp>
 
 namespace lox::api::mastodon {
 
@@ -11,14 +10,12 @@ namespace lox::api::mastodon {
 // administrators, the goal settings and stretch goals behind them.
 class FundingApi {
  public:
-  FundingApi(const config::Config& config, services::FundingService& funding,
-             services::ThanksService& thanks);
+  FundingApi(const config::Config& config, services::FundingService& funding);
   void add_routes(Endpoints& endpoints);
 
  private:
   const config::Config& config_;
   services::FundingService& funding_;
-  services::ThanksService& thanks_;
 };
 
 }  // namespace lox::api::mastodon
