@@ -142,12 +142,12 @@ struct Application::Impl {
             log->info("removed {} remote status(es) older than {} days that nobody here used",
                       expired, config.remote_content_retention_days);
           }
+          auto stale = co_await services.media.remove_stale_uploads();
+          if (stale > 0) log->info("removed {} media upload(s) never attached to a status", stale);
           auto cleaned = co_await services.statuses_cleanup.run();
           if (cleaned > 0) {
             log->info("deleted {} post(s) by their authors' automatic deletion policies", cleaned);
           }
-          auto stale = co_await services.media.remove_stale_uploads();
-          if (stale > 0) log->info("removed {} media upload(s) never attached to a status", stale);
         });
     runtime.register_handler(
         services::StatusService::kFanOutKind, [this](const jobs::Job& job) -> awaitable<void> {

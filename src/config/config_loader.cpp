@@ -174,7 +174,7 @@ std::vector<KeySpec> key_specs() {
        [](Config& c, const Value& v) {
          c.instance.edit_window_minutes = std::get<std::int64_t>(v);
        }},
-      {"instance.max_upload_megabytes", Kind::kInt, 99, 4096,
+      {"instance.max_upload_megabytes", Kind::kInt, 99, 1024,
        [](Config& c, const Value& v) { c.instance.max_upload_megabytes = to_size(v); }},
       {"instance.early_access_features", Kind::kList, 0, 0,
        [](Config& c, const Value& v) {

@@ -106,6 +106,12 @@ std::vector<std::int64_t> CustomEmojiRepository::local_ids(
   return out;
 }
 
+bool CustomEmojiRepository::used_by_others(Tx& tx, std::int64_t emoji_id, std::int64_t account_id) {
+  return tx.work()
+      .exec_prepared("local_emoji_used_by_others", emoji_id, account_id)[0][0]
+      .as<bool>();
+}
+
 void CustomEmojiRepository::lock_owner(Tx& tx, std::int64_t account_id) {
   tx.work().exec_prepared("local_emoji_owner_lock", account_id);
 }

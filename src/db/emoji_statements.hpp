@@ -59,6 +59,11 @@ inline constexpr std::array kEmojiStatements = {
               "shortcode = ANY($1::text[]) ORDER BY shortcode"},
     // Serialises a member's emoji uploads (the slot check and the insert).
     Statement{"local_emoji_owner_lock", "SELECT 1 FROM accounts WHERE id = $1 FOR UPDATE"},
+    Statement{"local_emoji_used_by_others",
+              "SELECT EXISTS (SELECT 1 FROM status_custom_emojis je JOIN statuses s ON s.id = "
+              "je.status_id WHERE je.custom_emoji_id = $1 AND s.account_id <> $2 AND s.deleted_at "
+              "IS NULL) OR EXISTS (SELECT 1 FROM account_custom_emojis je WHERE "
+              "je.custom_emoji_id = $1 AND je.account_id <> $2)"},
     Statement{"local_emojis_owned",
               "SELECT count(*) FROM custom_emojis WHERE domain IS NULL AND account_id = $1"},
     Statement{"local_emoji_delete",

@@ -47,6 +47,10 @@ bool LedgerRepository::insert(Tx& tx, const domain::LedgerEntry& e) {
               .empty();
 }
 
+std::int64_t LedgerRepository::reversal_count(Tx& tx, std::int64_t id) {
+  return tx.work().exec_prepared("ledger_reversal_count", id)[0][0].as<std::int64_t>();
+}
+
 std::optional<domain::LedgerEntry> LedgerRepository::find(Tx& tx, std::int64_t id) {
   auto rows = tx.work().exec_prepared("ledger_by_id", id);
   if (rows.empty()) return std::nullopt;

@@ -17,6 +17,11 @@
 namespace lox::db::sql {
 
 inline constexpr std::array kLedgerStatements = {
+    // Entries that reverse this one or reverse those (a won dispute's correction).
+    Statement{"ledger_reversal_count",
+              "SELECT count(*) FROM ledger_entries r WHERE r.reverses_entry_id = $1 OR "
+              "r.reverses_entry_id IN (SELECT id FROM ledger_entries WHERE reverses_entry_id = "
+              "$1)"},
     Statement{"ledger_insert",
               "INSERT INTO ledger_entries (id, direction, source, category, amount_minor, "
               "currency, occurred_at, description, recurrence, reverses_entry_id, provider, "

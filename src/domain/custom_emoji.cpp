@@ -9,7 +9,9 @@ bool shortcode_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 // Mastodon's boundary: a shortcode may not touch a letter, digit or colon outside it. Bytes of
-// multi-byte UTF-8 characters count as boundaries, as most of them are not letters in ASCII.
+// multi-byte UTF-8 characters count as boundaries here, so an emoji or «quote» next to a
+// shortcode works as in Mastodon; a non-ASCII letter next to one (é:ab:) also does here,
+// where Mastodon, which knows Unicode letters, would leave it as text.
 bool boundary(std::string_view text, std::size_t at) {
   if (at >= text.size()) return true;
   char c = text[at];

@@ -340,6 +340,7 @@ awaitable<domain::UserWithAccount> AccountService::update_profile(std::int64_t u
     look = co_await db_.read([&](db::Tx& tx) {
       return db::AccountRepository::profile_look(tx, a.id).value_or(domain::ProfileLook{});
     });
+    const domain::ProfileLook saved_look = *look;
     if (update.accent_color) {
       std::string color = domain::lowercase(*update.accent_color);
       bool hex = color.size() == 7 && color[0] == '#' &&
@@ -362,10 +363,11 @@ awaitable<domain::UserWithAccount> AccountService::update_profile(std::int64_t u
         look->theme = theme;
       }
     }
-    // Choosing a look needs the perk; going back to the instance's never does.
-    const bool customised = (update.accent_color && !update.accent_color->empty()) ||
-                            (update.profile_theme && *update.profile_theme != "light");
-    if (customised) {
+    // Choosing a look needs the perk; keeping the saved one (an app sending the whole profile
+    // back) or going back to the instance's never does.
+    const bool customised = look->accent_color || look->theme != "light";
+    if (customised &&
+        (look->accent_color != saved_look.accent_color || look->theme != saved_look.theme)) {
       auto granted = co_await db_.read(
           [&](db::Tx& tx) { return current_entitlements(tx, a.id, config_.funding.grace_days); });
       if (!granted.customization) {

@@ -165,8 +165,11 @@ awaitable<domain::Membership> CheckoutService::cancel_membership(domain::UserWit
 awaitable<void> CheckoutService::refund(domain::UserWithAccount admin, std::int64_t ledger_entry_id,
                                         std::optional<std::string> amount) {
   LedgerService::require_administrator(admin);
-  auto entry = co_await db_.read(
-      [&](db::Tx& tx) { return db::LedgerRepository::find(tx, ledger_entry_id); });
+  std::int64_t reversals = 0;
+  auto entry = co_await db_.read([&](db::Tx& tx) {
+    reversals = db::LedgerRepository::reversal_count(tx, ledger_entry_id);
+    return db::LedgerRepository::find(tx, ledger_entry_id);
+  });
   if (!entry) throw Error(ErrorCode::kNotFound, "Record not found");
   if (entry->provider != provider_name_ || !entry->provider_ref || entry->direction != "in" ||
       entry->reverses_entry_id) {
@@ -186,10 +189,11 @@ awaitable<void> CheckoutService::refund(domain::UserWithAccount admin, std::int6
   std::optional<std::string> failure;
   auto kind = payments::ProviderError::Kind::kUnavailable;
   try {
-    // The same request (entry, what was reversed so far, amount) never refunds twice.
+    // The same request (entry, how many reversals it has so far, amount) never refunds twice;
+    // the count only grows, unlike what remains (a won dispute gives some back).
     co_await provider_.refund(*entry->provider_ref, minor,
                               "loxodon-refund-" + std::to_string(entry->id) + "-" +
-                                  std::to_string(entry->reversed_minor) + "-" +
+                                  std::to_string(reversals) + "-" +
                                   std::to_string(minor.value_or(remaining)));
   } catch (const payments::ProviderError& e) {
     failure = e.what();

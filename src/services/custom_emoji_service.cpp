@@ -8,6 +8,8 @@
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/html.hpp>
 
+#include <exception>
+
 namespace lox::services {
 
 CustomEmojiService::CustomEmojiService(const config::Config& config, db::Database& db,
@@ -28,7 +30,7 @@ awaitable<domain::LocalEmoji> CustomEmojiService::find(std::string shortcode) {
 }
 
 awaitable<domain::LocalEmoji> CustomEmojiService::add(domain::UserWithAccount who,
-                                                      NewCustomEmoji emoji) {
+                                                      NewCustomEmoji emoji, bool administrator) {
   if (!domain::valid_emoji_shortcode(emoji.shortcode)) {
     throw validation_failed("Shortcode must be 2 to 100 letters, digits or underscores");
   }
@@ -42,7 +44,7 @@ awaitable<domain::LocalEmoji> CustomEmojiService::add(domain::UserWithAccount wh
   if (emoji.image.size() > MediaService::kMaxEmojiBytes) {
     throw validation_failed("Image is too large (maximum is 256 KB)");
   }
-  const bool admin = LedgerService::may_manage(who.user);
+  const bool admin = administrator && LedgerService::may_manage(who.user);
   const std::int64_t me = who.account.id;
   // The slot check runs again when the row is written, so two uploads at once cannot both
   // take the last slot.
@@ -71,36 +73,51 @@ awaitable<domain::LocalEmoji> CustomEmojiService::add(domain::UserWithAccount wh
     out.added_by = who.account.username;
   }
   std::optional<std::string> refusal;
-  co_await db_.tx([&](db::Tx& tx) {
-    db::CustomEmojiRepository::lock_owner(tx, me);
-    if (!admin && slots_left(tx) <= 0) {
-      refusal = "No custom emoji slot is free";
-      return;
-    }
-    if (!db::CustomEmojiRepository::insert_local(tx, out.id, out.emoji.shortcode,
-                                                 out.emoji.image_key, out.emoji.static_key,
-                                                 out.emoji.category, out.account_id)) {
-      refusal = "Shortcode has already been taken";
-    }
-  });
-  if (refusal) {
+  std::exception_ptr failure;
+  try {
+    co_await db_.tx([&](db::Tx& tx) {
+      db::CustomEmojiRepository::lock_owner(tx, me);
+      if (!admin && slots_left(tx) <= 0) {
+        refusal = "No custom emoji slot is free";
+        return;
+      }
+      if (!db::CustomEmojiRepository::insert_local(tx, out.id, out.emoji.shortcode,
+                                                   out.emoji.image_key, out.emoji.static_key,
+                                                   out.emoji.category, out.account_id)) {
+        refusal = "Shortcode has already been taken";
+      }
+    });
+  } catch (...) {
+    failure = std::current_exception();  // the files go below: no co_await in a handler
+  }
+  if (refusal || failure) {
     co_await media_.remove_file(stored->image_key);
     co_await media_.remove_file(stored->static_key);
-    throw validation_failed(*refusal);
+    if (failure) std::rethrow_exception(failure);
   }
+  if (refusal) throw validation_failed(*refusal);
   co_return out;
 }
 
-awaitable<void> CustomEmojiService::remove(domain::UserWithAccount who, std::string shortcode) {
+awaitable<void> CustomEmojiService::remove(domain::UserWithAccount who, std::string shortcode,
+                                           bool administrator) {
   auto found = co_await db_.read(
       [&](db::Tx& tx) { return db::CustomEmojiRepository::find_local(tx, shortcode); });
   if (!found) throw Error(ErrorCode::kNotFound, "Record not found");
-  if (found->account_id != who.account.id && !LedgerService::may_manage(who.user)) {
+  const bool admin = administrator && LedgerService::may_manage(who.user);
+  if (found->account_id != who.account.id && !admin) {
     throw Error(ErrorCode::kForbidden, "This action is not allowed");
   }
-  auto keys = co_await db_.tx(
-      [&](db::Tx& tx) { return db::CustomEmojiRepository::delete_local(tx, found->id); });
-  for (const auto& key : keys) co_await media_.remove_file(key);
+  std::optional<std::vector<std::string>> keys;
+  co_await db_.tx([&](db::Tx& tx) {
+    if (!admin && db::CustomEmojiRepository::used_by_others(tx, found->id, who.account.id)) return;
+    keys = db::CustomEmojiRepository::delete_local(tx, found->id);
+  });
+  if (!keys) {
+    throw validation_failed(
+        "Other people's posts or profiles use this emoji; an administrator can remove it");
+  }
+  for (const auto& key : *keys) co_await media_.remove_file(key);
 }
 
 }  // namespace lox::services

@@ -1,6 +1,7 @@
 #include "web/html.hpp"
 #include "web/status_html.hpp"
 
+#include <loxodon/services/auth_service.hpp>
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/html.hpp>
 #include <loxodon/web/profile_pages.hpp>
@@ -32,6 +33,13 @@ std::string count_text(std::int64_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
+// Someone who opted out of search engines (indexable false, Mastodon's `noindex`) asks them
+// to stay away from their pages too, as Mastodon does.
+http::Response indexing(const domain::Account& account, http::Response response) {
+  if (!account.indexable) response.set_header("X-Robots-Tag", "noindex, noarchive");
+  return response;
+}
+
 http::Response not_found(const config::Config& config) {
   return page(404, config.instance.title, "Not found", "<p>There is no such page here.</p>");
 }
@@ -60,6 +68,8 @@ awaitable<http::Response> ProfilePages::render(http::Request& request, bool stat
     co_return page(410, config_.instance.title, "@" + a.username,
                    "<p>This account is suspended.</p>");
   }
+  // Accounts not in use yet (unconfirmed, awaiting approval) or disabled have no page.
+  if (services::login_blocked_reason(*found)) co_return not_found(config_);
   auto look = co_await accounts_.profile_look(a.id);
   const std::string name = a.display_name.empty() ? a.username : a.display_name;
   const std::string acct = "@" + a.username + "@" + config_.domain;
@@ -84,7 +94,7 @@ awaitable<http::Response> ProfilePages::render(http::Request& request, bool stat
     std::string body = status_html(shown->statuses[0]) + "<p><a href=\"" +
                        html_escape(config_.profile_url(a.username)) + "\">More from " +
                        html_escape(name) + "</a></p>";
-    co_return page(200, config_.instance.title, name, body, false, look_style(look));
+    co_return indexing(a, page(200, config_.instance.title, name, body, false, look_style(look)));
   }
 
   std::string body = "<div class=\"profile-head\">";
@@ -118,7 +128,7 @@ awaitable<http::Response> ProfilePages::render(http::Request& request, bool stat
   if (posts.statuses.empty()) body += "<p>No public posts yet.</p>";
   for (const auto& v : posts.statuses) body += status_html(v);
   body += "</section>";
-  co_return page(200, config_.instance.title, name, body, false, look_style(look));
+  co_return indexing(a, page(200, config_.instance.title, name, body, false, look_style(look)));
 }
 
 }  // namespace lox::web

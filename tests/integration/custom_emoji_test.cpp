@@ -108,6 +108,33 @@ TEST_F(CustomEmojiTest, MembersAddUpToTheirSlotsAndKeepThemWhenTheMembershipEnds
   EXPECT_EQ(h_.request("DELETE", "/api/v1/custom_emojis/staff", admin_token_)->status, 404);
 }
 
+TEST_F(CustomEmojiTest, AnEmojiOthersUseStaysUntilAnAdministratorRemovesIt) {
+  comp_slots(1);
+  ASSERT_EQ(add(member_token_, "mia_cat", tiny_png())->status, 200);
+  ASSERT_EQ(
+      h_.request("POST", "/api/v1/statuses", other_token_, "status=Look+%3Amia_cat%3A")->status,
+      200);
+  // Its image can no longer be swapped under someone else's post.
+  auto refused = h_.request("DELETE", "/api/v1/custom_emojis/mia_cat", member_token_);
+  EXPECT_EQ(refused->status, 422);
+  EXPECT_NE(refused->body.find("Other people's posts"), std::string::npos) << refused->body;
+  EXPECT_EQ(listed().size(), 1u);
+  EXPECT_EQ(h_.request("DELETE", "/api/v1/custom_emojis/mia_cat", admin_token_)->status, 200);
+  EXPECT_TRUE(listed().empty());
+}
+
+TEST_F(CustomEmojiTest, AnAdministratorActsAsOneOnlyWithAnAdminToken) {
+  // An app the administrator granted only `write` is not the administrator: no slot, no
+  // removing others' emoji.
+  auto plain = h_.token_for(admin_, "read write");
+  auto refused = add(plain, "staff", tiny_png());
+  EXPECT_EQ(refused->status, 422) << refused->body;
+  comp_slots(1);
+  ASSERT_EQ(add(member_token_, "mia_cat", tiny_png())->status, 200);
+  EXPECT_EQ(h_.request("DELETE", "/api/v1/custom_emojis/mia_cat", plain)->status, 403);
+  EXPECT_EQ(add(admin_token_, "staff", tiny_png())->status, 200);
+}
+
 TEST_F(CustomEmojiTest, BadUploadsAreRefusedAndStoreNothing) {
   ASSERT_EQ(add(admin_token_, "taken", tiny_png())->status, 200);
   struct Case {

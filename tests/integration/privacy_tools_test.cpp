@@ -2,6 +2,7 @@
 // counts, and automatic deletion of one's old posts. Switching a tool on needs the perk;
 // switching it off never does; a tool switched on stays on after the membership ends.
 #include "app_harness.hpp"
+#include "funding_fixtures.hpp"
 #include "run_awaitable.hpp"
 
 #include <gtest/gtest.h>
@@ -191,6 +192,33 @@ TEST_F(StatusesCleanupTest, OldPostsGoExceptThoseThePolicyKeeps) {
   EXPECT_TRUE(deleted(popular));
   EXPECT_TRUE(deleted(pinned));
   EXPECT_FALSE(deleted(recent));
+}
+
+TEST_F(StatusesCleanupTest, MediaBookmarksAndBoostedPostsStayWhileThePolicyKeepsThem) {
+  comp_privacy_tools();
+  std::string png = lox::testing::tiny_png();
+  std::string upload_body =
+      "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n"
+      "Content-Type: image/png\r\n\r\n" +
+      png + "\r\n--b--\r\n";
+  auto media = h_.request("POST", "/api/v1/media", member_token_, upload_body,
+                          "multipart/form-data; boundary=b");
+  ASSERT_EQ(media->status, 200) << media->body;
+  auto with_media =
+      old_post("status=Photo&media_ids[]=" + json::parse(media->body)["id"].get<std::string>(), 30);
+  auto bookmarked = old_post("status=Keep+this", 30);
+  h_.request("POST", "/api/v1/statuses/" + bookmarked + "/bookmark", member_token_);
+  auto boosted = old_post("status=Boosted+a+lot", 30);
+  h_.tdb.query("UPDATE statuses SET reblogs_count = 5 WHERE id = " + boosted);
+
+  ASSERT_EQ(put_policy("enabled=true&keep_media=true&keep_self_bookmark=true&min_reblogs=3"), 200);
+  EXPECT_EQ(run(), 0u);
+  ASSERT_EQ(put_policy("keep_media=false&keep_self_bookmark=false&min_reblogs=6"), 200);
+  h_.tdb.query("UPDATE statuses_cleanup_policies SET last_run_at = now() - interval '1 hour'");
+  EXPECT_EQ(run(), 3u);
+  EXPECT_TRUE(deleted(with_media));
+  EXPECT_TRUE(deleted(bookmarked));
+  EXPECT_TRUE(deleted(boosted));  // 5 boosts, fewer than 6
 }
 
 TEST_F(StatusesCleanupTest, APolicySwitchedOnStaysOnAfterTheMembershipEnds) {

@@ -66,9 +66,38 @@ TEST_F(ProfilePagesTest, AProfileShowsWhatASignedOutVisitorMaySee) {
   ASSERT_EQ(actor->status, 200);
   EXPECT_EQ(json::parse(actor->body)["type"], "Person");
 
+  auto unlisted = post("status=Quietly&visibility=unlisted");
+  EXPECT_EQ(browse("/@mia/" + unlisted)->status, 200);
+  // Accounts that chose to be indexed get no robots header; the others (the default, as in
+  // Mastodon) ask crawlers to stay away.
+  h_.tdb.query("UPDATE accounts SET indexable = true WHERE id = " +
+               std::to_string(member_.account.id));
+  EXPECT_EQ(browse("/@mia")->header("x-robots-tag"), "");
+  h_.tdb.query("UPDATE accounts SET indexable = false WHERE id = " +
+               std::to_string(member_.account.id));
+  EXPECT_EQ(browse("/@mia")->header("x-robots-tag"), "noindex, noarchive");
+  EXPECT_EQ(browse("/@mia/" + shown)->header("x-robots-tag"), "noindex, noarchive");
+
+  // An account awaiting approval has no page yet; a suspended one says so.
+  h_.tdb.query("UPDATE users SET approved = false WHERE account_id = " +
+               std::to_string(member_.account.id));
+  EXPECT_EQ(browse("/@mia")->status, 404);
+  h_.tdb.query("UPDATE users SET approved = true WHERE account_id = " +
+               std::to_string(member_.account.id));
   h_.tdb.query("UPDATE accounts SET suspended_at = now() WHERE id = " +
                std::to_string(member_.account.id));
   EXPECT_EQ(browse("/@mia")->status, 410);
+}
+
+TEST_F(ProfilePagesTest, HiddenCountsStayHiddenOnThePage) {
+  h_.request("POST", "/api/v1/accounts/" + std::to_string(member_.account.id) + "/follow",
+             admin_token_);
+  EXPECT_NE(browse("/@mia")->body.find("following"), std::string::npos);
+  h_.tdb.query("UPDATE accounts SET hide_counts = true WHERE id = " +
+               std::to_string(member_.account.id));
+  auto page = browse("/@mia");
+  EXPECT_EQ(page->body.find("follower"), std::string::npos);
+  EXPECT_EQ(page->body.find("following"), std::string::npos);
 }
 
 TEST_F(ProfilePagesTest, MembersWithCustomizationChooseTheirPagesAccentAndTheme) {

@@ -113,6 +113,7 @@ TEST(Config, BadValuesNameTheirKey) {
            {"LOXODON_INSTANCE_EARLY_ACCESS_FEATURES", "statuses_cleanup,teleport",
             "instance.early_access_features"},
            {"LOXODON_INSTANCE_MAX_UPLOAD_MEGABYTES", "50", "instance.max_upload_megabytes"},
+           {"LOXODON_INSTANCE_MAX_UPLOAD_MEGABYTES", "2000", "instance.max_upload_megabytes"},
        }) {
     Environment env = kMinimal;
     env[c.var] = c.value;

@@ -15,7 +15,8 @@ TEST(EmojiShortcodes, FindsShortcodesBetweenBoundaries) {
   EXPECT_EQ(emoji_shortcodes(":a: :ab:"), Codes{"ab"});  // at least two characters
   EXPECT_EQ(emoji_shortcodes(":ab: :ab:\n:ab:"), Codes{"ab"});
   EXPECT_EQ(emoji_shortcodes("(:ab:)"), Codes{"ab"});
-  EXPECT_EQ(emoji_shortcodes("é:ab:é"), Codes{"ab"});
+  EXPECT_EQ(emoji_shortcodes("\xF0\x9F\x8E\x89:ab:"), Codes{"ab"});  // after an emoji
+  EXPECT_EQ(emoji_shortcodes("\xC2\xAB:ab:\xC2\xBB"), Codes{"ab"});  // in «quotes»
 }
 
 TEST(EmojiShortcodes, IgnoresShortcodesInsideWordsOrNextToColons) {

@@ -48,6 +48,8 @@ class CustomEmojiRepository {
   static std::vector<std::int64_t> local_ids(Tx& tx, const std::vector<std::string>& shortcodes);
   // Holds the member's row until the transaction ends, so their slot count cannot change.
   static void lock_owner(Tx& tx, std::int64_t account_id);
+  // Whether a post or profile of anyone but `account_id` uses the emoji.
+  static bool used_by_others(Tx& tx, std::int64_t emoji_id, std::int64_t account_id);
   // How many emoji a member added.
   static std::int64_t owned_count(Tx& tx, std::int64_t account_id);
   // Removes one of our own emoji; returns its files' keys.

@@ -18,6 +18,9 @@ class LedgerRepository {
   // False when the provider's reference was recorded before (a repeated webhook).
   static bool insert(Tx& tx, const domain::LedgerEntry& entry);
   static std::optional<domain::LedgerEntry> find(Tx& tx, std::int64_t id);
+  // How many entries reverse `id` or its reversals: grows with every refund, dispute or
+  // correction, so it tells one refund request from the next.
+  static std::int64_t reversal_count(Tx& tx, std::int64_t id);
   // Locks an entry for the rest of the transaction (before writing a reversal of it).
   static bool lock(Tx& tx, std::int64_t id);
   static std::vector<domain::LedgerEntry> page(Tx& tx, const PageQuery& page);

@@ -30,7 +30,7 @@ struct LocalEmoji {
 bool valid_emoji_shortcode(std::string_view shortcode);
 
 // The distinct shortcodes `:written_like_this:` in a text, as Mastodon finds them: not inside
-// a word or next to another colon.
+// a word or next to another colon (ASCII letters and digits make a word here).
 std::vector<std::string> emoji_shortcodes(std::string_view text);
 
 }  // namespace lox::domain

@@ -40,10 +40,15 @@ class CustomEmojiService {
   awaitable<domain::LocalEmoji> find(std::string shortcode);
   // 422 for a bad or taken shortcode, an image libvips cannot use or over 256 KB, a category
   // over 50 characters, and for a member without a free slot; nothing is stored then.
-  awaitable<domain::LocalEmoji> add(domain::UserWithAccount who, NewCustomEmoji emoji);
-  // By the member who added it or an administrator (403 otherwise; 404 for an unknown one).
-  // Posts that used it show its shortcode as text again.
-  awaitable<void> remove(domain::UserWithAccount who, std::string shortcode);
+  // `administrator`: the caller's token carries admin:write; with an administrator's role
+  // that adds the instance's own emoji, outside any slot.
+  awaitable<domain::LocalEmoji> add(domain::UserWithAccount who, NewCustomEmoji emoji,
+                                    bool administrator);
+  // By an administrator (role and admin:write), or by the member who added it while no one
+  // else's post or profile uses it (422), so an image others' posts show is never swapped.
+  // 403 for anyone else, 404 for an unknown one. Posts that used it show its shortcode as
+  // text again.
+  awaitable<void> remove(domain::UserWithAccount who, std::string shortcode, bool administrator);
 
  private:
   const config::Config& config_;

@@ -24,6 +24,10 @@ json local_emojis_json(const config::Config& config,
   return json::parse(w.take())["emojis"];
 }
 
+// Administrators act as such only through a token granted admin:write (as Mastodon's admin
+// API); with another token they are members like any other.
+bool administering(const Call& c) { return c.caller && c.caller->scopes.allows("admin:write"); }
+
 }  // namespace
 
 CustomEmojiApi::CustomEmojiApi(const config::Config& config, services::CustomEmojiService& emojis)
@@ -44,7 +48,7 @@ void CustomEmojiApi::add_routes(Endpoints& e) {
         emoji.shortcode = c.params.string_or("shortcode", "");
         if (const auto* file = c.params.file("image")) emoji.image = file->data;
         emoji.category = c.params.string("category");
-        auto added = co_await emojis_.add(c.user(), std::move(emoji));
+        auto added = co_await emojis_.add(c.user(), std::move(emoji), administering(c));
         json out = local_emojis_json(config_, {added})[0];
         out["added_by"] = added.added_by ? json(*added.added_by) : json(nullptr);
         co_return http::Response::json(200, out);
@@ -64,7 +68,8 @@ void CustomEmojiApi::add_routes(Endpoints& e) {
   e.add({"DELETE", "/api/v1/custom_emojis/:shortcode", Access::kUser, {"write:accounts"}},
         [this](Call& c) -> awaitable<http::Response> {
           co_await emojis_.remove(c.user(),
-                                  std::string(c.request.path_param("shortcode").value_or("")));
+                                  std::string(c.request.path_param("shortcode").value_or("")),
+                                  administering(c));
           co_return http::Response::json_text(200, "{}");
         });
 }
