@@ -177,6 +177,30 @@ class FundingPagesBrowserTest(unittest.TestCase):
         self.assertEqual(api["payment_links"][0]["href"],
                          "https://opencollective.com/loxodon-example")
 
+    def test_a_members_profile_page_wears_their_look_and_stays_on_our_origin(self):
+        plan = self.call("POST", "/api/v1/admin/plans", {
+            "name": "Style", "price": "2", "currency": "EUR", "customization": "true"})
+        self.call("POST", "/api/v1/admin/memberships",
+                  {"account_id": str(self.member.me()["id"]), "plan_id": plan["id"]})
+        status, body, _ = api_call(self.server, self.member, "PATCH",
+                                   "/api/v1/accounts/update_credentials",
+                                   {"display_name": "Mia", "accent_color": "#aa3366",
+                                    "profile_theme": "dark"})
+        self.assertEqual(status, 200, body)
+        self.member.status_post("Hello from the browser test")
+        self.member.status_post("Only for followers", visibility="private")
+        page = self.check_pages(["/@mia"])["/@mia"]
+        self.assertEqual(page["status"], 200)
+        origin = self.server.base
+        for url in page["requests"]:
+            self.assertTrue(url == origin or url.startswith(origin + "/"), url)
+        self.assertFalse([line for line in page["console"] if "Security Policy" in line],
+                         page["console"])
+        self.assertIn("Hello from the browser test", page["texts"]["posts"])
+        self.assertNotIn("Only for followers", page["texts"]["posts"])
+        with open(page["screenshot"], "rb") as f:
+            self.assertGreater(len(f.read()), 5000)
+
     def test_the_placement_click_counts_an_aggregate_and_logs_no_address(self):
         pages = self.check_pages(["/about/sponsors"])
         self.assertTrue(pages["/about/sponsors"]["requests"])
