@@ -46,4 +46,14 @@ std::vector<std::string> emoji_shortcodes(std::string_view text) {
   return out;
 }
 
+std::vector<std::string> emoji_shortcodes(const std::vector<std::string_view>& texts) {
+  std::vector<std::string> out;
+  for (auto text : texts) {
+    for (auto& code : emoji_shortcodes(text)) {
+      if (std::find(out.begin(), out.end(), code) == out.end()) out.push_back(std::move(code));
+    }
+  }
+  return out;
+}
+
 }  // namespace lox::domain

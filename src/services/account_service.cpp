@@ -413,20 +413,13 @@ awaitable<domain::UserWithAccount> AccountService::update_profile(std::int64_t u
     db::AccountRepository::update_profile(tx, a.id, row);
     if (look) db::AccountRepository::set_profile_look(tx, a.id, *look);
     // Our own emoji the name, bio and fields use (a profile has no remote ones).
-    std::vector<std::string> codes;
-    auto collect = [&](const std::string& text) {
-      for (auto& code : domain::emoji_shortcodes(text)) {
-        if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
-      }
-    };
-    collect(a.display_name);
-    collect(a.note);
+    std::vector<std::string_view> texts{a.display_name, a.note};
     for (const auto& f : a.fields) {
-      collect(f.name);
-      collect(f.value);
+      texts.push_back(f.name);
+      texts.push_back(f.value);
     }
-    db::CustomEmojiRepository::set_account_emojis(tx, a.id,
-                                                  db::CustomEmojiRepository::local_ids(tx, codes));
+    db::CustomEmojiRepository::set_account_emojis(
+        tx, a.id, db::CustomEmojiRepository::local_ids(tx, domain::emoji_shortcodes(texts)));
     db::AccountRepository::update_preferences(tx, u.id, u.default_privacy, u.default_sensitive,
                                               u.default_language);
     auto fresh = db::AccountRepository::user(tx, u.id);

@@ -278,32 +278,29 @@ awaitable<AccountPage> RelationshipService::accounts_page(
   });
 }
 
-namespace {
-bool network_hidden_from(db::Tx& tx, std::int64_t account_id, std::optional<std::int64_t> viewer) {
-  if (viewer == account_id) return false;
-  auto account = db::AccountRepository::find(tx, account_id);
-  return account && (account->hide_collections || account->hide_counts);
-}
-}  // namespace
-
 awaitable<AccountPage> RelationshipService::followers(std::int64_t account_id,
                                                       std::optional<std::int64_t> viewer,
                                                       db::PageQuery page) {
-  auto rows = co_await db_.tx([&](db::Tx& tx) {
-    if (network_hidden_from(tx, account_id, viewer))
-      return std::vector<std::pair<std::int64_t, std::int64_t>>{};
-    return db::SocialRepository::followers(tx, account_id, page);
-  });
-  co_return co_await accounts_page(rows);
+  co_return co_await network_page(account_id, viewer, page, true);
 }
 
 awaitable<AccountPage> RelationshipService::following(std::int64_t account_id,
                                                       std::optional<std::int64_t> viewer,
                                                       db::PageQuery page) {
+  co_return co_await network_page(account_id, viewer, page, false);
+}
+
+awaitable<AccountPage> RelationshipService::network_page(std::int64_t account_id,
+                                                         std::optional<std::int64_t> viewer,
+                                                         db::PageQuery page, bool followers) {
   auto rows = co_await db_.tx([&](db::Tx& tx) {
-    if (network_hidden_from(tx, account_id, viewer))
-      return std::vector<std::pair<std::int64_t, std::int64_t>>{};
-    return db::SocialRepository::following(tx, account_id, page);
+    auto account = db::AccountRepository::find(tx, account_id);
+    if (!account || account->suspended_at) throw Error(ErrorCode::kNotFound, "Record not found");
+    std::vector<std::pair<std::int64_t, std::int64_t>> found;
+    const bool hidden = account->hide_collections || account->hide_counts;
+    if (hidden && viewer != account_id) return found;
+    return followers ? db::SocialRepository::followers(tx, account_id, page)
+                     : db::SocialRepository::following(tx, account_id, page);
   });
   co_return co_await accounts_page(rows);
 }

@@ -75,17 +75,9 @@ namespace {
 // Our own emoji a local post uses, from its text, content warning and poll options; an edit
 // replaces the set (and clears it when none is used any more).
 void attach_local_emojis(db::Tx& tx, std::int64_t status_id, const PostRequest& r, bool edit) {
-  std::vector<std::string> codes;
-  auto collect = [&](const std::string& text) {
-    for (auto& code : domain::emoji_shortcodes(text)) {
-      if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
-    }
-  };
-  collect(r.text);
-  collect(r.spoiler_text);
-  if (r.poll) {
-    for (const auto& option : r.poll->options) collect(option);
-  }
+  std::vector<std::string_view> texts{r.text, r.spoiler_text};
+  if (r.poll) texts.insert(texts.end(), r.poll->options.begin(), r.poll->options.end());
+  auto codes = domain::emoji_shortcodes(texts);
   if (codes.empty() && !edit) return;  // most posts: no emoji and nothing to clear
   db::CustomEmojiRepository::set_status_emojis(tx, status_id,
                                                db::CustomEmojiRepository::local_ids(tx, codes));

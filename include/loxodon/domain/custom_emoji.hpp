@@ -32,5 +32,8 @@ bool valid_emoji_shortcode(std::string_view shortcode);
 // The distinct shortcodes `:written_like_this:` in a text, as Mastodon finds them: not inside
 // a word or next to another colon (ASCII letters and digits make a word here).
 std::vector<std::string> emoji_shortcodes(std::string_view text);
+// The same over several texts (a post's text, warning and poll options; a profile's name,
+// bio and fields), each shortcode once.
+std::vector<std::string> emoji_shortcodes(const std::vector<std::string_view>& texts);
 
 }  // namespace lox::domain

@@ -42,8 +42,8 @@ class RelationshipService {
   awaitable<db::RelationshipRow> reject_request(std::int64_t me, std::int64_t requester);
   awaitable<std::vector<db::RelationshipRow>> relationships(std::int64_t me,
                                                             std::vector<std::int64_t> ids);
-  // An account that hides its network or its counts shows an empty list to everyone but
-  // itself, as Mastodon does.
+  // 404 for an unknown or suspended account. An account that hides its network or its counts
+  // shows an empty list to everyone but itself, as Mastodon does.
   awaitable<AccountPage> followers(std::int64_t account_id, std::optional<std::int64_t> viewer,
                                    db::PageQuery page);
   awaitable<AccountPage> following(std::int64_t account_id, std::optional<std::int64_t> viewer,
@@ -74,6 +74,8 @@ class RelationshipService {
   awaitable<domain::Account> target_account(std::int64_t me, std::int64_t target);
   awaitable<db::RelationshipRow> relationship(std::int64_t me, std::int64_t target);
   awaitable<AccountPage> accounts_page(std::vector<std::pair<std::int64_t, std::int64_t>> rows);
+  awaitable<AccountPage> network_page(std::int64_t account_id, std::optional<std::int64_t> viewer,
+                                      db::PageQuery page, bool followers);
 
   const config::Config& config_;
   db::Database& db_;

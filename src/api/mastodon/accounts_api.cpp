@@ -291,7 +291,6 @@ awaitable<http::Response> AccountsApi::preferences(Call& call) {
 
 awaitable<http::Response> AccountsApi::follow_list(Call& call, bool followers) {
   std::int64_t id = path_id(call.request);
-  co_await accounts_.account(id);  // 404 for unknown or suspended accounts
   auto query = page_query(call.params, 40, 80);
   std::optional<std::int64_t> viewer;
   if (call.caller && call.caller->user) viewer = call.caller->user->account.id;
