@@ -1,18 +1,16 @@
 #pragma once
 // Prepared statements for the funding ledger.
 
+#include "db/ledger_sql.hpp"
 #include "db/statements.hpp"
 
 #include <array>
 
-#define LOX_LEDGER_COLUMNS                                                                     \
-  "l.id, l.direction, l.source, l.category, l.amount_minor, l.currency, "                      \
-  "(extract(epoch FROM l.occurred_at) * 1000)::bigint, l.description, l.recurrence, "          \
-  "l.reverses_entry_id, l.provider, l.provider_ref, l.community, l.recorded_by_account_id, "   \
-  "l.recorded_by, (extract(epoch FROM l.recorded_at) * 1000)::bigint, "                        \
-  "(SELECT coalesce(sum(r.amount_minor - (SELECT coalesce(sum(rr.amount_minor), 0) FROM "      \
-  "  ledger_entries rr WHERE rr.reverses_entry_id = r.id)), 0)::bigint FROM ledger_entries r " \
-  "  WHERE r.reverses_entry_id = l.id)"
+#define LOX_LEDGER_COLUMNS                                                                   \
+  "l.id, l.direction, l.source, l.category, l.amount_minor, l.currency, "                    \
+  "(extract(epoch FROM l.occurred_at) * 1000)::bigint, l.description, l.recurrence, "        \
+  "l.reverses_entry_id, l.provider, l.provider_ref, l.community, l.recorded_by_account_id, " \
+  "l.recorded_by, (extract(epoch FROM l.recorded_at) * 1000)::bigint, " LOX_NET_REVERSED("l.id")
 
 namespace lox::db::sql {
 

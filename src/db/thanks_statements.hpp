@@ -1,6 +1,7 @@
 #pragma once
 // Prepared statements for the thanks wall.
 
+#include "db/ledger_sql.hpp"
 #include "db/statements.hpp"
 
 #include <array>
@@ -15,13 +16,12 @@ inline constexpr std::array kThanksStatements = {
     Statement{"thanks_insert",
               "INSERT INTO donation_thanks (id, ledger_entry_id, donor_ref, name, message) VALUES "
               "($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING"},
-    // The wall: not hidden, and not refunded in full. Newest first.
-    Statement{"thanks_wall",
-              "SELECT " LOX_THANKS_COLUMNS
-              " FROM donation_thanks t JOIN ledger_entries l ON l.id = t.ledger_entry_id WHERE NOT "
-              "t.hidden AND (SELECT coalesce(sum(r.amount_minor), 0) FROM ledger_entries r WHERE "
-              "r.reverses_entry_id = l.id) < l.amount_minor ORDER BY l.occurred_at DESC, t.id "
-              "DESC LIMIT $1"},
+    // The wall: not hidden, and not refunded in full (a won dispute gives back). Newest first.
+    Statement{"thanks_wall", "SELECT " LOX_THANKS_COLUMNS
+                             " FROM donation_thanks t JOIN ledger_entries l ON l.id = "
+                             "t.ledger_entry_id WHERE NOT t.hidden AND " LOX_NET_REVERSED(
+                                 "l.id") " < l.amount_minor ORDER BY l.occurred_at DESC, t.id "
+                                         "DESC LIMIT $1"},
     Statement{"thanks_all",
               "SELECT " LOX_THANKS_COLUMNS
               " FROM donation_thanks t JOIN ledger_entries l ON l.id = t.ledger_entry_id ORDER BY "

@@ -81,6 +81,23 @@ TEST_F(ThanksWallTest, DonorsWhoOptedInAreThankedByNameOrAnonymously) {
   EXPECT_EQ(wall().size(), 1u);
 }
 
+TEST_F(ThanksWallTest, ADisputeTakesADonationOffTheWallUntilItIsWon) {
+  auto ada = record(
+      "direction=in&source=donation&amount=20&currency=EUR&thanks=named"
+      "&thanks_name=Ada");
+  auto dispute =
+      h_.request("POST", "/api/v1/admin/ledger/" + ada + "/reverse", token_, "kind=dispute");
+  ASSERT_EQ(dispute->status, 200) << dispute->body;
+  EXPECT_TRUE(wall().empty());
+  std::string dispute_id = json::parse(dispute->body)["id"];
+  ASSERT_EQ(h_.request("POST", "/api/v1/admin/ledger/" + dispute_id + "/reverse", token_,
+                       "kind=correction")
+                ->status,
+            200);
+  ASSERT_EQ(wall().size(), 1u);  // won: the donation stands again
+  EXPECT_EQ(wall()[0]["name"], "Ada");
+}
+
 TEST_F(ThanksWallTest, BadThanksAreRefusedAndStoreNothing) {
   record("direction=in&source=membership&amount=5&currency=EUR&thanks=anonymous", 422);
   record("direction=in&source=donation&amount=5&currency=EUR&thanks=loudly", 422);
