@@ -1,5 +1,6 @@
 #include <loxodon/activitypub/actor_documents.hpp>
 #include <loxodon/activitypub/emoji_documents.hpp>
+#include <loxodon/activitypub/image_document.hpp>
 #include <loxodon/domain/username.hpp>
 #include <loxodon/util/html.hpp>
 
@@ -34,19 +35,6 @@ json actor_context() {
                        {"Hashtag", "as:Hashtag"},
                        {"Emoji", "toot:Emoji"},
                        {"focalPoint", {{"@container", "@list"}, {"@id", "toot:focalPoint"}}}}});
-}
-
-std::string image_type(const std::string& key) {
-  auto dot = key.rfind('.');
-  std::string ext = dot == std::string::npos ? "" : domain::lowercase(key.substr(dot + 1));
-  if (ext == "png") return "image/png";
-  if (ext == "gif") return "image/gif";
-  if (ext == "webp") return "image/webp";
-  return "image/jpeg";
-}
-
-json image(const config::Config& config, const std::string& key) {
-  return {{"type", "Image"}, {"mediaType", image_type(key)}, {"url", config.media_url(key)}};
 }
 
 // The account's creation day at midnight UTC (Mastodon shows no more precision).
@@ -118,8 +106,8 @@ json person_document(const config::Config& config, const domain::Account& a,
   }
   for (auto& link : profile_payment_links(a.fields)) fields.push_back(std::move(link));
   doc["attachment"] = fields;
-  if (a.avatar_key) doc["icon"] = image(config, *a.avatar_key);
-  if (a.header_key) doc["image"] = image(config, *a.header_key);
+  if (a.avatar_key) doc["icon"] = image_document(config, *a.avatar_key);
+  if (a.header_key) doc["image"] = image_document(config, *a.header_key);
   return doc;
 }
 
@@ -236,9 +224,10 @@ json webfinger_document(const config::Config& config, const domain::Account& a) 
        {{"rel", "http://ostatus.org/schema/1.0/subscribe"},
         {"template", base + "/authorize_interaction?uri={uri}"}}});
   if (a.avatar_key) {
+    auto avatar = image_document(config, *a.avatar_key);
     links.push_back({{"rel", "http://webfinger.net/rel/avatar"},
-                     {"type", image_type(*a.avatar_key)},
-                     {"href", config.media_url(*a.avatar_key)}});
+                     {"type", avatar["mediaType"]},
+                     {"href", avatar["url"]}});
   }
   return {{"subject", "acct:" + a.username + "@" + config.domain},
           {"aliases", json::array({profile, actor})},

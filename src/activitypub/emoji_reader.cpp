@@ -1,5 +1,6 @@
 #include <loxodon/activitypub/emoji_reader.hpp>
 #include <loxodon/activitypub/json_access.hpp>
+#include <loxodon/domain/custom_emoji.hpp>
 
 #include <algorithm>
 
@@ -8,13 +9,6 @@ namespace lox::activitypub {
 using nlohmann::json;
 
 namespace {
-
-bool valid_shortcode(const std::string& s) {
-  return s.size() >= 2 && s.size() <= 100 && std::all_of(s.begin(), s.end(), [](char c) {
-           return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                  c == '_';
-         });
-}
 
 // The icon's URL: {"url": "…"}, {"url": {"href": "…"}}, a bare string, or the first of an array.
 std::string icon_url(const json& icon) {
@@ -49,7 +43,7 @@ std::vector<RemoteEmoji> read_emojis(const json& object,
     if (name.size() >= 2 && name.front() == ':' && name.back() == ':') {
       name = name.substr(1, name.size() - 2);
     }
-    if (!valid_shortcode(name)) continue;
+    if (!domain::valid_emoji_shortcode(name)) continue;
     RemoteEmoji emoji;
     emoji.shortcode = name;
     emoji.image_url = icon_url(tag.value("icon", json()));

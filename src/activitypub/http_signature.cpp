@@ -2,6 +2,7 @@
 #include <loxodon/domain/username.hpp>
 #include <loxodon/util/base64.hpp>
 #include <loxodon/util/crypto.hpp>
+#include <loxodon/util/url_encode.hpp>
 
 #include <openssl/evp.h>
 
@@ -311,19 +312,6 @@ void verify_rfc9421(const RequestSignature& sig, const SignedRequest& request,
   }
 }
 
-std::string percent_encode(std::string_view s) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out += {'%', kHex[c >> 4], kHex[c & 15]};
-    }
-  }
-  return out;
-}
-
 std::string percent_decode(std::string_view s) {
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -450,8 +438,7 @@ std::string rfc9421_signature_base(const SignedRequest& request, const SfMember&
         rest = amp == std::string_view::npos ? std::string_view() : rest.substr(amp + 1);
         auto eq = pair.find('=');
         if (percent_decode(pair.substr(0, eq)) != wanted->text) continue;
-        value =
-            percent_encode(percent_decode(eq == std::string_view::npos ? "" : pair.substr(eq + 1)));
+        value = url_encode(percent_decode(eq == std::string_view::npos ? "" : pair.substr(eq + 1)));
         ++found;
       }
       if (found != 1) throw SignatureError("The signed query parameter is missing or repeated");

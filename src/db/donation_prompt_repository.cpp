@@ -34,12 +34,6 @@ std::vector<domain::DonationPrompt> DonationPromptRepository::all(Tx& tx) {
   return out;
 }
 
-std::optional<domain::DonationPrompt> DonationPromptRepository::find(Tx& tx, std::int64_t id) {
-  auto r = tx.work().exec_prepared("prompt_find", id);
-  if (r.empty()) return std::nullopt;
-  return read_prompt(r[0]);
-}
-
 bool DonationPromptRepository::end(Tx& tx, std::int64_t id) {
   return tx.work().exec_prepared("prompt_end", id).affected_rows() > 0;
 }

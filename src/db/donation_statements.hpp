@@ -20,8 +20,6 @@ inline constexpr std::array kDonationStatements = {
     Statement{"prompts_all",
               "SELECT " LOX_PROMPT_COLUMNS
               " FROM donation_prompts p ORDER BY p.starts_at DESC, p.id DESC LIMIT 200"},
-    Statement{"prompt_find",
-              "SELECT " LOX_PROMPT_COLUMNS " FROM donation_prompts p WHERE p.id = $1"},
     Statement{"prompt_end",
               "UPDATE donation_prompts SET ends_at = greatest(now(), starts_at + interval '1 "
               "millisecond') WHERE id = $1 AND (ends_at IS NULL OR ends_at > now())"},

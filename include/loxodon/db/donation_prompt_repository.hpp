@@ -14,7 +14,6 @@ class DonationPromptRepository {
  public:
   static void insert(Tx& tx, const domain::DonationPrompt& prompt);
   static std::vector<domain::DonationPrompt> all(Tx& tx);
-  static std::optional<domain::DonationPrompt> find(Tx& tx, std::int64_t id);
   static bool end(Tx& tx, std::int64_t id);
   static std::optional<domain::DonationPrompt> prompt_for(Tx& tx, std::int64_t account_id,
                                                           int grace_days);
