@@ -297,14 +297,26 @@ awaitable<domain::UserWithAccount> AccountService::update_profile(std::int64_t u
     check_text(*update.note, domain::kMaxNoteLength, "note", "Note");
     a.note = *update.note;
   }
+  // The member's perks and saved look, read once and only when this update needs them: more
+  // fields than everyone's, switching a privacy tool on, or a change of look.
+  const bool look_changes = update.accent_color || update.profile_theme;
+  const bool needs_perks = (update.fields && update.fields->size() > domain::kMaxProfileFields) ||
+                           (update.hide_counts && *update.hide_counts && !a.hide_counts) ||
+                           look_changes;
+  domain::Entitlements granted;
+  domain::ProfileLook saved_look;
+  if (needs_perks) {
+    auto read = co_await db_.read([&](db::Tx& tx) {
+      return std::make_pair(
+          current_entitlements(tx, a.id, config_.funding.grace_days),
+          db::AccountRepository::profile_look(tx, a.id).value_or(domain::ProfileLook{}));
+    });
+    granted = read.first;
+    saved_look = read.second;
+  }
   if (update.fields) {
-    // A membership may allow more fields; only a longer list pays for the lookup.
-    std::size_t max_fields = domain::kMaxProfileFields;
-    if (update.fields->size() > max_fields) {
-      auto granted = co_await db_.read(
-          [&](db::Tx& tx) { return current_entitlements(tx, a.id, config_.funding.grace_days); });
-      max_fields = std::max(max_fields, granted.max_profile_fields.value_or(0));
-    }
+    const std::size_t max_fields =
+        std::max(domain::kMaxProfileFields, granted.max_profile_fields.value_or(0));
     if (update.fields->size() > max_fields) {
       errors.add("fields", "Fields", "ERR_TOO_LONG",
                  "is too long (maximum is " + std::to_string(max_fields) + " fields)");
@@ -324,23 +336,14 @@ awaitable<domain::UserWithAccount> AccountService::update_profile(std::int64_t u
   if (update.hide_collections) a.hide_collections = *update.hide_collections;
   if (update.hide_counts && *update.hide_counts && !a.hide_counts) {
     // Switching it on needs the perk; switching it off never does.
-    auto granted = co_await db_.read(
-        [&](db::Tx& tx) { return current_entitlements(tx, a.id, config_.funding.grace_days); });
-    if (!granted.privacy_tools) {
-      errors.add("hide_counts", "Hide counts", "ERR_INVALID",
-                 "needs a membership with privacy tools");
-    } else if (!feature_open_to(config_, granted, "hide_counts")) {
-      errors.add("hide_counts", "Hide counts", "ERR_INVALID",
-                 "is in early access: it needs a membership with early access");
+    if (auto refusal = privacy_tool_refusal(config_, granted, "hide_counts")) {
+      errors.add("hide_counts", "Hide counts", "ERR_INVALID", *refusal);
     }
   }
   if (update.hide_counts) a.hide_counts = *update.hide_counts;
   std::optional<domain::ProfileLook> look;
-  if (update.accent_color || update.profile_theme) {
-    look = co_await db_.read([&](db::Tx& tx) {
-      return db::AccountRepository::profile_look(tx, a.id).value_or(domain::ProfileLook{});
-    });
-    const domain::ProfileLook saved_look = *look;
+  if (look_changes) {
+    look = saved_look;
     if (update.accent_color) {
       std::string color = domain::lowercase(*update.accent_color);
       bool hex = color.size() == 7 && color[0] == '#' &&
@@ -368,8 +371,6 @@ awaitable<domain::UserWithAccount> AccountService::update_profile(std::int64_t u
     const bool customised = look->accent_color || look->theme != "light";
     if (customised &&
         (look->accent_color != saved_look.accent_color || look->theme != saved_look.theme)) {
-      auto granted = co_await db_.read(
-          [&](db::Tx& tx) { return current_entitlements(tx, a.id, config_.funding.grace_days); });
       if (!granted.customization) {
         errors.add(update.accent_color ? "accent_color" : "profile_theme",
                    update.accent_color ? "Accent color" : "Profile theme", "ERR_INVALID",

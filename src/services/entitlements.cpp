@@ -52,4 +52,14 @@ bool feature_open_to(const config::Config& config, const domain::Entitlements& g
   return granted.early_access || std::find(held.begin(), held.end(), feature) == held.end();
 }
 
+std::optional<std::string> privacy_tool_refusal(const config::Config& config,
+                                                const domain::Entitlements& granted,
+                                                std::string_view feature) {
+  if (!granted.privacy_tools) return "needs a membership with privacy tools";
+  if (!feature_open_to(config, granted, feature)) {
+    return "is in early access: it needs a membership with early access";
+  }
+  return std::nullopt;
+}
+
 }  // namespace lox::services

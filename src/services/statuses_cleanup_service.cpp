@@ -61,11 +61,8 @@ awaitable<domain::StatusesCleanupPolicy> StatusesCleanupService::update(
     auto granted = co_await db_.read([&](db::Tx& tx) {
       return current_entitlements(tx, account_id, config_.funding.grace_days);
     });
-    if (!granted.privacy_tools) {
-      errors.add("enabled", "Enabled", "ERR_INVALID", "needs a membership with privacy tools");
-    } else if (!feature_open_to(config_, granted, "statuses_cleanup")) {
-      errors.add("enabled", "Enabled", "ERR_INVALID",
-                 "is in early access: it needs a membership with early access");
+    if (auto refusal = privacy_tool_refusal(config_, granted, "statuses_cleanup")) {
+      errors.add("enabled", "Enabled", "ERR_INVALID", *refusal);
     }
   }
   errors.throw_if_any();

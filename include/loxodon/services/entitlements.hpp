@@ -5,6 +5,7 @@
 #include <loxodon/domain/membership.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,5 +25,11 @@ domain::Entitlements current_entitlements(db::Tx& tx, std::int64_t account_id, i
 // and then members whose plan grants `early_access`.
 bool feature_open_to(const config::Config& config, const domain::Entitlements& granted,
                      std::string_view feature);
+
+// Why an account holding `granted` may not switch on the privacy tool `feature` (the plan's
+// privacy_tools, then early access); nothing when it may. Worded to follow a field's label.
+std::optional<std::string> privacy_tool_refusal(const config::Config& config,
+                                                const domain::Entitlements& granted,
+                                                std::string_view feature);
 
 }  // namespace lox::services
