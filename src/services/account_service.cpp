@@ -315,8 +315,7 @@ awaitable<domain::UserWithAccount> AccountService::update_profile(std::int64_t u
     saved_look = read.second;
   }
   if (update.fields) {
-    const std::size_t max_fields =
-        std::max(domain::kMaxProfileFields, granted.max_profile_fields.value_or(0));
+    const std::size_t max_fields = effective_limits(config_, granted).max_profile_fields;
     if (update.fields->size() > max_fields) {
       errors.add("fields", "Fields", "ERR_TOO_LONG",
                  "is too long (maximum is " + std::to_string(max_fields) + " fields)");

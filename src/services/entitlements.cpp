@@ -1,5 +1,8 @@
 #include <loxodon/db/membership_repository.hpp>
+#include <loxodon/domain/account.hpp>
 #include <loxodon/services/entitlements.hpp>
+#include <loxodon/services/media_service.hpp>
+#include <loxodon/services/scheduled_status_service.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -38,6 +41,33 @@ domain::Entitlements combine_entitlements(const std::vector<std::string>& plan_e
     grant("early_access", out.early_access);
     grant("customization", out.customization);
   }
+  return out;
+}
+
+Limits effective_limits(const config::Config& config, const domain::Entitlements& e) {
+  const auto& instance = config.instance;
+  constexpr std::size_t kMegabyte = 1024 * 1024;
+  // A plan's upload size never goes past the instance's ceiling, nor below Mastodon's limits.
+  const std::size_t upload =
+      std::min(e.max_upload_megabytes.value_or(0), instance.max_upload_megabytes) * kMegabyte;
+  Limits out;
+  out.max_characters = std::max(instance.max_characters, e.max_characters.value_or(0));
+  out.max_media_attachments =
+      std::max(instance.max_media_attachments, e.max_media_attachments.value_or(0));
+  out.max_poll_options = std::max(instance.max_poll_options, e.max_poll_options.value_or(0));
+  out.max_profile_fields = std::max(domain::kMaxProfileFields, e.max_profile_fields.value_or(0));
+  out.max_scheduled_posts =
+      std::max<std::int64_t>(ScheduledStatusService::kTotalLimit,
+                             static_cast<std::int64_t>(e.max_scheduled_posts.value_or(0)));
+  out.max_scheduled_per_day =
+      std::max(ScheduledStatusService::kDailyLimit, out.max_scheduled_posts / 12);
+  // A plan extends the instance's window; without one there is nothing to extend.
+  out.edit_window_minutes =
+      instance.edit_window_minutes > 0
+          ? std::max(instance.edit_window_minutes, e.edit_window_minutes.value_or(0))
+          : 0;
+  out.image_bytes = std::max(MediaService::kMaxImageBytes, upload);
+  out.video_bytes = std::max(MediaService::kMaxVideoBytes, upload);
   return out;
 }
 

@@ -115,14 +115,14 @@ awaitable<db::MediaRow> MediaService::insert_upload(std::int64_t me, MediaUpload
   auto sniffed = media::sniff_media(upload.bytes);
   if (!sniffed) refuse("file", "File", "content type is not supported");
   constexpr std::size_t kMegabyte = 1024 * 1024;
-  std::size_t limit = sniffed->kind == media::MediaKind::kImage ? kMaxImageBytes : kMaxVideoBytes;
+  const bool image = sniffed->kind == media::MediaKind::kImage;
+  std::size_t limit = image ? kMaxImageBytes : kMaxVideoBytes;
   if (upload.bytes.size() > limit) {
     // Only a large upload asks for the uploader's plan: a member's limit may be higher.
     auto granted = co_await db_.read(
         [&](db::Tx& tx) { return current_entitlements(tx, me, config_.funding.grace_days); });
-    std::size_t allowed =
-        std::min(granted.max_upload_megabytes.value_or(0), config_.instance.max_upload_megabytes);
-    limit = std::max(limit, allowed * kMegabyte);
+    auto limits = effective_limits(config_, granted);
+    limit = image ? limits.image_bytes : limits.video_bytes;
   }
   if (upload.bytes.size() > limit) {
     throw Error(ErrorCode::kPayloadTooLarge,

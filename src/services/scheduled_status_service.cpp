@@ -86,17 +86,14 @@ ScheduledStatusService::ScheduledStatusService(const config::Config& config, db:
 
 void ScheduledStatusService::check_limits(db::Tx& tx, std::int64_t account_id, std::int64_t total,
                                           std::int64_t same_day, bool adding) const {
-  std::int64_t total_limit = kTotalLimit;
-  std::int64_t daily_limit = kDailyLimit;
+  Limits limits = effective_limits(config_, {});
   // Only someone at the instance's limits pays for the membership lookup.
-  if ((adding && total >= total_limit) || same_day >= daily_limit) {
-    auto granted = current_entitlements(tx, account_id, config_.funding.grace_days);
-    if (granted.max_scheduled_posts) {
-      total_limit = std::max<std::int64_t>(total_limit,
-                                           static_cast<std::int64_t>(*granted.max_scheduled_posts));
-      daily_limit = std::max<std::int64_t>(daily_limit, total_limit / 12);
-    }
+  if ((adding && total >= limits.max_scheduled_posts) || same_day >= limits.max_scheduled_per_day) {
+    limits =
+        effective_limits(config_, current_entitlements(tx, account_id, config_.funding.grace_days));
   }
+  const std::int64_t total_limit = limits.max_scheduled_posts;
+  const std::int64_t daily_limit = limits.max_scheduled_per_day;
   ValidationErrors errors;
   if (adding && total >= total_limit) {
     errors.add(

@@ -300,19 +300,18 @@ awaitable<StatusService::Prepared> StatusService::prepare(const domain::UserWith
   }
   std::size_t length = domain::status_length(r.text) + utf8_length(r.spoiler_text);
   // A membership may raise the limits; only posts beyond one pay for the lookup.
-  std::size_t max_characters = config_.instance.max_characters;
-  std::size_t max_media = config_.instance.max_media_attachments;
-  std::size_t max_options = config_.instance.max_poll_options;
+  Limits limits = effective_limits(config_, {});
   const std::size_t media_count = editing ? 0 : r.media_ids.size();
-  if (length > max_characters || media_count > max_media ||
-      (r.poll && r.poll->options.size() > max_options)) {
+  if (length > limits.max_characters || media_count > limits.max_media_attachments ||
+      (r.poll && r.poll->options.size() > limits.max_poll_options)) {
     auto granted = co_await db_.read([&](db::Tx& tx) {
       return current_entitlements(tx, author.account.id, config_.funding.grace_days);
     });
-    max_characters = std::max(max_characters, granted.max_characters.value_or(0));
-    max_media = std::max(max_media, granted.max_media_attachments.value_or(0));
-    max_options = std::max(max_options, granted.max_poll_options.value_or(0));
+    limits = effective_limits(config_, granted);
   }
+  const std::size_t max_characters = limits.max_characters;
+  const std::size_t max_media = limits.max_media_attachments;
+  const std::size_t max_options = limits.max_poll_options;
   if (media_count > max_media) {
     errors.add("media_ids", "Media", "ERR_TOO_LONG",
                "You can't attach more than " + std::to_string(max_media) + " files");
@@ -809,9 +808,7 @@ awaitable<StatusPage> StatusService::edit(domain::UserWithAccount author, std::i
       auto granted = co_await db_.read([&](db::Tx& tx) {
         return current_entitlements(tx, author.account.id, config_.funding.grace_days);
       });
-      if (granted.edit_window_minutes) {
-        window = std::max(window, std::chrono::minutes(*granted.edit_window_minutes));
-      }
+      window = std::chrono::minutes(effective_limits(config_, granted).edit_window_minutes);
     }
     if (age > window) {
       ValidationErrors errors;

@@ -36,5 +36,33 @@ TEST(Entitlements, FeaturesInEarlyAccessAreOpenOnlyToMembersWithEarlyAccess) {
   EXPECT_TRUE(feature_open_to(config, member, "hide_counts"));
 }
 
+TEST(Entitlements, EffectiveLimitsRaiseTheInstancesOwnWithinItsCeilings) {
+  config::Config config;
+  auto everyone = effective_limits(config, {});
+  EXPECT_EQ(everyone.max_characters, 500u);
+  EXPECT_EQ(everyone.max_profile_fields, 4u);
+  EXPECT_EQ(everyone.max_scheduled_posts, 300);
+  EXPECT_EQ(everyone.max_scheduled_per_day, 25);
+  EXPECT_EQ(everyone.edit_window_minutes, 0);  // no window, as Mastodon
+  EXPECT_EQ(everyone.image_bytes, 16u * 1024 * 1024);
+  EXPECT_EQ(everyone.video_bytes, 99u * 1024 * 1024);
+
+  domain::Entitlements plan;
+  plan.max_characters = 2000;
+  plan.max_scheduled_posts = 600;
+  plan.edit_window_minutes = 1440;
+  plan.max_upload_megabytes = 5000;  // above the instance's ceiling of 100
+  auto member = effective_limits(config, plan);
+  EXPECT_EQ(member.max_characters, 2000u);
+  EXPECT_EQ(member.max_scheduled_per_day, 50);
+  EXPECT_EQ(member.edit_window_minutes, 0);  // nothing to extend without an instance window
+  EXPECT_EQ(member.image_bytes, 100u * 1024 * 1024);
+  EXPECT_EQ(member.video_bytes, 100u * 1024 * 1024);
+  config.instance.edit_window_minutes = 60;
+  EXPECT_EQ(effective_limits(config, plan).edit_window_minutes, 1440);
+  plan.max_upload_megabytes = 20;  // never below Mastodon's 99 MB for video
+  EXPECT_EQ(effective_limits(config, plan).video_bytes, 99u * 1024 * 1024);
+}
+
 }  // namespace
 }  // namespace lox::services

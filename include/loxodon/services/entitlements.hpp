@@ -12,6 +12,22 @@
 
 namespace lox::services {
 
+// The limits that hold for an account: the instance's own, raised by what its plans grant.
+// Every place that enforces a limit, and the member's own view of them, read them here.
+struct Limits {
+  std::size_t max_characters = 0;
+  std::size_t max_media_attachments = 0;
+  std::size_t max_poll_options = 0;
+  std::size_t max_profile_fields = 0;
+  std::int64_t max_scheduled_posts = 0;
+  std::int64_t max_scheduled_per_day = 0;  // a twelfth of the total, at least Mastodon's 25
+  std::int64_t edit_window_minutes = 0;    // 0: posts can always be edited (no window)
+  std::size_t image_bytes = 0;
+  std::size_t video_bytes = 0;
+};
+
+Limits effective_limits(const config::Config& config, const domain::Entitlements& granted);
+
 // Plans' entitlements JSON combined: the highest limit and any flag; unknown or malformed
 // values are ignored.
 domain::Entitlements combine_entitlements(const std::vector<std::string>& plan_entitlements);

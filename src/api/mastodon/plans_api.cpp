@@ -1,11 +1,8 @@
 #include "api/mastodon/request_ids.hpp"
 
 #include <loxodon/api/mastodon/plans_api.hpp>
-#include <loxodon/domain/account.hpp>
 #include <loxodon/domain/money.hpp>
 #include <loxodon/services/entitlements.hpp>
-#include <loxodon/services/media_service.hpp>
-#include <loxodon/services/scheduled_status_service.hpp>
 #include <loxodon/util/time_format.hpp>
 
 namespace lox::api::mastodon {
@@ -50,39 +47,28 @@ json early_access_json(const config::Config& config, const domain::Entitlements&
   return out;
 }
 
-// The limits and perks that hold for the member now: the instance's own, raised by any plan.
+// The limits and perks that hold for the member now (services::effective_limits).
 json perks_json(const config::Config& config, const domain::Entitlements& e,
                 const std::optional<std::string>& badge) {
+  const auto limits = services::effective_limits(config, e);
   const std::size_t megabyte = 1024 * 1024;
-  auto upload = [&](std::size_t instance_bytes) {
-    return std::max(instance_bytes / megabyte, std::min(e.max_upload_megabytes.value_or(0),
-                                                        config.instance.max_upload_megabytes));
-  };
-  auto edit_window =
-      e.edit_window_minutes && config.instance.edit_window_minutes > 0
-          ? json(std::max(*e.edit_window_minutes, config.instance.edit_window_minutes))
-      : config.instance.edit_window_minutes > 0 ? json(config.instance.edit_window_minutes)
-                                                : json(nullptr);
-  return {
-      {"max_characters", std::max(config.instance.max_characters, e.max_characters.value_or(0))},
-      {"max_media_attachments",
-       std::max(config.instance.max_media_attachments, e.max_media_attachments.value_or(0))},
-      {"max_poll_options",
-       std::max(config.instance.max_poll_options, e.max_poll_options.value_or(0))},
-      {"max_profile_fields", std::max(domain::kMaxProfileFields, e.max_profile_fields.value_or(0))},
-      {"max_scheduled_posts", std::max<std::size_t>(services::ScheduledStatusService::kTotalLimit,
-                                                    e.max_scheduled_posts.value_or(0))},
-      {"edit_window_minutes", edit_window},
-      {"image_size_limit_megabytes", upload(services::MediaService::kMaxImageBytes)},
-      {"video_size_limit_megabytes", upload(services::MediaService::kMaxVideoBytes)},
-      {"custom_emoji_slots", e.custom_emoji_slots.value_or(0)},
-      {"ad_free", e.ad_free},
-      {"privacy_tools", e.privacy_tools},
-      {"customization", e.customization},
-      {"early_access", e.early_access},
-      // What the instance holds in early access, and whether this member may use each.
-      {"early_access_features", early_access_json(config, e)},
-      {"badge", badge ? json(*badge) : json(nullptr)}};
+  return {{"max_characters", limits.max_characters},
+          {"max_media_attachments", limits.max_media_attachments},
+          {"max_poll_options", limits.max_poll_options},
+          {"max_profile_fields", limits.max_profile_fields},
+          {"max_scheduled_posts", limits.max_scheduled_posts},
+          {"edit_window_minutes",
+           limits.edit_window_minutes > 0 ? json(limits.edit_window_minutes) : json(nullptr)},
+          {"image_size_limit_megabytes", limits.image_bytes / megabyte},
+          {"video_size_limit_megabytes", limits.video_bytes / megabyte},
+          {"custom_emoji_slots", e.custom_emoji_slots.value_or(0)},
+          {"ad_free", e.ad_free},
+          {"privacy_tools", e.privacy_tools},
+          {"customization", e.customization},
+          {"early_access", e.early_access},
+          // What the instance holds in early access, and whether this member may use each.
+          {"early_access_features", early_access_json(config, e)},
+          {"badge", badge ? json(*badge) : json(nullptr)}};
 }
 
 }  // namespace
