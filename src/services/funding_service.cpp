@@ -31,14 +31,6 @@ std::int64_t checked_amount(const std::string& text, const std::string& currency
   return *minor;
 }
 
-std::string checked_text(const std::string& text, std::size_t max, const std::string& field) {
-  if (utf8_length(text) > max) {
-    throw validation_failed(field + " is too long (at most " + std::to_string(max) +
-                            " characters)");
-  }
-  return to_valid_utf8(text);
-}
-
 }  // namespace
 
 FundingService::FundingService(const config::Config& config, db::Database& db,
@@ -98,7 +90,7 @@ awaitable<domain::FundingSettings> FundingService::update_settings(domain::UserW
   s.currency = checked_currency(input.currency);
   s.monthly_goal_minor = checked_amount(input.monthly_goal, s.currency, "Monthly goal");
   s.reserve_target_minor = checked_amount(input.reserve_target, s.currency, "Reserve target");
-  s.description = checked_text(input.description, 2000, "Description");
+  s.description = bounded_text(input.description, 2000, "Description");
   s.updated_by = "@" + admin.account.username;
   co_return co_await db_.tx([&](db::Tx& tx) {
     db::FundingRepository::put_settings(tx, s);
@@ -118,8 +110,8 @@ awaitable<domain::StretchGoal> FundingService::add_stretch_goal(domain::UserWith
   domain::StretchGoal g;
   g.id = ids_.next();
   if (input.title.empty()) throw validation_failed("Title can't be blank");
-  g.title = checked_text(input.title, 100, "Title");
-  g.description = checked_text(input.description, 1000, "Description");
+  g.title = bounded_text(input.title, 100, "Title");
+  g.description = bounded_text(input.description, 1000, "Description");
   co_await db_.tx([&](db::Tx& tx) {
     if (input.currency) {
       g.currency = checked_currency(*input.currency);

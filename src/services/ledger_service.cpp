@@ -43,14 +43,6 @@ std::int64_t amount_of(const std::optional<std::string>& amount,
   return *value;
 }
 
-std::string bounded(const std::string& text, std::size_t max, const char* field) {
-  if (utf8_length(text) > max) {
-    throw validation_failed(std::string(field) + " is too long (maximum is " + std::to_string(max) +
-                            " characters)");
-  }
-  return to_valid_utf8(text);
-}
-
 // One CSV cell: quoted when it must be, and never a formula (CSV injection) when opened.
 std::string cell(std::string value) {
   if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' ||
@@ -104,13 +96,13 @@ awaitable<domain::LedgerEntry> LedgerService::record(domain::UserWithAccount adm
   e.id = ids_.next();
   e.direction = r.direction;
   e.source = r.source;
-  e.category = bounded(r.category, 100, "Category");
+  e.category = bounded_text(r.category, 100, "Category");
   e.currency = r.currency;
   e.amount_minor = amount_of(r.amount, r.amount_minor, r.currency);
   e.occurred_at = r.occurred_at.value_or(std::chrono::system_clock::now());
-  e.description = bounded(r.description, 1000, "Description");
+  e.description = bounded_text(r.description, 1000, "Description");
   e.recurrence = r.recurrence;
-  if (r.community) e.community = bounded(*r.community, 100, "Community");
+  if (r.community) e.community = bounded_text(*r.community, 100, "Community");
   e.recorded_by_account_id = admin.account.id;
   e.recorded_by = "@" + admin.account.username;
   domain::ThanksRequest thanks;
@@ -147,7 +139,7 @@ awaitable<domain::LedgerEntry> LedgerService::reverse(domain::UserWithAccount ad
   if (r.kind.empty()) r.kind = "refund";
   if (!one_of(r.kind, kKinds))
     throw validation_failed("Kind must be refund, dispute or correction");
-  std::string description = bounded(r.description, 1000, "Description");
+  std::string description = bounded_text(r.description, 1000, "Description");
   const std::int64_t new_id = ids_.next();
   co_await db_.tx([&](db::Tx& tx) {
     auto original = db::LedgerRepository::find(tx, entry_id);

@@ -19,14 +19,6 @@ namespace {
 
 Error forbidden() { return Error(ErrorCode::kForbidden, "This action is not allowed"); }
 
-std::string checked_text(const std::string& text, std::size_t max, const std::string& field) {
-  if (utf8_length(text) > max) {
-    throw validation_failed(field + " is too long (at most " + std::to_string(max) +
-                            " characters)");
-  }
-  return to_valid_utf8(text);
-}
-
 // An absolute http(s) URL without spaces or control characters: what a sponsor's link and a
 // placement's target must be.
 bool web_url(std::string_view url) {
@@ -46,19 +38,11 @@ bool web_url(std::string_view url) {
   });
 }
 
-std::string day_of(std::chrono::system_clock::time_point t) {
-  std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(t)};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return buf;
-}
-
 // A calendar date as YYYY-MM-DD (and a real day: no 2026-02-30).
 bool calendar_date(const std::string& text) {
   if (text.size() != 10) return false;
   auto t = parse_iso8601(text + "T00:00:00Z");
-  return t && day_of(*t) == text;
+  return t && format_date(*t) == text;
 }
 
 bool is_administrator(const domain::UserWithAccount& actor) {
@@ -112,14 +96,14 @@ awaitable<domain::Sponsor> SponsorService::create_sponsor(domain::UserWithAccoun
   }
   s.kind = r.kind;
   if (r.name.empty()) throw validation_failed("Name can't be blank");
-  s.name = checked_text(r.name, 100, "Name");
+  s.name = bounded_text(r.name, 100, "Name");
   if (!r.url.empty() && !web_url(r.url))
     throw validation_failed("URL must be an http or https address");
   s.url = r.url;
-  s.tier = checked_text(r.tier, 50, "Tier");
-  s.price_band = checked_text(r.price_band, 100, "Price band");
-  s.terms = checked_text(r.terms, 2000, "Terms");
-  s.starts_on = r.starts_on.empty() ? day_of(std::chrono::system_clock::now()) : r.starts_on;
+  s.tier = bounded_text(r.tier, 50, "Tier");
+  s.price_band = bounded_text(r.price_band, 100, "Price band");
+  s.terms = bounded_text(r.terms, 2000, "Terms");
+  s.starts_on = r.starts_on.empty() ? format_date(std::chrono::system_clock::now()) : r.starts_on;
   if (!calendar_date(s.starts_on)) throw validation_failed("Starts on must be a date (YYYY-MM-DD)");
   if (r.ends_on && !r.ends_on->empty()) {
     if (!calendar_date(*r.ends_on)) throw validation_failed("Ends on must be a date (YYYY-MM-DD)");
@@ -189,8 +173,8 @@ awaitable<domain::Placement> SponsorService::create_placement(domain::UserWithAc
     co_await require_manager(actor, p.community);
   }
   if (r.headline.empty()) throw validation_failed("Headline can't be blank");
-  p.headline = checked_text(r.headline, 100, "Headline");
-  p.body = checked_text(r.body, 500, "Body");
+  p.headline = bounded_text(r.headline, 100, "Headline");
+  p.body = bounded_text(r.body, 500, "Body");
   if (!web_url(r.link_url)) throw validation_failed("Link URL must be an http or https address");
   p.link_url = r.link_url;
   if (r.weight < 1 || r.weight > 100) throw validation_failed("Weight must be 1 to 100");
@@ -200,7 +184,7 @@ awaitable<domain::Placement> SponsorService::create_placement(domain::UserWithAc
     if (*r.ends_at <= p.starts_at) throw validation_failed("Ends at must be after starts at");
     p.ends_at = r.ends_at;
   }
-  p.creative_description = checked_text(r.creative_description, 500, "Creative description");
+  p.creative_description = bounded_text(r.creative_description, 500, "Creative description");
   if (r.creative) {
     auto stored = co_await media_.store_image(std::move(*r.creative), kMaxCreativePixels);
     if (!stored)
@@ -261,9 +245,9 @@ awaitable<domain::SponsorOffer> SponsorService::create_offer(domain::UserWithAcc
   o.sponsor_id = sponsor_id;
   o.sponsor_name = sponsor->name;
   if (r.title.empty()) throw validation_failed("Title can't be blank");
-  o.title = checked_text(r.title, 100, "Title");
-  o.description = checked_text(r.description, 1000, "Description");
-  o.code = checked_text(r.code, 100, "Code");
+  o.title = bounded_text(r.title, 100, "Title");
+  o.description = bounded_text(r.description, 1000, "Description");
+  o.code = bounded_text(r.code, 100, "Code");
   o.starts_at = r.starts_at.value_or(std::chrono::system_clock::now());
   if (r.ends_at) {
     if (*r.ends_at <= o.starts_at) throw validation_failed("Ends at must be after starts at");

@@ -1,5 +1,6 @@
 #include <loxodon/services/validation_errors.hpp>
 #include <loxodon/util/error.hpp>
+#include <loxodon/util/html.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -21,6 +22,14 @@ void ValidationErrors::throw_if_any() const {
     details[e.field].push_back({{"error", e.code}, {"description", e.description}});
   }
   throw Error(ErrorCode::kUnprocessable, message).with_details_json(details.dump());
+}
+
+std::string bounded_text(const std::string& text, std::size_t max, const std::string& label) {
+  if (utf8_length(text) > max) {
+    throw validation_failed(label + " is too long (maximum is " + std::to_string(max) +
+                            " characters)");
+  }
+  return to_valid_utf8(text);
 }
 
 }  // namespace lox::services

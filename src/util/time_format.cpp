@@ -25,6 +25,10 @@ std::string format_iso8601_ms(std::chrono::system_clock::time_point t) {
   return buf.data();
 }
 
+std::string format_date(std::chrono::system_clock::time_point t) {
+  return format_iso8601_ms(t).substr(0, 10);
+}
+
 std::optional<std::chrono::system_clock::time_point> parse_iso8601(std::string_view text) {
   auto digits = [&](std::size_t pos, std::size_t n) -> std::optional<int> {
     if (pos + n > text.size()) return std::nullopt;

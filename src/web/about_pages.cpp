@@ -25,10 +25,6 @@ std::string surface_label(const domain::Placement& p) {
   return "Announcements";
 }
 
-std::string day_text(std::chrono::system_clock::time_point t) {
-  return format_iso8601_ms(t).substr(0, 10);
-}
-
 std::string sponsor_link(const domain::Sponsor& s) {
   if (s.url.empty()) return html_escape(s.name);
   return "<a href=\"" + html_escape(s.url) +
@@ -127,7 +123,7 @@ awaitable<http::Response> AboutPages::about(http::Request& req) {
 
 awaitable<http::Response> AboutPages::sponsors_page(http::Request& req) {
   auto disclosure = co_await sponsors_.disclosure();
-  std::string today = day_text(std::chrono::system_clock::now());
+  std::string today = format_date(std::chrono::system_clock::now());
   std::string body =
       "<p>Every sponsor, partnership and sponsored event of this instance, with its period and "
       "price band. Sponsored placements appear only on the about, funding and sponsors pages, "
@@ -151,8 +147,8 @@ awaitable<http::Response> AboutPages::sponsors_page(http::Request& req) {
     for (const auto& p : disclosure.placements) {
       body += "<tr><td>" + html_escape(names[p.sponsor_id]) + "</td><td>" +
               html_escape(surface_label(p)) + "</td><td>" + html_escape(p.headline) + "</td><td>" +
-              day_text(p.starts_at) + " &ndash; " +
-              (p.ends_at ? day_text(*p.ends_at) : std::string("ongoing")) + "</td></tr>";
+              format_date(p.starts_at) + " &ndash; " +
+              (p.ends_at ? format_date(*p.ends_at) : std::string("ongoing")) + "</td></tr>";
     }
     body += "</tbody></table>";
   }
@@ -160,8 +156,8 @@ awaitable<http::Response> AboutPages::sponsors_page(http::Request& req) {
     body += "<h2>Offers for members</h2><ul id=\"offers\">";
     for (const auto& o : disclosure.offers) {
       body += "<li><strong>" + html_escape(o.title) + "</strong> from " +
-              html_escape(o.sponsor_name) + ", " + day_text(o.starts_at) + " &ndash; " +
-              (o.ends_at ? day_text(*o.ends_at) : std::string("ongoing")) + "</li>";
+              html_escape(o.sponsor_name) + ", " + format_date(o.starts_at) + " &ndash; " +
+              (o.ends_at ? format_date(*o.ends_at) : std::string("ongoing")) + "</li>";
     }
     body += "</ul>";
   }

@@ -26,6 +26,10 @@ class ValidationErrors {
   std::vector<Entry> entries_;
 };
 
+// `text` as valid UTF-8 when it is at most `max` characters long; otherwise a 422
+// "<label> is too long (maximum is N characters)".
+std::string bounded_text(const std::string& text, std::size_t max, const std::string& label);
+
 // A single 422 in the same words ("Validation failed: ..."), for checks that stop at the first
 // problem.
 inline Error validation_failed(const std::string& message) {

@@ -10,6 +10,9 @@ namespace lox {
 // 2024-01-01T12:00:00.000Z, the form Mastodon's API uses for every timestamp.
 std::string format_iso8601_ms(std::chrono::system_clock::time_point t);
 
+// 2024-01-01: the UTC day of `t`.
+std::string format_date(std::chrono::system_clock::time_point t);
+
 // Parses an ISO 8601 / RFC 3339 timestamp as clients send them: 2024-01-01T12:00:00Z, with
 // optional fractional seconds and a Z or ±hh:mm offset, none meaning UTC (a space for the T is
 // accepted).

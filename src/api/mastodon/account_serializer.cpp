@@ -26,7 +26,7 @@ std::string created_day(std::chrono::system_clock::time_point t) {
 std::optional<std::string> last_status_day(
     const std::optional<std::chrono::system_clock::time_point>& t) {
   if (!t) return std::nullopt;
-  return format_iso8601_ms(std::chrono::floor<std::chrono::days>(*t)).substr(0, 10);
+  return format_date(*t);
 }
 
 }  // namespace

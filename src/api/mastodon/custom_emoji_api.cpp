@@ -12,16 +12,26 @@ namespace {
 // An uploaded emoji of at most 256 KB, with room for the multipart envelope and fields.
 constexpr std::size_t kMaxEmojiBody = 512 * 1024;
 
-json local_emojis_json(const config::Config& config,
-                       const std::vector<domain::LocalEmoji>& emojis) {
-  std::vector<domain::CustomEmoji> plain;
-  plain.reserve(emojis.size());
-  for (const auto& e : emojis) plain.push_back(e.emoji);
+// Mastodon's CustomEmoji list, as every app's picker reads it.
+http::Response emoji_list_response(const config::Config& config,
+                                   const std::vector<domain::LocalEmoji>& emojis) {
   JsonWriter w;
-  w.begin_object();
-  write_emojis(w, config, plain);
+  w.begin_array();
+  for (const auto& e : emojis) {
+    begin_emoji(w, config, e.emoji);
+    w.end_object();
+  }
+  w.end_array();
+  return http::Response::json_text(200, w.take());
+}
+
+// One emoji just added, with who added it (none: an administrator).
+http::Response added_emoji_response(const config::Config& config, const domain::LocalEmoji& e) {
+  JsonWriter w;
+  begin_emoji(w, config, e.emoji);
+  w.field("added_by", e.added_by);
   w.end_object();
-  return json::parse(w.take())["emojis"];
+  return http::Response::json_text(200, w.take());
 }
 
 // Administrators act as such only through a token granted admin:write (as Mastodon's admin
@@ -37,7 +47,7 @@ void CustomEmojiApi::add_routes(Endpoints& e) {
   e.add({"GET", "/api/v1/custom_emojis", Access::kPublic, {}, true},
         [this](Call&) -> awaitable<http::Response> {
           auto emojis = co_await emojis_.list();
-          co_return http::Response::json(200, local_emojis_json(config_, emojis));
+          co_return emoji_list_response(config_, emojis);
         });
   http::RouteOptions upload;
   upload.max_body_bytes = kMaxEmojiBody;
@@ -49,9 +59,7 @@ void CustomEmojiApi::add_routes(Endpoints& e) {
         if (const auto* file = c.params.file("image")) emoji.image = file->data;
         emoji.category = c.params.string("category");
         auto added = co_await emojis_.add(c.user(), std::move(emoji), administering(c));
-        json out = local_emojis_json(config_, {added})[0];
-        out["added_by"] = added.added_by ? json(*added.added_by) : json(nullptr);
-        co_return http::Response::json(200, out);
+        co_return added_emoji_response(config_, added);
       },
       upload);
   // The Emoji object our posts' and profiles' tags name by id, as Mastodon serves it.
