@@ -12,11 +12,6 @@ namespace {
 
 using std::chrono::system_clock;
 
-std::optional<long long> epoch_ms(const std::optional<TimePoint>& t) {
-  if (!t) return std::nullopt;
-  return std::chrono::duration_cast<std::chrono::milliseconds>(t->time_since_epoch()).count();
-}
-
 std::optional<TimePoint> time_of(const pqxx::field& f) {
   auto ms = nullable<long long>(f);
   if (!ms) return std::nullopt;
@@ -52,8 +47,7 @@ std::vector<AnnouncementRow> read_rows(const pqxx::result& rows) {
 
 void AnnouncementRepository::insert(Tx& tx, const AnnouncementRow& a) {
   tx.work().exec_prepared("announcement_insert", a.id, a.text, a.content, to_pg_text_array(a.tags),
-                          epoch_ms(a.starts_at), epoch_ms(a.ends_at), a.all_day,
-                          epoch_ms(a.scheduled_at));
+                          to_ms(a.starts_at), to_ms(a.ends_at), a.all_day, to_ms(a.scheduled_at));
 }
 
 bool AnnouncementRepository::publish(Tx& tx, std::int64_t id) {

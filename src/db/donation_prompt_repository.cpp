@@ -22,10 +22,8 @@ domain::DonationPrompt read_prompt(const pqxx::row& row) {
 }  // namespace
 
 void DonationPromptRepository::insert(Tx& tx, const domain::DonationPrompt& p) {
-  std::optional<long long> ends;
-  if (p.ends_at) ends = to_ms(*p.ends_at);
-  tx.work().exec_prepared("prompt_insert", p.id, p.text, p.content, to_ms(p.starts_at), ends,
-                          p.min_account_age_days, p.repeat_days, p.created_by);
+  tx.work().exec_prepared("prompt_insert", p.id, p.text, p.content, to_ms(p.starts_at),
+                          to_ms(p.ends_at), p.min_account_age_days, p.repeat_days, p.created_by);
 }
 
 std::vector<domain::DonationPrompt> DonationPromptRepository::all(Tx& tx) {

@@ -26,5 +26,11 @@ inline std::optional<std::chrono::system_clock::time_point> ms_time(const pqxx::
 inline long long to_ms(std::chrono::system_clock::time_point t) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
 }
+// The same for an optional time: NULL when there is none.
+inline std::optional<long long> to_ms(
+    const std::optional<std::chrono::system_clock::time_point>& t) {
+  if (!t) return std::nullopt;
+  return to_ms(*t);
+}
 
 }  // namespace lox::db

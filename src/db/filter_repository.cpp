@@ -1,3 +1,4 @@
+#include "db/fields.hpp"
 #include "db/pg_array.hpp"
 #include "db/tx_impl.hpp"
 
@@ -9,11 +10,6 @@ namespace lox::db {
 
 namespace {
 using std::chrono::system_clock;
-
-std::optional<long long> epoch_ms(const std::optional<system_clock::time_point>& t) {
-  if (!t) return std::nullopt;
-  return std::chrono::duration_cast<std::chrono::milliseconds>(t->time_since_epoch()).count();
-}
 
 // Columns: id, title, contexts, action, expires (LOX_FILTER_COLUMNS) from `at`.
 domain::Filter read_filter(const pqxx::row& row, int at = 0) {
@@ -54,13 +50,13 @@ void attach_rules(Tx& tx, std::vector<domain::Filter>& filters) {
 
 void FilterRepository::insert(Tx& tx, std::int64_t owner, const domain::Filter& f) {
   tx.work().exec_prepared("filter_insert", f.id, owner, f.title, to_pg_text_array(f.contexts),
-                          static_cast<int>(f.action), epoch_ms(f.expires_at));
+                          static_cast<int>(f.action), to_ms(f.expires_at));
 }
 
 bool FilterRepository::update(Tx& tx, std::int64_t owner, const domain::Filter& f) {
   return tx.work()
              .exec_prepared("filter_update", owner, f.id, f.title, to_pg_text_array(f.contexts),
-                            static_cast<int>(f.action), epoch_ms(f.expires_at))
+                            static_cast<int>(f.action), to_ms(f.expires_at))
              .affected_rows() == 1;
 }
 

@@ -1,9 +1,8 @@
 #include "db/fields.hpp"
+#include "db/pg_array.hpp"
 #include "db/tx_impl.hpp"
 
 #include <loxodon/db/sponsor_repository.hpp>
-
-#include <nlohmann/json.hpp>
 
 namespace lox::db {
 
@@ -70,11 +69,9 @@ std::vector<domain::Sponsor> SponsorRepository::all(Tx& tx) {
 }
 
 void SponsorRepository::insert_placement(Tx& tx, const domain::Placement& p) {
-  std::optional<long long> ends;
-  if (p.ends_at) ends = to_ms(*p.ends_at);
   tx.work().exec_prepared("placement_insert", p.id, p.sponsor_id, p.surface, p.community,
                           p.headline, p.body, p.link_url, p.creative_key, p.creative_description,
-                          p.weight, to_ms(p.starts_at), ends, p.created_by);
+                          p.weight, to_ms(p.starts_at), to_ms(p.ends_at), p.created_by);
 }
 
 std::optional<domain::Placement> SponsorRepository::find_placement(Tx& tx, std::int64_t id) {
@@ -164,9 +161,7 @@ std::vector<domain::SponsorOffer> read_offers(const pqxx::result& r) {
     o.title = row[3].as<std::string>();
     o.description = row[4].as<std::string>();
     o.code = row[5].as<std::string>();
-    for (const auto& id : nlohmann::json::parse(row[6].as<std::string>())) {
-      o.plan_ids.push_back(id.get<std::int64_t>());
-    }
+    o.plan_ids = from_pg_bigint_array(row[6].as<std::string>());
     o.starts_at = *ms_time(row[7]);
     o.ends_at = ms_time(row[8]);
     o.created_by = row[9].as<std::string>();
@@ -177,15 +172,9 @@ std::vector<domain::SponsorOffer> read_offers(const pqxx::result& r) {
 }  // namespace
 
 void SponsorRepository::insert_offer(Tx& tx, const domain::SponsorOffer& o) {
-  std::string plans = "{";
-  for (std::size_t i = 0; i < o.plan_ids.size(); ++i) {
-    plans += (i ? "," : "") + std::to_string(o.plan_ids[i]);
-  }
-  plans += "}";
-  std::optional<long long> ends;
-  if (o.ends_at) ends = to_ms(*o.ends_at);
-  tx.work().exec_prepared("offer_insert", o.id, o.sponsor_id, o.title, o.description, o.code, plans,
-                          to_ms(o.starts_at), ends, o.created_by);
+  tx.work().exec_prepared("offer_insert", o.id, o.sponsor_id, o.title, o.description, o.code,
+                          to_pg_bigint_array(o.plan_ids), to_ms(o.starts_at), to_ms(o.ends_at),
+                          o.created_by);
 }
 
 std::vector<domain::SponsorOffer> SponsorRepository::offers(Tx& tx) {

@@ -80,7 +80,7 @@ inline constexpr std::array kSponsorStatements = {
               "to_timestamp($7::bigint / 1000.0), to_timestamp($8::bigint / 1000.0), $9)"},
     Statement{"offers_all",
               "SELECT o.id, o.sponsor_id, s.name, o.title, o.description, o.code, "
-              "array_to_json(o.plan_ids)::text, (extract(epoch FROM o.starts_at) * 1000)::bigint, "
+              "o.plan_ids::text, (extract(epoch FROM o.starts_at) * 1000)::bigint, "
               "(extract(epoch FROM o.ends_at) * 1000)::bigint, o.created_by FROM sponsor_offers o "
               "JOIN sponsors s ON s.id = o.sponsor_id ORDER BY o.starts_at DESC, o.id DESC"},
     // The offers `$1` may see now ($2: grace days): running, and `$1` holds a paid-up (active)
@@ -88,7 +88,7 @@ inline constexpr std::array kSponsorStatements = {
     // or an unpaid renewal does not open codes that cost the sponsor.
     Statement{"offers_for_member",
               "SELECT o.id, o.sponsor_id, s.name, o.title, o.description, o.code, "
-              "array_to_json(o.plan_ids)::text, (extract(epoch FROM o.starts_at) * 1000)::bigint, "
+              "o.plan_ids::text, (extract(epoch FROM o.starts_at) * 1000)::bigint, "
               "(extract(epoch FROM o.ends_at) * 1000)::bigint, o.created_by FROM sponsor_offers o "
               "JOIN sponsors s ON s.id = o.sponsor_id WHERE o.starts_at <= now() AND (o.ends_at "
               "IS NULL OR o.ends_at > now()) AND EXISTS (SELECT 1 FROM memberships m JOIN "
