@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <unordered_map>
 
 namespace lox::services {
 
@@ -49,6 +50,20 @@ bool is_administrator(const domain::UserWithAccount& actor) {
   return LedgerService::may_manage(actor.user);
 }
 
+// What `actor` may manage of `rows`: all of them for an administrator; a curator's rows of
+// their own communities (`community_of(row)`, none: the instance's); 403 for anyone else.
+template <class Row, class CommunityOf>
+std::vector<Row> managed_rows(db::Tx& tx, const domain::UserWithAccount& actor,
+                              std::vector<Row> rows, CommunityOf community_of) {
+  if (is_administrator(actor)) return rows;
+  auto mine = db::SponsorRepository::communities_of(tx, actor.account.id);
+  if (mine.empty()) throw forbidden();
+  std::erase_if(rows, [&](const Row& row) {
+    std::optional<std::string> community = community_of(row);
+    return !community || std::find(mine.begin(), mine.end(), *community) == mine.end();
+  });
+  return rows;
+}
 }  // namespace
 
 SponsorService::SponsorService(const config::Config& config, db::Database& db,
@@ -127,19 +142,10 @@ awaitable<domain::Sponsor> SponsorService::create_sponsor(domain::UserWithAccoun
 }
 
 awaitable<std::vector<domain::Sponsor>> SponsorService::sponsors(domain::UserWithAccount actor) {
-  bool admin = is_administrator(actor);
-  auto both = co_await db_.read([&](db::Tx& tx) {
-    return std::make_pair(db::SponsorRepository::all(tx),
-                          admin ? std::vector<std::string>()
-                                : db::SponsorRepository::communities_of(tx, actor.account.id));
+  co_return co_await db_.read([&](db::Tx& tx) {
+    return managed_rows(tx, actor, db::SponsorRepository::all(tx),
+                        [](const domain::Sponsor& s) { return s.community; });
   });
-  auto& [all, mine] = both;
-  if (admin) co_return all;
-  if (mine.empty()) throw forbidden();
-  std::erase_if(all, [&](const domain::Sponsor& s) {
-    return !s.community || std::find(mine.begin(), mine.end(), *s.community) == mine.end();
-  });
-  co_return all;
 }
 
 awaitable<domain::Placement> SponsorService::create_placement(domain::UserWithAccount actor,
@@ -199,19 +205,10 @@ awaitable<domain::Placement> SponsorService::create_placement(domain::UserWithAc
 
 awaitable<std::vector<domain::Placement>> SponsorService::placements(
     domain::UserWithAccount actor) {
-  bool admin = is_administrator(actor);
-  auto both = co_await db_.read([&](db::Tx& tx) {
-    return std::make_pair(db::SponsorRepository::placements(tx),
-                          admin ? std::vector<std::string>()
-                                : db::SponsorRepository::communities_of(tx, actor.account.id));
+  co_return co_await db_.read([&](db::Tx& tx) {
+    return managed_rows(tx, actor, db::SponsorRepository::placements(tx),
+                        [](const domain::Placement& p) { return p.community; });
   });
-  auto& [all, mine] = both;
-  if (admin) co_return all;
-  if (mine.empty()) throw forbidden();
-  std::erase_if(all, [&](const domain::Placement& p) {
-    return !p.community || std::find(mine.begin(), mine.end(), *p.community) == mine.end();
-  });
-  co_return all;
 }
 
 awaitable<domain::Placement> SponsorService::end_placement(domain::UserWithAccount actor,
@@ -268,21 +265,16 @@ awaitable<domain::SponsorOffer> SponsorService::create_offer(domain::UserWithAcc
 }
 
 awaitable<std::vector<domain::SponsorOffer>> SponsorService::offers(domain::UserWithAccount actor) {
-  bool admin = is_administrator(actor);
-  auto both = co_await db_.read([&](db::Tx& tx) {
-    return std::make_pair(db::SponsorRepository::offers(tx),
-                          admin ? std::vector<std::string>()
-                                : db::SponsorRepository::communities_of(tx, actor.account.id));
+  co_return co_await db_.read([&](db::Tx& tx) {
+    // An offer belongs to the community of its sponsor.
+    std::unordered_map<std::int64_t, std::optional<std::string>> community_of_sponsor;
+    for (const auto& s : db::SponsorRepository::all(tx)) community_of_sponsor[s.id] = s.community;
+    return managed_rows(tx, actor, db::SponsorRepository::offers(tx),
+                        [&](const domain::SponsorOffer& o) {
+                          auto it = community_of_sponsor.find(o.sponsor_id);
+                          return it == community_of_sponsor.end() ? std::nullopt : it->second;
+                        });
   });
-  auto& [all, mine] = both;
-  if (admin) co_return all;
-  if (mine.empty()) throw forbidden();
-  auto sponsors = co_await this->sponsors(actor);
-  std::erase_if(all, [&](const domain::SponsorOffer& o) {
-    return std::none_of(sponsors.begin(), sponsors.end(),
-                        [&](const domain::Sponsor& s) { return s.id == o.sponsor_id; });
-  });
-  co_return all;
 }
 
 awaitable<std::vector<domain::SponsorOffer>> SponsorService::offers_for_member(
@@ -321,6 +313,15 @@ awaitable<std::vector<domain::CommunityCurator>> SponsorService::curators(
   co_return co_await db_.read([](db::Tx& tx) { return db::SponsorRepository::curators(tx); });
 }
 
+std::optional<domain::PlacementView> SponsorService::pick_and_count(
+    db::Tx& tx, const std::string& surface, const std::optional<std::string>& community) {
+  auto live = db::SponsorRepository::live(tx, surface, community);
+  if (live.empty()) return std::nullopt;
+  auto chosen = live[pick(live)];
+  db::SponsorRepository::count_impression(tx, chosen.placement.id);
+  return chosen;
+}
+
 std::size_t SponsorService::pick(const std::vector<domain::PlacementView>& live) {
   int total = 0;
   for (const auto& v : live) total += v.placement.weight;
@@ -344,11 +345,7 @@ awaitable<std::optional<domain::PlacementView>> SponsorService::show(
     if (viewer_account_id && current_entitlements(tx, *viewer_account_id, grace_days).ad_free) {
       return std::nullopt;
     }
-    auto live = db::SponsorRepository::live(tx, surface, community);
-    if (live.empty()) return std::nullopt;
-    auto chosen = live[pick(live)];
-    db::SponsorRepository::count_impression(tx, chosen.placement.id);
-    return chosen;
+    return pick_and_count(tx, surface, community);
   });
 }
 
@@ -360,11 +357,7 @@ awaitable<std::optional<domain::PlacementView>> SponsorService::announcement_for
         current_entitlements(tx, account_id, grace_days).ad_free) {
       return std::nullopt;
     }
-    auto live = db::SponsorRepository::live(tx, "announcements", std::nullopt);
-    if (live.empty()) return std::nullopt;
-    auto chosen = live[pick(live)];
-    db::SponsorRepository::count_impression(tx, chosen.placement.id);
-    return chosen;
+    return pick_and_count(tx, "announcements", std::nullopt);
   });
 }
 

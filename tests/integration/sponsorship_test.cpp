@@ -293,6 +293,19 @@ TEST_F(SponsorshipTest, CuratorsManageOnlyTheirOwnCommunity) {
   ASSERT_EQ(placed->status, 200) << placed->body;
   EXPECT_EQ(json::parse(placed->body)["community"], "photography");
   auto instance_sponsor = sponsor();
+  // Offers: a curator sees their community's, not the instance's.
+  ASSERT_EQ(h_.request("POST", "/api/v1/admin/sponsors/" + own + "/offers", curator_token_,
+                       "title=Lens+club&code=LENS10")
+                ->status,
+            200);
+  ASSERT_EQ(h_.request("POST", "/api/v1/admin/sponsors/" + instance_sponsor + "/offers",
+                       admin_token_, "title=Hosting&code=HOST20")
+                ->status,
+            200);
+  auto curated = json::parse(h_.request("GET", "/api/v1/admin/offers", curator_token_)->body);
+  ASSERT_EQ(curated.size(), 1u) << curated;
+  EXPECT_EQ(curated[0]["title"], "Lens club");
+  EXPECT_EQ(json::parse(h_.request("GET", "/api/v1/admin/offers", admin_token_)->body).size(), 2u);
   EXPECT_EQ(place(instance_sponsor,
                   {{"surface", "community"},
                    {"community", "photography"},

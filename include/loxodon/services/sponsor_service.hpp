@@ -133,6 +133,10 @@ class SponsorService {
   awaitable<void> require_manager(const domain::UserWithAccount& actor,
                                   const std::optional<std::string>& community);
   std::size_t pick(const std::vector<domain::PlacementView>& live);
+  // One live placement of the surface picked by weight, its impression counted (inside the
+  // caller's transaction); nothing when none runs.
+  std::optional<domain::PlacementView> pick_and_count(db::Tx& tx, const std::string& surface,
+                                                      const std::optional<std::string>& community);
 
   const config::Config& config_;
   db::Database& db_;
