@@ -5,6 +5,7 @@
 #include <loxodon/services/entitlements.hpp>
 #include <loxodon/services/ledger_service.hpp>
 #include <loxodon/services/sponsor_service.hpp>
+#include <loxodon/services/tag_service.hpp>
 #include <loxodon/services/validation_errors.hpp>
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/html.hpp>
@@ -70,24 +71,6 @@ SponsorService::SponsorService(const config::Config& config, db::Database& db,
                                SnowflakeGenerator& ids, MediaService& media)
     : config_(config), db_(db), ids_(ids), media_(media), random_(std::random_device{}()) {}
 
-std::optional<std::string> SponsorService::community_name(std::string_view text) {
-  if (text.starts_with('#')) text.remove_prefix(1);
-  if (text.empty() || text.size() > 100) return std::nullopt;
-  std::string out;
-  for (char c : text) {
-    auto u = static_cast<unsigned char>(c);
-    if (u >= 0x80 || c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) {
-      out += c;
-    } else if (c >= 'A' && c <= 'Z') {
-      out += static_cast<char>(c - 'A' + 'a');
-    } else {
-      return std::nullopt;
-    }
-  }
-  if (to_valid_utf8(out) != out) return std::nullopt;
-  return out;
-}
-
 awaitable<void> SponsorService::require_manager(const domain::UserWithAccount& actor,
                                                 const std::optional<std::string>& community) {
   if (is_administrator(actor)) co_return;
@@ -102,7 +85,7 @@ awaitable<domain::Sponsor> SponsorService::create_sponsor(domain::UserWithAccoun
                                                           NewSponsor r) {
   domain::Sponsor s;
   if (r.community && !r.community->empty()) {
-    s.community = community_name(*r.community);
+    s.community = TagService::normalized(*r.community);
     if (!s.community) throw validation_failed("Community must be a hashtag name");
   }
   co_await require_manager(actor, s.community);
@@ -165,7 +148,7 @@ awaitable<domain::Placement> SponsorService::create_placement(domain::UserWithAc
   p.surface = r.surface;
   if (p.surface == "community") {
     if (r.community && !r.community->empty()) {
-      p.community = community_name(*r.community);
+      p.community = TagService::normalized(*r.community);
       if (!p.community) throw validation_failed("Community must be a hashtag name");
     }
     if (!p.community && sponsor->community) p.community = sponsor->community;
@@ -288,7 +271,7 @@ awaitable<std::vector<domain::SponsorOffer>> SponsorService::offers_for_member(
 awaitable<void> SponsorService::add_curator(domain::UserWithAccount admin, std::int64_t account_id,
                                             std::string community) {
   if (!is_administrator(admin)) throw forbidden();
-  auto name = community_name(community);
+  auto name = TagService::normalized(community);
   if (!name) throw validation_failed("Community must be a hashtag name");
   co_await db_.tx([&](db::Tx& tx) {
     auto account = db::AccountRepository::find(tx, account_id);
@@ -300,7 +283,7 @@ awaitable<void> SponsorService::add_curator(domain::UserWithAccount admin, std::
 awaitable<void> SponsorService::remove_curator(domain::UserWithAccount admin,
                                                std::int64_t account_id, std::string community) {
   if (!is_administrator(admin)) throw forbidden();
-  auto name = community_name(community);
+  auto name = TagService::normalized(community);
   if (!name) throw Error(ErrorCode::kNotFound, "Record not found");
   bool removed = co_await db_.tx(
       [&](db::Tx& tx) { return db::SponsorRepository::remove_curator(tx, account_id, *name); });

@@ -4,6 +4,7 @@
 #include <loxodon/services/tag_service.hpp>
 #include <loxodon/services/validation_errors.hpp>
 #include <loxodon/util/error.hpp>
+#include <loxodon/util/html.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -12,9 +13,10 @@ namespace lox::services {
 
 namespace {
 // The characters the status text parser accepts in a hashtag: ASCII letters, digits, '_' and
-// any non-ASCII (UTF-8) byte; at least one character that is not a digit; at most 100 bytes.
+// any non-ASCII (UTF-8) byte, as valid UTF-8; at least one character that is not a digit; at
+// most 100 bytes.
 bool valid_tag(std::string_view name) {
-  if (name.empty() || name.size() > 100) return false;
+  if (name.empty() || name.size() > 100 || !valid_utf8(name)) return false;
   bool non_digit = false;
   for (char c : name) {
     auto b = static_cast<unsigned char>(c);
@@ -27,10 +29,16 @@ bool valid_tag(std::string_view name) {
 
 TagService::TagService(db::Database& db, SnowflakeGenerator& ids) : db_(db), ids_(ids) {}
 
-std::string TagService::normalize(std::string_view name) {
+std::optional<std::string> TagService::normalized(std::string_view name) {
   if (!name.empty() && name.front() == '#') name.remove_prefix(1);
-  if (!valid_tag(name)) throw Error(ErrorCode::kNotFound, "Record not found");
+  if (!valid_tag(name)) return std::nullopt;
   return domain::lowercase(name);
+}
+
+std::string TagService::normalize(std::string_view name) {
+  auto tag = normalized(name);
+  if (!tag) throw Error(ErrorCode::kNotFound, "Record not found");
+  return *tag;
 }
 
 awaitable<db::TagRow> TagService::get(std::string name, std::int64_t viewer) {

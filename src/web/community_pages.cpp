@@ -2,6 +2,7 @@
 #include "web/sponsored_block.hpp"
 #include "web/status_html.hpp"
 
+#include <loxodon/services/tag_service.hpp>
 #include <loxodon/util/html.hpp>
 #include <loxodon/web/community_pages.hpp>
 
@@ -19,7 +20,7 @@ void CommunityPages::add_routes(http::Router& r) {
 }
 
 awaitable<http::Response> CommunityPages::community(http::Request& req) {
-  auto name = services::SponsorService::community_name(req.path_param("name").value_or(""));
+  auto name = services::TagService::normalized(req.path_param("name").value_or(""));
   if (!name) co_return page(404, config_.instance.title, "Not found", "<p>No such hashtag.</p>");
   db::TagFilter filter;
   filter.tag = *name;

@@ -125,9 +125,6 @@ class SponsorService {
   awaitable<std::string> click(std::int64_t placement_id);
   awaitable<SponsorDisclosure> disclosure();
 
-  // "#Photography" → "photography"; nothing for a name a hashtag cannot have.
-  static std::optional<std::string> community_name(std::string_view text);
-
  private:
   // 403 unless `actor` may manage `community` (administrators: any, and the instance itself).
   awaitable<void> require_manager(const domain::UserWithAccount& actor,

@@ -6,6 +6,7 @@
 #include <loxodon/util/snowflake.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -31,6 +32,8 @@ class TagService {
 
   // Lowercase name without '#'; throws 404 for something that cannot be a hashtag.
   static std::string normalize(std::string_view name);
+  // The same, nothing for something that cannot be a hashtag (a community's name).
+  static std::optional<std::string> normalized(std::string_view name);
 
   // A tag nobody used yet still answers (not following, not featured), as in Mastodon.
   awaitable<db::TagRow> get(std::string name, std::int64_t viewer);
