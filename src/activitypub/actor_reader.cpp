@@ -2,7 +2,9 @@
 #include <loxodon/activitypub/emoji_reader.hpp>
 #include <loxodon/activitypub/html_sanitizer.hpp>
 #include <loxodon/activitypub/json_access.hpp>
+#include <loxodon/domain/username.hpp>
 #include <loxodon/util/html.hpp>
+#include <loxodon/util/http_url.hpp>
 
 #include <algorithm>
 #include <array>
@@ -16,8 +18,10 @@ namespace {
 
 constexpr std::array<std::string_view, 5> kActorTypes = {"Person", "Service", "Group",
                                                          "Organization", "Application"};
-// Mastodon refuses actors whose preferredUsername is longer.
-constexpr std::size_t kMaxUsernameLength = 2048;
+bool same_host(const std::string& a, const std::string& b) {
+  std::string host = http_url_host(a);
+  return !host.empty() && host == http_url_host(b);
+}
 
 std::string first_actor_type(const json& type) {
   auto one = [](const json& t) {
@@ -43,19 +47,23 @@ std::optional<std::string> optional_id(const json& doc, const char* key) {
   return id.empty() ? std::nullopt : std::optional<std::string>(id);
 }
 
-// `url` may be a string, a Link object or an array of either (the first usable one wins).
-std::optional<std::string> url_of(const json& value) {
+// `url` may be a string, a Link object or an array of either (the first usable one wins); an
+// Image carries its url one level down. Nothing real nests deeper than kMaxUrlNesting.
+constexpr int kMaxUrlNesting = 4;
+
+std::optional<std::string> url_of(const json& value, int level = 0) {
+  if (level > kMaxUrlNesting) return std::nullopt;
   if (value.is_string()) return value.get<std::string>();
   if (value.is_object()) {
     if (value.contains("href") && value["href"].is_string()) {
       return value["href"].get<std::string>();
     }
-    if (value.contains("url")) return url_of(value["url"]);  // an Image with its url
+    if (value.contains("url")) return url_of(value["url"], level + 1);  // an Image with its url
     return std::nullopt;
   }
   if (value.is_array()) {
     for (const auto& v : value) {
-      if (auto u = url_of(v)) return u;
+      if (auto u = url_of(v, level + 1)) return u;
     }
   }
   return std::nullopt;
@@ -93,14 +101,16 @@ RemoteActor read_actor(const json& doc) {
   }
   a.username = string_field(doc, "preferredUsername");
   if (a.username.empty()) throw ActorError("the actor has no preferredUsername");
-  if (a.username.size() > kMaxUsernameLength || !valid_utf8(a.username)) {
-    throw ActorError("the actor's preferredUsername is too long or not UTF-8");
+  if (!domain::valid_remote_username(a.username)) {
+    throw ActorError("the actor's preferredUsername is not a valid username");
   }
   a.inbox = id_of(doc.value("inbox", json()));
   if (a.inbox.empty()) throw ActorError("the actor has no inbox");
   a.display_name = plain_text(string_field(doc, "name"), 2048);
   a.summary_html = bounded_html(string_field(doc, "summary"), 20 * 1024);
+  // The profile's page, on the actor's own host, as Mastodon keeps it; anything else is dropped.
   a.url = url_of(doc.value("url", json()));
+  if (a.url && (!is_http_url(*a.url) || !same_host(*a.url, a.id))) a.url.reset();
   a.locked = doc.value("manuallyApprovesFollowers", json(false)) == json(true);
   a.bot = a.type == "Service" || a.type == "Application";
   a.discoverable = doc.value("discoverable", json(false)) == json(true);
@@ -134,7 +144,9 @@ RemoteActor read_actor(const json& doc) {
     a.fields.emplace_back(name, bounded_html(string_field(f, "value"), kMaxRemoteFieldLength));
   }
   a.avatar_url = url_of(doc.value("icon", json()));
+  if (a.avatar_url && !is_http_url(*a.avatar_url)) a.avatar_url.reset();
   a.header_url = url_of(doc.value("image", json()));
+  if (a.header_url && !is_http_url(*a.header_url)) a.header_url.reset();
   a.moved_to = optional_id(doc, "movedTo");
   auto aliases = ids_of(doc.value("alsoKnownAs", json()));
   if (aliases.size() > 256) aliases.resize(256);

@@ -1,6 +1,7 @@
 #include <loxodon/activitypub/emoji_reader.hpp>
 #include <loxodon/activitypub/json_access.hpp>
 #include <loxodon/domain/custom_emoji.hpp>
+#include <loxodon/util/http_url.hpp>
 
 #include <algorithm>
 
@@ -11,21 +12,26 @@ using nlohmann::json;
 namespace {
 
 // The icon's URL: {"url": "…"}, {"url": {"href": "…"}}, a bare string, or the first of an array.
-std::string icon_url(const json& icon) {
-  if (icon.is_array()) return icon.empty() ? "" : icon_url(icon[0]);
-  if (icon.is_string()) return icon.get<std::string>();
-  if (!icon.is_object() || !icon.contains("url")) return "";
-  const json& url = icon["url"];
-  if (url.is_string()) return url.get<std::string>();
-  if (url.is_object() && url.contains("href") && url["href"].is_string()) {
-    return url["href"].get<std::string>();
+// Arrays count as their first element, nested no deeper than this.
+std::string icon_url(const json& icon_value) {
+  constexpr int kMaxNesting = 4;
+  const json* icon = &icon_value;
+  for (int level = 0; icon->is_array() && level < kMaxNesting; ++level) {
+    if (icon->empty()) return "";
+    icon = &(*icon)[0];
   }
-  if (url.is_array() && !url.empty()) return icon_url(json{{"url", url[0]}});
+  if (icon->is_string()) return icon->get<std::string>();
+  if (!icon->is_object() || !icon->contains("url")) return "";
+  const json* url = &(*icon)["url"];
+  for (int level = 0; url->is_array() && level < kMaxNesting; ++level) {
+    if (url->empty()) return "";
+    url = &(*url)[0];
+  }
+  if (url->is_string()) return url->get<std::string>();
+  if (url->is_object() && url->contains("href") && (*url)["href"].is_string()) {
+    return (*url)["href"].get<std::string>();
+  }
   return "";
-}
-
-bool http_url(const std::string& url) {
-  return url.starts_with("https://") || url.starts_with("http://");
 }
 
 }  // namespace
@@ -47,9 +53,9 @@ std::vector<RemoteEmoji> read_emojis(const json& object,
     RemoteEmoji emoji;
     emoji.shortcode = name;
     emoji.image_url = icon_url(tag.value("icon", json()));
-    if (!http_url(emoji.image_url) || emoji.image_url.size() > 2048) continue;
+    if (!is_http_url(emoji.image_url) || emoji.image_url.size() > 2048) continue;
     emoji.uri = id_of(tag);
-    if (!http_url(emoji.uri)) emoji.uri.clear();
+    if (!is_http_url(emoji.uri)) emoji.uri.clear();
     if (tag.contains("updated") && tag["updated"].is_string()) {
       emoji.updated = tag["updated"].get<std::string>().substr(0, 64);
     }

@@ -4,12 +4,23 @@ namespace lox::activitypub {
 
 using nlohmann::json;
 
+namespace {
+
+// An id in an array is its first element; an array of arrays nests no further than this.
+constexpr int kMaxIdNesting = 4;
+
+}  // namespace
+
 std::string id_of(const json& value) {
-  if (value.is_string()) return value.get<std::string>();
-  if (value.is_object() && value.contains("id") && value["id"].is_string()) {
-    return value["id"].get<std::string>();
+  const json* v = &value;
+  for (int level = 0; v->is_array() && !v->empty() && level < kMaxIdNesting; ++level) {
+    v = &(*v)[0];
   }
-  if (value.is_array() && !value.empty()) return id_of(value[0]);
+  if (v->is_string()) return v->get<std::string>();
+  if (v->is_object()) {
+    auto id = v->find("id");
+    if (id != v->end() && id->is_string()) return id->get<std::string>();
+  }
   return "";
 }
 

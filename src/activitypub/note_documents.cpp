@@ -4,6 +4,7 @@
 #include <loxodon/activitypub/json_access.hpp>
 #include <loxodon/activitypub/note_documents.hpp>
 #include <loxodon/util/html.hpp>
+#include <loxodon/util/http_url.hpp>
 #include <loxodon/util/time_format.hpp>
 
 #include <algorithm>
@@ -194,11 +195,18 @@ std::optional<RemoteNote> read_note(const json& o) {
   if (type != "Note" && type != "Question") {
     // Long forms are shown by their name and link, as Mastodon shows them.
     std::string name = o.value("name", json("")).is_string() ? o["name"].get<std::string>() : "";
-    if (!name.empty()) content = "<p>" + html_escape(name) + "</p>" + content;
+    name = to_valid_utf8(name);
+    if (!name.empty()) {
+      content = "<p>" + html_escape(utf8_prefix(name, kMaxRemoteNameBytes)) + "</p>" +
+                std::string(utf8_prefix(to_valid_utf8(content), kMaxRemoteContentBytes));
+    }
   }
-  n.content_html = sanitize_html(to_valid_utf8(content));
+  content = to_valid_utf8(content);
+  n.content_html =
+      sanitize_html(utf8_prefix(content, kMaxRemoteContentBytes + kMaxRemoteNameBytes));
   if (o.contains("summary") && o["summary"].is_string()) {
-    n.summary = to_valid_utf8(o["summary"].get<std::string>());
+    std::string summary = to_valid_utf8(o["summary"].get<std::string>());
+    n.summary = std::string(utf8_prefix(summary, kMaxRemoteSummaryBytes));
   }
   n.sensitive = o.value("sensitive", json(false)) == json(true) || !n.summary.empty();
   if (o.contains("contentMap") && o["contentMap"].is_object() && !o["contentMap"].empty()) {
@@ -214,7 +222,8 @@ std::optional<RemoteNote> read_note(const json& o) {
                          : u.is_object() && u.contains("href") && u["href"].is_string()
                              ? u["href"].get<std::string>()
                              : "";
-      if (href.empty()) continue;
+      // Only a web address is ever served as a post's link (javascript: and the like go).
+      if (!is_http_url(href)) continue;
       bool html = u.is_object() && u.value("mediaType", json("")) == json("text/html");
       if (!n.url || html) n.url = href;
       if (html) break;

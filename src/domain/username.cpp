@@ -30,6 +30,17 @@ bool is_reserved_username(std::string_view username) {
   return std::find(kReserved.begin(), kReserved.end(), lower) != kReserved.end();
 }
 
+bool valid_remote_username(std::string_view username) {
+  if (username.empty() || username.size() > kMaxRemoteUsernameLength) return false;
+  auto word = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  };
+  // [a-z0-9_]+([.-]+[a-z0-9_]+)*: separators anywhere but at either end.
+  if (!word(username.front()) || !word(username.back())) return false;
+  return std::all_of(username.begin(), username.end(),
+                     [&](char c) { return word(c) || c == '.' || c == '-'; });
+}
+
 std::optional<std::string> username_problem(std::string_view username) {
   if (username.empty()) return "can't be blank";
   if (username.size() > kMaxUsernameLength) return "is too long (maximum is 30 characters)";

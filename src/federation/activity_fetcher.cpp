@@ -3,6 +3,7 @@
 #include <loxodon/domain/username.hpp>
 #include <loxodon/federation/activity_fetcher.hpp>
 #include <loxodon/util/blocking.hpp>
+#include <loxodon/util/json_limits.hpp>
 #include <loxodon/util/time_format.hpp>
 
 #include <cctype>
@@ -73,8 +74,12 @@ awaitable<json> ActivityFetcher::fetch(std::string url) {
   if (!activity_type(response.header("Content-Type").value_or(""))) {
     throw FetchError(url + " is not an ActivityPub document");
   }
-  auto doc = json::parse(response.body, nullptr, false);
-  if (!doc.is_object()) throw FetchError(url + " is not a JSON object");
+  // Depth-limited before anything copies or walks it: the sender of an unsigned POST chooses
+  // which key document we fetch.
+  auto doc = parse_json_or_discarded(response.body);
+  if (!doc.is_object()) {
+    throw FetchError(url + " is not a JSON object (or is too large or nested too deeply)");
+  }
   co_return doc;
 }
 

@@ -9,6 +9,7 @@
 #include <loxodon/federation/remote_emojis.hpp>
 #include <loxodon/jobs/job_queue.hpp>
 #include <loxodon/util/html.hpp>
+#include <loxodon/util/json_limits.hpp>
 
 #include <spdlog/spdlog.h>
 
@@ -47,7 +48,7 @@ awaitable<std::optional<std::string>> ActorResolver::webfinger(const std::string
   if (response.status != 200) {
     throw FetchError("WebFinger at " + domain + " answered " + std::to_string(response.status));
   }
-  auto doc = json::parse(response.body, nullptr, false);
+  auto doc = parse_json_or_discarded(response.body);
   if (auto link = activitypub::webfinger_actor_link(doc)) co_return *link;
   throw FetchError("WebFinger at " + domain + " names no ActivityPub actor");
 }

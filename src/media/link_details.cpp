@@ -1,10 +1,13 @@
 #include <loxodon/media/link_details.hpp>
 #include <loxodon/util/html.hpp>
+#include <loxodon/util/html_shape.hpp>
+#include <loxodon/util/http_url.hpp>
 #include <loxodon/util/time_format.hpp>
 
 #include <gumbo.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <charconv>
 #include <map>
@@ -19,6 +22,23 @@ constexpr std::size_t kMaxDescription = 1000;
 constexpr std::size_t kMaxName = 250;
 constexpr std::size_t kMaxUrl = 2048;
 
+// What a card is made of (the head's title and meta tags, links in a post), reduced before
+// gumbo sees it: gumbo's cost grows with the square of the nesting it is given.
+constexpr std::array<std::string_view, 7> kPageKeep = {"html", "head", "body", "title",
+                                                       "meta", "link", "a"};
+constexpr std::array<std::string_view, 9> kPageDrop = {
+    "script", "style", "iframe", "noscript", "noembed", "noframes", "svg", "math", "template"};
+constexpr std::size_t kMaxTitleSource = 4096;
+
+bool page_attribute(std::string_view element, std::string_view attribute) {
+  if (element == "meta")
+    return attribute == "property" || attribute == "name" || attribute == "content";
+  if (element == "a") return attribute == "href" || attribute == "class" || attribute == "rel";
+  return element == "html" && attribute == "lang";
+}
+
+constexpr HtmlShape kPageShape{kPageKeep, kPageDrop, page_attribute, 8};
+
 struct GumboDeleter {
   void operator()(GumboOutput* output) const {
     gumbo_destroy_output(&kGumboDefaultOptions, output);
@@ -27,7 +47,10 @@ struct GumboDeleter {
 using GumboDocument = std::unique_ptr<GumboOutput, GumboDeleter>;
 
 GumboDocument parse(std::string_view html) {
-  return GumboDocument(gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));
+  const std::string reduced = reduce_html(html, kPageShape);
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;  // recording errors copies the stack of open elements each time
+  return GumboDocument(gumbo_parse_with_options(&options, reduced.data(), reduced.size()));
 }
 
 std::string attribute(const GumboElement& e, const char* name) {
@@ -63,10 +86,7 @@ std::string plain(std::string_view text, std::size_t limit) {
   return out;
 }
 
-bool http_url(const std::string& url) {
-  return (url.starts_with("https://") || url.starts_with("http://")) && url.size() <= kMaxUrl &&
-         url.find_first_of(" \t\r\n\"<>") == std::string::npos;
-}
+bool http_url(const std::string& url) { return is_http_url(url) && url.size() <= kMaxUrl; }
 
 // Resolves a path or protocol-relative URL against the page (enough for what pages put in
 // og:image: absolute URLs, "//host/x", "/x").
@@ -95,13 +115,15 @@ std::string origin(const std::string& url) {
   return lower(url.substr(0, end));
 }
 
-void text_of(const GumboNode* node, std::string& out) {
+// A title is text; only kept elements (a) can nest inside it, and not far.
+void text_of(const GumboNode* node, std::string& out, int depth = 0) {
+  if (out.size() > kMaxTitleSource || depth > 16) return;
   if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) {
     out += node->v.text.text;
   } else if (node->type == GUMBO_NODE_ELEMENT) {
     const GumboVector& children = node->v.element.children;
     for (unsigned i = 0; i < children.length; ++i) {
-      text_of(static_cast<const GumboNode*>(children.data[i]), out);
+      text_of(static_cast<const GumboNode*>(children.data[i]), out, depth + 1);
     }
   }
 }

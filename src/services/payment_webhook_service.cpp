@@ -9,6 +9,7 @@
 #include <loxodon/services/thanks_service.hpp>
 #include <loxodon/util/crypto.hpp>
 #include <loxodon/util/error.hpp>
+#include <loxodon/util/json_limits.hpp>
 
 #include <spdlog/spdlog.h>
 
@@ -151,7 +152,8 @@ awaitable<PaymentWebhookService::Outcome> PaymentWebhookService::receive_stripe(
     spdlog::warn("Stripe webhook refused: {}", payments::to_string(verdict));
     throw bad_request(std::string("Stripe-Signature: ") + payments::to_string(verdict));
   }
-  auto parsed = json::parse(raw_body, nullptr, false);
+  // Signed, but still bounded: a leaked webhook secret must not be a way to crash the server.
+  auto parsed = parse_json_or_discarded(raw_body, kMaxJsonDepth, raw_body.size());
   auto event = payments::read_stripe_event(parsed);
   if (!event) throw bad_request("the body is not a Stripe event");
   co_return co_await apply(std::move(*event), sha256_hex(raw_body));

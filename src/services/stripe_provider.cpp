@@ -1,4 +1,5 @@
 #include <loxodon/services/stripe_provider.hpp>
+#include <loxodon/util/json_limits.hpp>
 #include <loxodon/util/url_encode.hpp>
 
 #include <spdlog/spdlog.h>
@@ -13,6 +14,9 @@ StripeProvider::StripeProvider(const config::Config& config, net::HttpClient& cl
     : config_(config), client_(client) {}
 
 namespace {
+
+// Stripe's answers are small; a list of events at its page size stays well under this.
+constexpr std::size_t kMaxResponseBytes = 4 * 1024 * 1024;
 
 // Stripe's messages can quote a masked key ("sk_live_****abcd"); the log keeps the words, not
 // anything key-shaped.
@@ -42,7 +46,7 @@ awaitable<json> StripeProvider::call(std::string method, std::string path, std::
     request.body = std::move(form);
   }
   request.timeout = std::chrono::seconds(30);
-  request.max_response_bytes = 4 * 1024 * 1024;
+  request.max_response_bytes = kMaxResponseBytes;
   net::HttpClientResponse response;
   try {
     response = co_await client_.send(std::move(request));
@@ -52,7 +56,7 @@ awaitable<json> StripeProvider::call(std::string method, std::string path, std::
     throw payments::ProviderError("The payment provider is unavailable; try again later",
                                   payments::ProviderError::Kind::kUnavailable);
   }
-  auto body = json::parse(response.body, nullptr, false);
+  auto body = parse_json_or_discarded(response.body, kMaxJsonDepth, kMaxResponseBytes);
   if (response.status < 200 || response.status >= 300 || !body.is_object()) {
     std::string message = "status " + std::to_string(response.status);
     if (body.is_object() && body.contains("error") && body["error"].is_object() &&

@@ -53,9 +53,9 @@ const std::map<std::string, Expectation>& expectations() {
       {"mastodon/webfinger.json", {Kind::kWebfinger, "https://mastodon.local/users/admin"}},
       {"pleroma/webfinger.json", {Kind::kWebfinger, "https://mocked.local/users/karen"}},
       // Actors.
-      {"mastodon-actor-application.json", {Kind::kActor, "{{DOMAIN}}"}},
+      {"mastodon-actor-application.json", {Kind::kActor, "mastodon.example"}},
       {"mastodon-actor-person.json", {Kind::kActor, "mastodon"}},
-      {"mastodon/actor-application-instance-actor.json", {Kind::kActor, "{{DOMAIN}}"}},
+      {"mastodon/actor-application-instance-actor.json", {Kind::kActor, "mastodon.example"}},
       {"mastodon/actor-person.json", {Kind::kActor, "mastodon"}},
       {"gotosocial/actor-person-fields.json", {Kind::kActor, "1happyturtle"}},
       {"gotosocial/actor-person-sharedinbox.json", {Kind::kActor, "the_mighty_zork"}},
@@ -157,9 +157,16 @@ std::vector<std::string> fixture_files() {
   return out;
 }
 
+// Two instance-actor fixtures are templates: their preferredUsername is "{{DOMAIN}}" (a
+// Mastodon instance actor is named after its domain). Filled in as a real server would send it,
+// since a username with braces is refused like any other invalid one.
 json load(const std::string& file) {
   std::ifstream in(root() / file);
-  return json::parse(in);
+  json doc = json::parse(in);
+  if (doc.is_object() && doc.value("preferredUsername", json()) == "{{DOMAIN}}") {
+    doc["preferredUsername"] = "mastodon.example";
+  }
+  return doc;
 }
 
 void check_activity(const std::string& file, const json& doc, const Expectation& e) {

@@ -75,6 +75,13 @@ struct RemotePoll {
 };
 inline constexpr std::size_t kMaxRemotePollOptions = 500;  // Mastodon's PollParser
 
+// What a remote post's text may weigh, cut at a character boundary before it is read: long
+// articles keep their first 100 KB of markup, a title 2 KB (Mastodon's hard limit for names),
+// a content warning 4 KB.
+inline constexpr std::size_t kMaxRemoteContentBytes = 100 * 1024;
+inline constexpr std::size_t kMaxRemoteNameBytes = 2048;
+inline constexpr std::size_t kMaxRemoteSummaryBytes = 4096;
+
 struct RemoteNote {
   std::string uri;
   std::optional<std::string> url;

@@ -18,5 +18,7 @@ bool valid_utf8(std::string_view text);
 std::string to_valid_utf8(std::string_view text);
 // Number of Unicode code points (for length limits counted the way people count characters).
 std::size_t utf8_length(std::string_view text);
+// The longest prefix of `text` of at most `max_bytes` that does not end inside a character.
+std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes);
 
 }  // namespace lox

@@ -1,11 +1,19 @@
 #include "api/mastodon/stream_connection.hpp"
 
+#include <loxodon/util/json_limits.hpp>
+
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 
 namespace lox::api::mastodon {
+
+namespace {
+
+constexpr std::size_t kMaxMessageDepth = 4;
+
+}  // namespace
 
 StreamConnection::StreamConnection(asio::any_io_executor executor, streaming::StreamHub& hub,
                                    services::StreamingService& service, std::int64_t account_id,
@@ -104,7 +112,8 @@ awaitable<void> StreamConnection::subscribe_list(std::shared_ptr<StreamConnectio
 void StreamConnection::received(std::string_view text) {
   // {"type":"subscribe","stream":"hashtag","tag":"cats"} and the same with "unsubscribe".
   // Anything else is ignored, as Mastodon ignores it.
-  auto message = nlohmann::json::parse(text, nullptr, false);
+  // A subscription is one flat object: anything nested deeper is not one.
+  auto message = parse_json_or_discarded(text, kMaxMessageDepth, text.size());
   if (!message.is_object()) return;
   auto field = [&](const char* name) -> std::string {
     if (!message.contains(name)) return "";
