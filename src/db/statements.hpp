@@ -29,13 +29,15 @@ inline constexpr std::array kStatements = {
     // not hold up the rest) and a batch takes no more of one key than its free slots. Claimers
     // serialise on jobs_claim_lock (its own statement, so the claim's snapshot is taken after
     // the previous claimer committed) for the count to hold across processes; claims are
-    // batched and short, so this costs little.
+    // batched and short, so this costs little. A running job whose lease has run out (its
+    // worker died; no heartbeat extends it) holds no slot while it waits for the reaper.
     Statement{"jobs_claim_lock", "SELECT pg_advisory_xact_lock(7353000001)"},
     Statement{
         "jobs_claim",
         "WITH busy AS ("
         "  SELECT concurrency_key, count(*) AS running FROM jobs"
-        "  WHERE state = 'running' AND concurrency_key IS NOT NULL GROUP BY 1), "
+        "  WHERE state = 'running' AND concurrency_key IS NOT NULL AND locked_until > now()"
+        "  GROUP BY 1), "
         "candidates AS ("
         "  SELECT j.id, j.concurrency_key, j.priority, j.run_at FROM jobs j"
         "  WHERE j.state IN ('available','retryable') AND j.run_at <= now()"

@@ -16,6 +16,15 @@ namespace {
 
 constexpr auto kKeyLifetime = std::chrono::hours(1);
 constexpr std::size_t kMaxCachedKeys = 10000;
+// One server's keys take at most this share of the cache: no sender can push out the rest.
+constexpr std::size_t kMaxCachedKeysPerHost = 2000;
+constexpr auto kRefetchWindow = std::chrono::minutes(1);
+constexpr std::size_t kMaxRefetchesPerHost = 10;
+
+std::string authority_of(const std::string& url) {
+  auto parsed = net::parse_url(url);
+  return parsed ? parsed->scheme + "://" + parsed->authority() : "";
+}
 
 // Mastodon accepts exactly these as ActivityPub answers; application/json is not one.
 bool activity_type(const std::string& content_type) {
@@ -109,6 +118,11 @@ awaitable<RemoteKey> ActivityFetcher::public_key(std::string key_id, bool refres
   // The key lives in its actor's document (keyId = actor#main-key), or is a document itself.
   std::string url = key_id.substr(0, key_id.find('#'));
   json doc = co_await fetch(url);
+  // What answers at a URL speaks for that URL only (a document claiming another id could be
+  // any file someone can serve on that host).
+  if (activitypub::id_of(doc) != url && activitypub::id_of(doc) != key_id) {
+    throw FetchError("the document at " + url + " has another id");
+  }
   json key_doc;
   auto matches = [&](const json& k) { return k.is_object() && activitypub::id_of(k) == key_id; };
   if (doc.contains("publicKey")) {
@@ -140,17 +154,80 @@ awaitable<RemoteKey> ActivityFetcher::public_key(std::string key_id, bool refres
   if (doc.contains("publicKey") && key.owner != activitypub::id_of(doc)) {
     throw FetchError("key " + key_id + " does not belong to " + activitypub::id_of(doc));
   }
-  auto owner_url = net::parse_url(key.owner);
-  auto key_url = net::parse_url(key_id);
-  if (!owner_url || !key_url || owner_url->host != key_url->host) {
-    throw FetchError("key " + key_id + " has an owner on another host");
+  // Same scheme, host and port: on a shared host, another port is another server.
+  const std::string key_origin = authority_of(key_id);
+  if (key_origin.empty() || authority_of(key.owner) != key_origin) {
+    throw FetchError("key " + key_id + " has an owner on another host or port");
+  }
+  if (!doc.contains("publicKey")) {
+    // A key document of its own: its owner's document must list it, as Mastodon checks.
+    json owner = co_await fetch(key.owner);
+    bool listed = false;
+    const json& pk = owner.value("publicKey", json());
+    for (const auto& k : pk.is_array() ? pk : json::array({pk})) {
+      listed = listed || (k.is_object() && activitypub::id_of(k) == key_id);
+    }
+    if (activitypub::id_of(owner) != key.owner || !listed) {
+      throw FetchError("the owner of key " + key_id + " does not list it");
+    }
   }
   {
     std::lock_guard lock(keys_mutex_);
-    if (keys_.size() >= kMaxCachedKeys) keys_.clear();
-    keys_[key_id] = {key, std::chrono::steady_clock::now()};
+    remember(key);
   }
   co_return key;
+}
+
+void ActivityFetcher::remember(const RemoteKey& key) {
+  const auto now = std::chrono::steady_clock::now();
+  const std::string host = authority_of(key.key_id);
+  auto forget = [&](std::map<std::string, CachedKey>::iterator it) {
+    auto counted = keys_per_host_.find(authority_of(it->first));
+    if (counted != keys_per_host_.end() && --counted->second == 0) keys_per_host_.erase(counted);
+    return keys_.erase(it);
+  };
+  if (auto known = keys_.find(key.key_id); known != keys_.end()) forget(known);
+  if (keys_.size() >= kMaxCachedKeys || keys_per_host_[host] >= kMaxCachedKeysPerHost) {
+    // Expired keys go first; then the oldest of this host's (when it is at its share) or of
+    // all.
+    for (auto it = keys_.begin(); it != keys_.end();) {
+      it = now - it->second.fetched > kKeyLifetime ? forget(it) : std::next(it);
+    }
+    bool host_full = keys_per_host_[host] >= kMaxCachedKeysPerHost;
+    while (keys_.size() >= kMaxCachedKeys ||
+           (host_full && keys_per_host_[host] >= kMaxCachedKeysPerHost)) {
+      auto oldest = keys_.end();
+      for (auto it = keys_.begin(); it != keys_.end(); ++it) {
+        if (host_full && authority_of(it->first) != host) continue;
+        if (oldest == keys_.end() || it->second.fetched < oldest->second.fetched) oldest = it;
+      }
+      if (oldest == keys_.end()) break;
+      forget(oldest);
+    }
+  }
+  keys_[key.key_id] = {key, now};
+  ++keys_per_host_[host];
+}
+
+bool ActivityFetcher::may_refetch(const std::string& key_id) {
+  const auto now = std::chrono::steady_clock::now();
+  const std::string host = authority_of(key_id);
+  std::lock_guard lock(keys_mutex_);
+  if (refetched_keys_.size() > kMaxCachedKeys || refetches_by_host_.size() > kMaxCachedKeys) {
+    std::erase_if(refetched_keys_, [&](const auto& e) { return now - e.second > kRefetchWindow; });
+    for (auto it = refetches_by_host_.begin(); it != refetches_by_host_.end();) {
+      std::erase_if(it->second, [&](auto t) { return now - t > kRefetchWindow; });
+      it = it->second.empty() ? refetches_by_host_.erase(it) : std::next(it);
+    }
+  }
+  auto last = refetched_keys_.find(key_id);
+  if (last != refetched_keys_.end() && now - last->second < kRefetchWindow) return false;
+  auto& recent = refetches_by_host_[host];
+  std::erase_if(recent, [&](auto t) { return now - t > kRefetchWindow; });
+  if (recent.size() >= kMaxRefetchesPerHost) return false;
+  recent.push_back(now);
+  refetched_keys_[key_id] = now;
+  return true;
 }
 
 }  // namespace lox::federation

@@ -10,6 +10,7 @@
 #include <loxodon/jobs/job_queue.hpp>
 #include <loxodon/util/html.hpp>
 #include <loxodon/util/json_limits.hpp>
+#include <loxodon/util/url_encode.hpp>
 
 #include <spdlog/spdlog.h>
 
@@ -23,6 +24,20 @@ namespace {
 
 constexpr auto kRefreshAfter = std::chrono::hours(24);
 
+// The handle an actor document claims, @username@host[:port] of its id, read (and refused when
+// malformed) before anything is stored.
+std::pair<std::string, std::string> claimed_handle(const json& document) {
+  activitypub::RemoteActor actor;
+  try {
+    actor = activitypub::read_actor(document);
+  } catch (const activitypub::ActorError& e) {
+    throw FetchError(e.what());
+  }
+  auto id_url = net::parse_url(actor.id);
+  if (!id_url) throw FetchError("the actor id is not an http(s) URL");
+  return {actor.username, id_url->authority()};
+}
+
 }  // namespace
 
 ActorResolver::ActorResolver(const config::Config& config, db::Database& db,
@@ -35,8 +50,8 @@ awaitable<std::optional<std::string>> ActorResolver::webfinger(const std::string
   // HTTPS everywhere but where this server itself runs plain HTTP (development and tests).
   std::string scheme = config_.scheme == "http" ? "http" : "https";
   net::HttpClientRequest request;
-  request.url =
-      scheme + "://" + domain + "/.well-known/webfinger?resource=acct:" + username + "@" + domain;
+  request.url = scheme + "://" + domain +
+                "/.well-known/webfinger?resource=" + url_encode("acct:" + username + "@" + domain);
   request.headers = {{"Accept", "application/jrd+json, application/json"}};
   net::HttpClientResponse response;
   try {
@@ -73,14 +88,14 @@ awaitable<std::optional<domain::Account>> ActorResolver::resolve_handle(std::str
   json actor = co_await fetcher_.fetch(*actor_id);
   if (activitypub::id_of(actor) != *actor_id)
     throw FetchError("the actor at " + *actor_id + " has another id");
-  auto account = co_await store(actor);
-  // The handle asked for and the actor's own must agree (Mastodon's WebFinger round trip).
-  if (domain::lowercase(account.username) != username ||
-      domain::lowercase(account.domain.value_or("")) != domain) {
+  // The handle asked for and the actor's own must agree (Mastodon's WebFinger round trip),
+  // before anything is stored: a document claiming an existing name must not overwrite it.
+  auto [claimed_user, claimed_domain] = claimed_handle(actor);
+  if (domain::lowercase(claimed_user) != username || domain::lowercase(claimed_domain) != domain) {
     throw FetchError("@" + username + "@" + domain + " leads to an actor that calls itself @" +
-                     account.username + "@" + account.domain.value_or(""));
+                     claimed_user + "@" + claimed_domain);
   }
-  co_return account;
+  co_return co_await store(actor);
 }
 
 awaitable<std::optional<domain::Account>> ActorResolver::resolve_uri(std::string actor_uri) {
@@ -102,14 +117,15 @@ awaitable<std::optional<domain::Account>> ActorResolver::resolve_uri(std::string
   if (!activitypub::is_actor_type(actor.value("type", json()))) co_return std::nullopt;
   if (activitypub::id_of(actor) != actor_uri)
     throw FetchError("the actor at " + actor_uri + " has another id");
-  auto account = co_await store(actor);
-  // The actor must be findable as @username@its-host (its WebFinger leads back to it).
-  auto back = co_await webfinger(account.username, account.domain.value_or(""));
+  // The actor must be findable as @username@its-host (its WebFinger leads back to it) before
+  // it is stored: a document claiming an existing name must not overwrite that account.
+  auto [claimed_user, claimed_domain] = claimed_handle(actor);
+  auto back = co_await webfinger(claimed_user, claimed_domain);
   if (!back || *back != actor_uri) {
-    throw FetchError("WebFinger for @" + account.username + "@" + account.domain.value_or("") +
+    throw FetchError("WebFinger for @" + claimed_user + "@" + claimed_domain +
                      " does not lead back to " + actor_uri);
   }
-  co_return account;
+  co_return co_await store(actor);
 }
 
 awaitable<void> ActorResolver::apply_update(json document) {

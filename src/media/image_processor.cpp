@@ -15,13 +15,23 @@ using vips::VImage;
 
 // libvips keeps process-wide state; it is started once, with its operation cache off (each
 // upload is decoded once, and a cache would only hold memory) and one worker thread per image,
-// since uploads already run on their own blocking threads.
+// since uploads already run on their own blocking threads. Every byte it decodes comes from
+// someone else: loaders libvips marks untrusted (ImageMagick, MATLAB, FITS, OpenSlide, …) are
+// blocked, and so is every loader but those of the formats uploads may be (sniff_media), so
+// libvips's own sniffing cannot hand a crafted buffer to another parser (SVG, PDF, PPM, …).
 void start_libvips() {
   static std::once_flag started;
   std::call_once(started, [] {
     if (VIPS_INIT("loxodon") != 0) throw MediaError("libvips could not start");
     vips_cache_set_max(0);
     vips_concurrency_set(1);
+    vips_block_untrusted_set(TRUE);
+    vips_operation_block_set("VipsForeignLoad", TRUE);
+    for (const char* allowed :
+         {"VipsForeignLoadJpeg", "VipsForeignLoadPng", "VipsForeignLoadNsgif", "VipsForeignLoadGif",
+          "VipsForeignLoadWebp", "VipsForeignLoadHeif"}) {
+      vips_operation_block_set(allowed, FALSE);
+    }
   });
 }
 

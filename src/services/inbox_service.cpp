@@ -98,8 +98,8 @@ awaitable<void> InboxService::receive(activitypub::SignedRequest request,
     }
   };
   auto failure = check(key);
-  if (failure && *failure == "Verification failed") {
-    // The key may have been rotated since it was cached: fetch it once more.
+  if (failure && *failure == "Verification failed" && fetcher_.may_refetch(signature->key_id)) {
+    // The key may have been rotated since it was cached: fetch it once more (rate-limited).
     std::optional<federation::RemoteKey> fresh;
     try {
       fresh = co_await fetcher_.public_key(signature->key_id, true);
@@ -114,6 +114,16 @@ awaitable<void> InboxService::receive(activitypub::SignedRequest request,
   if (key.owner != actor) {
     throw unauthorized("The signature's key belongs to " + key.owner + ", not to the actor " +
                        actor);
+  }
+  // An activity's own id is on its actor's server (host and port), or it could claim, dedupe
+  // away or shadow another server's activity or post: a boost stored under someone else's id
+  // would stand in for their post everywhere we look it up by id.
+  if (activity.contains("id")) {
+    const json& id = activity["id"];
+    if (!id.is_string() || host_of(id.get<std::string>()) != host_of(actor)) {
+      throw unauthorized("The activity id " + (id.is_string() ? id.get<std::string>() : "") +
+                         " is not on the actor's host");
+    }
   }
   // What an actor creates or changes must live on its own server (others are fetched from
   // where they live when needed). Accept, Reject and Undo embed our own objects, and an
@@ -132,7 +142,8 @@ awaitable<void> InboxService::receive(activitypub::SignedRequest request,
   job.kind = kProcessKind;
   job.payload = {{"activity", activity},
                  {"recipient", recipient ? json(*recipient) : json(nullptr)}};
-  // The same activity delivered twice (shared and personal inboxes, retries) is handled once.
+  // The same activity delivered twice (shared and personal inboxes, retries) is handled once;
+  // its id is on its actor's host (checked above), so no other server can take the key.
   if (activity.contains("id") && activity["id"].is_string()) {
     job.dedupe_key = "inbox:" + activity["id"].get<std::string>();
   }
@@ -240,7 +251,8 @@ awaitable<void> InboxService::on_vote(const json& activity) {
   std::int64_t row = ids_.next();
   co_await db_.tx([&](db::Tx& tx) {
     auto status = db::StatusRepository::by_uri(tx, question);
-    if (!status) return;
+    // A vote counts only from someone who may see the poll (followers-only, direct, blocked).
+    if (!status || !db::StatusRepository::visible(tx, status->first, voter->id)) return;
     std::vector<std::int64_t> one{status->first};
     auto views = db::StatusRepository::views(tx, one, voter->id);
     if (views.empty() || !views[0].poll || views[0].poll->expired) return;
@@ -531,6 +543,8 @@ awaitable<void> InboxService::on_like(const json& activity, bool undo) {
   co_await db_.tx([&](db::Tx& tx) {
     auto status = db::StatusRepository::by_uri(tx, object);
     if (!status) return;
+    // Favouriting a post one may not see would reach its author's notifications.
+    if (!undo && !db::StatusRepository::visible(tx, status->first, liker->id)) return;
     if (undo) {
       if (db::StatusRepository::unfavourite(tx, liker->id, status->first)) {
         db::StatusRepository::bump_favourites(tx, status->first, -1);
@@ -548,7 +562,9 @@ awaitable<void> InboxService::on_announce(const json& activity) {
   const std::string actor = activitypub::id_of(activity["actor"]);
   const std::string object = activitypub::id_of(activity.value("object", json()));
   const std::string uri = activitypub::id_of(activity.value("id", json()));
-  if (uri.empty()) co_return;
+  // The boost is stored under its id, which must be its booster's (as the inbox checks on
+  // arrival): never under an id another server could own.
+  if (uri.empty() || host_of(uri) != host_of(actor)) co_return;
   // A boost of a status not known here: fetched from its server first.
   if (!co_await known_or_fetched_status(object, 0)) co_return;
   auto original =

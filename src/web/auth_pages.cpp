@@ -226,10 +226,14 @@ awaitable<http::Response> AuthPages::sign_in(http::Request& req) {
 }
 
 awaitable<http::Response> AuthPages::sign_out(http::Request& req) {
-  verified_form(req);
+  auto form = verified_form(req);
   std::string cookie = session_value(req);
   if (!cookie.empty()) co_await auth_.end_session(cookie);
-  http::Response res = redirect("/auth/sign_in");
+  // Signing out to add another account in an app goes on to sign in, then back to the app.
+  std::string return_to = safe_return_to(form.string_or("return_to", ""), "");
+  http::Response res =
+      redirect(return_to.empty() ? "/auth/sign_in"
+                                 : "/auth/sign_in?return_to=" + http::url_encode(return_to));
   res.headers.emplace_back("Set-Cookie", session_cookie("", true));
   co_return res;
 }
@@ -424,22 +428,29 @@ awaitable<http::Response> AuthPages::authorize_form(http::Request& req) {
     co_return page(e.status(), "Authorization error",
                    error_box(e.what()) + "<p><code>" + html_escape(e.code()) + "</code></p>");
   }
+  auto user = co_await current_user(req);
   if (q("force_login") == "true") {
-    // Sign in afresh (to add another account in an app): end this session and come back
-    // without the flag, or the sign-in page would send us straight here again.
-    std::string cookie = session_value(req);
-    if (!cookie.empty()) co_await auth_.end_session(cookie);
+    // Sign in afresh (to add another account in an app), coming back without the flag or the
+    // sign-in page would send us straight here again. A GET never signs anyone out (any site
+    // could link here): someone signed in confirms with a form that carries a CSRF token.
     std::string back = "/oauth/authorize?";
     for (const auto& [name, value] : req.query) {
       if (name == "force_login") continue;
       back += http::url_encode(name) + "=" + http::url_encode(value) + "&";
     }
     back.pop_back();
-    http::Response res = redirect("/auth/sign_in?return_to=" + http::url_encode(back));
-    res.headers.emplace_back("Set-Cookie", session_cookie("", true));
-    co_return res;
+    if (!user) co_return redirect("/auth/sign_in?return_to=" + http::url_encode(back));
+    co_return form_page(
+        req, 200, "Use another account",
+        "<p>You are signed in as <strong>@" + html_escape(user->account.username) +
+            "</strong>. The app asks to sign in again, to add another account.</p>"
+            "<form method=\"post\" action=\"/auth/sign_out\"><csrf/>" +
+            hidden("return_to", back) +
+            "<button type=\"submit\">Sign out and use another account</button></form>"
+            "<p><a href=\"" +
+            html_escape(back) + "\">Continue as @" + html_escape(user->account.username) +
+            "</a></p>");
   }
-  auto user = co_await current_user(req);
   if (!user) co_return redirect("/auth/sign_in?return_to=" + http::url_encode(req.target));
   if (auto reason = services::login_blocked_reason(*user)) {
     co_return page(403, "Authorization required", error_box(*reason));

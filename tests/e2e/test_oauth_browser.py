@@ -165,13 +165,28 @@ class BrowserFlowTest(unittest.TestCase):
         browser = Browser(self.server.base)
         start = self.authorize_url(challenge)
         self.sign_in(browser, start)
-        status, headers, _ = browser.request(start + "&force_login=true")
+        # A GET (any site can link one) asks; it does not sign anyone out.
+        status, _, page = browser.request(start + "&force_login=true")
+        self.assertEqual(status, 200)
+        self.assertIn("Sign out and use another account", page)
+        status, _, consent = browser.request(start)
+        self.assertEqual(status, 200, "still signed in after the GET")
+        # A cross-site form without our token is refused, and changes nothing.
+        status, _, _ = browser.request("/auth/sign_out", {"return_to": "/settings"}, "POST")
+        self.assertEqual(status, 422)
+        self.assertEqual(browser.request(start)[0], 200)
+        # The confirmation form signs out and goes on to sign in, then back without the flag.
+        status, headers, _ = browser.submit(page, "/auth/sign_out")
         self.assertEqual(status, 303)
         self.assertTrue(headers["Location"].startswith("/auth/sign_in?return_to="))
         self.assertNotIn("force_login", urllib.parse.unquote(headers["Location"]))
         status, headers, _ = browser.request(start)  # the session was ended
         self.assertEqual(status, 303)
         self.assertTrue(headers["Location"].startswith("/auth/sign_in"))
+        # Signed out already: straight to the sign-in page.
+        status, headers, _ = browser.request(start + "&force_login=true")
+        self.assertEqual(status, 303)
+        self.assertTrue(headers["Location"].startswith("/auth/sign_in?return_to="))
 
     def test_sign_up_page_shows_rules_and_needs_agreement(self):
         self.db.query("INSERT INTO instance_rules (position, text) VALUES (1, 'Be excellent to each other')")

@@ -91,5 +91,20 @@ TEST(ImageProcessor, RefusesBombsAndBrokenFilesWithoutCrashing) {
   }
 }
 
+// libvips would recognise these by their bytes and decode them with other parsers (librsvg,
+// its PPM and CSV readers); only the loaders of the formats uploads may be are allowed.
+TEST(ImageProcessor, OnlyTheLoadersOfUploadFormatsRun) {
+  const std::string svg =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"8\" height=\"8\">"
+      "<rect width=\"8\" height=\"8\" fill=\"red\"/></svg>";
+  const std::string ppm = std::string("P6\n2 2\n255\n") + std::string(12, '\x7f');
+  const std::string pfm = std::string("Pf\n1 1\n-1.0\n") + std::string(4, '\0');
+  for (const std::string* bytes : {&svg, &ppm, &pfm}) {
+    EXPECT_THROW(process_image(*bytes), MediaError) << bytes->substr(0, 8);
+    EXPECT_THROW(crop_image(*bytes, 4, 4), MediaError) << bytes->substr(0, 8);
+  }
+  EXPECT_NO_THROW(process_image(fixture("alpha.png")));
+}
+
 }  // namespace
 }  // namespace lox::media

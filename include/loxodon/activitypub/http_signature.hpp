@@ -19,10 +19,14 @@ struct SignedRequest {
   std::string scheme = "https";
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // The authority a signature must be bound to. The inbox sets it to the instance's domain, so
+  // a signature made for another server (its host signed) is refused even when the request
+  // carries that server's Host; left empty, the Host header stands in (test vectors).
+  std::string our_authority;
 
   // A header's value (case-insensitive name; repeated headers joined with ", ").
   std::optional<std::string> header(std::string_view name) const;
-  std::string authority() const;   // the Host header, lowercase
+  std::string authority() const;   // our_authority, else the Host header; lowercase
   std::string target_uri() const;  // scheme://authority/target (RFC 9421 @target-uri)
 };
 

@@ -29,9 +29,9 @@ struct DatabaseConfig {
 
 struct JobsConfig {
   std::size_t workers = 16;
-  std::chrono::seconds lease{300};
+  std::chrono::seconds lease{30};
   std::chrono::seconds poll_interval{5};
-  std::chrono::seconds reaper_interval{30};
+  std::chrono::seconds reaper_interval{10};
   std::chrono::seconds drain_timeout{20};
 };
 

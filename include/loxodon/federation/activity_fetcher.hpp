@@ -53,6 +53,10 @@ class ActivityFetcher {
   awaitable<RemoteKey> public_key(std::string key_id, bool refresh = false);
   // A key already known (no network): for answering without fetching.
   std::optional<RemoteKey> cached_key(const std::string& key_id) const;
+  // Whether a key whose signature just failed may be fetched again (it may have been rotated):
+  // once a minute per key and ten times a minute per host, so forged signatures cannot make
+  // this server fetch without end. Counts the refetch when it answers true.
+  bool may_refetch(const std::string& key_id);
 
  private:
   const config::Config& config_;
@@ -70,6 +74,10 @@ class ActivityFetcher {
   };
   mutable std::mutex keys_mutex_;  // inbox handlers and job workers run on different threads
   std::map<std::string, CachedKey> keys_;
+  std::map<std::string, std::size_t> keys_per_host_;
+  void remember(const RemoteKey& key);  // with keys_mutex_ held
+  std::map<std::string, std::chrono::steady_clock::time_point> refetched_keys_;
+  std::map<std::string, std::vector<std::chrono::steady_clock::time_point>> refetches_by_host_;
 };
 
 }  // namespace lox::federation

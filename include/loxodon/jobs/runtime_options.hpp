@@ -19,9 +19,9 @@ struct RuntimeOptions {
   // a second): finished jobs leave dead index entries that claims would otherwise scan, and
   // bursts leave statistics that mislead the claim's plan.
   std::size_t vacuum_after_jobs = 1000;
-  std::chrono::seconds lease{300};        // a crashed worker's job runs again after this
+  std::chrono::seconds lease{30};         // a crashed worker's job runs again after this
   std::chrono::seconds poll_interval{5};  // fallback when a NOTIFY is missed; also for run_at
-  std::chrono::seconds reaper_interval{30};
+  std::chrono::seconds reaper_interval{10};
   std::chrono::seconds drain_timeout{20};  // graceful stop waits this long for running jobs
   // A handler still running after this long stops being kept alive: its lease runs out and the
   // job is retried (the attempt counts), so a hung handler cannot hold a job forever.

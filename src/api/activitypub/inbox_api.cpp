@@ -29,6 +29,8 @@ awaitable<http::Response> InboxApi::receive(http::Request& request, bool persona
   signed_request.target = request.target;
   // The URI the sender signed is our public one (TLS may end at a proxy in front).
   signed_request.scheme = config_.scheme;
+  // ...and our own authority, whatever Host this request carries.
+  signed_request.our_authority = config_.domain;
   signed_request.headers = request.headers;
   signed_request.body = request.body;
   try {
