@@ -1,6 +1,8 @@
 #include <loxodon/media/local_media_store.hpp>
 #include <loxodon/util/crypto.hpp>
 
+#include <sys/stat.h>
+
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -39,6 +41,28 @@ std::optional<std::string> LocalMediaStore::read(const std::string& key) const {
   std::stringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
+}
+
+std::optional<MediaFileInfo> LocalMediaStore::stat(const std::string& key) const {
+  if (!valid_key(key)) return std::nullopt;
+  struct ::stat st {};
+  if (::stat(path_of(key).c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  MediaFileInfo info;
+  info.size = static_cast<std::uint64_t>(st.st_size);
+  info.modified = std::chrono::system_clock::time_point(std::chrono::seconds(st.st_mtim.tv_sec));
+  return info;
+}
+
+std::optional<std::string> LocalMediaStore::read_range(const std::string& key, std::uint64_t offset,
+                                                       std::uint64_t length) const {
+  if (!valid_key(key)) return std::nullopt;
+  std::ifstream in(path_of(key), std::ios::binary);
+  if (!in) return std::nullopt;
+  in.seekg(static_cast<std::streamoff>(offset));
+  std::string out(length, '\0');
+  in.read(out.data(), static_cast<std::streamsize>(length));
+  out.resize(static_cast<std::size_t>(in.gcount()));
+  return out;
 }
 
 void LocalMediaStore::remove(const std::string& key) {

@@ -21,4 +21,17 @@ bool MediaStore::valid_key(std::string_view key) {
   return true;
 }
 
+std::optional<MediaFileInfo> MediaStore::stat(const std::string& key) const {
+  auto bytes = read(key);
+  if (!bytes) return std::nullopt;
+  return MediaFileInfo{bytes->size(), {}};
+}
+
+std::optional<std::string> MediaStore::read_range(const std::string& key, std::uint64_t offset,
+                                                  std::uint64_t length) const {
+  auto bytes = read(key);
+  if (!bytes || offset > bytes->size()) return std::nullopt;
+  return bytes->substr(offset, length);
+}
+
 }  // namespace lox::media

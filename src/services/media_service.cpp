@@ -532,4 +532,16 @@ awaitable<std::optional<std::string>> MediaService::read_file(std::string key) {
   co_return co_await run_blocking(blocking_, read);
 }
 
+awaitable<std::optional<media::MediaFileInfo>> MediaService::file_info(std::string key) {
+  auto stat = [&] { return store_.stat(key); };
+  co_return co_await run_blocking(blocking_, stat);
+}
+
+awaitable<std::optional<std::string>> MediaService::read_file_range(std::string key,
+                                                                    std::uint64_t offset,
+                                                                    std::uint64_t length) {
+  auto read = [&] { return store_.read_range(key, offset, length); };
+  co_return co_await run_blocking(blocking_, read);
+}
+
 }  // namespace lox::services

@@ -20,6 +20,7 @@
 #include <loxodon/streaming/event.hpp>
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/html.hpp>
+#include <loxodon/util/http_url.hpp>
 #include <loxodon/util/time_format.hpp>
 
 #include <algorithm>
@@ -349,9 +350,15 @@ awaitable<StatusService::Prepared> StatusService::prepare(const domain::UserWith
       if (!account || account->suspended_at) continue;
       std::string acct =
           account->domain ? account->username + "@" + *account->domain : account->username;
-      resolved[key_of(t)] = {account->id, account->username, acct,
-                             account->url.value_or(account->uri.value_or(config_.base_url() + "/@" +
-                                                                         account->username))};
+      // The link in our own post's HTML: a web address only, whatever a remote profile (or a
+      // row stored before addresses were checked) says its page is.
+      std::string href = config_.base_url() + "/@" + account->username;
+      if (account->url && is_http_url(*account->url)) {
+        href = *account->url;
+      } else if (account->uri && is_http_url(*account->uri)) {
+        href = *account->uri;
+      }
+      resolved[key_of(t)] = {account->id, account->username, acct, href};
     }
   });
   out.rendered = domain::render_status_text(

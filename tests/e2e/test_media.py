@@ -140,10 +140,24 @@ class MediaTest(unittest.TestCase):
         status, headers, part = self.fetch(body["url"], {"Range": "bytes=0-9"})
         self.assertEqual((status, len(part)), (206, 10))
         self.assertEqual(headers["Content-Range"], f"bytes 0-9/{len(data)}")
-        status, _, _ = self.fetch(body["url"], {"If-None-Match": headers["ETag"]})
+        self.assertEqual(part, data[:10])
+        status, _, tail = self.fetch(body["url"], {"Range": "bytes=-7"})
+        self.assertEqual((status, tail), (206, data[-7:]))
+        etag = headers["ETag"]
+        status, _, _ = self.fetch(body["url"], {"If-None-Match": etag})
+        self.assertEqual(status, 304)
+        # Lists, weak tags and "*" as RFC 9110 compares them; another tag gets the file.
+        for header in (f'"x", {etag}', f"W/{etag}", "*"):
+            self.assertEqual(self.fetch(body["url"], {"If-None-Match": header})[0], 304, header)
+        self.assertEqual(self.fetch(body["url"], {"If-None-Match": '"other"'})[0], 200)
+        status, _, _ = self.fetch(body["url"], {"If-Modified-Since": headers["Last-Modified"]})
         self.assertEqual(status, 304)
         status, _, _ = self.fetch(body["url"], {"Range": f"bytes={len(data) + 5}-"})
         self.assertEqual(status, 416)
+        # Several ranges, or a range we cannot read, are ignored: the whole file, as the RFC lets.
+        for header in ("bytes=0-1,4-5", "bytes=9-2", "items=0-1"):
+            status, _, whole = self.fetch(body["url"], {"Range": header})
+            self.assertEqual((status, len(whole)), (200, len(data)), header)
         status, _, small = self.fetch(body["preview_url"])
         self.assertEqual(status, 200)
 

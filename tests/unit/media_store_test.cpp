@@ -43,5 +43,20 @@ TEST_F(LocalMediaStoreTest, RefusesKeysThatCouldLeaveTheDirectory) {
   EXPECT_TRUE(MediaStore::valid_key("ab/cd/0123456789abcdef/original.jpg"));
 }
 
+TEST_F(LocalMediaStoreTest, SizeTimeAndPartsWithoutReadingTheWholeFile) {
+  const std::string key = "ab/cd/0123456789abcdef/original.jpg";
+  store_.put(key, "0123456789");
+  auto info = store_.stat(key);
+  ASSERT_TRUE(info);
+  EXPECT_EQ(info->size, 10u);
+  EXPECT_LE(std::chrono::system_clock::now() - info->modified, std::chrono::minutes(1));
+  EXPECT_EQ(store_.read_range(key, 2, 3), "234");
+  EXPECT_EQ(store_.read_range(key, 8, 10), "89");  // cut at the end
+  EXPECT_FALSE(store_.stat("ab/cd/0123456789abcdef/none.jpg"));
+  EXPECT_FALSE(store_.stat("../etc/passwd"));
+  EXPECT_FALSE(store_.read_range("../etc/passwd", 0, 4));
+  EXPECT_FALSE(store_.stat("ab/cd"));  // a directory is no file
+}
+
 }  // namespace
 }  // namespace lox::media

@@ -1,10 +1,18 @@
 #pragma once
 
+#include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace lox::media {
+
+// What serving a file needs to know before reading any of it.
+struct MediaFileInfo {
+  std::uint64_t size = 0;
+  std::chrono::system_clock::time_point modified;
+};
 
 // Where media files live, by key ("ab/cd/<32 hex>/original.jpg"). Keys are made by the media
 // service from random bytes, so a file's URL cannot be guessed from another's. The local
@@ -18,6 +26,11 @@ class MediaStore {
   virtual void put(const std::string& key, std::string_view bytes) = 0;
   virtual std::optional<std::string> read(const std::string& key) const = 0;
   virtual void remove(const std::string& key) = 0;
+  // Size and time of the file, without reading it (conditional and range requests are answered
+  // from this), and a part of it. The defaults read the whole file; stores override them.
+  virtual std::optional<MediaFileInfo> stat(const std::string& key) const;
+  virtual std::optional<std::string> read_range(const std::string& key, std::uint64_t offset,
+                                                std::uint64_t length) const;
 
   // Whether `key` is one our service could have made: lowercase letters, digits, '.', '-', '_'
   // and '/' between non-empty parts, never "." or "..". Everything else is refused before it

@@ -114,6 +114,11 @@ class MediaService {
 
   // A stored file, read on the blocking pool (nullopt when there is none).
   awaitable<std::optional<std::string>> read_file(std::string key);
+  // A file's size and time, and a part of it, without reading the rest (for /system/media's
+  // conditional and range requests).
+  awaitable<std::optional<media::MediaFileInfo>> file_info(std::string key);
+  awaitable<std::optional<std::string>> read_file_range(std::string key, std::uint64_t offset,
+                                                        std::uint64_t length);
 
  private:
   awaitable<db::MediaRow> insert_upload(std::int64_t me, MediaUpload upload, bool queue_job);

@@ -4,6 +4,7 @@
 #include "api/mastodon/media_serializer.hpp"
 
 #include <loxodon/util/html.hpp>
+#include <loxodon/util/http_url.hpp>
 #include <loxodon/util/time_format.hpp>
 
 namespace lox::api::mastodon {
@@ -63,8 +64,11 @@ void write_account(JsonWriter& w, const config::Config& config, const domain::Ac
   w.bool_field("noindex", !a.indexable);
   w.field("created_at", created_day(a.created_at));
   w.field("note", a.note_html);
-  w.field("url", a.url.value_or(base + "/@" + a.username));
-  w.field("uri", a.uri.value_or(base + "/users/" + a.username));
+  // Only a web address is served as a profile's page (rows stored before addresses were
+  // checked may hold anything another server sent).
+  const std::string uri = a.uri.value_or(base + "/users/" + a.username);
+  w.field("url", a.url && is_http_url(*a.url) ? *a.url : a.uri ? uri : base + "/@" + a.username);
+  w.field("uri", uri);
   // Avatars and headers are stills (animated uploads keep their first frame).
   const std::string avatar =
       a.avatar_key ? media_url(config, *a.avatar_key) : base + "/avatars/original/missing.png";

@@ -5,6 +5,7 @@
 #include "api/mastodon/filter_serializer.hpp"
 #include "api/mastodon/media_serializer.hpp"
 
+#include <loxodon/util/http_url.hpp>
 #include <loxodon/util/time_format.hpp>
 
 #include <algorithm>
@@ -111,7 +112,11 @@ void write_status(JsonWriter& w, const config::Config& config, const domain::Sta
   w.begin_object();
   w.field("id", std::to_string(s.id));
   w.field("uri", s.uri.value_or(""));
-  w.field("url", s.url);
+  if (!s.url || is_http_url(*s.url)) {
+    w.field("url", s.url);
+  } else {
+    w.field("url", s.uri.value_or(""));  // a stored non-web address is never served
+  }
   w.field("created_at", format_iso8601_ms(s.created_at));
   w.field("edited_at", time_or_null(s.edited_at));
   w.key("account");
