@@ -60,6 +60,7 @@ http::ServerOptions server_options(const config::Config& c) {
   o.idle_timeout = c.http.idle_timeout;
   o.body_timeout = c.http.body_timeout;
   o.trusted_proxies = c.http.trusted_proxies;
+  o.max_connections_per_ip = c.http.max_connections_per_ip;
   o.access_log = c.access_log;
   return o;
 }

@@ -75,6 +75,8 @@ std::vector<KeySpec> key_specs() {
        [](Config& c, const Value& v) { c.access_log = std::get<bool>(v); }},
       {"http.max_body_bytes", Kind::kInt, 1024, std::int64_t{1} << 32,
        [](Config& c, const Value& v) { c.http.max_body_bytes = to_size(v); }},
+      {"http.max_connections_per_ip", Kind::kInt, 1, 1000000,
+       [](Config& c, const Value& v) { c.http.max_connections_per_ip = to_size(v); }},
       {"http.max_header_bytes", Kind::kInt, 1024, 1024 * 1024,
        [](Config& c, const Value& v) { c.http.max_header_bytes = to_size(v); }},
       {"http.header_timeout_seconds", Kind::kInt, 1, 3600,

@@ -14,6 +14,7 @@
 #include <limits>
 #include <random>
 #include <set>
+#include <unordered_map>
 
 namespace lox::http {
 
@@ -68,6 +69,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   ServerOptions options;
   std::shared_ptr<spdlog::logger> log;
   std::set<Connection*> connections;
+  std::unordered_map<std::string, std::size_t> connections_per_ip;
   bool stopping = false;
   std::string id_prefix;
   std::uint64_t next_request = 0;
@@ -90,15 +92,16 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     return cached_date;
   }
 
+  bool trusted(const std::string& addr) const {
+    for (const auto& net : options.trusted_proxies) {
+      if (net.contains(addr)) return true;
+    }
+    return false;
+  }
+
   // The client's address and scheme: from X-Forwarded-* only when the peer is a trusted proxy.
   void resolve_client(Request& req, const std::string& peer) const {
     req.remote_address = peer;
-    auto trusted = [&](const std::string& addr) {
-      for (const auto& net : options.trusted_proxies) {
-        if (net.contains(addr)) return true;
-      }
-      return false;
-    };
     if (!trusted(peer)) return;
     if (auto xff = req.header("X-Forwarded-For")) {
       std::string_view list = *xff;
@@ -164,6 +167,20 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     }
   }
 
+  // Runs a route's gate on a request's head; the refusal, when it refused.
+  awaitable<std::optional<Response>> gate(const RouteMatch& match, Request& req) {
+    req.path_params = match.params;
+    try {
+      co_await match.route->options.before_large_body(req);
+      co_return std::nullopt;
+    } catch (const Error& e) {
+      co_return Response::error(http_status(e.code()), e.what(), e.details_json());
+    } catch (const std::exception& e) {
+      log->error("req={} {} {} gate failed: {}", req.request_id, req.method, req.path, e.what());
+      co_return Response::error(500, "Internal server error");
+    }
+  }
+
   void decorate(Response& res, const Request& req) {
     res.set_header("X-Request-Id", req.request_id);
     if (is_cors_path(req.path)) {
@@ -204,9 +221,14 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     std::string request_id = next_request_id();
     Response res = Response::error(status, message);
     res.set_header("X-Request-Id", request_id);
+    log->info("req={} refused {} ({}) ip={}", request_id, status, message, peer);
+    co_await answer_and_close(stream, std::move(res));
+  }
+
+  // Sends `res` and closes the connection without reading what the client still sends.
+  awaitable<void> answer_and_close(beast::tcp_stream& stream, Response res) {
     boost::system::error_code ec;
     co_await write(stream, std::move(res), false, false, 11, ec);
-    log->info("req={} refused {} ({}) ip={}", request_id, status, message, peer);
     // Give the client a moment to read the answer before the socket goes away: closing with
     // unread input would reset the connection and could destroy the response in flight.
     stream.socket().shutdown(tcp::socket::shutdown_send, ec);
@@ -268,6 +290,25 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     auto endpoint = stream.socket().remote_endpoint(ec);
     std::string peer = ec ? std::string("unknown") : endpoint.address().to_string();
     if (peer.starts_with("::ffff:")) peer = peer.substr(7);
+    // One address holds at most so many connections (a proxy in front counts as none).
+    const bool counted = !trusted(peer);
+    if (counted && connections_per_ip[peer] >= options.max_connections_per_ip) {
+      log->warn("refused a connection from {}: {} open already", peer, connections_per_ip[peer]);
+      co_await refuse(stream, 503, "Too many connections from your address", peer);
+      stream.socket().close(ec);
+      co_return;
+    }
+    if (counted) ++connections_per_ip[peer];
+    struct Uncount {
+      Impl& s;
+      const std::string& peer;
+      bool counted;
+      ~Uncount() {
+        if (!counted) return;
+        auto it = s.connections_per_ip.find(peer);
+        if (it != s.connections_per_ip.end() && --it->second == 0) s.connections_per_ip.erase(it);
+      }
+    } uncount{*this, peer, counted};
     // Bounded: chunk extensions and trailers are not counted by Beast's body and header
     // limits, so the buffer's own limit is what keeps one connection from filling memory.
     beast::flat_buffer buffer(options.max_header_bytes + 64 * 1024);
@@ -344,6 +385,30 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
         co_await refuse(stream, 413, "Request body too large", peer);
         break;
       }
+      for (const auto& field : head) {
+        req.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+      }
+      if (qmark != std::string::npos) {
+        req.query = parse_query_string(std::string_view(req.target).substr(qmark + 1));
+      }
+      resolve_client(req, peer);
+      // A large body (or one of unknown length) is read only once the route's gate accepted the
+      // head: its refusal is sent and the connection closed without reading the body.
+      const auto declared = parser.content_length();
+      const bool large =
+          declared ? *declared > options.unauthenticated_body_bytes : !parser.is_done();
+      if (large && match.route != nullptr && match.route->options.before_large_body) {
+        std::optional<Response> refusal = co_await gate(match, req);
+        if (refusal) {
+          decorate(*refusal, req);
+          if (options.access_log) {
+            log->info("req={} {} {} {} before its body ip={}", req.request_id, req.method, req.path,
+                      refusal->status, log_address ? req.remote_address : std::string("-"));
+          }
+          co_await answer_and_close(stream, std::move(*refusal));
+          break;
+        }
+      }
       parser.body_limit(limit);
       if (!parser.is_done()) {
         stream.expires_after(options.body_timeout);
@@ -369,13 +434,6 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
       bool keep_alive = message.keep_alive();
       unsigned version = message.version();
       req.body = std::move(message.body());
-      for (const auto& field : message) {
-        req.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
-      }
-      if (qmark != std::string::npos) {
-        req.query = parse_query_string(std::string_view(req.target).substr(qmark + 1));
-      }
-      resolve_client(req, peer);
 
       Response res = co_await dispatch(match, req);
       decorate(res, req);

@@ -13,6 +13,7 @@ namespace lox::config {
 
 struct HttpConfig {
   std::size_t max_body_bytes = 1024 * 1024;
+  std::size_t max_connections_per_ip = 256;
   std::size_t max_header_bytes = 16 * 1024;
   std::chrono::seconds header_timeout{15};
   std::chrono::seconds idle_timeout{75};

@@ -3,6 +3,7 @@
 #include <loxodon/http/handler.hpp>
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -19,6 +20,10 @@ struct RouteOptions {
   // The access log leaves out the client's address: pages that show or count sponsored
   // placements promise that no address is kept for them, not even in a log.
   bool anonymous_log = false;
+  // Checks a request's head before a body larger than ServerOptions::unauthenticated_body_bytes
+  // is read (throws lox::Error to refuse it): nobody without a valid token can make the server
+  // take in a 100 MB upload.
+  std::function<awaitable<void>(Request&)> before_large_body = {};
 };
 
 struct Route {

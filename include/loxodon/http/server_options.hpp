@@ -20,6 +20,12 @@ struct ServerOptions {
   std::chrono::seconds write_timeout{30};
   std::vector<IpNetwork> trusted_proxies;
   bool access_log = true;
+  // Open connections one address may hold (trusted proxies are not counted): more are answered
+  // 503 and closed, so idle or slow clients from one place cannot take every connection.
+  std::size_t max_connections_per_ip = 256;
+  // A body larger than this is read only after the route's gate (the access token, for API
+  // routes that need one) accepted the request's head.
+  std::size_t unauthenticated_body_bytes = 64 * 1024;
 };
 
 }  // namespace lox::http

@@ -8,7 +8,8 @@ InboxApi::InboxApi(const config::Config& config, services::InboxService& inbox,
     : config_(config), inbox_(inbox), actors_(actors) {}
 
 void InboxApi::add_routes(http::Router& router) {
-  http::RouteOptions options{kMaxBody};
+  http::RouteOptions options;
+  options.max_body_bytes = kMaxBody;
   router.add(
       "POST", "/inbox", [this](http::Request& r) { return receive(r, false); }, options);
   router.add(

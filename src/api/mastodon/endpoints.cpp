@@ -40,6 +40,12 @@ Endpoints::Endpoints(http::Router& router, services::AuthService& auth,
 
 void Endpoints::add(EndpointSpec spec, EndpointHandler handler, http::RouteOptions options) {
   table_.push_back(spec);
+  if (spec.access != Access::kPublic) {
+    // Only a valid token makes the server read a large body (uploads of up to a gigabyte).
+    options.before_large_body = [this, spec](http::Request& request) -> awaitable<void> {
+      co_await authorize(spec, request);
+    };
+  }
   router_.add(
       spec.method, spec.path,
       [this, spec, handler = std::move(handler)](http::Request& request) {
@@ -48,9 +54,8 @@ void Endpoints::add(EndpointSpec spec, EndpointHandler handler, http::RouteOptio
       options);
 }
 
-awaitable<http::Response> Endpoints::handle(const EndpointSpec& spec,
-                                            const EndpointHandler& handler,
-                                            http::Request& request) {
+awaitable<std::optional<services::Caller>> Endpoints::authorize(const EndpointSpec& spec,
+                                                                const http::Request& request) {
   std::optional<services::Caller> caller;
   std::string token = bearer_token(request);
   if (!token.empty()) {
@@ -74,6 +79,13 @@ awaitable<http::Response> Endpoints::handle(const EndpointSpec& spec,
                    [&](const std::string& s) { return caller->scopes.allows(s); })) {
     throw Error(ErrorCode::kForbidden, "This action is outside the authorized scopes");
   }
+  co_return caller;
+}
+
+awaitable<http::Response> Endpoints::handle(const EndpointSpec& spec,
+                                            const EndpointHandler& handler,
+                                            http::Request& request) {
+  std::optional<services::Caller> caller = co_await authorize(spec, request);
 
   std::optional<http::RateLimitDecision> decision;
   const auto& limits = config_.rate_limits;

@@ -54,6 +54,10 @@ class Endpoints {
   const std::vector<EndpointSpec>& table() const { return table_; }
 
  private:
+  // The caller a request's token names, checked against the endpoint's access and scopes
+  // (throws lox::Error). Also run on the head alone before a large body is read.
+  awaitable<std::optional<services::Caller>> authorize(const EndpointSpec& spec,
+                                                       const http::Request& request);
   awaitable<http::Response> handle(const EndpointSpec& spec, const EndpointHandler& handler,
                                    http::Request& request);
 
