@@ -6,6 +6,7 @@
 #include <loxodon/media/image_processor.hpp>
 #include <loxodon/media/media_kind.hpp>
 #include <loxodon/media/timed_media_meta.hpp>
+#include <loxodon/media/timed_media_strip.hpp>
 #include <loxodon/services/entitlements.hpp>
 #include <loxodon/services/media_service.hpp>
 #include <loxodon/services/validation_errors.hpp>
@@ -292,15 +293,19 @@ awaitable<void> MediaService::run_process(std::int64_t id) {
       meta["original"] = size_meta(image.original.width, image.original.height);
       meta["small"] = size_meta(image.small.width, image.small.height);
     } else {
-      // Video and audio are served as uploaded; MP4, MOV and M4A headers give their meta
-      // (other containers are served without it).
+      // Video and audio are served as uploaded, less their location, device and other
+      // descriptive metadata (cleared in place: nothing is re-encoded); MP4, MOV and M4A
+      // headers give their meta (other containers are served without it).
       auto sniffed = media::sniff_media(*bytes);
-      if (auto timed = media::read_iso_media_meta(*bytes)) meta = timed_meta(*timed, bytes->size());
+      std::string cleaned = media::without_timed_media_metadata(std::move(*bytes));
+      if (auto timed = media::read_iso_media_meta(cleaned)) {
+        meta = timed_meta(*timed, cleaned.size());
+      }
       out.kind = row.kind;
       out.content_type = sniffed ? sniffed->mime : row.content_type;
       out.file_key = base + "/original." + (sniffed ? sniffed->extension : "bin");
-      out.file_size = static_cast<std::int64_t>(bytes->size());
-      store_.put(out.file_key, *bytes);
+      out.file_size = static_cast<std::int64_t>(cleaned.size());
+      store_.put(out.file_key, cleaned);
     }
     out.meta = meta.dump();
     return out;
