@@ -2,6 +2,7 @@
 #include <loxodon/domain/username.hpp>
 #include <loxodon/util/base64.hpp>
 #include <loxodon/util/crypto.hpp>
+#include <loxodon/util/time_format.hpp>
 #include <loxodon/util/url_encode.hpp>
 
 #include <openssl/evp.h>
@@ -55,7 +56,7 @@ std::optional<TimePoint> parse_http_date(std::string_view text) {
        second = number(23, 2);
   auto month = std::find(kMonths.begin(), kMonths.end(), text.substr(8, 3));
   if (!day || !year || !hour || !minute || !second || month == kMonths.end() || *hour > 23 ||
-      *minute > 59 || *second > 60) {
+      *minute > 59 || *second > 60 || *year < kMinReadableYear || *year > kMaxReadableYear) {
     return std::nullopt;
   }
   std::chrono::year_month_day ymd{
@@ -77,7 +78,12 @@ void check_window(std::optional<TimePoint> created, std::optional<TimePoint> exp
   }
 }
 
-TimePoint from_epoch(std::int64_t s) { return TimePoint(seconds(s)); }
+// created/expires from a signature: a time the clock cannot hold is no time at all.
+TimePoint from_epoch(std::int64_t s) {
+  auto t = from_epoch_seconds(s);
+  if (!t) throw SignatureError("Signed request date outside acceptable time window");
+  return *t;
+}
 
 // draft-cavage: keyId="…",algorithm="…",headers="…",signature="…" (created/expires unquoted).
 std::vector<std::pair<std::string, std::string>> cavage_params(std::string_view text) {

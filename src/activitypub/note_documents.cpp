@@ -194,7 +194,9 @@ std::optional<RemoteNote> read_note(const json& o) {
   }
   if (type != "Note" && type != "Question") {
     // Long forms are shown by their name and link, as Mastodon shows them.
-    std::string name = o.value("name", json("")).is_string() ? o["name"].get<std::string>() : "";
+    // By value: o is const, and o["name"] on an object without it reads past its end.
+    const json name_value = o.value("name", json());
+    std::string name = name_value.is_string() ? name_value.get<std::string>() : "";
     name = to_valid_utf8(name);
     if (!name.empty()) {
       content = "<p>" + html_escape(utf8_prefix(name, kMaxRemoteNameBytes)) + "</p>" +

@@ -133,9 +133,8 @@ awaitable<void> ActorResolver::apply_update(json document) {
   auto stored =
       co_await db_.read([&](db::Tx& tx) { return db::AccountRepository::find_by_uri(tx, id); });
   if (!stored) co_return;
-  std::string username = document.value("preferredUsername", json("")).is_string()
-                             ? document["preferredUsername"].get<std::string>()
-                             : "";
+  const json username_value = document.value("preferredUsername", json());
+  std::string username = username_value.is_string() ? username_value.get<std::string>() : "";
   if (domain::lowercase(username) == domain::lowercase(stored->username)) {
     co_await store(document);
   } else {

@@ -1,4 +1,5 @@
 #include <loxodon/payments/stripe_event.hpp>
+#include <loxodon/util/time_format.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -26,7 +27,7 @@ std::int64_t integer(const json& o, const char* key) {
 
 std::optional<std::chrono::system_clock::time_point> unix_time(const json& o, const char* key) {
   if (!o.is_object() || !o.contains(key) || !o[key].is_number_integer()) return std::nullopt;
-  return std::chrono::system_clock::time_point(std::chrono::seconds(o[key].get<std::int64_t>()));
+  return from_epoch_seconds(o[key].get<std::int64_t>());  // nullopt beyond what the clock holds
 }
 
 // `o[key]` when it is an object; an empty object for anything else (absent, null, a string):

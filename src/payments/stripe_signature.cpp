@@ -50,8 +50,10 @@ SignatureVerdict verify_stripe_signature(std::string_view header, std::string_vi
   if (!matched) return SignatureVerdict::kBadSignature;
   const std::int64_t now_s =
       std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
-  const std::int64_t skew = now_s > t ? now_s - t : t - now_s;
-  if (skew > tolerance.count()) return SignatureVerdict::kStale;
+  // Compared without subtracting from `t` (any 64-bit value a sender chose would overflow).
+  if (t < now_s - tolerance.count() || t > now_s + tolerance.count()) {
+    return SignatureVerdict::kStale;
+  }
   return SignatureVerdict::kValid;
 }
 

@@ -243,8 +243,8 @@ awaitable<void> InboxService::run_process(json payload) {
 awaitable<void> InboxService::on_vote(const json& activity) {
   const json& note = activity["object"];
   const std::string question = activitypub::id_of(note.value("inReplyTo", json()));
-  const std::string option =
-      note.value("name", json("")).is_string() ? note["name"].get<std::string>() : "";
+  const json option_value = note.value("name", json());  // never o["name"] on a const object
+  const std::string option = option_value.is_string() ? option_value.get<std::string>() : "";
   if (!question.starts_with(config_.base_url() + "/") || option.empty()) co_return;
   auto voter = co_await remote_actor(activitypub::id_of(activity["actor"]));
   if (!voter) co_return;

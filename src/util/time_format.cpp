@@ -41,7 +41,8 @@ std::optional<std::chrono::system_clock::time_point> parse_iso8601(std::string_v
   };
   auto year = digits(0, 4), month = digits(5, 2), day = digits(8, 2);
   auto hour = digits(11, 2), minute = digits(14, 2), second = digits(17, 2);
-  if (!year || !month || !day || !hour || !minute || !second || text[4] != '-' || text[7] != '-' ||
+  if (!year || *year < kMinReadableYear || *year > kMaxReadableYear) return std::nullopt;
+  if (!month || !day || !hour || !minute || !second || text[4] != '-' || text[7] != '-' ||
       (text[10] != 'T' && text[10] != 't' && text[10] != ' ') || text[13] != ':' ||
       text[16] != ':') {
     return std::nullopt;
@@ -79,6 +80,11 @@ std::optional<std::chrono::system_clock::time_point> parse_iso8601(std::string_v
   sys_days days{date};
   auto t = days + hours(*hour) + minutes(*minute) + seconds(*second) - offset;
   return time_point_cast<system_clock::duration>(t + fraction);
+}
+
+std::optional<std::chrono::system_clock::time_point> from_epoch_seconds(std::int64_t s) {
+  if (s > kMaxEpochSeconds || s < -kMaxEpochSeconds) return std::nullopt;
+  return std::chrono::system_clock::time_point(std::chrono::seconds(s));
 }
 
 std::string format_http_date(std::chrono::system_clock::time_point t) {

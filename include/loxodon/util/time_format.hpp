@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,5 +21,15 @@ std::optional<std::chrono::system_clock::time_point> parse_iso8601(std::string_v
 
 // Sun, 06 Nov 1994 08:49:37 GMT (RFC 9110 IMF-fixdate), for Date headers and signatures.
 std::string format_http_date(std::chrono::system_clock::time_point t);
+
+// system_clock counts nanoseconds in 64 bits (1677 to 2262): a time from outside beyond that
+// would overflow when converted. Times read from others must lie within these years (parsers
+// answer nullopt otherwise) and epoch seconds within ±kMaxEpochSeconds (about 1843 to 2096,
+// leaving room for the hours a signature window adds).
+inline constexpr int kMinReadableYear = 1800;
+inline constexpr int kMaxReadableYear = 2200;
+inline constexpr std::int64_t kMaxEpochSeconds = 4'000'000'000;
+// Seconds since the epoch as a time, or nullopt when they lie beyond kMaxEpochSeconds.
+std::optional<std::chrono::system_clock::time_point> from_epoch_seconds(std::int64_t seconds);
 
 }  // namespace lox
