@@ -2,6 +2,7 @@
 server recovers by itself when the database returns."""
 
 import json
+import threading
 import time
 import unittest
 
@@ -43,6 +44,36 @@ class DatabaseOutageTest(unittest.TestCase):
 
             self.cluster.start()
             server.wait_status("/health", 200, timeout=20)
+
+            # PostgreSQL restarted under load: while it is down, requests fail fast with 503
+            # (none hangs), and the same load is served again once it is back.
+            stop_load = threading.Event()
+            answers = []  # (status, seconds)
+
+            def load():
+                while not stop_load.is_set():
+                    started = time.time()
+                    # A lookup reads the database every time (nothing cached): 404 when it is up.
+                    status, _, _ = get(server.base + "/api/v1/accounts/lookup?acct=nobody")
+                    answers.append((status, time.time() - started))
+
+            workers = [threading.Thread(target=load) for _ in range(8)]
+            for w in workers:
+                w.start()
+            time.sleep(0.5)
+            self.cluster.stop()
+            outage_started = len(answers)
+            time.sleep(3)
+            during = answers[outage_started:]
+            self.cluster.start()
+            server.wait_status("/health", 200, timeout=20)
+            time.sleep(1)
+            stop_load.set()
+            for w in workers:
+                w.join()
+            self.assertTrue(any(status == 503 for status, _ in during), during[:20])
+            self.assertLess(max(seconds for _, seconds in during), 5, "a request hung")
+            self.assertEqual(answers[-1][0], 404)
             self.assertEqual(server.stop(), 0, server.logs())
             self.assertIn("database not reachable", server.logs())
         finally:
