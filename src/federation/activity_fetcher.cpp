@@ -119,9 +119,19 @@ awaitable<RemoteKey> ActivityFetcher::public_key(std::string key_id, bool refres
   std::string url = key_id.substr(0, key_id.find('#'));
   json doc = co_await fetch(url);
   // What answers at a URL speaks for that URL only (a document claiming another id could be
-  // any file someone can serve on that host).
-  if (activitypub::id_of(doc) != url && activitypub::id_of(doc) != key_id) {
-    throw FetchError("the document at " + url + " has another id");
+  // any file someone can serve on that host). An actor answering at its key's address
+  // (GoToSocial's keyId is the actor's id + "/main-key") is fetched again at its own id, on
+  // the same origin, and must carry that id there, as Mastodon does.
+  const std::string doc_id = activitypub::id_of(doc);
+  if (doc_id != url && doc_id != key_id) {
+    if (!doc.contains("publicKey") || authority_of(doc_id).empty() ||
+        authority_of(doc_id) != authority_of(url)) {
+      throw FetchError("the document at " + url + " has another id");
+    }
+    doc = co_await fetch(doc_id);
+    if (activitypub::id_of(doc) != doc_id) {
+      throw FetchError("the actor at " + doc_id + " has another id");
+    }
   }
   json key_doc;
   auto matches = [&](const json& k) { return k.is_object() && activitypub::id_of(k) == key_id; };

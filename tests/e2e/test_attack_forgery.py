@@ -152,6 +152,27 @@ class ForgeryAttackTest(unittest.TestCase):
                            key_id=key_id)
         self.assert_refused(answer, "owner on another host or port")
 
+    def test_an_actor_answering_at_its_key_address_is_fetched_again_at_its_own_id(self):
+        # GoToSocial's keyId is the actor's id + "/main-key", and that address answers with the
+        # actor: accepted once the actor, fetched at its own id, lists the key.
+        from remote_stand_in import public_pem
+        gts = self.remote.url("gts")
+        key = self.remote.add("gts")
+        key_id = gts + "/main-key"
+        self.remote.extra["gts"] = {"publicKey": {"id": key_id, "owner": gts,
+                                                  "publicKeyPem": public_pem(key)}}
+        self.remote.files["/users/gts/main-key"] = (AP, json.dumps(self.remote.actor("gts"))
+                                                    .encode())
+        status, body = self.send(self.activity("Travel", actor=gts), key=key, key_id=key_id)
+        self.assertEqual(status, 202, body)
+        # The same shape claiming an actor on another server is refused.
+        victim = self.other.url("victim")
+        forged = dict(self.remote.actor("gts"), id=victim)
+        self.remote.files["/users/gts/other-key"] = (AP, json.dumps(forged).encode())
+        self.assert_refused(self.send(self.activity("Travel", actor=victim,
+                                                    id_=victim + "#travel"),
+                                      key=key, key_id=gts + "/other-key"), "has another id")
+
     def test_a_flood_of_forged_signatures_fetches_the_key_at_most_twice(self):
         self.remote.add("flood")
         key_id = self.remote.url("flood") + "#main-key"
