@@ -11,6 +11,6 @@ while IFS= read -r -d '' f; do
     echo "not formatted: $f"
     bad=$((bad + 1))
   fi
-done < <(find include src tests -type f \( -name '*.cpp' -o -name '*.hpp' \) -not -path '*/node_modules/*' -print0)
+done < <(find include src tests fuzz -type f \( -name '*.cpp' -o -name '*.hpp' \) -not -path '*/node_modules/*' -print0)
 echo "check_format: $bad file(s) to format"
 [ "$bad" -eq 0 ]

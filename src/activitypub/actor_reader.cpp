@@ -160,11 +160,12 @@ RemoteActor read_actor(const json& doc) {
 std::optional<std::string> webfinger_actor_link(const json& jrd) {
   if (!jrd.is_object() || !jrd.contains("links") || !jrd["links"].is_array()) return std::nullopt;
   for (const auto& link : jrd["links"]) {
-    if (!link.is_object() || link.value("rel", "") != "self" || !link.contains("href") ||
+    // Compared as JSON values: value("rel", "") would throw on a number or an array.
+    if (!link.is_object() || link.value("rel", json()) != "self" || !link.contains("href") ||
         !link["href"].is_string()) {
       continue;
     }
-    std::string type = link.value("type", "");
+    const json type = link.value("type", json());
     if (type == "application/activity+json" ||
         type == "application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\"") {
       return link["href"].get<std::string>();

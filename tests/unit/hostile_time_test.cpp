@@ -2,6 +2,7 @@
 // overflowed when converted, from a signature's created or Date, a post's poll end, a link
 // page's published time or a webhook; a subtraction overflowed in the Stripe signature check;
 // and a nameless Page read past the end of a map. Each input is refused or read safely now.
+#include <loxodon/activitypub/actor_reader.hpp>
 #include <loxodon/activitypub/http_signature.hpp>
 #include <loxodon/activitypub/note_documents.hpp>
 #include <loxodon/payments/stripe_event.hpp>
@@ -94,6 +95,25 @@ TEST(HostileTime, ANamelessPageIsReadWithoutReadingPastItsMembers) {
   auto poll = activitypub::read_note(question);
   ASSERT_TRUE(poll && poll->poll);
   EXPECT_FALSE(poll->poll->ends_at);
+}
+
+// Found by fuzzing: a WebFinger link whose rel or type is not a string threw type_error past
+// every caller's FetchError handler; it is a link that names no actor.
+TEST(HostileWebfinger, LinksWithOddlyTypedMembersNameNoActor) {
+  for (const json& odd : {json(1), json::array({"self"}), json::object(), json(nullptr)}) {
+    json rel_odd = {{"links", json::array({{{"rel", odd},
+                                            {"type", "application/activity+json"},
+                                            {"href", "https://a.example/users/b"}}})}};
+    EXPECT_FALSE(activitypub::webfinger_actor_link(rel_odd));
+    json type_odd = {
+        {"links",
+         json::array({{{"rel", "self"}, {"type", odd}, {"href", "https://a.example/users/b"}}})}};
+    EXPECT_FALSE(activitypub::webfinger_actor_link(type_odd));
+  }
+  json fine = {{"links", json::array({{{"rel", "self"},
+                                       {"type", "application/activity+json"},
+                                       {"href", "https://a.example/users/b"}}})}};
+  EXPECT_EQ(activitypub::webfinger_actor_link(fine), "https://a.example/users/b");
 }
 
 }  // namespace
