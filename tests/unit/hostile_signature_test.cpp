@@ -1,6 +1,8 @@
 // Signatures bind to this server and to time: the signed host (or @authority) must be ours
 // whatever Host the request carries, and the freshness window comes only from signed values.
 // Each case was accepted before these rules.
+#include "fixture_file.hpp"
+
 #include <loxodon/activitypub/http_signature.hpp>
 #include <loxodon/util/base64.hpp>
 
@@ -15,12 +17,7 @@ namespace {
 using std::chrono::hours;
 using std::chrono::minutes;
 
-std::string read(const std::string& name) {
-  std::ifstream in(std::string(LOXODON_FIXTURES_DIR) + "/httpsig/" + name, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string read(const std::string& name) { return testing::fixture_file("httpsig/" + name); }
 
 const TimePoint kNow = std::chrono::sys_days(std::chrono::year(2026) / 12 / 7) + hours(10);
 

@@ -2,6 +2,8 @@
 // overflowed when converted, from a signature's created or Date, a post's poll end, a link
 // page's published time or a webhook; a subtraction overflowed in the Stripe signature check;
 // and a nameless Page read past the end of a map. Each input is refused or read safely now.
+#include "fixture_file.hpp"
+
 #include <loxodon/activitypub/actor_reader.hpp>
 #include <loxodon/activitypub/http_signature.hpp>
 #include <loxodon/activitypub/note_documents.hpp>
@@ -44,11 +46,8 @@ TEST(HostileTime, SignatureTimesBeyondTheClockAreRefusedNotWrapped) {
                 "(created) digest\",signature=\"AAAA\",created=17037036670"}};
   auto found = activitypub::find_signature(r);
   ASSERT_TRUE(found);
-  std::ifstream in(std::string(LOXODON_FIXTURES_DIR) +
-                   "/httpsig/keys/mastodon-spec-bob.public.spki.pem");
-  std::stringstream pem;
-  pem << in.rdbuf();
-  auto key = activitypub::VerificationKey::from_pem(pem.str());
+  auto key = activitypub::VerificationKey::from_pem(
+      testing::fixture_file("httpsig/keys/mastodon-spec-bob.public.spki.pem"));
   EXPECT_THROW(activitypub::verify_request(*found, r, key, std::chrono::system_clock::now()),
                activitypub::SignatureError);
   r.headers.back().second =

@@ -2,6 +2,8 @@
 // draft-cavage Appendix C, Mastodon's own verifier spec (valid and rejected requests with its
 // error texts), RFC 9421 Appendix B (every algorithm), RFC 9530 digests, and Mastodon-shaped
 // derived cases. Each vector's published outcome is asserted.
+#include "fixture_file.hpp"
+
 #include <loxodon/activitypub/http_signature.hpp>
 #include <loxodon/util/base64.hpp>
 
@@ -16,12 +18,7 @@ namespace {
 
 using nlohmann::json;
 
-std::string read(const std::string& name) {
-  std::ifstream in(std::string(LOXODON_FIXTURES_DIR) + "/httpsig/" + name, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string read(const std::string& name) { return testing::fixture_file("httpsig/" + name); }
 
 json vectors(const std::string& name) { return json::parse(read(name)); }
 

@@ -1,3 +1,5 @@
+#include "fixture_file.hpp"
+
 #include <loxodon/media/image_processor.hpp>
 #include <loxodon/media/media_kind.hpp>
 
@@ -9,12 +11,7 @@
 namespace lox::media {
 namespace {
 
-std::string fixture(const std::string& name) {
-  std::ifstream in(std::string(LOXODON_FIXTURES_DIR) + "/media/" + name, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+std::string fixture(const std::string& name) { return testing::fixture_file("media/" + name); }
 
 TEST(ImageProcessor, StripsExifAndGpsAndKeepsThePicture) {
   std::string input = fixture("gps.jpg");

@@ -1,5 +1,7 @@
 // Video and audio headers read without decoding, checked against what ffprobe reports for the
 // same files (tests/fixtures/media/README.md).
+#include "fixture_file.hpp"
+
 #include <loxodon/media/timed_media_meta.hpp>
 
 #include <gtest/gtest.h>
@@ -11,12 +13,7 @@
 namespace lox::media {
 namespace {
 
-std::string fixture(const std::string& name) {
-  std::ifstream in(std::string(LOXODON_FIXTURES_DIR) + "/media/" + name, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string fixture(const std::string& name) { return testing::fixture_file("media/" + name); }
 
 TEST(TimedMediaMeta, VideoWithAudio) {
   auto meta = read_iso_media_meta(fixture("clip.mp4"));

@@ -1,5 +1,7 @@
 // Location and device metadata leave video and audio files in place: nothing moves, so the
 // media data and every chunk offset stay valid.
+#include "fixture_file.hpp"
+
 #include <loxodon/media/timed_media_meta.hpp>
 #include <loxodon/media/timed_media_strip.hpp>
 
@@ -11,12 +13,7 @@
 namespace lox::media {
 namespace {
 
-std::string fixture(const std::string& name) {
-  std::ifstream in(std::string(LOXODON_FIXTURES_DIR) + "/media/" + name, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string fixture(const std::string& name) { return testing::fixture_file("media/" + name); }
 
 std::string box(const std::string& type, const std::string& body) {
   std::string size(4, '\0');
