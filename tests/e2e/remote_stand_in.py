@@ -136,21 +136,32 @@ def png(width=8, height=8, rgba=(255, 0, 0, 255)):
             + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
-def cavage_post(server, path, body, key, key_id, date=None, digest=None, headers=None):
-    """POSTs `body` signed as Mastodon signs deliveries."""
-    host = f"localhost:{server.port}"
+def cavage_post(server, path, body, key, key_id, date=None, digest=None, headers=None,
+                signed_host=None, sent_host=None, algorithm="rsa-sha256", created=None,
+                expires=None, params_created=None, params_expires=None):
+    """POSTs `body` signed as Mastodon signs deliveries. Attack tests choose the rest: the host
+    that is signed and the one sent, the algorithm named, created/expires covered by the
+    signature (`created`, `expires`, with "(created)"/"(expires)" in `headers`) or sent
+    beside it uncovered (`params_created`, `params_expires`)."""
+    signed_host = signed_host or f"localhost:{server.port}"
     date = date or email.utils.formatdate(usegmt=True)
     digest = digest or "SHA-256=" + base64.b64encode(hashlib.sha256(body).digest()).decode()
     covered = headers or ["(request-target)", "host", "date", "digest", "content-type"]
-    values = {"(request-target)": f"post {path}", "host": host, "date": date, "digest": digest,
-              "content-type": AP}
+    values = {"(request-target)": f"post {path}", "host": signed_host, "date": date,
+              "digest": digest, "content-type": AP, "(created)": str(created),
+              "(expires)": str(expires)}
     signing = "\n".join(f"{h}: {values[h]}" for h in covered)
     signature = base64.b64encode(key.sign(signing.encode(), padding.PKCS1v15(),
                                           hashes.SHA256())).decode()
+    header = (f'keyId="{key_id}",algorithm="{algorithm}",headers="{" ".join(covered)}",'
+              f'signature="{signature}"')
+    for name, value in (("created", created or params_created),
+                        ("expires", expires or params_expires)):
+        if value is not None:
+            header += f",{name}={value}"
     return post(server, path, body, {
-        "Host": host, "Date": date, "Digest": digest, "Content-Type": AP,
-        "Signature": f'keyId="{key_id}",algorithm="rsa-sha256",headers="{" ".join(covered)}",'
-                     f'signature="{signature}"'})
+        "Host": sent_host or signed_host, "Date": date, "Digest": digest, "Content-Type": AP,
+        "Signature": header})
 
 
 def post(server, path, body, headers):
