@@ -15,24 +15,19 @@ namespace lox::activitypub {
 
 namespace {
 
-constexpr std::array<std::string_view, 19> kAllowed = {
-    "p",      "br", "span", "a",  "del", "s",  "pre", "blockquote", "code", "b",
-    "strong", "u",  "i",    "em", "ul",  "ol", "li",  "ruby",       "rt"};
-constexpr std::array<std::string_view, 10> kDropWithContent = {
-    "script",   "style", "iframe", "noscript", "noembed",
-    "noframes", "svg",   "math",   "template", "object"};
 // Stricter than Mastodon (which also lets dat:, ipfs:, xmpp: and a few more through): a link
 // from another server that we serve leads to the web, nowhere else.
 constexpr std::array<std::string_view, 2> kProtocols = {"http", "https"};
 // Gumbo adds a few levels of its own (html, body, re-opened formatting elements) to what
 // reduce_html lets through; the walk never goes deeper than this.
 constexpr int kMaxWalkDepth = 96;
-// Headings count as kept: the walk turns them into bold paragraphs.
-constexpr std::array<std::string_view, 25> kShapeKeep = {
+// The elements kept, for the reducer and the walk alike; headings too (the walk turns them into
+// bold paragraphs).
+constexpr std::array<std::string_view, 25> kAllowed = {
     "p",  "br", "span", "a",  "del",  "s",  "pre", "blockquote", "code", "b",  "strong", "u", "i",
     "em", "ul", "ol",   "li", "ruby", "rt", "h1",  "h2",         "h3",   "h4", "h5",     "h6"};
-// What gumbo would put in <head> (title) goes with its content too, as before.
-constexpr std::array<std::string_view, 11> kShapeDrop = {
+// Dropped with their content; title too, which gumbo would put in <head>, where nothing is kept.
+constexpr std::array<std::string_view, 11> kDropWithContent = {
     "script", "style", "iframe",   "noscript", "noembed", "noframes",
     "svg",    "math",  "template", "object",   "title"};
 
@@ -43,7 +38,7 @@ bool shape_attribute(std::string_view element, std::string_view attribute) {
   return false;
 }
 
-constexpr HtmlShape kShape{kShapeKeep, kShapeDrop, shape_attribute, 32};
+constexpr HtmlShape kShape{kAllowed, kDropWithContent, shape_attribute, 32};
 constexpr std::array<std::string_view, 4> kClassWords = {"mention", "hashtag", "ellipsis",
                                                          "invisible"};
 
