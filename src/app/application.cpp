@@ -12,6 +12,7 @@
 #include <loxodon/services/maintenance_service.hpp>
 #include <loxodon/util/blocking.hpp>
 #include <loxodon/util/error.hpp>
+#include <loxodon/util/file_handle.hpp>
 
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -20,6 +21,7 @@
 #include <sys/resource.h>
 
 #include <charconv>
+#include <filesystem>
 #include <thread>
 
 namespace lox::app {
@@ -61,6 +63,9 @@ http::ServerOptions server_options(const config::Config& c) {
   o.body_timeout = c.http.body_timeout;
   o.trusted_proxies = c.http.trusted_proxies;
   o.max_connections_per_ip = c.http.max_connections_per_ip;
+  o.spool_directory = c.http.upload_spool_dir.empty()
+                          ? std::filesystem::temp_directory_path()
+                          : std::filesystem::path(c.http.upload_spool_dir);
   o.access_log = c.access_log;
   return o;
 }
@@ -311,7 +316,16 @@ struct Application::Impl {
     register_job_handlers();
     bool ready = prepare_now();
     if (exit_code != 0) return exit_code;
-    server = std::make_unique<http::Server>(api_io, web.take_router(), server_options(config));
+    auto options = server_options(config);
+    try {
+      // Uploads will need it: better to say so now than at the first large one.
+      (void)FileHandle::anonymous_in(options.spool_directory);
+    } catch (const std::exception& e) {
+      log->critical("cannot write uploads to {} (http.upload_spool_dir): {}",
+                    options.spool_directory.string(), e.what());
+      return 1;
+    }
+    server = std::make_unique<http::Server>(api_io, web.take_router(), options);
     unsigned short port = 0;
     try {
       port = server->start();

@@ -87,6 +87,8 @@ std::vector<KeySpec> key_specs() {
        [](Config& c, const Value& v) { c.http.body_timeout = to_seconds(v); }},
       {"http.shutdown_grace_seconds", Kind::kInt, 0, 3600,
        [](Config& c, const Value& v) { c.http.shutdown_grace = to_seconds(v); }},
+      {"http.upload_spool_dir", Kind::kString, 0, 0,
+       [](Config& c, const Value& v) { c.http.upload_spool_dir = str(v); }},
       {"http.trusted_proxies", Kind::kList, 0, 0,
        [](Config& c, const Value& v) {
          c.http.trusted_proxies.clear();

@@ -56,37 +56,44 @@ std::string header_parameter(std::string_view header, std::string_view name) {
   return value;
 }
 
-void parse_multipart(Params& params, std::vector<UploadedFile>& files, std::string_view body,
+[[noreturn]] void malformed_multipart() {
+  throw Error(ErrorCode::kBadRequest, "Malformed multipart body");
+}
+
+// A part's headers may not run on without end: the search for their end is bounded.
+constexpr std::size_t kMaxPartHead = 16 * 1024;
+
+void parse_multipart(Params& params, std::vector<UploadedFile>& files, const ByteSource& body,
                      const std::string& boundary) {
   if (boundary.empty() || boundary.size() > 200) {
     throw Error(ErrorCode::kBadRequest, "Malformed multipart body: no boundary");
   }
   const std::string delimiter = "--" + boundary;
-  std::size_t pos = body.find(delimiter);
-  if (pos == std::string_view::npos)
-    throw Error(ErrorCode::kBadRequest, "Malformed multipart body");
+  const std::string next_delimiter = "\r\n" + delimiter;
+  std::uint64_t pos = body.find(delimiter);
+  if (pos == ByteSource::npos) malformed_multipart();
   while (true) {
     pos += delimiter.size();
-    if (body.substr(pos, 2) == "--") return;  // closing delimiter
-    if (body.substr(pos, 2) != "\r\n")
-      throw Error(ErrorCode::kBadRequest, "Malformed multipart body");
+    std::string after = body.read(pos, 2);
+    if (after == "--") return;  // closing delimiter
+    if (after != "\r\n") malformed_multipart();
     pos += 2;
-    auto head_end = body.find("\r\n\r\n", pos);
-    if (head_end == std::string_view::npos)
-      throw Error(ErrorCode::kBadRequest, "Malformed multipart body");
-    std::string_view head = body.substr(pos, head_end - pos);
-    auto next = body.find("\r\n" + delimiter, head_end + 4);
-    if (next == std::string_view::npos)
-      throw Error(ErrorCode::kBadRequest, "Malformed multipart body");
-    std::string_view data = body.substr(head_end + 4, next - head_end - 4);
+    ByteSource head_area = body.slice(pos, kMaxPartHead);
+    std::uint64_t head_length = head_area.find("\r\n\r\n");
+    if (head_length == ByteSource::npos) malformed_multipart();
+    std::string head = body.read(pos, static_cast<std::size_t>(head_length));
+    std::uint64_t data_start = pos + head_length + 4;
+    std::uint64_t next = body.find(next_delimiter, data_start);
+    if (next == ByteSource::npos) malformed_multipart();
+    ByteSource data = body.slice(data_start, next - data_start);
 
     std::string name, filename, content_type;
     bool has_filename = false;
     std::size_t line_start = 0;
     while (line_start <= head.size()) {
       auto line_end = head.find("\r\n", line_start);
-      std::string_view line = head.substr(
-          line_start, line_end == std::string_view::npos ? head.npos : line_end - line_start);
+      std::string_view line = std::string_view(head).substr(
+          line_start, line_end == std::string::npos ? std::string::npos : line_end - line_start);
       auto colon = line.find(':');
       if (colon != std::string_view::npos) {
         std::string header_name = lower(line.substr(0, colon));
@@ -100,7 +107,7 @@ void parse_multipart(Params& params, std::vector<UploadedFile>& files, std::stri
           content_type = std::string(value);
         }
       }
-      if (line_end == std::string_view::npos) break;
+      if (line_end == std::string::npos) break;
       line_start = line_end + 2;
     }
     if (!name.empty()) {
@@ -109,9 +116,12 @@ void parse_multipart(Params& params, std::vector<UploadedFile>& files, std::stri
       bool is_file =
           has_filename || (!content_type.empty() && !lower(content_type).starts_with("text/plain"));
       if (is_file) {
-        files.push_back({name, filename, content_type, std::string(data)});
+        files.push_back({name, filename, content_type, std::move(data)});
       } else {
-        params.set(name, std::string(data));
+        if (data.size() > Params::kMaxTextPartBytes) {
+          throw Error(ErrorCode::kPayloadTooLarge, "A form field is too large");
+        }
+        params.set(name, data.to_string());
       }
     }
     pos = next + 2;
@@ -189,14 +199,31 @@ void Params::set(std::string_view key, nlohmann::json value) {
 Params Params::from_request(const Request& request) {
   Params params;
   for (const auto& [k, v] : request.query) params.set(k, v);
-  if (request.body.empty()) return params;
   std::string content_type = lower(request.header("Content-Type").value_or(""));
+  const bool multipart = content_type.starts_with("multipart/form-data");
+  if (!request.spooled_body.empty()) {
+    if (multipart) {
+      parse_multipart(params, params.files_, request.spooled_body,
+                      header_parameter(request.header("Content-Type").value_or(""), "boundary"));
+      return params;
+    }
+    if (request.spooled_body.size() > kMaxSpooledTextBody) {
+      throw Error(ErrorCode::kPayloadTooLarge, "Request body too large");
+    }
+    Request in_memory;
+    in_memory.headers = request.headers;
+    in_memory.body = request.spooled_body.to_string();
+    Params from_body = from_request(in_memory);
+    for (auto& [k, v] : from_body.values_.items()) params.values_[k] = v;
+    return params;
+  }
+  if (request.body.empty()) return params;
   if (content_type.starts_with("application/json") || content_type.ends_with("+json")) {
     auto doc = parse_json_limited(request.body);
     if (!doc.is_object()) throw Error(ErrorCode::kBadRequest, "Request body must be a JSON object");
     for (auto& [k, v] : doc.items()) params.values_[k] = v;
-  } else if (content_type.starts_with("multipart/form-data")) {
-    parse_multipart(params, params.files_, request.body,
+  } else if (multipart) {
+    parse_multipart(params, params.files_, ByteSource(request.body),
                     header_parameter(request.header("Content-Type").value_or(""), "boundary"));
   } else {
     for (const auto& [k, v] : parse_query_string(request.body)) params.set(k, v);

@@ -2,6 +2,7 @@
 
 #include <loxodon/http/server.hpp>
 #include <loxodon/util/error.hpp>
+#include <loxodon/util/file_handle.hpp>
 #include <loxodon/util/time_format.hpp>
 
 #include <boost/asio/ip/tcp.hpp>
@@ -9,6 +10,8 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
 #include <spdlog/spdlog.h>
+
+#include <unistd.h>
 
 #include <array>
 #include <limits>
@@ -181,6 +184,19 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     }
   }
 
+  // An unnamed file for one spooled body; nothing (and an error logged) when the spool
+  // directory cannot take one.
+  std::shared_ptr<FileHandle> open_spool_file() {
+    const auto& directory = options.spool_directory.empty() ? std::filesystem::temp_directory_path()
+                                                            : options.spool_directory;
+    try {
+      return std::make_shared<FileHandle>(FileHandle::anonymous_in(directory));
+    } catch (const std::exception& e) {
+      log->error("cannot spool an upload to {}: {}", directory.string(), e.what());
+      return nullptr;
+    }
+  }
+
   void decorate(Response& res, const Request& req) {
     res.set_header("X-Request-Id", req.request_id);
     if (is_cors_path(req.path)) {
@@ -199,6 +215,10 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
 
   awaitable<void> write(beast::tcp_stream& stream, Response res, bool head, bool keep_alive,
                         unsigned version, boost::system::error_code& ec) {
+    if (res.streamed && !head) {
+      co_await write_streamed(stream, res, keep_alive, version, ec);
+      co_return;
+    }
     bhttp::response<bhttp::string_body> out;
     out.version(version);
     out.result(res.status);
@@ -206,13 +226,59 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     for (auto& [name, value] : res.headers) out.insert(name, value);
     out.keep_alive(keep_alive);
     if (head) {
-      out.set(bhttp::field::content_length, std::to_string(res.body.size()));
+      out.set(bhttp::field::content_length,
+              std::to_string(res.streamed ? res.streamed->length : res.body.size()));
     } else {
       out.body() = std::move(res.body);
       out.prepare_payload();
     }
     stream.expires_after(options.write_timeout);
     co_await bhttp::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
+  }
+
+  // Sends a StreamedBody a block at a time: each block is read only when the one before it has
+  // been written, so a slow reader holds one block of memory, not the file.
+  awaitable<void> write_streamed(beast::tcp_stream& stream, const Response& res, bool keep_alive,
+                                 unsigned version, boost::system::error_code& ec) {
+    constexpr std::size_t kBlock = 256 * 1024;
+    const StreamedBody& body = *res.streamed;
+    bhttp::response<bhttp::buffer_body> out;
+    out.version(version);
+    out.result(res.status);
+    out.set(bhttp::field::date, date_header());
+    for (const auto& [name, value] : res.headers) out.insert(name, value);
+    out.keep_alive(keep_alive);
+    out.content_length(body.length);
+    out.body().data = nullptr;
+    out.body().more = true;
+    bhttp::response_serializer<bhttp::buffer_body> serializer(out);
+    stream.expires_after(options.write_timeout);
+    co_await bhttp::async_write_header(stream, serializer,
+                                       asio::redirect_error(asio::use_awaitable, ec));
+    std::uint64_t sent = 0;
+    while (!ec && sent < body.length) {
+      const auto want =
+          static_cast<std::size_t>(std::min<std::uint64_t>(kBlock, body.length - sent));
+      std::string block;
+      try {
+        block = co_await body.read(sent, want);
+      } catch (const std::exception& e) {
+        log->error("reading a response body failed after {} bytes: {}", sent, e.what());
+      }
+      if (block.size() != want) {
+        // The status line is gone: closing is the only way left to say the body is cut short.
+        ec = asio::error::broken_pipe;
+        co_return;
+      }
+      sent += want;
+      out.body().data = block.data();
+      out.body().size = block.size();
+      out.body().more = sent < body.length;
+      stream.expires_after(options.write_timeout);
+      co_await bhttp::async_write(stream, serializer,
+                                  asio::redirect_error(asio::use_awaitable, ec));
+      if (ec == bhttp::error::need_buffer) ec = {};
+    }
   }
 
   // Answers a request the server refuses before routing (bad syntax, too large) and closes.
@@ -410,30 +476,60 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
         }
       }
       parser.body_limit(limit);
-      if (!parser.is_done()) {
+      const bool spool = large && match.route != nullptr && match.route->options.spool_large_body;
+      bhttp::request<bhttp::string_body> message;
+      if (spool) {
+        auto file = open_spool_file();
+        if (!file) {
+          co_await refuse(stream, 503, "Uploads cannot be taken right now", peer);
+          break;
+        }
+        // The head was parsed as a string message; the body goes to the file instead.
+        bhttp::request_parser<bhttp::file_body> file_parser(std::move(parser));
+        file_parser.body_limit(limit);
+        beast::file body_file;
+        body_file.native_handle(::dup(file->fd()));
+        file_parser.get().body().reset(std::move(body_file), ec);
+        if (!ec) {
+          stream.expires_after(options.body_timeout);
+          co_await bhttp::async_read(stream, buffer, file_parser,
+                                     asio::redirect_error(asio::use_awaitable, ec));
+        }
+        message = bhttp::request<bhttp::string_body>(bhttp::request_header<>(
+            static_cast<const bhttp::request_header<>&>(file_parser.get())));
+        if (!ec) req.spooled_body = ByteSource::whole_file(std::move(file));
+      } else if (!parser.is_done()) {
         stream.expires_after(options.body_timeout);
         co_await bhttp::async_read(stream, buffer, parser,
                                    asio::redirect_error(asio::use_awaitable, ec));
-        if (ec == bhttp::error::body_limit || ec == bhttp::error::buffer_overflow) {
-          co_await refuse(stream, 413, "Request body too large", peer);
-          break;
-        }
-        if (ec == beast::error::timeout || ec == asio::error::eof ||
-            ec == asio::error::connection_reset || ec == bhttp::error::partial_message) {
-          break;
-        }
-        if (ec) {
-          log->debug("bad request body from {}: {}", peer, ec.message());
-          co_await refuse(stream, 400, "Malformed HTTP request", peer);
-          break;
-        }
+      }
+      if (ec == bhttp::error::body_limit || ec == bhttp::error::buffer_overflow) {
+        co_await refuse(stream, 413, "Request body too large", peer);
+        break;
+      }
+      if (ec == beast::error::timeout || ec == asio::error::eof ||
+          ec == asio::error::connection_reset || ec == bhttp::error::partial_message) {
+        break;
+      }
+      if (ec == boost::system::errc::no_space_on_device ||
+          ec == boost::system::errc::file_too_large) {
+        log->error("cannot spool an upload: {}", ec.message());
+        co_await refuse(stream, 507, "The server has no room for this upload now", peer);
+        break;
+      }
+      if (ec) {
+        log->debug("bad request body from {}: {}", peer, ec.message());
+        co_await refuse(stream, 400, "Malformed HTTP request", peer);
+        break;
       }
       stream.expires_never();
 
-      auto message = parser.release();
+      if (!spool) {
+        message = parser.release();
+        req.body = std::move(message.body());
+      }
       bool keep_alive = message.keep_alive();
       unsigned version = message.version();
-      req.body = std::move(message.body());
 
       Response res = co_await dispatch(match, req);
       decorate(res, req);
@@ -443,7 +539,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
         break;
       }
       unsigned status = res.status;
-      std::size_t bytes = res.body.size();
+      std::size_t bytes = res.streamed ? res.streamed->length : res.body.size();
       keep_alive = keep_alive && !stopping;
       co_await write(stream, std::move(res), req.method == "HEAD", keep_alive, version, ec);
       if (options.access_log) {

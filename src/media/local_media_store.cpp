@@ -17,15 +17,39 @@ std::filesystem::path LocalMediaStore::path_of(const std::string& key) const {
 }
 
 void LocalMediaStore::put(const std::string& key, std::string_view bytes) {
+  write_atomically(key, [&](std::ostream& out) {
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  });
+}
+
+void LocalMediaStore::put_from(const std::string& key, const ByteSource& bytes) {
+  constexpr std::size_t kBlock = 256 * 1024;
+  write_atomically(key, [&](std::ostream& out) {
+    bytes.for_each_chunk(kBlock, [&](std::string_view block) {
+      out.write(block.data(), static_cast<std::streamsize>(block.size()));
+    });
+  });
+}
+
+void LocalMediaStore::write_atomically(const std::string& key,
+                                       const std::function<void(std::ostream&)>& write) {
   auto path = path_of(key);
   std::filesystem::create_directories(path.parent_path());
   auto temporary = path;
   temporary += ".tmp-" + random_hex(8);
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.flush();
-    if (!out) {
+    bool written = false;
+    try {
+      write(out);
+      out.flush();
+      written = static_cast<bool>(out);
+    } catch (...) {
+      std::error_code ignored;
+      std::filesystem::remove(temporary, ignored);
+      throw;
+    }
+    if (!written) {
       std::error_code ignored;
       std::filesystem::remove(temporary, ignored);
       throw std::runtime_error("could not write media file " + path.string());

@@ -21,6 +21,10 @@ bool MediaStore::valid_key(std::string_view key) {
   return true;
 }
 
+void MediaStore::put_from(const std::string& key, const ByteSource& bytes) {
+  put(key, bytes.to_string());
+}
+
 std::optional<MediaFileInfo> MediaStore::stat(const std::string& key) const {
   auto bytes = read(key);
   if (!bytes) return std::nullopt;

@@ -113,7 +113,8 @@ MediaService::MediaService(const config::Config& config, db::Database& db, Snowf
 awaitable<db::MediaRow> MediaService::insert_upload(std::int64_t me, MediaUpload upload,
                                                     bool queue_job) {
   if (upload.bytes.empty()) refuse("file", "File", "can't be blank");
-  auto sniffed = media::sniff_media(upload.bytes);
+  // Enough of the head for every signature sniff_media knows.
+  auto sniffed = media::sniff_media(upload.bytes.read(0, 64));
   if (!sniffed) refuse("file", "File", "content type is not supported");
   constexpr std::size_t kMegabyte = 1024 * 1024;
   const bool image = sniffed->kind == media::MediaKind::kImage;
@@ -148,7 +149,7 @@ awaitable<db::MediaRow> MediaService::insert_upload(std::int64_t me, MediaUpload
   row.description = upload.description;
   row.focus_x = focus.first;
   row.focus_y = focus.second;
-  auto save = [&] { store_.put(*row.upload_key, upload.bytes); };
+  auto save = [&] { store_.put_from(*row.upload_key, upload.bytes); };
   co_await run_blocking(blocking_, save);
   co_await db_.tx([&](db::Tx& tx) {
     db::MediaRepository::insert(tx, row);
@@ -532,21 +533,16 @@ awaitable<MediaService::PruneProgress> MediaService::prune_remote(
   co_return p;
 }
 
-awaitable<std::optional<std::string>> MediaService::read_file(std::string key) {
-  auto read = [&] { return store_.read(key); };
-  co_return co_await run_blocking(blocking_, read);
-}
-
 awaitable<std::optional<media::MediaFileInfo>> MediaService::file_info(std::string key) {
   auto stat = [&] { return store_.stat(key); };
-  co_return co_await run_blocking(blocking_, stat);
+  co_return co_await run_blocking(file_reads_, stat);
 }
 
 awaitable<std::optional<std::string>> MediaService::read_file_range(std::string key,
                                                                     std::uint64_t offset,
                                                                     std::uint64_t length) {
   auto read = [&] { return store_.read_range(key, offset, length); };
-  co_return co_await run_blocking(blocking_, read);
+  co_return co_await run_blocking(file_reads_, read);
 }
 
 }  // namespace lox::services

@@ -1,7 +1,10 @@
 """Exhaustion attacks against a real `loxodon serve` on loopback: a huge body sent without a
-token, thousands of idle and slow-header connections, and more connections from one address
-than it may hold. Others are still served, and nothing is read that should not be."""
+token, large uploads in flight, thousands of idle and slow-header connections, and more
+connections from one address than it may hold. Others are still served, and nothing is read
+that should not be."""
 
+import glob
+import os
 import resource
 import socket
 import time
@@ -26,6 +29,14 @@ def read_status(sock):
             break
         data += chunk
     return int(data.split(b" ")[1]) if data.startswith(b"HTTP/") else None
+
+
+def rss_bytes(pid):
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    raise RuntimeError("no VmRSS")
 
 
 class ExhaustionAttackTest(unittest.TestCase):
@@ -78,6 +89,65 @@ class ExhaustionAttackTest(unittest.TestCase):
         finally:
             s.close()
         self.assert_served_quickly()
+
+    def test_uploads_in_flight_are_held_on_disk_not_in_memory(self):
+        # Four 60 MB uploads sent all but their last bytes: the process must not hold them.
+        size = 60 * 1024 * 1024
+        video = b"\x00\x00\x00\x18ftypmp42" + b"\x00" * (size - 12)
+        body = (b"--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"v.mp4\"\r\n"
+                b"Content-Type: video/mp4\r\n\r\n" + video + b"\r\n--x--\r\n")
+        head = (b"POST /api/v2/media HTTP/1.1\r\nHost: localhost\r\n"
+                b"Authorization: Bearer " + self.client.access_token.encode() + b"\r\n"
+                b"Content-Type: multipart/form-data; boundary=x\r\n"
+                b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n")
+        before = rss_bytes(self.server.proc.pid)
+        uploads = []
+        try:
+            for _ in range(4):
+                s = connect_from("127.0.0.1", self.server.port)
+                s.settimeout(60)
+                s.sendall(head + body[:-10])
+                uploads.append(s)
+            time.sleep(0.5)  # let the server take in what was sent
+            grown = rss_bytes(self.server.proc.pid) - before
+            # Held in memory, 240 MB would show; spooled, the process grows by its buffers.
+            self.assertLess(grown, 48 * 1024 * 1024, f"grew by {grown // (1024 * 1024)} MB")
+            self.assert_served_quickly()
+            for s in uploads:
+                s.sendall(body[-10:])
+                self.assertEqual(read_status(s), 202)
+        finally:
+            for s in uploads:
+                s.close()
+        # The same files read back by slow readers are sent a block at a time, not loaded whole.
+        stored = [p for p in glob.glob(self.server.media_dir + "/**/upload", recursive=True)
+                  if os.path.getsize(p) == size]
+        self.assertGreaterEqual(len(stored), 1)
+        key = os.path.relpath(os.path.dirname(stored[0]), self.server.media_dir)
+        os.link(stored[0], os.path.join(self.server.media_dir, key, "original.mp4"))
+        before = rss_bytes(self.server.proc.pid)
+        readers = []
+        try:
+            for _ in range(4):
+                s = connect_from("127.0.0.1", self.server.port)
+                s.sendall(f"GET /system/media/{key}/original.mp4 HTTP/1.1\r\n"
+                          "Host: localhost\r\nConnection: close\r\n\r\n".encode())
+                readers.append(s)
+            time.sleep(0.5)
+            grown = rss_bytes(self.server.proc.pid) - before
+            self.assertLess(grown, 48 * 1024 * 1024, f"grew by {grown // (1024 * 1024)} MB")
+            response = b""
+            while True:  # one reader takes the whole file
+                chunk = readers[0].recv(1024 * 1024)
+                if not chunk:
+                    break
+                response += chunk
+            head, _, file = response.partition(b"\r\n\r\n")
+            self.assertTrue(head.startswith(b"HTTP/1.1 200"), head[:100])
+            self.assertEqual(len(file), size)
+        finally:
+            for s in readers:
+                s.close()
 
     def test_one_address_holds_no_more_connections_than_its_share(self):
         held = [connect_from("127.0.0.9", self.server.port) for _ in range(300)]

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <memory>
 
 namespace lox::media {
 namespace {
@@ -31,6 +32,15 @@ TEST_F(LocalMediaStoreTest, StoresReadsAndRemovesByKey) {
   for (const auto& entry : std::filesystem::recursive_directory_iterator(root_))
     files += entry.is_regular_file() ? 1 : 0;
   EXPECT_EQ(files, 1);
+}
+
+TEST_F(LocalMediaStoreTest, StoresAPartOfAFileABlockAtATime) {
+  auto file = std::make_shared<FileHandle>(FileHandle::anonymous_in(root_.parent_path()));
+  std::string upload(700 * 1024, 'u');
+  upload.back() = 'z';
+  file->append("multipart head\r\n\r\n" + upload + "\r\n--end--");
+  store_.put_from("ab/cd/0123456789abcdef/upload", ByteSource(file, 18, upload.size()));
+  EXPECT_EQ(store_.read("ab/cd/0123456789abcdef/upload"), upload);
 }
 
 TEST_F(LocalMediaStoreTest, RefusesKeysThatCouldLeaveTheDirectory) {

@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <memory>
+
 namespace lox::http {
 namespace {
 
@@ -66,9 +69,73 @@ TEST(Params, MultipartFieldsAndFilesWithOrWithoutFilename) {
   EXPECT_EQ(p.values()["fields_attributes"]["1"]["name"], "B");
   ASSERT_NE(p.file("avatar"), nullptr);
   EXPECT_EQ(p.file("avatar")->filename, "a.png");
-  EXPECT_EQ(p.file("avatar")->data, "\x89PNG");
+  EXPECT_EQ(p.file("avatar")->content.to_string(), "\x89PNG");
   ASSERT_NE(p.file("file"), nullptr);  // megalodon: no filename
-  EXPECT_EQ(p.file("file")->data, "rawbytes");
+  EXPECT_EQ(p.file("file")->content.to_string(), "rawbytes");
+}
+
+// A body the server spooled: the same bytes in an unnamed file.
+Request spooled(std::string content_type, const std::string& body) {
+  auto file = std::make_shared<FileHandle>(
+      FileHandle::anonymous_in(std::filesystem::temp_directory_path()));
+  file->append(body);
+  Request r;
+  r.headers = {{"Content-Type", std::move(content_type)}};
+  r.spooled_body = ByteSource::whole_file(std::move(file));
+  return r;
+}
+
+TEST(Params, SpooledMultipartFilesStayInTheFile) {
+  std::string video(3 * 1024 * 1024, 'v');
+  video.replace(256 * 1024 - 3, 8, "--Bnd\r\n");  // a near-delimiter inside the data
+  std::string body =
+      "--Bnd\r\nContent-Disposition: form-data; name=\"description\"\r\n\r\nA cat\r\n"
+      "--Bnd\r\nContent-Disposition: form-data; name=\"file\"; filename=\"v.mp4\"\r\n"
+      "Content-Type: video/mp4\r\n\r\n" +
+      video + "\r\n--Bnd--\r\n";
+  auto p = Params::from_request(spooled("multipart/form-data; boundary=Bnd", body));
+  EXPECT_EQ(p.string("description"), "A cat");
+  const auto* file = p.file("file");
+  ASSERT_NE(file, nullptr);
+  EXPECT_TRUE(file->content.in_file());
+  EXPECT_EQ(file->content.size(), video.size());
+  EXPECT_EQ(file->content.to_string(), video);
+}
+
+TEST(Params, OnlyFilesMayBeLarge) {
+  // A text field over the limit, in memory or spooled.
+  std::string big_field = "--B\r\nContent-Disposition: form-data; name=\"status\"\r\n\r\n" +
+                          std::string(Params::kMaxTextPartBytes + 1, 'x') + "\r\n--B--\r\n";
+  for (const auto& request : {with_body("multipart/form-data; boundary=B", big_field),
+                              spooled("multipart/form-data; boundary=B", big_field)}) {
+    try {
+      Params::from_request(request);
+      ADD_FAILURE() << "a huge text field was taken";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::kPayloadTooLarge);
+    }
+  }
+  // A spooled body that is not multipart is read into memory only when small.
+  auto json = Params::from_request(spooled("application/json", R"({"description":"hi"})"));
+  EXPECT_EQ(json.string("description"), "hi");
+  auto form = Params::from_request(spooled("application/x-www-form-urlencoded", "focus=0.5,0"));
+  EXPECT_EQ(form.string("focus"), "0.5,0");
+  try {
+    Params::from_request(
+        spooled("application/json", std::string(Params::kMaxSpooledTextBody + 1, ' ') + "{}"));
+    ADD_FAILURE() << "a huge spooled JSON body was read";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kPayloadTooLarge);
+  }
+  // A part head that never ends is malformed, not a scan of the whole file.
+  try {
+    Params::from_request(
+        spooled("multipart/form-data; boundary=B",
+                "--B\r\nContent-Disposition: form-data; name=\"a\"" + std::string(64 * 1024, ' ')));
+    ADD_FAILURE() << "an endless part head was taken";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kBadRequest);
+  }
 }
 
 TEST(Params, MalformedBodiesAreBadRequests) {

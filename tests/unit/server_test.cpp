@@ -6,6 +6,10 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <memory>
 #include <thread>
 
 namespace lox::http {
@@ -290,6 +294,140 @@ TEST(Server, GracefulStopFinishesRequestsInFlightAndRefusesNewOnes) {
   EXPECT_EQ(res->header("connection"), "close");
   EXPECT_TRUE(idle.wait_closed(1s));
   EXPECT_THROW(RawConnection refused(s.port()), std::runtime_error);
+}
+
+// A body a test can check byte for byte without keeping a copy: byte i is i % 251.
+char pattern_byte(std::uint64_t i) { return static_cast<char>('!' + i % 251 % 90); }
+std::string pattern(std::uint64_t offset, std::size_t length) {
+  std::string out(length, '\0');
+  for (std::size_t i = 0; i < length; ++i) out[i] = pattern_byte(offset + i);
+  return out;
+}
+
+Router upload_router() {
+  Router router;
+  RouteOptions spooling;
+  spooling.max_body_bytes = 8 * 1024 * 1024;
+  spooling.spool_large_body = true;
+  router.add(
+      "POST", "/upload",
+      [](Request& req) -> awaitable<Response> {
+        const ByteSource& spooled = req.spooled_body;
+        co_return Response::json(200,
+                                 {{"in_memory", req.body.size()},
+                                  {"spooled", spooled.size()},
+                                  {"in_file", spooled.in_file()},
+                                  {"intact", spooled.to_string() == pattern(0, spooled.size())}});
+      },
+      spooling);
+  router.add("GET", "/file/:size", [](Request& req) -> awaitable<Response> {
+    Response res;
+    res.set_header("Content-Type", "application/octet-stream");
+    res.streamed = std::make_shared<StreamedBody>();
+    res.streamed->length = std::stoull(std::string(*req.path_param("size")));
+    res.streamed->read = [](std::uint64_t offset, std::size_t length) -> awaitable<std::string> {
+      // A file that goes away after its first 2 MiB.
+      if (offset >= 2 * 1024 * 1024) throw std::runtime_error("gone");
+      co_return pattern(offset, length);
+    };
+    co_return res;
+  });
+  return router;
+}
+
+TEST(Server, SpoolingRoutesTakeLargeBodiesIntoAnUnnamedFile) {
+  auto spool =
+      std::filesystem::temp_directory_path() / ("loxodon-spool-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(spool);
+  ServerOptions options;
+  options.unauthenticated_body_bytes = 1024;
+  options.spool_directory = spool;
+  RunningServer s(upload_router(), options);
+
+  auto small = http_request(s.port(), "POST", "/upload", "", pattern(0, 1000));
+  ASSERT_TRUE(small);
+  auto small_json = nlohmann::json::parse(small->body);
+  EXPECT_EQ(small_json["in_memory"], 1000);
+  EXPECT_EQ(small_json["spooled"], 0);
+
+  auto large = http_request(s.port(), "POST", "/upload", "", pattern(0, 5 * 1024 * 1024));
+  ASSERT_TRUE(large);
+  ASSERT_EQ(large->status, 200) << large->body;
+  auto large_json = nlohmann::json::parse(large->body);
+  EXPECT_EQ(large_json["in_memory"], 0);
+  EXPECT_EQ(large_json["spooled"], 5 * 1024 * 1024);
+  EXPECT_EQ(large_json["in_file"], true);
+  EXPECT_EQ(large_json["intact"], true);
+
+  // Chunked, of unknown length: spooled too; and the limit still holds.
+  RawConnection chunked(s.port());
+  std::string chunks;
+  for (int i = 0; i < 4; ++i) {
+    std::string block = pattern(static_cast<std::uint64_t>(i) * 4096, 4096);
+    chunks += "1000\r\n" + block + "\r\n";
+  }
+  ASSERT_TRUE(
+      chunked.send("POST /upload HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" +
+                   chunks + "0\r\n\r\n"));
+  auto chunked_res = chunked.read_response(5s);
+  ASSERT_TRUE(chunked_res);
+  EXPECT_EQ(nlohmann::json::parse(chunked_res->body)["spooled"], 16384);
+  EXPECT_EQ(nlohmann::json::parse(chunked_res->body)["intact"], true);
+  RawConnection too_big(s.port());
+  ASSERT_TRUE(
+      too_big.send("POST /upload HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"));
+  std::string block = "100000\r\n" + std::string(1024 * 1024, 'x') + "\r\n";
+  for (int i = 0; i < 9 && too_big.send(block); ++i) {
+  }
+  auto refused = too_big.read_response(5s);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 413);
+
+  // Nothing was ever named in the spool directory.
+  EXPECT_TRUE(std::filesystem::is_empty(spool));
+  std::filesystem::remove_all(spool);
+}
+
+TEST(Server, AnUnusableSpoolDirectoryRefusesTheUploadAndNothingElse) {
+  ServerOptions options;
+  options.unauthenticated_body_bytes = 1024;
+  options.spool_directory = "/nonexistent/loxodon-spool";
+  RunningServer s(upload_router(), options);
+  auto large = http_request(s.port(), "POST", "/upload", "", pattern(0, 4096));
+  ASSERT_TRUE(large);
+  EXPECT_EQ(large->status, 503);
+  auto small = http_request(s.port(), "POST", "/upload", "", pattern(0, 100));
+  ASSERT_TRUE(small);
+  EXPECT_EQ(small->status, 200);
+}
+
+TEST(Server, StreamedBodiesAreSentABlockAtATime) {
+  RunningServer s(upload_router());
+  const std::uint64_t size = 1024 * 1024 + 3;
+  auto whole = http_request(s.port(), "GET", "/file/" + std::to_string(size));
+  ASSERT_TRUE(whole);
+  EXPECT_EQ(whole->status, 200);
+  EXPECT_EQ(whole->header("content-length"), std::to_string(size));
+  EXPECT_TRUE(whole->body == pattern(0, size));
+
+  auto empty = http_request(s.port(), "GET", "/file/0");
+  ASSERT_TRUE(empty);
+  EXPECT_EQ(empty->body, "");
+
+  RawConnection head(s.port());
+  ASSERT_TRUE(head.send("HEAD /file/5000 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+  std::string raw = head.read_until_closed(2s);
+  EXPECT_NE(raw.find("Content-Length: 5000\r\n"), std::string::npos);
+  EXPECT_TRUE(raw.ends_with("\r\n\r\n"));
+
+  // A body whose source fails halfway: the connection closes short of the declared length.
+  RawConnection cut(s.port());
+  ASSERT_TRUE(cut.send("GET /file/3000000 HTTP/1.1\r\nHost: x\r\n\r\n"));
+  std::string partial = cut.read_until_closed(5s);
+  auto head_end = partial.find("\r\n\r\n");
+  ASSERT_NE(head_end, std::string::npos);
+  EXPECT_EQ(partial.size() - head_end - 4, 2u * 1024 * 1024);
+  EXPECT_EQ(http_request(s.port(), "GET", "/file/10")->status, 200);  // still serving
 }
 
 }  // namespace

@@ -20,6 +20,8 @@ struct HttpConfig {
   std::chrono::seconds body_timeout{60};
   std::chrono::seconds shutdown_grace{20};
   std::vector<IpNetwork> trusted_proxies;
+  // Where large uploads are written as they arrive; empty is $TMPDIR or /tmp.
+  std::string upload_spool_dir;
 };
 
 struct DatabaseConfig {

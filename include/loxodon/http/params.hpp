@@ -15,7 +15,8 @@ struct UploadedFile {
   std::string field;
   std::string filename;      // may be empty: clients (megalodon) send parts without one
   std::string content_type;  // as declared; never trusted for the real type
-  std::string data;
+  // The part's bytes: a slice of the request body, in memory or in its spool file.
+  ByteSource content;
 };
 
 // Request parameters the way Rails (and so Mastodon) merges them: query string, then the body
@@ -25,7 +26,11 @@ struct UploadedFile {
 // the accessors convert them the way clients send them ("true", "1", 1, true).
 class Params {
  public:
-  // Throws lox::Error(400) for a body that does not parse.
+  // Throws lox::Error(400) for a body that does not parse. Text parts of a multipart body are
+  // limited to kMaxTextPartBytes each; a spooled body that is not multipart to
+  // kMaxSpooledTextBody (413): only files may be large.
+  static constexpr std::size_t kMaxTextPartBytes = 1024 * 1024;
+  static constexpr std::size_t kMaxSpooledTextBody = 1024 * 1024;
   static Params from_request(const Request& request);
 
   const nlohmann::json& values() const { return values_; }

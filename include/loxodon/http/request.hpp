@@ -1,5 +1,6 @@
 #pragma once
 
+#include <loxodon/util/byte_source.hpp>
 #include <loxodon/util/url_encode.hpp>
 
 #include <optional>
@@ -19,6 +20,10 @@ struct Request {
   std::vector<std::pair<std::string, std::string>> query;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // Set instead of `body` on routes that spool (RouteOptions::spool_large_body) when the body
+  // was larger than ServerOptions::unauthenticated_body_bytes: it went to an unnamed file as it
+  // arrived. Params reads either.
+  ByteSource spooled_body;
 
   std::string remote_address;   // the client, after trusted-proxy resolution
   std::string scheme = "http";  // as the client used it (X-Forwarded-Proto from a trusted proxy)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <loxodon/http/stream_endpoint.hpp>
+#include <loxodon/http/streamed_body.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -18,6 +19,8 @@ struct Response {
   std::string body;
   // Set by streaming handlers: the server takes the connection over instead of writing a body.
   std::shared_ptr<StreamUpgrade> upgrade;
+  // Set instead of `body` for large files: the server sends it a part at a time.
+  std::shared_ptr<StreamedBody> streamed;
 
   // Replaces any header of the same name.
   void set_header(std::string name, std::string value);

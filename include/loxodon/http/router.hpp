@@ -24,6 +24,10 @@ struct RouteOptions {
   // is read (throws lox::Error to refuse it): nobody without a valid token can make the server
   // take in a 100 MB upload.
   std::function<awaitable<void>(Request&)> before_large_body = {};
+  // Uploads: a body larger than ServerOptions::unauthenticated_body_bytes is written to an
+  // unnamed file in ServerOptions::spool_directory as it arrives and handed over as
+  // Request::spooled_body, so a slow 100 MB upload holds disk, not memory.
+  bool spool_large_body = false;
 };
 
 struct Route {

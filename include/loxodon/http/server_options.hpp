@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,9 @@ struct ServerOptions {
   // A body larger than this is read only after the route's gate (the access token, for API
   // routes that need one) accepted the request's head.
   std::size_t unauthenticated_body_bytes = 64 * 1024;
+  // Where routes that spool (uploads) write large bodies; empty is the system's temporary
+  // directory ($TMPDIR or /tmp). Files there have no name and vanish when closed.
+  std::filesystem::path spool_directory;
 };
 
 }  // namespace lox::http

@@ -3,6 +3,8 @@
 #include <loxodon/media/media_store.hpp>
 
 #include <filesystem>
+#include <functional>
+#include <ostream>
 
 namespace lox::media {
 
@@ -13,6 +15,7 @@ class LocalMediaStore : public MediaStore {
   explicit LocalMediaStore(std::filesystem::path root);
 
   void put(const std::string& key, std::string_view bytes) override;
+  void put_from(const std::string& key, const ByteSource& bytes) override;
   std::optional<std::string> read(const std::string& key) const override;
   void remove(const std::string& key) override;
   std::optional<MediaFileInfo> stat(const std::string& key) const override;
@@ -21,6 +24,8 @@ class LocalMediaStore : public MediaStore {
 
  private:
   std::filesystem::path path_of(const std::string& key) const;
+  // Writes a file under a temporary name with `write` and renames it to `key`'s path.
+  void write_atomically(const std::string& key, const std::function<void(std::ostream&)>& write);
 
   std::filesystem::path root_;
 };

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <loxodon/util/byte_source.hpp>
+
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -24,6 +26,9 @@ class MediaStore {
   virtual ~MediaStore() = default;
   // Stores the bytes under `key`, replacing nothing halfway: readers see the old file or the new.
   virtual void put(const std::string& key, std::string_view bytes) = 0;
+  // The same from bytes that may be in a file (an upload spooled to disk). The default reads
+  // them into memory; stores override it to copy a block at a time.
+  virtual void put_from(const std::string& key, const ByteSource& bytes);
   virtual std::optional<std::string> read(const std::string& key) const = 0;
   virtual void remove(const std::string& key) = 0;
   // Size and time of the file, without reading it (conditional and range requests are answered

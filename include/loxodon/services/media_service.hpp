@@ -6,6 +6,7 @@
 #include <loxodon/media/media_store.hpp>
 #include <loxodon/net/http_client.hpp>
 #include <loxodon/util/asio.hpp>
+#include <loxodon/util/byte_source.hpp>
 #include <loxodon/util/snowflake.hpp>
 
 #include <nlohmann/json.hpp>
@@ -22,7 +23,7 @@ class Database;
 namespace lox::services {
 
 struct MediaUpload {
-  std::string bytes;
+  ByteSource bytes;  // in memory, or a part of the request's spool file
   std::string description;
   std::optional<std::string> focus;  // "x,y", each -1.0 to 1.0
 };
@@ -112,10 +113,9 @@ class MediaService {
   awaitable<std::optional<StoredImage>> store_image(std::string bytes, std::int64_t max_pixels);
   awaitable<void> remove_file(std::string key);
 
-  // A stored file, read on the blocking pool (nullopt when there is none).
-  awaitable<std::optional<std::string>> read_file(std::string key);
-  // A file's size and time, and a part of it, without reading the rest (for /system/media's
-  // conditional and range requests).
+  // A file's size and time, and a part of it read on the blocking pool, without reading the
+  // rest (/system/media answers conditional requests from the first and sends files a block at
+  // a time with the second).
   awaitable<std::optional<media::MediaFileInfo>> file_info(std::string key);
   awaitable<std::optional<std::string>> read_file_range(std::string key, std::uint64_t offset,
                                                         std::uint64_t length);
@@ -145,6 +145,9 @@ class MediaService {
   media::MediaStore& store_;
   asio::thread_pool& blocking_;
   net::HttpClient& client_;
+  // Serving reads files on threads of their own: a download never waits behind image
+  // processing or password hashing on the shared blocking pool.
+  asio::thread_pool file_reads_{2};
 };
 
 }  // namespace lox::services

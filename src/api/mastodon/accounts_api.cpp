@@ -59,6 +59,7 @@ void AccountsApi::add_routes(Endpoints& e) {
         [this](Call& c) { return verify_credentials(c); });
   http::RouteOptions with_images;  // avatar and header uploads, up to 8 MB each
   with_images.max_body_bytes = 2 * services::MediaService::kMaxProfileImageBytes + 1024 * 1024;
+  with_images.spool_large_body = true;
   e.add(
       {"PATCH", "/api/v1/accounts/update_credentials", Access::kUser, {"write:accounts"}},
       [this](Call& c) { return update_credentials(c); }, with_images);
@@ -238,7 +239,7 @@ awaitable<http::Response> AccountsApi::update_credentials(Call& call) {
   const std::array<bool, 2> pictures{false, true};  // avatar, header (a named array: GCC 12)
   for (bool header : pictures) {
     if (const auto* file = p.file(header ? "header" : "avatar")) {
-      co_await media_.set_profile_image(call.user().account.id, header, file->data);
+      co_await media_.set_profile_image(call.user().account.id, header, file->content.to_string());
     }
   }
   auto updated = co_await accounts_.update_profile(call.user().user.id, u);

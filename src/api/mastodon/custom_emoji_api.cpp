@@ -51,12 +51,13 @@ void CustomEmojiApi::add_routes(Endpoints& e) {
         });
   http::RouteOptions upload;
   upload.max_body_bytes = kMaxEmojiBody;
+  upload.spool_large_body = true;
   e.add(
       {"POST", "/api/v1/custom_emojis", Access::kUser, {"write:accounts"}},
       [this](Call& c) -> awaitable<http::Response> {
         services::NewCustomEmoji emoji;
         emoji.shortcode = c.params.string_or("shortcode", "");
-        if (const auto* file = c.params.file("image")) emoji.image = file->data;
+        if (const auto* file = c.params.file("image")) emoji.image = file->content.to_string();
         emoji.category = c.params.string("category");
         auto added = co_await emojis_.add(c.user(), std::move(emoji), administering(c));
         co_return added_emoji_response(config_, added);

@@ -14,13 +14,12 @@ using nlohmann::json;
 
 namespace {
 
-// Big enough for a 99 MB video in a multipart body.
 // Room for the multipart envelope and the other fields around the largest file allowed.
 constexpr std::size_t kMultipartOverhead = 1024 * 1024;
 
 services::MediaUpload upload_of(Call& c) {
   services::MediaUpload upload;
-  if (const auto* file = c.params.file("file")) upload.bytes = file->data;
+  if (const auto* file = c.params.file("file")) upload.bytes = file->content;
   upload.description = c.params.string_or("description", "");
   upload.focus = c.params.string("focus");
   return upload;
@@ -35,6 +34,7 @@ void MediaApi::add_routes(Endpoints& e, http::Router& router) {
   http::RouteOptions big_body;
   big_body.max_body_bytes =
       config_.instance.max_upload_megabytes * 1024 * 1024 + kMultipartOverhead;
+  big_body.spool_large_body = true;
   e.add(
       {"POST", "/api/v2/media", Access::kUser, {"write:media"}},
       [this](Call& c) -> awaitable<http::Response> {

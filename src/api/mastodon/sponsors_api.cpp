@@ -28,6 +28,7 @@ void SponsorsApi::add_routes(Endpoints& e) {
   };
   http::RouteOptions with_image;  // a logo or creative, up to 8 MB, as multipart
   with_image.max_body_bytes = 9 * 1024 * 1024;
+  with_image.spool_large_body = true;
 
   e.add({"GET", "/api/v1/instance/sponsors", Access::kPublic, {}, true},
         [this, offer_json](Call&) -> awaitable<http::Response> {
@@ -61,7 +62,7 @@ void SponsorsApi::add_routes(Endpoints& e) {
         r.ends_on = c.params.string("ends_on");
         r.renewal = c.params.string("renewal").value_or("none");
         r.community = c.params.string("community");
-        if (const auto* logo = c.params.file("logo")) r.logo = logo->data;
+        if (const auto* logo = c.params.file("logo")) r.logo = logo->content.to_string();
         auto sponsor = co_await sponsors_.create_sponsor(c.user(), std::move(r));
         co_return http::Response::json(200, sponsor_json(config_, sponsor));
       },
@@ -88,7 +89,8 @@ void SponsorsApi::add_routes(Endpoints& e) {
         r.starts_at = time_param(c.params, "starts_at", "Starts at");
         r.ends_at = time_param(c.params, "ends_at", "Ends at");
         r.creative_description = c.params.string("creative_description").value_or("");
-        if (const auto* creative = c.params.file("creative")) r.creative = creative->data;
+        if (const auto* creative = c.params.file("creative"))
+          r.creative = creative->content.to_string();
         auto placement =
             co_await sponsors_.create_placement(c.user(), path_id(c.request), std::move(r));
         co_return http::Response::json(200, placement_json(config_, placement));
