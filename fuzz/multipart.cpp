@@ -8,16 +8,21 @@
 //      boundary parameter's parsing is fuzzed too), the body after it
 //   2  application/x-www-form-urlencoded, the same text also as the query string (merged first)
 //   3  application/json
+//   4  multipart/form-data with the fixed boundary, spooled to an unnamed file as the server
+//      does for uploads (parts are found by scanning the file a block at a time)
 // Only lox::Error (400/413, documented) may escape; then every accessor runs on what came out.
 #include <loxodon/http/params.hpp>
 #include <loxodon/http/request.hpp>
 #include <loxodon/util/error.hpp>
+#include <loxodon/util/file_handle.hpp>
 
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -30,7 +35,7 @@ http::Request make_request(std::uint8_t mode, std::string_view rest) {
   r.method = "POST";
   r.target = "/api/v1/statuses";
   r.path = r.target;
-  switch (mode % 4) {
+  switch (mode % 5) {
     case 0:
       r.headers = {{"Content-Type", "multipart/form-data; boundary=XyZ"}};
       r.body = std::string(rest);
@@ -46,10 +51,18 @@ http::Request make_request(std::uint8_t mode, std::string_view rest) {
       r.query = http::parse_query_string(rest);
       r.body = std::string(rest);
       break;
-    default:
+    case 3:
       r.headers = {{"Content-Type", "application/json"}};
       r.body = std::string(rest);
       break;
+    default: {
+      r.headers = {{"Content-Type", "multipart/form-data; boundary=XyZ"}};
+      auto file = std::make_shared<lox::FileHandle>(
+          lox::FileHandle::anonymous_in(std::filesystem::temp_directory_path()));
+      file->append(rest);
+      r.spooled_body = lox::ByteSource::whole_file(std::move(file));
+      break;
+    }
   }
   return r;
 }
@@ -75,6 +88,7 @@ void use(const http::Params& params) {
   }
   for (const auto& file : params.files()) {
     if (params.file(file.field) == nullptr) std::abort();  // a file is found by its field
+    if (file.content.to_string().size() != file.content.size()) std::abort();  // within the body
   }
 }
 
