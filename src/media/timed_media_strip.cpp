@@ -1,3 +1,6 @@
+#include "media/matroska_metadata.hpp"
+#include "media/ogg_metadata.hpp"
+
 #include <loxodon/media/timed_media_strip.hpp>
 
 #include <algorithm>
@@ -95,6 +98,10 @@ std::string without_timed_media_metadata(std::string bytes) {
              (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFF &&
               (static_cast<unsigned char>(bytes[1]) & 0xE0) == 0xE0)) {
     strip_mp3_tags(bytes);
+  } else if (bytes.size() >= 4 && bytes.compare(0, 4, "\x1A\x45\xDF\xA3") == 0) {
+    clear_matroska_metadata(bytes);
+  } else if (bytes.size() >= 4 && bytes.compare(0, 4, "OggS") == 0) {
+    clear_ogg_comments(bytes);
   }
   return bytes;
 }

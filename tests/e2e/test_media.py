@@ -349,6 +349,25 @@ class MediaTest(unittest.TestCase):
         self.assertEqual(video["meta"]["width"], 64)  # still the same video
         self.assertEqual(mdat(served), mdat(uploaded))
 
+    def test_recordings_in_ogg_and_webm_lose_their_location_and_device(self):
+        # Real encoders' files (oggenc, opusenc, mkvmerge) carrying a LOCATION, a device and a
+        # title; what exiftool reads of them before and after the upload.
+        self.start_worker()
+        for name in ("voice.ogg", "voice.opus", "voice.webm"):
+            uploaded = fixture(name)
+            before = self.exif_tags(uploaded, "-Location", "-*Device", "-Title")
+            self.assertIn("At home", before, name)
+            status, audio = self.upload(uploaded, None, "/api/v1/media")
+            self.assertEqual(status, 200, audio)
+            self.assertEqual(audio["type"], "video" if name.endswith("webm") else "audio", name)
+            served = self.fetch(audio["url"])[2]
+            self.assertEqual(len(served), len(uploaded), name)  # nothing moved
+            after = self.exif_tags(served, "-Location", "-*Device", "-Title",
+                                   "-DateTimeOriginal")
+            self.assertEqual(after.strip(), "", name)
+            for text in (b"+52.3676", b"Pixel 8 Pro", b"At home"):
+                self.assertNotIn(text, served, name)
+
     def test_bad_uploads_are_refused(self):
         for data, name in ((b"<!DOCTYPE html><script>alert(1)</script>", "page.jpg"),
                            (b"<svg xmlns='http://www.w3.org/2000/svg'><script/></svg>", "a.svg"),
