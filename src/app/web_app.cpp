@@ -9,7 +9,11 @@ WebApp::WebApp(Services& s)
       instance_api_(s.config, s.instance, s.secrets),
       oauth_api_(s.config, s.auth, s.secrets),
       accounts_api_(s.config, s.accounts, s.auth, s.relationships, s.media),
-      statuses_api_(s.config, s.statuses, s.notifications, s.relationships, s.scheduled),
+      statuses_api_(s.config, s.statuses, s.relationships, s.scheduled),
+      notifications_module_(s.config, s.notifications),
+      markers_module_(s.statuses),
+      polls_module_(s.config, s.statuses),
+      timelines_module_(s.config, s.statuses, s.lists),
       lists_api_(s.config, s.lists),
       tags_api_(s.config, s.tags),
       conversations_api_(s.config, s.conversations),
@@ -48,6 +52,10 @@ WebApp::WebApp(Services& s)
   oauth_api_.add_routes(router_, endpoints_);
   accounts_api_.add_routes(endpoints_);
   statuses_api_.add_routes(endpoints_);
+  notifications_module_.add_routes(endpoints_);
+  markers_module_.add_routes(endpoints_);
+  polls_module_.add_routes(endpoints_);
+  timelines_module_.add_routes(endpoints_);
   lists_api_.add_routes(endpoints_);
   tags_api_.add_routes(endpoints_);
   conversations_api_.add_routes(endpoints_);
@@ -72,6 +80,9 @@ WebApp::WebApp(Services& s)
   community_pages_.add_routes(router_);
 }
 
-http::Router WebApp::take_router() { return std::move(router_); }
+http::Router WebApp::take_router() {
+  route_records_ = router_.records();
+  return std::move(router_);
+}
 
 }  // namespace lox::app

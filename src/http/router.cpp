@@ -36,7 +36,7 @@ Router::Router(Router&&) noexcept = default;
 Router& Router::operator=(Router&&) noexcept = default;
 
 void Router::add(const std::string& method, std::string_view pattern, Handler handler,
-                 RouteOptions options) {
+                 RouteOptions options, std::source_location where) {
   Node* node = root_.get();
   for (std::string_view segment : split_path(pattern)) {
     if (segment.starts_with(':')) {
@@ -57,6 +57,7 @@ void Router::add(const std::string& method, std::string_view pattern, Handler ha
   if (!node->routes.emplace(method, Route{std::move(handler), options}).second) {
     throw std::logic_error("duplicate route " + method + " " + std::string(pattern));
   }
+  records_.push_back({method, std::string(pattern), where.file_name()});
 }
 
 namespace {

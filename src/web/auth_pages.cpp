@@ -1,5 +1,6 @@
 #include "web/html.hpp"
 
+#include <loxodon/domain/oauth_paths.hpp>
 #include <loxodon/http/request.hpp>
 #include <loxodon/services/oauth_error.hpp>
 #include <loxodon/util/crypto.hpp>
@@ -97,8 +98,8 @@ void AuthPages::add_routes(http::Router& r) {
   r.add("POST", "/auth/password/new", bind(&AuthPages::password_request));
   r.add("GET", "/auth/password/edit", bind(&AuthPages::password_edit));
   r.add("POST", "/auth/password/edit", bind(&AuthPages::password_update));
-  r.add("GET", "/oauth/authorize", bind(&AuthPages::authorize_form));
-  r.add("POST", "/oauth/authorize", bind(&AuthPages::authorize));
+  r.add("GET", domain::kOAuthAuthorizePath, bind(&AuthPages::authorize_form));
+  r.add("POST", domain::kOAuthAuthorizePath, bind(&AuthPages::authorize));
   r.add("GET", "/settings", bind(&AuthPages::settings));
   r.add("POST", "/settings/password", bind(&AuthPages::settings_password));
   r.add("POST", "/settings/email", bind(&AuthPages::settings_email));

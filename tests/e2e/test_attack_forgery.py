@@ -191,9 +191,10 @@ class ForgeryAttackTest(unittest.TestCase):
             self.assertEqual(answer[0], 202, answer[1])
             votes[visibility] = status["poll"]["id"]
         # mallory follows nobody here: the public poll takes the vote, the followers-only one not.
+        # (Long enough for one retry of the job, should a busy machine cost it its lease.)
         wait_until(lambda: self.db.query(
             f"SELECT count(*) FROM poll_votes WHERE poll_id = {votes['public']}").strip() == "1",
-            timeout=20)
+            timeout=60)
         time.sleep(1)
         self.assertEqual(self.db.query(
             f"SELECT count(*) FROM poll_votes WHERE poll_id = {votes['public']}").strip(), "1")

@@ -15,10 +15,13 @@
 #include <loxodon/api/mastodon/instance_api.hpp>
 #include <loxodon/api/mastodon/ledger_api.hpp>
 #include <loxodon/api/mastodon/lists_api.hpp>
+#include <loxodon/api/mastodon/markers/markers_module.hpp>
 #include <loxodon/api/mastodon/media_api.hpp>
+#include <loxodon/api/mastodon/notifications/notifications_module.hpp>
 #include <loxodon/api/mastodon/oauth_api.hpp>
 #include <loxodon/api/mastodon/payment_webhooks_api.hpp>
 #include <loxodon/api/mastodon/plans_api.hpp>
+#include <loxodon/api/mastodon/polls/polls_module.hpp>
 #include <loxodon/api/mastodon/reports_api.hpp>
 #include <loxodon/api/mastodon/scheduled_statuses_api.hpp>
 #include <loxodon/api/mastodon/sponsors_api.hpp>
@@ -26,6 +29,7 @@
 #include <loxodon/api/mastodon/statuses_cleanup_api.hpp>
 #include <loxodon/api/mastodon/streaming_api.hpp>
 #include <loxodon/api/mastodon/tags_api.hpp>
+#include <loxodon/api/mastodon/timelines/timelines_module.hpp>
 #include <loxodon/app/services.hpp>
 #include <loxodon/http/router.hpp>
 #include <loxodon/streaming/stream_hub.hpp>
@@ -50,6 +54,10 @@ class WebApp {
 
   // The router with all routes; call once.
   http::Router take_router();
+  // Every route with where it was registered (kept when the router is taken).
+  const std::vector<http::RouteRecord>& route_records() const {
+    return route_records_.empty() ? router_.records() : route_records_;
+  }
   const std::vector<api::mastodon::EndpointSpec>& endpoint_table() const {
     return endpoints_.table();
   }
@@ -58,11 +66,16 @@ class WebApp {
 
  private:
   http::Router router_;
+  std::vector<http::RouteRecord> route_records_;
   api::mastodon::Endpoints endpoints_;
   api::mastodon::InstanceApi instance_api_;
   api::mastodon::OAuthApi oauth_api_;
   api::mastodon::AccountsApi accounts_api_;
   api::mastodon::StatusesApi statuses_api_;
+  api::mastodon::NotificationsModule notifications_module_;
+  api::mastodon::MarkersModule markers_module_;
+  api::mastodon::PollsModule polls_module_;
+  api::mastodon::TimelinesModule timelines_module_;
   api::mastodon::ListsApi lists_api_;
   api::mastodon::TagsApi tags_api_;
   api::mastodon::ConversationsApi conversations_api_;

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <source_location>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -35,6 +36,13 @@ struct Route {
   RouteOptions options;
 };
 
+// What a route is and where it was registered, for docs/routes.md and its checks.
+struct RouteRecord {
+  std::string method;
+  std::string pattern;
+  std::string source_file;  // as the compiler named it
+};
+
 struct RouteMatch {
   enum class Kind { kFound, kNotFound, kMethodNotAllowed };
   Kind kind = Kind::kNotFound;
@@ -43,7 +51,7 @@ struct RouteMatch {
   std::vector<std::string> allowed_methods;  // for 405 and OPTIONS
 };
 
-// Matches method + path against patterns such as "/api/v1/accounts/:id". Literal segments win
+// Matches method + path against patterns such as "/api/v1/things/:id". Literal segments win
 // over parameters; a trailing slash is ignored; HEAD uses the GET route.
 class Router {
  public:
@@ -53,14 +61,17 @@ class Router {
   Router& operator=(Router&&) noexcept;
 
   void add(const std::string& method, std::string_view pattern, Handler handler,
-           RouteOptions options = {});
+           RouteOptions options = {}, std::source_location where = std::source_location::current());
   RouteMatch match(std::string_view method, std::string_view path) const;
+  // Every route in the order it was added.
+  const std::vector<RouteRecord>& records() const { return records_; }
 
  public:
   struct Node;  // one path segment of the route tree
 
  private:
   std::unique_ptr<Node> root_;
+  std::vector<RouteRecord> records_;
 };
 
 }  // namespace lox::http

@@ -10,6 +10,13 @@
 
 namespace lox::api::mastodon {
 
+namespace {
+
+// Paths registered for more than one method, written out once.
+constexpr char kV1DomainBlocksPath[] = "/api/v1/domain_blocks";
+
+}  // namespace
+
 using nlohmann::json;
 
 namespace {
@@ -75,51 +82,23 @@ void AccountsApi::add_routes(Endpoints& e) {
         [this](Call& c) { return follow_list(c, true); });
   e.add({"GET", "/api/v1/accounts/:id/following", Access::kPublic, {"read:accounts"}},
         [this](Call& c) { return follow_list(c, false); });
-  struct Action {
-    const char* name;
-    const char* scope;
-  };
-  for (const Action& a : {Action{"follow", "write:follows"}, Action{"unfollow", "write:follows"},
-                          Action{"block", "write:blocks"}, Action{"unblock", "write:blocks"},
-                          Action{"mute", "write:mutes"}, Action{"unmute", "write:mutes"},
-                          Action{"pin", "write:accounts"}, Action{"unpin", "write:accounts"}}) {
-    std::string name = a.name;
-    e.add({"POST", "/api/v1/accounts/:id/" + name, Access::kUser, {a.scope}},
-          [this, name](Call& c) -> awaitable<http::Response> {
-            std::int64_t target = path_id(c.request);
-            std::int64_t me = c.user().account.id;
-            db::RelationshipRow rel;
-            if (name == "follow") {
-              db::FollowOptions options;
-              options.reblogs = c.params.boolean("reblogs").value_or(true);
-              options.notify = c.params.boolean("notify").value_or(false);
-              auto languages = c.params.list("languages[]");
-              for (auto& l : c.params.list("languages")) languages.push_back(l);
-              if (c.params.has("languages[]") || c.params.has("languages")) {
-                options.languages = languages;
-              }
-              rel = co_await relationships_.follow(me, target, options);
-            } else if (name == "unfollow") {
-              rel = co_await relationships_.unfollow(me, target);
-            } else if (name == "block") {
-              rel = co_await relationships_.block(me, target);
-            } else if (name == "unblock") {
-              rel = co_await relationships_.unblock(me, target);
-            } else if (name == "mute") {
-              rel = co_await relationships_.mute(me, target,
-                                                 c.params.boolean("notifications").value_or(true),
-                                                 c.params.integer("duration").value_or(0));
-            } else if (name == "unmute") {
-              rel = co_await relationships_.unmute(me, target);
-            } else if (name == "pin") {
-              rel = co_await relationships_.endorse(me, target);
-            } else {
-              rel = co_await relationships_.unendorse(me, target);
-            }
-            co_return http::Response::json(200, relationship_json(rel));
-          });
-  }
-  e.add({"GET", "/api/v1/domain_blocks", Access::kUser, {"read:blocks"}},
+  e.add({"POST", "/api/v1/accounts/:id/follow", Access::kUser, {"write:follows"}},
+        [this](Call& c) { return relationship_action(c, "follow"); });
+  e.add({"POST", "/api/v1/accounts/:id/unfollow", Access::kUser, {"write:follows"}},
+        [this](Call& c) { return relationship_action(c, "unfollow"); });
+  e.add({"POST", "/api/v1/accounts/:id/block", Access::kUser, {"write:blocks"}},
+        [this](Call& c) { return relationship_action(c, "block"); });
+  e.add({"POST", "/api/v1/accounts/:id/unblock", Access::kUser, {"write:blocks"}},
+        [this](Call& c) { return relationship_action(c, "unblock"); });
+  e.add({"POST", "/api/v1/accounts/:id/mute", Access::kUser, {"write:mutes"}},
+        [this](Call& c) { return relationship_action(c, "mute"); });
+  e.add({"POST", "/api/v1/accounts/:id/unmute", Access::kUser, {"write:mutes"}},
+        [this](Call& c) { return relationship_action(c, "unmute"); });
+  e.add({"POST", "/api/v1/accounts/:id/pin", Access::kUser, {"write:accounts"}},
+        [this](Call& c) { return relationship_action(c, "pin"); });
+  e.add({"POST", "/api/v1/accounts/:id/unpin", Access::kUser, {"write:accounts"}},
+        [this](Call& c) { return relationship_action(c, "unpin"); });
+  e.add({"GET", kV1DomainBlocksPath, Access::kUser, {"read:blocks"}},
         [this](Call& c) -> awaitable<http::Response> {
           auto rows = co_await relationships_.blocked_domains(c.user().account.id,
                                                               page_query(c.params, 100, 200));
@@ -133,13 +112,13 @@ void AccountsApi::add_routes(Endpoints& e) {
           add_link_header(res, c.request, config_, cursors);
           co_return res;
         });
-  e.add({"POST", "/api/v1/domain_blocks", Access::kUser, {"write:blocks"}},
+  e.add({"POST", kV1DomainBlocksPath, Access::kUser, {"write:blocks"}},
         [this](Call& c) -> awaitable<http::Response> {
           co_await relationships_.block_domain(c.user().account.id,
                                                c.params.string_or("domain", ""));
           co_return http::Response::json_text(200, "{}");
         });
-  e.add({"DELETE", "/api/v1/domain_blocks", Access::kUser, {"write:blocks"}},
+  e.add({"DELETE", kV1DomainBlocksPath, Access::kUser, {"write:blocks"}},
         [this](Call& c) -> awaitable<http::Response> {
           co_await relationships_.unblock_domain(c.user().account.id,
                                                  c.params.string_or("domain", ""));
@@ -165,21 +144,10 @@ void AccountsApi::add_routes(Endpoints& e) {
           add_link_header(res, c.request, config_, page.cursors);
           co_return res;
         });
-  for (const char* verdict : {"authorize", "reject"}) {
-    std::string v = verdict;
-    e.add({"POST", "/api/v1/follow_requests/:id/" + v, Access::kUser, {"write:follows"}},
-          [this, v](Call& c) -> awaitable<http::Response> {
-            std::int64_t requester = path_id(c.request);
-            std::int64_t me = c.user().account.id;
-            db::RelationshipRow rel;  // not ?: with co_await: GCC 12 miscompiles it
-            if (v == "authorize") {
-              rel = co_await relationships_.authorize_request(me, requester);
-            } else {
-              rel = co_await relationships_.reject_request(me, requester);
-            }
-            co_return http::Response::json(200, relationship_json(rel));
-          });
-  }
+  e.add({"POST", "/api/v1/follow_requests/:id/authorize", Access::kUser, {"write:follows"}},
+        [this](Call& c) { return follow_request_verdict(c, true); });
+  e.add({"POST", "/api/v1/follow_requests/:id/reject", Access::kUser, {"write:follows"}},
+        [this](Call& c) { return follow_request_verdict(c, false); });
   e.add({"GET", "/api/v1/preferences", Access::kUser, {"read:accounts"}},
         [this](Call& c) { return preferences(c); });
 }
@@ -306,6 +274,52 @@ awaitable<http::Response> AccountsApi::follow_list(Call& call, bool followers) {
   http::Response res = http::Response::json(200, out);
   add_link_header(res, call.request, config_, page.cursors);
   co_return res;
+}
+
+// follow, unfollow, block, unblock, mute, unmute, pin (endorse) and unpin an account.
+awaitable<http::Response> AccountsApi::relationship_action(Call& c, std::string_view action) {
+  std::int64_t target = path_id(c.request);
+  std::int64_t me = c.user().account.id;
+  db::RelationshipRow rel;
+  if (action == "follow") {
+    db::FollowOptions options;
+    options.reblogs = c.params.boolean("reblogs").value_or(true);
+    options.notify = c.params.boolean("notify").value_or(false);
+    auto languages = c.params.list("languages[]");
+    for (auto& l : c.params.list("languages")) languages.push_back(l);
+    if (c.params.has("languages[]") || c.params.has("languages")) {
+      options.languages = languages;
+    }
+    rel = co_await relationships_.follow(me, target, options);
+  } else if (action == "unfollow") {
+    rel = co_await relationships_.unfollow(me, target);
+  } else if (action == "block") {
+    rel = co_await relationships_.block(me, target);
+  } else if (action == "unblock") {
+    rel = co_await relationships_.unblock(me, target);
+  } else if (action == "mute") {
+    rel = co_await relationships_.mute(me, target, c.params.boolean("notifications").value_or(true),
+                                       c.params.integer("duration").value_or(0));
+  } else if (action == "unmute") {
+    rel = co_await relationships_.unmute(me, target);
+  } else if (action == "pin") {
+    rel = co_await relationships_.endorse(me, target);
+  } else {
+    rel = co_await relationships_.unendorse(me, target);
+  }
+  co_return http::Response::json(200, relationship_json(rel));
+}
+
+awaitable<http::Response> AccountsApi::follow_request_verdict(Call& c, bool authorize) {
+  std::int64_t requester = path_id(c.request);
+  std::int64_t me = c.user().account.id;
+  db::RelationshipRow rel;  // not ?: with co_await: GCC 12 miscompiles it
+  if (authorize) {
+    rel = co_await relationships_.authorize_request(me, requester);
+  } else {
+    rel = co_await relationships_.reject_request(me, requester);
+  }
+  co_return http::Response::json(200, relationship_json(rel));
 }
 
 }  // namespace lox::api::mastodon

@@ -5,6 +5,13 @@
 
 namespace lox::api::mastodon {
 
+namespace {
+
+// Paths registered for more than one method, written out once.
+constexpr char kV1AnnouncementsIdReactionsNamePath[] = "/api/v1/announcements/:id/reactions/:name";
+
+}  // namespace
+
 using nlohmann::json;
 
 AnnouncementsApi::AnnouncementsApi(const config::Config& config,
@@ -34,19 +41,18 @@ void AnnouncementsApi::add_routes(Endpoints& e) {
         co_return http::Response::json(200, json::object());
       },
       anonymous);
-  e.add({"PUT", "/api/v1/announcements/:id/reactions/:name", Access::kUser, {"write:favourites"}},
+  e.add({"PUT", kV1AnnouncementsIdReactionsNamePath, Access::kUser, {"write:favourites"}},
         [this](Call& c) -> awaitable<http::Response> {
           std::string name(c.request.path_param("name").value_or(""));
           co_await announcements_.react(c.user().account.id, path_id(c.request), name);
           co_return http::Response::json(200, json::object());
         });
-  e.add(
-      {"DELETE", "/api/v1/announcements/:id/reactions/:name", Access::kUser, {"write:favourites"}},
-      [this](Call& c) -> awaitable<http::Response> {
-        std::string name(c.request.path_param("name").value_or(""));
-        co_await announcements_.unreact(c.user().account.id, path_id(c.request), name);
-        co_return http::Response::json(200, json::object());
-      });
+  e.add({"DELETE", kV1AnnouncementsIdReactionsNamePath, Access::kUser, {"write:favourites"}},
+        [this](Call& c) -> awaitable<http::Response> {
+          std::string name(c.request.path_param("name").value_or(""));
+          co_await announcements_.unreact(c.user().account.id, path_id(c.request), name);
+          co_return http::Response::json(200, json::object());
+        });
 }
 
 }  // namespace lox::api::mastodon

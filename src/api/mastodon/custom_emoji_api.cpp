@@ -5,6 +5,13 @@
 
 namespace lox::api::mastodon {
 
+namespace {
+
+// Paths registered for more than one method, written out once.
+constexpr char kV1CustomEmojisPath[] = "/api/v1/custom_emojis";
+
+}  // namespace
+
 using nlohmann::json;
 
 namespace {
@@ -44,7 +51,7 @@ CustomEmojiApi::CustomEmojiApi(const config::Config& config, services::CustomEmo
     : config_(config), emojis_(emojis) {}
 
 void CustomEmojiApi::add_routes(Endpoints& e) {
-  e.add({"GET", "/api/v1/custom_emojis", Access::kPublic, {}, true},
+  e.add({"GET", kV1CustomEmojisPath, Access::kPublic, {}, true},
         [this](Call&) -> awaitable<http::Response> {
           auto emojis = co_await emojis_.list();
           co_return emoji_list_response(config_, emojis);
@@ -53,7 +60,7 @@ void CustomEmojiApi::add_routes(Endpoints& e) {
   upload.max_body_bytes = kMaxEmojiBody;
   upload.spool_large_body = true;
   e.add(
-      {"POST", "/api/v1/custom_emojis", Access::kUser, {"write:accounts"}},
+      {"POST", kV1CustomEmojisPath, Access::kUser, {"write:accounts"}},
       [this](Call& c) -> awaitable<http::Response> {
         services::NewCustomEmoji emoji;
         emoji.shortcode = c.params.string_or("shortcode", "");

@@ -6,6 +6,13 @@
 
 namespace lox::api::mastodon {
 
+namespace {
+
+// Paths registered for more than one method, written out once.
+constexpr char kV1AdminDonationPromptsPath[] = "/api/v1/admin/donation_prompts";
+
+}  // namespace
+
 using nlohmann::json;
 
 namespace {
@@ -29,7 +36,7 @@ DonationsApi::DonationsApi(const config::Config& config, services::DonationPromp
     : config_(config), prompts_(prompts), thanks_(thanks) {}
 
 void DonationsApi::add_routes(Endpoints& e) {
-  e.add({"POST", "/api/v1/admin/donation_prompts", Access::kUser, {"admin:write"}},
+  e.add({"POST", kV1AdminDonationPromptsPath, Access::kUser, {"admin:write"}},
         [this](Call& c) -> awaitable<http::Response> {
           services::NewDonationPrompt r;
           r.text = c.params.string("text").value_or("");
@@ -43,7 +50,7 @@ void DonationsApi::add_routes(Endpoints& e) {
           auto prompt = co_await prompts_.create(c.user(), std::move(r));
           co_return http::Response::json(200, prompt_json(prompt));
         });
-  e.add({"GET", "/api/v1/admin/donation_prompts", Access::kUser, {"admin:read"}},
+  e.add({"GET", kV1AdminDonationPromptsPath, Access::kUser, {"admin:read"}},
         [this](Call& c) -> awaitable<http::Response> {
           json out = json::array();
           for (const auto& p : co_await prompts_.all(c.user())) out.push_back(prompt_json(p));

@@ -38,7 +38,8 @@ Endpoints::Endpoints(http::Router& router, services::AuthService& auth,
       limiter_(config.rate_limits.requests_per_window, config.rate_limits.window),
       logged_out_pages_(std::chrono::seconds(1)) {}
 
-void Endpoints::add(EndpointSpec spec, EndpointHandler handler, http::RouteOptions options) {
+void Endpoints::add(EndpointSpec spec, EndpointHandler handler, http::RouteOptions options,
+                    std::source_location where) {
   table_.push_back(spec);
   if (spec.access != Access::kPublic) {
     // Only a valid token makes the server read a large body (uploads of up to a gigabyte).
@@ -51,7 +52,7 @@ void Endpoints::add(EndpointSpec spec, EndpointHandler handler, http::RouteOptio
       [this, spec, handler = std::move(handler)](http::Request& request) {
         return handle(spec, handler, request);
       },
-      options);
+      options, where);
 }
 
 awaitable<std::optional<services::Caller>> Endpoints::authorize(const EndpointSpec& spec,

@@ -8,6 +8,20 @@
 
 namespace lox::api::mastodon {
 
+namespace {
+
+// Paths registered for more than one method, written out once.
+constexpr char kV1FiltersPath[] = "/api/v1/filters";
+constexpr char kV1FiltersIdPath[] = "/api/v1/filters/:id";
+constexpr char kV2FiltersPath[] = "/api/v2/filters";
+constexpr char kV2FiltersIdPath[] = "/api/v2/filters/:id";
+constexpr char kV2FiltersIdKeywordsPath[] = "/api/v2/filters/:id/keywords";
+constexpr char kV2FiltersIdStatusesPath[] = "/api/v2/filters/:id/statuses";
+constexpr char kV2FiltersKeywordsIdPath[] = "/api/v2/filters/keywords/:id";
+constexpr char kV2FiltersStatusesIdPath[] = "/api/v2/filters/statuses/:id";
+
+}  // namespace
+
 using nlohmann::json;
 
 namespace {
@@ -89,38 +103,37 @@ FiltersApi::FiltersApi(services::FilterService& filters) : filters_(filters) {}
 
 void FiltersApi::add_routes(Endpoints& e) {
   const std::vector<std::string> read{"read:filters"}, write{"write:filters"};
-  e.add({"GET", "/api/v2/filters", Access::kUser, read},
-        [this](Call& c) -> awaitable<http::Response> {
-          json out = json::array();
-          for (const auto& f : co_await filters_.list(c.user().account.id))
-            out.push_back(filter_json(f, true));
-          co_return http::Response::json(200, out);
-        });
-  e.add({"POST", "/api/v2/filters", Access::kUser, write},
+  e.add({"GET", kV2FiltersPath, Access::kUser, read}, [this](Call& c) -> awaitable<http::Response> {
+    json out = json::array();
+    for (const auto& f : co_await filters_.list(c.user().account.id))
+      out.push_back(filter_json(f, true));
+    co_return http::Response::json(200, out);
+  });
+  e.add({"POST", kV2FiltersPath, Access::kUser, write},
         [this](Call& c) -> awaitable<http::Response> {
           auto f = co_await filters_.create(c.user().account.id, filter_input(c.params));
           co_return http::Response::json(200, filter_json(f, true));
         });
-  e.add({"GET", "/api/v2/filters/:id", Access::kUser, read},
+  e.add({"GET", kV2FiltersIdPath, Access::kUser, read},
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
           co_return http::Response::json(
               200, filter_json(co_await filters_.get(c.user().account.id, id), true));
         });
-  e.add({"PUT", "/api/v2/filters/:id", Access::kUser, write},
+  e.add({"PUT", kV2FiltersIdPath, Access::kUser, write},
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
           auto f = co_await filters_.update(c.user().account.id, id, filter_input(c.params));
           co_return http::Response::json(200, filter_json(f, true));
         });
-  e.add({"DELETE", "/api/v2/filters/:id", Access::kUser, write},
+  e.add({"DELETE", kV2FiltersIdPath, Access::kUser, write},
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
           co_await filters_.remove(c.user().account.id, id);
           co_return http::Response::json_text(200, "{}");
         });
 
-  e.add({"GET", "/api/v2/filters/:id/keywords", Access::kUser, read},
+  e.add({"GET", kV2FiltersIdKeywordsPath, Access::kUser, read},
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
           json out = json::array();
@@ -128,34 +141,34 @@ void FiltersApi::add_routes(Endpoints& e) {
             out.push_back(filter_keyword_json(k));
           co_return http::Response::json(200, out);
         });
-  e.add({"POST", "/api/v2/filters/:id/keywords", Access::kUser, write},
+  e.add({"POST", kV2FiltersIdKeywordsPath, Access::kUser, write},
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
           auto k = co_await filters_.add_keyword(c.user().account.id, id,
                                                  single_keyword(c.params, "keyword"));
           co_return http::Response::json(200, filter_keyword_json(k));
         });
-  e.add({"GET", "/api/v2/filters/keywords/:id", Access::kUser, read},
+  e.add({"GET", kV2FiltersKeywordsIdPath, Access::kUser, read},
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
           co_return http::Response::json(
               200, filter_keyword_json(co_await filters_.keyword(c.user().account.id, id)));
         });
-  e.add({"PUT", "/api/v2/filters/keywords/:id", Access::kUser, write},
+  e.add({"PUT", kV2FiltersKeywordsIdPath, Access::kUser, write},
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
           auto k = co_await filters_.update_keyword(c.user().account.id, id,
                                                     single_keyword(c.params, "keyword"));
           co_return http::Response::json(200, filter_keyword_json(k));
         });
-  e.add({"DELETE", "/api/v2/filters/keywords/:id", Access::kUser, write},
+  e.add({"DELETE", kV2FiltersKeywordsIdPath, Access::kUser, write},
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
           co_await filters_.remove_keyword(c.user().account.id, id);
           co_return http::Response::json_text(200, "{}");
         });
 
-  e.add({"GET", "/api/v2/filters/:id/statuses", Access::kUser, read},
+  e.add({"GET", kV2FiltersIdStatusesPath, Access::kUser, read},
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
           json out = json::array();
@@ -163,7 +176,7 @@ void FiltersApi::add_routes(Endpoints& e) {
             out.push_back(filter_status_json(s));
           co_return http::Response::json(200, out);
         });
-  e.add({"POST", "/api/v2/filters/:id/statuses", Access::kUser, write},
+  e.add({"POST", kV2FiltersIdStatusesPath, Access::kUser, write},
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
           auto status_id =
@@ -172,13 +185,13 @@ void FiltersApi::add_routes(Endpoints& e) {
           auto s = co_await filters_.add_status(c.user().account.id, id, *status_id);
           co_return http::Response::json(200, filter_status_json(s));
         });
-  e.add({"GET", "/api/v2/filters/statuses/:id", Access::kUser, read},
+  e.add({"GET", kV2FiltersStatusesIdPath, Access::kUser, read},
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
           co_return http::Response::json(
               200, filter_status_json(co_await filters_.status(c.user().account.id, id)));
         });
-  e.add({"DELETE", "/api/v2/filters/statuses/:id", Access::kUser, write},
+  e.add({"DELETE", kV2FiltersStatusesIdPath, Access::kUser, write},
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
           co_await filters_.remove_status(c.user().account.id, id);
@@ -189,33 +202,32 @@ void FiltersApi::add_routes(Endpoints& e) {
 
 void FiltersApi::add_v1_routes(Endpoints& e) {
   const std::vector<std::string> read{"read:filters"}, write{"write:filters"};
-  e.add({"GET", "/api/v1/filters", Access::kUser, read},
-        [this](Call& c) -> awaitable<http::Response> {
-          json out = json::array();
-          for (const auto& v : co_await filters_.list_v1(c.user().account.id))
-            out.push_back(filter_v1_json(v.filter, v.keyword));
-          co_return http::Response::json(200, out);
-        });
-  e.add({"POST", "/api/v1/filters", Access::kUser, write},
+  e.add({"GET", kV1FiltersPath, Access::kUser, read}, [this](Call& c) -> awaitable<http::Response> {
+    json out = json::array();
+    for (const auto& v : co_await filters_.list_v1(c.user().account.id))
+      out.push_back(filter_v1_json(v.filter, v.keyword));
+    co_return http::Response::json(200, out);
+  });
+  e.add({"POST", kV1FiltersPath, Access::kUser, write},
         [this](Call& c) -> awaitable<http::Response> {
           auto v = co_await filters_.create_v1(c.user().account.id, v1_input(c.params),
                                                single_keyword(c.params, "phrase"));
           co_return http::Response::json(200, filter_v1_json(v.filter, v.keyword));
         });
-  e.add({"GET", "/api/v1/filters/:id", Access::kUser, read},
+  e.add({"GET", kV1FiltersIdPath, Access::kUser, read},
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
           auto v = co_await filters_.get_v1(c.user().account.id, id);
           co_return http::Response::json(200, filter_v1_json(v.filter, v.keyword));
         });
-  e.add({"PUT", "/api/v1/filters/:id", Access::kUser, write},
+  e.add({"PUT", kV1FiltersIdPath, Access::kUser, write},
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
           auto v = co_await filters_.update_v1(c.user().account.id, id, v1_input(c.params),
                                                single_keyword(c.params, "phrase"));
           co_return http::Response::json(200, filter_v1_json(v.filter, v.keyword));
         });
-  e.add({"DELETE", "/api/v1/filters/:id", Access::kUser, write},
+  e.add({"DELETE", kV1FiltersIdPath, Access::kUser, write},
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
           co_await filters_.remove_v1(c.user().account.id, id);

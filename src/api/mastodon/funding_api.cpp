@@ -5,6 +5,13 @@
 
 namespace lox::api::mastodon {
 
+namespace {
+
+// Paths registered for more than one method, written out once.
+constexpr char kV1AdminFundingPath[] = "/api/v1/admin/funding";
+
+}  // namespace
+
 FundingApi::FundingApi(const config::Config& config, services::FundingService& funding)
     : config_(config), funding_(funding) {}
 
@@ -20,13 +27,13 @@ void FundingApi::add_routes(Endpoints& e) {
           out["thanks"] = std::move(thanks);
           co_return http::Response::json(200, out);
         });
-  e.add({"GET", "/api/v1/admin/funding", Access::kUser, {"admin:read"}},
+  e.add({"GET", kV1AdminFundingPath, Access::kUser, {"admin:read"}},
         [this](Call& c) -> awaitable<http::Response> {
           auto settings = co_await funding_.settings(c.user());
           auto goals = co_await funding_.stretch_goals(c.user());
           co_return http::Response::json(200, funding_settings_json(settings, goals));
         });
-  e.add({"PUT", "/api/v1/admin/funding", Access::kUser, {"admin:write"}},
+  e.add({"PUT", kV1AdminFundingPath, Access::kUser, {"admin:write"}},
         [this](Call& c) -> awaitable<http::Response> {
           services::FundingSettingsInput input;
           input.currency = c.params.string("currency").value_or("");

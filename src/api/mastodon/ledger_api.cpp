@@ -6,13 +6,20 @@
 
 namespace lox::api::mastodon {
 
+namespace {
+
+// Paths registered for more than one method, written out once.
+constexpr char kV1AdminLedgerPath[] = "/api/v1/admin/ledger";
+
+}  // namespace
+
 using nlohmann::json;
 
 LedgerApi::LedgerApi(const config::Config& config, services::LedgerService& ledger)
     : config_(config), ledger_(ledger) {}
 
 void LedgerApi::add_routes(Endpoints& e) {
-  e.add({"POST", "/api/v1/admin/ledger", Access::kUser, {"admin:write"}},
+  e.add({"POST", kV1AdminLedgerPath, Access::kUser, {"admin:write"}},
         [this](Call& c) -> awaitable<http::Response> {
           services::NewLedgerEntry r;
           r.direction = c.params.string("direction").value_or("");
@@ -44,7 +51,7 @@ void LedgerApi::add_routes(Endpoints& e) {
           auto entry = co_await ledger_.reverse(c.user(), path_id(c.request), std::move(r));
           co_return http::Response::json(200, ledger_entry_json(entry));
         });
-  e.add({"GET", "/api/v1/admin/ledger", Access::kUser, {"admin:read"}},
+  e.add({"GET", kV1AdminLedgerPath, Access::kUser, {"admin:read"}},
         [this](Call& c) -> awaitable<http::Response> {
           auto rows = co_await ledger_.list(c.user(), page_query(c.params, 40, 200));
           json out = json::array();

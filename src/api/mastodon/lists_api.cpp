@@ -8,6 +8,15 @@
 
 namespace lox::api::mastodon {
 
+namespace {
+
+// Paths registered for more than one method, written out once.
+constexpr char kV1ListsPath[] = "/api/v1/lists";
+constexpr char kV1ListsIdPath[] = "/api/v1/lists/:id";
+constexpr char kV1ListsIdAccountsPath[] = "/api/v1/lists/:id/accounts";
+
+}  // namespace
+
 using nlohmann::json;
 
 namespace {
@@ -25,14 +34,14 @@ ListsApi::ListsApi(const config::Config& config, services::ListService& lists)
     : config_(config), lists_(lists) {}
 
 void ListsApi::add_routes(Endpoints& e) {
-  e.add({"GET", "/api/v1/lists", Access::kUser, {"read:lists"}},
+  e.add({"GET", kV1ListsPath, Access::kUser, {"read:lists"}},
         [this](Call& c) -> awaitable<http::Response> {
           json out = json::array();
           for (const auto& l : co_await lists_.lists(c.user().account.id))
             out.push_back(list_json(l));
           co_return http::Response::json(200, out);
         });
-  e.add({"POST", "/api/v1/lists", Access::kUser, {"write:lists"}},
+  e.add({"POST", kV1ListsPath, Access::kUser, {"write:lists"}},
         [this](Call& c) -> awaitable<http::Response> {
           std::string title = c.params.string_or("title", "");
           std::string policy = c.params.string_or("replies_policy", "list");
@@ -40,13 +49,13 @@ void ListsApi::add_routes(Endpoints& e) {
           auto l = co_await lists_.create(c.user().account.id, title, policy, exclusive);
           co_return http::Response::json(200, list_json(l));
         });
-  e.add({"GET", "/api/v1/lists/:id", Access::kUser, {"read:lists"}},
+  e.add({"GET", kV1ListsIdPath, Access::kUser, {"read:lists"}},
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
           co_return http::Response::json(200,
                                          list_json(co_await lists_.get(c.user().account.id, id)));
         });
-  e.add({"PUT", "/api/v1/lists/:id", Access::kUser, {"write:lists"}},
+  e.add({"PUT", kV1ListsIdPath, Access::kUser, {"write:lists"}},
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
           auto title = c.params.string("title");
@@ -55,13 +64,13 @@ void ListsApi::add_routes(Endpoints& e) {
           auto l = co_await lists_.update(c.user().account.id, id, title, policy, exclusive);
           co_return http::Response::json(200, list_json(l));
         });
-  e.add({"DELETE", "/api/v1/lists/:id", Access::kUser, {"write:lists"}},
+  e.add({"DELETE", kV1ListsIdPath, Access::kUser, {"write:lists"}},
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
           co_await lists_.remove(c.user().account.id, id);
           co_return http::Response::json_text(200, "{}");
         });
-  e.add({"GET", "/api/v1/lists/:id/accounts", Access::kUser, {"read:lists"}},
+  e.add({"GET", kV1ListsIdAccountsPath, Access::kUser, {"read:lists"}},
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
           auto members =
@@ -76,13 +85,13 @@ void ListsApi::add_routes(Endpoints& e) {
           add_link_header(res, c.request, config_, cursors);
           co_return res;
         });
-  e.add({"POST", "/api/v1/lists/:id/accounts", Access::kUser, {"write:lists"}},
+  e.add({"POST", kV1ListsIdAccountsPath, Access::kUser, {"write:lists"}},
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
           co_await lists_.add_members(c.user().account.id, id, id_params(c.params, "account_ids"));
           co_return http::Response::json_text(200, "{}");
         });
-  e.add({"DELETE", "/api/v1/lists/:id/accounts", Access::kUser, {"write:lists"}},
+  e.add({"DELETE", kV1ListsIdAccountsPath, Access::kUser, {"write:lists"}},
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
           co_await lists_.remove_members(c.user().account.id, id,
@@ -96,17 +105,6 @@ void ListsApi::add_routes(Endpoints& e) {
           for (const auto& l : co_await lists_.containing(c.user().account.id, id))
             out.push_back(list_json(l));
           co_return http::Response::json(200, out);
-        });
-  e.add({"GET", "/api/v1/timelines/list/:id", Access::kUser, {"read:lists"}},
-        [this](Call& c) -> awaitable<http::Response> {
-          std::int64_t id = path_id(c.request);
-          auto page =
-              co_await lists_.timeline(c.user().account.id, id, page_query(c.params, 20, 40));
-          http::Response res = http::Response::json_text(200, statuses_json_text(config_, page));
-          std::vector<std::int64_t> cursors;
-          for (const auto& v : page.statuses) cursors.push_back(v.status.id);
-          add_link_header(res, c.request, config_, cursors);
-          co_return res;
         });
   e.add({"GET", "/api/v2/search", Access::kPublic, {"read:search"}},
         [this](Call& c) -> awaitable<http::Response> {

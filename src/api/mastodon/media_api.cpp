@@ -10,6 +10,13 @@
 
 namespace lox::api::mastodon {
 
+namespace {
+
+// Paths registered for more than one method, written out once.
+constexpr char kV1MediaIdPath[] = "/api/v1/media/:id";
+
+}  // namespace
+
 using nlohmann::json;
 
 namespace {
@@ -50,7 +57,7 @@ void MediaApi::add_routes(Endpoints& e, http::Router& router) {
         co_return http::Response::json(200, media_json(config_, row));
       },
       big_body);
-  e.add({"GET", "/api/v1/media/:id", Access::kUser, {"write:media"}},
+  e.add({"GET", kV1MediaIdPath, Access::kUser, {"write:media"}},
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
           auto row = co_await media_.get(c.user().account.id, id);
@@ -60,14 +67,14 @@ void MediaApi::add_routes(Endpoints& e, http::Router& router) {
           // 206 while processing, as Mastodon answers.
           co_return http::Response::json(row.state == 1 ? 200 : 206, media_json(config_, row));
         });
-  e.add({"PUT", "/api/v1/media/:id", Access::kUser, {"write:media"}},
+  e.add({"PUT", kV1MediaIdPath, Access::kUser, {"write:media"}},
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
           auto row = co_await media_.describe(
               c.user().account.id, id, c.params.string("description"), c.params.string("focus"));
           co_return http::Response::json(row.state == 1 ? 200 : 206, media_json(config_, row));
         });
-  e.add({"DELETE", "/api/v1/media/:id", Access::kUser, {"write:media"}},
+  e.add({"DELETE", kV1MediaIdPath, Access::kUser, {"write:media"}},
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
           co_await media_.remove(c.user().account.id, id);

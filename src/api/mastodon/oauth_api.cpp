@@ -1,6 +1,7 @@
 #include "api/mastodon/account_serializer.hpp"
 
 #include <loxodon/api/mastodon/oauth_api.hpp>
+#include <loxodon/domain/oauth_paths.hpp>
 #include <loxodon/domain/scopes.hpp>
 #include <loxodon/services/oauth_error.hpp>
 #include <loxodon/util/error.hpp>
@@ -8,6 +9,13 @@
 #include <openssl/evp.h>
 
 namespace lox::api::mastodon {
+
+namespace {
+
+// Paths registered for more than one method, written out once.
+constexpr char kV1AppsPath[] = "/api/v1/apps";
+
+}  // namespace
 
 using nlohmann::json;
 
@@ -84,12 +92,12 @@ OAuthApi::OAuthApi(const config::Config& config, services::AuthService& auth,
     : config_(config), auth_(auth), secrets_(secrets) {}
 
 void OAuthApi::add_routes(http::Router& router, Endpoints& endpoints) {
-  endpoints.add({"POST", "/api/v1/apps", Access::kPublic, {}},
+  endpoints.add({"POST", kV1AppsPath, Access::kPublic, {}},
                 [this](Call& c) { return create_app(c); });
   endpoints.add({"GET", "/api/v1/apps/verify_credentials", Access::kApp, {}},
                 [this](Call& c) { return verify_app(c); });
-  router.add("POST", "/oauth/token", [this](http::Request& r) { return token(r); });
-  router.add("POST", "/oauth/revoke", [this](http::Request& r) { return revoke(r); });
+  router.add("POST", domain::kOAuthTokenPath, [this](http::Request& r) { return token(r); });
+  router.add("POST", domain::kOAuthRevokePath, [this](http::Request& r) { return revoke(r); });
   router.add("GET", "/.well-known/oauth-authorization-server",
              [this](http::Request&) -> awaitable<http::Response> { co_return metadata(); });
 }
@@ -163,10 +171,10 @@ http::Response OAuthApi::metadata() const {
   return http::Response::json(
       200, {{"issuer", base + "/"},
             {"service_documentation", "https://docs.joinmastodon.org/"},
-            {"authorization_endpoint", base + "/oauth/authorize"},
-            {"token_endpoint", base + "/oauth/token"},
-            {"app_registration_endpoint", base + "/api/v1/apps"},
-            {"revocation_endpoint", base + "/oauth/revoke"},
+            {"authorization_endpoint", base + domain::kOAuthAuthorizePath},
+            {"token_endpoint", base + domain::kOAuthTokenPath},
+            {"app_registration_endpoint", base + kV1AppsPath},
+            {"revocation_endpoint", base + domain::kOAuthRevokePath},
             {"scopes_supported", domain::all_scopes()},
             {"response_types_supported", json::array({"code"})},
             {"response_modes_supported", json::array({"query", "fragment", "form_post"})},

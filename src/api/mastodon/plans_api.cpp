@@ -7,6 +7,15 @@
 
 namespace lox::api::mastodon {
 
+namespace {
+
+// Paths registered for more than one method, written out once.
+constexpr char kV1AdminMembershipsPath[] = "/api/v1/admin/memberships";
+constexpr char kV1AdminPlansPath[] = "/api/v1/admin/plans";
+constexpr char kV1AdminSeatsPath[] = "/api/v1/admin/seats";
+
+}  // namespace
+
 using nlohmann::json;
 
 namespace {
@@ -77,7 +86,7 @@ PlansApi::PlansApi(const config::Config& config, services::MembershipService& me
     : config_(config), memberships_(memberships) {}
 
 void PlansApi::add_routes(Endpoints& e) {
-  e.add({"POST", "/api/v1/admin/plans", Access::kUser, {"admin:write"}},
+  e.add({"POST", kV1AdminPlansPath, Access::kUser, {"admin:write"}},
         [this](Call& c) -> awaitable<http::Response> {
           services::NewPlan r;
           r.name = c.params.string("name").value_or("");
@@ -118,14 +127,14 @@ void PlansApi::add_routes(Endpoints& e) {
                     {"perks",
                      perks_json(config_, mine.entitlements, c.user().account.supporter_badge)}});
         });
-  e.add({"GET", "/api/v1/admin/plans", Access::kUser, {"admin:read"}},
+  e.add({"GET", kV1AdminPlansPath, Access::kUser, {"admin:read"}},
         [this](Call& c) -> awaitable<http::Response> {
           auto plans = co_await memberships_.plans(c.user());
           json out = json::array();
           for (const auto& p : plans) out.push_back(plan_json(p));
           co_return http::Response::json(200, out);
         });
-  e.add({"POST", "/api/v1/admin/memberships", Access::kUser, {"admin:write"}},
+  e.add({"POST", kV1AdminMembershipsPath, Access::kUser, {"admin:write"}},
         [this](Call& c) -> awaitable<http::Response> {
           auto accounts = id_params(c.params, "account_id");
           auto plans = id_params(c.params, "plan_id");
@@ -152,14 +161,14 @@ void PlansApi::add_routes(Endpoints& e) {
         {"acct", f.acct ? json(*f.acct) : json(nullptr)},
         {"assigned_at", f.assigned_at ? json(format_iso8601_ms(*f.assigned_at)) : json(nullptr)}};
   };
-  e.add({"GET", "/api/v1/admin/seats", Access::kUser, {"admin:read"}},
+  e.add({"GET", kV1AdminSeatsPath, Access::kUser, {"admin:read"}},
         [this, seat_json](Call& c) -> awaitable<http::Response> {
           json out = json::array();
           auto seats = co_await memberships_.seats(c.user());
           for (const auto& f : seats) out.push_back(seat_json(f));
           co_return http::Response::json(200, out);
         });
-  e.add({"POST", "/api/v1/admin/seats", Access::kUser, {"admin:write"}},
+  e.add({"POST", kV1AdminSeatsPath, Access::kUser, {"admin:write"}},
         [this, seat_json](Call& c) -> awaitable<http::Response> {
           auto plans = id_params(c.params, "plan_id");
           auto entries = id_params(c.params, "ledger_entry_id");
@@ -178,7 +187,7 @@ void PlansApi::add_routes(Endpoints& e) {
                                                      accounts.empty() ? 0 : accounts.front());
           co_return http::Response::json(200, membership_json(m));
         });
-  e.add({"GET", "/api/v1/admin/memberships", Access::kUser, {"admin:read"}},
+  e.add({"GET", kV1AdminMembershipsPath, Access::kUser, {"admin:read"}},
         [this](Call& c) -> awaitable<http::Response> {
           json out = json::array();
           for (const auto& m : co_await memberships_.memberships(c.user())) {

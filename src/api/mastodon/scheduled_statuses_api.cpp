@@ -8,6 +8,13 @@
 
 namespace lox::api::mastodon {
 
+namespace {
+
+// Paths registered for more than one method, written out once.
+constexpr char kV1ScheduledStatusesIdPath[] = "/api/v1/scheduled_statuses/:id";
+
+}  // namespace
+
 using nlohmann::json;
 
 ScheduledStatusesApi::ScheduledStatusesApi(const config::Config& config,
@@ -28,13 +35,13 @@ void ScheduledStatusesApi::add_routes(Endpoints& e) {
           add_link_header(res, c.request, config_, cursors);
           co_return res;
         });
-  e.add({"GET", "/api/v1/scheduled_statuses/:id", Access::kUser, {"read:statuses"}},
+  e.add({"GET", kV1ScheduledStatusesIdPath, Access::kUser, {"read:statuses"}},
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
           auto row = co_await scheduled_.get(c.user().account.id, id);
           co_return http::Response::json(200, scheduled_status_json(row));
         });
-  e.add({"PUT", "/api/v1/scheduled_statuses/:id", Access::kUser, {"write:statuses"}},
+  e.add({"PUT", kV1ScheduledStatusesIdPath, Access::kUser, {"write:statuses"}},
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
           auto at = time_param(c.params, "scheduled_at", "Scheduled at");
@@ -46,7 +53,7 @@ void ScheduledStatusesApi::add_routes(Endpoints& e) {
           auto row = co_await scheduled_.reschedule(c.user().account.id, id, *at);
           co_return http::Response::json(200, scheduled_status_json(row));
         });
-  e.add({"DELETE", "/api/v1/scheduled_statuses/:id", Access::kUser, {"write:statuses"}},
+  e.add({"DELETE", kV1ScheduledStatusesIdPath, Access::kUser, {"write:statuses"}},
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
           co_await scheduled_.cancel(c.user().account.id, id);

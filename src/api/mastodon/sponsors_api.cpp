@@ -6,6 +6,14 @@
 
 namespace lox::api::mastodon {
 
+namespace {
+
+// Paths registered for more than one method, written out once.
+constexpr char kV1AdminCuratorsPath[] = "/api/v1/admin/curators";
+constexpr char kV1AdminSponsorsPath[] = "/api/v1/admin/sponsors";
+
+}  // namespace
+
 using nlohmann::json;
 
 SponsorsApi::SponsorsApi(const config::Config& config, services::SponsorService& sponsors)
@@ -49,7 +57,7 @@ void SponsorsApi::add_routes(Endpoints& e) {
               200, {{"sponsors", sponsors}, {"placements", placements}, {"offers", offers}});
         });
   e.add(
-      {"POST", "/api/v1/admin/sponsors", Access::kUser, {"admin:write"}},
+      {"POST", kV1AdminSponsorsPath, Access::kUser, {"admin:write"}},
       [this](Call& c) -> awaitable<http::Response> {
         services::NewSponsor r;
         r.kind = c.params.string("kind").value_or("sponsor");
@@ -67,7 +75,7 @@ void SponsorsApi::add_routes(Endpoints& e) {
         co_return http::Response::json(200, sponsor_json(config_, sponsor));
       },
       with_image);
-  e.add({"GET", "/api/v1/admin/sponsors", Access::kUser, {"admin:read"}},
+  e.add({"GET", kV1AdminSponsorsPath, Access::kUser, {"admin:read"}},
         [this](Call& c) -> awaitable<http::Response> {
           json out = json::array();
           for (const auto& s : co_await sponsors_.sponsors(c.user())) {
@@ -144,7 +152,7 @@ void SponsorsApi::add_routes(Endpoints& e) {
           for (const auto& o : offers) out.push_back(offer_json(o, true));
           co_return http::Response::json(200, out);
         });
-  e.add({"GET", "/api/v1/admin/curators", Access::kUser, {"admin:read"}},
+  e.add({"GET", kV1AdminCuratorsPath, Access::kUser, {"admin:read"}},
         [this](Call& c) -> awaitable<http::Response> {
           json out = json::array();
           for (const auto& cur : co_await sponsors_.curators(c.user())) {
@@ -155,14 +163,14 @@ void SponsorsApi::add_routes(Endpoints& e) {
           }
           co_return http::Response::json(200, out);
         });
-  e.add({"POST", "/api/v1/admin/curators", Access::kUser, {"admin:write"}},
+  e.add({"POST", kV1AdminCuratorsPath, Access::kUser, {"admin:write"}},
         [this](Call& c) -> awaitable<http::Response> {
           auto ids = id_params(c.params, "account_id");
           co_await sponsors_.add_curator(c.user(), ids.empty() ? 0 : ids.front(),
                                          c.params.string("community").value_or(""));
           co_return http::Response::json_text(200, "{}");
         });
-  e.add({"DELETE", "/api/v1/admin/curators", Access::kUser, {"admin:write"}},
+  e.add({"DELETE", kV1AdminCuratorsPath, Access::kUser, {"admin:write"}},
         [this](Call& c) -> awaitable<http::Response> {
           auto ids = id_params(c.params, "account_id");
           co_await sponsors_.remove_curator(c.user(), ids.empty() ? 0 : ids.front(),

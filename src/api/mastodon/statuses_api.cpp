@@ -1,8 +1,8 @@
 #include "api/mastodon/account_serializer.hpp"
-#include "api/mastodon/notification_serializer.hpp"
 #include "api/mastodon/pagination.hpp"
 #include "api/mastodon/request_ids.hpp"
 #include "api/mastodon/scheduled_status_serializer.hpp"
+#include "api/mastodon/status_page_response.hpp"
 #include "api/mastodon/status_serializer.hpp"
 
 #include <loxodon/api/mastodon/statuses_api.hpp>
@@ -15,117 +15,50 @@
 
 namespace lox::api::mastodon {
 
-using nlohmann::json;
-
 namespace {
 
-const char* const kNotificationTypes[] = {"mention",        "status",    "reblog", "follow",
-                                          "follow_request", "favourite", "poll",   "update"};
+// Paths registered for more than one method, written out once.
+constexpr char kV1StatusesPath[] = "/api/v1/statuses";
+constexpr char kV1StatusesIdPath[] = "/api/v1/statuses/:id";
 
 }  // namespace
 
+using nlohmann::json;
+
 StatusesApi::StatusesApi(const config::Config& config, services::StatusService& statuses,
-                         services::NotificationService& notifications,
                          services::RelationshipService& relationships,
                          services::ScheduledStatusService& scheduled)
-    : config_(config),
-      statuses_(statuses),
-      notifications_(notifications),
-      relationships_(relationships),
-      scheduled_(scheduled) {}
+    : config_(config), statuses_(statuses), relationships_(relationships), scheduled_(scheduled) {}
 
 void StatusesApi::add_routes(Endpoints& e) {
-  e.add({"POST", "/api/v1/statuses", Access::kUser, {"write:statuses"}},
+  e.add({"POST", kV1StatusesPath, Access::kUser, {"write:statuses"}},
         [this](Call& c) { return create(c); });
-  e.add({"GET", "/api/v1/statuses", Access::kPublic, {"read:statuses"}},
+  e.add({"GET", kV1StatusesPath, Access::kPublic, {"read:statuses"}},
         [this](Call& c) { return show_many(c); });
-  e.add({"GET", "/api/v1/statuses/:id", Access::kPublic, {"read:statuses"}},
+  e.add({"GET", kV1StatusesIdPath, Access::kPublic, {"read:statuses"}},
         [this](Call& c) { return show(c); });
-  e.add({"DELETE", "/api/v1/statuses/:id", Access::kUser, {"write:statuses"}},
+  e.add({"DELETE", kV1StatusesIdPath, Access::kUser, {"write:statuses"}},
         [this](Call& c) { return destroy(c); });
   e.add({"GET", "/api/v1/statuses/:id/context", Access::kPublic, {"read:statuses"}},
         [this](Call& c) { return context(c); });
-  struct Toggle {
-    const char* action;
-    const char* scope;
-  };
-  for (const Toggle& t :
-       {Toggle{"favourite", "write:favourites"}, Toggle{"unfavourite", "write:favourites"},
-        Toggle{"reblog", "write:statuses"}, Toggle{"unreblog", "write:statuses"},
-        Toggle{"bookmark", "write:bookmarks"}, Toggle{"unbookmark", "write:bookmarks"}}) {
-    std::string action = t.action;
-    e.add({"POST", "/api/v1/statuses/:id/" + action, Access::kUser, {t.scope}},
-          [this, action](Call& c) -> awaitable<http::Response> {
-            std::int64_t id = path_id(c.request);
-            std::int64_t me = c.user().account.id;
-            services::StatusPage page;
-            if (action == "favourite" || action == "unfavourite") {
-              page = co_await statuses_.favourite(id, me, action == "favourite");
-            } else if (action == "bookmark" || action == "unbookmark") {
-              page = co_await statuses_.bookmark(id, me, action == "bookmark");
-            } else if (action == "reblog") {
-              page = co_await statuses_.reblog(id, me);
-            } else {
-              page = co_await statuses_.unreblog(id, me);
-            }
-            if (page.statuses.empty()) throw Error(ErrorCode::kNotFound, "Record not found");
-            co_return http::Response::json(200, status_json(config_, page.statuses[0], page));
-          });
-  }
-  e.add({"GET", "/api/v1/timelines/home", Access::kUser, {"read:statuses"}},
-        [this](Call& c) { return home(c); });
-  e.add({"GET", "/api/v1/timelines/public", Access::kPublic, {"read:statuses"}, true},
-        [this](Call& c) { return public_timeline(c); });
+  e.add({"POST", "/api/v1/statuses/:id/favourite", Access::kUser, {"write:favourites"}},
+        [this](Call& c) { return status_action(c, "favourite"); });
+  e.add({"POST", "/api/v1/statuses/:id/unfavourite", Access::kUser, {"write:favourites"}},
+        [this](Call& c) { return status_action(c, "unfavourite"); });
+  e.add({"POST", "/api/v1/statuses/:id/reblog", Access::kUser, {"write:statuses"}},
+        [this](Call& c) { return status_action(c, "reblog"); });
+  e.add({"POST", "/api/v1/statuses/:id/unreblog", Access::kUser, {"write:statuses"}},
+        [this](Call& c) { return status_action(c, "unreblog"); });
+  e.add({"POST", "/api/v1/statuses/:id/bookmark", Access::kUser, {"write:bookmarks"}},
+        [this](Call& c) { return status_action(c, "bookmark"); });
+  e.add({"POST", "/api/v1/statuses/:id/unbookmark", Access::kUser, {"write:bookmarks"}},
+        [this](Call& c) { return status_action(c, "unbookmark"); });
   e.add({"GET", "/api/v1/accounts/:id/statuses", Access::kPublic, {"read:statuses"}},
         [this](Call& c) { return account_statuses(c); });
-  e.add({"GET", "/api/v1/notifications", Access::kUser, {"read:notifications"}},
-        [this](Call& c) { return notifications(c); });
-  e.add({"GET", "/api/v1/notifications/:id", Access::kUser, {"read:notifications"}},
-        [this](Call& c) { return notification(c); });
-  e.add({"GET", "/api/v1/notifications/unread_count", Access::kUser, {"read:notifications"}},
-        [this](Call& c) -> awaitable<http::Response> {
-          int limit = static_cast<int>(
-              std::clamp<long long>(c.params.integer("limit").value_or(100), 1, 1000));
-          auto count = co_await notifications_.unread_count(c.user().account.id, limit);
-          co_return http::Response::json(200, {{"count", count}});
-        });
-  e.add({"POST", "/api/v1/notifications/clear", Access::kUser, {"write:notifications"}},
-        [this](Call& c) -> awaitable<http::Response> {
-          co_await notifications_.clear(c.user().account.id);
-          co_return http::Response::json_text(200, "{}");
-        });
-  e.add({"POST", "/api/v1/notifications/:id/dismiss", Access::kUser, {"write:notifications"}},
-        [this](Call& c) -> awaitable<http::Response> {
-          std::int64_t id = path_id(c.request);
-          co_await notifications_.dismiss(c.user().account.id, id);
-          co_return http::Response::json_text(200, "{}");
-        });
   add_more_routes(e);
 }
 
 void StatusesApi::add_more_routes(Endpoints& e) {
-  e.add({"GET", "/api/v1/polls/:id", Access::kPublic, {"read:statuses"}},
-        [this](Call& c) -> awaitable<http::Response> {
-          std::int64_t id = path_id(c.request);
-          auto page = co_await statuses_.poll(id, viewer_of(c));
-          co_return http::Response::json(200,
-                                         status_json(config_, page.statuses.at(0), page)["poll"]);
-        });
-  e.add({"POST", "/api/v1/polls/:id/votes", Access::kUser, {"write:statuses"}},
-        [this](Call& c) -> awaitable<http::Response> {
-          std::int64_t id = path_id(c.request);
-          std::vector<int> choices;
-          auto raw = c.params.list("choices");
-          for (auto& x : c.params.list("choices[]")) raw.push_back(x);
-          for (const auto& x : raw) {
-            int v = -1;
-            auto [ptr, ec] = std::from_chars(x.data(), x.data() + x.size(), v);
-            choices.push_back(ec == std::errc{} && ptr == x.data() + x.size() ? v : -1);
-          }
-          auto page = co_await statuses_.vote(id, c.user().account.id, choices);
-          co_return http::Response::json(200,
-                                         status_json(config_, page.statuses.at(0), page)["poll"]);
-        });
   auto accounts_response = [this](Call& c, const services::AccountPage& page) {
     json out = json::array();
     for (const auto& a : page.accounts) out.push_back(account_json(config_, a));
@@ -170,53 +103,15 @@ void StatusesApi::add_more_routes(Endpoints& e) {
           co_return accounts_response(
               c, co_await relationships_.muted(c.user().account.id, page_query(c.params, 40, 80)));
         });
-  e.add({"GET", "/api/v1/timelines/tag/:hashtag", Access::kPublic, {"read:statuses"}, true},
-        [this](Call& c) -> awaitable<http::Response> {
-          db::TagFilter filter;
-          filter.tag = std::string(c.request.path_param("hashtag").value_or(""));
-          auto names = [&](const char* key) {
-            auto out = c.params.list(std::string(key) + "[]");
-            for (auto& v : c.params.list(key)) out.push_back(v);
-            return out;
-          };
-          filter.any = names("any");
-          filter.all = names("all");
-          filter.none = names("none");
-          filter.local_only = c.params.boolean("local").value_or(false);
-          filter.only_media = c.params.boolean("only_media").value_or(false);
-          auto page =
-              co_await statuses_.tag_timeline(viewer_of(c), filter, page_query(c.params, 20, 40));
-          co_return co_await page_response(c, page);
-        });
-  struct Toggle {
-    const char* on;
-    const char* off;
-    const char* scope;
-    bool pin;
-  };
-  for (const Toggle& t : {Toggle{"pin", "unpin", "write:accounts", true},
-                          Toggle{"mute", "unmute", "write:mutes", false}}) {
-    for (bool on : {true, false}) {
-      bool pin = t.pin;
-      e.add({"POST",
-             std::string("/api/v1/statuses/:id/") + (on ? t.on : t.off),
-             Access::kUser,
-             {t.scope}},
-            [this, on, pin](Call& c) -> awaitable<http::Response> {
-              std::int64_t id = path_id(c.request);
-              std::int64_t me = c.user().account.id;
-              // No co_await inside ?: — GCC 12 miscompiles it (the server crashed).
-              services::StatusPage page;
-              if (pin) {
-                page = co_await statuses_.pin(id, me, on);
-              } else {
-                page = co_await statuses_.mute_conversation(id, me, on);
-              }
-              co_return http::Response::json(200, status_json(config_, page.statuses.at(0), page));
-            });
-    }
-  }
-  e.add({"PUT", "/api/v1/statuses/:id", Access::kUser, {"write:statuses"}},
+  e.add({"POST", "/api/v1/statuses/:id/pin", Access::kUser, {"write:accounts"}},
+        [this](Call& c) { return pin_or_mute(c, true, true); });
+  e.add({"POST", "/api/v1/statuses/:id/unpin", Access::kUser, {"write:accounts"}},
+        [this](Call& c) { return pin_or_mute(c, true, false); });
+  e.add({"POST", "/api/v1/statuses/:id/mute", Access::kUser, {"write:mutes"}},
+        [this](Call& c) { return pin_or_mute(c, false, true); });
+  e.add({"POST", "/api/v1/statuses/:id/unmute", Access::kUser, {"write:mutes"}},
+        [this](Call& c) { return pin_or_mute(c, false, false); });
+  e.add({"PUT", kV1StatusesIdPath, Access::kUser, {"write:statuses"}},
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
           services::PostRequest r;
@@ -265,52 +160,10 @@ void StatusesApi::add_more_routes(Endpoints& e) {
               200,
               {{"id", std::to_string(s.id)}, {"text", s.text}, {"spoiler_text", s.spoiler_text}});
         });
-  e.add({"GET", "/api/v1/markers", Access::kUser, {"read:statuses"}},
-        [this](Call& c) -> awaitable<http::Response> {
-          std::vector<std::string> timelines = c.params.list("timeline");
-          for (auto& t : c.params.list("timeline[]")) timelines.push_back(t);
-          auto markers = co_await statuses_.markers(c.user().account.id, timelines);
-          json out = json::object();
-          for (const auto& m : markers) {
-            out[m.timeline] = {{"last_read_id", std::to_string(m.last_read_id)},
-                               {"version", m.version},
-                               {"updated_at", format_iso8601_ms(m.updated_at)}};
-          }
-          co_return http::Response::json(200, out);
-        });
-  e.add({"POST", "/api/v1/markers", Access::kUser, {"write:statuses"}},
-        [this](Call& c) -> awaitable<http::Response> {
-          std::int64_t me = c.user().account.id;
-          std::vector<std::string> timelines;
-          for (const char* timeline : {"home", "notifications"}) {
-            const json& m = c.params.object(timeline);
-            if (!m.is_object() || !m.contains("last_read_id")) continue;
-            auto raw = http::json_string(m["last_read_id"]).value_or("");
-            std::int64_t id = 0;
-            auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), id);
-            if (ec != std::errc{} || ptr != raw.data() + raw.size()) {
-              throw Error(ErrorCode::kUnprocessable, "Validation failed: Last read id is invalid");
-            }
-            co_await statuses_.set_marker(me, timeline, id);
-            timelines.emplace_back(timeline);
-          }
-          auto markers = co_await statuses_.markers(me, timelines);
-          json out = json::object();
-          for (const auto& m : markers) {
-            out[m.timeline] = {{"last_read_id", std::to_string(m.last_read_id)},
-                               {"version", m.version},
-                               {"updated_at", format_iso8601_ms(m.updated_at)}};
-          }
-          co_return http::Response::json(200, out);
-        });
 }
 
 awaitable<http::Response> StatusesApi::page_response(Call& call, const services::StatusPage& page) {
-  http::Response res = http::Response::json_text(200, statuses_json_text(config_, page));
-  std::vector<std::int64_t> cursors;
-  for (const auto& v : page.statuses) cursors.push_back(v.status.id);
-  add_link_header(res, call.request, config_, cursors);
-  co_return res;
+  co_return status_page_response(call.request, config_, page);
 }
 
 awaitable<http::Response> StatusesApi::create(Call& call) {
@@ -393,21 +246,6 @@ awaitable<http::Response> StatusesApi::context(Call& call) {
                                        {"descendants", statuses_json(config_, ctx.descendants)}});
 }
 
-awaitable<http::Response> StatusesApi::home(Call& call) {
-  auto page = co_await statuses_.home(call.user().account.id, page_query(call.params, 20, 40));
-  co_return co_await page_response(call, page);
-}
-
-awaitable<http::Response> StatusesApi::public_timeline(Call& call) {
-  auto scope = db::PublicScope::kAll;
-  if (call.params.boolean("local").value_or(false)) scope = db::PublicScope::kLocal;
-  if (call.params.boolean("remote").value_or(false)) scope = db::PublicScope::kRemote;
-  auto page = co_await statuses_.public_timeline(viewer_of(call), scope,
-                                                 call.params.boolean("only_media").value_or(false),
-                                                 page_query(call.params, 20, 40));
-  co_return co_await page_response(call, page);
-}
-
 awaitable<http::Response> StatusesApi::account_statuses(Call& call) {
   std::int64_t account = path_id(call.request);
   if (call.params.boolean("pinned").value_or(false)) {
@@ -421,41 +259,36 @@ awaitable<http::Response> StatusesApi::account_statuses(Call& call) {
   co_return co_await page_response(call, page);
 }
 
-awaitable<http::Response> StatusesApi::notifications(Call& call) {
-  db::NotificationFilter filter;
-  auto known = [](const std::string& t) {
-    return std::find(std::begin(kNotificationTypes), std::end(kNotificationTypes), t) !=
-           std::end(kNotificationTypes);
-  };
-  for (const char* key : {"types", "types[]"}) {
-    for (auto& t : call.params.list(key)) {
-      if (known(t)) filter.types.push_back(t);
-    }
+// favourite, unfavourite, reblog, unreblog, bookmark and unbookmark a status.
+awaitable<http::Response> StatusesApi::status_action(Call& c, std::string_view action) {
+  std::int64_t id = path_id(c.request);
+  std::int64_t me = c.user().account.id;
+  services::StatusPage page;
+  if (action == "favourite" || action == "unfavourite") {
+    page = co_await statuses_.favourite(id, me, action == "favourite");
+  } else if (action == "bookmark" || action == "unbookmark") {
+    page = co_await statuses_.bookmark(id, me, action == "bookmark");
+  } else if (action == "reblog") {
+    page = co_await statuses_.reblog(id, me);
+  } else {
+    page = co_await statuses_.unreblog(id, me);
   }
-  for (const char* key : {"exclude_types", "exclude_types[]"}) {
-    for (auto& t : call.params.list(key)) filter.exclude_types.push_back(t);
-  }
-  if (auto a = call.params.integer("account_id")) filter.account_id = *a;
-  bool asked_types = call.params.has("types") || call.params.has("types[]");
-  json out = json::array();
-  std::vector<std::int64_t> cursors;
-  if (!(asked_types && filter.types.empty())) {  // only unknown types asked for: nothing
-    auto page = co_await notifications_.list(call.user().account.id, filter,
-                                             page_query(call.params, 40, 80));
-    for (const auto& n : page.items) {
-      out.push_back(notification_json(config_, n, page.statuses));
-      cursors.push_back(n.row.id);
-    }
-  }
-  http::Response res = http::Response::json(200, out);
-  add_link_header(res, call.request, config_, cursors);
-  co_return res;
+  if (page.statuses.empty()) throw Error(ErrorCode::kNotFound, "Record not found");
+  co_return http::Response::json(200, status_json(config_, page.statuses[0], page));
 }
 
-awaitable<http::Response> StatusesApi::notification(Call& call) {
-  std::int64_t id = path_id(call.request);
-  auto page = co_await notifications_.get(call.user().account.id, id);
-  co_return http::Response::json(200, notification_json(config_, page.items.at(0), page.statuses));
+// Pins to the profile (pin) or mutes the conversation (!pin), on or off.
+awaitable<http::Response> StatusesApi::pin_or_mute(Call& c, bool pin, bool on) {
+  std::int64_t id = path_id(c.request);
+  std::int64_t me = c.user().account.id;
+  // No co_await inside ?: — GCC 12 miscompiles it (the server crashed).
+  services::StatusPage page;
+  if (pin) {
+    page = co_await statuses_.pin(id, me, on);
+  } else {
+    page = co_await statuses_.mute_conversation(id, me, on);
+  }
+  co_return http::Response::json(200, status_json(config_, page.statuses.at(0), page));
 }
 
 }  // namespace lox::api::mastodon

@@ -3,6 +3,13 @@
 
 namespace lox::api::mastodon {
 
+namespace {
+
+// Paths registered for more than one method, written out once.
+constexpr char kV1StatusesCleanupPolicyPath[] = "/api/v1/statuses_cleanup_policy";
+
+}  // namespace
+
 using nlohmann::json;
 
 namespace {
@@ -53,12 +60,12 @@ StatusesCleanupApi::StatusesCleanupApi(services::StatusesCleanupService& cleanup
     : cleanup_(cleanup) {}
 
 void StatusesCleanupApi::add_routes(Endpoints& e) {
-  e.add({"GET", "/api/v1/statuses_cleanup_policy", Access::kUser, {"read:accounts"}},
+  e.add({"GET", kV1StatusesCleanupPolicyPath, Access::kUser, {"read:accounts"}},
         [this](Call& c) -> awaitable<http::Response> {
           auto policy = co_await cleanup_.policy(c.user().account.id);
           co_return http::Response::json(200, policy_json(policy));
         });
-  e.add({"PUT", "/api/v1/statuses_cleanup_policy", Access::kUser, {"write:accounts"}},
+  e.add({"PUT", kV1StatusesCleanupPolicyPath, Access::kUser, {"write:accounts"}},
         [this](Call& c) -> awaitable<http::Response> {
           auto policy = co_await cleanup_.update(c.user().account.id, update_of(c.params));
           co_return http::Response::json(200, policy_json(policy));

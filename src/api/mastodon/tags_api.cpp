@@ -7,6 +7,13 @@
 
 namespace lox::api::mastodon {
 
+namespace {
+
+// Paths registered for more than one method, written out once.
+constexpr char kV1FeaturedTagsPath[] = "/api/v1/featured_tags";
+
+}  // namespace
+
 using nlohmann::json;
 
 namespace {
@@ -52,21 +59,10 @@ void TagsApi::add_routes(Endpoints& e) {
               co_await tags_.get(std::string(c.request.path_param("name").value_or("")), viewer);
           co_return http::Response::json(200, tag_json(config_, tag, viewer != 0));
         });
-  for (const char* action : {"follow", "unfollow"}) {
-    std::string name = action;
-    e.add({"POST", "/api/v1/tags/:name/" + name, Access::kUser, {"write:follows"}},
-          [this, name](Call& c) -> awaitable<http::Response> {
-            std::int64_t me = c.user().account.id;
-            std::string tag_name = std::string(c.request.path_param("name").value_or(""));
-            db::TagRow tag;
-            if (name == "follow") {
-              tag = co_await tags_.follow(me, tag_name);
-            } else {
-              tag = co_await tags_.unfollow(me, tag_name);
-            }
-            co_return http::Response::json(200, tag_json(config_, tag, true));
-          });
-  }
+  e.add({"POST", "/api/v1/tags/:name/follow", Access::kUser, {"write:follows"}},
+        [this](Call& c) { return follow_tag(c, true); });
+  e.add({"POST", "/api/v1/tags/:name/unfollow", Access::kUser, {"write:follows"}},
+        [this](Call& c) { return follow_tag(c, false); });
   e.add({"GET", "/api/v1/followed_tags", Access::kUser, {"read:follows"}},
         [this](Call& c) -> awaitable<http::Response> {
           auto page = co_await tags_.followed(c.user().account.id, page_query(c.params, 100, 200));
@@ -76,7 +72,7 @@ void TagsApi::add_routes(Endpoints& e) {
           add_link_header(res, c.request, config_, page.cursors);
           co_return res;
         });
-  e.add({"GET", "/api/v1/featured_tags", Access::kUser, {"read:accounts"}},
+  e.add({"GET", kV1FeaturedTagsPath, Access::kUser, {"read:accounts"}},
         [this](Call& c) -> awaitable<http::Response> {
           const auto& me = c.user().account;
           json out = json::array();
@@ -93,7 +89,7 @@ void TagsApi::add_routes(Endpoints& e) {
             out.push_back(featured_json(config_, featured.first, f));
           co_return http::Response::json(200, out);
         });
-  e.add({"POST", "/api/v1/featured_tags", Access::kUser, {"write:accounts"}},
+  e.add({"POST", kV1FeaturedTagsPath, Access::kUser, {"write:accounts"}},
         [this](Call& c) -> awaitable<http::Response> {
           const auto& me = c.user().account;
           auto f = co_await tags_.feature(me.id, c.params.string_or("name", ""));
@@ -112,6 +108,18 @@ void TagsApi::add_routes(Endpoints& e) {
             out.push_back(tag_json(config_, t, true));
           co_return http::Response::json(200, out);
         });
+}
+
+awaitable<http::Response> TagsApi::follow_tag(Call& c, bool follow) {
+  std::int64_t me = c.user().account.id;
+  std::string tag_name = std::string(c.request.path_param("name").value_or(""));
+  db::TagRow tag;
+  if (follow) {
+    tag = co_await tags_.follow(me, tag_name);
+  } else {
+    tag = co_await tags_.unfollow(me, tag_name);
+  }
+  co_return http::Response::json(200, tag_json(config_, tag, true));
 }
 
 }  // namespace lox::api::mastodon

@@ -7,6 +7,8 @@
 #include <loxodon/services/media_service.hpp>
 #include <loxodon/services/relationship_service.hpp>
 
+#include <string_view>
+
 namespace lox::api::mastodon {
 
 // Registration, the signed-in account, profiles, lookups and preferences.
@@ -27,6 +29,8 @@ class AccountsApi {
   awaitable<http::Response> familiar_followers(Call& call);
   awaitable<http::Response> preferences(Call& call);
   awaitable<http::Response> follow_list(Call& call, bool followers);
+  awaitable<http::Response> relationship_action(Call& call, std::string_view action);
+  awaitable<http::Response> follow_request_verdict(Call& call, bool authorize);
 
   const config::Config& config_;
   services::AccountService& accounts_;

@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <optional>
+#include <source_location>
 #include <string>
 #include <vector>
 
@@ -50,7 +51,8 @@ class Endpoints {
  public:
   Endpoints(http::Router& router, services::AuthService& auth, const config::Config& config);
 
-  void add(EndpointSpec spec, EndpointHandler handler, http::RouteOptions options = {});
+  void add(EndpointSpec spec, EndpointHandler handler, http::RouteOptions options = {},
+           std::source_location where = std::source_location::current());
   const std::vector<EndpointSpec>& table() const { return table_; }
 
  private:

@@ -13,6 +13,8 @@ class TagsApi {
   void add_routes(Endpoints& endpoints);
 
  private:
+  awaitable<http::Response> follow_tag(Call& call, bool follow);
+
   const config::Config& config_;
   services::TagService& tags_;
 };
