@@ -9,11 +9,15 @@ WebApp::WebApp(Services& s)
       instance_api_(s.config, s.instance, s.secrets),
       oauth_api_(s.config, s.auth, s.secrets),
       accounts_api_(s.config, s.accounts, s.auth, s.relationships, s.media),
-      statuses_api_(s.config, s.statuses, s.relationships, s.scheduled),
+      statuses_api_(s.config, s.statuses, s.scheduled),
       notifications_module_(s.config, s.notifications),
       markers_module_(s.statuses),
       polls_module_(s.config, s.statuses),
       timelines_module_(s.config, s.statuses, s.lists),
+      favourites_module_(s.config, s.statuses),
+      bookmarks_module_(s.config, s.statuses),
+      blocks_module_(s.config, s.relationships),
+      mutes_module_(s.config, s.relationships),
       lists_api_(s.config, s.lists),
       tags_api_(s.config, s.tags),
       conversations_api_(s.config, s.conversations),
@@ -56,6 +60,10 @@ WebApp::WebApp(Services& s)
   markers_module_.add_routes(endpoints_);
   polls_module_.add_routes(endpoints_);
   timelines_module_.add_routes(endpoints_);
+  favourites_module_.add_routes(endpoints_);
+  bookmarks_module_.add_routes(endpoints_);
+  blocks_module_.add_routes(endpoints_);
+  mutes_module_.add_routes(endpoints_);
   lists_api_.add_routes(endpoints_);
   tags_api_.add_routes(endpoints_);
   conversations_api_.add_routes(endpoints_);

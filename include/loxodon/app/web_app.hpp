@@ -5,11 +5,14 @@
 #include <loxodon/api/activitypub/inbox_api.hpp>
 #include <loxodon/api/mastodon/accounts_api.hpp>
 #include <loxodon/api/mastodon/announcements_api.hpp>
+#include <loxodon/api/mastodon/blocks/blocks_module.hpp>
+#include <loxodon/api/mastodon/bookmarks/bookmarks_module.hpp>
 #include <loxodon/api/mastodon/checkout_api.hpp>
 #include <loxodon/api/mastodon/conversations_api.hpp>
 #include <loxodon/api/mastodon/custom_emoji_api.hpp>
 #include <loxodon/api/mastodon/donations_api.hpp>
 #include <loxodon/api/mastodon/endpoints.hpp>
+#include <loxodon/api/mastodon/favourites/favourites_module.hpp>
 #include <loxodon/api/mastodon/filters_api.hpp>
 #include <loxodon/api/mastodon/funding_api.hpp>
 #include <loxodon/api/mastodon/instance_api.hpp>
@@ -17,6 +20,7 @@
 #include <loxodon/api/mastodon/lists_api.hpp>
 #include <loxodon/api/mastodon/markers/markers_module.hpp>
 #include <loxodon/api/mastodon/media_api.hpp>
+#include <loxodon/api/mastodon/mutes/mutes_module.hpp>
 #include <loxodon/api/mastodon/notifications/notifications_module.hpp>
 #include <loxodon/api/mastodon/oauth_api.hpp>
 #include <loxodon/api/mastodon/payment_webhooks_api.hpp>
@@ -76,6 +80,10 @@ class WebApp {
   api::mastodon::MarkersModule markers_module_;
   api::mastodon::PollsModule polls_module_;
   api::mastodon::TimelinesModule timelines_module_;
+  api::mastodon::FavouritesModule favourites_module_;
+  api::mastodon::BookmarksModule bookmarks_module_;
+  api::mastodon::BlocksModule blocks_module_;
+  api::mastodon::MutesModule mutes_module_;
   api::mastodon::ListsApi lists_api_;
   api::mastodon::TagsApi tags_api_;
   api::mastodon::ConversationsApi conversations_api_;

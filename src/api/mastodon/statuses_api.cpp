@@ -1,8 +1,8 @@
 #include "api/mastodon/account_serializer.hpp"
+#include "api/mastodon/page_responses.hpp"
 #include "api/mastodon/pagination.hpp"
 #include "api/mastodon/request_ids.hpp"
 #include "api/mastodon/scheduled_status_serializer.hpp"
-#include "api/mastodon/status_page_response.hpp"
 #include "api/mastodon/status_serializer.hpp"
 
 #include <loxodon/api/mastodon/statuses_api.hpp>
@@ -26,9 +26,8 @@ constexpr char kV1StatusesIdPath[] = "/api/v1/statuses/:id";
 using nlohmann::json;
 
 StatusesApi::StatusesApi(const config::Config& config, services::StatusService& statuses,
-                         services::RelationshipService& relationships,
                          services::ScheduledStatusService& scheduled)
-    : config_(config), statuses_(statuses), relationships_(relationships), scheduled_(scheduled) {}
+    : config_(config), statuses_(statuses), scheduled_(scheduled) {}
 
 void StatusesApi::add_routes(Endpoints& e) {
   e.add({"POST", kV1StatusesPath, Access::kUser, {"write:statuses"}},
@@ -59,49 +58,19 @@ void StatusesApi::add_routes(Endpoints& e) {
 }
 
 void StatusesApi::add_more_routes(Endpoints& e) {
-  auto accounts_response = [this](Call& c, const services::AccountPage& page) {
-    json out = json::array();
-    for (const auto& a : page.accounts) out.push_back(account_json(config_, a));
-    http::Response res = http::Response::json(200, out);
-    add_link_header(res, c.request, config_, page.cursors);
-    return res;
-  };
-  auto cursor_statuses = [this](Call& c, const services::CursorStatusPage& p) {
-    http::Response res = http::Response::json_text(200, statuses_json_text(config_, p.page));
-    add_link_header(res, c.request, config_, p.cursors);
-    return res;
-  };
-  e.add({"GET", "/api/v1/favourites", Access::kUser, {"read:favourites"}},
-        [this, cursor_statuses](Call& c) -> awaitable<http::Response> {
-          co_return cursor_statuses(
-              c, co_await statuses_.favourites(c.user().account.id, page_query(c.params, 20, 40)));
-        });
-  e.add({"GET", "/api/v1/bookmarks", Access::kUser, {"read:bookmarks"}},
-        [this, cursor_statuses](Call& c) -> awaitable<http::Response> {
-          co_return cursor_statuses(
-              c, co_await statuses_.bookmarks(c.user().account.id, page_query(c.params, 20, 40)));
-        });
   e.add({"GET", "/api/v1/statuses/:id/reblogged_by", Access::kPublic, {"read:accounts"}},
-        [this, accounts_response](Call& c) -> awaitable<http::Response> {
+        [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
-          co_return accounts_response(
-              c, co_await statuses_.reblogged_by(id, viewer_of(c), page_query(c.params, 40, 80)));
+          auto page =
+              co_await statuses_.reblogged_by(id, viewer_of(c), page_query(c.params, 40, 80));
+          co_return account_page_response(c.request, config_, page);
         });
   e.add({"GET", "/api/v1/statuses/:id/favourited_by", Access::kPublic, {"read:accounts"}},
-        [this, accounts_response](Call& c) -> awaitable<http::Response> {
+        [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
-          co_return accounts_response(
-              c, co_await statuses_.favourited_by(id, viewer_of(c), page_query(c.params, 40, 80)));
-        });
-  e.add({"GET", "/api/v1/blocks", Access::kUser, {"read:blocks"}},
-        [this, accounts_response](Call& c) -> awaitable<http::Response> {
-          co_return accounts_response(c, co_await relationships_.blocked(
-                                             c.user().account.id, page_query(c.params, 40, 80)));
-        });
-  e.add({"GET", "/api/v1/mutes", Access::kUser, {"read:mutes"}},
-        [this, accounts_response](Call& c) -> awaitable<http::Response> {
-          co_return accounts_response(
-              c, co_await relationships_.muted(c.user().account.id, page_query(c.params, 40, 80)));
+          auto page =
+              co_await statuses_.favourited_by(id, viewer_of(c), page_query(c.params, 40, 80));
+          co_return account_page_response(c.request, config_, page);
         });
   e.add({"POST", "/api/v1/statuses/:id/pin", Access::kUser, {"write:accounts"}},
         [this](Call& c) { return pin_or_mute(c, true, true); });

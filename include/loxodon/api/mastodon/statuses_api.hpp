@@ -2,7 +2,6 @@
 
 #include <loxodon/api/mastodon/endpoints.hpp>
 #include <loxodon/config/config.hpp>
-#include <loxodon/services/relationship_service.hpp>
 #include <loxodon/services/scheduled_status_service.hpp>
 #include <loxodon/services/status_service.hpp>
 
@@ -14,7 +13,6 @@ namespace lox::api::mastodon {
 class StatusesApi {
  public:
   StatusesApi(const config::Config& config, services::StatusService& statuses,
-              services::RelationshipService& relationships,
               services::ScheduledStatusService& scheduled);
   void add_routes(Endpoints& endpoints);
 
@@ -32,7 +30,6 @@ class StatusesApi {
 
   const config::Config& config_;
   services::StatusService& statuses_;
-  services::RelationshipService& relationships_;
   services::ScheduledStatusService& scheduled_;
 };
 

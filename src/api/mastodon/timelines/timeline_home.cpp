@@ -1,5 +1,5 @@
+#include "api/mastodon/page_responses.hpp"
 #include "api/mastodon/pagination.hpp"
-#include "api/mastodon/status_page_response.hpp"
 
 #include <loxodon/api/mastodon/timelines/timelines_module.hpp>
 

@@ -1,6 +1,6 @@
+#include "api/mastodon/page_responses.hpp"
 #include "api/mastodon/pagination.hpp"
 #include "api/mastodon/request_ids.hpp"
-#include "api/mastodon/status_page_response.hpp"
 
 #include <loxodon/api/mastodon/timelines/timelines_module.hpp>
 

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <loxodon/api/mastodon/endpoints.hpp>
+#include <loxodon/config/config.hpp>
+#include <loxodon/services/status_service.hpp>
+
+namespace lox::api::mastodon {
+
+// /api/v1/favourites: the statuses the user has favourited, most recently favourited first. The
+// route is listed in favourites_module.cpp; its handler lives in a file of its own.
+class FavouritesModule {
+ public:
+  FavouritesModule(const config::Config& config, services::StatusService& statuses);
+  void add_routes(Endpoints& endpoints);
+
+ private:
+  awaitable<http::Response> list(Call& call);
+
+  const config::Config& config_;
+  services::StatusService& statuses_;
+};
+
+}  // namespace lox::api::mastodon

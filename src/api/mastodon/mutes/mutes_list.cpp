@@ -1,0 +1,15 @@
+#include "api/mastodon/page_responses.hpp"
+#include "api/mastodon/pagination.hpp"
+
+#include <loxodon/api/mastodon/mutes/mutes_module.hpp>
+
+namespace lox::api::mastodon {
+
+// The accounts the user mutes.
+awaitable<http::Response> MutesModule::list(Call& call) {
+  auto page =
+      co_await relationships_.muted(call.user().account.id, page_query(call.params, 40, 80));
+  co_return account_page_response(call.request, config_, page);
+}
+
+}  // namespace lox::api::mastodon
