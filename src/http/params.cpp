@@ -200,33 +200,28 @@ Params Params::from_request(const Request& request) {
   Params params;
   for (const auto& [k, v] : request.query) params.set(k, v);
   std::string content_type = lower(request.header("Content-Type").value_or(""));
-  const bool multipart = content_type.starts_with("multipart/form-data");
-  if (!request.spooled_body.empty()) {
-    if (multipart) {
-      parse_multipart(params, params.files_, request.spooled_body,
+  const bool spooled = !request.spooled_body.empty();
+  if (content_type.starts_with("multipart/form-data")) {
+    if (spooled || !request.body.empty()) {
+      parse_multipart(params, params.files_,
+                      spooled ? request.spooled_body : ByteSource(request.body),
                       header_parameter(request.header("Content-Type").value_or(""), "boundary"));
-      return params;
     }
-    if (request.spooled_body.size() > kMaxSpooledTextBody) {
-      throw Error(ErrorCode::kPayloadTooLarge, "Request body too large");
-    }
-    Request in_memory;
-    in_memory.headers = request.headers;
-    in_memory.body = request.spooled_body.to_string();
-    Params from_body = from_request(in_memory);
-    for (auto& [k, v] : from_body.values_.items()) params.values_[k] = v;
     return params;
   }
-  if (request.body.empty()) return params;
+  // Only files may be large: any other spooled body is read into memory when it is small.
+  if (spooled && request.spooled_body.size() > kMaxSpooledTextBody) {
+    throw Error(ErrorCode::kPayloadTooLarge, "Request body too large");
+  }
+  const std::string spooled_text = spooled ? request.spooled_body.to_string() : std::string();
+  const std::string& body = spooled ? spooled_text : request.body;
+  if (body.empty()) return params;
   if (content_type.starts_with("application/json") || content_type.ends_with("+json")) {
-    auto doc = parse_json_limited(request.body);
+    auto doc = parse_json_limited(body);
     if (!doc.is_object()) throw Error(ErrorCode::kBadRequest, "Request body must be a JSON object");
     for (auto& [k, v] : doc.items()) params.values_[k] = v;
-  } else if (multipart) {
-    parse_multipart(params, params.files_, ByteSource(request.body),
-                    header_parameter(request.header("Content-Type").value_or(""), "boundary"));
   } else {
-    for (const auto& [k, v] : parse_query_string(request.body)) params.set(k, v);
+    for (const auto& [k, v] : parse_query_string(body)) params.set(k, v);
   }
   return params;
 }

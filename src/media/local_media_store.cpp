@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <stdexcept>
 
@@ -77,16 +78,11 @@ std::optional<MediaFileInfo> LocalMediaStore::stat(const std::string& key) const
   return info;
 }
 
-std::optional<std::string> LocalMediaStore::read_range(const std::string& key, std::uint64_t offset,
-                                                       std::uint64_t length) const {
+std::optional<ByteSource> LocalMediaStore::open(const std::string& key) const {
   if (!valid_key(key)) return std::nullopt;
-  std::ifstream in(path_of(key), std::ios::binary);
-  if (!in) return std::nullopt;
-  in.seekg(static_cast<std::streamoff>(offset));
-  std::string out(length, '\0');
-  in.read(out.data(), static_cast<std::streamsize>(length));
-  out.resize(static_cast<std::size_t>(in.gcount()));
-  return out;
+  auto file = FileHandle::open_for_reading(path_of(key));
+  if (!file) return std::nullopt;
+  return ByteSource::whole_file(std::make_shared<const FileHandle>(std::move(*file)));
 }
 
 void LocalMediaStore::remove(const std::string& key) {

@@ -31,11 +31,10 @@ std::optional<MediaFileInfo> MediaStore::stat(const std::string& key) const {
   return MediaFileInfo{bytes->size(), {}};
 }
 
-std::optional<std::string> MediaStore::read_range(const std::string& key, std::uint64_t offset,
-                                                  std::uint64_t length) const {
+std::optional<ByteSource> MediaStore::open(const std::string& key) const {
   auto bytes = read(key);
-  if (!bytes || offset > bytes->size()) return std::nullopt;
-  return bytes->substr(offset, length);
+  if (!bytes) return std::nullopt;
+  return ByteSource(std::move(*bytes));
 }
 
 }  // namespace lox::media

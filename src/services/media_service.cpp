@@ -538,10 +538,14 @@ awaitable<std::optional<media::MediaFileInfo>> MediaService::file_info(std::stri
   co_return co_await run_blocking(file_reads_, stat);
 }
 
-awaitable<std::optional<std::string>> MediaService::read_file_range(std::string key,
-                                                                    std::uint64_t offset,
-                                                                    std::uint64_t length) {
-  auto read = [&] { return store_.read_range(key, offset, length); };
+awaitable<std::optional<ByteSource>> MediaService::open_file(std::string key) {
+  auto open = [&] { return store_.open(key); };
+  co_return co_await run_blocking(file_reads_, open);
+}
+
+awaitable<std::string> MediaService::read_file_part(ByteSource file, std::uint64_t offset,
+                                                    std::size_t length) {
+  auto read = [&] { return file.read(offset, length); };
   co_return co_await run_blocking(file_reads_, read);
 }
 

@@ -60,11 +60,15 @@ TEST_F(LocalMediaStoreTest, SizeTimeAndPartsWithoutReadingTheWholeFile) {
   ASSERT_TRUE(info);
   EXPECT_EQ(info->size, 10u);
   EXPECT_LE(std::chrono::system_clock::now() - info->modified, std::chrono::minutes(1));
-  EXPECT_EQ(store_.read_range(key, 2, 3), "234");
-  EXPECT_EQ(store_.read_range(key, 8, 10), "89");  // cut at the end
+  auto file = store_.open(key);
+  ASSERT_TRUE(file);
+  EXPECT_TRUE(file->in_file());  // opened, not read
+  EXPECT_EQ(file->read(2, 3), "234");
+  EXPECT_EQ(file->read(8, 10), "89");  // cut at the end
   EXPECT_FALSE(store_.stat("ab/cd/0123456789abcdef/none.jpg"));
   EXPECT_FALSE(store_.stat("../etc/passwd"));
-  EXPECT_FALSE(store_.read_range("../etc/passwd", 0, 4));
+  EXPECT_FALSE(store_.open("../etc/passwd"));
+  EXPECT_FALSE(store_.open("ab/cd/0123456789abcdef/none.jpg"));
   EXPECT_FALSE(store_.stat("ab/cd"));  // a directory is no file
 }
 

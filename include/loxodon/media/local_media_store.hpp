@@ -19,8 +19,7 @@ class LocalMediaStore : public MediaStore {
   std::optional<std::string> read(const std::string& key) const override;
   void remove(const std::string& key) override;
   std::optional<MediaFileInfo> stat(const std::string& key) const override;
-  std::optional<std::string> read_range(const std::string& key, std::uint64_t offset,
-                                        std::uint64_t length) const override;
+  std::optional<ByteSource> open(const std::string& key) const override;
 
  private:
   std::filesystem::path path_of(const std::string& key) const;

@@ -32,10 +32,10 @@ class MediaStore {
   virtual std::optional<std::string> read(const std::string& key) const = 0;
   virtual void remove(const std::string& key) = 0;
   // Size and time of the file, without reading it (conditional and range requests are answered
-  // from this), and a part of it. The defaults read the whole file; stores override them.
+  // from this), and the file opened once for reading parts of it (served a block at a time).
+  // The defaults read the whole file; stores override them.
   virtual std::optional<MediaFileInfo> stat(const std::string& key) const;
-  virtual std::optional<std::string> read_range(const std::string& key, std::uint64_t offset,
-                                                std::uint64_t length) const;
+  virtual std::optional<ByteSource> open(const std::string& key) const;
 
   // Whether `key` is one our service could have made: lowercase letters, digits, '.', '-', '_'
   // and '/' between non-empty parts, never "." or "..". Everything else is refused before it

@@ -113,12 +113,13 @@ class MediaService {
   awaitable<std::optional<StoredImage>> store_image(std::string bytes, std::int64_t max_pixels);
   awaitable<void> remove_file(std::string key);
 
-  // A file's size and time, and a part of it read on the blocking pool, without reading the
-  // rest (/system/media answers conditional requests from the first and sends files a block at
-  // a time with the second).
+  // A file's size and time, and the file opened for reading, on threads of their own
+  // (/system/media answers conditional requests from the first and sends the second a block at
+  // a time).
   awaitable<std::optional<media::MediaFileInfo>> file_info(std::string key);
-  awaitable<std::optional<std::string>> read_file_range(std::string key, std::uint64_t offset,
-                                                        std::uint64_t length);
+  awaitable<std::optional<ByteSource>> open_file(std::string key);
+  // `length` bytes of an opened file from `offset`, read on the same threads.
+  awaitable<std::string> read_file_part(ByteSource file, std::uint64_t offset, std::size_t length);
 
  private:
   awaitable<db::MediaRow> insert_upload(std::int64_t me, MediaUpload upload, bool queue_job);

@@ -6,7 +6,6 @@
 #include <charconv>
 #include <memory>
 #include <optional>
-#include <stdexcept>
 #include <variant>
 
 namespace lox::api::mastodon {
@@ -78,14 +77,6 @@ bool none_match_hits(std::string_view header, std::string_view etag) {
   return false;
 }
 
-// A part of a stored file, for a StreamedBody; throws when the file went away meanwhile.
-awaitable<std::string> read_part(services::MediaService& media, std::string key,
-                                 std::uint64_t offset, std::size_t length) {
-  auto part = co_await media.read_file_range(std::move(key), offset, length);
-  if (!part) throw std::runtime_error("the media file is gone");
-  co_return std::move(*part);
-}
-
 }  // namespace
 
 awaitable<http::Response> serve_media_file(services::MediaService& media,
@@ -133,19 +124,21 @@ awaitable<http::Response> serve_media_file(services::MediaService& media,
     res.set_header("Content-Range", "bytes */" + std::to_string(info->size));
     co_return res;
   }
-  ByteRange sent{0, info->size == 0 ? 0 : info->size - 1};
+  // Opened once; the server reads it a block at a time as it sends it.
+  auto opened = co_await media.open_file(key);
+  if (!opened) co_return http::Response::error(404, "Record not found");
   res.status = 200;
   if (const auto* bytes = std::get_if<ByteRange>(&range)) {
-    sent = *bytes;
+    *opened = opened->slice(bytes->first, bytes->last - bytes->first + 1);
     res.status = 206;
     res.set_header("Content-Range", "bytes " + std::to_string(bytes->first) + "-" +
                                         std::to_string(bytes->last) + "/" +
                                         std::to_string(info->size));
   }
   res.streamed = std::make_shared<http::StreamedBody>();
-  res.streamed->length = info->size == 0 ? 0 : sent.last - sent.first + 1;
-  res.streamed->read = [&media, key, first = sent.first](std::uint64_t offset, std::size_t length) {
-    return read_part(media, key, first + offset, length);
+  res.streamed->length = opened->size();
+  res.streamed->read = [&media, part = *opened](std::uint64_t offset, std::size_t length) {
+    return media.read_file_part(part, offset, length);
   };
   co_return res;
 }
