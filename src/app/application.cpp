@@ -9,7 +9,7 @@
 #include <loxodon/http/server.hpp>
 #include <loxodon/jobs/runtime.hpp>
 #include <loxodon/net/smtp_client.hpp>
-#include <loxodon/services/maintenance_service.hpp>
+#include <loxodon/services/instance/maintenance_service.hpp>
 #include <loxodon/util/blocking.hpp>
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/file_handle.hpp>

@@ -1,6 +1,6 @@
 #include <loxodon/app/services.hpp>
 #include <loxodon/payments/manual_provider.hpp>
-#include <loxodon/services/stripe_provider.hpp>
+#include <loxodon/services/funding/stripe_provider.hpp>
 #include <loxodon/util/version.hpp>
 
 namespace lox::app {

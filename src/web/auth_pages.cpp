@@ -2,7 +2,7 @@
 
 #include <loxodon/domain/oauth_paths.hpp>
 #include <loxodon/http/request.hpp>
-#include <loxodon/services/oauth_error.hpp>
+#include <loxodon/services/accounts/oauth_error.hpp>
 #include <loxodon/util/crypto.hpp>
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/html.hpp>

@@ -2,7 +2,7 @@
 #include "web/sponsored_block.hpp"
 #include "web/status_html.hpp"
 
-#include <loxodon/services/tag_service.hpp>
+#include <loxodon/services/statuses/tag_service.hpp>
 #include <loxodon/util/html.hpp>
 #include <loxodon/web/community_pages.hpp>
 

@@ -1,7 +1,7 @@
 #include "web/html.hpp"
 #include "web/status_html.hpp"
 
-#include <loxodon/services/auth_service.hpp>
+#include <loxodon/services/accounts/auth_service.hpp>
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/html.hpp>
 #include <loxodon/web/profile_pages.hpp>

@@ -3,7 +3,7 @@
 
 #include <loxodon/domain/sponsorship.hpp>
 #include <loxodon/http/request.hpp>
-#include <loxodon/services/sponsor_service.hpp>
+#include <loxodon/services/funding/sponsor_service.hpp>
 #include <loxodon/web/page_viewer.hpp>
 
 #include <optional>

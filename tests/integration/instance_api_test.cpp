@@ -6,9 +6,9 @@
 #include <loxodon/api/mastodon/instance_api.hpp>
 #include <loxodon/config/config_loader.hpp>
 #include <loxodon/db/database.hpp>
-#include <loxodon/services/health_service.hpp>
-#include <loxodon/services/instance_secrets.hpp>
-#include <loxodon/services/instance_service.hpp>
+#include <loxodon/services/instance/health_service.hpp>
+#include <loxodon/services/instance/instance_secrets.hpp>
+#include <loxodon/services/instance/instance_service.hpp>
 #include <loxodon/web/ops_routes.hpp>
 
 #include <gtest/gtest.h>

@@ -3,7 +3,7 @@
 #include "app_harness.hpp"
 #include "tx_sql.hpp"
 
-#include <loxodon/services/maintenance_service.hpp>
+#include <loxodon/services/instance/maintenance_service.hpp>
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Which reaction names an announcement accepts: one Unicode emoji, never text.
-#include <loxodon/services/announcement_service.hpp>
+#include <loxodon/services/instance/announcement_service.hpp>
 
 #include <gtest/gtest.h>
 

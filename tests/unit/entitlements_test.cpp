@@ -1,6 +1,6 @@
 // Combining plans' entitlements, and which features an account may use while the instance
 // holds some in early access.
-#include <loxodon/services/entitlements.hpp>
+#include <loxodon/services/funding/entitlements.hpp>
 
 #include <gtest/gtest.h>
 

@@ -3,10 +3,10 @@
 #include <loxodon/config/config.hpp>
 #include <loxodon/http/params.hpp>
 #include <loxodon/http/router.hpp>
-#include <loxodon/services/account_service.hpp>
-#include <loxodon/services/auth_service.hpp>
-#include <loxodon/services/instance_secrets.hpp>
-#include <loxodon/services/instance_service.hpp>
+#include <loxodon/services/accounts/account_service.hpp>
+#include <loxodon/services/accounts/auth_service.hpp>
+#include <loxodon/services/instance/instance_secrets.hpp>
+#include <loxodon/services/instance/instance_service.hpp>
 #include <loxodon/web/page_viewer.hpp>
 
 #include <optional>

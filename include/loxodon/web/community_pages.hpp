@@ -2,9 +2,9 @@
 
 #include <loxodon/config/config.hpp>
 #include <loxodon/http/router.hpp>
-#include <loxodon/services/auth_service.hpp>
-#include <loxodon/services/sponsor_service.hpp>
-#include <loxodon/services/status_service.hpp>
+#include <loxodon/services/accounts/auth_service.hpp>
+#include <loxodon/services/funding/sponsor_service.hpp>
+#include <loxodon/services/statuses/status_service.hpp>
 #include <loxodon/web/page_viewer.hpp>
 
 namespace lox::web {

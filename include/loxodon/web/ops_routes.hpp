@@ -1,7 +1,7 @@
 #pragma once
 
 #include <loxodon/http/router.hpp>
-#include <loxodon/services/health_service.hpp>
+#include <loxodon/services/instance/health_service.hpp>
 
 namespace lox::web {
 

@@ -3,7 +3,7 @@
 #include <loxodon/config/config.hpp>
 #include <loxodon/domain/account.hpp>
 #include <loxodon/http/request.hpp>
-#include <loxodon/services/auth_service.hpp>
+#include <loxodon/services/accounts/auth_service.hpp>
 
 #include <optional>
 #include <string>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include <loxodon/config/config.hpp>
-#include <loxodon/services/conversation_service.hpp>
+#include <loxodon/services/statuses/conversation_service.hpp>
 
 #include <nlohmann/json.hpp>
 

@@ -1,8 +1,8 @@
 #pragma once
 
 #include <loxodon/config/config.hpp>
-#include <loxodon/services/instance_secrets.hpp>
-#include <loxodon/services/instance_service.hpp>
+#include <loxodon/services/instance/instance_secrets.hpp>
+#include <loxodon/services/instance/instance_service.hpp>
 
 #include <nlohmann/json.hpp>
 

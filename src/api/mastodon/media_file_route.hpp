@@ -2,7 +2,7 @@
 
 #include <loxodon/http/request.hpp>
 #include <loxodon/http/response.hpp>
-#include <loxodon/services/media_service.hpp>
+#include <loxodon/services/media/media_service.hpp>
 #include <loxodon/util/asio.hpp>
 
 #include <string>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include <loxodon/config/config.hpp>
-#include <loxodon/services/notification_service.hpp>
+#include <loxodon/services/notifications/notification_service.hpp>
 
 #include <nlohmann/json.hpp>
 

@@ -3,7 +3,7 @@
 #include <loxodon/api/mastodon/oauth_api.hpp>
 #include <loxodon/domain/oauth_paths.hpp>
 #include <loxodon/domain/scopes.hpp>
-#include <loxodon/services/oauth_error.hpp>
+#include <loxodon/services/accounts/oauth_error.hpp>
 #include <loxodon/util/error.hpp>
 
 #include <openssl/evp.h>

@@ -3,8 +3,8 @@
 #include <loxodon/config/config.hpp>
 #include <loxodon/http/request.hpp>
 #include <loxodon/http/response.hpp>
-#include <loxodon/services/relationship_service.hpp>
-#include <loxodon/services/status_service.hpp>
+#include <loxodon/services/accounts/relationship_service.hpp>
+#include <loxodon/services/statuses/status_service.hpp>
 
 namespace lox::api::mastodon {
 

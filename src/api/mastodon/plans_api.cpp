@@ -2,7 +2,7 @@
 
 #include <loxodon/api/mastodon/plans_api.hpp>
 #include <loxodon/domain/money.hpp>
-#include <loxodon/services/entitlements.hpp>
+#include <loxodon/services/funding/entitlements.hpp>
 #include <loxodon/util/time_format.hpp>
 
 namespace lox::api::mastodon {

@@ -1,7 +1,7 @@
 #pragma once
 
 #include <loxodon/config/config.hpp>
-#include <loxodon/services/report_service.hpp>
+#include <loxodon/services/moderation/report_service.hpp>
 
 #include <nlohmann/json.hpp>
 

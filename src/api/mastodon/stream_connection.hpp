@@ -2,7 +2,7 @@
 
 #include <loxodon/domain/scopes.hpp>
 #include <loxodon/http/stream_endpoint.hpp>
-#include <loxodon/services/streaming_service.hpp>
+#include <loxodon/services/notifications/streaming_service.hpp>
 #include <loxodon/streaming/stream_hub.hpp>
 
 #include <memory>

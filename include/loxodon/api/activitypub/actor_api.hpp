@@ -3,8 +3,8 @@
 #include <loxodon/config/config.hpp>
 #include <loxodon/http/response_cache.hpp>
 #include <loxodon/http/router.hpp>
-#include <loxodon/services/actor_service.hpp>
-#include <loxodon/services/instance_secrets.hpp>
+#include <loxodon/services/federation/actor_service.hpp>
+#include <loxodon/services/instance/instance_secrets.hpp>
 
 #include <functional>
 

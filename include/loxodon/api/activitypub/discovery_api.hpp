@@ -2,7 +2,7 @@
 
 #include <loxodon/config/config.hpp>
 #include <loxodon/http/router.hpp>
-#include <loxodon/services/instance_service.hpp>
+#include <loxodon/services/instance/instance_service.hpp>
 
 namespace lox::api::activitypub {
 

@@ -2,8 +2,8 @@
 
 #include <loxodon/config/config.hpp>
 #include <loxodon/http/router.hpp>
-#include <loxodon/services/actor_service.hpp>
-#include <loxodon/services/inbox_service.hpp>
+#include <loxodon/services/federation/actor_service.hpp>
+#include <loxodon/services/federation/inbox_service.hpp>
 
 namespace lox::api::activitypub {
 

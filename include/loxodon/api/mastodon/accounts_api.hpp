@@ -2,10 +2,10 @@
 
 #include <loxodon/api/mastodon/endpoints.hpp>
 #include <loxodon/config/config.hpp>
-#include <loxodon/services/account_service.hpp>
-#include <loxodon/services/auth_service.hpp>
-#include <loxodon/services/media_service.hpp>
-#include <loxodon/services/relationship_service.hpp>
+#include <loxodon/services/accounts/account_service.hpp>
+#include <loxodon/services/accounts/auth_service.hpp>
+#include <loxodon/services/accounts/relationship_service.hpp>
+#include <loxodon/services/media/media_service.hpp>
 
 #include <string_view>
 

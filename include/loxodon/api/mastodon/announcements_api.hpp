@@ -2,8 +2,8 @@
 
 #include <loxodon/api/mastodon/endpoints.hpp>
 #include <loxodon/config/config.hpp>
-#include <loxodon/services/announcement_feed_service.hpp>
-#include <loxodon/services/announcement_service.hpp>
+#include <loxodon/services/instance/announcement_feed_service.hpp>
+#include <loxodon/services/instance/announcement_service.hpp>
 
 namespace lox::api::mastodon {
 

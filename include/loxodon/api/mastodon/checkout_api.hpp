@@ -2,7 +2,7 @@
 
 #include <loxodon/api/mastodon/endpoints.hpp>
 #include <loxodon/config/config.hpp>
-#include <loxodon/services/checkout_service.hpp>
+#include <loxodon/services/funding/checkout_service.hpp>
 
 namespace lox::api::mastodon {
 

@@ -2,7 +2,7 @@
 
 #include <loxodon/api/mastodon/endpoints.hpp>
 #include <loxodon/config/config.hpp>
-#include <loxodon/services/conversation_service.hpp>
+#include <loxodon/services/statuses/conversation_service.hpp>
 
 namespace lox::api::mastodon {
 

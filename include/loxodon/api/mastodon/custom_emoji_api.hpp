@@ -2,7 +2,7 @@
 
 #include <loxodon/api/mastodon/endpoints.hpp>
 #include <loxodon/config/config.hpp>
-#include <loxodon/services/custom_emoji_service.hpp>
+#include <loxodon/services/media/custom_emoji_service.hpp>
 
 namespace lox::api::mastodon {
 

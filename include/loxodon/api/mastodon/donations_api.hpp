@@ -2,8 +2,8 @@
 
 #include <loxodon/api/mastodon/endpoints.hpp>
 #include <loxodon/config/config.hpp>
-#include <loxodon/services/donation_prompt_service.hpp>
-#include <loxodon/services/thanks_service.hpp>
+#include <loxodon/services/funding/donation_prompt_service.hpp>
+#include <loxodon/services/funding/thanks_service.hpp>
 
 namespace lox::api::mastodon {
 

@@ -5,7 +5,7 @@
 #include <loxodon/http/rate_limiter.hpp>
 #include <loxodon/http/response_cache.hpp>
 #include <loxodon/http/router.hpp>
-#include <loxodon/services/auth_service.hpp>
+#include <loxodon/services/accounts/auth_service.hpp>
 
 #include <functional>
 #include <optional>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include <loxodon/api/mastodon/endpoints.hpp>
-#include <loxodon/services/filter_service.hpp>
+#include <loxodon/services/accounts/filter_service.hpp>
 
 namespace lox::api::mastodon {
 

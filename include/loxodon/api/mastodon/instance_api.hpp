@@ -2,8 +2,8 @@
 
 #include <loxodon/config/config.hpp>
 #include <loxodon/http/router.hpp>
-#include <loxodon/services/instance_secrets.hpp>
-#include <loxodon/services/instance_service.hpp>
+#include <loxodon/services/instance/instance_secrets.hpp>
+#include <loxodon/services/instance/instance_service.hpp>
 
 #include <memory>
 #include <string>

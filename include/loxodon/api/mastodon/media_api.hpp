@@ -3,7 +3,7 @@
 #include <loxodon/api/mastodon/endpoints.hpp>
 #include <loxodon/config/config.hpp>
 #include <loxodon/http/router.hpp>
-#include <loxodon/services/media_service.hpp>
+#include <loxodon/services/media/media_service.hpp>
 
 namespace lox::api::mastodon {
 

@@ -2,8 +2,8 @@
 
 #include <loxodon/api/mastodon/endpoints.hpp>
 #include <loxodon/config/config.hpp>
-#include <loxodon/services/auth_service.hpp>
-#include <loxodon/services/instance_secrets.hpp>
+#include <loxodon/services/accounts/auth_service.hpp>
+#include <loxodon/services/instance/instance_secrets.hpp>
 
 namespace lox::api::mastodon {
 

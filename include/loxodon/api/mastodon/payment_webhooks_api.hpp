@@ -1,7 +1,7 @@
 #pragma once
 
 #include <loxodon/http/router.hpp>
-#include <loxodon/services/payment_webhook_service.hpp>
+#include <loxodon/services/funding/payment_webhook_service.hpp>
 
 namespace lox::api::mastodon {
 

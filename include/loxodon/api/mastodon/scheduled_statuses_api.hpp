@@ -2,7 +2,7 @@
 
 #include <loxodon/api/mastodon/endpoints.hpp>
 #include <loxodon/config/config.hpp>
-#include <loxodon/services/scheduled_status_service.hpp>
+#include <loxodon/services/statuses/scheduled_status_service.hpp>
 
 namespace lox::api::mastodon {
 

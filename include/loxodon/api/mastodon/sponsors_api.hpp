@@ -2,7 +2,7 @@
 
 #include <loxodon/api/mastodon/endpoints.hpp>
 #include <loxodon/config/config.hpp>
-#include <loxodon/services/sponsor_service.hpp>
+#include <loxodon/services/funding/sponsor_service.hpp>
 
 namespace lox::api::mastodon {
 

@@ -2,8 +2,8 @@
 
 #include <loxodon/api/mastodon/endpoints.hpp>
 #include <loxodon/config/config.hpp>
-#include <loxodon/services/scheduled_status_service.hpp>
-#include <loxodon/services/status_service.hpp>
+#include <loxodon/services/statuses/scheduled_status_service.hpp>
+#include <loxodon/services/statuses/status_service.hpp>
 
 #include <string_view>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include <loxodon/api/mastodon/endpoints.hpp>
-#include <loxodon/services/statuses_cleanup_service.hpp>
+#include <loxodon/services/statuses/statuses_cleanup_service.hpp>
 
 namespace lox::api::mastodon {
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include <loxodon/config/config.hpp>
-#include <loxodon/services/streaming_service.hpp>
+#include <loxodon/services/notifications/streaming_service.hpp>
 #include <loxodon/streaming/event.hpp>
 #include <loxodon/streaming/stream_hub.hpp>
 #include <loxodon/util/asio.hpp>

@@ -1,8 +1,8 @@
 #pragma once
 
 #include <loxodon/http/router.hpp>
-#include <loxodon/services/auth_service.hpp>
-#include <loxodon/services/streaming_service.hpp>
+#include <loxodon/services/accounts/auth_service.hpp>
+#include <loxodon/services/notifications/streaming_service.hpp>
 #include <loxodon/streaming/stream_hub.hpp>
 
 #include <string>

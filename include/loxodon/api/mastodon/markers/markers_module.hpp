@@ -1,7 +1,7 @@
 #pragma once
 
 #include <loxodon/api/mastodon/endpoints.hpp>
-#include <loxodon/services/status_service.hpp>
+#include <loxodon/services/statuses/status_service.hpp>
 
 namespace lox::api::mastodon {
 

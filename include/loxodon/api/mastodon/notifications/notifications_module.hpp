@@ -2,7 +2,7 @@
 
 #include <loxodon/api/mastodon/endpoints.hpp>
 #include <loxodon/config/config.hpp>
-#include <loxodon/services/notification_service.hpp>
+#include <loxodon/services/notifications/notification_service.hpp>
 
 namespace lox::api::mastodon {
 

@@ -2,8 +2,8 @@
 
 #include <loxodon/api/mastodon/endpoints.hpp>
 #include <loxodon/config/config.hpp>
-#include <loxodon/services/list_service.hpp>
-#include <loxodon/services/status_service.hpp>
+#include <loxodon/services/accounts/list_service.hpp>
+#include <loxodon/services/statuses/status_service.hpp>
 
 namespace lox::api::mastodon {
 

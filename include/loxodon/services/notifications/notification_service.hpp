@@ -1,0 +1,43 @@
+#pragma once
+
+#include <loxodon/db/page_query.hpp>
+#include <loxodon/db/social_repository.hpp>
+#include <loxodon/services/statuses/status_service.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace lox::services {
+
+struct NotificationView {
+  db::NotificationRow row;
+  domain::Account from;
+  std::optional<std::int64_t> status_id;
+};
+
+struct NotificationPage {
+  std::vector<NotificationView> items;
+  StatusPage statuses;  // the statuses the items refer to, as the recipient may see them
+};
+
+class NotificationService {
+ public:
+  NotificationService(db::Database& db, StatusService& statuses);
+
+  awaitable<NotificationPage> list(std::int64_t me, db::NotificationFilter filter,
+                                   db::PageQuery page);
+  awaitable<NotificationPage> get(std::int64_t me, std::int64_t id);
+  awaitable<void> dismiss(std::int64_t me, std::int64_t id);
+  awaitable<void> clear(std::int64_t me);
+  // Notifications newer than the "notifications" read marker, counted up to `limit`.
+  awaitable<std::int64_t> unread_count(std::int64_t me, int limit);
+
+ private:
+  awaitable<NotificationPage> render(std::int64_t me, std::vector<db::NotificationRow> rows);
+
+  db::Database& db_;
+  StatusService& statuses_;
+};
+
+}  // namespace lox::services
