@@ -155,24 +155,12 @@ struct Application::Impl {
             log->info("deleted {} post(s) by their authors' automatic deletion policies", cleaned);
           }
         });
-    runtime.register_handler(
-        services::StatusService::kFanOutKind, [this](const jobs::Job& job) -> awaitable<void> {
-          co_await services.statuses.run_fan_out(job.payload.at("status_id").get<std::int64_t>());
-        });
-    runtime.register_handler(services::StatusService::kNotifyKind,
-                             [this](const jobs::Job& job) -> awaitable<void> {
-                               co_await services.statuses.run_notify(job.payload);
-                             });
-    runtime.register_handler(services::StatusService::kPollUpdateKind,
-                             [this](const jobs::Job& job) -> awaitable<void> {
-                               co_await services.statuses.run_poll_update(
-                                   job.payload.at("status_id").get<std::int64_t>());
-                             });
-    runtime.register_handler(services::StatusService::kPollExpiredKind,
-                             [this](const jobs::Job& job) -> awaitable<void> {
-                               co_await services.statuses.run_poll_expired(
-                                   job.payload.at("status_id").get<std::int64_t>());
-                             });
+    runtime.on(services::kFanOutJob, [this](auto p) { return services.fan_out.run(p); });
+    runtime.on(services::kNotifyJob, [this](auto p) { return services.notify.run(p); });
+    runtime.on(services::kPollUpdateJob,
+               [this](auto p) { return services.poll_jobs.run_update(p); });
+    runtime.on(services::kPollExpiredJob,
+               [this](auto p) { return services.poll_jobs.run_expired(p); });
     runtime.register_handler(
         services::AnnouncementService::kPublishKind,
         [this](const jobs::Job& job) -> awaitable<void> {

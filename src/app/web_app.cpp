@@ -9,13 +9,13 @@ WebApp::WebApp(Services& s)
       instance_api_(s.config, s.instance, s.secrets),
       oauth_api_(s.config, s.auth, s.secrets),
       accounts_api_(s.config, s.accounts, s.auth, s.relationships, s.media),
-      statuses_api_(s.config, s.statuses, s.scheduled),
+      statuses_api_(s.config, s.statuses, s.reader, s.interactions, s.timelines, s.scheduled),
       notifications_module_(s.config, s.notifications),
-      markers_module_(s.statuses),
-      polls_module_(s.config, s.statuses),
-      timelines_module_(s.config, s.statuses, s.lists),
-      favourites_module_(s.config, s.statuses),
-      bookmarks_module_(s.config, s.statuses),
+      markers_module_(s.markers),
+      polls_module_(s.config, s.polls),
+      timelines_module_(s.config, s.timelines, s.lists),
+      favourites_module_(s.config, s.timelines),
+      bookmarks_module_(s.config, s.timelines),
       blocks_module_(s.config, s.relationships),
       mutes_module_(s.config, s.relationships),
       lists_api_(s.config, s.lists),
@@ -42,8 +42,8 @@ WebApp::WebApp(Services& s)
       pages_(s.config, s.auth, s.accounts, s.instance, s.secrets),
       funding_pages_(s.config, s.funding, s.sponsors, s.auth),
       about_pages_(s.config, s.instance, s.sponsors, s.auth),
-      community_pages_(s.config, s.statuses, s.sponsors, s.auth),
-      profile_pages_(s.config, s.accounts, s.statuses) {
+      community_pages_(s.config, s.timelines, s.sponsors, s.auth),
+      profile_pages_(s.config, s.accounts, s.reader, s.timelines) {
   actor_api_.set_html_pages([this](http::Request& request, bool status_page) {
     return profile_pages_.render(request, status_page);
   });

@@ -285,6 +285,13 @@ void Runtime::register_handler(const std::string& kind, Handler handler) {
   impl_->handlers[kind] = std::move(handler);
 }
 
+std::vector<std::string> Runtime::kinds() const {
+  std::vector<std::string> out;
+  for (const auto& entry : impl_->handlers) out.push_back(entry.first);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 void Runtime::start() {
   auto s = impl_;
   if (s->started) return;

@@ -8,9 +8,9 @@
 
 namespace lox::web {
 
-CommunityPages::CommunityPages(const config::Config& config, services::StatusService& statuses,
+CommunityPages::CommunityPages(const config::Config& config, services::TimelineService& timelines,
                                services::SponsorService& sponsors, services::AuthService& auth)
-    : config_(config), statuses_(statuses), sponsors_(sponsors), viewer_(config, auth) {}
+    : config_(config), timelines_(timelines), sponsors_(sponsors), viewer_(config, auth) {}
 
 void CommunityPages::add_routes(http::Router& r) {
   http::RouteOptions anonymous;  // shows placements: no client address in the log
@@ -26,7 +26,7 @@ awaitable<http::Response> CommunityPages::community(http::Request& req) {
   filter.tag = *name;
   db::PageQuery query;
   query.limit = 20;
-  auto timeline = co_await statuses_.tag_timeline(0, filter, query);
+  auto timeline = co_await timelines_.tag_timeline(0, filter, query);
   auto sponsored = co_await sponsored_html(viewer_, sponsors_, req, "community", *name);
 
   std::string body = "<p>The latest public posts with #" + html_escape(*name) +

@@ -47,8 +47,8 @@ http::Response not_found(const config::Config& config) {
 }  // namespace
 
 ProfilePages::ProfilePages(const config::Config& config, services::AccountService& accounts,
-                           services::StatusService& statuses)
-    : config_(config), accounts_(accounts), statuses_(statuses) {}
+                           services::StatusReader& statuses, services::TimelineService& timelines)
+    : config_(config), accounts_(accounts), statuses_(statuses), timelines_(timelines) {}
 
 awaitable<http::Response> ProfilePages::render(http::Request& request, bool status_page) {
   std::string handle(request.path_param("handle").value_or(""));
@@ -123,7 +123,7 @@ awaitable<http::Response> ProfilePages::render(http::Request& request, bool stat
 
   db::PageQuery query;
   query.limit = kPostsShown;
-  auto posts = co_await statuses_.account_statuses(0, a.id, true, false, false, query);
+  auto posts = co_await timelines_.account_statuses(0, a.id, true, false, false, query);
   body += "<section id=\"posts\">";
   if (posts.statuses.empty()) body += "<p>No public posts yet.</p>";
   for (const auto& v : posts.statuses) body += status_html(v);

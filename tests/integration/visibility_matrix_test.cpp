@@ -85,7 +85,7 @@ class VisibilityMatrix : public ::testing::Test {
     std::string id = posted["id"];
     urls_[id] = posted["url"];
     // The fan-out job, run as the worker would.
-    testing::run_awaitable(h_.services.statuses.run_fan_out(std::stoll(id)));
+    testing::run_awaitable(h_.services.fan_out.run({std::stoll(id)}));
     return id;
   }
 

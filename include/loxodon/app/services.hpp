@@ -33,13 +33,21 @@
 #include <loxodon/services/media/media_service.hpp>
 #include <loxodon/services/moderation/report_service.hpp>
 #include <loxodon/services/notifications/notification_service.hpp>
+#include <loxodon/services/notifications/notify_job.hpp>
 #include <loxodon/services/notifications/streaming_service.hpp>
+#include <loxodon/services/polls/poll_jobs.hpp>
+#include <loxodon/services/polls/poll_service.hpp>
 #include <loxodon/services/statuses/conversation_service.hpp>
+#include <loxodon/services/statuses/fan_out_job.hpp>
+#include <loxodon/services/statuses/interaction_service.hpp>
 #include <loxodon/services/statuses/preview_card_service.hpp>
 #include <loxodon/services/statuses/scheduled_status_service.hpp>
+#include <loxodon/services/statuses/status_reader.hpp>
 #include <loxodon/services/statuses/status_service.hpp>
 #include <loxodon/services/statuses/statuses_cleanup_service.hpp>
 #include <loxodon/services/statuses/tag_service.hpp>
+#include <loxodon/services/timelines/marker_service.hpp>
+#include <loxodon/services/timelines/timeline_service.hpp>
 #include <loxodon/util/asio.hpp>
 #include <loxodon/util/snowflake.hpp>
 
@@ -56,17 +64,29 @@ namespace lox::app {
 struct Services {
   Services(const config::Config& config, db::Database& db, asio::thread_pool& blocking);
 
+  // Members are constructed in this order: each one is declared after everything it is given.
   const config::Config& config;
   db::Database& db;
   asio::thread_pool& blocking;
   SnowflakeGenerator ids;
+  net::HttpClient http_client;  // every outbound request (SSRF-guarded)
   services::Mailer mailer;
   services::InstanceSecrets secrets;  // filled once the database answers
+  federation::ActivityFetcher fetcher;
+  federation::ActorResolver resolver;
   services::InstanceService instance;
   services::HealthService health;
   services::AccountService accounts;
   services::AuthService auth;
+  services::StatusReader reader;
   services::StatusService statuses;
+  services::InteractionService interactions;
+  services::TimelineService timelines;
+  services::MarkerService markers;
+  services::PollService polls;
+  services::FanOutJob fan_out;
+  services::NotifyJob notify;
+  services::PollJobs poll_jobs;
   services::RelationshipService relationships;
   services::ReportService reports;
   services::LedgerService ledger;
@@ -75,14 +95,15 @@ struct Services {
   services::FundingService funding;
   services::PaymentWebhookService payment_webhooks;
   services::NotificationService notifications;
+  media::LocalMediaStore media_store;  // LOXODON_MEDIA_DIR
+  services::MediaService media;
+  services::InboxService inbox;
   services::ListService lists;
   services::TagService tags;
   services::ConversationService conversations;
   services::ScheduledStatusService scheduled;
   services::StatusesCleanupService statuses_cleanup;
   services::FilterService filters;
-  media::LocalMediaStore media_store;  // LOXODON_MEDIA_DIR
-  services::MediaService media;
   services::CustomEmojiService custom_emojis;
   services::PreviewCardService cards;
   services::SponsorService sponsors;
@@ -91,10 +112,6 @@ struct Services {
   services::AnnouncementFeedService announcement_feed;
   services::StreamingService streaming;
   services::ActorService actors;
-  net::HttpClient http_client;  // every outbound request (SSRF-guarded)
-  federation::ActivityFetcher fetcher;
-  federation::ActorResolver resolver;
-  services::InboxService inbox;
   federation::DeliveryWorker deliveries;
   services::DeliveryHealthService delivery_health;
   // Stripe when funding.stripe_secret_key is set, else the manual provider.

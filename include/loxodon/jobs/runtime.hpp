@@ -1,5 +1,6 @@
 #pragma once
 
+#include <loxodon/jobs/job_kind.hpp>
 #include <loxodon/jobs/job_queue.hpp>
 #include <loxodon/jobs/runtime_options.hpp>
 #include <loxodon/util/asio.hpp>
@@ -10,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace lox::db {
 class Database;
@@ -41,6 +43,19 @@ class Runtime {
       co_await fn(job, payload);
     });
   }
+
+  // Registers the handler of a catalogued kind: `fn(payload)` for each job of it, the payload
+  // converted from the row's JSON (a payload that does not convert fails the attempt).
+  template <class Payload, class F>
+  void on(const JobKind<Payload>& kind, F fn) {
+    register_handler(kind.name, [fn = std::move(fn)](const Job& job) -> awaitable<void> {
+      Payload payload = job.payload.get<Payload>();
+      co_await fn(std::move(payload));
+    });
+  }
+
+  // The kinds that have a handler, sorted (the job catalogue of docs/jobs.md).
+  std::vector<std::string> kinds() const;
 
   // Starts workers, the reaper and the listener on the executor. Call from the executor.
   void start();

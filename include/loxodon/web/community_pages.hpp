@@ -4,7 +4,7 @@
 #include <loxodon/http/router.hpp>
 #include <loxodon/services/accounts/auth_service.hpp>
 #include <loxodon/services/funding/sponsor_service.hpp>
-#include <loxodon/services/statuses/status_service.hpp>
+#include <loxodon/services/timelines/timeline_service.hpp>
 #include <loxodon/web/page_viewer.hpp>
 
 namespace lox::web {
@@ -14,7 +14,7 @@ namespace lox::web {
 // Posts show their safe HTML only: no remote image is loaded, so the page stays on our origin.
 class CommunityPages {
  public:
-  CommunityPages(const config::Config& config, services::StatusService& statuses,
+  CommunityPages(const config::Config& config, services::TimelineService& timelines,
                  services::SponsorService& sponsors, services::AuthService& auth);
   void add_routes(http::Router& router);
 
@@ -22,7 +22,7 @@ class CommunityPages {
   awaitable<http::Response> community(http::Request& request);
 
   const config::Config& config_;
-  services::StatusService& statuses_;
+  services::TimelineService& timelines_;
   services::SponsorService& sponsors_;
   PageViewer viewer_;
 };

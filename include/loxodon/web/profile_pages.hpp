@@ -4,7 +4,8 @@
 #include <loxodon/http/request.hpp>
 #include <loxodon/http/response.hpp>
 #include <loxodon/services/accounts/account_service.hpp>
-#include <loxodon/services/statuses/status_service.hpp>
+#include <loxodon/services/statuses/status_reader.hpp>
+#include <loxodon/services/timelines/timeline_service.hpp>
 #include <loxodon/util/asio.hpp>
 
 namespace lox::web {
@@ -19,14 +20,15 @@ class ProfilePages {
   static constexpr int kPostsShown = 20;
 
   ProfilePages(const config::Config& config, services::AccountService& accounts,
-               services::StatusService& statuses);
+               services::StatusReader& statuses, services::TimelineService& timelines);
 
   awaitable<http::Response> render(http::Request& request, bool status_page);
 
  private:
   const config::Config& config_;
   services::AccountService& accounts_;
-  services::StatusService& statuses_;
+  services::StatusReader& statuses_;
+  services::TimelineService& timelines_;
 };
 
 }  // namespace lox::web

@@ -4,7 +4,7 @@
 #include <loxodon/http/request.hpp>
 #include <loxodon/http/response.hpp>
 #include <loxodon/services/accounts/relationship_service.hpp>
-#include <loxodon/services/statuses/status_service.hpp>
+#include <loxodon/services/statuses/status_page.hpp>
 
 namespace lox::api::mastodon {
 

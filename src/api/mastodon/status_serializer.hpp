@@ -2,7 +2,7 @@
 
 #include <loxodon/config/config.hpp>
 #include <loxodon/db/social_repository.hpp>
-#include <loxodon/services/statuses/status_service.hpp>
+#include <loxodon/services/statuses/status_page.hpp>
 
 #include <nlohmann/json.hpp>
 

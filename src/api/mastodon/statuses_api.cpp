@@ -26,8 +26,15 @@ constexpr char kV1StatusesIdPath[] = "/api/v1/statuses/:id";
 using nlohmann::json;
 
 StatusesApi::StatusesApi(const config::Config& config, services::StatusService& statuses,
+                         services::StatusReader& reader, services::InteractionService& interactions,
+                         services::TimelineService& timelines,
                          services::ScheduledStatusService& scheduled)
-    : config_(config), statuses_(statuses), scheduled_(scheduled) {}
+    : config_(config),
+      statuses_(statuses),
+      reader_(reader),
+      interactions_(interactions),
+      timelines_(timelines),
+      scheduled_(scheduled) {}
 
 void StatusesApi::add_routes(Endpoints& e) {
   e.add({"POST", kV1StatusesPath, Access::kUser, {"write:statuses"}},
@@ -62,14 +69,14 @@ void StatusesApi::add_more_routes(Endpoints& e) {
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
           auto page =
-              co_await statuses_.reblogged_by(id, viewer_of(c), page_query(c.params, 40, 80));
+              co_await interactions_.reblogged_by(id, viewer_of(c), page_query(c.params, 40, 80));
           co_return account_page_response(c.request, config_, page);
         });
   e.add({"GET", "/api/v1/statuses/:id/favourited_by", Access::kPublic, {"read:accounts"}},
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
           auto page =
-              co_await statuses_.favourited_by(id, viewer_of(c), page_query(c.params, 40, 80));
+              co_await interactions_.favourited_by(id, viewer_of(c), page_query(c.params, 40, 80));
           co_return account_page_response(c.request, config_, page);
         });
   e.add({"POST", "/api/v1/statuses/:id/pin", Access::kUser, {"write:accounts"}},
@@ -96,7 +103,7 @@ void StatusesApi::add_more_routes(Endpoints& e) {
   e.add({"GET", "/api/v1/statuses/:id/history", Access::kPublic, {"read:statuses"}},
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
-          auto h = co_await statuses_.history(id, viewer_of(c));
+          auto h = co_await reader_.history(id, viewer_of(c));
           json account = account_json(config_, h.current.account);
           json out = json::array();
           for (const auto& v : h.versions) {
@@ -121,7 +128,7 @@ void StatusesApi::add_more_routes(Endpoints& e) {
   e.add({"GET", "/api/v1/statuses/:id/source", Access::kUser, {"read:statuses"}},
         [this](Call& c) -> awaitable<http::Response> {
           std::int64_t id = path_id(c.request);
-          auto page = co_await statuses_.get(id, c.user().account.id);
+          auto page = co_await reader_.get(id, c.user().account.id);
           const auto& s = page.statuses.at(0).status;
           if (s.account_id != c.user().account.id)
             throw Error(ErrorCode::kNotFound, "Record not found");
@@ -190,13 +197,13 @@ awaitable<http::Response> StatusesApi::create(Call& call) {
 
 awaitable<http::Response> StatusesApi::show(Call& call) {
   std::int64_t id = path_id(call.request);
-  auto page = co_await statuses_.get(id, viewer_of(call));
+  auto page = co_await reader_.get(id, viewer_of(call));
   co_return http::Response::json(200, status_json(config_, page.statuses.at(0), page));
 }
 
 awaitable<http::Response> StatusesApi::show_many(Call& call) {
   auto ids = id_params(call.params, "id");
-  auto views = co_await statuses_.many(ids, viewer_of(call));
+  auto views = co_await reader_.many(ids, viewer_of(call));
   services::StatusPage page;
   page.statuses = std::move(views);
   co_return http::Response::json_text(200, statuses_json_text(config_, page));
@@ -210,7 +217,7 @@ awaitable<http::Response> StatusesApi::destroy(Call& call) {
 
 awaitable<http::Response> StatusesApi::context(Call& call) {
   std::int64_t id = path_id(call.request);
-  auto ctx = co_await statuses_.context(id, viewer_of(call));
+  auto ctx = co_await reader_.context(id, viewer_of(call));
   co_return http::Response::json(200, {{"ancestors", statuses_json(config_, ctx.ancestors)},
                                        {"descendants", statuses_json(config_, ctx.descendants)}});
 }
@@ -218,10 +225,10 @@ awaitable<http::Response> StatusesApi::context(Call& call) {
 awaitable<http::Response> StatusesApi::account_statuses(Call& call) {
   std::int64_t account = path_id(call.request);
   if (call.params.boolean("pinned").value_or(false)) {
-    auto pinned = co_await statuses_.pinned(viewer_of(call), account);
+    auto pinned = co_await timelines_.pinned(viewer_of(call), account);
     co_return http::Response::json_text(200, statuses_json_text(config_, pinned));
   }
-  auto page = co_await statuses_.account_statuses(
+  auto page = co_await timelines_.account_statuses(
       viewer_of(call), account, call.params.boolean("exclude_reblogs").value_or(false),
       call.params.boolean("exclude_replies").value_or(false),
       call.params.boolean("only_media").value_or(false), page_query(call.params, 20, 40));
@@ -234,13 +241,13 @@ awaitable<http::Response> StatusesApi::status_action(Call& c, std::string_view a
   std::int64_t me = c.user().account.id;
   services::StatusPage page;
   if (action == "favourite" || action == "unfavourite") {
-    page = co_await statuses_.favourite(id, me, action == "favourite");
+    page = co_await interactions_.favourite(id, me, action == "favourite");
   } else if (action == "bookmark" || action == "unbookmark") {
-    page = co_await statuses_.bookmark(id, me, action == "bookmark");
+    page = co_await interactions_.bookmark(id, me, action == "bookmark");
   } else if (action == "reblog") {
-    page = co_await statuses_.reblog(id, me);
+    page = co_await interactions_.reblog(id, me);
   } else {
-    page = co_await statuses_.unreblog(id, me);
+    page = co_await interactions_.unreblog(id, me);
   }
   if (page.statuses.empty()) throw Error(ErrorCode::kNotFound, "Record not found");
   co_return http::Response::json(200, status_json(config_, page.statuses[0], page));
@@ -253,9 +260,9 @@ awaitable<http::Response> StatusesApi::pin_or_mute(Call& c, bool pin, bool on) {
   // No co_await inside ?: — GCC 12 miscompiles it (the server crashed).
   services::StatusPage page;
   if (pin) {
-    page = co_await statuses_.pin(id, me, on);
+    page = co_await interactions_.pin(id, me, on);
   } else {
-    page = co_await statuses_.mute_conversation(id, me, on);
+    page = co_await interactions_.mute_conversation(id, me, on);
   }
   co_return http::Response::json(200, status_json(config_, page.statuses.at(0), page));
 }

@@ -85,7 +85,7 @@ void check_rule_count(std::size_t count) {
 
 }  // namespace
 
-FilterService::FilterService(db::Database& db, SnowflakeGenerator& ids, StatusService& statuses)
+FilterService::FilterService(db::Database& db, SnowflakeGenerator& ids, StatusReader& statuses)
     : db_(db), ids_(ids), statuses_(statuses) {}
 
 awaitable<std::vector<domain::Filter>> FilterService::list(std::int64_t me) {

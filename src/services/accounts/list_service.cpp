@@ -26,7 +26,7 @@ Error not_found() { return Error(ErrorCode::kNotFound, "Record not found"); }
 }  // namespace
 
 ListService::ListService(const config::Config& config, db::Database& db, SnowflakeGenerator& ids,
-                         StatusService& statuses, federation::ActorResolver& resolver,
+                         StatusReader& statuses, federation::ActorResolver& resolver,
                          InboxService& remote_statuses)
     : config_(config),
       db_(db),

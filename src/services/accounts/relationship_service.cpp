@@ -1,4 +1,5 @@
 #include <loxodon/activitypub/actor_documents.hpp>
+#include <loxodon/activitypub/interaction_documents.hpp>
 #include <loxodon/activitypub/note_documents.hpp>
 #include <loxodon/db/account_repository.hpp>
 #include <loxodon/db/database.hpp>
@@ -8,7 +9,7 @@
 #include <loxodon/domain/username.hpp>
 #include <loxodon/federation/delivery.hpp>
 #include <loxodon/services/accounts/relationship_service.hpp>
-#include <loxodon/services/statuses/status_service.hpp>
+#include <loxodon/services/notifications/notify_job.hpp>
 #include <loxodon/services/validation_errors.hpp>
 #include <loxodon/util/error.hpp>
 
@@ -20,19 +21,6 @@ namespace lox::services {
 RelationshipService::RelationshipService(const config::Config& config, db::Database& db,
                                          SnowflakeGenerator& ids)
     : config_(config), db_(db), ids_(ids) {}
-
-namespace {
-// The Follow activity `me` sends `target` (Mastodon's shape; the id names our follow row).
-nlohmann::json follow_activity(const config::Config& config, const std::string& me_username,
-                               const std::string& target_uri, std::int64_t row) {
-  std::string actor = config.actor_url(me_username);
-  return {{"@context", "https://www.w3.org/ns/activitystreams"},
-          {"id", actor + "#follows/" + std::to_string(row)},
-          {"type", "Follow"},
-          {"actor", actor},
-          {"object", target_uri}};
-}
-}  // namespace
 
 awaitable<domain::Account> RelationshipService::target_account(std::int64_t me,
                                                                std::int64_t target) {
@@ -84,7 +72,9 @@ awaitable<db::RelationshipRow> RelationshipService::follow(std::int64_t me, std:
         auto theirs = db::AccountRepository::inboxes(tx, target);
         if (mine && theirs && !theirs->inbox.empty()) {
           federation::enqueue_delivery(
-              tx, theirs->inbox, follow_activity(config_, mine->username, theirs->uri, row), me);
+              tx, theirs->inbox,
+              activitypub::follow_activity(config_.actor_url(mine->username), theirs->uri, row),
+              me);
         }
       }
       return false;
@@ -116,8 +106,8 @@ awaitable<db::RelationshipRow> RelationshipService::unfollow(std::int64_t me, st
     auto mine = db::AccountRepository::find(tx, me);
     auto theirs = db::AccountRepository::inboxes(tx, target);
     if (!mine || !theirs || theirs->inbox.empty()) return;
-    auto undo =
-        activitypub::undo_activity(follow_activity(config_, mine->username, theirs->uri, undo_id));
+    auto undo = activitypub::undo_activity(
+        activitypub::follow_activity(config_.actor_url(mine->username), theirs->uri, undo_id));
     federation::enqueue_delivery(tx, theirs->inbox, undo, me);
   });
   co_return co_await relationship(me, target);
@@ -154,11 +144,7 @@ void RelationshipService::send_block(db::Tx& tx, std::int64_t me, std::int64_t t
   auto theirs = db::AccountRepository::inboxes(tx, target);
   if (!mine || !theirs || theirs->inbox.empty()) return;
   std::string actor = config_.actor_url(mine->username);
-  nlohmann::json block = {{"@context", "https://www.w3.org/ns/activitystreams"},
-                          {"id", actor + "#blocks/" + std::to_string(row)},
-                          {"type", "Block"},
-                          {"actor", actor},
-                          {"object", theirs->uri}};
+  auto block = activitypub::block_activity(actor, theirs->uri, row);
   auto activity = undo ? activitypub::undo_activity(block) : block;
   federation::enqueue_delivery(tx, theirs->inbox, activity, me);
 }

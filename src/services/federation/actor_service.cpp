@@ -11,8 +11,9 @@
 
 namespace lox::services {
 
-ActorService::ActorService(const config::Config& config, db::Database& db, StatusService& statuses)
-    : config_(config), db_(db), statuses_(statuses) {}
+ActorService::ActorService(const config::Config& config, db::Database& db, StatusReader& statuses,
+                           TimelineService& timelines)
+    : config_(config), db_(db), statuses_(statuses), timelines_(timelines) {}
 
 awaitable<std::optional<domain::StatusView>> ActorService::public_status(std::string username,
                                                                          std::int64_t id) {
@@ -32,7 +33,7 @@ awaitable<StatusPage> ActorService::outbox_page(std::int64_t account_id, std::in
   db::PageQuery page;
   page.max_id = max_id;
   page.limit = 20;
-  co_return co_await statuses_.account_statuses(0, account_id, false, false, false, page);
+  co_return co_await timelines_.account_statuses(0, account_id, false, false, false, page);
 }
 
 awaitable<std::optional<LocalActor>> ActorService::local(std::string username) {
@@ -45,7 +46,7 @@ awaitable<std::optional<LocalActor>> ActorService::local(std::string username) {
 
 awaitable<StatusPage> ActorService::featured(std::int64_t account_id) {
   // As a logged-out reader sees them; followers-only and direct pins stay out.
-  auto page = co_await statuses_.pinned(0, account_id);
+  auto page = co_await timelines_.pinned(0, account_id);
   std::erase_if(page.statuses, [](const domain::StatusView& v) {
     return v.status.visibility != domain::Visibility::kPublic &&
            v.status.visibility != domain::Visibility::kUnlisted;

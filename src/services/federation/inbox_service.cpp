@@ -19,8 +19,11 @@
 #include <loxodon/services/federation/inbox_service.hpp>
 #include <loxodon/services/media/media_service.hpp>
 #include <loxodon/services/moderation/report_service.hpp>
+#include <loxodon/services/notifications/notify_job.hpp>
+#include <loxodon/services/polls/poll_jobs.hpp>
+#include <loxodon/services/statuses/fan_out_job.hpp>
+#include <loxodon/services/statuses/interaction_steps.hpp>
 #include <loxodon/services/statuses/preview_card_service.hpp>
-#include <loxodon/services/statuses/status_service.hpp>
 #include <loxodon/streaming/event.hpp>
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/json_limits.hpp>
@@ -264,7 +267,7 @@ awaitable<void> InboxService::on_vote(const json& activity) {
         std::find(poll.own_votes.begin(), poll.own_votes.end(), choice) != poll.own_votes.end();
     if (already || (!poll.multiple && !poll.own_votes.empty())) return;
     db::StatusRepository::add_vote(tx, row, poll.id, voter->id, choice);
-    StatusService::enqueue_poll_update(tx, status->first);
+    enqueue_poll_update(tx, status->first);
   });
 }
 
@@ -546,14 +549,9 @@ awaitable<void> InboxService::on_like(const json& activity, bool undo) {
     // Favouriting a post one may not see would reach its author's notifications.
     if (!undo && !db::StatusRepository::visible(tx, status->first, liker->id)) return;
     if (undo) {
-      if (db::StatusRepository::unfavourite(tx, liker->id, status->first)) {
-        db::StatusRepository::bump_favourites(tx, status->first, -1);
-      }
-      return;
-    }
-    if (db::StatusRepository::favourite(tx, row, liker->id, status->first)) {
-      db::StatusRepository::bump_favourites(tx, status->first, 1);
-      enqueue_notification(tx, status->second, liker->id, "favourite", status->first);
+      remove_favourite(tx, liker->id, status->first);
+    } else {
+      add_favourite(tx, row, liker->id, status->first, status->second);
     }
   });
 }
@@ -583,15 +581,10 @@ awaitable<void> InboxService::on_announce(const json& activity) {
   co_await db_.tx([&](db::Tx& tx) {
     auto status = db::StatusRepository::find(tx, original->first);
     // Never a boost of something its audience may not see.
-    if (!status || status->visibility == domain::Visibility::kDirect ||
-        (status->visibility == domain::Visibility::kPrivate && status->account_id != booster->id)) {
-      return;
-    }
+    if (!status || !may_boost(*status, booster->id)) return;
     row.visibility = status->visibility;
     if (!db::StatusRepository::insert_remote(tx, row)) return;
-    db::StatusRepository::bump_reblogs(tx, original->first, 1);
-    enqueue_notification(tx, original->second, booster->id, "reblog", original->first);
-    enqueue_fan_out(tx, row.id);
+    boost_added(tx, row.id, booster->id, status->id, status->account_id);
   });
 }
 

@@ -54,7 +54,7 @@ void tell_moderators(db::Tx& tx, const Mailer& mailer, const config::Config& con
 }  // namespace
 
 ReportService::ReportService(const config::Config& config, db::Database& db,
-                             SnowflakeGenerator& ids, Mailer& mailer, StatusService& statuses)
+                             SnowflakeGenerator& ids, Mailer& mailer, StatusReader& statuses)
     : config_(config), db_(db), ids_(ids), mailer_(mailer), statuses_(statuses) {}
 
 awaitable<std::vector<ReportView>> ReportService::views(std::vector<domain::Report> reports,

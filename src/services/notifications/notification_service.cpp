@@ -7,7 +7,7 @@
 
 namespace lox::services {
 
-NotificationService::NotificationService(db::Database& db, StatusService& statuses)
+NotificationService::NotificationService(db::Database& db, StatusReader& statuses)
     : db_(db), statuses_(statuses) {}
 
 awaitable<NotificationPage> NotificationService::render(std::int64_t me,

@@ -4,7 +4,7 @@
 
 namespace lox::services {
 
-StreamingService::StreamingService(db::Database& db, StatusService& statuses,
+StreamingService::StreamingService(db::Database& db, StatusReader& statuses,
                                    NotificationService& notifications,
                                    ConversationService& conversations,
                                    AnnouncementService& announcements, AuthService& auth)

@@ -5,7 +5,7 @@
 
 namespace lox::services {
 
-ConversationService::ConversationService(db::Database& db, StatusService& statuses)
+ConversationService::ConversationService(db::Database& db, StatusReader& statuses)
     : db_(db), statuses_(statuses) {}
 
 awaitable<ConversationPage> ConversationService::render(std::int64_t me,

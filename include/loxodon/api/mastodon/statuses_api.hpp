@@ -2,8 +2,11 @@
 
 #include <loxodon/api/mastodon/endpoints.hpp>
 #include <loxodon/config/config.hpp>
+#include <loxodon/services/statuses/interaction_service.hpp>
 #include <loxodon/services/statuses/scheduled_status_service.hpp>
+#include <loxodon/services/statuses/status_reader.hpp>
 #include <loxodon/services/statuses/status_service.hpp>
+#include <loxodon/services/timelines/timeline_service.hpp>
 
 #include <string_view>
 
@@ -13,7 +16,8 @@ namespace lox::api::mastodon {
 class StatusesApi {
  public:
   StatusesApi(const config::Config& config, services::StatusService& statuses,
-              services::ScheduledStatusService& scheduled);
+              services::StatusReader& reader, services::InteractionService& interactions,
+              services::TimelineService& timelines, services::ScheduledStatusService& scheduled);
   void add_routes(Endpoints& endpoints);
 
  private:
@@ -30,6 +34,9 @@ class StatusesApi {
 
   const config::Config& config_;
   services::StatusService& statuses_;
+  services::StatusReader& reader_;
+  services::InteractionService& interactions_;
+  services::TimelineService& timelines_;
   services::ScheduledStatusService& scheduled_;
 };
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include <loxodon/domain/filter.hpp>
-#include <loxodon/services/statuses/status_service.hpp>
+#include <loxodon/services/statuses/status_reader.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -45,7 +45,7 @@ class FilterService {
   static constexpr std::size_t kMaxTitle = 256;
   static constexpr std::size_t kMaxKeyword = 256;
 
-  FilterService(db::Database& db, SnowflakeGenerator& ids, StatusService& statuses);
+  FilterService(db::Database& db, SnowflakeGenerator& ids, StatusReader& statuses);
 
   awaitable<std::vector<domain::Filter>> list(std::int64_t me);
   awaitable<domain::Filter> get(std::int64_t me, std::int64_t id);
@@ -81,7 +81,7 @@ class FilterService {
 
   db::Database& db_;
   SnowflakeGenerator& ids_;
-  StatusService& statuses_;
+  StatusReader& statuses_;
 };
 
 }  // namespace lox::services

@@ -3,7 +3,7 @@
 #include <loxodon/db/list_repository.hpp>
 #include <loxodon/federation/actor_resolver.hpp>
 #include <loxodon/services/federation/inbox_service.hpp>
-#include <loxodon/services/statuses/status_service.hpp>
+#include <loxodon/services/statuses/status_reader.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -25,7 +25,7 @@ class ListService {
   // `resolver` finds remote accounts and `remote_statuses` remote statuses for search with
   // resolve=true.
   ListService(const config::Config& config, db::Database& db, SnowflakeGenerator& ids,
-              StatusService& statuses, federation::ActorResolver& resolver,
+              StatusReader& statuses, federation::ActorResolver& resolver,
               InboxService& remote_statuses);
 
   awaitable<std::vector<db::ListRow>> lists(std::int64_t me);
@@ -57,7 +57,7 @@ class ListService {
   const config::Config& config_;
   db::Database& db_;
   SnowflakeGenerator& ids_;
-  StatusService& statuses_;
+  StatusReader& statuses_;
   federation::ActorResolver& resolver_;
   InboxService& remote_statuses_;
 };

@@ -1,7 +1,8 @@
 #pragma once
 
 #include <loxodon/domain/account.hpp>
-#include <loxodon/services/statuses/status_service.hpp>
+#include <loxodon/services/statuses/status_reader.hpp>
+#include <loxodon/services/timelines/timeline_service.hpp>
 #include <loxodon/util/asio.hpp>
 
 #include <nlohmann/json.hpp>
@@ -25,7 +26,8 @@ struct LocalActor {
 // Looks up the local actors that WebFinger and actor documents describe.
 class ActorService {
  public:
-  ActorService(const config::Config& config, db::Database& db, StatusService& statuses);
+  ActorService(const config::Config& config, db::Database& db, StatusReader& statuses,
+               TimelineService& timelines);
 
   // The local account with this username (any case); nothing when there is none.
   awaitable<std::optional<LocalActor>> local(std::string username);
@@ -51,7 +53,8 @@ class ActorService {
  private:
   const config::Config& config_;
   db::Database& db_;
-  StatusService& statuses_;
+  StatusReader& statuses_;
+  TimelineService& timelines_;
 };
 
 }  // namespace lox::services

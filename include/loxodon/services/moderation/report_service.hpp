@@ -5,7 +5,7 @@
 #include <loxodon/db/page_query.hpp>
 #include <loxodon/domain/account.hpp>
 #include <loxodon/domain/report.hpp>
-#include <loxodon/services/statuses/status_service.hpp>
+#include <loxodon/services/statuses/status_reader.hpp>
 #include <loxodon/util/asio.hpp>
 #include <loxodon/util/snowflake.hpp>
 
@@ -21,7 +21,7 @@ class Database;
 namespace lox::services {
 
 class Mailer;
-class StatusService;
+class StatusReader;
 
 // A report with its accounts, and for staff the reported statuses as they are now.
 struct ReportView {
@@ -49,7 +49,7 @@ struct ReportRequest {
 class ReportService {
  public:
   ReportService(const config::Config& config, db::Database& db, SnowflakeGenerator& ids,
-                Mailer& mailer, StatusService& statuses);
+                Mailer& mailer, StatusReader& statuses);
 
   // 404 for an unknown account or a status that is not the account's or not visible to the
   // reporter; 422 for a comment over 1,000 characters or an unknown category.
@@ -83,7 +83,7 @@ class ReportService {
   db::Database& db_;
   SnowflakeGenerator& ids_;
   Mailer& mailer_;
-  StatusService& statuses_;
+  StatusReader& statuses_;
 };
 
 }  // namespace lox::services

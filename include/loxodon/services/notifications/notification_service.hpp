@@ -2,7 +2,7 @@
 
 #include <loxodon/db/page_query.hpp>
 #include <loxodon/db/social_repository.hpp>
-#include <loxodon/services/statuses/status_service.hpp>
+#include <loxodon/services/statuses/status_reader.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -23,7 +23,7 @@ struct NotificationPage {
 
 class NotificationService {
  public:
-  NotificationService(db::Database& db, StatusService& statuses);
+  NotificationService(db::Database& db, StatusReader& statuses);
 
   awaitable<NotificationPage> list(std::int64_t me, db::NotificationFilter filter,
                                    db::PageQuery page);
@@ -37,7 +37,7 @@ class NotificationService {
   awaitable<NotificationPage> render(std::int64_t me, std::vector<db::NotificationRow> rows);
 
   db::Database& db_;
-  StatusService& statuses_;
+  StatusReader& statuses_;
 };
 
 }  // namespace lox::services

@@ -5,7 +5,7 @@
 #include <loxodon/services/instance/announcement_service.hpp>
 #include <loxodon/services/notifications/notification_service.hpp>
 #include <loxodon/services/statuses/conversation_service.hpp>
-#include <loxodon/services/statuses/status_service.hpp>
+#include <loxodon/services/statuses/status_reader.hpp>
 #include <loxodon/util/asio.hpp>
 
 #include <cstdint>
@@ -31,7 +31,7 @@ struct StatusAudience {
 // timelines, and the renderings of what it delivers (per viewer, as the REST API would).
 class StreamingService {
  public:
-  StreamingService(db::Database& db, StatusService& statuses, NotificationService& notifications,
+  StreamingService(db::Database& db, StatusReader& statuses, NotificationService& notifications,
                    ConversationService& conversations, AnnouncementService& announcements,
                    AuthService& auth);
 
@@ -58,7 +58,7 @@ class StreamingService {
 
  private:
   db::Database& db_;
-  StatusService& statuses_;
+  StatusReader& statuses_;
   NotificationService& notifications_;
   ConversationService& conversations_;
   AnnouncementService& announcements_;

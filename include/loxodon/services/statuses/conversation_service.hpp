@@ -1,7 +1,7 @@
 #pragma once
 
 #include <loxodon/db/conversation_repository.hpp>
-#include <loxodon/services/statuses/status_service.hpp>
+#include <loxodon/services/statuses/status_reader.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -25,7 +25,7 @@ struct ConversationPage {
 // Direct messages grouped into conversations, as each participant sees them.
 class ConversationService {
  public:
-  ConversationService(db::Database& db, StatusService& statuses);
+  ConversationService(db::Database& db, StatusReader& statuses);
 
   awaitable<ConversationPage> list(std::int64_t me, db::PageQuery page);
   // One conversation as its owner sees it (throws not found).
@@ -37,7 +37,7 @@ class ConversationService {
   awaitable<ConversationPage> render(std::int64_t me, std::vector<db::ConversationRow> rows);
 
   db::Database& db_;
-  StatusService& statuses_;
+  StatusReader& statuses_;
 };
 
 }  // namespace lox::services

@@ -2,8 +2,8 @@
 
 namespace lox::api::mastodon {
 
-BookmarksModule::BookmarksModule(const config::Config& config, services::StatusService& statuses)
-    : config_(config), statuses_(statuses) {}
+BookmarksModule::BookmarksModule(const config::Config& config, services::TimelineService& timelines)
+    : config_(config), timelines_(timelines) {}
 
 void BookmarksModule::add_routes(Endpoints& e) {
   e.add({"GET", "/api/v1/bookmarks", Access::kUser, {"read:bookmarks"}},

@@ -2,8 +2,9 @@
 
 namespace lox::api::mastodon {
 
-FavouritesModule::FavouritesModule(const config::Config& config, services::StatusService& statuses)
-    : config_(config), statuses_(statuses) {}
+FavouritesModule::FavouritesModule(const config::Config& config,
+                                   services::TimelineService& timelines)
+    : config_(config), timelines_(timelines) {}
 
 void FavouritesModule::add_routes(Endpoints& e) {
   e.add({"GET", "/api/v1/favourites", Access::kUser, {"read:favourites"}},

@@ -8,7 +8,7 @@ namespace lox::api::mastodon {
 awaitable<http::Response> MarkersModule::get(Call& call) {
   std::vector<std::string> timelines = call.params.list("timeline");
   for (auto& t : call.params.list("timeline[]")) timelines.push_back(t);
-  auto markers = co_await statuses_.markers(call.user().account.id, timelines);
+  auto markers = co_await markers_.markers(call.user().account.id, timelines);
   co_return http::Response::json(200, markers_json(markers));
 }
 

@@ -6,7 +6,7 @@ namespace {
 constexpr char kV1MarkersPath[] = "/api/v1/markers";
 }
 
-MarkersModule::MarkersModule(services::StatusService& statuses) : statuses_(statuses) {}
+MarkersModule::MarkersModule(services::MarkerService& markers) : markers_(markers) {}
 
 void MarkersModule::add_routes(Endpoints& e) {
   e.add({"GET", kV1MarkersPath, Access::kUser, {"read:statuses"}},

@@ -20,10 +20,10 @@ awaitable<http::Response> MarkersModule::save(Call& call) {
     if (ec != std::errc{} || ptr != raw.data() + raw.size()) {
       throw Error(ErrorCode::kUnprocessable, "Validation failed: Last read id is invalid");
     }
-    co_await statuses_.set_marker(me, timeline, id);
+    co_await markers_.set_marker(me, timeline, id);
     timelines.emplace_back(timeline);
   }
-  auto markers = co_await statuses_.markers(me, timelines);
+  auto markers = co_await markers_.markers(me, timelines);
   co_return http::Response::json(200, markers_json(markers));
 }
 

@@ -18,7 +18,7 @@ awaitable<http::Response> PollsModule::vote(Call& call) {
     auto [ptr, ec] = std::from_chars(x.data(), x.data() + x.size(), v);
     choices.push_back(ec == std::errc{} && ptr == x.data() + x.size() ? v : -1);
   }
-  auto page = co_await statuses_.vote(id, call.user().account.id, choices);
+  auto page = co_await polls_.vote(id, call.user().account.id, choices);
   co_return http::Response::json(200, status_json(config_, page.statuses.at(0), page)["poll"]);
 }
 

@@ -2,8 +2,8 @@
 
 namespace lox::api::mastodon {
 
-PollsModule::PollsModule(const config::Config& config, services::StatusService& statuses)
-    : config_(config), statuses_(statuses) {}
+PollsModule::PollsModule(const config::Config& config, services::PollService& polls)
+    : config_(config), polls_(polls) {}
 
 void PollsModule::add_routes(Endpoints& e) {
   e.add({"GET", "/api/v1/polls/:id", Access::kPublic, {"read:statuses"}},

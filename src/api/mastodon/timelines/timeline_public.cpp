@@ -11,9 +11,9 @@ awaitable<http::Response> TimelinesModule::public_timeline(Call& call) {
   auto scope = db::PublicScope::kAll;
   if (call.params.boolean("local").value_or(false)) scope = db::PublicScope::kLocal;
   if (call.params.boolean("remote").value_or(false)) scope = db::PublicScope::kRemote;
-  auto page = co_await statuses_.public_timeline(viewer_of(call), scope,
-                                                 call.params.boolean("only_media").value_or(false),
-                                                 page_query(call.params, 20, 40));
+  auto page = co_await timelines_.public_timeline(viewer_of(call), scope,
+                                                  call.params.boolean("only_media").value_or(false),
+                                                  page_query(call.params, 20, 40));
   co_return status_page_response(call.request, config_, page);
 }
 

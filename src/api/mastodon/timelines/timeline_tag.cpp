@@ -27,7 +27,7 @@ awaitable<http::Response> TimelinesModule::tag(Call& call) {
   filter.local_only = call.params.boolean("local").value_or(false);
   filter.only_media = call.params.boolean("only_media").value_or(false);
   auto page =
-      co_await statuses_.tag_timeline(viewer_of(call), filter, page_query(call.params, 20, 40));
+      co_await timelines_.tag_timeline(viewer_of(call), filter, page_query(call.params, 20, 40));
   co_return status_page_response(call.request, config_, page);
 }
 

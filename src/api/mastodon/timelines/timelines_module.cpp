@@ -2,9 +2,9 @@
 
 namespace lox::api::mastodon {
 
-TimelinesModule::TimelinesModule(const config::Config& config, services::StatusService& statuses,
+TimelinesModule::TimelinesModule(const config::Config& config, services::TimelineService& timelines,
                                  services::ListService& lists)
-    : config_(config), statuses_(statuses), lists_(lists) {}
+    : config_(config), timelines_(timelines), lists_(lists) {}
 
 void TimelinesModule::add_routes(Endpoints& e) {
   e.add({"GET", "/api/v1/timelines/home", Access::kUser, {"read:statuses"}},

@@ -2,7 +2,7 @@
 
 #include <loxodon/api/mastodon/endpoints.hpp>
 #include <loxodon/config/config.hpp>
-#include <loxodon/services/statuses/status_service.hpp>
+#include <loxodon/services/timelines/timeline_service.hpp>
 
 namespace lox::api::mastodon {
 
@@ -10,14 +10,14 @@ namespace lox::api::mastodon {
 // route is listed in favourites_module.cpp; its handler lives in a file of its own.
 class FavouritesModule {
  public:
-  FavouritesModule(const config::Config& config, services::StatusService& statuses);
+  FavouritesModule(const config::Config& config, services::TimelineService& timelines);
   void add_routes(Endpoints& endpoints);
 
  private:
   awaitable<http::Response> list(Call& call);
 
   const config::Config& config_;
-  services::StatusService& statuses_;
+  services::TimelineService& timelines_;
 };
 
 }  // namespace lox::api::mastodon

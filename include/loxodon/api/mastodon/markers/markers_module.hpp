@@ -1,7 +1,7 @@
 #pragma once
 
 #include <loxodon/api/mastodon/endpoints.hpp>
-#include <loxodon/services/statuses/status_service.hpp>
+#include <loxodon/services/timelines/marker_service.hpp>
 
 namespace lox::api::mastodon {
 
@@ -9,14 +9,14 @@ namespace lox::api::mastodon {
 // The routes are listed in markers_module.cpp; each handler lives in a file of its own.
 class MarkersModule {
  public:
-  explicit MarkersModule(services::StatusService& statuses);
+  explicit MarkersModule(services::MarkerService& markers);
   void add_routes(Endpoints& endpoints);
 
  private:
   awaitable<http::Response> get(Call& call);
   awaitable<http::Response> save(Call& call);
 
-  services::StatusService& statuses_;
+  services::MarkerService& markers_;
 };
 
 }  // namespace lox::api::mastodon

@@ -2,7 +2,7 @@
 
 #include <loxodon/api/mastodon/endpoints.hpp>
 #include <loxodon/config/config.hpp>
-#include <loxodon/services/statuses/status_service.hpp>
+#include <loxodon/services/polls/poll_service.hpp>
 
 namespace lox::api::mastodon {
 
@@ -10,7 +10,7 @@ namespace lox::api::mastodon {
 // polls_module.cpp; each handler lives in a file of its own.
 class PollsModule {
  public:
-  PollsModule(const config::Config& config, services::StatusService& statuses);
+  PollsModule(const config::Config& config, services::PollService& polls);
   void add_routes(Endpoints& endpoints);
 
  private:
@@ -18,7 +18,7 @@ class PollsModule {
   awaitable<http::Response> vote(Call& call);
 
   const config::Config& config_;
-  services::StatusService& statuses_;
+  services::PollService& polls_;
 };
 
 }  // namespace lox::api::mastodon

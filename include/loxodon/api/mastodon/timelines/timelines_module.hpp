@@ -3,7 +3,7 @@
 #include <loxodon/api/mastodon/endpoints.hpp>
 #include <loxodon/config/config.hpp>
 #include <loxodon/services/accounts/list_service.hpp>
-#include <loxodon/services/statuses/status_service.hpp>
+#include <loxodon/services/timelines/timeline_service.hpp>
 
 namespace lox::api::mastodon {
 
@@ -11,7 +11,7 @@ namespace lox::api::mastodon {
 // timelines_module.cpp; each handler lives in a file of its own.
 class TimelinesModule {
  public:
-  TimelinesModule(const config::Config& config, services::StatusService& statuses,
+  TimelinesModule(const config::Config& config, services::TimelineService& timelines,
                   services::ListService& lists);
   void add_routes(Endpoints& endpoints);
 
@@ -22,7 +22,7 @@ class TimelinesModule {
   awaitable<http::Response> list(Call& call);
 
   const config::Config& config_;
-  services::StatusService& statuses_;
+  services::TimelineService& timelines_;
   services::ListService& lists_;
 };
 

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <loxodon/db/page_query.hpp>
+#include <loxodon/db/status_repository.hpp>
+#include <loxodon/services/statuses/status_page.hpp>
+#include <loxodon/services/statuses/status_reader.hpp>
+#include <loxodon/util/asio.hpp>
+
+#include <cstdint>
+
+namespace lox::db {
+class Database;
+}
+
+namespace lox::services {
+
+// The lists of statuses a viewer reads: home, public and hashtag timelines, an account's
+// statuses and pins, and one's own favourites and bookmarks. Each reads a page of ids (the
+// visibility rules are in the query) and renders it through the StatusReader.
+class TimelineService {
+ public:
+  TimelineService(db::Database& db, StatusReader& reader);
+
+  awaitable<StatusPage> home(std::int64_t account_id, db::PageQuery page);
+  // only_media: statuses with at least one media attachment.
+  awaitable<StatusPage> public_timeline(std::int64_t viewer, db::PublicScope scope, bool only_media,
+                                        db::PageQuery page);
+  // Hashtag names in `filter` may carry '#' and any case.
+  awaitable<StatusPage> tag_timeline(std::int64_t viewer, db::TagFilter filter, db::PageQuery page);
+  awaitable<StatusPage> account_statuses(std::int64_t viewer, std::int64_t account_id,
+                                         bool exclude_reblogs, bool exclude_replies,
+                                         bool only_media, db::PageQuery page);
+  awaitable<StatusPage> pinned(std::int64_t viewer, std::int64_t account_id);
+  awaitable<CursorStatusPage> favourites(std::int64_t me, db::PageQuery page);
+  awaitable<CursorStatusPage> bookmarks(std::int64_t me, db::PageQuery page);
+
+ private:
+  db::Database& db_;
+  StatusReader& reader_;
+};
+
+}  // namespace lox::services
