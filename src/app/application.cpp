@@ -1,14 +1,13 @@
 #include <loxodon/api/mastodon/stream_dispatcher.hpp>
 #include <loxodon/app/application.hpp>
+#include <loxodon/app/job_handlers.hpp>
 #include <loxodon/app/services.hpp>
 #include <loxodon/app/web_app.hpp>
 #include <loxodon/db/database.hpp>
 #include <loxodon/db/listener.hpp>
 #include <loxodon/db/migrator.hpp>
-#include <loxodon/federation/remote_emojis.hpp>
 #include <loxodon/http/server.hpp>
 #include <loxodon/jobs/runtime.hpp>
-#include <loxodon/net/smtp_client.hpp>
 #include <loxodon/services/instance/maintenance_service.hpp>
 #include <loxodon/util/blocking.hpp>
 #include <loxodon/util/error.hpp>
@@ -98,7 +97,6 @@ struct Application::Impl {
         fed_guard(asio::make_work_guard(fed_io)),
         services(config, db, blocking),
         web(services),
-        smtp(config.smtp),
         runtime(db, fed_io.get_executor(), runtime_options(config)) {}
 
   config::Config config;
@@ -112,7 +110,6 @@ struct Application::Impl {
   asio::executor_work_guard<asio::io_context::executor_type> fed_guard;
   Services services;
   WebApp web;
-  net::SmtpClient smtp;
   jobs::Runtime runtime;
   std::unique_ptr<http::Server> server;
   // Live streaming: events from every process (NOTIFY) to this process's subscribers.
@@ -121,92 +118,6 @@ struct Application::Impl {
   int exit_code = 0;
   bool shutting_down = false;
   bool waiting_logged = false;
-
-  void register_job_handlers() {
-    using services::MaintenanceService;
-    runtime.register_typed<MaintenanceService::PrunePayload>(
-        MaintenanceService::kPruneJobsKind,
-        [this](const jobs::Job&, MaintenanceService::PrunePayload p) -> awaitable<void> {
-          auto pruned = co_await db.tx([&](db::Tx& tx) {
-            auto n = MaintenanceService::prune(tx, p);
-            MaintenanceService::schedule_after(tx, p.slot, std::chrono::system_clock::now());
-            return n;
-          });
-          if (pruned > 0) log->info("pruned {} discarded job(s)", pruned);
-          // Remote content retention, in batches so no transaction grows large.
-          constexpr int kBatch = 500;
-          std::int64_t expired = 0;
-          for (int round = 0; round < 20; ++round) {
-            auto n = co_await db.tx([&](db::Tx& tx) {
-              return MaintenanceService::expire_remote_content(
-                  tx, config.remote_content_retention_days, kBatch);
-            });
-            expired += n;
-            if (n < kBatch) break;
-          }
-          if (expired > 0) {
-            log->info("removed {} remote status(es) older than {} days that nobody here used",
-                      expired, config.remote_content_retention_days);
-          }
-          auto stale = co_await services.media.remove_stale_uploads();
-          if (stale > 0) log->info("removed {} media upload(s) never attached to a status", stale);
-          auto cleaned = co_await services.statuses_cleanup.run();
-          if (cleaned > 0) {
-            log->info("deleted {} post(s) by their authors' automatic deletion policies", cleaned);
-          }
-        });
-    runtime.on(services::kFanOutJob, [this](auto p) { return services.fan_out.run(p); });
-    runtime.on(services::kNotifyJob, [this](auto p) { return services.notify.run(p); });
-    runtime.on(services::kPollUpdateJob,
-               [this](auto p) { return services.poll_jobs.run_update(p); });
-    runtime.on(services::kPollExpiredJob,
-               [this](auto p) { return services.poll_jobs.run_expired(p); });
-    runtime.register_handler(
-        services::AnnouncementService::kPublishKind,
-        [this](const jobs::Job& job) -> awaitable<void> {
-          co_await services.announcements.run_publish(job.payload.at("id").get<std::int64_t>());
-        });
-    runtime.register_handler(federation::kDeliverKind,
-                             [this](const jobs::Job& job) -> awaitable<void> {
-                               co_await services.deliveries.run(job.payload);
-                             });
-    runtime.register_handler(services::InboxService::kProcessKind,
-                             [this](const jobs::Job& job) -> awaitable<void> {
-                               co_await services.inbox.run_process(job.payload);
-                             });
-    runtime.register_handler(services::ScheduledStatusService::kPublishKind,
-                             [this](const jobs::Job& job) -> awaitable<void> {
-                               co_await services.scheduled.run_publish(job.payload);
-                             });
-    runtime.register_handler(
-        federation::kFetchProfileImageKind, [this](const jobs::Job& job) -> awaitable<void> {
-          co_await services.media.run_fetch_profile_image(
-              job.payload.at("account_id").get<std::int64_t>(), job.payload.value("header", false));
-        });
-    runtime.register_handler(
-        services::PreviewCardService::kFetchKind, [this](const jobs::Job& job) -> awaitable<void> {
-          co_await services.cards.run_fetch(job.payload.at("status_id").get<std::int64_t>());
-        });
-    runtime.register_handler(
-        federation::kFetchEmojiKind, [this](const jobs::Job& job) -> awaitable<void> {
-          co_await services.media.run_fetch_emoji(job.payload.at("emoji_id").get<std::int64_t>());
-        });
-    runtime.register_handler(
-        services::MediaService::kFetchRemoteKind, [this](const jobs::Job& job) -> awaitable<void> {
-          co_await services.media.run_fetch_remote(job.payload.at("media_id").get<std::int64_t>());
-        });
-    runtime.register_handler(
-        services::MediaService::kProcessKind, [this](const jobs::Job& job) -> awaitable<void> {
-          co_await services.media.run_process(job.payload.at("media_id").get<std::int64_t>());
-        });
-    runtime.register_typed<services::MailMessage>(
-        services::Mailer::kSendKind,
-        [this](const jobs::Job& job, services::MailMessage m) -> awaitable<void> {
-          auto send = [&] { smtp.send(m.to, m.subject, m.body); };
-          co_await run_blocking(blocking, send);
-          log->info("job={} mail sent", job.id);
-        });
-  }
 
   // One attempt at getting ready: check the schema, load the instance secrets, schedule
   // maintenance and start the job workers. Returns false while the database is unreachable.
@@ -301,7 +212,7 @@ struct Application::Impl {
 
   int run() {
     raise_open_file_limit(*log);
-    register_job_handlers();
+    register_job_handlers(runtime, services);
     bool ready = prepare_now();
     if (exit_code != 0) return exit_code;
     auto options = server_options(config);

@@ -68,6 +68,8 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
       deliveries(c, d, http_client, b),
       delivery_health(d),
       payment_provider(make_payment_provider(c, http_client)),
-      checkout(c, d, *payment_provider, payment_webhooks) {}
+      checkout(c, d, *payment_provider, payment_webhooks),
+      mail(c, b),
+      maintenance(c, d, media, statuses_cleanup) {}
 
 }  // namespace lox::app

@@ -7,6 +7,7 @@
 #include <loxodon/domain/username.hpp>
 #include <loxodon/federation/actor_resolver.hpp>
 #include <loxodon/federation/remote_emojis.hpp>
+#include <loxodon/federation/remote_image_jobs.hpp>
 #include <loxodon/jobs/job_queue.hpp>
 #include <loxodon/util/html.hpp>
 #include <loxodon/util/json_limits.hpp>
@@ -190,13 +191,7 @@ awaitable<domain::Account> ActorResolver::store(const json& document) {
       const std::string& was = header ? before.header_url : before.avatar_url;
       bool cached = header ? before.header_cached : before.avatar_cached;
       if (!now || (*now == was && cached)) continue;
-      jobs::NewJob job;
-      job.queue = "media";
-      job.kind = kFetchProfileImageKind;
-      job.payload = {{"account_id", id}, {"header", header}};
-      job.max_attempts = 5;
-      job.dedupe_key = "profile_image:" + std::to_string(id) + (header ? ":header" : ":avatar");
-      jobs::enqueue(tx, job);
+      enqueue_profile_image_fetch(tx, id, header);
     }
     auto account = db::AccountRepository::find(tx, id);
     if (!account) throw FetchError("the remote account could not be stored");

@@ -34,13 +34,10 @@ std::string delivery_host(std::string_view inbox) {
 
 void enqueue_delivery(db::Tx& tx, const std::string& inbox, const json& activity,
                       std::int64_t signer) {
-  jobs::NewJob job;
-  job.queue = "deliver";
-  job.kind = kDeliverKind;
-  job.payload = {{"inbox", inbox}, {"activity", activity}, {"signer", signer}};
+  jobs::JobOptions options;
   std::string host = delivery_host(inbox);
-  if (!host.empty()) job.concurrency_key = "deliver:" + host;
-  jobs::enqueue(tx, job);
+  if (!host.empty()) options.concurrency_key = "deliver:" + host;
+  jobs::enqueue(tx, kDeliverJob, DeliveryPayload{inbox, activity, signer}, options);
 }
 
 DeliveryWorker::DeliveryWorker(const config::Config& config, db::Database& db,
@@ -101,10 +98,10 @@ void DeliveryWorker::forget_health(const std::string& host) {
   hosts_.erase(host);
 }
 
-awaitable<void> DeliveryWorker::run(json payload) {
-  const std::string inbox = payload.at("inbox").get<std::string>();
-  const std::int64_t signer = payload.at("signer").get<std::int64_t>();
-  const json& activity = payload.at("activity");
+awaitable<void> DeliveryWorker::run(DeliveryPayload payload) {
+  const std::string& inbox = payload.inbox;
+  const std::int64_t signer = payload.signer;
+  const json& activity = payload.activity;
   auto url = net::parse_url(inbox);
   if (!url) throw jobs::PermanentError("not an inbox URL: " + inbox);
   const std::string host = domain::lowercase(url->authority());

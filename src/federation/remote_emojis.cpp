@@ -1,6 +1,6 @@
 #include <loxodon/db/custom_emoji_repository.hpp>
 #include <loxodon/federation/remote_emojis.hpp>
-#include <loxodon/jobs/job_queue.hpp>
+#include <loxodon/federation/remote_image_jobs.hpp>
 
 namespace lox::federation {
 
@@ -14,13 +14,7 @@ std::vector<std::int64_t> record_remote_emojis(
     auto recorded = db::CustomEmojiRepository::upsert_remote(tx, ids.next(), row);
     out.push_back(recorded.id);
     if (!recorded.needs_image) continue;
-    jobs::NewJob job;
-    job.queue = "media";
-    job.kind = kFetchEmojiKind;
-    job.payload = {{"emoji_id", recorded.id}};
-    job.max_attempts = 5;
-    job.dedupe_key = "emoji:" + std::to_string(recorded.id);
-    jobs::enqueue(tx, job);
+    enqueue_emoji_fetch(tx, recorded.id);
   }
   return out;
 }

@@ -45,6 +45,7 @@ struct Runtime::Impl {
   asio::any_io_executor executor;
   RuntimeOptions options;
   std::unordered_map<std::string, Handler> handlers;
+  std::vector<JobCatalogueEntry> catalogue;
   std::shared_ptr<spdlog::logger> log;
 
   bool started = false;
@@ -283,6 +284,18 @@ Runtime::~Runtime() = default;
 
 void Runtime::register_handler(const std::string& kind, Handler handler) {
   impl_->handlers[kind] = std::move(handler);
+}
+
+void Runtime::add_to_catalogue(JobCatalogueEntry entry) {
+  std::erase_if(impl_->catalogue, [&](const JobCatalogueEntry& e) { return e.name == entry.name; });
+  impl_->catalogue.push_back(std::move(entry));
+}
+
+std::vector<JobCatalogueEntry> Runtime::catalogue() const {
+  auto out = impl_->catalogue;
+  std::sort(out.begin(), out.end(),
+            [](const JobCatalogueEntry& a, const JobCatalogueEntry& b) { return a.name < b.name; });
+  return out;
 }
 
 std::vector<std::string> Runtime::kinds() const {

@@ -28,7 +28,9 @@
 #include <loxodon/services/instance/health_service.hpp>
 #include <loxodon/services/instance/instance_secrets.hpp>
 #include <loxodon/services/instance/instance_service.hpp>
+#include <loxodon/services/instance/mail_job.hpp>
 #include <loxodon/services/instance/mailer.hpp>
+#include <loxodon/services/instance/maintenance_job.hpp>
 #include <loxodon/services/media/custom_emoji_service.hpp>
 #include <loxodon/services/media/media_service.hpp>
 #include <loxodon/services/moderation/report_service.hpp>
@@ -117,6 +119,9 @@ struct Services {
   // Stripe when funding.stripe_secret_key is set, else the manual provider.
   std::unique_ptr<payments::PaymentProvider> payment_provider;
   services::CheckoutService checkout;
+  // Job handlers that are no service's use case.
+  services::MailJob mail;
+  services::MaintenanceJob maintenance;
 };
 
 }  // namespace lox::app

@@ -18,10 +18,6 @@ class Database;
 
 namespace lox::federation {
 
-// Copies a remote account's avatar or header into the media store (payload: account_id,
-// header); handled by MediaService.
-inline constexpr const char* kFetchProfileImageKind = "media.fetch_profile_image";
-
 // Finds remote people: a handle through WebFinger (RFC 7033) to the actor it names, an actor
 // id directly. The actor document is checked as Mastodon checks it (an actor type, an inbox, a
 // preferredUsername that WebFinger on the actor's own host leads back to the same id), its

@@ -4,6 +4,7 @@
 #include <loxodon/config/config.hpp>
 #include <loxodon/db/delivery_host_repository.hpp>
 #include <loxodon/db/tx.hpp>
+#include <loxodon/federation/delivery_job.hpp>
 #include <loxodon/net/http_client.hpp>
 #include <loxodon/util/asio.hpp>
 
@@ -28,20 +29,9 @@ class Database;
 
 namespace lox::federation {
 
-inline constexpr const char* kDeliverKind = "activitypub.deliver";
-
 // host[:port] of an inbox in lower case, the unit of delivery health and concurrency; empty when
 // `inbox` is not an http(s) URL.
 std::string delivery_host(std::string_view inbox);
-
-// The `signer` that stands for the instance actor (/actor), which signs what the server itself
-// sends (forwarded reports).
-inline constexpr std::int64_t kInstanceActorSigner = 0;
-
-// Queues `activity` for `inbox` in the caller's transaction, to be signed by the local account
-// `signer` when it is sent (keys are read at send time, never stored in the job).
-void enqueue_delivery(db::Tx& tx, const std::string& inbox, const nlohmann::json& activity,
-                      std::int64_t signer);
 
 // Sends one queued delivery: a POST signed as Mastodon signs them (draft-cavage over
 // (request-target) host date digest content-type). Jobs of one host:port share a concurrency
@@ -54,7 +44,7 @@ class DeliveryWorker {
   // Signing runs on `blocking`, never on the jobs' io thread.
   DeliveryWorker(const config::Config& config, db::Database& db, net::HttpClient& client,
                  asio::thread_pool& blocking);
-  awaitable<void> run(nlohmann::json payload);
+  awaitable<void> run(DeliveryPayload payload);
 
  private:
   const config::Config& config_;

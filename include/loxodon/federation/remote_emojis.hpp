@@ -10,10 +10,6 @@
 
 namespace lox::federation {
 
-// Copies a remote custom emoji's image into the media store (payload: emoji_id); handled by
-// MediaService.
-inline constexpr const char* kFetchEmojiKind = "media.fetch_emoji";
-
 // Records the custom emoji a remote status or profile uses (one per shortcode and server,
 // `domain` being the author's) and queues a copy of each image that is new or changed;
 // returns their ids, to link to the status or account.

@@ -19,6 +19,17 @@ template <class Payload>
 struct JobKind {
   const char* name;
   const char* queue = "default";
+  const char* summary = "";  // one line for docs/jobs.md
+  // Where the kind is declared (the default is evaluated where the kind is written).
+  const char* file = __builtin_FILE();
+};
+
+// What docs/jobs.md lists of each registered kind.
+struct JobCatalogueEntry {
+  std::string name;
+  std::string queue;
+  std::string summary;
+  std::string file;
 };
 
 // How one job of a kind is enqueued, when not as soon as possible and without deduplication.

@@ -48,14 +48,17 @@ class Runtime {
   // converted from the row's JSON (a payload that does not convert fails the attempt).
   template <class Payload, class F>
   void on(const JobKind<Payload>& kind, F fn) {
+    add_to_catalogue({kind.name, kind.queue, kind.summary, kind.file});
     register_handler(kind.name, [fn = std::move(fn)](const Job& job) -> awaitable<void> {
       Payload payload = job.payload.get<Payload>();
       co_await fn(std::move(payload));
     });
   }
 
-  // The kinds that have a handler, sorted (the job catalogue of docs/jobs.md).
+  // The kinds that have a handler, sorted.
   std::vector<std::string> kinds() const;
+  // The kinds registered with on(), sorted by name (docs/jobs.md).
+  std::vector<JobCatalogueEntry> catalogue() const;
 
   // Starts workers, the reaper and the listener on the executor. Call from the executor.
   void start();
@@ -69,6 +72,9 @@ class Runtime {
   const std::string& worker_id() const;
   std::size_t running_jobs() const;
   std::uint64_t completed_jobs() const;
+
+ private:
+  void add_to_catalogue(JobCatalogueEntry entry);
 
  public:
   struct Impl;  // shared with the worker coroutines, which may outlive a stop() call

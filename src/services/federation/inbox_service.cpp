@@ -17,6 +17,7 @@
 #include <loxodon/net/http_client.hpp>
 #include <loxodon/services/accounts/relationship_service.hpp>
 #include <loxodon/services/federation/inbox_service.hpp>
+#include <loxodon/services/media/media_jobs.hpp>
 #include <loxodon/services/media/media_service.hpp>
 #include <loxodon/services/moderation/report_service.hpp>
 #include <loxodon/services/notifications/notify_job.hpp>
@@ -140,20 +141,16 @@ awaitable<void> InboxService::receive(activitypub::SignedRequest request,
     }
   }
 
-  jobs::NewJob job;
-  job.queue = "inbox";
-  job.kind = kProcessKind;
-  job.payload = {{"activity", activity},
-                 {"recipient", recipient ? json(*recipient) : json(nullptr)}};
+  jobs::JobOptions options;
   // The same activity delivered twice (shared and personal inboxes, retries) is handled once;
   // its id is on its actor's host (checked above), so no other server can take the key.
   if (activity.contains("id") && activity["id"].is_string()) {
-    job.dedupe_key = "inbox:" + activity["id"].get<std::string>();
+    options.dedupe_key = "inbox:" + activity["id"].get<std::string>();
   }
   // A validly signed request shows the actor's server is up: it may receive deliveries again.
   const std::string host = federation::delivery_host(actor);
   co_await db_.tx([&](db::Tx& tx) {
-    jobs::enqueue(tx, job);
+    jobs::enqueue(tx, kInboxJob, InboxPayload{activity, recipient}, options);
     db::DeliveryHostRepository::clear(tx, host);
   });
 }
@@ -183,8 +180,8 @@ awaitable<std::optional<domain::Account>> InboxService::remote_actor(std::string
   co_return account;
 }
 
-awaitable<void> InboxService::run_process(json payload) {
-  const json& activity = payload.at("activity");
+awaitable<void> InboxService::run_process(InboxPayload payload) {
+  const json& activity = payload.activity;
   using activitypub::InboundAction;
   auto plan = activitypub::plan_inbound(activity);
   switch (plan.action) {
@@ -487,7 +484,7 @@ awaitable<void> InboxService::store_note(const activitypub::RemoteNote& note,
       media.blurhash = att.blurhash;
       media.remote_url = att.url;
       db::MediaRepository::insert_remote(tx, media);
-      MediaService::enqueue_fetch_remote(tx, media.id);
+      enqueue_remote_media_fetch(tx, media.id);
     }
     if (note.poll) {
       db::StatusRepository::insert_poll(tx, ids_.next(), row.id, author.id, note.poll->options,

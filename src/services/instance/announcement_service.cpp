@@ -71,11 +71,9 @@ awaitable<db::AnnouncementRow> AnnouncementService::create(NewAnnouncement r) {
   co_await db_.tx([&](db::Tx& tx) {
     db::AnnouncementRepository::insert(tx, row);
     if (later) {
-      jobs::NewJob job;
-      job.kind = kPublishKind;
-      job.payload = {{"id", row.id}};
-      job.delay = std::chrono::ceil<std::chrono::seconds>(*row.scheduled_at - now);
-      jobs::enqueue(tx, job);
+      jobs::JobOptions options;
+      options.delay = std::chrono::ceil<std::chrono::seconds>(*row.scheduled_at - now);
+      jobs::enqueue(tx, kPublishAnnouncementJob, AnnouncementPayload{row.id}, options);
     } else {
       db::AnnouncementRepository::publish(tx, row.id);
       publish_event(tx, streaming::Event::Kind::kAnnouncement, row.id);
@@ -85,7 +83,8 @@ awaitable<db::AnnouncementRow> AnnouncementService::create(NewAnnouncement r) {
   co_return stored.value_or(row);
 }
 
-awaitable<void> AnnouncementService::run_publish(std::int64_t id) {
+awaitable<void> AnnouncementService::run_publish(AnnouncementPayload payload) {
+  const std::int64_t id = payload.id;
   co_await db_.tx([&](db::Tx& tx) {
     // Already published, or withdrawn meanwhile: nothing to do (the job may run twice).
     if (db::AnnouncementRepository::publish(tx, id)) {

@@ -1,4 +1,4 @@
-#include <loxodon/jobs/job_queue.hpp>
+#include <loxodon/services/instance/mail_job.hpp>
 #include <loxodon/services/instance/mailer.hpp>
 
 namespace lox::services {
@@ -15,12 +15,9 @@ void from_json(const nlohmann::json& j, MailMessage& m) {
 
 void Mailer::enqueue(db::Tx& tx, const MailMessage& message) const {
   if (!enabled()) return;
-  jobs::NewJob job;
-  job.queue = "default";
-  job.kind = kSendKind;
-  job.payload = message;
-  job.max_attempts = 10;
-  jobs::enqueue(tx, job);
+  jobs::JobOptions options;
+  options.max_attempts = 10;
+  jobs::enqueue(tx, kSendMailJob, message, options);
 }
 
 void Mailer::confirmation(db::Tx& tx, const std::string& to, const std::string& username,

@@ -8,28 +8,16 @@
 
 namespace lox::services {
 
-void to_json(nlohmann::json& j, const MaintenanceService::PrunePayload& p) {
-  j = {{"retention_days", p.retention_days}, {"slot", p.slot}};
-}
-
-void from_json(const nlohmann::json& j, MaintenanceService::PrunePayload& p) {
-  p.retention_days = j.value("retention_days", 7);
-  p.slot = j.value("slot", std::int64_t{0});
-}
-
 namespace {
 void enqueue_slot(db::Tx& tx, std::int64_t slot, std::chrono::system_clock::time_point now) {
   auto at = std::chrono::system_clock::time_point(std::chrono::hours(slot));
   // Rounded up, so the job never becomes due before its hour.
   auto delay = std::max(std::chrono::seconds(0), std::chrono::ceil<std::chrono::seconds>(at - now));
-  jobs::NewJob job;
-  job.queue = "maintenance";
-  job.kind = MaintenanceService::kPruneJobsKind;
-  job.payload = MaintenanceService::PrunePayload{7, slot};
-  job.delay = delay;
-  job.max_attempts = 3;
-  job.dedupe_key = "prune_jobs:" + std::to_string(slot);
-  jobs::enqueue(tx, job);
+  jobs::JobOptions options;
+  options.delay = delay;
+  options.max_attempts = 3;
+  options.dedupe_key = "prune_jobs:" + std::to_string(slot);
+  jobs::enqueue(tx, kMaintenanceJob, PrunePayload{7, slot}, options);
 }
 }  // namespace
 

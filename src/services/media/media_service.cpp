@@ -8,6 +8,7 @@
 #include <loxodon/media/timed_media_meta.hpp>
 #include <loxodon/media/timed_media_strip.hpp>
 #include <loxodon/services/funding/entitlements.hpp>
+#include <loxodon/services/media/media_jobs.hpp>
 #include <loxodon/services/media/media_service.hpp>
 #include <loxodon/services/validation_errors.hpp>
 #include <loxodon/util/blocking.hpp>
@@ -154,11 +155,7 @@ awaitable<db::MediaRow> MediaService::insert_upload(std::int64_t me, MediaUpload
   co_await db_.tx([&](db::Tx& tx) {
     db::MediaRepository::insert(tx, row);
     if (queue_job) {
-      jobs::NewJob job;
-      job.queue = "media";
-      job.kind = kProcessKind;
-      job.payload = {{"media_id", row.id}};
-      jobs::enqueue(tx, job);
+      enqueue_media_processing(tx, row.id);
     }
   });
   co_return row;
@@ -321,15 +318,6 @@ awaitable<void> MediaService::run_process(std::int64_t id) {
   });
   auto drop_upload = [&] { store_.remove(*row.upload_key); };
   co_await run_blocking(blocking_, drop_upload);
-}
-
-void MediaService::enqueue_fetch_remote(db::Tx& tx, std::int64_t media_id) {
-  jobs::NewJob job;
-  job.queue = "media";
-  job.kind = kFetchRemoteKind;
-  job.payload = {{"media_id", media_id}};
-  job.max_attempts = 5;  // a server down for a few hours; after that the link remains
-  jobs::enqueue(tx, job);
 }
 
 awaitable<std::optional<std::string>> MediaService::download(const std::string& url,

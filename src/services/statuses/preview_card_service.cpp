@@ -44,16 +44,14 @@ void PreviewCardService::enqueue(db::Tx& tx, const config::Config& config, const
   if (r.has_spoiler || media::card_candidate_links(r.content_html, config.base_url()).empty()) {
     return;
   }
-  jobs::NewJob job;
-  job.queue = "media";
-  job.kind = kFetchKind;
-  job.payload = {{"status_id", r.status_id}};
-  job.max_attempts = 3;
-  job.dedupe_key = "card:" + std::to_string(r.status_id);
-  jobs::enqueue(tx, job);
+  jobs::JobOptions options;
+  options.max_attempts = 3;
+  options.dedupe_key = "card:" + std::to_string(r.status_id);
+  jobs::enqueue(tx, kFetchPreviewCardJob, PreviewCardPayload{r.status_id}, options);
 }
 
-awaitable<void> PreviewCardService::run_fetch(std::int64_t status_id) {
+awaitable<void> PreviewCardService::run_fetch(PreviewCardPayload payload) {
+  const std::int64_t status_id = payload.status_id;
   auto source = co_await db_.read(
       [&](db::Tx& tx) { return db::PreviewCardRepository::source(tx, status_id); });
   // Mastodon makes no card for a status behind a content warning (the card would show what

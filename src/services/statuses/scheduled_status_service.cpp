@@ -1,7 +1,7 @@
 #include <loxodon/db/account_repository.hpp>
 #include <loxodon/db/database.hpp>
-#include <loxodon/jobs/job_queue.hpp>
 #include <loxodon/services/funding/entitlements.hpp>
+#include <loxodon/services/statuses/scheduled_status_job.hpp>
 #include <loxodon/services/statuses/scheduled_status_service.hpp>
 #include <loxodon/services/validation_errors.hpp>
 #include <loxodon/util/error.hpp>
@@ -14,7 +14,7 @@ using std::chrono::system_clock;
 namespace {
 Error not_found() { return Error(ErrorCode::kNotFound, "Record not found"); }
 
-long long epoch_ms(system_clock::time_point t) {
+std::int64_t epoch_ms(system_clock::time_point t) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
 }
 
@@ -27,12 +27,11 @@ std::optional<T> optional_field(const json& j, const char* key) {
 // The job for one scheduled time; a reschedule makes a new one and the old one finds the
 // time changed and does nothing.
 void enqueue_publish(db::Tx& tx, const db::ScheduledStatusRow& row) {
-  jobs::NewJob job;
-  job.kind = ScheduledStatusService::kPublishKind;
-  job.payload = {{"id", row.id}, {"scheduled_at", epoch_ms(row.scheduled_at)}};
+  jobs::JobOptions options;
   auto wait = std::chrono::ceil<std::chrono::seconds>(row.scheduled_at - system_clock::now());
-  job.delay = std::max(wait, std::chrono::seconds(0));
-  jobs::enqueue(tx, job);
+  options.delay = std::max(wait, std::chrono::seconds(0));
+  jobs::enqueue(tx, kScheduledPublishJob,
+                ScheduledPublishPayload{row.id, epoch_ms(row.scheduled_at)}, options);
 }
 }  // namespace
 
@@ -200,9 +199,9 @@ awaitable<void> ScheduledStatusService::cancel(std::int64_t me, std::int64_t id)
   if (!removed) throw not_found();
 }
 
-awaitable<void> ScheduledStatusService::run_publish(json payload) {
-  const std::int64_t id = payload.at("id").get<std::int64_t>();
-  const long long due = payload.at("scheduled_at").get<long long>();
+awaitable<void> ScheduledStatusService::run_publish(ScheduledPublishPayload payload) {
+  const std::int64_t id = payload.id;
+  const std::int64_t due = payload.scheduled_at;
   auto found =
       co_await db_.read([&](db::Tx& tx) { return db::ScheduledStatusRepository::find(tx, id); });
   if (!found || epoch_ms(found->scheduled_at) != due) co_return;  // cancelled or rescheduled

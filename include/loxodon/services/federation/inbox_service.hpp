@@ -6,6 +6,7 @@
 #include <loxodon/federation/activity_fetcher.hpp>
 #include <loxodon/federation/actor_resolver.hpp>
 #include <loxodon/federation/single_flight.hpp>
+#include <loxodon/services/federation/inbox_job.hpp>
 #include <loxodon/util/asio.hpp>
 #include <loxodon/util/snowflake.hpp>
 
@@ -29,8 +30,6 @@ class ReportService;
 // live on the actor's host; it is then queued for processing in a durable job.
 class InboxService {
  public:
-  static constexpr const char* kProcessKind = "activitypub.inbox";
-
   InboxService(const config::Config& config, db::Database& db, federation::ActivityFetcher& fetcher,
                federation::ActorResolver& resolver, RelationshipService& relationships,
                ReportService& reports, SnowflakeGenerator& ids);
@@ -39,8 +38,8 @@ class InboxService {
   // actor does not hold (the reason in the message). Returns normally when queued or ignored.
   awaitable<void> receive(activitypub::SignedRequest request, std::optional<std::string> recipient);
 
-  // Job handler.
-  awaitable<void> run_process(nlohmann::json payload);
+  // Job handler (kInboxJob).
+  awaitable<void> run_process(InboxPayload payload);
   // A remote status by its id or page URL (search with resolve=true): the stored one, or
   // fetched and stored now. Nothing when it is not a status or cannot be fetched.
   awaitable<std::optional<std::int64_t>> resolve_status(std::string url);

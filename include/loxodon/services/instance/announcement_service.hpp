@@ -2,6 +2,7 @@
 
 #include <loxodon/config/config.hpp>
 #include <loxodon/db/announcement_repository.hpp>
+#include <loxodon/services/instance/announcement_job.hpp>
 #include <loxodon/util/asio.hpp>
 #include <loxodon/util/snowflake.hpp>
 
@@ -31,7 +32,6 @@ struct NewAnnouncement {
 // reacted to with emoji. Created by staff (the command line now; admin pages later).
 class AnnouncementService {
  public:
-  static constexpr const char* kPublishKind = "announcement.publish";
   static constexpr std::size_t kMaxReactions = 8;  // distinct emoji per announcement (Mastodon)
 
   AnnouncementService(const config::Config& config, db::Database& db, SnowflakeGenerator& ids);
@@ -49,7 +49,7 @@ class AnnouncementService {
   awaitable<std::int64_t> reaction_count(std::int64_t id, std::string name);
 
   // Job handler: publishes a scheduled announcement (idempotent).
-  awaitable<void> run_publish(std::int64_t id);
+  awaitable<void> run_publish(AnnouncementPayload payload);
 
  private:
   const config::Config& config_;

@@ -18,13 +18,11 @@ struct MailMessage {
 void to_json(nlohmann::json& j, const MailMessage& m);
 void from_json(const nlohmann::json& j, MailMessage& m);
 
-// Queues account e-mail as durable jobs ("mail.send"), written in the same transaction as the
-// change that causes it; the job handler hands it to the SMTP server. Without SMTP configured,
-// nothing is queued.
+// Queues account e-mail as durable jobs (kSendMailJob, mail_job.hpp), written in the same
+// transaction as the change that causes it; MailJob hands it to the SMTP server. Without SMTP
+// configured, nothing is queued.
 class Mailer {
  public:
-  static constexpr const char* kSendKind = "mail.send";
-
   explicit Mailer(const config::Config& config) : config_(config) {}
   bool enabled() const { return !config_.smtp.host.empty(); }
   void enqueue(db::Tx& tx, const MailMessage& message) const;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <loxodon/db/tx.hpp>
+#include <loxodon/services/instance/maintenance_job.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -10,17 +11,10 @@
 
 namespace lox::services {
 
-// Housekeeping that runs as durable jobs: pruning discarded jobs after a retention period.
+// Housekeeping steps of the hourly maintenance job (MaintenanceJob), and its scheduling.
 // Scheduling is idempotent (one pending job per hour slot), so every process can ask for it.
 class MaintenanceService {
  public:
-  static constexpr const char* kPruneJobsKind = "maintenance.prune_jobs";
-
-  struct PrunePayload {
-    int retention_days = 7;
-    std::int64_t slot = 0;  // hours since the Unix epoch this run belongs to
-  };
-
   // Enqueues the prune for the next full hour unless one is already pending for it.
   static void schedule_prune(db::Tx& tx, std::chrono::system_clock::time_point now);
   // Enqueues the run after `slot` (called by the run for `slot`, whose own row still exists).
@@ -31,8 +25,5 @@ class MaintenanceService {
   // account interacted with. Returns how many went (the caller repeats while it is `batch`).
   static std::int64_t expire_remote_content(db::Tx& tx, int days, int batch);
 };
-
-void to_json(nlohmann::json& j, const MaintenanceService::PrunePayload& p);
-void from_json(const nlohmann::json& j, MaintenanceService::PrunePayload& p);
 
 }  // namespace lox::services

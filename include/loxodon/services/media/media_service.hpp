@@ -34,8 +34,6 @@ struct MediaUpload {
 // MediaStore under unguessable keys.
 class MediaService {
  public:
-  static constexpr const char* kProcessKind = "media.process";
-  static constexpr const char* kFetchRemoteKind = "media.fetch_remote";
   // Mastodon's limits: 16 MB for images, 99 MB for video and audio.
   static constexpr std::size_t kMaxImageBytes = 16 * 1024 * 1024;
   static constexpr std::size_t kMaxVideoBytes = 99 * 1024 * 1024;
@@ -73,7 +71,7 @@ class MediaService {
   // Mastodon's size limits) and processes it as an upload. Unreachable: retried; refused,
   // too large or not media: marked failed (shown as "unknown" with its remote URL).
   awaitable<void> run_fetch_remote(std::int64_t id);
-  // Job handler (federation::kFetchProfileImageKind): a remote account's avatar or header,
+  // Job handler (federation::kFetchProfileImageJob): a remote account's avatar or header,
   // fetched through the guarded client and cropped as an upload would be.
   awaitable<void> run_fetch_profile_image(std::int64_t account_id, bool header);
   // Job handler: copies a remote custom emoji's image (and a still of it) into the store.
@@ -86,8 +84,6 @@ class MediaService {
     std::string static_key;
   };
   awaitable<std::optional<StoredEmoji>> store_emoji(std::string bytes);
-  // Queues the fetch of a remote attachment in the caller's transaction.
-  static void enqueue_fetch_remote(db::Tx& tx, std::int64_t media_id);
 
   struct PruneProgress {
     std::int64_t done = 0;

@@ -28,7 +28,8 @@ struct NotifyPayload {
 void to_json(nlohmann::json& j, const NotifyPayload& p);
 void from_json(const nlohmann::json& j, NotifyPayload& p);
 
-inline constexpr jobs::JobKind<NotifyPayload> kNotifyJob{"notification.create"};
+inline constexpr jobs::JobKind<NotifyPayload> kNotifyJob{
+    "notification.create", "default", "files a notification and tells its recipient's streams"};
 
 // Enqueues the notification in the caller's transaction. Nobody is notified about their own
 // actions, except that their own poll ended.

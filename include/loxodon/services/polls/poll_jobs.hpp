@@ -22,10 +22,12 @@ struct PollStatusPayload {
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(PollStatusPayload, status_id)
 
 // A poll closed: other servers get its final counts, its voters and author a notification.
-inline constexpr jobs::JobKind<PollStatusPayload> kPollExpiredJob{"poll.expired"};
+inline constexpr jobs::JobKind<PollStatusPayload> kPollExpiredJob{
+    "poll.expired", "default", "federates a closed poll's final counts, notifies its voters"};
 // After votes on a local poll, other servers get its new counts (Update(Question)) once the votes
 // settle for a few seconds, one pending update per poll.
-inline constexpr jobs::JobKind<PollStatusPayload> kPollUpdateJob{"poll.federate_counts", "fanout"};
+inline constexpr jobs::JobKind<PollStatusPayload> kPollUpdateJob{
+    "poll.federate_counts", "fanout", "sends a local poll's new counts to other servers"};
 
 // Both enqueue in the caller's transaction.
 void enqueue_poll_expiry(db::Tx& tx, std::int64_t status_id, std::chrono::seconds closes_in);

@@ -24,7 +24,9 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(FanOutPayload, status_id)
 // A new status reaches everyone it is for: home feeds, lists, hashtag followers,
 // conversations, live streams, other servers, and the notifications of those it mentions and
 // of followers who rang the bell.
-inline constexpr jobs::JobKind<FanOutPayload> kFanOutJob{"status.fan_out", "fanout"};
+inline constexpr jobs::JobKind<FanOutPayload> kFanOutJob{
+    "status.fan_out", "fanout",
+    "files a new status in feeds, lists and conversations, streams it, federates it, notifies"};
 
 // Enqueues the fan-out of a new status in the caller's transaction.
 void enqueue_fan_out(db::Tx& tx, std::int64_t status_id);

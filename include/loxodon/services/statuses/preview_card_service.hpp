@@ -5,6 +5,7 @@
 #include <loxodon/domain/preview_card.hpp>
 #include <loxodon/federation/single_flight.hpp>
 #include <loxodon/net/http_client.hpp>
+#include <loxodon/services/statuses/preview_card_job.hpp>
 #include <loxodon/util/asio.hpp>
 #include <loxodon/util/snowflake.hpp>
 
@@ -28,7 +29,6 @@ class MediaService;
 // link, shared by every status that links it and refreshed after two weeks.
 class PreviewCardService {
  public:
-  static constexpr const char* kFetchKind = "status.fetch_card";
   static constexpr std::size_t kMaxPageBytes = 1024 * 1024;
 
   PreviewCardService(const config::Config& config, db::Database& db, net::HttpClient& client,
@@ -44,8 +44,8 @@ class PreviewCardService {
   };
   static void enqueue(db::Tx& tx, const config::Config& config, const CardRequest& request);
 
-  // Job handler.
-  awaitable<void> run_fetch(std::int64_t status_id);
+  // Job handler (kFetchPreviewCardJob).
+  awaitable<void> run_fetch(PreviewCardPayload payload);
 
  private:
   // The card of a link: fetched and stored, or nothing when the page makes none.

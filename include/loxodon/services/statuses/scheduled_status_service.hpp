@@ -3,6 +3,7 @@
 #include <loxodon/config/config.hpp>
 #include <loxodon/db/page_query.hpp>
 #include <loxodon/db/scheduled_status_repository.hpp>
+#include <loxodon/services/statuses/scheduled_status_job.hpp>
 #include <loxodon/services/statuses/status_service.hpp>
 
 #include <nlohmann/json.hpp>
@@ -26,7 +27,6 @@ struct PostOutcome {
 // Statuses posted later: validated when scheduled, posted by a durable job when due.
 class ScheduledStatusService {
  public:
-  static constexpr const char* kPublishKind = "scheduled_status.publish";
   // Mastodon's limits: at least five minutes ahead, 300 pending, 25 due on one day.
   static constexpr std::chrono::minutes kMinimumOffset{5};
   static constexpr std::int64_t kTotalLimit = 300;
@@ -49,7 +49,7 @@ class ScheduledStatusService {
   awaitable<void> cancel(std::int64_t me, std::int64_t id);
 
   // Job handler: posts the status if it is still scheduled for the time the job was made for.
-  awaitable<void> run_publish(nlohmann::json payload);
+  awaitable<void> run_publish(ScheduledPublishPayload payload);
 
  private:
   void check_time(std::chrono::system_clock::time_point at) const;
