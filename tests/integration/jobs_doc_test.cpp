@@ -4,12 +4,12 @@
 // every kind to the catalogue: registered through a typed JobKind, and no job filled by hand
 // outside the jobs module.
 #include "app_harness.hpp"
+#include "generated_doc.hpp"
 
 #include <loxodon/app/job_handlers.hpp>
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -20,19 +20,8 @@ namespace {
 using lox::testing::AppHarness;
 namespace fs = std::filesystem;
 
-const fs::path kSourceDir = LOXODON_SOURCE_DIR;
-
-std::string relative_to_source(const std::string& file) {
-  auto relative = fs::path(file).lexically_relative(kSourceDir).generic_string();
-  return relative.empty() || relative.starts_with("..") ? file : relative;
-}
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+using lox::testing::kSourceDir;
+using lox::testing::relative_to_source;
 
 std::string jobs_markdown(const std::vector<jobs::JobCatalogueEntry>& catalogue) {
   std::ostringstream out;
@@ -69,12 +58,8 @@ TEST_F(JobsDoc, TheCommittedCatalogueIsTheRegisteredKinds) {
         << entry.name << " is declared in " << entry.file << ", not in a public header";
   }
   const std::string generated = jobs_markdown(catalogue);
-  const fs::path committed = kSourceDir / "docs" / "jobs.md";
-  if (const char* write = std::getenv("LOXODON_WRITE_JOBS_DOC"); write && *write == '1') {
-    std::ofstream(committed, std::ios::binary) << generated;
-  }
-  EXPECT_EQ(read_file(committed), generated)
-      << "docs/jobs.md is stale: LOXODON_WRITE_JOBS_DOC=1 scripts/test -R JobsDoc";
+  lox::testing::expect_committed_doc("jobs.md", generated, "LOXODON_WRITE_JOBS_DOC",
+                                     "LOXODON_WRITE_JOBS_DOC=1 scripts/test -R JobsDoc");
 }
 
 TEST_F(JobsDoc, EveryKindIsRegisteredThroughItsTypedDeclaration) {

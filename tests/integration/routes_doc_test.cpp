@@ -5,12 +5,12 @@
 // once in src/ and include/ (comments may mention it), so searching for a path Mastodon
 // documents finds the one line that registers it or names its constant.
 #include "app_harness.hpp"
+#include "generated_doc.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cctype>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -25,12 +25,8 @@ using api::mastodon::Access;
 using lox::testing::AppHarness;
 namespace fs = std::filesystem;
 
-const fs::path kSourceDir = LOXODON_SOURCE_DIR;
-
-std::string relative_to_source(const std::string& file) {
-  auto relative = fs::path(file).lexically_relative(kSourceDir).generic_string();
-  return relative.empty() || relative.starts_with("..") ? file : relative;
-}
+using lox::testing::kSourceDir;
+using lox::testing::relative_to_source;
 
 std::string access_name(Access access) {
   switch (access) {
@@ -85,22 +81,11 @@ std::string routes_markdown(const AppHarness& h) {
   return out.str();
 }
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
 TEST(RoutesDoc, TheCommittedTableIsTheRegisteredRoutes) {
   AppHarness h;
   const std::string generated = routes_markdown(h);
-  const fs::path committed = kSourceDir / "docs" / "routes.md";
-  if (const char* write = std::getenv("LOXODON_WRITE_ROUTES_DOC"); write && *write == '1') {
-    std::ofstream(committed, std::ios::binary) << generated;
-  }
-  EXPECT_EQ(read_file(committed), generated)
-      << "docs/routes.md is stale: LOXODON_WRITE_ROUTES_DOC=1 scripts/test -R RoutesDoc";
+  lox::testing::expect_committed_doc("routes.md", generated, "LOXODON_WRITE_ROUTES_DOC",
+                                     "LOXODON_WRITE_ROUTES_DOC=1 scripts/test -R RoutesDoc");
 }
 
 TEST(RoutesDoc, EachMastodonPathIsWrittenOutOnceInTheSources) {
