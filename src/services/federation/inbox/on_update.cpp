@@ -1,0 +1,66 @@
+#include "inbox_support.hpp"
+
+#include <loxodon/activitypub/json_access.hpp>
+#include <loxodon/activitypub/note_documents.hpp>
+#include <loxodon/db/account_repository.hpp>
+#include <loxodon/db/custom_emoji_repository.hpp>
+#include <loxodon/db/database.hpp>
+#include <loxodon/db/delivery_host_repository.hpp>
+#include <loxodon/db/media_repository.hpp>
+#include <loxodon/db/status_repository.hpp>
+#include <loxodon/federation/remote_emojis.hpp>
+#include <loxodon/jobs/job_queue.hpp>
+#include <loxodon/services/federation/inbox_service.hpp>
+#include <loxodon/services/media/media_jobs.hpp>
+#include <loxodon/services/notifications/notify_job.hpp>
+#include <loxodon/services/polls/poll_jobs.hpp>
+#include <loxodon/services/statuses/fan_out_job.hpp>
+#include <loxodon/services/statuses/interaction_steps.hpp>
+#include <loxodon/services/statuses/preview_card_service.hpp>
+#include <loxodon/streaming/event.hpp>
+
+#include <spdlog/spdlog.h>
+
+namespace lox::services {
+
+using inbox::log;
+using nlohmann::json;
+
+awaitable<void> InboxService::on_update(const json& activity) {
+  const std::string actor = activitypub::id_of(activity["actor"]);
+  auto note = activitypub::read_note(activity.value("object", json()));
+  if (!note || note->attributed_to != actor) {
+    // Profile updates are read when the actor is next fetched (refreshed daily).
+    log()->info("inbox: verified Update {} from {}; not processed yet",
+                activitypub::id_of(activity.value("id", json())), actor);
+    co_return;
+  }
+  std::int64_t snapshot = ids_.next();
+  co_await db_.tx([&](db::Tx& tx) {
+    auto status = db::StatusRepository::by_uri(tx, note->uri);
+    auto author = db::AccountRepository::find_by_uri(tx, actor);
+    if (!status || !author || status->second != author->id) return;  // only its author edits
+    // A poll's server sends Update as votes come in: new counts are not an edit.
+    if (note->poll) set_poll_counts(tx, status->first, *note->poll);
+    auto stored = db::StatusRepository::find(tx, status->first);
+    bool edited = !stored || stored->content != note->content_html ||
+                  stored->spoiler_text != note->summary || stored->sensitive != note->sensitive;
+    if (edited) {
+      db::NewStatus updated;
+      updated.spoiler_text = note->summary;
+      updated.content = note->content_html;
+      updated.sensitive = note->sensitive;
+      updated.language = note->language;
+      db::StatusRepository::edit(tx, status->first, snapshot, updated);
+      PreviewCardService::enqueue(
+          tx, config_, {status->first, updated.content, !updated.spoiler_text.empty(), true});
+      db::StatusRepository::add_tags(tx, status->first, note->hashtags);
+    }
+    db::CustomEmojiRepository::set_status_emojis(
+        tx, status->first,
+        federation::record_remote_emojis(tx, ids_, author->domain.value_or(""), note->emojis));
+    streaming::publish(tx, {streaming::Event::Kind::kStatusUpdate, status->first, 0, {}});
+  });
+}
+
+}  // namespace lox::services
