@@ -8,8 +8,12 @@ WebApp::WebApp(Services& s)
     : endpoints_(router_, s.auth, s.config),
       instance_api_(s.config, s.instance, s.secrets),
       oauth_api_(s.config, s.auth, s.secrets),
-      accounts_api_(s.config, s.accounts, s.auth, s.relationships, s.media),
-      statuses_api_(s.config, s.statuses, s.reader, s.interactions, s.timelines, s.scheduled),
+      accounts_module_(s.config, s.accounts, s.auth, s.relationships, s.media, s.timelines),
+      domain_blocks_module_(s.config, s.relationships),
+      endorsements_module_(s.config, s.relationships),
+      follow_requests_module_(s.config, s.relationships),
+      preferences_module_(s.accounts),
+      statuses_module_(s.config, s.statuses, s.reader, s.interactions, s.scheduled),
       notifications_module_(s.config, s.notifications),
       markers_module_(s.markers),
       polls_module_(s.config, s.polls),
@@ -54,8 +58,12 @@ WebApp::WebApp(Services& s)
   inbox_api_.add_routes(router_);
   payment_webhooks_api_.add_routes(router_);
   oauth_api_.add_routes(router_, endpoints_);
-  accounts_api_.add_routes(endpoints_);
-  statuses_api_.add_routes(endpoints_);
+  accounts_module_.add_routes(endpoints_);
+  domain_blocks_module_.add_routes(endpoints_);
+  endorsements_module_.add_routes(endpoints_);
+  follow_requests_module_.add_routes(endpoints_);
+  preferences_module_.add_routes(endpoints_);
+  statuses_module_.add_routes(endpoints_);
   notifications_module_.add_routes(endpoints_);
   markers_module_.add_routes(endpoints_);
   polls_module_.add_routes(endpoints_);

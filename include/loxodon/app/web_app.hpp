@@ -3,17 +3,20 @@
 #include <loxodon/api/activitypub/actor_api.hpp>
 #include <loxodon/api/activitypub/discovery_api.hpp>
 #include <loxodon/api/activitypub/inbox_api.hpp>
-#include <loxodon/api/mastodon/accounts_api.hpp>
+#include <loxodon/api/mastodon/accounts/accounts_module.hpp>
 #include <loxodon/api/mastodon/announcements_api.hpp>
 #include <loxodon/api/mastodon/blocks/blocks_module.hpp>
 #include <loxodon/api/mastodon/bookmarks/bookmarks_module.hpp>
 #include <loxodon/api/mastodon/checkout_api.hpp>
 #include <loxodon/api/mastodon/conversations_api.hpp>
 #include <loxodon/api/mastodon/custom_emoji_api.hpp>
+#include <loxodon/api/mastodon/domain_blocks/domain_blocks_module.hpp>
 #include <loxodon/api/mastodon/donations_api.hpp>
+#include <loxodon/api/mastodon/endorsements/endorsements_module.hpp>
 #include <loxodon/api/mastodon/endpoints.hpp>
 #include <loxodon/api/mastodon/favourites/favourites_module.hpp>
 #include <loxodon/api/mastodon/filters_api.hpp>
+#include <loxodon/api/mastodon/follow_requests/follow_requests_module.hpp>
 #include <loxodon/api/mastodon/funding_api.hpp>
 #include <loxodon/api/mastodon/instance_api.hpp>
 #include <loxodon/api/mastodon/ledger_api.hpp>
@@ -26,10 +29,11 @@
 #include <loxodon/api/mastodon/payment_webhooks_api.hpp>
 #include <loxodon/api/mastodon/plans_api.hpp>
 #include <loxodon/api/mastodon/polls/polls_module.hpp>
+#include <loxodon/api/mastodon/preferences/preferences_module.hpp>
 #include <loxodon/api/mastodon/reports_api.hpp>
 #include <loxodon/api/mastodon/scheduled_statuses_api.hpp>
 #include <loxodon/api/mastodon/sponsors_api.hpp>
-#include <loxodon/api/mastodon/statuses_api.hpp>
+#include <loxodon/api/mastodon/statuses/statuses_module.hpp>
 #include <loxodon/api/mastodon/statuses_cleanup_api.hpp>
 #include <loxodon/api/mastodon/streaming_api.hpp>
 #include <loxodon/api/mastodon/tags_api.hpp>
@@ -74,8 +78,12 @@ class WebApp {
   api::mastodon::Endpoints endpoints_;
   api::mastodon::InstanceApi instance_api_;
   api::mastodon::OAuthApi oauth_api_;
-  api::mastodon::AccountsApi accounts_api_;
-  api::mastodon::StatusesApi statuses_api_;
+  api::mastodon::AccountsModule accounts_module_;
+  api::mastodon::DomainBlocksModule domain_blocks_module_;
+  api::mastodon::EndorsementsModule endorsements_module_;
+  api::mastodon::FollowRequestsModule follow_requests_module_;
+  api::mastodon::PreferencesModule preferences_module_;
+  api::mastodon::StatusesModule statuses_module_;
   api::mastodon::NotificationsModule notifications_module_;
   api::mastodon::MarkersModule markers_module_;
   api::mastodon::PollsModule polls_module_;

@@ -4,6 +4,8 @@
 #include "api/mastodon/pagination.hpp"
 #include "api/mastodon/status_serializer.hpp"
 
+#include <loxodon/util/error.hpp>
+
 namespace lox::api::mastodon {
 
 http::Response status_page_response(const http::Request& request, const config::Config& config,
@@ -21,6 +23,12 @@ http::Response cursor_status_page_response(const http::Request& request,
   http::Response res = http::Response::json_text(200, statuses_json_text(config, page.page));
   add_link_header(res, request, config, page.cursors);
   return res;
+}
+
+http::Response status_response(const config::Config& config, const services::StatusPage& page,
+                               bool with_source) {
+  if (page.statuses.empty()) throw Error(ErrorCode::kNotFound, "Record not found");
+  return http::Response::json(200, status_json(config, page.statuses[0], page, with_source));
 }
 
 http::Response account_page_response(const http::Request& request, const config::Config& config,

@@ -18,6 +18,9 @@ http::Response status_page_response(const http::Request& request, const config::
 http::Response cursor_status_page_response(const http::Request& request,
                                            const config::Config& config,
                                            const services::CursorStatusPage& page);
+// The first status of a page (the one a request was about), 404 when the viewer may not see it.
+http::Response status_response(const config::Config& config, const services::StatusPage& page,
+                               bool with_source = false);
 // Accounts (blocks, mutes, who boosted or favourited a status).
 http::Response account_page_response(const http::Request& request, const config::Config& config,
                                      const services::AccountPage& page);

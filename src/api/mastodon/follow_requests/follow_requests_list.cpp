@@ -1,0 +1,14 @@
+#include "api/mastodon/page_responses.hpp"
+#include "api/mastodon/pagination.hpp"
+
+#include <loxodon/api/mastodon/follow_requests/follow_requests_module.hpp>
+
+namespace lox::api::mastodon {
+
+awaitable<http::Response> FollowRequestsModule::list(Call& call) {
+  auto page = co_await relationships_.follow_requests(call.user().account.id,
+                                                      page_query(call.params, 40, 80));
+  co_return account_page_response(call.request, config_, page);
+}
+
+}  // namespace lox::api::mastodon
