@@ -30,14 +30,14 @@ WebApp::WebApp(Services& s)
       media_api_(s.config, s.media),
       announcements_api_(s.config, s.announcements, s.announcement_feed),
       reports_api_(s.config, s.reports),
-      ledger_api_(s.config, s.ledger),
+      ledger_module_(s.config, s.ledger),
       plans_api_(s.config, s.memberships),
       custom_emoji_api_(s.config, s.custom_emojis),
       statuses_cleanup_api_(s.statuses_cleanup),
-      funding_api_(s.config, s.funding),
+      funding_module_(s.config, s.funding),
       sponsors_api_(s.config, s.sponsors),
-      donations_api_(s.config, s.donation_prompts, s.thanks),
-      checkout_api_(s.config, s.checkout),
+      donations_module_(s.donation_prompts, s.thanks),
+      checkout_module_(s.checkout),
       payment_webhooks_api_(s.payment_webhooks),
       streaming_api_(s.auth, s.streaming, stream_hub_),
       discovery_api_(s.config, s.instance),
@@ -81,14 +81,14 @@ WebApp::WebApp(Services& s)
   streaming_api_.add_routes(router_);
   announcements_api_.add_routes(endpoints_);
   reports_api_.add_routes(endpoints_);
-  ledger_api_.add_routes(endpoints_);
+  ledger_module_.add_routes(endpoints_);
   plans_api_.add_routes(endpoints_);
   custom_emoji_api_.add_routes(endpoints_);
   statuses_cleanup_api_.add_routes(endpoints_);
-  funding_api_.add_routes(endpoints_);
+  funding_module_.add_routes(endpoints_);
   sponsors_api_.add_routes(endpoints_);
-  donations_api_.add_routes(endpoints_);
-  checkout_api_.add_routes(endpoints_);
+  donations_module_.add_routes(endpoints_);
+  checkout_module_.add_routes(endpoints_);
   api::mastodon::add_launch_routes(endpoints_);
   pages_.add_routes(router_);
   funding_pages_.add_routes(router_);

@@ -7,19 +7,19 @@
 #include <loxodon/api/mastodon/announcements_api.hpp>
 #include <loxodon/api/mastodon/blocks/blocks_module.hpp>
 #include <loxodon/api/mastodon/bookmarks/bookmarks_module.hpp>
-#include <loxodon/api/mastodon/checkout_api.hpp>
+#include <loxodon/api/mastodon/checkout/checkout_module.hpp>
 #include <loxodon/api/mastodon/conversations_api.hpp>
 #include <loxodon/api/mastodon/custom_emoji_api.hpp>
 #include <loxodon/api/mastodon/domain_blocks/domain_blocks_module.hpp>
-#include <loxodon/api/mastodon/donations_api.hpp>
+#include <loxodon/api/mastodon/donations/donations_module.hpp>
 #include <loxodon/api/mastodon/endorsements/endorsements_module.hpp>
 #include <loxodon/api/mastodon/endpoints.hpp>
 #include <loxodon/api/mastodon/favourites/favourites_module.hpp>
 #include <loxodon/api/mastodon/filters_api.hpp>
 #include <loxodon/api/mastodon/follow_requests/follow_requests_module.hpp>
-#include <loxodon/api/mastodon/funding_api.hpp>
+#include <loxodon/api/mastodon/funding/funding_module.hpp>
 #include <loxodon/api/mastodon/instance_api.hpp>
-#include <loxodon/api/mastodon/ledger_api.hpp>
+#include <loxodon/api/mastodon/ledger/ledger_module.hpp>
 #include <loxodon/api/mastodon/lists_api.hpp>
 #include <loxodon/api/mastodon/markers/markers_module.hpp>
 #include <loxodon/api/mastodon/media_api.hpp>
@@ -100,14 +100,14 @@ class WebApp {
   api::mastodon::MediaApi media_api_;
   api::mastodon::AnnouncementsApi announcements_api_;
   api::mastodon::ReportsApi reports_api_;
-  api::mastodon::LedgerApi ledger_api_;
+  api::mastodon::LedgerModule ledger_module_;
   api::mastodon::PlansApi plans_api_;
   api::mastodon::CustomEmojiApi custom_emoji_api_;
   api::mastodon::StatusesCleanupApi statuses_cleanup_api_;
-  api::mastodon::FundingApi funding_api_;
+  api::mastodon::FundingModule funding_module_;
   api::mastodon::SponsorsApi sponsors_api_;
-  api::mastodon::DonationsApi donations_api_;
-  api::mastodon::CheckoutApi checkout_api_;
+  api::mastodon::DonationsModule donations_module_;
+  api::mastodon::CheckoutModule checkout_module_;
   api::mastodon::PaymentWebhooksApi payment_webhooks_api_;
   streaming::StreamHub stream_hub_;
   api::mastodon::StreamingApi streaming_api_;

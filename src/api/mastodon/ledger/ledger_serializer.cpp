@@ -1,4 +1,4 @@
-#include "api/mastodon/ledger_serializer.hpp"
+#include "api/mastodon/ledger/ledger_serializer.hpp"
 
 #include <loxodon/domain/money.hpp>
 #include <loxodon/util/time_format.hpp>
