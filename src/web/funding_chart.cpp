@@ -39,17 +39,8 @@ int bar_height(std::int64_t value, std::int64_t top, int span) {
   return std::max(h, 1);
 }
 
-}  // namespace
-
-std::string funding_chart_svg(const domain::FundingSummary& s) {
-  std::int64_t top = s.monthly_goal_minor;
-  for (const auto& m : s.months) top = std::max({top, m.income_minor, m.costs_minor});
-  const int plot_height = kHeight - kTop - kBottom;
-  const int baseline = kTop + plot_height;
-  const int slots = std::max<int>(1, static_cast<int>(s.months.size()));
-  const int slot_width = (kWidth - kLeft - kRight) / slots;
-  const int bar_width = std::max(2, (slot_width - 8) / 2);
-
+// The opening tag with the chart's title, the background and the legend.
+std::string chart_head(const domain::FundingSummary& s) {
   std::string title = "Income and costs for the last 12 months";
   if (!s.currency.empty()) title += " in " + s.currency;
   std::string out =
@@ -71,27 +62,48 @@ std::string funding_chart_svg(const domain::FundingSummary& s) {
         "\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/><text x=\"210\" y=\"22\">Monthly goal " +
         html_escape(amount_text(s.monthly_goal_minor, s.currency)) + "</text>";
   }
+  return out;
+}
+
+// A month's income and cost bars, side by side from `x`, with the month's name under them.
+std::string month_bars(const domain::MonthFigures& m, const std::string& currency, int x,
+                       int bar_width, int baseline, std::int64_t top, int plot_height) {
+  int income_h = bar_height(m.income_minor, top, plot_height);
+  int cost_h = bar_height(m.costs_minor, top, plot_height);
+  std::string out = "<rect class=\"income\" x=\"" + std::to_string(x) + "\" y=\"" +
+                    std::to_string(baseline - income_h) + "\" width=\"" +
+                    std::to_string(bar_width) + "\" height=\"" + std::to_string(income_h) +
+                    "\" fill=\"" + kIncomeColour + "\"><title>" +
+                    html_escape(m.month + " income: " + amount_text(m.income_minor, currency)) +
+                    "</title></rect>";
+  out += "<rect class=\"costs\" x=\"" + std::to_string(x + bar_width) + "\" y=\"" +
+         std::to_string(baseline - cost_h) + "\" width=\"" + std::to_string(bar_width) +
+         "\" height=\"" + std::to_string(cost_h) + "\" fill=\"" + kCostColour + "\"><title>" +
+         html_escape(m.month + " costs: " + amount_text(m.costs_minor, currency)) +
+         "</title></rect>";
+  out += "<text x=\"" + std::to_string(x + bar_width) + "\" y=\"" + std::to_string(baseline + 16) +
+         "\" text-anchor=\"middle\">" + html_escape(month_label(m.month)) + "</text>";
+  return out;
+}
+
+}  // namespace
+
+std::string funding_chart_svg(const domain::FundingSummary& s) {
+  std::int64_t top = s.monthly_goal_minor;
+  for (const auto& m : s.months) top = std::max({top, m.income_minor, m.costs_minor});
+  const int plot_height = kHeight - kTop - kBottom;
+  const int baseline = kTop + plot_height;
+  const int slots = std::max<int>(1, static_cast<int>(s.months.size()));
+  const int slot_width = (kWidth - kLeft - kRight) / slots;
+  const int bar_width = std::max(2, (slot_width - 8) / 2);
+
+  std::string out = chart_head(s);
   out += "<line x1=\"" + std::to_string(kLeft) + "\" y1=\"" + std::to_string(baseline) +
          "\" x2=\"" + std::to_string(kWidth - kRight) + "\" y2=\"" + std::to_string(baseline) +
          "\" stroke=\"#8a8d99\"/>";
   for (std::size_t i = 0; i < s.months.size(); ++i) {
-    const auto& m = s.months[i];
     int x = kLeft + static_cast<int>(i) * slot_width + 4;
-    int income_h = bar_height(m.income_minor, top, plot_height);
-    int cost_h = bar_height(m.costs_minor, top, plot_height);
-    out += "<rect class=\"income\" x=\"" + std::to_string(x) + "\" y=\"" +
-           std::to_string(baseline - income_h) + "\" width=\"" + std::to_string(bar_width) +
-           "\" height=\"" + std::to_string(income_h) + "\" fill=\"" + kIncomeColour + "\"><title>" +
-           html_escape(m.month + " income: " + amount_text(m.income_minor, s.currency)) +
-           "</title></rect>";
-    out += "<rect class=\"costs\" x=\"" + std::to_string(x + bar_width) + "\" y=\"" +
-           std::to_string(baseline - cost_h) + "\" width=\"" + std::to_string(bar_width) +
-           "\" height=\"" + std::to_string(cost_h) + "\" fill=\"" + kCostColour + "\"><title>" +
-           html_escape(m.month + " costs: " + amount_text(m.costs_minor, s.currency)) +
-           "</title></rect>";
-    out += "<text x=\"" + std::to_string(x + bar_width) + "\" y=\"" +
-           std::to_string(baseline + 16) + "\" text-anchor=\"middle\">" +
-           html_escape(month_label(m.month)) + "</text>";
+    out += month_bars(s.months[i], s.currency, x, bar_width, baseline, top, plot_height);
   }
   if (s.monthly_goal_minor > 0) {
     int goal_y = baseline - bar_height(s.monthly_goal_minor, top, plot_height);

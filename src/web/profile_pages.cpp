@@ -44,6 +44,43 @@ http::Response not_found(const config::Config& config) {
   return page(404, config.instance.title, "Not found", "<p>There is no such page here.</p>");
 }
 
+// The id in a status page's path: digits only, nothing else.
+std::optional<std::int64_t> whole_number(const std::string& text) {
+  std::int64_t id = 0;
+  auto parsed = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (parsed.ec != std::errc() || parsed.ptr != text.data() + text.size()) return std::nullopt;
+  return id;
+}
+
+// The top of a profile: avatar, handle, badge, bio, fields and counts.
+std::string profile_head(const config::Config& config, const domain::Account& a,
+                         const std::string& acct) {
+  std::string body = "<div class=\"profile-head\">";
+  if (a.avatar_key) {
+    body += "<img class=\"avatar\" alt=\"\" src=\"" + html_escape(config.media_url(*a.avatar_key)) +
+            "\">";
+  }
+  body += "<div><p class=\"acct\">" + html_escape(acct) + "</p>";
+  if (a.supporter_badge)
+    body += "<span class=\"badge\">" + html_escape(*a.supporter_badge) + "</span>";
+  body += "</div></div>" + a.note_html;  // the bio's HTML was made safe when it was saved
+  if (!a.fields.empty()) {
+    body += "<table>";
+    for (const auto& f : a.fields) {
+      body += "<tr><th>" + html_escape(f.name) + "</th><td>" + html_escape(f.value) + "</td></tr>";
+    }
+    body += "</table>";
+  }
+  body += "<p>" + count_text(a.statuses_count, "post", "posts");
+  if (!a.hide_counts) {
+    body += " &middot; " + count_text(a.following_count, "following", "following") + " &middot; " +
+            count_text(a.followers_count, "follower", "followers");
+  }
+  body += "</p><p><small>Follow " + html_escape(acct) +
+          " from any Mastodon-compatible app or server.</small></p>";
+  return body;
+}
+
 }  // namespace
 
 ProfilePages::ProfilePages(const config::Config& config, services::AccountService& accounts,
@@ -75,15 +112,11 @@ awaitable<http::Response> ProfilePages::render(http::Request& request, bool stat
   const std::string acct = "@" + a.username + "@" + config_.domain;
 
   if (status_page) {
-    std::int64_t id = 0;
-    std::string text(request.path_param("id").value_or(""));
-    auto parsed = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (parsed.ec != std::errc() || parsed.ptr != text.data() + text.size()) {
-      co_return not_found(config_);
-    }
+    auto id = whole_number(std::string(request.path_param("id").value_or("")));
+    if (!id) co_return not_found(config_);
     std::optional<services::StatusPage> shown;
     try {
-      shown = co_await statuses_.get(id, 0);  // what a signed-out visitor may see
+      shown = co_await statuses_.get(*id, 0);  // what a signed-out visitor may see
     } catch (const Error& e) {
       if (e.code() != ErrorCode::kNotFound) throw;
     }
@@ -97,29 +130,7 @@ awaitable<http::Response> ProfilePages::render(http::Request& request, bool stat
     co_return indexing(a, page(200, config_.instance.title, name, body, false, look_style(look)));
   }
 
-  std::string body = "<div class=\"profile-head\">";
-  if (a.avatar_key) {
-    body += "<img class=\"avatar\" alt=\"\" src=\"" +
-            html_escape(config_.media_url(*a.avatar_key)) + "\">";
-  }
-  body += "<div><p class=\"acct\">" + html_escape(acct) + "</p>";
-  if (a.supporter_badge)
-    body += "<span class=\"badge\">" + html_escape(*a.supporter_badge) + "</span>";
-  body += "</div></div>" + a.note_html;  // the bio's HTML was made safe when it was saved
-  if (!a.fields.empty()) {
-    body += "<table>";
-    for (const auto& f : a.fields) {
-      body += "<tr><th>" + html_escape(f.name) + "</th><td>" + html_escape(f.value) + "</td></tr>";
-    }
-    body += "</table>";
-  }
-  body += "<p>" + count_text(a.statuses_count, "post", "posts");
-  if (!a.hide_counts) {
-    body += " &middot; " + count_text(a.following_count, "following", "following") + " &middot; " +
-            count_text(a.followers_count, "follower", "followers");
-  }
-  body += "</p><p><small>Follow " + html_escape(acct) +
-          " from any Mastodon-compatible app or server.</small></p>";
+  std::string body = profile_head(config_, a, acct);
 
   db::PageQuery query;
   query.limit = kPostsShown;

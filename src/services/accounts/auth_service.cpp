@@ -203,78 +203,92 @@ awaitable<IssuedToken> AuthService::store_token(std::optional<std::int64_t> appl
   co_return issued;
 }
 
-awaitable<IssuedToken> AuthService::exchange(TokenRequest r) {
-  const auto invalid_grant = [] {
-    return OAuthError("invalid_grant",
-                      "The provided authorization grant is invalid, expired, revoked, does not "
-                      "match the redirection URI used in the authorization request, or was issued "
-                      "to another client.");
-  };
-  if (r.grant_type == "authorization_code") {
-    auto app = co_await authenticate_client(r.client_id, r.client_secret);
-    if (r.code.empty()) throw invalid_grant();
-    std::string code_hash = sha256_hex(r.code);
-    IssuedToken issued;
-    issued.access_token = random_token();
-    issued.created_at = std::chrono::system_clock::now();
-    std::int64_t token_id = ids_.next();
-    std::string token_hash = sha256_hex(issued.access_token);
-    // One transaction: the grant row is locked, checked, spent and turned into a token, so two
-    // concurrent exchanges of one code cannot both succeed.
-    enum class Outcome { kIssued, kInvalid, kReplayed };
-    auto outcome = co_await db_.tx([&](db::Tx& tx) {
-      auto grant = db::OAuthRepository::grant_by_code_for_update(tx, code_hash);
-      if (!grant || grant->application_id != app.id) return Outcome::kInvalid;
-      if (grant->used) {
-        db::OAuthRepository::revoke_tokens_of_grant(tx, grant->id);
-        publish_user_tokens_revoked(tx, grant->user_id);
-        return Outcome::kReplayed;
-      }
-      if (grant->expired || grant->redirect_uri != r.redirect_uri) return Outcome::kInvalid;
-      // A code issued just before a suspension must not turn into a token after it.
-      auto owner = db::AccountRepository::user_light(tx, grant->user_id);
-      if (!owner || owner->user.disabled || owner->account.suspended_at) return Outcome::kInvalid;
-      if (grant->code_challenge) {
-        if (r.code_verifier.empty() ||
-            !constant_time_equals(base64url_encode(sha256(r.code_verifier)),
-                                  *grant->code_challenge)) {
-          return Outcome::kInvalid;
-        }
-      }
-      db::OAuthRepository::mark_grant_used(tx, grant->id);
-      db::OAuthRepository::insert_token(
-          tx, {token_id, token_hash, app.id, grant->user_id, grant->id, grant->scopes});
-      issued.scopes = grant->scopes;
-      return Outcome::kIssued;
-    });
-    if (outcome != Outcome::kIssued) throw invalid_grant();
-    co_return issued;
+namespace {
+
+OAuthError invalid_grant() {
+  return OAuthError("invalid_grant",
+                    "The provided authorization grant is invalid, expired, revoked, does not "
+                    "match the redirection URI used in the authorization request, or was issued "
+                    "to another client.");
+}
+
+// The scopes a token request asks for ("read" when it names none), within the app's own.
+domain::ScopeSet requested_scopes(const domain::OAuthApplication& app, const std::string& scope) {
+  auto scopes = domain::ScopeSet::parse(scope.empty() ? "read" : scope);
+  if (!scopes.first_unknown().empty() || !scopes.subset_of(domain::ScopeSet::parse(app.scopes))) {
+    throw OAuthError("invalid_scope", "The requested scope is invalid, unknown, or malformed.");
   }
+  return scopes;
+}
+
+}  // namespace
+
+awaitable<IssuedToken> AuthService::exchange(TokenRequest r) {
+  if (r.grant_type == "authorization_code") co_return co_await exchange_code(r);
   if (r.grant_type == "client_credentials") {
     auto app = co_await authenticate_client(r.client_id, r.client_secret);
-    auto scopes = domain::ScopeSet::parse(r.scope.empty() ? "read" : r.scope);
-    if (!scopes.first_unknown().empty() || !scopes.subset_of(domain::ScopeSet::parse(app.scopes))) {
-      throw OAuthError("invalid_scope", "The requested scope is invalid, unknown, or malformed.");
-    }
+    auto scopes = requested_scopes(app, r.scope);
     co_return co_await store_token(app.id, std::nullopt, std::nullopt, scopes.to_string());
   }
   if (r.grant_type == "password" && config_.oauth_password_grant) {
-    auto app = co_await authenticate_client(r.client_id, r.client_secret);
-    auto scopes = domain::ScopeSet::parse(r.scope.empty() ? "read" : r.scope);
-    if (!scopes.first_unknown().empty() || !scopes.subset_of(domain::ScopeSet::parse(app.scopes))) {
-      throw OAuthError("invalid_scope", "The requested scope is invalid, unknown, or malformed.");
-    }
-    std::optional<domain::UserWithAccount> user;
-    try {
-      user = co_await sign_in(r.username, r.password, r.ip);
-    } catch (const Error& e) {
-      if (e.code() == ErrorCode::kTooManyRequests) throw;
-    }
-    if (!user) throw invalid_grant();
-    co_return co_await store_token(app.id, user->user.id, std::nullopt, scopes.to_string());
+    co_return co_await exchange_password(r);
   }
   throw OAuthError("unsupported_grant_type",
                    "The authorization grant type is not supported by the authorization server.");
+}
+
+awaitable<IssuedToken> AuthService::exchange_code(const TokenRequest& r) {
+  auto app = co_await authenticate_client(r.client_id, r.client_secret);
+  if (r.code.empty()) throw invalid_grant();
+  std::string code_hash = sha256_hex(r.code);
+  IssuedToken issued;
+  issued.access_token = random_token();
+  issued.created_at = std::chrono::system_clock::now();
+  std::int64_t token_id = ids_.next();
+  std::string token_hash = sha256_hex(issued.access_token);
+  // One transaction: the grant row is locked, checked, spent and turned into a token, so two
+  // concurrent exchanges of one code cannot both succeed.
+  enum class Outcome { kIssued, kInvalid, kReplayed };
+  auto outcome = co_await db_.tx([&](db::Tx& tx) {
+    auto grant = db::OAuthRepository::grant_by_code_for_update(tx, code_hash);
+    if (!grant || grant->application_id != app.id) return Outcome::kInvalid;
+    if (grant->used) {
+      db::OAuthRepository::revoke_tokens_of_grant(tx, grant->id);
+      publish_user_tokens_revoked(tx, grant->user_id);
+      return Outcome::kReplayed;
+    }
+    if (grant->expired || grant->redirect_uri != r.redirect_uri) return Outcome::kInvalid;
+    // A code issued just before a suspension must not turn into a token after it.
+    auto owner = db::AccountRepository::user_light(tx, grant->user_id);
+    if (!owner || owner->user.disabled || owner->account.suspended_at) return Outcome::kInvalid;
+    if (grant->code_challenge) {
+      if (r.code_verifier.empty() ||
+          !constant_time_equals(base64url_encode(sha256(r.code_verifier)),
+                                *grant->code_challenge)) {
+        return Outcome::kInvalid;
+      }
+    }
+    db::OAuthRepository::mark_grant_used(tx, grant->id);
+    db::OAuthRepository::insert_token(
+        tx, {token_id, token_hash, app.id, grant->user_id, grant->id, grant->scopes});
+    issued.scopes = grant->scopes;
+    return Outcome::kIssued;
+  });
+  if (outcome != Outcome::kIssued) throw invalid_grant();
+  co_return issued;
+}
+
+awaitable<IssuedToken> AuthService::exchange_password(const TokenRequest& r) {
+  auto app = co_await authenticate_client(r.client_id, r.client_secret);
+  auto scopes = requested_scopes(app, r.scope);
+  std::optional<domain::UserWithAccount> user;
+  try {
+    user = co_await sign_in(r.username, r.password, r.ip);
+  } catch (const Error& e) {
+    if (e.code() == ErrorCode::kTooManyRequests) throw;
+  }
+  if (!user) throw invalid_grant();
+  co_return co_await store_token(app.id, user->user.id, std::nullopt, scopes.to_string());
 }
 
 awaitable<void> AuthService::revoke(std::string token, std::string client_id,

@@ -17,6 +17,48 @@
 
 namespace lox::services {
 
+namespace {
+
+// What a plan grants, as stored in its entitlements JSON; a limit out of its range is a 422.
+nlohmann::json plan_entitlements(const config::Config& config, const NewPlan& r) {
+  nlohmann::json entitlements = nlohmann::json::object();
+  if (r.max_characters) {
+    if (*r.max_characters < 1 || *r.max_characters > 100000) {
+      throw validation_failed("Max characters must be 1 to 100000");
+    }
+    entitlements["max_characters"] = *r.max_characters;
+  }
+  auto limit = [&](const char* key, const std::optional<long long>& value, long long low,
+                   long long high, const char* label) {
+    if (!value) return;
+    if (*value < low || *value > high) {
+      throw validation_failed(std::string(label) + " must be " + std::to_string(low) + " to " +
+                              std::to_string(high));
+    }
+    entitlements[key] = *value;
+  };
+  limit("max_media_attachments", r.max_media_attachments, 1, 20, "Max media attachments");
+  limit("max_poll_options", r.max_poll_options, 2, 20, "Max poll options");
+  limit("max_profile_fields", r.max_profile_fields, 1, 16, "Max profile fields");
+  limit("max_scheduled_posts", r.max_scheduled_posts, 300, 3000, "Max scheduled posts");
+  limit("edit_window_minutes", r.edit_window_minutes, 1, 525600, "Edit window minutes");
+  limit("max_upload_megabytes", r.max_upload_megabytes, 1,
+        static_cast<long long>(config.instance.max_upload_megabytes), "Max upload megabytes");
+  limit("custom_emoji_slots", r.custom_emoji_slots, 1, 100, "Custom emoji slots");
+  if (r.ad_free) entitlements["ad_free"] = true;
+  if (r.privacy_tools) entitlements["privacy_tools"] = true;
+  if (r.early_access) entitlements["early_access"] = true;
+  if (r.customization) entitlements["customization"] = true;
+  if (r.badge && !r.badge->empty()) {
+    if (utf8_length(*r.badge) > 30)
+      throw validation_failed("Badge is too long (at most 30 characters)");
+    entitlements["badge"] = to_valid_utf8(*r.badge);
+  }
+  return entitlements;
+}
+
+}  // namespace
+
 MembershipService::MembershipService(const config::Config& config, db::Database& db,
                                      SnowflakeGenerator& ids)
     : config_(config), db_(db), ids_(ids) {}
@@ -48,40 +90,7 @@ awaitable<domain::MembershipPlan> MembershipService::create_plan(domain::UserWit
     throw validation_failed("Trial days must be 0 to 365");
   p.trial_days = r.trial_days;
   p.provider_price_ref = r.provider_price_ref;
-  nlohmann::json entitlements = nlohmann::json::object();
-  if (r.max_characters) {
-    if (*r.max_characters < 1 || *r.max_characters > 100000) {
-      throw validation_failed("Max characters must be 1 to 100000");
-    }
-    entitlements["max_characters"] = *r.max_characters;
-  }
-  auto limit = [&](const char* key, const std::optional<long long>& value, long long low,
-                   long long high, const char* label) {
-    if (!value) return;
-    if (*value < low || *value > high) {
-      throw validation_failed(std::string(label) + " must be " + std::to_string(low) + " to " +
-                              std::to_string(high));
-    }
-    entitlements[key] = *value;
-  };
-  limit("max_media_attachments", r.max_media_attachments, 1, 20, "Max media attachments");
-  limit("max_poll_options", r.max_poll_options, 2, 20, "Max poll options");
-  limit("max_profile_fields", r.max_profile_fields, 1, 16, "Max profile fields");
-  limit("max_scheduled_posts", r.max_scheduled_posts, 300, 3000, "Max scheduled posts");
-  limit("edit_window_minutes", r.edit_window_minutes, 1, 525600, "Edit window minutes");
-  limit("max_upload_megabytes", r.max_upload_megabytes, 1,
-        static_cast<long long>(config_.instance.max_upload_megabytes), "Max upload megabytes");
-  limit("custom_emoji_slots", r.custom_emoji_slots, 1, 100, "Custom emoji slots");
-  if (r.ad_free) entitlements["ad_free"] = true;
-  if (r.privacy_tools) entitlements["privacy_tools"] = true;
-  if (r.early_access) entitlements["early_access"] = true;
-  if (r.customization) entitlements["customization"] = true;
-  if (r.badge && !r.badge->empty()) {
-    if (utf8_length(*r.badge) > 30)
-      throw validation_failed("Badge is too long (at most 30 characters)");
-    entitlements["badge"] = to_valid_utf8(*r.badge);
-  }
-  p.entitlements_json = entitlements.dump();
+  p.entitlements_json = plan_entitlements(config_, r).dump();
   bool created =
       co_await db_.tx([&](db::Tx& tx) { return db::MembershipRepository::insert_plan(tx, p); });
   if (!created) throw validation_failed("Name or provider price is already used by another plan");

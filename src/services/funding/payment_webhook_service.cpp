@@ -135,6 +135,67 @@ Error not_yet(const std::string& what) {
                "the " + what + " this event is about has not arrived yet; deliver it again");
 }
 
+// A donation's payment: the money in, and the thanks and seat it asked for.
+void record_donation(db::Tx& tx, SnowflakeGenerator& ids, const payments::PaymentEvent& e) {
+  auto entry = record_income(tx, ids, e, "donation");
+  if (entry) record_thanks(tx, ids, e, *entry);
+  if (entry) record_seat(tx, ids, e, *entry);
+}
+
+// A membership's payment: the money in, and the membership's new period.
+void record_renewal(db::Tx& tx, SnowflakeGenerator& ids, const payments::PaymentEvent& e) {
+  record_income(tx, ids, e, "membership");
+  if (!e.subscription_ref.empty()) {
+    if (!db::MembershipRepository::exists(tx, e.provider, e.subscription_ref)) {
+      throw not_yet("subscription");
+    }
+    if (e.period_end) {
+      db::MembershipRepository::renew(tx, e.provider, e.subscription_ref, *e.period_end,
+                                      e.occurred_at);
+    }
+  }
+}
+
+// A refund or an opened dispute: money out against the original payment.
+void record_reversal(db::Tx& tx, SnowflakeGenerator& ids, const payments::PaymentEvent& e) {
+  auto original = db::LedgerRepository::find_by_provider_ref(tx, e.provider, e.payment_ref);
+  if (!original) {
+    throw not_yet("payment");
+  }
+  LedgerService::ReversalRow reversal;
+  reversal.id = ids.next();
+  reversal.recorded_by = kRecordedBy;
+  reversal.description = e.provider_type + " " + e.object_ref;
+  if (e.type == "payment.refunded") {
+    // Stripe reports what was refunded so far: only the part not yet reversed is new.
+    reversal.kind = "refund";
+    reversal.amount_minor = e.amount_minor - original->reversed_minor;
+    reversal.provider_ref = "refund:" + e.payment_ref + ":" + std::to_string(e.amount_minor);
+  } else {
+    reversal.kind = "dispute";
+    reversal.amount_minor =
+        std::min(e.amount_minor, original->amount_minor - original->reversed_minor);
+    reversal.provider_ref = "dispute:" + e.object_ref;
+  }
+  if (reversal.amount_minor > 0) LedgerService::write_reversal(tx, original->id, reversal);
+}
+
+// A dispute won: what it took out comes back.
+void record_dispute_won(db::Tx& tx, SnowflakeGenerator& ids, const payments::PaymentEvent& e) {
+  auto dispute = db::LedgerRepository::find_reversal_by_provider_ref(tx, e.provider,
+                                                                     "dispute:" + e.object_ref);
+  if (!dispute) throw not_yet("dispute");
+  LedgerService::ReversalRow correction;
+  correction.id = ids.next();
+  correction.kind = "correction";  // all that remains of the dispute
+  correction.recorded_by = kRecordedBy;
+  correction.description = e.provider_type + " " + e.object_ref + " won";
+  correction.provider_ref = "dispute_won:" + e.object_ref;
+  if (dispute->amount_minor > dispute->reversed_minor) {
+    LedgerService::write_reversal(tx, dispute->id, correction);
+  }
+}
+
 }  // namespace
 
 PaymentWebhookService::PaymentWebhookService(const config::Config& config, db::Database& db,
@@ -169,20 +230,9 @@ awaitable<PaymentWebhookService::Outcome> PaymentWebhookService::apply(
     const auto& type = event->type;
     if (type == "donation.received" || (type == "subscription.renewed" && event->donation)) {
       // A one-time donation, or a recurring one's payment: no membership involved.
-      auto entry = record_income(tx, ids_, *event, "donation");
-      if (entry) record_thanks(tx, ids_, *event, *entry);
-      if (entry) record_seat(tx, ids_, *event, *entry);
+      record_donation(tx, ids_, *event);
     } else if (type == "subscription.renewed") {
-      record_income(tx, ids_, *event, "membership");
-      if (!event->subscription_ref.empty()) {
-        if (!db::MembershipRepository::exists(tx, event->provider, event->subscription_ref)) {
-          throw not_yet("subscription");
-        }
-        if (event->period_end) {
-          db::MembershipRepository::renew(tx, event->provider, event->subscription_ref,
-                                          *event->period_end, event->occurred_at);
-        }
-      }
+      record_renewal(tx, ids_, *event);
     }
     if ((type == "subscription.created" || type == "subscription.updated" ||
          type == "subscription.ended") &&
@@ -197,44 +247,8 @@ awaitable<PaymentWebhookService::Outcome> PaymentWebhookService::apply(
       db::MembershipRepository::past_due(tx, event->provider, event->subscription_ref,
                                          event->occurred_at);
     }
-    if (type == "payment.refunded" || type == "dispute.opened") {
-      auto original =
-          db::LedgerRepository::find_by_provider_ref(tx, event->provider, event->payment_ref);
-      if (!original) {
-        throw not_yet("payment");
-      }
-      LedgerService::ReversalRow reversal;
-      reversal.id = ids_.next();
-      reversal.recorded_by = kRecordedBy;
-      reversal.description = event->provider_type + " " + event->object_ref;
-      if (type == "payment.refunded") {
-        // Stripe reports what was refunded so far: only the part not yet reversed is new.
-        reversal.kind = "refund";
-        reversal.amount_minor = event->amount_minor - original->reversed_minor;
-        reversal.provider_ref =
-            "refund:" + event->payment_ref + ":" + std::to_string(event->amount_minor);
-      } else {
-        reversal.kind = "dispute";
-        reversal.amount_minor =
-            std::min(event->amount_minor, original->amount_minor - original->reversed_minor);
-        reversal.provider_ref = "dispute:" + event->object_ref;
-      }
-      if (reversal.amount_minor > 0) LedgerService::write_reversal(tx, original->id, reversal);
-    }
-    if (type == "dispute.won") {
-      auto dispute = db::LedgerRepository::find_reversal_by_provider_ref(
-          tx, event->provider, "dispute:" + event->object_ref);
-      if (!dispute) throw not_yet("dispute");
-      LedgerService::ReversalRow correction;
-      correction.id = ids_.next();
-      correction.kind = "correction";  // all that remains of the dispute
-      correction.recorded_by = kRecordedBy;
-      correction.description = event->provider_type + " " + event->object_ref + " won";
-      correction.provider_ref = "dispute_won:" + event->object_ref;
-      if (dispute->amount_minor > dispute->reversed_minor) {
-        LedgerService::write_reversal(tx, dispute->id, correction);
-      }
-    }
+    if (type == "payment.refunded" || type == "dispute.opened") record_reversal(tx, ids_, *event);
+    if (type == "dispute.won") record_dispute_won(tx, ids_, *event);
     if (!event->subscription_ref.empty()) {
       db::MembershipRepository::refresh_badge(tx, event->provider, event->subscription_ref,
                                               config_.funding.grace_days);

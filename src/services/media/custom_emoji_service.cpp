@@ -12,6 +12,35 @@
 
 namespace lox::services {
 
+namespace {
+
+// Refuses a bad shortcode, category or image (422); an empty category means none.
+void check_new_emoji(NewCustomEmoji& emoji) {
+  if (!domain::valid_emoji_shortcode(emoji.shortcode)) {
+    throw validation_failed("Shortcode must be 2 to 100 letters, digits or underscores");
+  }
+  if (emoji.category) {
+    if (!valid_utf8(*emoji.category) ||
+        utf8_length(*emoji.category) > CustomEmojiService::kMaxCategory) {
+      throw validation_failed("Category must be at most 50 characters");
+    }
+    if (emoji.category->empty()) emoji.category.reset();
+  }
+  if (emoji.image.empty()) throw validation_failed("Image can't be blank");
+  if (emoji.image.size() > MediaService::kMaxEmojiBytes) {
+    throw validation_failed("Image is too large (maximum is 256 KB)");
+  }
+}
+
+// The custom emoji a member may still add: their plan's slots less those they hold.
+std::int64_t free_emoji_slots(db::Tx& tx, std::int64_t account_id, int grace_days) {
+  auto granted = current_entitlements(tx, account_id, grace_days);
+  return static_cast<std::int64_t>(granted.custom_emoji_slots.value_or(0)) -
+         db::CustomEmojiRepository::owned_count(tx, account_id);
+}
+
+}  // namespace
+
 CustomEmojiService::CustomEmojiService(const config::Config& config, db::Database& db,
                                        SnowflakeGenerator& ids, MediaService& media)
     : config_(config), db_(db), ids_(ids), media_(media) {}
@@ -31,27 +60,13 @@ awaitable<domain::LocalEmoji> CustomEmojiService::find(std::string shortcode) {
 
 awaitable<domain::LocalEmoji> CustomEmojiService::add(domain::UserWithAccount who,
                                                       NewCustomEmoji emoji, bool administrator) {
-  if (!domain::valid_emoji_shortcode(emoji.shortcode)) {
-    throw validation_failed("Shortcode must be 2 to 100 letters, digits or underscores");
-  }
-  if (emoji.category) {
-    if (!valid_utf8(*emoji.category) || utf8_length(*emoji.category) > kMaxCategory) {
-      throw validation_failed("Category must be at most 50 characters");
-    }
-    if (emoji.category->empty()) emoji.category.reset();
-  }
-  if (emoji.image.empty()) throw validation_failed("Image can't be blank");
-  if (emoji.image.size() > MediaService::kMaxEmojiBytes) {
-    throw validation_failed("Image is too large (maximum is 256 KB)");
-  }
+  check_new_emoji(emoji);
   const bool admin = administrator && LedgerService::may_manage(who.user);
   const std::int64_t me = who.account.id;
   // The slot check runs again when the row is written, so two uploads at once cannot both
   // take the last slot.
-  auto slots_left = [&](db::Tx& tx) -> std::int64_t {
-    auto granted = current_entitlements(tx, me, config_.funding.grace_days);
-    return static_cast<std::int64_t>(granted.custom_emoji_slots.value_or(0)) -
-           db::CustomEmojiRepository::owned_count(tx, me);
+  auto slots_left = [&](db::Tx& tx) {
+    return free_emoji_slots(tx, me, config_.funding.grace_days);
   };
   if (!admin) {
     auto left = co_await db_.read(slots_left);

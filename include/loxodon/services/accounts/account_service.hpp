@@ -13,7 +13,8 @@
 
 namespace lox::db {
 class Database;
-}
+struct NewLocalAccount;
+}  // namespace lox::db
 
 namespace lox::services {
 
@@ -107,6 +108,15 @@ class AccountService {
  private:
   awaitable<domain::UserWithAccount> create(RegistrationRequest request, bool by_admin,
                                             std::string role);
+  // Mastodon's validations of a new account, those that ask the database included; throws
+  // 422 with every problem found.
+  awaitable<void> check_new_account(const RegistrationRequest& request, bool by_admin,
+                                    const std::string& role);
+  // Inserts the account (spending the invite) and sends the confirmation mail. A concurrent
+  // sign-up may take the name or address after the checks: that is a 422 too.
+  awaitable<domain::UserWithAccount> insert_new_account(const db::NewLocalAccount& row,
+                                                        const std::optional<std::string>& invite,
+                                                        const std::string& confirmation_token);
   awaitable<void> check_password(const domain::User& user, const std::string& password);
 
   const config::Config& config_;

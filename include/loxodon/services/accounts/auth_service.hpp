@@ -129,6 +129,9 @@ class AuthService {
   awaitable<IssuedToken> store_token(std::optional<std::int64_t> application_id,
                                      std::optional<std::int64_t> user_id,
                                      std::optional<std::int64_t> grant_id, std::string scopes);
+  // The authorization_code and password grants of exchange().
+  awaitable<IssuedToken> exchange_code(const TokenRequest& request);
+  awaitable<IssuedToken> exchange_password(const TokenRequest& request);
 
   const config::Config& config_;
   db::Database& db_;

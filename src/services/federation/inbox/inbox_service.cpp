@@ -29,6 +29,76 @@ using inbox::host_of;
 using inbox::unauthorized;
 using nlohmann::json;
 
+namespace {
+
+// Why the signature does not hold with `key`; nothing when it does.
+std::optional<std::string> signature_failure(const activitypub::RequestSignature& signature,
+                                             const activitypub::SignedRequest& request,
+                                             const federation::RemoteKey& key) {
+  try {
+    activitypub::verify_request(
+        signature, request,
+        key.verifier ? *key.verifier : activitypub::VerificationKey::from_pem(key.public_key_pem),
+        std::chrono::system_clock::now());
+    return std::nullopt;
+  } catch (const activitypub::SignatureError& e) {
+    return std::string(e.what());
+  }
+}
+
+// The signer's key once the signature holds with it; 401 otherwise.
+awaitable<federation::RemoteKey> verified_key(federation::ActivityFetcher& fetcher,
+                                              const activitypub::RequestSignature& signature,
+                                              const activitypub::SignedRequest& request) {
+  federation::RemoteKey key;
+  try {
+    key = co_await fetcher.public_key(signature.key_id);
+  } catch (const federation::FetchError& e) {
+    throw unauthorized("Could not fetch the signing key " + signature.key_id + ": " + e.what());
+  }
+  auto failure = signature_failure(signature, request, key);
+  if (failure && *failure == "Verification failed" && fetcher.may_refetch(signature.key_id)) {
+    // The key may have been rotated since it was cached: fetch it once more (rate-limited).
+    std::optional<federation::RemoteKey> fresh;
+    try {
+      fresh = co_await fetcher.public_key(signature.key_id, true);
+    } catch (const federation::FetchError&) {
+    }
+    if (fresh) {
+      key = *fresh;
+      failure = signature_failure(signature, request, key);
+    }
+  }
+  if (failure) throw unauthorized(*failure);
+  co_return key;
+}
+
+// An activity's own id is on its actor's server (host and port), or it could claim, dedupe
+// away or shadow another server's activity or post: a boost stored under someone else's id
+// would stand in for their post everywhere we look it up by id.
+void check_origins(const json& activity, const std::string& actor) {
+  if (activity.contains("id")) {
+    const json& id = activity["id"];
+    if (!id.is_string() || host_of(id.get<std::string>()) != host_of(actor)) {
+      throw unauthorized("The activity id " + (id.is_string() ? id.get<std::string>() : "") +
+                         " is not on the actor's host");
+    }
+  }
+  // What an actor creates or changes must live on its own server (others are fetched from
+  // where they live when needed). Accept, Reject and Undo embed our own objects, and an
+  // Announce someone else's: those are not checked here.
+  const json& object = activity.value("object", json());
+  const json type = activity["type"];
+  if (object.is_object() && object.contains("id") && (type == "Create" || type == "Update")) {
+    std::string object_id = activitypub::id_of(object);
+    if (host_of(object_id) != host_of(actor)) {
+      throw unauthorized("The object " + object_id + " is not on the actor's host");
+    }
+  }
+}
+
+}  // namespace
+
 InboxService::InboxService(const config::Config& config, db::Database& db,
                            federation::ActivityFetcher& fetcher,
                            federation::ActorResolver& resolver, RelationshipService& relationships,
@@ -59,63 +129,12 @@ awaitable<void> InboxService::receive(activitypub::SignedRequest request,
       activity["type"] == "Delete" && activitypub::id_of(activity.value("object", json())) == actor;
   if (self_delete && !fetcher_.cached_key(signature->key_id)) co_return;
 
-  federation::RemoteKey key;
-  try {
-    key = co_await fetcher_.public_key(signature->key_id);
-  } catch (const federation::FetchError& e) {
-    throw unauthorized("Could not fetch the signing key " + signature->key_id + ": " + e.what());
-  }
-  // Empty when the signature holds; otherwise why not.
-  auto check = [&](const federation::RemoteKey& k) -> std::optional<std::string> {
-    try {
-      activitypub::verify_request(
-          *signature, request,
-          k.verifier ? *k.verifier : activitypub::VerificationKey::from_pem(k.public_key_pem),
-          std::chrono::system_clock::now());
-      return std::nullopt;
-    } catch (const activitypub::SignatureError& e) {
-      return std::string(e.what());
-    }
-  };
-  auto failure = check(key);
-  if (failure && *failure == "Verification failed" && fetcher_.may_refetch(signature->key_id)) {
-    // The key may have been rotated since it was cached: fetch it once more (rate-limited).
-    std::optional<federation::RemoteKey> fresh;
-    try {
-      fresh = co_await fetcher_.public_key(signature->key_id, true);
-    } catch (const federation::FetchError&) {
-    }
-    if (fresh) {
-      key = *fresh;
-      failure = check(key);
-    }
-  }
-  if (failure) throw unauthorized(*failure);
+  federation::RemoteKey key = co_await verified_key(fetcher_, *signature, request);
   if (key.owner != actor) {
     throw unauthorized("The signature's key belongs to " + key.owner + ", not to the actor " +
                        actor);
   }
-  // An activity's own id is on its actor's server (host and port), or it could claim, dedupe
-  // away or shadow another server's activity or post: a boost stored under someone else's id
-  // would stand in for their post everywhere we look it up by id.
-  if (activity.contains("id")) {
-    const json& id = activity["id"];
-    if (!id.is_string() || host_of(id.get<std::string>()) != host_of(actor)) {
-      throw unauthorized("The activity id " + (id.is_string() ? id.get<std::string>() : "") +
-                         " is not on the actor's host");
-    }
-  }
-  // What an actor creates or changes must live on its own server (others are fetched from
-  // where they live when needed). Accept, Reject and Undo embed our own objects, and an
-  // Announce someone else's: those are not checked here.
-  const json& object = activity.value("object", json());
-  const json type = activity["type"];
-  if (object.is_object() && object.contains("id") && (type == "Create" || type == "Update")) {
-    std::string object_id = activitypub::id_of(object);
-    if (host_of(object_id) != host_of(actor)) {
-      throw unauthorized("The object " + object_id + " is not on the actor's host");
-    }
-  }
+  check_origins(activity, actor);
 
   jobs::JobOptions options;
   // The same activity delivered twice (shared and personal inboxes, retries) is handled once;

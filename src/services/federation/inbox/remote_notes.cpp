@@ -89,12 +89,13 @@ void InboxService::set_poll_counts(db::Tx& tx, std::int64_t status_id,
                                                poll_seconds_left(poll));
 }
 
-awaitable<void> InboxService::store_note(const activitypub::RemoteNote& note,
-                                         const domain::Account& author, int depth, bool fan_out) {
-  // The status replied to comes first, so the reply threads under it.
-  if (note.in_reply_to) co_await known_or_fetched_status(*note.in_reply_to, depth + 1);
+namespace {
+
+// The status row of a remote note; where it threads is found inside the transaction.
+db::NewStatus remote_status_row(SnowflakeGenerator& ids, const activitypub::RemoteNote& note,
+                                const domain::Account& author) {
   db::NewStatus row;
-  row.id = ids_.next();
+  row.id = ids.next();
   row.account_id = author.id;
   row.uri = note.uri;
   row.url = note.url.value_or(note.uri);
@@ -103,6 +104,40 @@ awaitable<void> InboxService::store_note(const activitypub::RemoteNote& note,
   row.visibility = note.visibility;
   row.sensitive = note.sensitive;
   row.language = note.language;
+  return row;
+}
+
+// Attachments are recorded now and cached here by jobs (fetched through the guarded client,
+// processed like uploads); until then apps see them as links to their origin.
+void record_remote_attachments(db::Tx& tx, SnowflakeGenerator& ids,
+                               const activitypub::RemoteNote& note, std::int64_t author_id,
+                               std::int64_t status_id) {
+  for (const auto& att : note.attachments) {
+    db::MediaRow media;
+    media.id = ids.next();
+    media.account_id = author_id;
+    media.status_id = status_id;
+    media.kind = att.media_type.starts_with("video/")   ? 2
+                 : att.media_type.starts_with("audio/") ? 3
+                                                        : 0;
+    media.content_type = att.media_type.empty() ? "application/octet-stream" : att.media_type;
+    media.description = att.description;
+    media.focus_x = att.focus_x;
+    media.focus_y = att.focus_y;
+    media.blurhash = att.blurhash;
+    media.remote_url = att.url;
+    db::MediaRepository::insert_remote(tx, media);
+    enqueue_remote_media_fetch(tx, media.id);
+  }
+}
+
+}  // namespace
+
+awaitable<void> InboxService::store_note(const activitypub::RemoteNote& note,
+                                         const domain::Account& author, int depth, bool fan_out) {
+  // The status replied to comes first, so the reply threads under it.
+  if (note.in_reply_to) co_await known_or_fetched_status(*note.in_reply_to, depth + 1);
+  db::NewStatus row = remote_status_row(ids_, note, author);
   co_await db_.tx([&](db::Tx& tx) {
     row.conversation_id = row.id;
     if (note.in_reply_to) {
@@ -120,25 +155,7 @@ awaitable<void> InboxService::store_note(const activitypub::RemoteNote& note,
           federation::record_remote_emojis(tx, ids_, author.domain.value_or(""), note.emojis));
     }
     if (!note.hashtags.empty()) db::StatusRepository::add_tags(tx, row.id, note.hashtags);
-    // Attachments are recorded now and cached here by jobs (fetched through the guarded
-    // client, processed like uploads); until then apps see them as links to their origin.
-    for (const auto& att : note.attachments) {
-      db::MediaRow media;
-      media.id = ids_.next();
-      media.account_id = author.id;
-      media.status_id = row.id;
-      media.kind = att.media_type.starts_with("video/")   ? 2
-                   : att.media_type.starts_with("audio/") ? 3
-                                                          : 0;
-      media.content_type = att.media_type.empty() ? "application/octet-stream" : att.media_type;
-      media.description = att.description;
-      media.focus_x = att.focus_x;
-      media.focus_y = att.focus_y;
-      media.blurhash = att.blurhash;
-      media.remote_url = att.url;
-      db::MediaRepository::insert_remote(tx, media);
-      enqueue_remote_media_fetch(tx, media.id);
-    }
+    record_remote_attachments(tx, ids_, note, author.id, row.id);
     if (note.poll) {
       db::StatusRepository::insert_poll(tx, ids_.next(), row.id, author.id, note.poll->options,
                                         note.poll->multiple, false, poll_seconds_left(*note.poll));
