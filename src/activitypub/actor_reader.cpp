@@ -86,13 +86,8 @@ std::string bounded_html(const std::string& html, std::size_t max_bytes) {
   return sanitize_html(to_valid_utf8(text));
 }
 
-}  // namespace
-
-bool is_actor_type(const json& type) { return !first_actor_type(type).empty(); }
-
-RemoteActor read_actor(const json& doc) {
-  if (!doc.is_object()) throw ActorError("not a JSON object");
-  RemoteActor a;
+// The fields without which the actor cannot be addressed or followed; throws on the first missing.
+void read_required(const json& doc, RemoteActor& a) {
   a.type = first_actor_type(doc.value("type", json()));
   if (a.type.empty()) throw ActorError("not an actor type: " + doc.value("type", json()).dump());
   a.id = id_of(doc);
@@ -106,6 +101,43 @@ RemoteActor read_actor(const json& doc) {
   }
   a.inbox = id_of(doc.value("inbox", json()));
   if (a.inbox.empty()) throw ActorError("the actor has no inbox");
+}
+
+// The key that signs for this actor: one whose owner is the actor itself (Mastodon reads at
+// most ten).
+std::string owned_key_pem(const json& doc, const std::string& actor_id) {
+  const json& keys = doc.value("publicKey", json());
+  int seen = 0;
+  for (const auto& k : keys.is_array() ? keys : json::array({keys})) {
+    if (++seen > 10) break;
+    if (k.is_object() && id_of(k.value("owner", json())) == actor_id &&
+        k.contains("publicKeyPem") && k["publicKeyPem"].is_string()) {
+      return k["publicKeyPem"].get<std::string>();
+    }
+  }
+  return "";
+}
+
+void read_property_fields(const json& doc,
+                          std::vector<std::pair<std::string, std::string>>& fields) {
+  const json& attachments = doc.value("attachment", json());
+  for (const auto& f : attachments.is_array() ? attachments : json::array({attachments})) {
+    if (fields.size() >= kMaxRemoteFields) break;
+    if (!f.is_object() || f.value("type", json()) != "PropertyValue") continue;
+    std::string name = plain_text(string_field(f, "name"), kMaxRemoteFieldLength);
+    if (name.empty()) continue;
+    fields.emplace_back(name, bounded_html(string_field(f, "value"), kMaxRemoteFieldLength));
+  }
+}
+
+}  // namespace
+
+bool is_actor_type(const json& type) { return !first_actor_type(type).empty(); }
+
+RemoteActor read_actor(const json& doc) {
+  if (!doc.is_object()) throw ActorError("not a JSON object");
+  RemoteActor a;
+  read_required(doc, a);
   a.display_name = plain_text(string_field(doc, "name"), 2048);
   a.summary_html = bounded_html(string_field(doc, "summary"), 20 * 1024);
   // The profile's page, on the actor's own host, as Mastodon keeps it; anything else is dropped.
@@ -123,26 +155,8 @@ RemoteActor read_actor(const json& doc) {
   a.followers = optional_id(doc, "followers");
   a.following = optional_id(doc, "following");
   a.featured = optional_id(doc, "featured");
-  // The key that signs for this actor: one whose owner is the actor itself (Mastodon reads at
-  // most ten).
-  const json& keys = doc.value("publicKey", json());
-  int seen = 0;
-  for (const auto& k : keys.is_array() ? keys : json::array({keys})) {
-    if (++seen > 10) break;
-    if (k.is_object() && id_of(k.value("owner", json())) == a.id && k.contains("publicKeyPem") &&
-        k["publicKeyPem"].is_string()) {
-      a.public_key_pem = k["publicKeyPem"].get<std::string>();
-      break;
-    }
-  }
-  const json& attachments = doc.value("attachment", json());
-  for (const auto& f : attachments.is_array() ? attachments : json::array({attachments})) {
-    if (a.fields.size() >= kMaxRemoteFields) break;
-    if (!f.is_object() || f.value("type", json()) != "PropertyValue") continue;
-    std::string name = plain_text(string_field(f, "name"), kMaxRemoteFieldLength);
-    if (name.empty()) continue;
-    a.fields.emplace_back(name, bounded_html(string_field(f, "value"), kMaxRemoteFieldLength));
-  }
+  a.public_key_pem = owned_key_pem(doc, a.id);
+  read_property_fields(doc, a.fields);
   a.avatar_url = url_of(doc.value("icon", json()));
   if (a.avatar_url && !is_http_url(*a.avatar_url)) a.avatar_url.reset();
   a.header_url = url_of(doc.value("image", json()));

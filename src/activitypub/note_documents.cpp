@@ -55,17 +55,10 @@ std::string iso(std::chrono::system_clock::time_point t) {
   return s.substr(0, 19) + "Z";
 }
 
-}  // namespace
-
-json create_note_activity(const config::Config& config, const domain::Account& author,
-                          const domain::Status& status, const NoteContext& context) {
-  const auto& media = context.media;
-  const auto& poll = context.poll;
-  const auto& in_reply_to = context.in_reply_to;
-  std::vector<std::string> mentions;
-  for (const auto& m : context.mentions) mentions.push_back(m.href);
-  // Attachments as Mastodon describes them (Document with its type, size and blurhash); ones
-  // still processing have no file yet and are left out.
+// Attachments as Mastodon describes them (Document with its type, size and blurhash); ones
+// still processing have no file yet and are left out.
+json attachment_documents(const config::Config& config,
+                          const std::vector<domain::MediaAttachment>& media) {
   json attachments = json::array();
   for (const auto& m : media) {
     if (m.state != 1 || !m.file_key) continue;
@@ -83,8 +76,10 @@ json create_note_activity(const config::Config& config, const domain::Account& a
     }
     attachments.push_back(std::move(doc));
   }
-  const std::string actor = config.actor_url(author.username);
-  Addressing a = address(config, author, status.visibility, mentions);
+  return attachments;
+}
+
+json note_tags(const config::Config& config, const NoteContext& context) {
   json tags = json::array();
   for (const auto& m : context.mentions) {
     tags.push_back({{"type", "Mention"}, {"href", m.href}, {"name", m.name}});
@@ -94,6 +89,205 @@ json create_note_activity(const config::Config& config, const domain::Account& a
         {{"type", "Hashtag"}, {"href", config.base_url() + "/tags/" + name}, {"name", "#" + name}});
   }
   for (const auto& e : context.emojis) tags.push_back(emoji_tag(config, e));
+  return tags;
+}
+
+// A poll makes the Note a Question, as Mastodon sends it: the options with their counts.
+void make_question(json& note, const domain::Poll& poll) {
+  note["type"] = "Question";
+  json options = json::array();
+  for (std::size_t i = 0; i < poll.options.size(); ++i) {
+    options.push_back(
+        {{"type", "Note"},
+         {"name", poll.options[i]},
+         {"replies",
+          {{"type", "Collection"}, {"totalItems", i < poll.votes.size() ? poll.votes[i] : 0}}}});
+  }
+  note[poll.multiple ? "anyOf" : "oneOf"] = options;
+  if (poll.expires_at) {
+    note[poll.expired ? "closed" : "endTime"] = iso(*poll.expires_at);
+    if (poll.expired) note["endTime"] = iso(*poll.expires_at);
+  }
+  note["votersCount"] = poll.voters_count;
+}
+
+// `content` or else the first of `contentMap`, sanitised. Long forms are shown by their name
+// and link, as Mastodon shows them.
+std::string note_content_html(const json& o, const std::string& type) {
+  std::string content;
+  if (o.contains("content") && o["content"].is_string()) {
+    content = o["content"].get<std::string>();
+  } else if (o.contains("contentMap") && o["contentMap"].is_object() && !o["contentMap"].empty()) {
+    const auto& first = o["contentMap"].begin().value();
+    if (first.is_string()) content = first.get<std::string>();
+  }
+  if (type != "Note" && type != "Question") {
+    // By value: o is const, and o["name"] on an object without it reads past its end.
+    const json name_value = o.value("name", json());
+    std::string name = name_value.is_string() ? name_value.get<std::string>() : "";
+    name = to_valid_utf8(name);
+    if (!name.empty()) {
+      content = "<p>" + html_escape(utf8_prefix(name, kMaxRemoteNameBytes)) + "</p>" +
+                std::string(utf8_prefix(to_valid_utf8(content), kMaxRemoteContentBytes));
+    }
+  }
+  content = to_valid_utf8(content);
+  return sanitize_html(utf8_prefix(content, kMaxRemoteContentBytes + kMaxRemoteNameBytes));
+}
+
+// `url`: a string, a Link, or an array of either (PeerTube lists one per media type; the
+// HTML page is the one people open).
+std::optional<std::string> note_url(const json& o) {
+  std::optional<std::string> found;
+  if (!o.contains("url")) return found;
+  const json& url = o["url"];
+  for (const auto& u : url.is_array() ? url : json::array({url})) {
+    std::string href = u.is_string() ? u.get<std::string>()
+                       : u.is_object() && u.contains("href") && u["href"].is_string()
+                           ? u["href"].get<std::string>()
+                           : "";
+    // Only a web address is ever served as a post's link (javascript: and the like go).
+    if (!is_http_url(href)) continue;
+    bool html = u.is_object() && u.value("mediaType", json("")) == json("text/html");
+    if (!found || html) found = href;
+    if (html) break;
+  }
+  return found;
+}
+
+domain::Visibility note_visibility(const json& o) {
+  auto to = ids_of(o.value("to", json()));
+  auto cc = ids_of(o.value("cc", json()));
+  bool public_to = std::any_of(to.begin(), to.end(), is_public);
+  bool public_cc = std::any_of(cc.begin(), cc.end(), is_public);
+  bool followers = std::any_of(to.begin(), to.end(),
+                               [](const std::string& id) { return id.ends_with("/followers"); });
+  return public_to   ? domain::Visibility::kPublic
+         : public_cc ? domain::Visibility::kUnlisted
+         : followers ? domain::Visibility::kPrivate
+                     : domain::Visibility::kDirect;
+}
+
+// A Question's options with the counts its server publishes; nothing without options.
+std::optional<RemotePoll> read_poll(const json& o) {
+  RemotePoll poll;
+  poll.multiple = o.contains("anyOf") && o["anyOf"].is_array();
+  const json& choices = poll.multiple ? o["anyOf"] : o.value("oneOf", json());
+  for (const auto& c : choices.is_array() ? choices : json::array()) {
+    if (poll.options.size() >= kMaxRemotePollOptions) break;
+    if (!c.is_object() || !c.contains("name") || !c["name"].is_string()) continue;
+    std::string name = to_valid_utf8(c["name"].get<std::string>());
+    if (name.size() > 500) name = to_valid_utf8(name.substr(0, 500));
+    poll.options.push_back(name);
+    std::int64_t count = 0;
+    const json& replies = c.value("replies", json());
+    if (replies.is_object() && replies.contains("totalItems") &&
+        replies["totalItems"].is_number_integer()) {
+      count = std::max<std::int64_t>(0, replies["totalItems"].get<std::int64_t>());
+    }
+    poll.counts.push_back(count);
+  }
+  if (o.contains("votersCount") && o["votersCount"].is_number_integer()) {
+    poll.voters = std::max<std::int64_t>(0, o["votersCount"].get<std::int64_t>());
+  } else {
+    for (auto c : poll.counts) poll.voters += c;
+  }
+  for (const char* key : {"endTime", "closed"}) {
+    if (!poll.ends_at && o.contains(key) && o[key].is_string()) {
+      poll.ends_at = parse_iso8601(o[key].get<std::string>());
+    }
+  }
+  if (poll.options.empty()) return std::nullopt;
+  return poll;
+}
+
+// Nothing for an entry that is not an object or has no http(s) url.
+std::optional<RemoteAttachment> read_attachment(const json& a) {
+  if (!a.is_object()) return std::nullopt;
+  RemoteAttachment att;
+  const json& url = a.value("url", json());
+  if (url.is_string()) {
+    att.url = url.get<std::string>();
+  } else if (url.is_object() && url.contains("href") && url["href"].is_string()) {
+    att.url = url["href"].get<std::string>();
+  } else if (url.is_array() && !url.empty() && url[0].is_string()) {
+    att.url = url[0].get<std::string>();
+  }
+  if (!att.url.starts_with("https://") && !att.url.starts_with("http://")) return std::nullopt;
+  if (a.contains("mediaType") && a["mediaType"].is_string()) {
+    att.media_type = a["mediaType"].get<std::string>();
+  }
+  if (a.contains("name") && a["name"].is_string()) {
+    att.description = to_valid_utf8(a["name"].get<std::string>()).substr(0, 1500);
+    att.description = to_valid_utf8(att.description);
+  }
+  if (a.contains("blurhash") && a["blurhash"].is_string() &&
+      a["blurhash"].get<std::string>().size() <= 100) {
+    att.blurhash = a["blurhash"].get<std::string>();
+  }
+  const json& focal = a.value("focalPoint", json());
+  if (focal.is_array() && focal.size() == 2 && focal[0].is_number() && focal[1].is_number()) {
+    att.focus_x = std::clamp(focal[0].get<double>(), -1.0, 1.0);
+    att.focus_y = std::clamp(focal[1].get<double>(), -1.0, 1.0);
+  }
+  return att;
+}
+
+std::vector<std::string> mention_hrefs(const json& o) {
+  std::vector<std::string> hrefs;
+  const json& tags = o.value("tag", json());
+  for (const auto& t : tags.is_array() ? tags : json::array({tags})) {
+    if (t.is_object() && t.value("type", json("")) == json("Mention") && t.contains("href") &&
+        t["href"].is_string()) {
+      hrefs.push_back(t["href"].get<std::string>());
+    }
+  }
+  return hrefs;
+}
+
+// Hashtags as tag timelines index them (names as our own posts store them: lowercase,
+// letters, digits and underscores, not only digits).
+std::vector<std::string> hashtag_names(const json& o) {
+  std::vector<std::string> hashtags;
+  const json& tag_list = o.value("tag", json());
+  for (const auto& t : tag_list.is_array() ? tag_list : json::array({tag_list})) {
+    if (hashtags.size() >= 50) break;
+    if (!t.is_object() || t.value("type", json()) != "Hashtag" || !t.contains("name") ||
+        !t["name"].is_string()) {
+      continue;
+    }
+    std::string name = t["name"].get<std::string>();
+    if (!name.empty() && name.front() == '#') name.erase(0, 1);
+    bool word =
+        !name.empty() && name.size() <= 100 && std::all_of(name.begin(), name.end(), [](char c) {
+          auto b = static_cast<unsigned char>(c);
+          return std::isalnum(b) || b == '_' || b >= 0x80;
+        });
+    bool digits_only = std::all_of(name.begin(), name.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c));
+    });
+    if (!word || digits_only || to_valid_utf8(name) != name) continue;
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (std::find(hashtags.begin(), hashtags.end(), name) == hashtags.end()) {
+      hashtags.push_back(name);
+    }
+  }
+  return hashtags;
+}
+
+}  // namespace
+
+json create_note_activity(const config::Config& config, const domain::Account& author,
+                          const domain::Status& status, const NoteContext& context) {
+  const auto& poll = context.poll;
+  const auto& in_reply_to = context.in_reply_to;
+  std::vector<std::string> mentions;
+  for (const auto& m : context.mentions) mentions.push_back(m.href);
+  json attachments = attachment_documents(config, context.media);
+  const std::string actor = config.actor_url(author.username);
+  Addressing a = address(config, author, status.visibility, mentions);
+  json tags = note_tags(config, context);
   json note = {{"id", status.uri.value_or("")},
                {"type", "Note"},
                {"summary", status.spoiler_text.empty() ? json(nullptr) : json(status.spoiler_text)},
@@ -108,24 +302,7 @@ json create_note_activity(const config::Config& config, const domain::Account& a
                {"attachment", attachments},
                {"tag", tags}};
   if (status.language) note["contentMap"] = {{*status.language, status.content}};
-  // A poll makes the Note a Question, as Mastodon sends it: the options with their counts.
-  if (poll) {
-    note["type"] = "Question";
-    json options = json::array();
-    for (std::size_t i = 0; i < poll->options.size(); ++i) {
-      options.push_back({{"type", "Note"},
-                         {"name", poll->options[i]},
-                         {"replies",
-                          {{"type", "Collection"},
-                           {"totalItems", i < poll->votes.size() ? poll->votes[i] : 0}}}});
-    }
-    note[poll->multiple ? "anyOf" : "oneOf"] = options;
-    if (poll->expires_at) {
-      note[poll->expired ? "closed" : "endTime"] = iso(*poll->expires_at);
-      if (poll->expired) note["endTime"] = iso(*poll->expires_at);
-    }
-    note["votersCount"] = poll->voters_count;
-  }
+  if (poll) make_question(note, *poll);
   return {{"@context",
            json::array({"https://www.w3.org/ns/activitystreams", {{"sensitive", "as:sensitive"}}})},
           {"id", status.uri.value_or("") + "/activity"},
@@ -185,27 +362,7 @@ std::optional<RemoteNote> read_note(const json& o) {
   n.uri = id_of(o);
   n.attributed_to = id_of(o.value("attributedTo", json()));
   if (n.uri.empty() || n.attributed_to.empty()) return std::nullopt;
-  std::string content;
-  if (o.contains("content") && o["content"].is_string()) {
-    content = o["content"].get<std::string>();
-  } else if (o.contains("contentMap") && o["contentMap"].is_object() && !o["contentMap"].empty()) {
-    const auto& first = o["contentMap"].begin().value();
-    if (first.is_string()) content = first.get<std::string>();
-  }
-  if (type != "Note" && type != "Question") {
-    // Long forms are shown by their name and link, as Mastodon shows them.
-    // By value: o is const, and o["name"] on an object without it reads past its end.
-    const json name_value = o.value("name", json());
-    std::string name = name_value.is_string() ? name_value.get<std::string>() : "";
-    name = to_valid_utf8(name);
-    if (!name.empty()) {
-      content = "<p>" + html_escape(utf8_prefix(name, kMaxRemoteNameBytes)) + "</p>" +
-                std::string(utf8_prefix(to_valid_utf8(content), kMaxRemoteContentBytes));
-    }
-  }
-  content = to_valid_utf8(content);
-  n.content_html =
-      sanitize_html(utf8_prefix(content, kMaxRemoteContentBytes + kMaxRemoteNameBytes));
+  n.content_html = note_content_html(o, type);
   if (o.contains("summary") && o["summary"].is_string()) {
     std::string summary = to_valid_utf8(o["summary"].get<std::string>());
     n.summary = std::string(utf8_prefix(summary, kMaxRemoteSummaryBytes));
@@ -215,129 +372,18 @@ std::optional<RemoteNote> read_note(const json& o) {
     std::string lang = o["contentMap"].begin().key();
     if (lang.size() >= 2 && lang.size() <= 8) n.language = lang.substr(0, lang.find('-'));
   }
-  // `url`: a string, a Link, or an array of either (PeerTube lists one per media type; the
-  // HTML page is the one people open).
-  if (o.contains("url")) {
-    const json& url = o["url"];
-    for (const auto& u : url.is_array() ? url : json::array({url})) {
-      std::string href = u.is_string() ? u.get<std::string>()
-                         : u.is_object() && u.contains("href") && u["href"].is_string()
-                             ? u["href"].get<std::string>()
-                             : "";
-      // Only a web address is ever served as a post's link (javascript: and the like go).
-      if (!is_http_url(href)) continue;
-      bool html = u.is_object() && u.value("mediaType", json("")) == json("text/html");
-      if (!n.url || html) n.url = href;
-      if (html) break;
-    }
-  }
+  n.url = note_url(o);
   auto in_reply = ids_of(o.value("inReplyTo", json()));
   if (!in_reply.empty()) n.in_reply_to = in_reply[0];
-  auto to = ids_of(o.value("to", json()));
-  auto cc = ids_of(o.value("cc", json()));
-  bool public_to = std::any_of(to.begin(), to.end(), is_public);
-  bool public_cc = std::any_of(cc.begin(), cc.end(), is_public);
-  bool followers = std::any_of(to.begin(), to.end(),
-                               [](const std::string& id) { return id.ends_with("/followers"); });
-  n.visibility = public_to   ? domain::Visibility::kPublic
-                 : public_cc ? domain::Visibility::kUnlisted
-                 : followers ? domain::Visibility::kPrivate
-                             : domain::Visibility::kDirect;
-  if (type == "Question") {
-    RemotePoll poll;
-    poll.multiple = o.contains("anyOf") && o["anyOf"].is_array();
-    const json& choices = poll.multiple ? o["anyOf"] : o.value("oneOf", json());
-    for (const auto& c : choices.is_array() ? choices : json::array()) {
-      if (poll.options.size() >= kMaxRemotePollOptions) break;
-      if (!c.is_object() || !c.contains("name") || !c["name"].is_string()) continue;
-      std::string name = to_valid_utf8(c["name"].get<std::string>());
-      if (name.size() > 500) name = to_valid_utf8(name.substr(0, 500));
-      poll.options.push_back(name);
-      std::int64_t count = 0;
-      const json& replies = c.value("replies", json());
-      if (replies.is_object() && replies.contains("totalItems") &&
-          replies["totalItems"].is_number_integer()) {
-        count = std::max<std::int64_t>(0, replies["totalItems"].get<std::int64_t>());
-      }
-      poll.counts.push_back(count);
-    }
-    if (o.contains("votersCount") && o["votersCount"].is_number_integer()) {
-      poll.voters = std::max<std::int64_t>(0, o["votersCount"].get<std::int64_t>());
-    } else {
-      for (auto c : poll.counts) poll.voters += c;
-    }
-    for (const char* key : {"endTime", "closed"}) {
-      if (!poll.ends_at && o.contains(key) && o[key].is_string()) {
-        poll.ends_at = parse_iso8601(o[key].get<std::string>());
-      }
-    }
-    if (!poll.options.empty()) n.poll = std::move(poll);
-  }
+  n.visibility = note_visibility(o);
+  if (type == "Question") n.poll = read_poll(o);
   const json& attachments = o.value("attachment", json());
   for (const auto& a : attachments.is_array() ? attachments : json::array({attachments})) {
     if (n.attachments.size() >= kMaxRemoteAttachments) break;
-    if (!a.is_object()) continue;
-    RemoteAttachment att;
-    const json& url = a.value("url", json());
-    if (url.is_string()) {
-      att.url = url.get<std::string>();
-    } else if (url.is_object() && url.contains("href") && url["href"].is_string()) {
-      att.url = url["href"].get<std::string>();
-    } else if (url.is_array() && !url.empty() && url[0].is_string()) {
-      att.url = url[0].get<std::string>();
-    }
-    if (!att.url.starts_with("https://") && !att.url.starts_with("http://")) continue;
-    if (a.contains("mediaType") && a["mediaType"].is_string()) {
-      att.media_type = a["mediaType"].get<std::string>();
-    }
-    if (a.contains("name") && a["name"].is_string()) {
-      att.description = to_valid_utf8(a["name"].get<std::string>()).substr(0, 1500);
-      att.description = to_valid_utf8(att.description);
-    }
-    if (a.contains("blurhash") && a["blurhash"].is_string() &&
-        a["blurhash"].get<std::string>().size() <= 100) {
-      att.blurhash = a["blurhash"].get<std::string>();
-    }
-    const json& focal = a.value("focalPoint", json());
-    if (focal.is_array() && focal.size() == 2 && focal[0].is_number() && focal[1].is_number()) {
-      att.focus_x = std::clamp(focal[0].get<double>(), -1.0, 1.0);
-      att.focus_y = std::clamp(focal[1].get<double>(), -1.0, 1.0);
-    }
-    n.attachments.push_back(std::move(att));
+    if (auto att = read_attachment(a)) n.attachments.push_back(std::move(*att));
   }
-  const json& tags = o.value("tag", json());
-  for (const auto& t : tags.is_array() ? tags : json::array({tags})) {
-    if (t.is_object() && t.value("type", json("")) == json("Mention") && t.contains("href") &&
-        t["href"].is_string()) {
-      n.mentioned.push_back(t["href"].get<std::string>());
-    }
-  }
-  // Hashtags as tag timelines index them (names as our own posts store them: lowercase,
-  // letters, digits and underscores, not only digits).
-  const json& tag_list = o.value("tag", json());
-  for (const auto& t : tag_list.is_array() ? tag_list : json::array({tag_list})) {
-    if (n.hashtags.size() >= 50) break;
-    if (!t.is_object() || t.value("type", json()) != "Hashtag" || !t.contains("name") ||
-        !t["name"].is_string()) {
-      continue;
-    }
-    std::string name = t["name"].get<std::string>();
-    if (!name.empty() && name.front() == '#') name.erase(0, 1);
-    bool word =
-        !name.empty() && name.size() <= 100 && std::all_of(name.begin(), name.end(), [](char c) {
-          auto b = static_cast<unsigned char>(c);
-          return std::isalnum(b) || b == '_' || b >= 0x80;
-        });
-    bool digits_only = std::all_of(name.begin(), name.end(), [](char c) {
-      return std::isdigit(static_cast<unsigned char>(c));
-    });
-    if (!word || digits_only || to_valid_utf8(name) != name) continue;
-    std::transform(name.begin(), name.end(), name.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (std::find(n.hashtags.begin(), n.hashtags.end(), name) == n.hashtags.end()) {
-      n.hashtags.push_back(name);
-    }
-  }
+  n.mentioned = mention_hrefs(o);
+  n.hashtags = hashtag_names(o);
   std::vector<std::string_view> texts = {n.content_html, n.summary};
   if (n.poll) texts.insert(texts.end(), n.poll->options.begin(), n.poll->options.end());
   n.emojis = read_emojis(o, texts);

@@ -210,11 +210,8 @@ struct Application::Impl {
     std::_Exit(1);
   }
 
-  int run() {
-    raise_open_file_limit(*log);
-    register_job_handlers(runtime, services);
-    bool ready = prepare_now();
-    if (exit_code != 0) return exit_code;
+  // Checks the upload spool, then listens; false (logged) when either fails.
+  bool start_server() {
     auto options = server_options(config);
     try {
       // Uploads will need it: better to say so now than at the first large one.
@@ -222,7 +219,7 @@ struct Application::Impl {
     } catch (const std::exception& e) {
       log->critical("cannot write uploads to {} (http.upload_spool_dir): {}",
                     options.spool_directory.string(), e.what());
-      return 1;
+      return false;
     }
     server = std::make_unique<http::Server>(api_io, web.take_router(), options);
     unsigned short port = 0;
@@ -230,10 +227,14 @@ struct Application::Impl {
       port = server->start();
     } catch (const std::exception& e) {
       log->critical("cannot listen on {}: {}", config.listen, e.what());
-      return 1;
+      return false;
     }
     log->info("Loxodon serving {} on {}:{} (http, {} database connections)", config.base_url(),
               server_options(config).address, port, config.database.pool_size);
+    return true;
+  }
+
+  void warn_about_setup() {
     if (config.scheme == "http") {
       log->warn("scheme is http: for local development and tests only");
     }
@@ -242,18 +243,23 @@ struct Application::Impl {
           "no SMTP server configured (smtp.host): no e-mail is sent, and new accounts "
           "need no e-mail confirmation");
     }
-    auto log_error = [this](const char* what) {
-      return [this, what](std::exception_ptr e) {
-        if (!e) return;
-        try {
-          std::rethrow_exception(e);
-        } catch (const std::exception& ex) {
-          log->critical("{} failed: {}", what, ex.what());
-          exit_code = 1;
-          asio::co_spawn(api_io, shutdown(), asio::detached);
-        }
-      };
+  }
+
+  // The completion of a long-running task: its failure stops the whole process.
+  auto log_error(const char* what) {
+    return [this, what](std::exception_ptr e) {
+      if (!e) return;
+      try {
+        std::rethrow_exception(e);
+      } catch (const std::exception& ex) {
+        log->critical("{} failed: {}", what, ex.what());
+        exit_code = 1;
+        asio::co_spawn(api_io, shutdown(), asio::detached);
+      }
     };
+  }
+
+  void start_streaming() {
     stream_dispatcher = std::make_unique<api::mastodon::StreamDispatcher>(
         api_io.get_executor(), config, services.streaming, web.stream_hub());
     stream_listener = std::make_unique<db::Listener>(
@@ -261,6 +267,16 @@ struct Application::Impl {
         [this](const std::string& payload) { stream_dispatcher->notify(payload); });
     asio::co_spawn(api_io, stream_dispatcher->run(), log_error("streaming"));
     asio::co_spawn(api_io, stream_listener->run(), log_error("streaming listener"));
+  }
+
+  int run() {
+    raise_open_file_limit(*log);
+    register_job_handlers(runtime, services);
+    bool ready = prepare_now();
+    if (exit_code != 0) return exit_code;
+    if (!start_server()) return 1;
+    warn_about_setup();
+    start_streaming();
     asio::co_spawn(api_io, wait_for_signals(), asio::detached);
     if (!ready) asio::co_spawn(api_io, prepare_in_background(), log_error("startup"));
     std::thread fed_thread([this] { fed_io.run(); });

@@ -189,34 +189,37 @@ int with_services(const std::optional<std::string>& config_path, F body) {
   return code;
 }
 
+int create_account(const std::optional<std::string>& config_path,
+                   const std::vector<std::string>& args) {
+  auto o = parse_options(args, 2, {"email", "password", "role"}, "accounts create");
+  if (!o) return kUsage;
+  if (o->positional.size() != 1 || !o->named.contains("email")) {
+    std::cerr << "loxodon accounts create: usage: accounts create NAME --email E [--password P] "
+                 "[--role ROLE]\n";
+    return kUsage;
+  }
+  services::AdminAccountRequest r;
+  r.username = o->positional[0];
+  r.email = o->named["email"];
+  bool generated = !o->named.contains("password");
+  r.password = generated ? random_token().substr(0, 20) : o->named["password"];
+  r.role = o->named.contains("role") ? o->named["role"] : "user";
+  return with_services(config_path, [r, generated](app::Services& s) -> awaitable<int> {
+    auto created = co_await s.accounts.create_by_admin(r);
+    spdlog::get("lox.cli")->info("created @{} ({}, role {})", created.account.username,
+                                 created.user.email, created.user.role.name);
+    if (generated) std::cout << r.password << "\n";
+    co_return kOk;
+  });
+}
+
 int accounts(const std::optional<std::string>& config_path, const std::vector<std::string>& args) {
   if (args.size() < 2) {
     std::cerr << kAccountsHelp;
     return kUsage;
   }
   const std::string& sub = args[1];
-  if (sub == "create") {
-    auto o = parse_options(args, 2, {"email", "password", "role"}, "accounts create");
-    if (!o) return kUsage;
-    if (o->positional.size() != 1 || !o->named.contains("email")) {
-      std::cerr << "loxodon accounts create: usage: accounts create NAME --email E [--password P] "
-                   "[--role ROLE]\n";
-      return kUsage;
-    }
-    services::AdminAccountRequest r;
-    r.username = o->positional[0];
-    r.email = o->named["email"];
-    bool generated = !o->named.contains("password");
-    r.password = generated ? random_token().substr(0, 20) : o->named["password"];
-    r.role = o->named.contains("role") ? o->named["role"] : "user";
-    return with_services(config_path, [r, generated](app::Services& s) -> awaitable<int> {
-      auto created = co_await s.accounts.create_by_admin(r);
-      spdlog::get("lox.cli")->info("created @{} ({}, role {})", created.account.username,
-                                   created.user.email, created.user.role.name);
-      if (generated) std::cout << r.password << "\n";
-      co_return kOk;
-    });
-  }
+  if (sub == "create") return create_account(config_path, args);
   std::vector<std::string> rest(args.begin() + 2, args.end());
   auto need_name = [&](std::size_t n) {
     if (rest.size() != n) {
@@ -313,45 +316,47 @@ int invites(const std::optional<std::string>& config_path, const std::vector<std
   });
 }
 
+int create_announcement(const std::optional<std::string>& config_path,
+                        const std::vector<std::string>& args) {
+  // --all-day takes no value: turn it into one the option parser understands.
+  std::vector<std::string> rest(args.begin(), args.end());
+  for (std::size_t i = 2; i < rest.size(); ++i) {
+    if (rest[i] == "--all-day") rest[i] = "--all-day=true";
+  }
+  auto o = parse_options(rest, 2, {"text", "starts-at", "ends-at", "all-day", "scheduled-at"},
+                         "announcements create");
+  if (!o) return kUsage;
+  if (!o->positional.empty() || !o->named.contains("text")) {
+    std::cerr << "loxodon announcements create: usage: announcements create --text TEXT "
+                 "[--starts-at TIME] [--ends-at TIME] [--all-day] [--scheduled-at TIME]\n";
+    return kUsage;
+  }
+  services::NewAnnouncement r;
+  r.text = o->named["text"];
+  r.all_day = o->named.contains("all-day");
+  for (auto [key, target] : {std::pair{"starts-at", &r.starts_at}, std::pair{"ends-at", &r.ends_at},
+                             std::pair{"scheduled-at", &r.scheduled_at}}) {
+    if (!o->named.contains(key)) continue;
+    *target = parse_iso8601(o->named[key]);
+    if (!*target) {
+      std::cerr << "loxodon announcements create: --" << key
+                << " needs an ISO 8601 time such as 2026-12-24T18:00:00Z\n";
+      return kUsage;
+    }
+  }
+  return with_services(config_path, [r](app::Services& s) -> awaitable<int> {
+    auto created = co_await s.announcements.create(r);
+    spdlog::get("lox.cli")->info("announcement {} {}", created.id,
+                                 created.published_at ? "published" : "scheduled");
+    std::cout << created.id << "\n";
+    co_return kOk;
+  });
+}
+
 int announcements(const std::optional<std::string>& config_path,
                   const std::vector<std::string>& args) {
   const std::string sub = args.size() > 1 ? args[1] : "";
-  if (sub == "create") {
-    // --all-day takes no value: turn it into one the option parser understands.
-    std::vector<std::string> rest(args.begin(), args.end());
-    for (std::size_t i = 2; i < rest.size(); ++i) {
-      if (rest[i] == "--all-day") rest[i] = "--all-day=true";
-    }
-    auto o = parse_options(rest, 2, {"text", "starts-at", "ends-at", "all-day", "scheduled-at"},
-                           "announcements create");
-    if (!o) return kUsage;
-    if (!o->positional.empty() || !o->named.contains("text")) {
-      std::cerr << "loxodon announcements create: usage: announcements create --text TEXT "
-                   "[--starts-at TIME] [--ends-at TIME] [--all-day] [--scheduled-at TIME]\n";
-      return kUsage;
-    }
-    services::NewAnnouncement r;
-    r.text = o->named["text"];
-    r.all_day = o->named.contains("all-day");
-    for (auto [key, target] :
-         {std::pair{"starts-at", &r.starts_at}, std::pair{"ends-at", &r.ends_at},
-          std::pair{"scheduled-at", &r.scheduled_at}}) {
-      if (!o->named.contains(key)) continue;
-      *target = parse_iso8601(o->named[key]);
-      if (!*target) {
-        std::cerr << "loxodon announcements create: --" << key
-                  << " needs an ISO 8601 time such as 2026-12-24T18:00:00Z\n";
-        return kUsage;
-      }
-    }
-    return with_services(config_path, [r](app::Services& s) -> awaitable<int> {
-      auto created = co_await s.announcements.create(r);
-      spdlog::get("lox.cli")->info("announcement {} {}", created.id,
-                                   created.published_at ? "published" : "scheduled");
-      std::cout << created.id << "\n";
-      co_return kOk;
-    });
-  }
+  if (sub == "create") return create_announcement(config_path, args);
   if (sub == "list" && args.size() == 2) {
     return with_services(config_path, [](app::Services& s) -> awaitable<int> {
       for (const auto& a : co_await s.announcements.all()) {
@@ -410,67 +415,72 @@ int media(const std::optional<std::string>& config_path, const std::vector<std::
   });
 }
 
+// Remote text goes to a terminal: control characters (C0, DEL, C1) become spaces, so a
+// report cannot move the cursor or restyle the operator's screen.
+std::string printable(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == 0x7f) {
+      out += ' ';
+    } else if (c == 0xc2 && i + 1 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) <= 0x9f) {
+      out += ' ';
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+std::string printable_acct(const domain::Account& a) {
+  return printable("@" + a.username + (a.domain ? "@" + *a.domain : ""));
+}
+
+int list_reports(const std::optional<std::string>& config_path,
+                 const std::vector<std::string>& args) {
+  // --resolved is a flag; the rest are --name value options.
+  std::vector<std::string> rest;
+  bool resolved = false;
+  for (const auto& a : args) {
+    if (a == "--resolved") {
+      resolved = true;
+    } else {
+      rest.push_back(a);
+    }
+  }
+  auto o = parse_options(rest, 2, {"limit"}, "reports list");
+  int limit = 20;
+  if (o && o->named.contains("limit")) {
+    const std::string& v = o->named["limit"];
+    auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), limit);
+    if (ec != std::errc{} || ptr != v.data() + v.size() || limit < 1 || limit > 1000) {
+      o.reset();
+    }
+  }
+  if (!o || !o->positional.empty()) {
+    std::cerr << kReportsHelp;
+    return kUsage;
+  }
+  return with_services(config_path, [resolved, limit](app::Services& s) -> awaitable<int> {
+    auto rows = co_await s.reports.list_for_operator(resolved, limit);
+    if (rows.empty()) std::cout << (resolved ? "No resolved reports.\n" : "No open reports.\n");
+    for (const auto& v : rows) {
+      std::cout << "#" << v.report.id << "\t" << format_iso8601_ms(v.report.created_at) << "\t"
+                << printable_acct(v.reporter) << " reported " << printable_acct(v.target) << "\t"
+                << v.report.category << ", " << v.report.status_ids.size() << " status(es)"
+                << (v.report.forwarded ? ", forwarded" : "") << "\t" << printable(v.report.comment)
+                << "\n";
+    }
+    co_return kOk;
+  });
+}
+
 int reports(const std::optional<std::string>& config_path, const std::vector<std::string>& args) {
   const std::string sub = args.size() > 1 ? args[1] : "";
-  if (sub == "list") {
-    // --resolved is a flag; the rest are --name value options.
-    std::vector<std::string> rest;
-    bool resolved = false;
-    for (const auto& a : args) {
-      if (a == "--resolved") {
-        resolved = true;
-      } else {
-        rest.push_back(a);
-      }
-    }
-    auto o = parse_options(rest, 2, {"limit"}, "reports list");
-    int limit = 20;
-    if (o && o->named.contains("limit")) {
-      const std::string& v = o->named["limit"];
-      auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), limit);
-      if (ec != std::errc{} || ptr != v.data() + v.size() || limit < 1 || limit > 1000) {
-        o.reset();
-      }
-    }
-    if (!o || !o->positional.empty()) {
-      std::cerr << kReportsHelp;
-      return kUsage;
-    }
-    return with_services(config_path, [resolved, limit](app::Services& s) -> awaitable<int> {
-      auto rows = co_await s.reports.list_for_operator(resolved, limit);
-      if (rows.empty()) std::cout << (resolved ? "No resolved reports.\n" : "No open reports.\n");
-      // Remote text goes to a terminal: control characters (C0, DEL, C1) become spaces, so a
-      // report cannot move the cursor or restyle the operator's screen.
-      auto printable = [](const std::string& text) {
-        std::string out;
-        for (std::size_t i = 0; i < text.size(); ++i) {
-          auto c = static_cast<unsigned char>(text[i]);
-          if (c < 0x20 || c == 0x7f) {
-            out += ' ';
-          } else if (c == 0xc2 && i + 1 < text.size() &&
-                     static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-                     static_cast<unsigned char>(text[i + 1]) <= 0x9f) {
-            out += ' ';
-            ++i;
-          } else {
-            out += static_cast<char>(c);
-          }
-        }
-        return out;
-      };
-      auto acct = [&](const domain::Account& a) {
-        return printable("@" + a.username + (a.domain ? "@" + *a.domain : ""));
-      };
-      for (const auto& v : rows) {
-        std::cout << "#" << v.report.id << "\t" << format_iso8601_ms(v.report.created_at) << "\t"
-                  << acct(v.reporter) << " reported " << acct(v.target) << "\t" << v.report.category
-                  << ", " << v.report.status_ids.size() << " status(es)"
-                  << (v.report.forwarded ? ", forwarded" : "") << "\t"
-                  << printable(v.report.comment) << "\n";
-      }
-      co_return kOk;
-    });
-  }
+  if (sub == "list") return list_reports(config_path, args);
   if (sub == "resolve" && args.size() == 3) {
     std::int64_t id = 0;
     const std::string& v = args[2];

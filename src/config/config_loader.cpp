@@ -57,6 +57,56 @@ std::chrono::seconds to_seconds(const Value& v) {
 }
 const std::string& str(const Value& v) { return std::get<std::string>(v); }
 
+// The keys whose values are checked beyond their kind and range.
+
+void apply_trusted_proxies(Config& c, const Value& v) {
+  c.http.trusted_proxies.clear();
+  for (const auto& item : std::get<std::vector<std::string>>(v)) {
+    auto net = IpNetwork::parse(item);
+    if (!net)
+      throw ConfigError("http.trusted_proxies",
+                        "'" + item + "' is not an IP address or CIDR network");
+    c.http.trusted_proxies.push_back(*net);
+  }
+}
+
+void apply_registrations(Config& c, const Value& v) {
+  const std::string& mode = str(v);
+  if (mode == "open") {
+    c.instance.registrations = RegistrationMode::kOpen;
+  } else if (mode == "approval") {
+    c.instance.registrations = RegistrationMode::kApproval;
+  } else if (mode == "closed") {
+    c.instance.registrations = RegistrationMode::kClosed;
+  } else {
+    throw ConfigError("instance.registrations",
+                      "expected one of open, approval, closed; got '" + mode + "'");
+  }
+}
+
+void apply_early_access_features(Config& c, const Value& v) {
+  const auto& names = std::get<std::vector<std::string>>(v);
+  for (const auto& name : names) {
+    if (std::find(kEarlyAccessFeatureNames.begin(), kEarlyAccessFeatureNames.end(), name) ==
+        kEarlyAccessFeatureNames.end()) {
+      std::string known;
+      for (auto k : kEarlyAccessFeatureNames) known += (known.empty() ? "" : ", ") + std::string(k);
+      throw ConfigError("instance.early_access_features",
+                        "unknown feature '" + name + "'; known: " + known);
+    }
+  }
+  c.instance.early_access_features = names;
+}
+
+void apply_smtp_security(Config& c, const Value& v) {
+  const std::string& mode = str(v);
+  if (mode != "starttls" && mode != "tls" && mode != "none") {
+    throw ConfigError("smtp.security", "expected starttls, tls or none; got '" + mode + "'");
+  }
+  c.smtp.security = mode;
+}
+
+// data table: every configuration key with its kind, its range and where it goes in Config.
 std::vector<KeySpec> key_specs() {
   constexpr std::int64_t kDay = 86400;
   return {
@@ -89,17 +139,7 @@ std::vector<KeySpec> key_specs() {
        [](Config& c, const Value& v) { c.http.shutdown_grace = to_seconds(v); }},
       {"http.upload_spool_dir", Kind::kString, 0, 0,
        [](Config& c, const Value& v) { c.http.upload_spool_dir = str(v); }},
-      {"http.trusted_proxies", Kind::kList, 0, 0,
-       [](Config& c, const Value& v) {
-         c.http.trusted_proxies.clear();
-         for (const auto& item : std::get<std::vector<std::string>>(v)) {
-           auto net = IpNetwork::parse(item);
-           if (!net)
-             throw ConfigError("http.trusted_proxies",
-                               "'" + item + "' is not an IP address or CIDR network");
-           c.http.trusted_proxies.push_back(*net);
-         }
-       }},
+      {"http.trusted_proxies", Kind::kList, 0, 0, apply_trusted_proxies},
       {"database.pool_size", Kind::kInt, 1, 64,
        [](Config& c, const Value& v) { c.database.pool_size = to_size(v); }},
       {"database.statement_timeout_ms", Kind::kInt, 0, 3600 * 1000,
@@ -152,20 +192,7 @@ std::vector<KeySpec> key_specs() {
        [](Config& c, const Value& v) {
          c.instance.languages = std::get<std::vector<std::string>>(v);
        }},
-      {"instance.registrations", Kind::kString, 0, 0,
-       [](Config& c, const Value& v) {
-         const std::string& mode = str(v);
-         if (mode == "open") {
-           c.instance.registrations = RegistrationMode::kOpen;
-         } else if (mode == "approval") {
-           c.instance.registrations = RegistrationMode::kApproval;
-         } else if (mode == "closed") {
-           c.instance.registrations = RegistrationMode::kClosed;
-         } else {
-           throw ConfigError("instance.registrations",
-                             "expected one of open, approval, closed; got '" + mode + "'");
-         }
-       }},
+      {"instance.registrations", Kind::kString, 0, 0, apply_registrations},
       {"instance.registration_message", Kind::kString, 0, 0,
        [](Config& c, const Value& v) { c.instance.registration_message = str(v); }},
       {"instance.max_characters", Kind::kInt, 1, 100000,
@@ -180,21 +207,7 @@ std::vector<KeySpec> key_specs() {
        }},
       {"instance.max_upload_megabytes", Kind::kInt, 99, 1024,
        [](Config& c, const Value& v) { c.instance.max_upload_megabytes = to_size(v); }},
-      {"instance.early_access_features", Kind::kList, 0, 0,
-       [](Config& c, const Value& v) {
-         const auto& names = std::get<std::vector<std::string>>(v);
-         for (const auto& name : names) {
-           if (std::find(kEarlyAccessFeatureNames.begin(), kEarlyAccessFeatureNames.end(), name) ==
-               kEarlyAccessFeatureNames.end()) {
-             std::string known;
-             for (auto k : kEarlyAccessFeatureNames)
-               known += (known.empty() ? "" : ", ") + std::string(k);
-             throw ConfigError("instance.early_access_features",
-                               "unknown feature '" + name + "'; known: " + known);
-           }
-         }
-         c.instance.early_access_features = names;
-       }},
+      {"instance.early_access_features", Kind::kList, 0, 0, apply_early_access_features},
       {"smtp.host", Kind::kString, 0, 0, [](Config& c, const Value& v) { c.smtp.host = str(v); }},
       {"smtp.port", Kind::kInt, 1, 65535,
        [](Config& c, const Value& v) {
@@ -206,14 +219,7 @@ std::vector<KeySpec> key_specs() {
        [](Config& c, const Value& v) { c.smtp.password = str(v); }},
       {"smtp.from_address", Kind::kString, 0, 0,
        [](Config& c, const Value& v) { c.smtp.from_address = str(v); }},
-      {"smtp.security", Kind::kString, 0, 0,
-       [](Config& c, const Value& v) {
-         const std::string& mode = str(v);
-         if (mode != "starttls" && mode != "tls" && mode != "none") {
-           throw ConfigError("smtp.security", "expected starttls, tls or none; got '" + mode + "'");
-         }
-         c.smtp.security = mode;
-       }},
+      {"smtp.security", Kind::kString, 0, 0, apply_smtp_security},
       {"rate_limits.enabled", Kind::kBool, 0, 0,
        [](Config& c, const Value& v) { c.rate_limits.enabled = std::get<bool>(v); }},
       {"rate_limits.exempt_loopback", Kind::kBool, 0, 0,

@@ -115,6 +115,85 @@ std::vector<std::int64_t> StatusRepository::visible_ids(Tx& tx,
 }
 
 namespace {
+// Each mention as [account id, username, domain or null, url or null].
+void read_mentions(const char* text, std::vector<domain::MentionView>& out) {
+  for (const auto& m : nlohmann::json::parse(text)) {
+    domain::MentionView mention;
+    mention.account_id = std::stoll(m[0].get<std::string>());
+    mention.username = m[1].get<std::string>();
+    mention.acct =
+        m[2].is_string() ? mention.username + "@" + m[2].get<std::string>() : mention.username;
+    mention.url = m[3].is_string() ? m[3].get<std::string>() : "";
+    out.push_back(std::move(mention));
+  }
+}
+
+// Each attachment as an array in the column order of the status_views statement.
+void read_media(const char* text, const domain::Status& status,
+                std::vector<domain::MediaAttachment>& out) {
+  for (const auto& m : nlohmann::json::parse(text)) {
+    domain::MediaAttachment media;
+    media.id = std::stoll(m[0].get<std::string>());
+    media.account_id = status.account_id;
+    media.status_id = status.id;
+    media.kind = m[1].get<int>();
+    media.state = m[2].get<int>();
+    media.content_type = m[3].get<std::string>();
+    if (m[4].is_string()) media.file_key = m[4].get<std::string>();
+    if (m[5].is_string()) media.small_key = m[5].get<std::string>();
+    media.description = m[6].get<std::string>();
+    media.focus_x = m[7].get<double>();
+    media.focus_y = m[8].get<double>();
+    media.meta = m[9].dump();
+    if (m[10].is_string()) media.blurhash = m[10].get<std::string>();
+    if (m.size() > 11 && m[11].is_string()) media.remote_url = m[11].get<std::string>();
+    out.push_back(std::move(media));
+  }
+}
+
+// One status_views row; notes whether the page needs polls or filters read (has_filters
+// reflects the row, as the statement reports the viewer's filters on every row alike).
+domain::StatusView read_view(const pqxx::row& row, bool& has_polls, bool& has_filters) {
+  domain::StatusView v;
+  v.status = read_status(row);
+  v.account = read_account(row, kStatusColumnCount);
+  int at = kStatusColumnCount + kAccountColumnCount;
+  v.application_name = nullable<std::string>(row[at]);
+  v.application_website = nullable<std::string>(row[at + 1]);
+  read_mentions(row[at + 2].c_str(), v.mentions);
+  v.tags = from_pg_text_array(row[at + 3].as<std::string>());
+  has_polls = has_polls || row[at + 4].as<bool>();
+  v.favourited = row[at + 5].as<bool>();
+  v.reblogged = row[at + 6].as<bool>();
+  v.bookmarked = row[at + 7].as<bool>();
+  v.pinned = row[at + 8].as<bool>();
+  v.muted = row[at + 9].as<bool>();
+  has_filters = row[at + 10].as<bool>();
+  read_media(row[at + 11].c_str(), v.status, v.media);
+  if (!row[at + 12].is_null()) v.emojis = CustomEmojiRepository::from_json(row[at + 12].c_str());
+  if (!row[at + 13].is_null()) v.card = PreviewCardRepository::from_json(row[at + 13].c_str());
+  return v;
+}
+
+// A status_polls row, with the viewer's own votes.
+domain::Poll read_poll(const pqxx::row& row, std::int64_t viewer) {
+  domain::Poll p;
+  p.id = row[0].as<std::int64_t>();
+  p.status_id = row[1].as<std::int64_t>();
+  p.options = from_pg_text_array(row[2].as<std::string>());
+  p.multiple = row[3].as<bool>();
+  p.hide_totals = row[4].as<bool>();
+  p.expires_at = ms_time(row[5]);
+  p.expired = row[6].as<bool>();
+  p.votes = from_pg_bigint_array(row[7].as<std::string>());
+  p.votes_count = row[8].as<std::int64_t>();
+  p.voters_count = row[9].as<std::int64_t>();
+  for (auto c : from_pg_bigint_array(row[10].as<std::string>()))
+    p.own_votes.push_back(static_cast<int>(c));
+  p.voted = viewer != 0 && !p.own_votes.empty();
+  return p;
+}
+
 // Reads status_views rows (in the order they come) and adds what needs its own statement:
 // poll results and filter matches, each only when some status on the page needs it.
 std::vector<domain::StatusView> read_views(Tx& tx, const pqxx::result& rows, std::int64_t viewer) {
@@ -122,52 +201,7 @@ std::vector<domain::StatusView> read_views(Tx& tx, const pqxx::result& rows, std
   out.reserve(rows.size());
   bool has_filters = false;
   bool has_polls = false;
-  for (const auto& row : rows) {
-    domain::StatusView v;
-    v.status = read_status(row);
-    v.account = read_account(row, kStatusColumnCount);
-    int at = kStatusColumnCount + kAccountColumnCount;
-    v.application_name = nullable<std::string>(row[at]);
-    v.application_website = nullable<std::string>(row[at + 1]);
-    for (const auto& m : nlohmann::json::parse(row[at + 2].c_str())) {
-      domain::MentionView mention;
-      mention.account_id = std::stoll(m[0].get<std::string>());
-      mention.username = m[1].get<std::string>();
-      mention.acct =
-          m[2].is_string() ? mention.username + "@" + m[2].get<std::string>() : mention.username;
-      mention.url = m[3].is_string() ? m[3].get<std::string>() : "";
-      v.mentions.push_back(std::move(mention));
-    }
-    v.tags = from_pg_text_array(row[at + 3].as<std::string>());
-    has_polls = has_polls || row[at + 4].as<bool>();
-    v.favourited = row[at + 5].as<bool>();
-    v.reblogged = row[at + 6].as<bool>();
-    v.bookmarked = row[at + 7].as<bool>();
-    v.pinned = row[at + 8].as<bool>();
-    v.muted = row[at + 9].as<bool>();
-    has_filters = row[at + 10].as<bool>();
-    for (const auto& m : nlohmann::json::parse(row[at + 11].c_str())) {
-      domain::MediaAttachment media;
-      media.id = std::stoll(m[0].get<std::string>());
-      media.account_id = v.status.account_id;
-      media.status_id = v.status.id;
-      media.kind = m[1].get<int>();
-      media.state = m[2].get<int>();
-      media.content_type = m[3].get<std::string>();
-      if (m[4].is_string()) media.file_key = m[4].get<std::string>();
-      if (m[5].is_string()) media.small_key = m[5].get<std::string>();
-      media.description = m[6].get<std::string>();
-      media.focus_x = m[7].get<double>();
-      media.focus_y = m[8].get<double>();
-      media.meta = m[9].dump();
-      if (m[10].is_string()) media.blurhash = m[10].get<std::string>();
-      if (m.size() > 11 && m[11].is_string()) media.remote_url = m[11].get<std::string>();
-      v.media.push_back(std::move(media));
-    }
-    if (!row[at + 12].is_null()) v.emojis = CustomEmojiRepository::from_json(row[at + 12].c_str());
-    if (!row[at + 13].is_null()) v.card = PreviewCardRepository::from_json(row[at + 13].c_str());
-    out.push_back(std::move(v));
-  }
+  for (const auto& row : rows) out.push_back(read_view(row, has_polls, has_filters));
   if (!has_filters && !has_polls) return out;
   std::vector<std::int64_t> ids;
   for (const auto& v : out) ids.push_back(v.status.id);
@@ -186,21 +220,7 @@ std::vector<domain::StatusView> read_views(Tx& tx, const pqxx::result& rows, std
   for (const auto& row : tx.work().exec_prepared("status_polls", array, viewer)) {
     auto it = find(row[1].as<std::int64_t>());
     if (it == out.end()) continue;
-    domain::Poll p;
-    p.id = row[0].as<std::int64_t>();
-    p.status_id = row[1].as<std::int64_t>();
-    p.options = from_pg_text_array(row[2].as<std::string>());
-    p.multiple = row[3].as<bool>();
-    p.hide_totals = row[4].as<bool>();
-    p.expires_at = ms_time(row[5]);
-    p.expired = row[6].as<bool>();
-    p.votes = from_pg_bigint_array(row[7].as<std::string>());
-    p.votes_count = row[8].as<std::int64_t>();
-    p.voters_count = row[9].as<std::int64_t>();
-    for (auto c : from_pg_bigint_array(row[10].as<std::string>()))
-      p.own_votes.push_back(static_cast<int>(c));
-    p.voted = viewer != 0 && !p.own_votes.empty();
-    it->poll = std::move(p);
+    it->poll = read_poll(row, viewer);
   }
   return out;
 }

@@ -54,6 +54,48 @@ std::string add_months(const std::string& month, int offset) {
   return buf;
 }
 
+namespace {
+
+// Three complete months back from this one, but none from before the ledger began.
+void set_costs_and_runway(FundingSummary& s, const std::string& first_month,
+                          std::map<std::string, std::int64_t>& costs_by_month) {
+  std::int64_t recent_costs = 0;
+  int counted = 0;
+  for (int i = 1; i <= 3; ++i) {
+    auto m = add_months(s.month, -i);
+    if (first_month.empty() || m < first_month) break;
+    recent_costs += costs_by_month[m];
+    ++counted;
+  }
+  s.monthly_costs_minor = counted > 0 ? recent_costs / counted : costs_by_month[s.month];
+  if (s.monthly_costs_minor > 0) {
+    s.runway_months = s.balance_minor <= 0 ? 0.0
+                                           : static_cast<double>(s.balance_minor) /
+                                                 static_cast<double>(s.monthly_costs_minor);
+  }
+}
+
+// Each goal against this month's income in its own currency, smallest goal first.
+std::vector<StretchGoalProgress> stretch_progress(const std::vector<StretchGoal>& stretch_goals,
+                                                  const std::vector<LedgerTotal>& totals,
+                                                  const std::string& month) {
+  std::vector<StretchGoalProgress> out;
+  for (const auto& goal : stretch_goals) {
+    std::int64_t raised = 0;
+    for (const auto& t : totals) {
+      if (t.income && t.currency == goal.currency && t.month == month) raised += t.amount_minor;
+    }
+    out.push_back({goal, raised >= goal.amount_minor});
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const StretchGoalProgress& a, const StretchGoalProgress& b) {
+                     return a.goal.amount_minor < b.goal.amount_minor;
+                   });
+  return out;
+}
+
+}  // namespace
+
 FundingSummary summarize_funding(const std::optional<FundingSettings>& settings,
                                  const std::vector<StretchGoal>& stretch_goals,
                                  const std::vector<LedgerTotal>& totals,
@@ -107,33 +149,8 @@ FundingSummary summarize_funding(const std::optional<FundingSettings>& settings,
   s.income_by_source_12_months = sorted_by_amount(income_year);
   s.costs_by_category_12_months = sorted_by_amount(costs_year);
 
-  // Three complete months back from this one, but none from before the ledger began.
-  std::int64_t recent_costs = 0;
-  int counted = 0;
-  for (int i = 1; i <= 3; ++i) {
-    auto m = add_months(s.month, -i);
-    if (first_month.empty() || m < first_month) break;
-    recent_costs += costs_by_month[m];
-    ++counted;
-  }
-  s.monthly_costs_minor = counted > 0 ? recent_costs / counted : costs_by_month[s.month];
-  if (s.monthly_costs_minor > 0) {
-    s.runway_months = s.balance_minor <= 0 ? 0.0
-                                           : static_cast<double>(s.balance_minor) /
-                                                 static_cast<double>(s.monthly_costs_minor);
-  }
-
-  for (const auto& goal : stretch_goals) {
-    std::int64_t raised = 0;
-    for (const auto& t : totals) {
-      if (t.income && t.currency == goal.currency && t.month == s.month) raised += t.amount_minor;
-    }
-    s.stretch_goals.push_back({goal, raised >= goal.amount_minor});
-  }
-  std::stable_sort(s.stretch_goals.begin(), s.stretch_goals.end(),
-                   [](const StretchGoalProgress& a, const StretchGoalProgress& b) {
-                     return a.goal.amount_minor < b.goal.amount_minor;
-                   });
+  set_costs_and_runway(s, first_month, costs_by_month);
+  s.stretch_goals = stretch_progress(stretch_goals, totals, s.month);
   return s;
 }
 

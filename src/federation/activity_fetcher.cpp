@@ -34,6 +34,56 @@ bool activity_type(const std::string& content_type) {
           t.find("https://www.w3.org/ns/activitystreams") != std::string::npos);
 }
 
+// The key `key_id` as the fetched document carries it: in its publicKey (one or a list), or the
+// document itself when it is the key. Null when it is not there.
+json key_document(const json& doc, const std::string& key_id) {
+  json key_doc;
+  auto matches = [&](const json& k) { return k.is_object() && activitypub::id_of(k) == key_id; };
+  if (doc.contains("publicKey")) {
+    const json& pk = doc["publicKey"];
+    if (pk.is_array()) {
+      for (const auto& k : pk) {
+        if (matches(k)) key_doc = k;
+      }
+    } else if (matches(pk)) {
+      key_doc = pk;
+    }
+  } else if (activitypub::id_of(doc) == key_id) {
+    key_doc = doc;
+  }
+  return key_doc;
+}
+
+RemoteKey read_key(const json& key_doc, const std::string& key_id, const std::string& url) {
+  if (!key_doc.is_object() || !key_doc.contains("publicKeyPem") ||
+      !key_doc["publicKeyPem"].is_string()) {
+    throw FetchError("no public key " + key_id + " at " + url);
+  }
+  RemoteKey key{key_id, activitypub::id_of(key_doc.value("owner", json())),
+                key_doc["publicKeyPem"].get<std::string>(), nullptr};
+  try {
+    key.verifier = std::make_shared<activitypub::VerificationKey>(
+        activitypub::VerificationKey::from_pem(key.public_key_pem));
+  } catch (const activitypub::SignatureError& e) {
+    throw FetchError("the key " + key_id + " cannot be read: " + e.what());
+  }
+  return key;
+}
+
+void check_owner(const json& doc, const RemoteKey& key) {
+  const std::string& key_id = key.key_id;
+  // A key is the owner's only if the owner's document says so: the actor document we fetched,
+  // or (for a separate key document) the owner it names, on the same host.
+  if (doc.contains("publicKey") && key.owner != activitypub::id_of(doc)) {
+    throw FetchError("key " + key_id + " does not belong to " + activitypub::id_of(doc));
+  }
+  // Same scheme, host and port: on a shared host, another port is another server.
+  const std::string key_origin = authority_of(key_id);
+  if (key_origin.empty() || authority_of(key.owner) != key_origin) {
+    throw FetchError("key " + key_id + " has an owner on another host or port");
+  }
+}
+
 }  // namespace
 
 ActivityFetcher::ActivityFetcher(const config::Config& config, net::HttpClient& client,
@@ -133,42 +183,8 @@ awaitable<RemoteKey> ActivityFetcher::public_key(std::string key_id, bool refres
       throw FetchError("the actor at " + doc_id + " has another id");
     }
   }
-  json key_doc;
-  auto matches = [&](const json& k) { return k.is_object() && activitypub::id_of(k) == key_id; };
-  if (doc.contains("publicKey")) {
-    const json& pk = doc["publicKey"];
-    if (pk.is_array()) {
-      for (const auto& k : pk) {
-        if (matches(k)) key_doc = k;
-      }
-    } else if (matches(pk)) {
-      key_doc = pk;
-    }
-  } else if (activitypub::id_of(doc) == key_id) {
-    key_doc = doc;
-  }
-  if (!key_doc.is_object() || !key_doc.contains("publicKeyPem") ||
-      !key_doc["publicKeyPem"].is_string()) {
-    throw FetchError("no public key " + key_id + " at " + url);
-  }
-  RemoteKey key{key_id, activitypub::id_of(key_doc.value("owner", json())),
-                key_doc["publicKeyPem"].get<std::string>(), nullptr};
-  try {
-    key.verifier = std::make_shared<activitypub::VerificationKey>(
-        activitypub::VerificationKey::from_pem(key.public_key_pem));
-  } catch (const activitypub::SignatureError& e) {
-    throw FetchError("the key " + key_id + " cannot be read: " + e.what());
-  }
-  // A key is the owner's only if the owner's document says so: the actor document we fetched,
-  // or (for a separate key document) the owner it names, on the same host.
-  if (doc.contains("publicKey") && key.owner != activitypub::id_of(doc)) {
-    throw FetchError("key " + key_id + " does not belong to " + activitypub::id_of(doc));
-  }
-  // Same scheme, host and port: on a shared host, another port is another server.
-  const std::string key_origin = authority_of(key_id);
-  if (key_origin.empty() || authority_of(key.owner) != key_origin) {
-    throw FetchError("key " + key_id + " has an owner on another host or port");
-  }
+  RemoteKey key = read_key(key_document(doc, key_id), key_id, url);
+  check_owner(doc, key);
   if (!doc.contains("publicKey")) {
     // A key document of its own: its owner's document must list it, as Mastodon checks.
     json owner = co_await fetch(key.owner);

@@ -25,6 +25,61 @@ bool unsalvageable(int status) {
   return status >= 400 && status < 500 && status != 401 && status != 408 && status != 429;
 }
 
+// What the caches did not have: the signer's username and private key (none for the instance
+// actor's username), and the host's stored health.
+struct StoredState {
+  std::optional<std::pair<std::string, std::string>> key;
+  std::optional<db::DeliveryHostHealth> health;
+};
+
+awaitable<StoredState> read_stored(db::Database& db, std::int64_t signer, const std::string& host,
+                                   bool need_key, bool need_health) {
+  StoredState stored;
+  co_await db.read([&](db::Tx& tx) {
+    if (need_key && signer == kInstanceActorSigner) {
+      if (auto pem = db::SecretRepository::get(tx, "instance_actor_private_key")) {
+        stored.key = std::make_pair(std::string(), *pem);
+      }
+    } else if (need_key) {
+      stored.key = db::AccountRepository::signing_key(tx, signer);
+    }
+    if (need_health) stored.health = db::DeliveryHostRepository::find(tx, host);
+  });
+  co_return stored;
+}
+
+std::string key_id_of(const config::Config& config, std::int64_t signer,
+                      const std::string& username) {
+  return signer == kInstanceActorSigner ? config.base_url() + "/actor#main-key"
+                                        : config.actor_url(username) + "#main-key";
+}
+
+// The POST as Mastodon signs it; signing runs on `blocking`, never on the jobs' io thread.
+awaitable<net::HttpClientRequest> signed_post(asio::thread_pool& blocking, const std::string& inbox,
+                                              const net::ParsedUrl& url, const json& activity,
+                                              const activitypub::SigningKey& key,
+                                              const std::string& key_id) {
+  net::HttpClientRequest request;
+  request.method = "POST";
+  request.url = inbox;
+  request.body = activity.dump();
+  request.headers = {{"Content-Type", "application/activity+json"},
+                     {"Date", format_http_date(std::chrono::system_clock::now())},
+                     {"Digest", activitypub::digest_header(request.body)}};
+  activitypub::SignedRequest to_sign;
+  to_sign.method = "POST";
+  to_sign.target = url.target;
+  to_sign.headers = request.headers;
+  to_sign.headers.emplace_back("Host", url.authority());
+  auto sign = [&] {
+    return activitypub::sign_cavage(
+        to_sign, {"(request-target)", "host", "date", "digest", "content-type"}, key, key_id);
+  };
+  std::string signature = co_await run_blocking(blocking, sign);
+  request.headers.emplace_back("Signature", std::move(signature));
+  co_return request;
+}
+
 }  // namespace
 
 std::string delivery_host(std::string_view inbox) {
@@ -109,23 +164,12 @@ awaitable<void> DeliveryWorker::run(DeliveryPayload payload) {
   auto key = cached_signer(signer);
   auto health = cached_health(host);
   if (!key || !health) {
-    std::optional<std::pair<std::string, std::string>> stored_key;
-    std::optional<db::DeliveryHostHealth> stored_health;
-    co_await db_.read([&](db::Tx& tx) {
-      if (!key && signer == kInstanceActorSigner) {
-        if (auto pem = db::SecretRepository::get(tx, "instance_actor_private_key")) {
-          stored_key = std::make_pair(std::string(), *pem);
-        }
-      } else if (!key) {
-        stored_key = db::AccountRepository::signing_key(tx, signer);
-      }
-      if (!health) stored_health = db::DeliveryHostRepository::find(tx, host);
-    });
+    auto stored = co_await read_stored(db_, signer, host, !key, !health);
     if (!key) {
-      if (!stored_key) throw jobs::PermanentError("the signing account is gone");
-      key = remember_signer(signer, stored_key->first, stored_key->second);
+      if (!stored.key) throw jobs::PermanentError("the signing account is gone");
+      key = remember_signer(signer, stored.key->first, stored.key->second);
     }
-    if (!health) health = remember_health(host, stored_health);
+    if (!health) health = remember_health(host, stored.health);
   }
   // A Follow still goes out, as with Mastodon: it is how a person reconnects with a server
   // that has come back.
@@ -134,27 +178,9 @@ awaitable<void> DeliveryWorker::run(DeliveryPayload payload) {
     co_return;
   }
 
-  net::HttpClientRequest request;
-  request.method = "POST";
-  request.url = inbox;
-  request.body = activity.dump();
-  request.headers = {{"Content-Type", "application/activity+json"},
-                     {"Date", format_http_date(std::chrono::system_clock::now())},
-                     {"Digest", activitypub::digest_header(request.body)}};
-  activitypub::SignedRequest to_sign;
-  to_sign.method = "POST";
-  to_sign.target = url->target;
-  to_sign.headers = request.headers;
-  to_sign.headers.emplace_back("Host", url->authority());
-  std::string key_id = signer == kInstanceActorSigner
-                           ? config_.base_url() + "/actor#main-key"
-                           : config_.actor_url(key->username) + "#main-key";
-  auto sign = [&] {
-    return activitypub::sign_cavage(
-        to_sign, {"(request-target)", "host", "date", "digest", "content-type"}, *key->key, key_id);
-  };
-  std::string signature = co_await run_blocking(blocking_, sign);
-  request.headers.emplace_back("Signature", std::move(signature));
+  const std::string key_id = key_id_of(config_, signer, key->username);
+  net::HttpClientRequest request =
+      co_await signed_post(blocking_, inbox, *url, activity, *key->key, key_id);
 
   std::string failure;
   try {

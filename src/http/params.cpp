@@ -63,6 +63,55 @@ std::string header_parameter(std::string_view header, std::string_view name) {
 // A part's headers may not run on without end: the search for their end is bounded.
 constexpr std::size_t kMaxPartHead = 16 * 1024;
 
+struct PartHead {
+  std::string name, filename, content_type;
+  bool has_filename = false;
+};
+
+PartHead read_part_head(const std::string& head) {
+  PartHead h;
+  std::size_t line_start = 0;
+  while (line_start <= head.size()) {
+    auto line_end = head.find("\r\n", line_start);
+    std::string_view line = std::string_view(head).substr(
+        line_start, line_end == std::string::npos ? std::string::npos : line_end - line_start);
+    auto colon = line.find(':');
+    if (colon != std::string_view::npos) {
+      std::string header_name = lower(line.substr(0, colon));
+      std::string_view value = line.substr(colon + 1);
+      while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+      if (header_name == "content-disposition") {
+        h.name = header_parameter(value, "name");
+        h.has_filename = lower(value).find("filename=") != std::string::npos;
+        h.filename = header_parameter(value, "filename");
+      } else if (header_name == "content-type") {
+        h.content_type = std::string(value);
+      }
+    }
+    if (line_end == std::string::npos) break;
+    line_start = line_end + 2;
+  }
+  return h;
+}
+
+// Parts without a field name are ignored.
+void add_part(Params& params, std::vector<UploadedFile>& files, PartHead h, ByteSource data) {
+  if (h.name.empty()) return;
+  // A part is a file when it says so with a filename or declares a non-text type: megalodon
+  // sends uploads without a filename as application/octet-stream.
+  bool is_file = h.has_filename ||
+                 (!h.content_type.empty() && !lower(h.content_type).starts_with("text/plain"));
+  if (is_file) {
+    files.push_back(
+        {std::move(h.name), std::move(h.filename), std::move(h.content_type), std::move(data)});
+  } else {
+    if (data.size() > Params::kMaxTextPartBytes) {
+      throw Error(ErrorCode::kPayloadTooLarge, "A form field is too large");
+    }
+    params.set(h.name, data.to_string());
+  }
+}
+
 void parse_multipart(Params& params, std::vector<UploadedFile>& files, const ByteSource& body,
                      const std::string& boundary) {
   if (boundary.empty() || boundary.size() > 200) {
@@ -87,43 +136,7 @@ void parse_multipart(Params& params, std::vector<UploadedFile>& files, const Byt
     if (next == ByteSource::npos) malformed_multipart();
     ByteSource data = body.slice(data_start, next - data_start);
 
-    std::string name, filename, content_type;
-    bool has_filename = false;
-    std::size_t line_start = 0;
-    while (line_start <= head.size()) {
-      auto line_end = head.find("\r\n", line_start);
-      std::string_view line = std::string_view(head).substr(
-          line_start, line_end == std::string::npos ? std::string::npos : line_end - line_start);
-      auto colon = line.find(':');
-      if (colon != std::string_view::npos) {
-        std::string header_name = lower(line.substr(0, colon));
-        std::string_view value = line.substr(colon + 1);
-        while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
-        if (header_name == "content-disposition") {
-          name = header_parameter(value, "name");
-          has_filename = lower(value).find("filename=") != std::string::npos;
-          filename = header_parameter(value, "filename");
-        } else if (header_name == "content-type") {
-          content_type = std::string(value);
-        }
-      }
-      if (line_end == std::string::npos) break;
-      line_start = line_end + 2;
-    }
-    if (!name.empty()) {
-      // A part is a file when it says so with a filename or declares a non-text type: megalodon
-      // sends uploads without a filename as application/octet-stream.
-      bool is_file =
-          has_filename || (!content_type.empty() && !lower(content_type).starts_with("text/plain"));
-      if (is_file) {
-        files.push_back({name, filename, content_type, std::move(data)});
-      } else {
-        if (data.size() > Params::kMaxTextPartBytes) {
-          throw Error(ErrorCode::kPayloadTooLarge, "A form field is too large");
-        }
-        params.set(name, data.to_string());
-      }
-    }
+    add_part(params, files, read_part_head(head), std::move(data));
     pos = next + 2;
   }
 }

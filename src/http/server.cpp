@@ -1,9 +1,10 @@
+#include "http/client_address.hpp"
+#include "http/response_writer.hpp"
 #include "http/stream_session.hpp"
 
 #include <loxodon/http/server.hpp>
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/file_handle.hpp>
-#include <loxodon/util/time_format.hpp>
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
@@ -13,11 +14,9 @@
 
 #include <unistd.h>
 
-#include <array>
 #include <limits>
 #include <random>
 #include <set>
-#include <unordered_map>
 
 namespace lox::http {
 
@@ -50,13 +49,29 @@ std::string join(const std::vector<std::string>& items, const char* sep) {
   return out;
 }
 
+// What a request's head decided, for the steps that read its body and answer it.
+struct Routed {
+  RouteMatch match;
+  std::size_t limit = 0;  // the body limit: the route's own or the server's
+  bool log_address = true;
+  bool large = false;  // read only once the route's gate accepted the head
+};
+
+std::shared_ptr<spdlog::logger> http_log() {
+  auto log = spdlog::get("lox.http");
+  return log ? log : spdlog::default_logger();
+}
+
 }  // namespace
 
 struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   Impl(asio::io_context& context, Router r, ServerOptions o)
-      : io(context), acceptor(context), router(std::move(r)), options(std::move(o)) {
-    log = spdlog::get("lox.http");
-    if (!log) log = spdlog::default_logger();
+      : io(context),
+        acceptor(context),
+        router(std::move(r)),
+        options(std::move(o)),
+        log(http_log()),
+        writer(options.write_timeout, log) {
     // A random prefix keeps request ids unique across processes and restarts.
     static constexpr char kHex[] = "0123456789abcdef";
     std::uint64_t seed = std::random_device{}();
@@ -71,63 +86,18 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   Router router;
   ServerOptions options;
   std::shared_ptr<spdlog::logger> log;
+  detail::ResponseWriter writer;
   std::set<Connection*> connections;
-  std::unordered_map<std::string, std::size_t> connections_per_ip;
+  detail::ConnectionCounts connections_per_ip;
   bool stopping = false;
   std::string id_prefix;
   std::uint64_t next_request = 0;
-  std::string cached_date;
-  std::chrono::system_clock::time_point cached_date_second;
 
   std::string next_request_id() {
     char buf[40];
     std::snprintf(buf, sizeof buf, "%s%08llx", id_prefix.c_str(),
                   static_cast<unsigned long long>(++next_request));
     return buf;
-  }
-
-  const std::string& date_header() {
-    auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-    if (now != cached_date_second) {
-      cached_date_second = now;
-      cached_date = format_http_date(now);
-    }
-    return cached_date;
-  }
-
-  bool trusted(const std::string& addr) const {
-    for (const auto& net : options.trusted_proxies) {
-      if (net.contains(addr)) return true;
-    }
-    return false;
-  }
-
-  // The client's address and scheme: from X-Forwarded-* only when the peer is a trusted proxy.
-  void resolve_client(Request& req, const std::string& peer) const {
-    req.remote_address = peer;
-    if (!trusted(peer)) return;
-    if (auto xff = req.header("X-Forwarded-For")) {
-      std::string_view list = *xff;
-      // Walk from the right: the nearest untrusted hop is the client.
-      while (!list.empty()) {
-        auto comma = list.rfind(',');
-        std::string_view hop = comma == std::string_view::npos ? list : list.substr(comma + 1);
-        std::string addr(hop);
-        addr.erase(0, addr.find_first_not_of(' '));
-        addr.erase(addr.find_last_not_of(' ') + 1);
-        // A hop that is not an address ends the walk: whatever stands left of it came from
-        // the client and cannot be trusted.
-        if (addr.empty() || !parse_ip_address(addr)) break;
-        req.remote_address = addr;
-        if (!trusted(addr)) break;
-        if (comma == std::string_view::npos) break;
-        list = list.substr(0, comma);
-      }
-    }
-    if (auto proto = req.header("X-Forwarded-Proto")) {
-      std::string_view p = proto->substr(0, proto->find(','));
-      if (p == "https" || p == "http") req.scheme = std::string(p);
-    }
   }
 
   awaitable<Response> dispatch(const RouteMatch& match, Request& req) {
@@ -213,74 +183,6 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     }
   }
 
-  awaitable<void> write(beast::tcp_stream& stream, Response res, bool head, bool keep_alive,
-                        unsigned version, boost::system::error_code& ec) {
-    if (res.streamed && !head) {
-      co_await write_streamed(stream, res, keep_alive, version, ec);
-      co_return;
-    }
-    bhttp::response<bhttp::string_body> out;
-    out.version(version);
-    out.result(res.status);
-    out.set(bhttp::field::date, date_header());
-    for (auto& [name, value] : res.headers) out.insert(name, value);
-    out.keep_alive(keep_alive);
-    if (head) {
-      out.set(bhttp::field::content_length,
-              std::to_string(res.streamed ? res.streamed->length : res.body.size()));
-    } else {
-      out.body() = std::move(res.body);
-      out.prepare_payload();
-    }
-    stream.expires_after(options.write_timeout);
-    co_await bhttp::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
-  }
-
-  // Sends a StreamedBody a block at a time: each block is read only when the one before it has
-  // been written, so a slow reader holds one block of memory, not the file.
-  awaitable<void> write_streamed(beast::tcp_stream& stream, const Response& res, bool keep_alive,
-                                 unsigned version, boost::system::error_code& ec) {
-    constexpr std::size_t kBlock = 256 * 1024;
-    const StreamedBody& body = *res.streamed;
-    bhttp::response<bhttp::buffer_body> out;
-    out.version(version);
-    out.result(res.status);
-    out.set(bhttp::field::date, date_header());
-    for (const auto& [name, value] : res.headers) out.insert(name, value);
-    out.keep_alive(keep_alive);
-    out.content_length(body.length);
-    out.body().data = nullptr;
-    out.body().more = true;
-    bhttp::response_serializer<bhttp::buffer_body> serializer(out);
-    stream.expires_after(options.write_timeout);
-    co_await bhttp::async_write_header(stream, serializer,
-                                       asio::redirect_error(asio::use_awaitable, ec));
-    std::uint64_t sent = 0;
-    while (!ec && sent < body.length) {
-      const auto want =
-          static_cast<std::size_t>(std::min<std::uint64_t>(kBlock, body.length - sent));
-      std::string block;
-      try {
-        block = co_await body.read(sent, want);
-      } catch (const std::exception& e) {
-        log->error("reading a response body failed after {} bytes: {}", sent, e.what());
-      }
-      if (block.size() != want) {
-        // The status line is gone: closing is the only way left to say the body is cut short.
-        ec = asio::error::broken_pipe;
-        co_return;
-      }
-      sent += want;
-      out.body().data = block.data();
-      out.body().size = block.size();
-      out.body().more = sent < body.length;
-      stream.expires_after(options.write_timeout);
-      co_await bhttp::async_write(stream, serializer,
-                                  asio::redirect_error(asio::use_awaitable, ec));
-      if (ec == bhttp::error::need_buffer) ec = {};
-    }
-  }
-
   // Answers a request the server refuses before routing (bad syntax, too large) and closes.
   awaitable<void> refuse(beast::tcp_stream& stream, unsigned status, std::string_view message,
                          const std::string& peer) {
@@ -288,23 +190,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     Response res = Response::error(status, message);
     res.set_header("X-Request-Id", request_id);
     log->info("req={} refused {} ({}) ip={}", request_id, status, message, peer);
-    co_await answer_and_close(stream, std::move(res));
-  }
-
-  // Sends `res` and closes the connection without reading what the client still sends.
-  awaitable<void> answer_and_close(beast::tcp_stream& stream, Response res) {
-    boost::system::error_code ec;
-    co_await write(stream, std::move(res), false, false, 11, ec);
-    // Give the client a moment to read the answer before the socket goes away: closing with
-    // unread input would reset the connection and could destroy the response in flight.
-    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
-    std::array<char, 16 * 1024> sink{};
-    stream.expires_after(std::chrono::milliseconds(500));
-    std::size_t drained = 0;
-    while (!ec && drained < 1024 * 1024) {
-      drained += co_await stream.async_read_some(asio::buffer(sink),
-                                                 asio::redirect_error(asio::use_awaitable, ec));
-    }
+    co_await writer.answer_and_close(stream, std::move(res));
   }
 
   // Hands the connection to a streaming endpoint until either side ends the stream.
@@ -317,8 +203,8 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     bool websocket = upgrade.transport == StreamUpgrade::Transport::kWebSocket;
     if (websocket && !boost::beast::websocket::is_upgrade(message)) {
       boost::system::error_code ec;
-      co_await write(stream, Response::error(400, "Expected a WebSocket upgrade"), false, false,
-                     version, ec);
+      co_await writer.write(stream, Response::error(400, "Expected a WebSocket upgrade"), false,
+                            false, version, ec);
       co_return;
     }
     if (options.access_log) {
@@ -329,8 +215,8 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     if (websocket) {
       co_await detail::serve_websocket(stream, message, upgrade, res.headers, stream_options);
     } else {
-      co_await detail::serve_event_stream(stream, version, upgrade, res.headers, date_header(),
-                                          stream_options);
+      co_await detail::serve_event_stream(stream, version, upgrade, res.headers,
+                                          writer.date_header(), stream_options);
     }
     if (options.access_log) {
       auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
@@ -352,27 +238,16 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
       ~Unregister() { s.connections.erase(c); }
     } unregister{*this, &conn};
 
-    boost::system::error_code ec;
-    auto endpoint = stream.socket().remote_endpoint(ec);
-    std::string peer = ec ? std::string("unknown") : endpoint.address().to_string();
-    if (peer.starts_with("::ffff:")) peer = peer.substr(7);
+    const std::string peer = detail::peer_address(stream.socket());
     // One address holds at most so many connections (a proxy in front counts as none).
-    const bool counted = !trusted(peer);
-    if (counted && connections_per_ip[peer] >= options.max_connections_per_ip) {
-      log->warn("refused a connection from {}: {} open already", peer, connections_per_ip[peer]);
-      co_await refuse(stream, 503, "Too many connections from your address", peer);
-      stream.socket().close(ec);
-      co_return;
-    }
-    if (counted) ++connections_per_ip[peer];
+    const bool counted = !detail::is_trusted(options.trusted_proxies, peer);
+    if (!co_await admit(stream, peer, counted)) co_return;
     struct Uncount {
       Impl& s;
       const std::string& peer;
       bool counted;
       ~Uncount() {
-        if (!counted) return;
-        auto it = s.connections_per_ip.find(peer);
-        if (it != s.connections_per_ip.end() && --it->second == 0) s.connections_per_ip.erase(it);
+        if (counted) s.connections_per_ip.remove(peer);
       }
     } uncount{*this, peer, counted};
     // Bounded: chunk extensions and trailers are not counted by Beast's body and header
@@ -380,180 +255,267 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     beast::flat_buffer buffer(options.max_header_bytes + 64 * 1024);
 
     while (!stopping) {
-      ec = {};
-      if (buffer.size() == 0) {
-        // Between requests: wait for the first byte under the idle timeout.
-        conn.idle = true;
-        stream.expires_after(options.idle_timeout);
-        std::size_t n = co_await stream.async_read_some(
-            buffer.prepare(4096), asio::redirect_error(asio::use_awaitable, ec));
-        conn.idle = false;
-        if (ec) break;
-        buffer.commit(n);
-      }
-      conn.idle = false;
-      auto started = std::chrono::steady_clock::now();
-
-      bhttp::request_parser<bhttp::string_body> parser;
-      parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
-      // No effective body limit while the head is parsed: the limit depends on the route, and is
-      // applied (to the declared length first) once the head is known. Not boost::none: Beast
-      // 1.74 compares the length against an empty optional and always fails.
-      parser.body_limit(std::numeric_limits<std::uint64_t>::max());
-      stream.expires_after(options.header_timeout);
-      co_await bhttp::async_read_header(stream, buffer, parser,
-                                        asio::redirect_error(asio::use_awaitable, ec));
-      if (ec == bhttp::error::header_limit || ec == bhttp::error::buffer_overflow) {
-        co_await refuse(stream, 431, "Request header fields too large", peer);
-        break;
-      }
-      if (ec == beast::error::timeout || ec == bhttp::error::end_of_stream ||
-          ec == asio::error::eof || ec == asio::error::connection_reset ||
-          ec == asio::error::operation_aborted) {
-        break;
-      }
-      if (ec) {
-        log->debug("bad request head from {}: {}", peer, ec.message());
-        co_await refuse(stream, 400, "Malformed HTTP request", peer);
-        break;
-      }
-
-      Request req;
-      req.request_id = next_request_id();
-      const auto& head = parser.get();
-      req.method = std::string(head.method_string());
-      req.target = std::string(head.target());
-      auto qmark = req.target.find('?');
-      // Kept encoded: the router decodes each segment, so %2F cannot add a segment and the
-      // access log never sees decoded control characters.
-      req.path = req.target.substr(0, qmark);
-      if (!req.path.starts_with('/')) {
-        co_await refuse(stream, 400, "Malformed request target", peer);
-        break;
-      }
-
-      // RFC 9112 §6.1: a transfer coding other than a final "chunked", or one beside a
-      // Content-Length, leaves the message length ambiguous (request smuggling).
-      if (head.count(bhttp::field::transfer_encoding) > 0 &&
-          (!parser.chunked() || head.count(bhttp::field::content_length) > 0)) {
-        co_await refuse(stream, 400, "Malformed HTTP request", peer);
-        break;
-      }
-
-      RouteMatch match = router.match(req.method, req.path);
-      const bool log_address = match.route == nullptr || !match.route->options.anonymous_log;
-      std::size_t limit = options.max_body_bytes;
-      if (match.route != nullptr && match.route->options.max_body_bytes) {
-        limit = *match.route->options.max_body_bytes;
-      }
-      // Refuse a declared oversize body before reading any of it, whatever the path.
-      if (auto declared = parser.content_length(); declared && *declared > limit) {
-        co_await refuse(stream, 413, "Request body too large", peer);
-        break;
-      }
-      for (const auto& field : head) {
-        req.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
-      }
-      if (qmark != std::string::npos) {
-        req.query = parse_query_string(std::string_view(req.target).substr(qmark + 1));
-      }
-      resolve_client(req, peer);
-      // A large body (or one of unknown length) is read only once the route's gate accepted the
-      // head: its refusal is sent and the connection closed without reading the body.
-      const auto declared = parser.content_length();
-      const bool large =
-          declared ? *declared > options.unauthenticated_body_bytes : !parser.is_done();
-      if (large && match.route != nullptr && match.route->options.before_large_body) {
-        std::optional<Response> refusal = co_await gate(match, req);
-        if (refusal) {
-          decorate(*refusal, req);
-          if (options.access_log) {
-            log->info("req={} {} {} {} before its body ip={}", req.request_id, req.method, req.path,
-                      refusal->status, log_address ? req.remote_address : std::string("-"));
-          }
-          co_await answer_and_close(stream, std::move(*refusal));
-          break;
-        }
-      }
-      parser.body_limit(limit);
-      const bool spool = large && match.route != nullptr && match.route->options.spool_large_body;
-      bhttp::request<bhttp::string_body> message;
-      if (spool) {
-        auto file = open_spool_file();
-        if (!file) {
-          co_await refuse(stream, 503, "Uploads cannot be taken right now", peer);
-          break;
-        }
-        // The head was parsed as a string message; the body goes to the file instead.
-        bhttp::request_parser<bhttp::file_body> file_parser(std::move(parser));
-        file_parser.body_limit(limit);
-        beast::file body_file;
-        body_file.native_handle(::dup(file->fd()));
-        file_parser.get().body().reset(std::move(body_file), ec);
-        if (!ec) {
-          stream.expires_after(options.body_timeout);
-          co_await bhttp::async_read(stream, buffer, file_parser,
-                                     asio::redirect_error(asio::use_awaitable, ec));
-        }
-        message = bhttp::request<bhttp::string_body>(bhttp::request_header<>(
-            static_cast<const bhttp::request_header<>&>(file_parser.get())));
-        if (!ec) req.spooled_body = ByteSource::whole_file(std::move(file));
-      } else if (!parser.is_done()) {
-        stream.expires_after(options.body_timeout);
-        co_await bhttp::async_read(stream, buffer, parser,
-                                   asio::redirect_error(asio::use_awaitable, ec));
-      }
-      if (ec == bhttp::error::body_limit || ec == bhttp::error::buffer_overflow) {
-        co_await refuse(stream, 413, "Request body too large", peer);
-        break;
-      }
-      if (ec == beast::error::timeout || ec == asio::error::eof ||
-          ec == asio::error::connection_reset || ec == bhttp::error::partial_message) {
-        break;
-      }
-      if (ec == boost::system::errc::no_space_on_device ||
-          ec == boost::system::errc::file_too_large) {
-        log->error("cannot spool an upload: {}", ec.message());
-        co_await refuse(stream, 507, "The server has no room for this upload now", peer);
-        break;
-      }
-      if (ec) {
-        log->debug("bad request body from {}: {}", peer, ec.message());
-        co_await refuse(stream, 400, "Malformed HTTP request", peer);
-        break;
-      }
-      stream.expires_never();
-
-      if (!spool) {
-        message = parser.release();
-        req.body = std::move(message.body());
-      }
-      bool keep_alive = message.keep_alive();
-      unsigned version = message.version();
-
-      Response res = co_await dispatch(match, req);
-      decorate(res, req);
-      if (res.upgrade) {
-        conn.idle = true;  // nothing in flight to finish: shutdown may close it at once
-        co_await serve_stream(stream, message, req, res, version);
-        break;
-      }
-      unsigned status = res.status;
-      std::size_t bytes = res.streamed ? res.streamed->length : res.body.size();
-      keep_alive = keep_alive && !stopping;
-      co_await write(stream, std::move(res), req.method == "HEAD", keep_alive, version, ec);
-      if (options.access_log) {
-        auto us = std::chrono::duration_cast<std::chrono::microseconds>(
-                      std::chrono::steady_clock::now() - started)
-                      .count();
-        // The path only: query strings can carry access tokens (streaming) and never go to logs.
-        log->info("req={} {} {} {} {}B {}us ip={}", req.request_id, req.method, req.path, status,
-                  bytes, us, log_address ? req.remote_address : std::string("-"));
-      }
-      if (ec || !keep_alive) break;
+      if (!co_await serve_request(stream, conn, buffer, peer)) break;
     }
+    boost::system::error_code ec;
     stream.socket().shutdown(tcp::socket::shutdown_send, ec);
     stream.socket().close(ec);
+  }
+
+  // Counts a connection against its address; false when the address has too many open already
+  // (answered 503 and closed).
+  awaitable<bool> admit(beast::tcp_stream& stream, const std::string& peer, bool counted) {
+    if (counted && connections_per_ip.open(peer) >= options.max_connections_per_ip) {
+      log->warn("refused a connection from {}: {} open already", peer,
+                connections_per_ip.open(peer));
+      co_await refuse(stream, 503, "Too many connections from your address", peer);
+      boost::system::error_code ec;
+      stream.socket().close(ec);
+      co_return false;
+    }
+    if (counted) connections_per_ip.add(peer);
+    co_return true;
+  }
+
+  // Reads, answers and logs one request; false when the connection ends with it.
+  awaitable<bool> serve_request(beast::tcp_stream& stream, Connection& conn,
+                                beast::flat_buffer& buffer, const std::string& peer) {
+    if (buffer.size() == 0) {
+      if (!co_await wait_for_request(stream, conn, buffer)) co_return false;
+    }
+    conn.idle = false;
+    auto started = std::chrono::steady_clock::now();
+
+    bhttp::request_parser<bhttp::string_body> parser;
+    if (!co_await read_head(stream, buffer, parser, peer)) co_return false;
+    Request req;
+    Routed routed;
+    if (!co_await accept_head(stream, parser, peer, req, routed)) co_return false;
+    if (!co_await pass_gate(stream, routed, req)) co_return false;
+    bhttp::request<bhttp::string_body> message;
+    if (!co_await read_body(stream, buffer, parser, routed, req, message, peer)) co_return false;
+    co_return co_await respond(stream, conn, routed, req, message, started);
+  }
+
+  // Between requests: waits for the first byte under the idle timeout; false when none came.
+  awaitable<bool> wait_for_request(beast::tcp_stream& stream, Connection& conn,
+                                   beast::flat_buffer& buffer) {
+    boost::system::error_code ec;
+    conn.idle = true;
+    stream.expires_after(options.idle_timeout);
+    std::size_t n = co_await stream.async_read_some(buffer.prepare(4096),
+                                                    asio::redirect_error(asio::use_awaitable, ec));
+    conn.idle = false;
+    if (ec) co_return false;
+    buffer.commit(n);
+    co_return true;
+  }
+
+  // False when the connection ends instead: the head was too large or malformed (answered),
+  // timed out, or the client went away.
+  awaitable<bool> read_head(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                            bhttp::request_parser<bhttp::string_body>& parser,
+                            const std::string& peer) {
+    boost::system::error_code ec;
+    parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
+    // No effective body limit while the head is parsed: the limit depends on the route, and is
+    // applied (to the declared length first) once the head is known. Not boost::none: Beast
+    // 1.74 compares the length against an empty optional and always fails.
+    parser.body_limit(std::numeric_limits<std::uint64_t>::max());
+    stream.expires_after(options.header_timeout);
+    co_await bhttp::async_read_header(stream, buffer, parser,
+                                      asio::redirect_error(asio::use_awaitable, ec));
+    if (ec == bhttp::error::header_limit || ec == bhttp::error::buffer_overflow) {
+      co_await refuse(stream, 431, "Request header fields too large", peer);
+      co_return false;
+    }
+    if (ec == beast::error::timeout || ec == bhttp::error::end_of_stream ||
+        ec == asio::error::eof || ec == asio::error::connection_reset ||
+        ec == asio::error::operation_aborted) {
+      co_return false;
+    }
+    if (ec) {
+      log->debug("bad request head from {}: {}", peer, ec.message());
+      co_await refuse(stream, 400, "Malformed HTTP request", peer);
+      co_return false;
+    }
+    co_return true;
+  }
+
+  // Fills `req` from the head and routes it; false when the head is refused (answered, and the
+  // connection ends).
+  awaitable<bool> accept_head(beast::tcp_stream& stream,
+                              bhttp::request_parser<bhttp::string_body>& parser,
+                              const std::string& peer, Request& req, Routed& r) {
+    req.request_id = next_request_id();
+    const auto& head = parser.get();
+    req.method = std::string(head.method_string());
+    req.target = std::string(head.target());
+    auto qmark = req.target.find('?');
+    // Kept encoded: the router decodes each segment, so %2F cannot add a segment and the
+    // access log never sees decoded control characters.
+    req.path = req.target.substr(0, qmark);
+    if (!req.path.starts_with('/')) {
+      co_await refuse(stream, 400, "Malformed request target", peer);
+      co_return false;
+    }
+
+    // RFC 9112 §6.1: a transfer coding other than a final "chunked", or one beside a
+    // Content-Length, leaves the message length ambiguous (request smuggling).
+    if (head.count(bhttp::field::transfer_encoding) > 0 &&
+        (!parser.chunked() || head.count(bhttp::field::content_length) > 0)) {
+      co_await refuse(stream, 400, "Malformed HTTP request", peer);
+      co_return false;
+    }
+
+    r.match = router.match(req.method, req.path);
+    r.log_address = r.match.route == nullptr || !r.match.route->options.anonymous_log;
+    r.limit = options.max_body_bytes;
+    if (r.match.route != nullptr && r.match.route->options.max_body_bytes) {
+      r.limit = *r.match.route->options.max_body_bytes;
+    }
+    // Refuse a declared oversize body before reading any of it, whatever the path.
+    if (auto declared = parser.content_length(); declared && *declared > r.limit) {
+      co_await refuse(stream, 413, "Request body too large", peer);
+      co_return false;
+    }
+    for (const auto& field : head) {
+      req.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+    }
+    if (qmark != std::string::npos) {
+      req.query = parse_query_string(std::string_view(req.target).substr(qmark + 1));
+    }
+    detail::resolve_client(req, peer, options.trusted_proxies);
+    const auto declared = parser.content_length();
+    r.large = declared ? *declared > options.unauthenticated_body_bytes : !parser.is_done();
+    co_return true;
+  }
+
+  // A large body (or one of unknown length) is read only once the route's gate accepted the
+  // head: its refusal is sent and the connection closed without reading the body.
+  awaitable<bool> pass_gate(beast::tcp_stream& stream, const Routed& r, Request& req) {
+    if (!r.large || r.match.route == nullptr || !r.match.route->options.before_large_body) {
+      co_return true;
+    }
+    std::optional<Response> refusal = co_await gate(r.match, req);
+    if (!refusal) co_return true;
+    decorate(*refusal, req);
+    if (options.access_log) {
+      log->info("req={} {} {} {} before its body ip={}", req.request_id, req.method, req.path,
+                refusal->status, r.log_address ? req.remote_address : std::string("-"));
+    }
+    co_await writer.answer_and_close(stream, std::move(*refusal));
+    co_return false;
+  }
+
+  // Into memory, or into a spool file for the routes that take large uploads; false when the
+  // connection ends instead.
+  awaitable<bool> read_body(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                            bhttp::request_parser<bhttp::string_body>& parser, const Routed& r,
+                            Request& req, bhttp::request<bhttp::string_body>& message,
+                            const std::string& peer) {
+    boost::system::error_code ec;
+    parser.body_limit(r.limit);
+    const bool spool =
+        r.large && r.match.route != nullptr && r.match.route->options.spool_large_body;
+    if (spool) {
+      auto file = open_spool_file();
+      if (!file) {
+        co_await refuse(stream, 503, "Uploads cannot be taken right now", peer);
+        co_return false;
+      }
+      co_await spool_body(stream, buffer, parser, r.limit, file->fd(), message, ec);
+      if (!ec) req.spooled_body = ByteSource::whole_file(std::move(file));
+    } else if (!parser.is_done()) {
+      stream.expires_after(options.body_timeout);
+      co_await bhttp::async_read(stream, buffer, parser,
+                                 asio::redirect_error(asio::use_awaitable, ec));
+    }
+    if (co_await body_failed(stream, ec, peer)) co_return false;
+    stream.expires_never();
+
+    if (!spool) {
+      message = parser.release();
+      req.body = std::move(message.body());
+    }
+    co_return true;
+  }
+
+  // The head was parsed as a string message; the body goes to the file (a duplicate of `fd`)
+  // instead.
+  awaitable<void> spool_body(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                             bhttp::request_parser<bhttp::string_body>& parser, std::size_t limit,
+                             int fd, bhttp::request<bhttp::string_body>& message,
+                             boost::system::error_code& ec) {
+    bhttp::request_parser<bhttp::file_body> file_parser(std::move(parser));
+    file_parser.body_limit(limit);
+    beast::file body_file;
+    body_file.native_handle(::dup(fd));
+    file_parser.get().body().reset(std::move(body_file), ec);
+    if (!ec) {
+      stream.expires_after(options.body_timeout);
+      co_await bhttp::async_read(stream, buffer, file_parser,
+                                 asio::redirect_error(asio::use_awaitable, ec));
+    }
+    message = bhttp::request<bhttp::string_body>(
+        bhttp::request_header<>(static_cast<const bhttp::request_header<>&>(file_parser.get())));
+  }
+
+  // Whether reading the body failed in a way that ends the connection (answered when the
+  // client can still read an answer).
+  awaitable<bool> body_failed(beast::tcp_stream& stream, const boost::system::error_code& ec,
+                              const std::string& peer) {
+    if (ec == bhttp::error::body_limit || ec == bhttp::error::buffer_overflow) {
+      co_await refuse(stream, 413, "Request body too large", peer);
+      co_return true;
+    }
+    if (ec == beast::error::timeout || ec == asio::error::eof ||
+        ec == asio::error::connection_reset || ec == bhttp::error::partial_message) {
+      co_return true;
+    }
+    if (ec == boost::system::errc::no_space_on_device ||
+        ec == boost::system::errc::file_too_large) {
+      log->error("cannot spool an upload: {}", ec.message());
+      co_await refuse(stream, 507, "The server has no room for this upload now", peer);
+      co_return true;
+    }
+    if (ec) {
+      log->debug("bad request body from {}: {}", peer, ec.message());
+      co_await refuse(stream, 400, "Malformed HTTP request", peer);
+      co_return true;
+    }
+    co_return false;
+  }
+
+  // Dispatches the request and writes the answer, or hands the connection to a stream; false
+  // when the connection ends with it.
+  awaitable<bool> respond(beast::tcp_stream& stream, Connection& conn, const Routed& r,
+                          Request& req, bhttp::request<bhttp::string_body>& message,
+                          std::chrono::steady_clock::time_point started) {
+    bool keep_alive = message.keep_alive();
+    unsigned version = message.version();
+
+    Response res = co_await dispatch(r.match, req);
+    decorate(res, req);
+    if (res.upgrade) {
+      conn.idle = true;  // nothing in flight to finish: shutdown may close it at once
+      co_await serve_stream(stream, message, req, res, version);
+      co_return false;
+    }
+    unsigned status = res.status;
+    std::size_t bytes = res.streamed ? res.streamed->length : res.body.size();
+    keep_alive = keep_alive && !stopping;
+    boost::system::error_code ec;
+    co_await writer.write(stream, std::move(res), req.method == "HEAD", keep_alive, version, ec);
+    if (options.access_log) {
+      auto us = std::chrono::duration_cast<std::chrono::microseconds>(
+                    std::chrono::steady_clock::now() - started)
+                    .count();
+      // The path only: query strings can carry access tokens (streaming) and never go to logs.
+      log->info("req={} {} {} {} {}B {}us ip={}", req.request_id, req.method, req.path, status,
+                bytes, us, r.log_address ? req.remote_address : std::string("-"));
+    }
+    co_return !ec && keep_alive;
   }
 
   awaitable<void> accept_loop(std::shared_ptr<Impl> self) {

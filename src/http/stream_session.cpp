@@ -76,14 +76,10 @@ awaitable<void> wait_for(Reader& reader) {
   }
 }
 
-}  // namespace
-
-awaitable<bool> serve_websocket(beast::tcp_stream& stream,
-                                bhttp::request<bhttp::string_body>& request,
-                                const StreamUpgrade& upgrade, const HeaderList& headers,
-                                const StreamSessionOptions& options) {
-  auto executor = co_await asio::this_coro::executor;
-  WebSocket ws(stream);
+// Timeouts, message size and the handshake's response headers; `upgrade` and `headers` must
+// outlive the handshake.
+void configure(WebSocket& ws, const StreamUpgrade& upgrade, const HeaderList& headers,
+               const StreamSessionOptions& options) {
   websocket::stream_base::timeout timeouts{};
   timeouts.handshake_timeout = std::chrono::seconds(30);
   // Beast pings after half the idle time and closes a peer that stayed silent through both.
@@ -99,6 +95,17 @@ awaitable<bool> serve_websocket(beast::tcp_stream& stream,
       res.set(bhttp::field::sec_websocket_protocol, upgrade.subprotocol);
     }
   }));
+}
+
+}  // namespace
+
+awaitable<bool> serve_websocket(beast::tcp_stream& stream,
+                                bhttp::request<bhttp::string_body>& request,
+                                const StreamUpgrade& upgrade, const HeaderList& headers,
+                                const StreamSessionOptions& options) {
+  auto executor = co_await asio::this_coro::executor;
+  WebSocket ws(stream);
+  configure(ws, upgrade, headers, options);
   boost::system::error_code ec;
   co_await ws.async_accept(request, asio::redirect_error(asio::use_awaitable, ec));
   if (ec) co_return false;

@@ -37,17 +37,11 @@ double sign_pow(double value, double exponent) {
   return std::copysign(std::pow(std::abs(value), exponent), value);
 }
 
-}  // namespace
+using Pixel = std::array<double, 3>;
 
-std::string blurhash_encode(const std::uint8_t* rgb, int width, int height, std::size_t stride,
-                            int x_components, int y_components) {
-  if (rgb == nullptr || width < 1 || height < 1 || x_components < 1 || x_components > 9 ||
-      y_components < 1 || y_components > 9) {
-    return "";
-  }
-  // Linear-light pixels once, then one cosine basis per component.
-  std::vector<std::array<double, 3>> linear(static_cast<std::size_t>(width) *
-                                            static_cast<std::size_t>(height));
+std::vector<Pixel> linear_pixels(const std::uint8_t* rgb, int width, int height,
+                                 std::size_t stride) {
+  std::vector<Pixel> linear(static_cast<std::size_t>(width) * static_cast<std::size_t>(height));
   for (int y = 0; y < height; ++y) {
     const std::uint8_t* row = rgb + static_cast<std::size_t>(y) * stride;
     for (int x = 0; x < width; ++x) {
@@ -56,7 +50,13 @@ std::string blurhash_encode(const std::uint8_t* rgb, int width, int height, std:
       for (int c = 0; c < 3; ++c) p[static_cast<std::size_t>(c)] = srgb_to_linear(row[x * 3 + c]);
     }
   }
-  std::vector<std::array<double, 3>> factors;
+  return linear;
+}
+
+// One factor per component: the image's average colour (DC) first, then the AC ones.
+std::vector<Pixel> cosine_factors(const std::vector<Pixel>& linear, int width, int height,
+                                  int x_components, int y_components) {
+  std::vector<Pixel> factors;
   for (int cy = 0; cy < y_components; ++cy) {
     for (int cx = 0; cx < x_components; ++cx) {
       double normalisation = (cx == 0 && cy == 0) ? 1 : 2;
@@ -75,6 +75,21 @@ std::string blurhash_encode(const std::uint8_t* rgb, int width, int height, std:
       factors.push_back(sum);
     }
   }
+  return factors;
+}
+
+}  // namespace
+
+std::string blurhash_encode(const std::uint8_t* rgb, int width, int height, std::size_t stride,
+                            int x_components, int y_components) {
+  if (rgb == nullptr || width < 1 || height < 1 || x_components < 1 || x_components > 9 ||
+      y_components < 1 || y_components > 9) {
+    return "";
+  }
+  // Linear-light pixels once, then one cosine basis per component.
+  const std::vector<Pixel> linear = linear_pixels(rgb, width, height, stride);
+  const std::vector<Pixel> factors =
+      cosine_factors(linear, width, height, x_components, y_components);
 
   std::string out;
   append_base83(out, (x_components - 1) + (y_components - 1) * 9, 1);

@@ -78,6 +78,40 @@ bool blank_comments(std::string& packet, std::size_t at) {
   return changed;
 }
 
+// A stream's packet was read whole (its spans): the first tells the codec, the second holds the
+// comments, blanked in place in `b`.
+void packet_read(std::string& b, Stream& stream, std::set<std::size_t>& touched_pages) {
+  if (stream.packets == 0) {
+    std::string first;
+    for (const auto& s : stream.spans) first += b.substr(s.at, std::min<std::size_t>(s.length, 16));
+    stream.flac = first.starts_with(
+        "\x7F"
+        "FLAC");
+  } else {
+    std::string packet;
+    for (const auto& s : stream.spans) packet += b.substr(s.at, s.length);
+    std::size_t offset = comments_offset(stream, packet);
+    if (offset > 0 && blank_comments(packet, offset)) {
+      std::size_t from = 0;
+      for (const auto& s : stream.spans) {
+        b.replace(s.at, s.length, packet, from, s.length);
+        from += s.length;
+        touched_pages.insert(s.page_at);
+      }
+    }
+  }
+}
+
+// The checksum is computed with its own field zeroed.
+void update_checksum(std::string& b, std::size_t page) {
+  const std::size_t segments = static_cast<unsigned char>(b[page + 26]);
+  std::size_t length = 27 + segments;
+  for (std::size_t i = 0; i < segments; ++i) length += static_cast<unsigned char>(b[page + 27 + i]);
+  for (std::size_t i = 22; i < 26; ++i) b[page + i] = '\0';
+  std::uint32_t crc = ogg_crc(std::string_view(b).substr(page, length));
+  for (std::size_t i = 0; i < 4; ++i) b[page + 22 + i] = static_cast<char>((crc >> (8 * i)) & 0xFF);
+}
+
 }  // namespace
 
 void clear_ogg_comments(std::string& b) {
@@ -103,26 +137,7 @@ void clear_ogg_comments(std::string& b) {
       if (lace == 255) continue;  // the packet goes on
       // A packet ends here: [data, data + run) is its part on this page.
       stream.spans.push_back({at, data, run});
-      if (stream.packets == 0) {
-        std::string first;
-        for (const auto& s : stream.spans)
-          first += b.substr(s.at, std::min<std::size_t>(s.length, 16));
-        stream.flac = first.starts_with(
-            "\x7F"
-            "FLAC");
-      } else {
-        std::string packet;
-        for (const auto& s : stream.spans) packet += b.substr(s.at, s.length);
-        std::size_t offset = comments_offset(stream, packet);
-        if (offset > 0 && blank_comments(packet, offset)) {
-          std::size_t from = 0;
-          for (const auto& s : stream.spans) {
-            b.replace(s.at, s.length, packet, from, s.length);
-            from += s.length;
-            touched_pages.insert(s.page_at);
-          }
-        }
-      }
+      packet_read(b, stream, touched_pages);
       stream.spans.clear();
       ++stream.packets;
       data += run;
@@ -132,16 +147,7 @@ void clear_ogg_comments(std::string& b) {
     if (run > 0 && stream.packets < 2) stream.spans.push_back({at, data, run});
     at = body + body_length;
   }
-  for (std::size_t page : touched_pages) {
-    const std::size_t segments = static_cast<unsigned char>(b[page + 26]);
-    std::size_t length = 27 + segments;
-    for (std::size_t i = 0; i < segments; ++i)
-      length += static_cast<unsigned char>(b[page + 27 + i]);
-    for (std::size_t i = 22; i < 26; ++i) b[page + i] = '\0';
-    std::uint32_t crc = ogg_crc(std::string_view(b).substr(page, length));
-    for (std::size_t i = 0; i < 4; ++i)
-      b[page + 22 + i] = static_cast<char>((crc >> (8 * i)) & 0xFF);
-  }
+  for (std::size_t page : touched_pages) update_checksum(b, page);
 }
 
 }  // namespace lox::media

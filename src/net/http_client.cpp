@@ -152,6 +152,37 @@ class IdleConnections : public asio::execution_context::service {
 
 std::atomic<std::uint64_t> next_client_id{1};
 
+HttpClientError too_large(std::size_t max) {
+  return HttpClientError("the response is larger than " + std::to_string(max) + " bytes", true);
+}
+
+// Up to `max` bytes of the body, the buffered ones first, read from the stream itself. The
+// connection is abandoned mid-body: whatever ended the read, what arrived is kept.
+template <class Stream>
+awaitable<std::string> read_past_parser(Stream& stream, beast::flat_buffer& buffer, std::size_t max,
+                                        boost::system::error_code& ec) {
+  std::string raw = beast::buffers_to_string(buffer.data());
+  buffer.consume(buffer.size());
+  std::array<char, 16 * 1024> chunk{};
+  while (raw.size() < max && !ec) {
+    std::size_t n = co_await stream.async_read_some(asio::buffer(chunk),
+                                                    asio::redirect_error(asio::use_awaitable, ec));
+    raw.append(chunk.data(), n);
+  }
+  if (ec != beast::error::timeout) ec = {};
+  co_return raw;
+}
+
+HttpClientResponse to_response(bhttp::response<bhttp::string_body>& res) {
+  HttpClientResponse out;
+  out.status = res.result_int();
+  for (const auto& field : res) {
+    out.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+  }
+  out.body = std::move(res.body());
+  return out;
+}
+
 }  // namespace
 
 struct HttpClient::Impl {
@@ -240,9 +271,6 @@ struct HttpClient::Impl {
     // exceeding it.)
     parser.body_limit(std::numeric_limits<std::uint64_t>::max());
     const std::size_t max = limits.max_response_bytes.value_or(options.max_response_bytes);
-    auto too_large = [&] {
-      return HttpClientError("the response is larger than " + std::to_string(max) + " bytes", true);
-    };
     // The cap is checked as the body arrives (declared length first, then what was read), so
     // a chunked or close-delimited answer cannot grow past it either.
     co_await bhttp::async_read_header(stream, buffer, parser,
@@ -256,25 +284,16 @@ struct HttpClient::Impl {
     std::optional<std::string> raw_head;
     if (!ec) {
       auto declared = parser.content_length();
-      if (declared && *declared > max && !limits.truncate) throw too_large();
+      if (declared && *declared > max && !limits.truncate) throw too_large(max);
       if (declared && *declared > max) {
-        raw_head = beast::buffers_to_string(buffer.data());
-        buffer.consume(buffer.size());
-        std::array<char, 16 * 1024> chunk{};
-        while (raw_head->size() < max && !ec) {
-          std::size_t n = co_await stream.async_read_some(
-              asio::buffer(chunk), asio::redirect_error(asio::use_awaitable, ec));
-          raw_head->append(chunk.data(), n);
-        }
-        // The connection is abandoned mid-body: whatever ended the read, what arrived is kept.
-        if (ec != beast::error::timeout) ec = {};
+        raw_head = co_await read_past_parser(stream, buffer, max, ec);
         truncated = true;
       }
       while (!raw_head && !parser.is_done() && !ec) {
         co_await bhttp::async_read_some(stream, buffer, parser,
                                         asio::redirect_error(asio::use_awaitable, ec));
         if (parser.get().body().size() > max) {
-          if (!limits.truncate) throw too_large();
+          if (!limits.truncate) throw too_large(max);
           truncated = true;
           break;
         }
@@ -286,13 +305,7 @@ struct HttpClient::Impl {
     reusable = res.keep_alive() && buffer.size() == 0 && !truncated;
     if (raw_head) res.body() = std::move(*raw_head);
     if (truncated && res.body().size() > max) res.body().resize(max);
-    HttpClientResponse out;
-    out.status = res.result_int();
-    for (const auto& field : res) {
-      out.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
-    }
-    out.body = std::move(res.body());
-    co_return out;
+    co_return to_response(res);
   }
 
   awaitable<HttpClientResponse> exchange(Connection& conn, bhttp::request<bhttp::string_body>& req,

@@ -51,27 +51,10 @@ std::string upper(std::string s) {
   return s;
 }
 
-}  // namespace
-
-std::optional<PaymentEvent> read_stripe_event(const json& event) {
-  if (!event.is_object() || text(event, "id").empty() || text(event, "type").empty()) {
-    return std::nullopt;
-  }
-  const json object = object_at(object_at(event, "data"), "object");
-  if (object.empty()) return std::nullopt;
-  PaymentEvent e;
-  e.event_id = text(event, "id");
-  e.provider_type = text(event, "type");
-  e.occurred_at = unix_time(event, "created").value_or(std::chrono::system_clock::now());
-  e.object_ref = text(object, "id");
-  e.currency = upper(text(object, "currency"));
-  e.customer_ref = text(object, "customer");
-  e.payment_ref = text(object, "payment_intent");
-  // Metadata is the object's own, or (on invoices) the subscription's, as Stripe copies it to
-  // subscription_details and to the invoice's lines.
+// Metadata is the object's own, or (on invoices) the subscription's, as Stripe copies it to
+// subscription_details and to the invoice's lines.
+json merged_metadata(const json& object, const json& first_line) {
   json metadata = object_at(object, "metadata");
-  const json lines = array_at(object_at(object, "lines"), "data");
-  const json first_line = lines.empty() ? json::object() : lines[0];
   std::vector<json> more_metadata;
   more_metadata.push_back(object_at(object_at(object, "subscription_details"), "metadata"));
   more_metadata.push_back(object_at(first_line, "metadata"));
@@ -80,14 +63,24 @@ std::optional<PaymentEvent> read_stripe_event(const json& event) {
       if (!metadata.contains(key)) metadata[key] = value;
     }
   }
-  e.account_id = text(metadata, "account_id");
-  e.donation = text(metadata, "kind") == "donation";
-  e.thanks = text(metadata, "thanks");
-  e.thanks_name = text(metadata, "thanks_name");
-  e.thanks_message = text(metadata, "thanks_message");
-  e.seat_plan_id = text(metadata, "seat_plan_id");
-  e.seat_months = text(metadata, "seat_months");
-  e.interval = text(object_at(object_at(first_line, "price"), "recurring"), "interval");
+  return metadata;
+}
+
+void read_subscription(const json& object, PaymentEvent& e) {
+  e.subscription_ref = e.object_ref;
+  e.status = text(object, "status");
+  e.period_end = unix_time(object, "current_period_end");
+  e.cancel_at_period_end = object.value("cancel_at_period_end", json(false)) == json(true);
+  const json items = array_at(object_at(object, "items"), "data");
+  if (!items.empty() && items[0].is_object()) {
+    e.price_ref = text(items[0], "price");
+    e.interval = text(object_at(object_at(items[0], "price"), "recurring"), "interval");
+  }
+}
+
+// The event's meaning for the ledger and memberships, from its Stripe type, and the figures
+// that type carries.
+void classify(const json& object, const json& first_line, PaymentEvent& e) {
   const std::string& t = e.provider_type;
   if (t == "checkout.session.completed" || t == "checkout.session.async_payment_succeeded") {
     // A delayed method (a bank debit) completes the session unpaid: the money counts when
@@ -115,15 +108,7 @@ std::optional<PaymentEvent> read_stripe_event(const json& event) {
     e.type = t == "customer.subscription.created"   ? "subscription.created"
              : t == "customer.subscription.updated" ? "subscription.updated"
                                                     : "subscription.ended";
-    e.subscription_ref = e.object_ref;
-    e.status = text(object, "status");
-    e.period_end = unix_time(object, "current_period_end");
-    e.cancel_at_period_end = object.value("cancel_at_period_end", json(false)) == json(true);
-    const json items = array_at(object_at(object, "items"), "data");
-    if (!items.empty() && items[0].is_object()) {
-      e.price_ref = text(items[0], "price");
-      e.interval = text(object_at(object_at(items[0], "price"), "recurring"), "interval");
-    }
+    read_subscription(object, e);
   } else if (t == "charge.refunded") {
     e.type = "payment.refunded";
     e.amount_minor = integer(object, "amount_refunded");
@@ -137,6 +122,36 @@ std::optional<PaymentEvent> read_stripe_event(const json& event) {
   } else {
     e.type = "ignored";
   }
+}
+
+}  // namespace
+
+std::optional<PaymentEvent> read_stripe_event(const json& event) {
+  if (!event.is_object() || text(event, "id").empty() || text(event, "type").empty()) {
+    return std::nullopt;
+  }
+  const json object = object_at(object_at(event, "data"), "object");
+  if (object.empty()) return std::nullopt;
+  PaymentEvent e;
+  e.event_id = text(event, "id");
+  e.provider_type = text(event, "type");
+  e.occurred_at = unix_time(event, "created").value_or(std::chrono::system_clock::now());
+  e.object_ref = text(object, "id");
+  e.currency = upper(text(object, "currency"));
+  e.customer_ref = text(object, "customer");
+  e.payment_ref = text(object, "payment_intent");
+  const json lines = array_at(object_at(object, "lines"), "data");
+  const json first_line = lines.empty() ? json::object() : lines[0];
+  const json metadata = merged_metadata(object, first_line);
+  e.account_id = text(metadata, "account_id");
+  e.donation = text(metadata, "kind") == "donation";
+  e.thanks = text(metadata, "thanks");
+  e.thanks_name = text(metadata, "thanks_name");
+  e.thanks_message = text(metadata, "thanks_message");
+  e.seat_plan_id = text(metadata, "seat_plan_id");
+  e.seat_months = text(metadata, "seat_months");
+  e.interval = text(object_at(object_at(first_line, "price"), "recurring"), "interval");
+  classify(object, first_line, e);
   return e;
 }
 

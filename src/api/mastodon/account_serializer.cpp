@@ -35,6 +35,40 @@ std::optional<std::string> last_status_day(
 // The supporter badge's colour (amber): distinct from staff roles' colours.
 constexpr const char* kSupporterBadgeColor = "#d97706";
 
+namespace {
+
+void write_fields(JsonWriter& w, const domain::Account& a) {
+  w.key("fields");
+  w.begin_array();
+  for (const auto& f : a.fields) {
+    w.begin_object();
+    w.field("name", html_escape(f.name));
+    // Local values are plain text; remote ones were sanitised to Mastodon's HTML when stored.
+    w.field("value", a.domain ? f.value : html_escape(f.value));
+    w.null_field("verified_at");
+    w.end_object();
+  }
+  w.end_array();
+}
+
+void write_roles(JsonWriter& w, const domain::Account& a) {
+  if (a.supporter_badge) {
+    // A member's badge, as Mastodon shows highlighted roles on a profile.
+    w.key("roles");
+    w.begin_array();
+    w.begin_object();
+    w.field("id", "supporter");
+    w.field("name", *a.supporter_badge);
+    w.field("color", kSupporterBadgeColor);
+    w.end_object();
+    w.end_array();
+  } else {
+    w.empty_array_field("roles");
+  }
+}
+
+}  // namespace
+
 json role_json(const domain::Role& role) {
   return {{"id", std::to_string(role.id)},
           {"name", role.name},
@@ -84,30 +118,8 @@ void write_account(JsonWriter& w, const config::Config& config, const domain::Ac
   w.number_field("statuses_count", a.statuses_count);
   w.field("last_status_at", last_status_day(a.last_status_at));
   write_emojis(w, config, a.emojis);
-  w.key("fields");
-  w.begin_array();
-  for (const auto& f : a.fields) {
-    w.begin_object();
-    w.field("name", html_escape(f.name));
-    // Local values are plain text; remote ones were sanitised to Mastodon's HTML when stored.
-    w.field("value", a.domain ? f.value : html_escape(f.value));
-    w.null_field("verified_at");
-    w.end_object();
-  }
-  w.end_array();
-  if (a.supporter_badge) {
-    // A member's badge, as Mastodon shows highlighted roles on a profile.
-    w.key("roles");
-    w.begin_array();
-    w.begin_object();
-    w.field("id", "supporter");
-    w.field("name", *a.supporter_badge);
-    w.field("color", kSupporterBadgeColor);
-    w.end_object();
-    w.end_array();
-  } else {
-    w.empty_array_field("roles");
-  }
+  write_fields(w, a);
+  write_roles(w, a);
   // Mastodon writes `moved` only for a moved account (and not inside another `moved`).
   if (a.moved_to && !a.moved_to->moved_to) {
     w.key("moved");

@@ -45,26 +45,46 @@ json stretch_goal_json(const domain::StretchGoal& g) {
   return out;
 }
 
-json funding_summary_json(const config::Config& config, const domain::FundingSummary& s) {
-  const std::string& c = s.currency;
+namespace {
+
+json stretch_progress_json(const std::vector<domain::StretchGoalProgress>& goals) {
   json stretch = json::array();
-  for (const auto& progress : s.stretch_goals) {
+  for (const auto& progress : goals) {
     json goal = stretch_goal_json(progress.goal);
     goal["reached"] = progress.reached;
     stretch.push_back(std::move(goal));
   }
+  return stretch;
+}
+
+json months_json(const std::vector<domain::MonthFigures>& figures, const std::string& c) {
   json months = json::array();
-  for (const auto& m : s.months) {
+  for (const auto& m : figures) {
     months.push_back({{"month", m.month},
                       {"income", money(m.income_minor, c)},
                       {"costs", money(m.costs_minor, c)}});
   }
+  return months;
+}
+
+// Each in its own currency: balances are never converted.
+json other_balances_json(const std::vector<std::pair<std::string, std::int64_t>>& balances) {
   json others = json::array();
-  for (const auto& [currency, balance] : s.other_balances) {
+  for (const auto& [currency, balance] : balances) {
     json item = money(balance, currency);
     item["currency"] = currency;
     others.push_back(std::move(item));
   }
+  return others;
+}
+
+}  // namespace
+
+json funding_summary_json(const config::Config& config, const domain::FundingSummary& s) {
+  const std::string& c = s.currency;
+  json stretch = stretch_progress_json(s.stretch_goals);
+  json months = months_json(s.months, c);
+  json others = other_balances_json(s.other_balances);
   json goal = nullptr;
   if (s.monthly_goal_minor > 0) {
     goal = money(s.monthly_goal_minor, c);

@@ -105,26 +105,8 @@ void write_card(JsonWriter& w, const config::Config& config, const domain::Previ
   w.end_object();
 }
 
-// Mastodon's REST::StatusSerializer; a boost carries its original from the page.
-void write_status(JsonWriter& w, const config::Config& config, const domain::StatusView& v,
-                  const services::StatusPage& page, bool with_source) {
-  const auto& s = v.status;
-  w.begin_object();
-  w.field("id", std::to_string(s.id));
-  w.field("uri", s.uri.value_or(""));
-  if (!s.url || is_http_url(*s.url)) {
-    w.field("url", s.url);
-  } else {
-    w.field("url", s.uri.value_or(""));  // a stored non-web address is never served
-  }
-  w.field("created_at", format_iso8601_ms(s.created_at));
-  w.field("edited_at", time_or_null(s.edited_at));
-  w.key("account");
-  write_account(w, config, v.account);
-  w.field("content", s.content);
-  w.field("visibility", domain::visibility_name(s.visibility));
-  w.bool_field("sensitive", s.sensitive);
-  w.field("spoiler_text", s.spoiler_text);
+// What the text refers to: attachments, mentions, hashtags and custom emoji.
+void write_entities(JsonWriter& w, const config::Config& config, const domain::StatusView& v) {
   w.key("media_attachments");
   w.begin_array();
   for (const auto& m : v.media) w.raw(media_json(config, m).dump());
@@ -150,6 +132,53 @@ void write_status(JsonWriter& w, const config::Config& config, const domain::Sta
   }
   w.end_array();
   write_emojis(w, config, v.emojis);
+}
+
+// The viewer's own relation to the status; `pinned` only on the viewer's own posts.
+void write_viewer_state(JsonWriter& w, const domain::StatusView& v) {
+  const auto& s = v.status;
+  w.bool_field("favourited", v.favourited);
+  w.bool_field("reblogged", v.reblogged);
+  w.bool_field("bookmarked", v.bookmarked);
+  w.bool_field("muted", v.muted);
+  w.key("filtered");
+  w.begin_array();
+  for (const auto& r : v.filtered) w.raw(filter_result_json(r).dump());
+  w.end_array();
+  if (v.pinned || s.account_id == v.account.id) w.bool_field("pinned", v.pinned);
+}
+
+void write_application(JsonWriter& w, const domain::StatusView& v) {
+  if (v.application_name) {
+    w.key("application");
+    w.begin_object();
+    w.field("name", *v.application_name);
+    w.field("website", v.application_website);
+    w.end_object();
+  }
+}
+
+// Mastodon's REST::StatusSerializer; a boost carries its original from the page.
+void write_status(JsonWriter& w, const config::Config& config, const domain::StatusView& v,
+                  const services::StatusPage& page, bool with_source) {
+  const auto& s = v.status;
+  w.begin_object();
+  w.field("id", std::to_string(s.id));
+  w.field("uri", s.uri.value_or(""));
+  if (!s.url || is_http_url(*s.url)) {
+    w.field("url", s.url);
+  } else {
+    w.field("url", s.uri.value_or(""));  // a stored non-web address is never served
+  }
+  w.field("created_at", format_iso8601_ms(s.created_at));
+  w.field("edited_at", time_or_null(s.edited_at));
+  w.key("account");
+  write_account(w, config, v.account);
+  w.field("content", s.content);
+  w.field("visibility", domain::visibility_name(s.visibility));
+  w.bool_field("sensitive", s.sensitive);
+  w.field("spoiler_text", s.spoiler_text);
+  write_entities(w, config, v);
   w.number_field("reblogs_count", s.reblogs_count);
   w.number_field("favourites_count", s.favourites_count);
   w.number_field("replies_count", s.replies_count);
@@ -181,22 +210,8 @@ void write_status(JsonWriter& w, const config::Config& config, const domain::Sta
   } else {
     w.null();
   }
-  w.bool_field("favourited", v.favourited);
-  w.bool_field("reblogged", v.reblogged);
-  w.bool_field("bookmarked", v.bookmarked);
-  w.bool_field("muted", v.muted);
-  w.key("filtered");
-  w.begin_array();
-  for (const auto& r : v.filtered) w.raw(filter_result_json(r).dump());
-  w.end_array();
-  if (v.pinned || s.account_id == v.account.id) w.bool_field("pinned", v.pinned);
-  if (v.application_name) {
-    w.key("application");
-    w.begin_object();
-    w.field("name", *v.application_name);
-    w.field("website", v.application_website);
-    w.end_object();
-  }
+  write_viewer_state(w, v);
+  write_application(w, v);
   w.end_object();
 }
 

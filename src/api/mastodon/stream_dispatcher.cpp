@@ -57,6 +57,86 @@ void deliver(const streaming::StreamHub::Subscribers& subscribers, const StreamM
   for (auto* s : targets) s->send(message);
 }
 
+// Who sees a status, keyed by viewer: one shared text for all who see it alike.
+using TextByViewer = std::unordered_map<std::int64_t, std::shared_ptr<const std::string>>;
+
+// Among this process's subscribers: user streams (home feeds), subscribed lists, and the
+// subscribers of the public streams the status appears on.
+awaitable<services::StatusAudience> status_audience(services::StreamingService& service,
+                                                    const streaming::StreamHub& hub,
+                                                    std::int64_t status_id,
+                                                    const std::vector<Stream>& streams) {
+  std::set<std::int64_t> public_candidates;
+  for (const auto& s : streams) {
+    for (auto* subscriber : hub.subscribers(s)) public_candidates.insert(subscriber->account_id());
+  }
+  std::vector<std::int64_t> lists;
+  for (const auto& s : hub.streams(Kind::kList)) lists.push_back(s.list_id);
+  std::vector<std::int64_t> public_list(public_candidates.begin(), public_candidates.end());
+  co_return co_await service.status_audience(status_id, hub.accounts(Kind::kUser), std::move(lists),
+                                             std::move(public_list));
+}
+
+void share_pages(const config::Config& config, const std::vector<services::SharedStatusPage>& pages,
+                 TextByViewer& into) {
+  for (const auto& shared : pages) {
+    auto text = std::make_shared<const std::string>(
+        status_json_text(config, shared.page.statuses.at(0), shared.page));
+    for (auto v : shared.viewers) into[v] = text;
+  }
+}
+
+// Who gets which text, by context: home feeds and lists, and public and hashtag streams
+// (each viewer's filters apply by the context the status is shown in).
+awaitable<void> render_texts(services::StreamingService& service, const config::Config& config,
+                             const Event& event, const services::StatusAudience& audience,
+                             TextByViewer& home_text, TextByViewer& public_text) {
+  if (event.kind == Event::Kind::kDelete) {
+    auto id = std::make_shared<const std::string>(std::to_string(event.id));
+    for (auto a : audience.home) home_text[a] = id;
+    for (const auto& l : audience.lists) home_text[l.second] = id;
+    for (auto a : audience.public_viewers) public_text[a] = id;
+    co_return;
+  }
+  std::set<std::int64_t> home_viewers(audience.home.begin(), audience.home.end());
+  for (const auto& l : audience.lists) home_viewers.insert(l.second);
+  std::vector<std::int64_t> home_list(home_viewers.begin(), home_viewers.end());
+  auto home_pages =
+      co_await service.render_status(event.id, home_list, domain::FilterContext::kHome);
+  auto public_pages = co_await service.render_status(event.id, audience.public_viewers,
+                                                     domain::FilterContext::kPublic);
+  share_pages(config, home_pages, home_text);
+  share_pages(config, public_pages, public_text);
+}
+
+// One message per stream and text: subscribers who see the status alike share its encoding.
+void send_grouped(const Stream& stream, const streaming::StreamHub::Subscribers& targets,
+                  std::string_view name, const TextByViewer& texts) {
+  std::unordered_map<const std::string*, std::unique_ptr<StreamMessage>> messages;
+  std::vector<streaming::StreamSubscriber*> copy(targets.begin(), targets.end());
+  for (auto* s : copy) {
+    auto it = texts.find(s->account_id());
+    if (it == texts.end()) continue;
+    auto& message = messages[it->second.get()];
+    if (!message) message = std::make_unique<StreamMessage>(stream, name, *it->second);
+    s->send(*message);
+  }
+}
+
+// The user streams of the accounts whose home feed has the status.
+void send_to_users(const streaming::StreamHub& hub, std::string_view name,
+                   const services::StatusAudience& audience, const TextByViewer& home_text) {
+  std::unordered_map<const std::string*, std::unique_ptr<StreamMessage>> user_messages;
+  for (const auto& [account, text] : home_text) {
+    if (std::find(audience.home.begin(), audience.home.end(), account) == audience.home.end()) {
+      continue;  // only a list owner
+    }
+    auto& message = user_messages[text.get()];
+    if (!message) message = std::make_unique<StreamMessage>(Stream::of(Kind::kUser), name, *text);
+    deliver(hub.subscribers(Stream::of(Kind::kUser), account), *message);
+  }
+}
+
 }  // namespace
 
 StreamDispatcher::StreamDispatcher(asio::any_io_executor executor, const config::Config& config,
@@ -137,71 +217,20 @@ awaitable<void> StreamDispatcher::status_event(const Event& event) {
   auto facts = co_await streaming_.status_facts(event.id);
   if (!facts) co_return;
   auto streams = public_streams(*facts, hub_);
-  std::set<std::int64_t> public_candidates;
-  for (const auto& s : streams) {
-    for (auto* subscriber : hub_.subscribers(s)) public_candidates.insert(subscriber->account_id());
-  }
-  std::vector<std::int64_t> lists;
-  for (const auto& s : hub_.streams(Kind::kList)) lists.push_back(s.list_id);
-  std::vector<std::int64_t> public_list(public_candidates.begin(), public_candidates.end());
-  auto audience = co_await streaming_.status_audience(event.id, hub_.accounts(Kind::kUser),
-                                                      std::move(lists), std::move(public_list));
+  auto audience = co_await status_audience(streaming_, hub_, event.id, streams);
 
   std::string_view name = streaming::event_name(event.kind);
-  // Who gets which text, by context: home feeds and lists, and public and hashtag streams
-  // (each viewer's filters apply by the context the status is shown in).
-  std::unordered_map<std::int64_t, std::shared_ptr<const std::string>> home_text, public_text;
-  if (event.kind == Event::Kind::kDelete) {
-    auto id = std::make_shared<const std::string>(std::to_string(event.id));
-    for (auto a : audience.home) home_text[a] = id;
-    for (const auto& l : audience.lists) home_text[l.second] = id;
-    for (auto a : audience.public_viewers) public_text[a] = id;
-  } else {
-    std::set<std::int64_t> home_viewers(audience.home.begin(), audience.home.end());
-    for (const auto& l : audience.lists) home_viewers.insert(l.second);
-    std::vector<std::int64_t> home_list(home_viewers.begin(), home_viewers.end());
-    auto home_pages =
-        co_await streaming_.render_status(event.id, home_list, domain::FilterContext::kHome);
-    auto public_pages = co_await streaming_.render_status(event.id, audience.public_viewers,
-                                                          domain::FilterContext::kPublic);
-    auto fill = [&](const std::vector<services::SharedStatusPage>& pages, auto& into) {
-      for (const auto& shared : pages) {
-        auto text = std::make_shared<const std::string>(
-            status_json_text(config_, shared.page.statuses.at(0), shared.page));
-        for (auto v : shared.viewers) into[v] = text;
-      }
-    };
-    fill(home_pages, home_text);
-    fill(public_pages, public_text);
-  }
+  TextByViewer home_text, public_text;
+  co_await render_texts(streaming_, config_, event, audience, home_text, public_text);
 
-  // One message per stream and text: subscribers who see the status alike share its encoding.
-  auto send_grouped = [&](const Stream& stream, const streaming::StreamHub::Subscribers& targets,
-                          const auto& texts) {
-    std::unordered_map<const std::string*, std::unique_ptr<StreamMessage>> messages;
-    std::vector<streaming::StreamSubscriber*> copy(targets.begin(), targets.end());
-    for (auto* s : copy) {
-      auto it = texts.find(s->account_id());
-      if (it == texts.end()) continue;
-      auto& message = messages[it->second.get()];
-      if (!message) message = std::make_unique<StreamMessage>(stream, name, *it->second);
-      s->send(*message);
-    }
-  };
-  std::unordered_map<const std::string*, std::unique_ptr<StreamMessage>> user_messages;
-  for (const auto& [account, text] : home_text) {
-    if (std::find(audience.home.begin(), audience.home.end(), account) == audience.home.end()) {
-      continue;  // only a list owner
-    }
-    auto& message = user_messages[text.get()];
-    if (!message) message = std::make_unique<StreamMessage>(Stream::of(Kind::kUser), name, *text);
-    deliver(hub_.subscribers(Stream::of(Kind::kUser), account), *message);
-  }
+  send_to_users(hub_, name, audience, home_text);
   for (const auto& [list, owner] : audience.lists) {
     Stream stream = Stream::of(Kind::kList, "", list);
-    send_grouped(stream, hub_.subscribers(stream), home_text);
+    send_grouped(stream, hub_.subscribers(stream), name, home_text);
   }
-  for (const auto& stream : streams) send_grouped(stream, hub_.subscribers(stream), public_text);
+  for (const auto& stream : streams) {
+    send_grouped(stream, hub_.subscribers(stream), name, public_text);
+  }
 }
 
 awaitable<void> StreamDispatcher::notification_event(const Event& event) {

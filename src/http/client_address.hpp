@@ -1,0 +1,37 @@
+#pragma once
+// Who a connection and its requests come from: the peer's address, the client behind trusted
+// proxies, and how many connections each address holds open.
+
+#include <loxodon/http/request.hpp>
+#include <loxodon/util/ip_network.hpp>
+
+#include <boost/asio/ip/tcp.hpp>
+
+#include <cstddef>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace lox::http::detail {
+
+// The peer's address as limits and logs know it: an IPv4 client without its IPv6 mapping,
+// "unknown" when the socket has none.
+std::string peer_address(const boost::asio::ip::tcp::socket& socket);
+
+bool is_trusted(const std::vector<IpNetwork>& proxies, const std::string& address);
+
+// The client's address and scheme: from X-Forwarded-* only when the peer is a trusted proxy.
+void resolve_client(Request& req, const std::string& peer, const std::vector<IpNetwork>& proxies);
+
+// Open connections per address, for the limit on how many one address may hold.
+class ConnectionCounts {
+ public:
+  std::size_t open(const std::string& address) { return counts_[address]; }
+  void add(const std::string& address) { ++counts_[address]; }
+  void remove(const std::string& address);
+
+ private:
+  std::unordered_map<std::string, std::size_t> counts_;
+};
+
+}  // namespace lox::http::detail
