@@ -22,20 +22,21 @@ WebApp::WebApp(Services& s)
       bookmarks_module_(s.config, s.timelines),
       blocks_module_(s.config, s.relationships),
       mutes_module_(s.config, s.relationships),
-      lists_api_(s.config, s.lists),
+      lists_module_(s.config, s.lists),
+      search_module_(s.config, s.search),
       tags_api_(s.config, s.tags),
       conversations_api_(s.config, s.conversations),
       scheduled_api_(s.config, s.scheduled),
-      filters_api_(s.filters),
+      filters_module_(s.filters),
       media_api_(s.config, s.media),
       announcements_api_(s.config, s.announcements, s.announcement_feed),
       reports_api_(s.config, s.reports),
       ledger_module_(s.config, s.ledger),
-      plans_api_(s.config, s.memberships),
+      plans_module_(s.config, s.memberships),
       custom_emoji_api_(s.config, s.custom_emojis),
       statuses_cleanup_api_(s.statuses_cleanup),
       funding_module_(s.config, s.funding),
-      sponsors_api_(s.config, s.sponsors),
+      sponsors_module_(s.config, s.sponsors),
       donations_module_(s.donation_prompts, s.thanks),
       checkout_module_(s.checkout),
       payment_webhooks_api_(s.payment_webhooks),
@@ -72,21 +73,22 @@ WebApp::WebApp(Services& s)
   bookmarks_module_.add_routes(endpoints_);
   blocks_module_.add_routes(endpoints_);
   mutes_module_.add_routes(endpoints_);
-  lists_api_.add_routes(endpoints_);
+  lists_module_.add_routes(endpoints_);
+  search_module_.add_routes(endpoints_);
   tags_api_.add_routes(endpoints_);
   conversations_api_.add_routes(endpoints_);
   scheduled_api_.add_routes(endpoints_);
-  filters_api_.add_routes(endpoints_);
+  filters_module_.add_routes(endpoints_);
   media_api_.add_routes(endpoints_, router_);
   streaming_api_.add_routes(router_);
   announcements_api_.add_routes(endpoints_);
   reports_api_.add_routes(endpoints_);
   ledger_module_.add_routes(endpoints_);
-  plans_api_.add_routes(endpoints_);
+  plans_module_.add_routes(endpoints_);
   custom_emoji_api_.add_routes(endpoints_);
   statuses_cleanup_api_.add_routes(endpoints_);
   funding_module_.add_routes(endpoints_);
-  sponsors_api_.add_routes(endpoints_);
+  sponsors_module_.add_routes(endpoints_);
   donations_module_.add_routes(endpoints_);
   checkout_module_.add_routes(endpoints_);
   api::mastodon::add_launch_routes(endpoints_);

@@ -39,6 +39,7 @@
 #include <loxodon/services/notifications/streaming_service.hpp>
 #include <loxodon/services/polls/poll_jobs.hpp>
 #include <loxodon/services/polls/poll_service.hpp>
+#include <loxodon/services/search/search_service.hpp>
 #include <loxodon/services/statuses/conversation_service.hpp>
 #include <loxodon/services/statuses/fan_out_job.hpp>
 #include <loxodon/services/statuses/interaction_service.hpp>
@@ -101,6 +102,7 @@ struct Services {
   services::MediaService media;
   services::InboxService inbox;
   services::ListService lists;
+  services::SearchService search;
   services::TagService tags;
   services::ConversationService conversations;
   services::ScheduledStatusService scheduled;

@@ -15,24 +15,25 @@
 #include <loxodon/api/mastodon/endorsements/endorsements_module.hpp>
 #include <loxodon/api/mastodon/endpoints.hpp>
 #include <loxodon/api/mastodon/favourites/favourites_module.hpp>
-#include <loxodon/api/mastodon/filters_api.hpp>
+#include <loxodon/api/mastodon/filters/filters_module.hpp>
 #include <loxodon/api/mastodon/follow_requests/follow_requests_module.hpp>
 #include <loxodon/api/mastodon/funding/funding_module.hpp>
 #include <loxodon/api/mastodon/instance_api.hpp>
 #include <loxodon/api/mastodon/ledger/ledger_module.hpp>
-#include <loxodon/api/mastodon/lists_api.hpp>
+#include <loxodon/api/mastodon/lists/lists_module.hpp>
 #include <loxodon/api/mastodon/markers/markers_module.hpp>
 #include <loxodon/api/mastodon/media_api.hpp>
 #include <loxodon/api/mastodon/mutes/mutes_module.hpp>
 #include <loxodon/api/mastodon/notifications/notifications_module.hpp>
 #include <loxodon/api/mastodon/oauth_api.hpp>
 #include <loxodon/api/mastodon/payment_webhooks_api.hpp>
-#include <loxodon/api/mastodon/plans_api.hpp>
+#include <loxodon/api/mastodon/plans/plans_module.hpp>
 #include <loxodon/api/mastodon/polls/polls_module.hpp>
 #include <loxodon/api/mastodon/preferences/preferences_module.hpp>
 #include <loxodon/api/mastodon/reports_api.hpp>
 #include <loxodon/api/mastodon/scheduled_statuses_api.hpp>
-#include <loxodon/api/mastodon/sponsors_api.hpp>
+#include <loxodon/api/mastodon/search/search_module.hpp>
+#include <loxodon/api/mastodon/sponsors/sponsors_module.hpp>
 #include <loxodon/api/mastodon/statuses/statuses_module.hpp>
 #include <loxodon/api/mastodon/statuses_cleanup_api.hpp>
 #include <loxodon/api/mastodon/streaming_api.hpp>
@@ -92,20 +93,21 @@ class WebApp {
   api::mastodon::BookmarksModule bookmarks_module_;
   api::mastodon::BlocksModule blocks_module_;
   api::mastodon::MutesModule mutes_module_;
-  api::mastodon::ListsApi lists_api_;
+  api::mastodon::ListsModule lists_module_;
+  api::mastodon::SearchModule search_module_;
   api::mastodon::TagsApi tags_api_;
   api::mastodon::ConversationsApi conversations_api_;
   api::mastodon::ScheduledStatusesApi scheduled_api_;
-  api::mastodon::FiltersApi filters_api_;
+  api::mastodon::FiltersModule filters_module_;
   api::mastodon::MediaApi media_api_;
   api::mastodon::AnnouncementsApi announcements_api_;
   api::mastodon::ReportsApi reports_api_;
   api::mastodon::LedgerModule ledger_module_;
-  api::mastodon::PlansApi plans_api_;
+  api::mastodon::PlansModule plans_module_;
   api::mastodon::CustomEmojiApi custom_emoji_api_;
   api::mastodon::StatusesCleanupApi statuses_cleanup_api_;
   api::mastodon::FundingModule funding_module_;
-  api::mastodon::SponsorsApi sponsors_api_;
+  api::mastodon::SponsorsModule sponsors_module_;
   api::mastodon::DonationsModule donations_module_;
   api::mastodon::CheckoutModule checkout_module_;
   api::mastodon::PaymentWebhooksApi payment_webhooks_api_;

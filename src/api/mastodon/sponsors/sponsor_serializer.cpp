@@ -1,4 +1,4 @@
-#include "api/mastodon/sponsor_serializer.hpp"
+#include "api/mastodon/sponsors/sponsor_serializer.hpp"
 
 #include <loxodon/util/time_format.hpp>
 
@@ -41,6 +41,21 @@ json placement_json(const config::Config& config, const domain::Placement& p) {
       {"starts_at", format_iso8601_ms(p.starts_at)},
       {"ends_at", p.ends_at ? json(format_iso8601_ms(*p.ends_at)) : json(nullptr)},
       {"created_by", p.created_by}};
+}
+
+json offer_json(const domain::SponsorOffer& o, bool with_code) {
+  json plans = json::array();
+  for (auto id : o.plan_ids) plans.push_back(std::to_string(id));
+  json out = {{"id", std::to_string(o.id)},
+              {"sponsor_id", std::to_string(o.sponsor_id)},
+              {"sponsor", o.sponsor_name},
+              {"title", o.title},
+              {"description", o.description},
+              {"plan_ids", plans},
+              {"starts_at", format_iso8601_ms(o.starts_at)},
+              {"ends_at", o.ends_at ? json(format_iso8601_ms(*o.ends_at)) : json(nullptr)}};
+  if (with_code) out["code"] = o.code;
+  return out;
 }
 
 }  // namespace lox::api::mastodon

@@ -1,0 +1,15 @@
+#include "api/mastodon/sponsors/sponsor_serializer.hpp"
+
+#include <loxodon/api/mastodon/sponsors/sponsors_module.hpp>
+
+namespace lox::api::mastodon {
+
+// The offers the caller may manage, codes included.
+awaitable<http::Response> SponsorsModule::offers(Call& call) {
+  nlohmann::json out = nlohmann::json::array();
+  auto offers = co_await sponsors_.offers(call.user());
+  for (const auto& o : offers) out.push_back(offer_json(o, true));
+  co_return http::Response::json(200, out);
+}
+
+}  // namespace lox::api::mastodon
