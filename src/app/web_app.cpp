@@ -24,17 +24,17 @@ WebApp::WebApp(Services& s)
       mutes_module_(s.config, s.relationships),
       lists_module_(s.config, s.lists),
       search_module_(s.config, s.search),
-      tags_api_(s.config, s.tags),
-      conversations_api_(s.config, s.conversations),
-      scheduled_api_(s.config, s.scheduled),
+      tags_module_(s.config, s.tags),
+      conversations_module_(s.config, s.conversations),
+      scheduled_statuses_module_(s.config, s.scheduled),
       filters_module_(s.filters),
-      media_api_(s.config, s.media),
-      announcements_api_(s.config, s.announcements, s.announcement_feed),
-      reports_api_(s.config, s.reports),
+      media_module_(s.config, s.media),
+      announcements_module_(s.config, s.announcements, s.announcement_feed),
+      reports_module_(s.config, s.reports),
       ledger_module_(s.config, s.ledger),
       plans_module_(s.config, s.memberships),
-      custom_emoji_api_(s.config, s.custom_emojis),
-      statuses_cleanup_api_(s.statuses_cleanup),
+      custom_emojis_module_(s.config, s.custom_emojis),
+      statuses_cleanup_module_(s.statuses_cleanup),
       funding_module_(s.config, s.funding),
       sponsors_module_(s.config, s.sponsors),
       donations_module_(s.donation_prompts, s.thanks),
@@ -75,18 +75,18 @@ WebApp::WebApp(Services& s)
   mutes_module_.add_routes(endpoints_);
   lists_module_.add_routes(endpoints_);
   search_module_.add_routes(endpoints_);
-  tags_api_.add_routes(endpoints_);
-  conversations_api_.add_routes(endpoints_);
-  scheduled_api_.add_routes(endpoints_);
+  tags_module_.add_routes(endpoints_);
+  conversations_module_.add_routes(endpoints_);
+  scheduled_statuses_module_.add_routes(endpoints_);
   filters_module_.add_routes(endpoints_);
-  media_api_.add_routes(endpoints_, router_);
+  media_module_.add_routes(endpoints_, router_);
   streaming_api_.add_routes(router_);
-  announcements_api_.add_routes(endpoints_);
-  reports_api_.add_routes(endpoints_);
+  announcements_module_.add_routes(endpoints_);
+  reports_module_.add_routes(endpoints_);
   ledger_module_.add_routes(endpoints_);
   plans_module_.add_routes(endpoints_);
-  custom_emoji_api_.add_routes(endpoints_);
-  statuses_cleanup_api_.add_routes(endpoints_);
+  custom_emojis_module_.add_routes(endpoints_);
+  statuses_cleanup_module_.add_routes(endpoints_);
   funding_module_.add_routes(endpoints_);
   sponsors_module_.add_routes(endpoints_);
   donations_module_.add_routes(endpoints_);

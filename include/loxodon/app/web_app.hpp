@@ -4,12 +4,12 @@
 #include <loxodon/api/activitypub/discovery_api.hpp>
 #include <loxodon/api/activitypub/inbox_api.hpp>
 #include <loxodon/api/mastodon/accounts/accounts_module.hpp>
-#include <loxodon/api/mastodon/announcements_api.hpp>
+#include <loxodon/api/mastodon/announcements/announcements_module.hpp>
 #include <loxodon/api/mastodon/blocks/blocks_module.hpp>
 #include <loxodon/api/mastodon/bookmarks/bookmarks_module.hpp>
 #include <loxodon/api/mastodon/checkout/checkout_module.hpp>
-#include <loxodon/api/mastodon/conversations_api.hpp>
-#include <loxodon/api/mastodon/custom_emoji_api.hpp>
+#include <loxodon/api/mastodon/conversations/conversations_module.hpp>
+#include <loxodon/api/mastodon/custom_emojis/custom_emojis_module.hpp>
 #include <loxodon/api/mastodon/domain_blocks/domain_blocks_module.hpp>
 #include <loxodon/api/mastodon/donations/donations_module.hpp>
 #include <loxodon/api/mastodon/endorsements/endorsements_module.hpp>
@@ -22,7 +22,7 @@
 #include <loxodon/api/mastodon/ledger/ledger_module.hpp>
 #include <loxodon/api/mastodon/lists/lists_module.hpp>
 #include <loxodon/api/mastodon/markers/markers_module.hpp>
-#include <loxodon/api/mastodon/media_api.hpp>
+#include <loxodon/api/mastodon/media/media_module.hpp>
 #include <loxodon/api/mastodon/mutes/mutes_module.hpp>
 #include <loxodon/api/mastodon/notifications/notifications_module.hpp>
 #include <loxodon/api/mastodon/oauth_api.hpp>
@@ -30,14 +30,14 @@
 #include <loxodon/api/mastodon/plans/plans_module.hpp>
 #include <loxodon/api/mastodon/polls/polls_module.hpp>
 #include <loxodon/api/mastodon/preferences/preferences_module.hpp>
-#include <loxodon/api/mastodon/reports_api.hpp>
-#include <loxodon/api/mastodon/scheduled_statuses_api.hpp>
+#include <loxodon/api/mastodon/reports/reports_module.hpp>
+#include <loxodon/api/mastodon/scheduled_statuses/scheduled_statuses_module.hpp>
 #include <loxodon/api/mastodon/search/search_module.hpp>
 #include <loxodon/api/mastodon/sponsors/sponsors_module.hpp>
 #include <loxodon/api/mastodon/statuses/statuses_module.hpp>
-#include <loxodon/api/mastodon/statuses_cleanup_api.hpp>
+#include <loxodon/api/mastodon/statuses_cleanup/statuses_cleanup_module.hpp>
 #include <loxodon/api/mastodon/streaming_api.hpp>
-#include <loxodon/api/mastodon/tags_api.hpp>
+#include <loxodon/api/mastodon/tags/tags_module.hpp>
 #include <loxodon/api/mastodon/timelines/timelines_module.hpp>
 #include <loxodon/app/services.hpp>
 #include <loxodon/http/router.hpp>
@@ -95,17 +95,17 @@ class WebApp {
   api::mastodon::MutesModule mutes_module_;
   api::mastodon::ListsModule lists_module_;
   api::mastodon::SearchModule search_module_;
-  api::mastodon::TagsApi tags_api_;
-  api::mastodon::ConversationsApi conversations_api_;
-  api::mastodon::ScheduledStatusesApi scheduled_api_;
+  api::mastodon::TagsModule tags_module_;
+  api::mastodon::ConversationsModule conversations_module_;
+  api::mastodon::ScheduledStatusesModule scheduled_statuses_module_;
   api::mastodon::FiltersModule filters_module_;
-  api::mastodon::MediaApi media_api_;
-  api::mastodon::AnnouncementsApi announcements_api_;
-  api::mastodon::ReportsApi reports_api_;
+  api::mastodon::MediaModule media_module_;
+  api::mastodon::AnnouncementsModule announcements_module_;
+  api::mastodon::ReportsModule reports_module_;
   api::mastodon::LedgerModule ledger_module_;
   api::mastodon::PlansModule plans_module_;
-  api::mastodon::CustomEmojiApi custom_emoji_api_;
-  api::mastodon::StatusesCleanupApi statuses_cleanup_api_;
+  api::mastodon::CustomEmojisModule custom_emojis_module_;
+  api::mastodon::StatusesCleanupModule statuses_cleanup_module_;
   api::mastodon::FundingModule funding_module_;
   api::mastodon::SponsorsModule sponsors_module_;
   api::mastodon::DonationsModule donations_module_;
