@@ -110,11 +110,10 @@ std::string AccountRepository::public_key_pem(Tx& tx, std::int64_t id) {
   return r.empty() ? std::string() : r[0][0].as<std::string>();
 }
 
-std::optional<std::pair<std::string, std::string>> AccountRepository::signing_key(Tx& tx,
-                                                                                  std::int64_t id) {
+std::optional<SigningKey> AccountRepository::signing_key(Tx& tx, std::int64_t id) {
   auto r = tx.work().exec_prepared("account_signing_key", id);
   if (r.empty()) return std::nullopt;
-  return std::make_pair(r[0][0].as<std::string>(), r[0][1].as<std::string>());
+  return SigningKey{r[0][0].as<std::string>(), r[0][1].as<std::string>()};
 }
 
 std::optional<AccountRepository::Inboxes> AccountRepository::inboxes(Tx& tx, std::int64_t id) {
@@ -129,18 +128,18 @@ std::optional<domain::Account> AccountRepository::find_by_uri(Tx& tx, const std:
   return read_account(r[0]);
 }
 
-std::optional<std::pair<std::int64_t, std::optional<std::int64_t>>>
-AccountRepository::remote_account(Tx& tx, const std::string& uri, const std::string& username,
-                                  const std::string& domain) {
+std::optional<RemoteAccountRef> AccountRepository::remote_account(Tx& tx, const std::string& uri,
+                                                                  const std::string& username,
+                                                                  const std::string& domain) {
   auto r = tx.work().exec_prepared("remote_account_by_uri_or_acct", uri, username, domain);
   if (r.empty()) return std::nullopt;
-  return std::make_pair(r[0][0].as<std::int64_t>(), nullable<std::int64_t>(r[0][1]));
+  return RemoteAccountRef{r[0][0].as<std::int64_t>(), nullable<std::int64_t>(r[0][1])};
 }
 
 std::int64_t AccountRepository::upsert_remote(Tx& tx, std::int64_t new_id,
                                               const RemoteActorRow& a) {
   auto existing = remote_account(tx, a.uri, a.username, a.domain);
-  std::int64_t id = existing ? existing->first : new_id;
+  std::int64_t id = existing ? existing->id : new_id;
   tx.work().exec_prepared("remote_account_upsert", id, a.username, a.domain, a.display_name,
                           a.note_html, a.uri, a.url, a.locked, a.bot, a.discoverable, a.indexable,
                           a.public_key_pem, a.inbox_url, a.shared_inbox_url, a.outbox_url,

@@ -89,13 +89,13 @@ void FilterRepository::add_keyword(Tx& tx, std::int64_t filter_id, const domain:
                           domain::filter_keyword_pattern(k.keyword, k.whole_word));
 }
 
-std::optional<std::pair<std::int64_t, domain::FilterKeyword>> FilterRepository::keyword(
-    Tx& tx, std::int64_t owner, std::int64_t id) {
+std::optional<FilterKeywordRow> FilterRepository::keyword(Tx& tx, std::int64_t owner,
+                                                          std::int64_t id) {
   auto r = tx.work().exec_prepared("filter_keyword_get", owner, id);
   if (r.empty()) return std::nullopt;
-  return std::make_pair(r[0][1].as<std::int64_t>(),
-                        domain::FilterKeyword{r[0][0].as<std::int64_t>(), r[0][2].as<std::string>(),
-                                              r[0][3].as<bool>()});
+  return FilterKeywordRow{r[0][1].as<std::int64_t>(),
+                          domain::FilterKeyword{r[0][0].as<std::int64_t>(),
+                                                r[0][2].as<std::string>(), r[0][3].as<bool>()}};
 }
 
 bool FilterRepository::update_keyword(Tx& tx, std::int64_t owner, const domain::FilterKeyword& k) {
@@ -115,13 +115,13 @@ bool FilterRepository::add_status(Tx& tx, std::int64_t filter_id, const domain::
              .affected_rows() == 1;
 }
 
-std::optional<std::pair<std::int64_t, domain::FilterStatus>> FilterRepository::status(
-    Tx& tx, std::int64_t owner, std::int64_t id) {
+std::optional<FilterStatusRow> FilterRepository::status(Tx& tx, std::int64_t owner,
+                                                        std::int64_t id) {
   auto r = tx.work().exec_prepared("filter_status_get", owner, id);
   if (r.empty()) return std::nullopt;
-  return std::make_pair(
+  return FilterStatusRow{
       r[0][1].as<std::int64_t>(),
-      domain::FilterStatus{r[0][0].as<std::int64_t>(), r[0][2].as<std::int64_t>()});
+      domain::FilterStatus{r[0][0].as<std::int64_t>(), r[0][2].as<std::int64_t>()}};
 }
 
 bool FilterRepository::remove_status(Tx& tx, std::int64_t owner, std::int64_t id) {

@@ -58,8 +58,7 @@ std::vector<MediaRow> MediaRepository::remote_cached(Tx& tx, int older_than_days
   return out;
 }
 
-std::pair<std::int64_t, std::int64_t> MediaRepository::remote_cached_count(Tx& tx,
-                                                                           int older_than_days) {
+CachedMediaCount MediaRepository::remote_cached_count(Tx& tx, int older_than_days) {
   auto r = tx.work().exec_prepared("media_remote_count", older_than_days);
   return {r[0][0].as<std::int64_t>(), r[0][1].as<std::int64_t>()};
 }

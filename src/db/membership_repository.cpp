@@ -155,15 +155,16 @@ std::optional<domain::FundedSeat> MembershipRepository::find_seat(Tx& tx, std::i
   return read_seat(r[0]);
 }
 
-std::optional<std::pair<std::int64_t, int>> MembershipRepository::assign_seat(
-    Tx& tx, std::int64_t seat_id, std::int64_t account_id, std::int64_t membership_id,
-    const std::string& assigned_by) {
+std::optional<AssignedSeat> MembershipRepository::assign_seat(Tx& tx, std::int64_t seat_id,
+                                                              std::int64_t account_id,
+                                                              std::int64_t membership_id,
+                                                              const std::string& assigned_by) {
   auto r = tx.work().exec_prepared("seat_assign", seat_id, account_id, membership_id, assigned_by);
   if (r.empty()) return std::nullopt;
-  return std::make_pair(r[0][0].as<std::int64_t>(), r[0][1].as<int>());
+  return AssignedSeat{r[0][0].as<std::int64_t>(), r[0][1].as<int>()};
 }
 
-std::pair<std::int64_t, std::int64_t> MembershipRepository::seat_counts(Tx& tx) {
+SeatCounts MembershipRepository::seat_counts(Tx& tx) {
   auto row = tx.work().exec_prepared1("seat_counts");
   return {row[0].as<std::int64_t>(), row[1].as<std::int64_t>()};
 }

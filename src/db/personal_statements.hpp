@@ -55,14 +55,11 @@ inline constexpr std::array kPersonalStatements = {
               "DELETE FROM account_conversations "
               "WHERE conversation_id = (SELECT conversation_id FROM statuses WHERE id = $1) "
               "AND cardinality(status_ids) = 0"},
-    Statement{"conversations_page",
-              "SELECT id, participant_account_ids::text, last_status_id, unread "
-              "FROM account_conversations WHERE account_id = $1 AND last_status_id < $2 "
-              "AND last_status_id > $3 ORDER BY last_status_id DESC LIMIT $4"},
-    Statement{"conversations_page_up",
-              "SELECT id, participant_account_ids::text, last_status_id, unread "
-              "FROM account_conversations WHERE account_id = $1 AND last_status_id < $2 "
-              "AND last_status_id > $3 ORDER BY last_status_id ASC LIMIT $4"},
+    LOX_PAGED_STATEMENTS("conversations_page",
+                         "SELECT id, participant_account_ids::text, last_status_id, unread "
+                         "FROM account_conversations WHERE account_id = $1 "
+                         "AND last_status_id < $2 AND last_status_id > $3",
+                         "last_status_id"),
     Statement{"conversation_get",
               "SELECT id, participant_account_ids::text, last_status_id, unread "
               "FROM account_conversations WHERE account_id = $1 AND id = $2"},
@@ -78,12 +75,10 @@ inline constexpr std::array kPersonalStatements = {
     Statement{"scheduled_by_key",
               "SELECT " LOX_SCHEDULED_COLUMNS
               " FROM scheduled_statuses WHERE account_id = $1 AND idempotency_key = $2"},
-    Statement{"scheduled_page",
-              "SELECT " LOX_SCHEDULED_COLUMNS " FROM scheduled_statuses WHERE account_id = $1 "
-              "AND id < $2 AND id > $3 ORDER BY id DESC LIMIT $4"},
-    Statement{"scheduled_page_up",
-              "SELECT " LOX_SCHEDULED_COLUMNS " FROM scheduled_statuses WHERE account_id = $1 "
-              "AND id < $2 AND id > $3 ORDER BY id ASC LIMIT $4"},
+    LOX_PAGED_STATEMENTS("scheduled_page",
+                         "SELECT " LOX_SCHEDULED_COLUMNS
+                         " FROM scheduled_statuses WHERE account_id = $1 AND id < $2 AND id > $3",
+                         "id"),
     Statement{"scheduled_get", "SELECT " LOX_SCHEDULED_COLUMNS
                                " FROM scheduled_statuses WHERE account_id = $1 AND id = $2"},
     Statement{"scheduled_find",

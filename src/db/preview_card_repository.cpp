@@ -22,8 +22,8 @@ std::optional<std::int64_t> PreviewCardRepository::fresh_by_link(Tx& tx,
   return r[0][0].as<std::int64_t>();
 }
 
-std::pair<std::int64_t, std::optional<std::string>> PreviewCardRepository::upsert(
-    Tx& tx, std::int64_t new_id, const std::string& link_url, const domain::PreviewCard& c) {
+StoredCard PreviewCardRepository::upsert(Tx& tx, std::int64_t new_id, const std::string& link_url,
+                                         const domain::PreviewCard& c) {
   auto r = tx.work().exec_prepared(
       "card_upsert", new_id, link_url, c.url, c.title, c.description, c.type, c.author_name,
       c.author_url, c.provider_name, c.provider_url, c.html, c.width, c.height, c.image_key,

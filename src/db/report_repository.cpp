@@ -66,9 +66,9 @@ std::vector<std::string> ReportRepository::moderator_emails(Tx& tx) {
   return out;
 }
 
-std::vector<std::pair<std::int64_t, std::int64_t>> ReportRepository::local_statuses(
-    Tx& tx, const std::vector<std::string>& uris) {
-  std::vector<std::pair<std::int64_t, std::int64_t>> out;
+std::vector<StatusRef> ReportRepository::local_statuses(Tx& tx,
+                                                        const std::vector<std::string>& uris) {
+  std::vector<StatusRef> out;
   if (uris.empty()) return out;
   for (const auto& row :
        tx.work().exec_prepared("local_statuses_by_uris", to_pg_text_array(uris))) {

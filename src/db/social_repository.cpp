@@ -8,9 +8,9 @@
 namespace lox::db {
 
 namespace {
-std::vector<std::pair<std::int64_t, std::int64_t>> pairs(const pqxx::result& r) {
-  std::vector<std::pair<std::int64_t, std::int64_t>> out;
-  for (const auto& row : r) out.emplace_back(row[0].as<std::int64_t>(), row[1].as<std::int64_t>());
+CursorRows cursor_rows(const pqxx::result& r) {
+  CursorRows out;
+  for (const auto& row : r) out.push_back({row[0].as<std::int64_t>(), row[1].as<std::int64_t>()});
   return out;
 }
 
@@ -111,26 +111,22 @@ std::vector<RelationshipRow> SocialRepository::relationships(Tx& tx, std::int64_
   return out;
 }
 
-std::vector<std::pair<std::int64_t, std::int64_t>> SocialRepository::followers(
-    Tx& tx, std::int64_t account_id, const PageQuery& p) {
-  return pairs(tx.work().exec_prepared("followers_page", account_id, p.max_id,
-                                       p.min_id.value_or(p.since_id), p.limit));
+CursorRows SocialRepository::followers(Tx& tx, std::int64_t account_id, const PageQuery& p) {
+  return cursor_rows(tx.work().exec_prepared("followers_page", account_id, p.max_id,
+                                             p.min_id.value_or(p.since_id), p.limit));
 }
 
-std::vector<std::pair<std::int64_t, std::int64_t>> SocialRepository::following(
-    Tx& tx, std::int64_t account_id, const PageQuery& p) {
-  return pairs(tx.work().exec_prepared("following_page", account_id, p.max_id,
-                                       p.min_id.value_or(p.since_id), p.limit));
+CursorRows SocialRepository::following(Tx& tx, std::int64_t account_id, const PageQuery& p) {
+  return cursor_rows(tx.work().exec_prepared("following_page", account_id, p.max_id,
+                                             p.min_id.value_or(p.since_id), p.limit));
 }
 
-std::vector<std::pair<std::int64_t, std::int64_t>> SocialRepository::follow_requests(
-    Tx& tx, std::int64_t account_id, const PageQuery& p) {
-  return pairs(tx.work().exec_prepared("follow_requests_page", account_id, p.max_id,
-                                       p.min_id.value_or(p.since_id), p.limit));
+CursorRows SocialRepository::follow_requests(Tx& tx, std::int64_t account_id, const PageQuery& p) {
+  return cursor_rows(tx.work().exec_prepared("follow_requests_page", account_id, p.max_id,
+                                             p.min_id.value_or(p.since_id), p.limit));
 }
 
-std::pair<std::int64_t, std::int64_t> SocialRepository::follow_counts(Tx& tx,
-                                                                      std::int64_t account_id) {
+FollowCounts SocialRepository::follow_counts(Tx& tx, std::int64_t account_id) {
   auto row = tx.work().exec_prepared1("follow_counts", account_id);
   return {row[0].as<std::int64_t>(), row[1].as<std::int64_t>()};
 }
@@ -192,10 +188,14 @@ void SocialRepository::clear(Tx& tx, std::int64_t account_id) {
   tx.work().exec_prepared("notifications_clear", account_id);
 }
 
-std::vector<std::pair<std::int64_t, std::int64_t>> SocialRepository::familiar_followers(
+std::vector<FamiliarFollower> SocialRepository::familiar_followers(
     Tx& tx, std::int64_t viewer, const std::vector<std::int64_t>& targets, int limit) {
-  return pairs(
-      tx.work().exec_prepared("familiar_followers", viewer, to_pg_bigint_array(targets), limit));
+  std::vector<FamiliarFollower> out;
+  for (const auto& row :
+       tx.work().exec_prepared("familiar_followers", viewer, to_pg_bigint_array(targets), limit)) {
+    out.push_back({row[0].as<std::int64_t>(), row[1].as<std::int64_t>()});
+  }
+  return out;
 }
 
 bool SocialRepository::endorse(Tx& tx, std::int64_t row_id, std::int64_t account_id,
@@ -205,10 +205,9 @@ bool SocialRepository::endorse(Tx& tx, std::int64_t row_id, std::int64_t account
 void SocialRepository::unendorse(Tx& tx, std::int64_t account_id, std::int64_t target) {
   tx.work().exec_prepared("unendorse", account_id, target);
 }
-std::vector<std::pair<std::int64_t, std::int64_t>> SocialRepository::endorsements(
-    Tx& tx, std::int64_t account_id, const PageQuery& p) {
-  return pairs(tx.work().exec_prepared("endorsements_page", account_id, p.max_id,
-                                       p.min_id.value_or(p.since_id), p.limit));
+CursorRows SocialRepository::endorsements(Tx& tx, std::int64_t account_id, const PageQuery& p) {
+  return cursor_rows(tx.work().exec_prepared("endorsements_page", account_id, p.max_id,
+                                             p.min_id.value_or(p.since_id), p.limit));
 }
 
 std::int64_t SocialRepository::unread_notifications(Tx& tx, std::int64_t account_id, int limit) {
@@ -237,9 +236,9 @@ void SocialRepository::block_domain(Tx& tx, std::int64_t row_id, std::int64_t ac
 void SocialRepository::unblock_domain(Tx& tx, std::int64_t account_id, const std::string& domain) {
   tx.work().exec_prepared("domain_block_remove", account_id, domain);
 }
-std::vector<std::pair<std::int64_t, std::string>> SocialRepository::blocked_domains(
-    Tx& tx, std::int64_t account_id, const PageQuery& page) {
-  std::vector<std::pair<std::int64_t, std::string>> out;
+std::vector<BlockedDomain> SocialRepository::blocked_domains(Tx& tx, std::int64_t account_id,
+                                                             const PageQuery& page) {
+  std::vector<BlockedDomain> out;
   for (const auto& row : tx.work().exec_prepared("domain_blocks_page", account_id, page.max_id,
                                                  page.min_id.value_or(page.since_id), page.limit)) {
     out.emplace_back(row[0].as<std::int64_t>(), row[1].as<std::string>());

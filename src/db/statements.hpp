@@ -14,6 +14,16 @@ struct Statement {
   const char* text;
 };
 
+// A page read in Mastodon's two directions, written once: `name` newest first (max_id and
+// since_id), `name`_up oldest first from min_id, which the repository reverses
+// (db/paged_statement.hpp). `query` is everything before the ORDER BY, `key` the column that
+// pages; the limit is $4.
+#define LOX_PAGED_STATEMENTS(name, query, key)                              \
+  ::lox::db::sql::Statement{name, query " ORDER BY " key " DESC LIMIT $4"}, \
+      ::lox::db::sql::Statement {                                           \
+    name "_up", query " ORDER BY " key " ASC LIMIT $4"                      \
+  }
+
 inline constexpr std::array kStatements = {
     Statement{"ping", "SELECT 1"},
     // --- jobs -------------------------------------------------------------------------------

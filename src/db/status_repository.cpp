@@ -273,11 +273,10 @@ bool StatusRepository::insert_remote(Tx& tx, const NewStatus& s) {
              .affected_rows() == 1;
 }
 
-std::optional<std::pair<std::int64_t, std::int64_t>> StatusRepository::by_uri(
-    Tx& tx, const std::string& uri) {
+std::optional<StatusRef> StatusRepository::by_uri(Tx& tx, const std::string& uri) {
   auto r = tx.work().exec_prepared("status_by_uri", uri);
   if (r.empty()) return std::nullopt;
-  return std::make_pair(r[0][0].as<std::int64_t>(), r[0][1].as<std::int64_t>());
+  return {{r[0][0].as<std::int64_t>(), r[0][1].as<std::int64_t>()}};
 }
 
 std::vector<std::string> StatusRepository::remote_follower_inboxes(Tx& tx,
@@ -484,11 +483,10 @@ std::vector<std::int64_t> StatusRepository::poll_voters(Tx& tx, std::int64_t pol
   return ids_of(tx.work().exec_prepared("poll_voters", poll_id));
 }
 
-std::optional<std::pair<std::int64_t, std::int64_t>> StatusRepository::poll_of_status(
-    Tx& tx, std::int64_t status_id) {
+std::optional<PollRef> StatusRepository::poll_of_status(Tx& tx, std::int64_t status_id) {
   auto r = tx.work().exec_prepared("poll_of_status", status_id);
   if (r.empty()) return std::nullopt;
-  return std::make_pair(r[0][0].as<std::int64_t>(), r[0][1].as<std::int64_t>());
+  return {{r[0][0].as<std::int64_t>(), r[0][1].as<std::int64_t>()}};
 }
 
 std::vector<Marker> StatusRepository::markers(Tx& tx, std::int64_t account_id,

@@ -87,6 +87,15 @@
   "  AND mu.target_account_id = ps.account_id) "                                                \
   "ORDER BY ps.id " order " LIMIT $4"
 
+// A home or public page read and rendered in one round trip, in both paging directions (see
+// LOX_PAGED_STATEMENTS): `page` is LOX_HOME_PAGE or LOX_PUBLIC_PAGE.
+#define LOX_PAGED_VIEWS(name, page)                                                               \
+  ::lox::db::sql::Statement{                                                                      \
+      name, LOX_STATUS_VIEW_SELECT("$1") " WHERE s.id IN (" page("DESC") ") ORDER BY s.id DESC"}, \
+      ::lox::db::sql::Statement {                                                                 \
+    name "_up", LOX_STATUS_VIEW_SELECT("$1") " WHERE s.id IN (" page("ASC") ") ORDER BY s.id ASC" \
+  }
+
 namespace lox::db {
 
 inline constexpr int kStatusColumnCount = 20;

@@ -61,14 +61,8 @@ inline constexpr std::array kStatusStatements = {
                                                            "AND s.deleted_at IS NULL"},
     // A page of the home or public timeline read and rendered in one round trip: the page
     // query (LOX_HOME_PAGE, LOX_PUBLIC_PAGE) inside status_views. The _up forms serve min_id.
-    Statement{"home_views", LOX_STATUS_VIEW_SELECT("$1") " WHERE s.id IN (" LOX_HOME_PAGE(
-                                "DESC") ") ORDER BY s.id DESC"},
-    Statement{"home_views_up", LOX_STATUS_VIEW_SELECT("$1") " WHERE s.id IN (" LOX_HOME_PAGE(
-                                   "ASC") ") ORDER BY s.id ASC"},
-    Statement{"public_views", LOX_STATUS_VIEW_SELECT("$1") " WHERE s.id IN (" LOX_PUBLIC_PAGE(
-                                  "DESC") ") ORDER BY s.id DESC"},
-    Statement{"public_views_up", LOX_STATUS_VIEW_SELECT("$1") " WHERE s.id IN (" LOX_PUBLIC_PAGE(
-                                     "ASC") ") ORDER BY s.id ASC"},
+    LOX_PAGED_VIEWS("home_views", LOX_HOME_PAGE),
+    LOX_PAGED_VIEWS("public_views", LOX_PUBLIC_PAGE),
     Statement{"status_soft_delete",
               "UPDATE statuses SET deleted_at = now() WHERE (id = $1 OR reblog_of_id = $1) "
               "AND deleted_at IS NULL RETURNING id"},
@@ -129,24 +123,16 @@ inline constexpr std::array kStatusStatements = {
         "ON CONFLICT DO NOTHING"},
     // Pages: newest first; $2 = max_id (exclusive), $3 = since_id (exclusive), $4 = limit.
     // min_id pages read ascending from $3 and are reversed by the caller.
-    Statement{"account_page",
-              "SELECT s.id FROM statuses s WHERE s.account_id = $5 AND s.deleted_at IS NULL "
-              "AND s.id < $2 AND s.id > $3 AND " LOX_VISIBLE_TO(
-                  "$1") " AND ($6 = false OR s.reblog_of_id IS NULL) "
-                        "AND ($7 = false OR s.in_reply_to_id IS NULL OR s.in_reply_to_account_id = "
-                        "s.account_id) "
-                        "AND ($8 = false OR EXISTS (SELECT 1 FROM media_attachments md "
-                        "  WHERE md.status_id = s.id)) "
-                        "ORDER BY s.id DESC LIMIT $4"},
-    Statement{"account_page_up",
-              "SELECT s.id FROM statuses s WHERE s.account_id = $5 AND s.deleted_at IS NULL "
-              "AND s.id < $2 AND s.id > $3 AND " LOX_VISIBLE_TO(
-                  "$1") " AND ($6 = false OR s.reblog_of_id IS NULL) "
-                        "AND ($7 = false OR s.in_reply_to_id IS NULL OR s.in_reply_to_account_id = "
-                        "s.account_id) "
-                        "AND ($8 = false OR EXISTS (SELECT 1 FROM media_attachments md "
-                        "  WHERE md.status_id = s.id)) "
-                        "ORDER BY s.id ASC LIMIT $4"},
+    LOX_PAGED_STATEMENTS(
+        "account_page",
+        "SELECT s.id FROM statuses s WHERE s.account_id = $5 AND s.deleted_at IS NULL "
+        "AND s.id < $2 AND s.id > $3 AND " LOX_VISIBLE_TO(
+            "$1") " AND ($6 = false OR s.reblog_of_id IS NULL) "
+                  "AND ($7 = false OR s.in_reply_to_id IS NULL OR s.in_reply_to_account_id = "
+                  "s.account_id) "
+                  "AND ($8 = false OR EXISTS (SELECT 1 FROM media_attachments md "
+                  "  WHERE md.status_id = s.id))",
+        "s.id"),
     Statement{"account_statuses_count",
               "SELECT count(*) FROM statuses WHERE account_id = $1 AND deleted_at IS NULL"},
     // --- follows -------------------------------------------------------------------------

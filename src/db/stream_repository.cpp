@@ -14,12 +14,13 @@ std::vector<std::int64_t> ids_of(const pqxx::result& rows) {
   return out;
 }
 
-std::vector<std::pair<std::int64_t, std::int64_t>> pairs_of(const pqxx::result& rows) {
-  std::vector<std::pair<std::int64_t, std::int64_t>> out;
+// Rows of two ids as `Row`s (ListAudience, ConversationAudience).
+template <class Row>
+std::vector<Row> rows_of(const pqxx::result& rows) {
+  std::vector<Row> out;
   out.reserve(rows.size());
-  for (const auto& row : rows) {
-    out.emplace_back(row[0].as<std::int64_t>(), row[1].as<std::int64_t>());
-  }
+  for (const auto& row : rows)
+    out.push_back({row[0].as<std::int64_t>(), row[1].as<std::int64_t>()});
   return out;
 }
 
@@ -51,10 +52,10 @@ std::vector<std::int64_t> StreamRepository::home_audience(
       tx.work().exec_prepared("stream_home_audience", status_id, to_pg_bigint_array(accounts)));
 }
 
-std::vector<std::pair<std::int64_t, std::int64_t>> StreamRepository::list_audience(
-    Tx& tx, std::int64_t status_id, const std::vector<std::int64_t>& lists) {
+std::vector<ListAudience> StreamRepository::list_audience(Tx& tx, std::int64_t status_id,
+                                                          const std::vector<std::int64_t>& lists) {
   if (lists.empty()) return {};
-  return pairs_of(
+  return rows_of<ListAudience>(
       tx.work().exec_prepared("stream_list_audience", status_id, to_pg_bigint_array(lists)));
 }
 
@@ -72,11 +73,11 @@ std::vector<std::int64_t> StreamRepository::personal_viewers(
                                         to_pg_bigint_array(viewers)));
 }
 
-std::vector<std::pair<std::int64_t, std::int64_t>> StreamRepository::conversation_audience(
+std::vector<ConversationAudience> StreamRepository::conversation_audience(
     Tx& tx, std::int64_t status_id, const std::vector<std::int64_t>& accounts) {
   if (accounts.empty()) return {};
-  return pairs_of(tx.work().exec_prepared("stream_conversation_audience", status_id,
-                                          to_pg_bigint_array(accounts)));
+  return rows_of<ConversationAudience>(tx.work().exec_prepared(
+      "stream_conversation_audience", status_id, to_pg_bigint_array(accounts)));
 }
 
 bool StreamRepository::owns_list(Tx& tx, std::int64_t account_id, std::int64_t list_id) {

@@ -24,10 +24,9 @@ void TagRepository::unfollow(Tx& tx, std::int64_t account_id, const std::string&
   tx.work().exec_prepared("tag_unfollow", account_id, name);
 }
 
-std::vector<std::pair<std::int64_t, std::string>> TagRepository::followed(Tx& tx,
-                                                                          std::int64_t account_id,
-                                                                          const PageQuery& page) {
-  std::vector<std::pair<std::int64_t, std::string>> out;
+std::vector<FollowedTag> TagRepository::followed(Tx& tx, std::int64_t account_id,
+                                                 const PageQuery& page) {
+  std::vector<FollowedTag> out;
   for (const auto& row : tx.work().exec_prepared("followed_tags_page", account_id, page.max_id,
                                                  page.min_id.value_or(page.since_id), page.limit)) {
     out.emplace_back(row[0].as<std::int64_t>(), row[1].as<std::string>());

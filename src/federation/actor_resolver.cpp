@@ -78,11 +78,11 @@ awaitable<std::optional<domain::Account>> ActorResolver::resolve_handle(std::str
   auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                     std::chrono::system_clock::now().time_since_epoch())
                     .count();
-  if (stored && stored->second &&
-      now_ms - *stored->second <
+  if (stored && stored->fetched_at_ms &&
+      now_ms - *stored->fetched_at_ms <
           std::chrono::duration_cast<std::chrono::milliseconds>(kRefreshAfter).count()) {
     co_return co_await db_.read(
-        [&](db::Tx& tx) { return db::AccountRepository::find(tx, stored->first); });
+        [&](db::Tx& tx) { return db::AccountRepository::find(tx, stored->id); });
   }
   auto actor_id = co_await webfinger(username, domain);
   if (!actor_id) co_return std::nullopt;

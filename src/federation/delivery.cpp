@@ -28,7 +28,7 @@ bool unsalvageable(int status) {
 // What the caches did not have: the signer's username and private key (none for the instance
 // actor's username), and the host's stored health.
 struct StoredState {
-  std::optional<std::pair<std::string, std::string>> key;
+  std::optional<db::SigningKey> key;
   std::optional<db::DeliveryHostHealth> health;
 };
 
@@ -38,7 +38,7 @@ awaitable<StoredState> read_stored(db::Database& db, std::int64_t signer, const 
   co_await db.read([&](db::Tx& tx) {
     if (need_key && signer == kInstanceActorSigner) {
       if (auto pem = db::SecretRepository::get(tx, "instance_actor_private_key")) {
-        stored.key = std::make_pair(std::string(), *pem);
+        stored.key = db::SigningKey{std::string(), *pem};
       }
     } else if (need_key) {
       stored.key = db::AccountRepository::signing_key(tx, signer);
@@ -167,7 +167,7 @@ awaitable<void> DeliveryWorker::run(DeliveryPayload payload) {
     auto stored = co_await read_stored(db_, signer, host, !key, !health);
     if (!key) {
       if (!stored.key) throw jobs::PermanentError("the signing account is gone");
-      key = remember_signer(signer, stored.key->first, stored.key->second);
+      key = remember_signer(signer, stored.key->username, stored.key->private_key_pem);
     }
     if (!health) health = remember_health(host, stored.health);
   }

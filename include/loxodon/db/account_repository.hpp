@@ -44,6 +44,18 @@ struct ProfileRow {
   bool hide_counts = false;
 };
 
+// A remote account already stored: its id and when it was last fetched (Unix milliseconds).
+struct RemoteAccountRef {
+  std::int64_t id = 0;
+  std::optional<std::int64_t> fetched_at_ms;
+};
+
+// What a local account signs with.
+struct SigningKey {
+  std::string username;
+  std::string private_key_pem;
+};
+
 class AccountRepository {
  public:
   static void insert_local(Tx& tx, const NewLocalAccount& account);
@@ -75,14 +87,15 @@ class AccountRepository {
   static std::vector<std::string> also_known_as(Tx& tx, std::int64_t id);
   static void set_moved_to(Tx& tx, std::int64_t id, std::int64_t target);
   // The stored remote account for this actor id or handle: its id and when it was fetched.
-  static std::optional<std::pair<std::int64_t, std::optional<std::int64_t>>> remote_account(
-      Tx& tx, const std::string& uri, const std::string& username, const std::string& domain);
+  static std::optional<RemoteAccountRef> remote_account(Tx& tx, const std::string& uri,
+                                                        const std::string& username,
+                                                        const std::string& domain);
   // Inserts or updates a remote account (`id` is used when it is new); returns its id.
   static std::int64_t upsert_remote(Tx& tx, std::int64_t new_id, const RemoteActorRow& row);
   // Removes a remote account (and by cascade its statuses and relations); false if unknown.
   static bool delete_remote(Tx& tx, const std::string& uri);
   // A local account's username and private key, to sign what it sends.
-  static std::optional<std::pair<std::string, std::string>> signing_key(Tx& tx, std::int64_t id);
+  static std::optional<SigningKey> signing_key(Tx& tx, std::int64_t id);
   struct Inboxes {
     std::string inbox;
     std::string shared_inbox;  // empty when it has none

@@ -13,6 +13,16 @@ namespace lox::db {
 
 // The filters an account keeps (Mastodon's custom filters), their keywords and statuses, and
 // which of them match a set of statuses.
+// A keyword, or a status, of one of the owner's filters, with the filter it belongs to.
+struct FilterKeywordRow {
+  std::int64_t filter_id = 0;
+  domain::FilterKeyword keyword;
+};
+struct FilterStatusRow {
+  std::int64_t filter_id = 0;
+  domain::FilterStatus status;
+};
+
 class FilterRepository {
  public:
   static void insert(Tx& tx, std::int64_t owner, const domain::Filter& filter);
@@ -26,17 +36,13 @@ class FilterRepository {
 
   static void add_keyword(Tx& tx, std::int64_t filter_id, const domain::FilterKeyword& keyword);
   // The keyword and the id of its filter, when the owner has it.
-  static std::optional<std::pair<std::int64_t, domain::FilterKeyword>> keyword(Tx& tx,
-                                                                               std::int64_t owner,
-                                                                               std::int64_t id);
+  static std::optional<FilterKeywordRow> keyword(Tx& tx, std::int64_t owner, std::int64_t id);
   static bool update_keyword(Tx& tx, std::int64_t owner, const domain::FilterKeyword& keyword);
   static bool remove_keyword(Tx& tx, std::int64_t owner, std::int64_t id);
 
   // False when the filter already holds the status.
   static bool add_status(Tx& tx, std::int64_t filter_id, const domain::FilterStatus& status);
-  static std::optional<std::pair<std::int64_t, domain::FilterStatus>> status(Tx& tx,
-                                                                             std::int64_t owner,
-                                                                             std::int64_t id);
+  static std::optional<FilterStatusRow> status(Tx& tx, std::int64_t owner, std::int64_t id);
   static bool remove_status(Tx& tx, std::int64_t owner, std::int64_t id);
 
   // The viewer's active filters matching each status, keyed by status id.

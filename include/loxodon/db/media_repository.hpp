@@ -24,6 +24,12 @@ struct ProcessedMedia {
   std::optional<std::string> blurhash;
 };
 
+// How many cached copies of remote attachments there are, and their bytes.
+struct CachedMediaCount {
+  std::int64_t files = 0;
+  std::int64_t bytes = 0;
+};
+
 class MediaRepository {
  public:
   static void insert(Tx& tx, const MediaRow& row);
@@ -33,7 +39,7 @@ class MediaRepository {
   static bool set_upload(Tx& tx, std::int64_t id, const std::string& key, std::int64_t size);
   // Cached copies of remote attachments created more than `older_than_days` ago.
   static std::vector<MediaRow> remote_cached(Tx& tx, int older_than_days, int limit);
-  static std::pair<std::int64_t, std::int64_t> remote_cached_count(Tx& tx, int older_than_days);
+  static CachedMediaCount remote_cached_count(Tx& tx, int older_than_days);
   // Forgets the cached copy (the files are removed by the caller): state 3.
   static void evict(Tx& tx, std::int64_t id);
   static std::optional<MediaRow> find(Tx& tx, std::int64_t id);

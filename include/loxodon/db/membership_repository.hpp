@@ -12,6 +12,18 @@
 namespace lox::db {
 
 // Membership plans and the state of each member's subscription.
+// The plan and months of a funded seat just given.
+struct AssignedSeat {
+  std::int64_t plan_id = 0;
+  int months = 0;
+};
+
+// Seats funded, and how many of them were given.
+struct SeatCounts {
+  std::int64_t funded = 0;
+  std::int64_t given = 0;
+};
+
 class MembershipRepository {
  public:
   // False when a plan with that name or provider price exists.
@@ -38,12 +50,12 @@ class MembershipRepository {
   static std::optional<domain::FundedSeat> find_seat(Tx& tx, std::int64_t id);
   // Gives an open seat to `account_id`: its plan and months, or nothing when it is gone or
   // given already.
-  static std::optional<std::pair<std::int64_t, int>> assign_seat(Tx& tx, std::int64_t seat_id,
-                                                                 std::int64_t account_id,
-                                                                 std::int64_t membership_id,
-                                                                 const std::string& assigned_by);
+  static std::optional<AssignedSeat> assign_seat(Tx& tx, std::int64_t seat_id,
+                                                 std::int64_t account_id,
+                                                 std::int64_t membership_id,
+                                                 const std::string& assigned_by);
   // Seats funded, and how many of them were given.
-  static std::pair<std::int64_t, std::int64_t> seat_counts(Tx& tx);
+  static SeatCounts seat_counts(Tx& tx);
   // Re-derives the account's supporter badge after its memberships changed.
   static void refresh_badge(Tx& tx, std::int64_t account_id, int grace_days);
   // The same for the account holding a provider's subscription, if any.

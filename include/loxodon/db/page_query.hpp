@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <vector>
 
 namespace lox::db {
 
@@ -14,5 +15,13 @@ struct PageQuery {
   std::optional<std::int64_t> min_id;
   int limit = 20;
 };
+
+// One row of a page reached through join rows: `cursor` is the join row's id (what Link headers
+// page by), `id` the entity the row is about (a status, an account).
+struct CursorRow {
+  std::int64_t cursor = 0;
+  std::int64_t id = 0;
+};
+using CursorRows = std::vector<CursorRow>;
 
 }  // namespace lox::db

@@ -11,6 +11,13 @@
 namespace lox::db {
 
 // Link preview cards: one per link, shared by the statuses that link it.
+// A card stored for a link: its id, and the image key it replaced (whose file the caller
+// removes).
+struct StoredCard {
+  std::int64_t id = 0;
+  std::optional<std::string> replaced_image_key;
+};
+
 class PreviewCardRepository {
  public:
   // What a status offers a card: its HTML and whether it may have one.
@@ -26,8 +33,8 @@ class PreviewCardRepository {
   static std::optional<std::int64_t> fresh_by_link(Tx& tx, const std::string& link_url);
   // Inserts or refreshes the card of `link_url`; returns its id and the image key it replaced
   // (whose file the caller removes).
-  static std::pair<std::int64_t, std::optional<std::string>> upsert(
-      Tx& tx, std::int64_t new_id, const std::string& link_url, const domain::PreviewCard& card);
+  static StoredCard upsert(Tx& tx, std::int64_t new_id, const std::string& link_url,
+                           const domain::PreviewCard& card);
   static void attach(Tx& tx, std::int64_t status_id, std::int64_t card_id);
   static void detach(Tx& tx, std::int64_t status_id);
   // Reads the JSON the view queries return (LOX_CARD_OF_STATUS).

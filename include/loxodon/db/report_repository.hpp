@@ -1,6 +1,7 @@
 #pragma once
 
 #include <loxodon/db/page_query.hpp>
+#include <loxodon/db/status_repository.hpp>
 #include <loxodon/db/tx.hpp>
 #include <loxodon/domain/report.hpp>
 
@@ -22,9 +23,8 @@ class ReportRepository {
   static void resolve(Tx& tx, std::int64_t id, std::optional<std::int64_t> by_account);
   static void reopen(Tx& tx, std::int64_t id);
   static std::vector<std::string> moderator_emails(Tx& tx);
-  // (status id, author id) of the local statuses among `uris`.
-  static std::vector<std::pair<std::int64_t, std::int64_t>> local_statuses(
-      Tx& tx, const std::vector<std::string>& uris);
+  // The local statuses among `uris`, with their authors.
+  static std::vector<StatusRef> local_statuses(Tx& tx, const std::vector<std::string>& uris);
 };
 
 }  // namespace lox::db

@@ -50,11 +50,41 @@ struct NotificationFilter {
   std::int64_t account_id = 0;  // 0: from anyone
 };
 
+// A local follower of an account that moved away, and how it followed.
+struct LocalFollower {
+  std::int64_t account_id = 0;
+  FollowOptions options;
+};
+
+// A local account muting one that moved away.
+struct LocalMuter {
+  std::int64_t account_id = 0;
+  bool hide_notifications = false;
+};
+
+// For a target account, one of its followers whom the viewer follows too.
+struct FamiliarFollower {
+  std::int64_t target = 0;
+  std::int64_t follower = 0;
+};
+
+// A domain the user hides, with the row id that pages the list.
+struct BlockedDomain {
+  std::int64_t cursor = 0;
+  std::string domain;
+};
+
+// How many followers an account has, and how many it follows.
+struct FollowCounts {
+  std::int64_t followers = 0;
+  std::int64_t following = 0;
+};
+
 // What local accounts have with an account that moved away, for the Move to carry over.
 struct LocalRelationsOf {
-  std::vector<std::pair<std::int64_t, FollowOptions>> followers;  // local followers
-  std::vector<std::int64_t> blockers;                             // local accounts blocking it
-  std::vector<std::pair<std::int64_t, bool>> muters;  // (local account, hide notifications)
+  std::vector<LocalFollower> followers;
+  std::vector<std::int64_t> blockers;  // local accounts blocking it
+  std::vector<LocalMuter> muters;
 };
 
 // Follows, follow requests, blocks, mutes and notifications.
@@ -73,17 +103,11 @@ class SocialRepository {
   static void backfill_home(Tx& tx, std::int64_t account_id, std::int64_t target, bool reblogs);
   static std::vector<RelationshipRow> relationships(Tx& tx, std::int64_t viewer,
                                                     const std::vector<std::int64_t>& ids);
-  // (row id, account id) pairs, newest follow first.
-  static std::vector<std::pair<std::int64_t, std::int64_t>> followers(Tx& tx,
-                                                                      std::int64_t account_id,
-                                                                      const PageQuery& page);
-  static std::vector<std::pair<std::int64_t, std::int64_t>> following(Tx& tx,
-                                                                      std::int64_t account_id,
-                                                                      const PageQuery& page);
-  static std::vector<std::pair<std::int64_t, std::int64_t>> follow_requests(Tx& tx,
-                                                                            std::int64_t account_id,
-                                                                            const PageQuery& page);
-  static std::pair<std::int64_t, std::int64_t> follow_counts(Tx& tx, std::int64_t account_id);
+  // Newest follow first; the cursor is the follow row.
+  static CursorRows followers(Tx& tx, std::int64_t account_id, const PageQuery& page);
+  static CursorRows following(Tx& tx, std::int64_t account_id, const PageQuery& page);
+  static CursorRows follow_requests(Tx& tx, std::int64_t account_id, const PageQuery& page);
+  static FollowCounts follow_counts(Tx& tx, std::int64_t account_id);
   static void block(Tx& tx, std::int64_t row_id, std::int64_t account_id, std::int64_t target);
   static void unblock(Tx& tx, std::int64_t account_id, std::int64_t target);
   static void mute(Tx& tx, std::int64_t row_id, std::int64_t account_id, std::int64_t target,
@@ -92,10 +116,8 @@ class SocialRepository {
   // False when `account_id` does not follow `target` (endorsing needs a follow).
   static bool endorse(Tx& tx, std::int64_t row_id, std::int64_t account_id, std::int64_t target);
   static void unendorse(Tx& tx, std::int64_t account_id, std::int64_t target);
-  // (cursor, endorsed account) pairs, newest first.
-  static std::vector<std::pair<std::int64_t, std::int64_t>> endorsements(Tx& tx,
-                                                                         std::int64_t account_id,
-                                                                         const PageQuery& page);
+  // Newest first.
+  static CursorRows endorsements(Tx& tx, std::int64_t account_id, const PageQuery& page);
 
   // False when nothing was filed (a block, a mute hiding notifications, a duplicate).
   static bool notify(Tx& tx, std::int64_t row_id, std::int64_t account_id,
@@ -108,10 +130,10 @@ class SocialRepository {
                                                      std::int64_t id);
   static void dismiss(Tx& tx, std::int64_t account_id, std::int64_t id);
   static void clear(Tx& tx, std::int64_t account_id);
-  // (target, follower) pairs: followers of each target whom `viewer` follows, at most `limit`
-  // per target.
-  static std::vector<std::pair<std::int64_t, std::int64_t>> familiar_followers(
-      Tx& tx, std::int64_t viewer, const std::vector<std::int64_t>& targets, int limit);
+  // Followers of each target whom `viewer` follows, at most `limit` per target.
+  static std::vector<FamiliarFollower> familiar_followers(Tx& tx, std::int64_t viewer,
+                                                          const std::vector<std::int64_t>& targets,
+                                                          int limit);
   // Notifications newer than the "notifications" marker, counted up to `limit`.
   static std::int64_t unread_notifications(Tx& tx, std::int64_t account_id, int limit);
   // Followers who follow the author with notify=true (they get a "status" notification).
@@ -123,9 +145,8 @@ class SocialRepository {
   static void block_domain(Tx& tx, std::int64_t row_id, std::int64_t account_id,
                            const std::string& domain);
   static void unblock_domain(Tx& tx, std::int64_t account_id, const std::string& domain);
-  static std::vector<std::pair<std::int64_t, std::string>> blocked_domains(Tx& tx,
-                                                                           std::int64_t account_id,
-                                                                           const PageQuery& page);
+  static std::vector<BlockedDomain> blocked_domains(Tx& tx, std::int64_t account_id,
+                                                    const PageQuery& page);
 };
 
 }  // namespace lox::db

@@ -55,11 +55,20 @@ struct PollForVote {
   bool voted = false;
 };
 
-// (join-row id, entity id) pairs: the first is the paging cursor.
-using CursorRows = std::vector<std::pair<std::int64_t, std::int64_t>>;
-
 // A hashtag timeline: statuses with `tag` or one of `any`, every one of `all`, none of `none`
 // (lowercase names).
+// A status known by its ActivityPub id: its row and its author.
+struct StatusRef {
+  std::int64_t id = 0;
+  std::int64_t account_id = 0;
+};
+
+// The poll a status carries, and the poll's author.
+struct PollRef {
+  std::int64_t poll_id = 0;
+  std::int64_t account_id = 0;
+};
+
 struct TagFilter {
   std::string tag;
   std::vector<std::string> any;
@@ -74,9 +83,8 @@ class StatusRepository {
   static void insert(Tx& tx, const NewStatus& status);
   // A remote status (its uri unique); false when it was stored already.
   static bool insert_remote(Tx& tx, const NewStatus& status);
-  // (id, author) of the live status with this ActivityPub id.
-  static std::optional<std::pair<std::int64_t, std::int64_t>> by_uri(Tx& tx,
-                                                                     const std::string& uri);
+  // The live status with this ActivityPub id.
+  static std::optional<StatusRef> by_uri(Tx& tx, const std::string& uri);
   // The inboxes (shared where they have one) of an account's remote followers, each once.
   static std::vector<std::string> remote_follower_inboxes(Tx& tx, std::int64_t account_id);
   static void add_mentions(Tx& tx, std::int64_t status_id,
@@ -151,8 +159,7 @@ class StatusRepository {
   static void add_vote(Tx& tx, std::int64_t id, std::int64_t poll_id, std::int64_t account_id,
                        int choice);
   static std::vector<std::int64_t> poll_voters(Tx& tx, std::int64_t poll_id);
-  static std::optional<std::pair<std::int64_t, std::int64_t>> poll_of_status(
-      Tx& tx, std::int64_t status_id);
+  static std::optional<PollRef> poll_of_status(Tx& tx, std::int64_t status_id);
 
   static std::vector<Marker> markers(Tx& tx, std::int64_t account_id,
                                      const std::vector<std::string>& timelines);

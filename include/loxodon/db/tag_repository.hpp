@@ -26,6 +26,12 @@ struct FeaturedTagRow {
 
 // Hashtags an account follows (their public statuses reach its home feed) or features on its
 // profile.
+// A hashtag the user follows, with the row id that pages the list.
+struct FollowedTag {
+  std::int64_t cursor = 0;
+  std::string name;
+};
+
 class TagRepository {
  public:
   // The tag as `viewer` relates to it (viewer 0: nobody).
@@ -33,9 +39,8 @@ class TagRepository {
   static std::int64_t ensure(Tx& tx, const std::string& name);
   static void follow(Tx& tx, std::int64_t row_id, std::int64_t account_id, const std::string& name);
   static void unfollow(Tx& tx, std::int64_t account_id, const std::string& name);
-  // (cursor, name) pairs, newest follow first.
-  static std::vector<std::pair<std::int64_t, std::string>> followed(Tx& tx, std::int64_t account_id,
-                                                                    const PageQuery& page);
+  // Newest follow first.
+  static std::vector<FollowedTag> followed(Tx& tx, std::int64_t account_id, const PageQuery& page);
   // Puts a public status with followed tags into its followers' home feeds.
   static void fan_out(Tx& tx, std::int64_t status_id);
 

@@ -94,12 +94,12 @@ awaitable<void> render_texts(services::StreamingService& service, const config::
   if (event.kind == Event::Kind::kDelete) {
     auto id = std::make_shared<const std::string>(std::to_string(event.id));
     for (auto a : audience.home) home_text[a] = id;
-    for (const auto& l : audience.lists) home_text[l.second] = id;
+    for (const auto& l : audience.lists) home_text[l.owner] = id;
     for (auto a : audience.public_viewers) public_text[a] = id;
     co_return;
   }
   std::set<std::int64_t> home_viewers(audience.home.begin(), audience.home.end());
-  for (const auto& l : audience.lists) home_viewers.insert(l.second);
+  for (const auto& l : audience.lists) home_viewers.insert(l.owner);
   std::vector<std::int64_t> home_list(home_viewers.begin(), home_viewers.end());
   auto home_pages =
       co_await service.render_status(event.id, home_list, domain::FilterContext::kHome);

@@ -178,7 +178,7 @@ awaitable<domain::FilterKeyword> FilterService::keyword(std::int64_t me, std::in
   auto found =
       co_await db_.read([&](db::Tx& tx) { return db::FilterRepository::keyword(tx, me, id); });
   if (!found) throw not_found();
-  co_return found->second;
+  co_return found->keyword;
 }
 
 awaitable<domain::FilterKeyword> FilterService::update_keyword(std::int64_t me, std::int64_t id,
@@ -222,7 +222,7 @@ awaitable<domain::FilterStatus> FilterService::status(std::int64_t me, std::int6
   auto found =
       co_await db_.read([&](db::Tx& tx) { return db::FilterRepository::status(tx, me, id); });
   if (!found) throw not_found();
-  co_return found->second;
+  co_return found->status;
 }
 
 awaitable<void> FilterService::remove_status(std::int64_t me, std::int64_t id) {
@@ -243,8 +243,8 @@ awaitable<FilterV1> FilterService::get_v1(std::int64_t me, std::int64_t keyword_
   auto found = co_await db_.read(
       [&](db::Tx& tx) { return db::FilterRepository::keyword(tx, me, keyword_id); });
   if (!found) throw not_found();
-  domain::Filter f = co_await get(me, found->first);
-  co_return FilterV1{f, found->second};
+  domain::Filter f = co_await get(me, found->filter_id);
+  co_return FilterV1{f, found->keyword};
 }
 
 awaitable<FilterV1> FilterService::create_v1(std::int64_t me, FilterInput filter,

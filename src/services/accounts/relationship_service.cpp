@@ -250,8 +250,7 @@ awaitable<std::vector<db::RelationshipRow>> RelationshipService::relationships(
   co_return ordered;
 }
 
-awaitable<AccountPage> RelationshipService::accounts_page(
-    std::vector<std::pair<std::int64_t, std::int64_t>> rows) {
+awaitable<AccountPage> RelationshipService::accounts_page(db::CursorRows rows) {
   co_return co_await db_.tx([&](db::Tx& tx) {
     AccountPage page;
     for (const auto& [cursor, id] : rows) {
@@ -282,7 +281,7 @@ awaitable<AccountPage> RelationshipService::network_page(std::int64_t account_id
   auto rows = co_await db_.tx([&](db::Tx& tx) {
     auto account = db::AccountRepository::find(tx, account_id);
     if (!account || account->suspended_at) throw Error(ErrorCode::kNotFound, "Record not found");
-    std::vector<std::pair<std::int64_t, std::int64_t>> found;
+    db::CursorRows found;
     const bool hidden = account->hide_collections || account->hide_counts;
     if (hidden && viewer != account_id) return found;
     return followers ? db::SocialRepository::followers(tx, account_id, page)
@@ -323,10 +322,10 @@ RelationshipService::familiar_followers(std::int64_t me, std::vector<std::int64_
     std::vector<std::pair<std::int64_t, std::vector<domain::Account>>> out;
     for (auto id : unique) out.emplace_back(id, std::vector<domain::Account>{});
     for (const auto& row : db::SocialRepository::familiar_followers(tx, me, unique, kPerAccount)) {
-      auto account = db::AccountRepository::find(tx, row.second);
+      auto account = db::AccountRepository::find(tx, row.follower);
       if (!account) continue;
       for (auto& entry : out) {
-        if (entry.first == row.first) entry.second.push_back(*account);
+        if (entry.first == row.target) entry.second.push_back(*account);
       }
     }
     return out;
@@ -362,8 +361,8 @@ awaitable<void> RelationshipService::unblock_domain(std::int64_t me, std::string
   co_await db_.tx([&](db::Tx& tx) { db::SocialRepository::unblock_domain(tx, me, host); });
 }
 
-awaitable<std::vector<std::pair<std::int64_t, std::string>>> RelationshipService::blocked_domains(
-    std::int64_t me, db::PageQuery page) {
+awaitable<std::vector<db::BlockedDomain>> RelationshipService::blocked_domains(std::int64_t me,
+                                                                               db::PageQuery page) {
   co_return co_await db_.read(
       [&](db::Tx& tx) { return db::SocialRepository::blocked_domains(tx, me, page); });
 }

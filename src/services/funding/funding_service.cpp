@@ -64,7 +64,9 @@ awaitable<domain::FundingSummary> FundingService::summary() {
         db::FundingRepository::settings(tx), db::FundingRepository::stretch_goals(tx),
         db::FundingRepository::ledger_totals(tx), db::FundingRepository::supporters(tx, grace_days),
         std::chrono::system_clock::now());
-    std::tie(summary.seats_funded, summary.seats_given) = db::MembershipRepository::seat_counts(tx);
+    const auto seats = db::MembershipRepository::seat_counts(tx);
+    summary.seats_funded = seats.funded;
+    summary.seats_given = seats.given;
     return summary;
   });
   if (!fresh) co_return *reused;

@@ -200,11 +200,11 @@ awaitable<domain::Membership> MembershipService::assign_seat(domain::UserWithAcc
     if (!taken) throw validation_failed("This seat was given already");
     domain::MembershipState state;
     state.account_id = account_id;
-    state.plan_id = taken->first;
+    state.plan_id = taken->plan_id;
     state.provider = "manual";
     state.subscription_ref = "seat:" + std::to_string(seat_id);
     state.status = "comped";
-    state.current_period_end = add_calendar_months(now, taken->second);
+    state.current_period_end = add_calendar_months(now, taken->months);
     state.event_at = now;
     db::MembershipRepository::upsert(tx, membership_id, state);
     db::MembershipRepository::refresh_badge(tx, account_id, config_.funding.grace_days);

@@ -497,7 +497,7 @@ awaitable<MediaService::PruneProgress> MediaService::prune_remote(
   PruneProgress p;
   auto counted = co_await db_.read(
       [&](db::Tx& tx) { return db::MediaRepository::remote_cached_count(tx, days); });
-  p.total = counted.first;
+  p.total = counted.files;
   progress(p);
   for (;;) {
     auto batch = co_await db_.read(

@@ -60,12 +60,12 @@ awaitable<std::vector<std::pair<std::int64_t, ConversationPage>>> StreamingServi
     // One conversation removed meanwhile must not keep the others from their owners.
     std::optional<ConversationPage> page;
     try {
-      page = co_await conversations_.get(row.first, row.second);
+      page = co_await conversations_.get(row.account_id, row.conversation_id);
     } catch (const Error& e) {
       if (e.code() != ErrorCode::kNotFound) throw;
     }
     if (page && !page->items.empty() && page->items[0].last_status) {
-      out.emplace_back(row.first, std::move(*page));
+      out.emplace_back(row.account_id, std::move(*page));
     }
   }
   co_return out;

@@ -39,10 +39,10 @@ awaitable<void> PollJobs::run_expired(PollStatusPayload payload) {
     auto status = db::StatusRepository::find(tx, status_id);
     if (status && status->local) federate_status(tx, config_, *status, false, true);
     // Voters and the author hear that the poll ended (Mastodon names the author as sender).
-    for (auto voter : db::StatusRepository::poll_voters(tx, poll->first)) {
-      enqueue_notification(tx, voter, poll->second, "poll", status_id);
+    for (auto voter : db::StatusRepository::poll_voters(tx, poll->poll_id)) {
+      enqueue_notification(tx, voter, poll->account_id, "poll", status_id);
     }
-    enqueue_notification(tx, poll->second, poll->second, "poll", status_id);
+    enqueue_notification(tx, poll->account_id, poll->account_id, "poll", status_id);
   });
 }
 

@@ -128,7 +128,7 @@ awaitable<std::optional<std::int64_t>> PreviewCardService::fetch_card(std::strin
     }
     std::int64_t new_id = ids_.next();
     auto replaced = co_await db_.tx([&](db::Tx& tx) {
-      return db::PreviewCardRepository::upsert(tx, new_id, link, card).second;
+      return db::PreviewCardRepository::upsert(tx, new_id, link, card).replaced_image_key;
     });
     if (replaced && replaced != card.image_key) co_await media_.remove_file(*replaced);
   };

@@ -64,8 +64,7 @@ class RelationshipService {
   // Domains are stored lowercase; a URL or an empty value is a validation error.
   awaitable<void> block_domain(std::int64_t me, std::string domain);
   awaitable<void> unblock_domain(std::int64_t me, std::string domain);
-  awaitable<std::vector<std::pair<std::int64_t, std::string>>> blocked_domains(std::int64_t me,
-                                                                               db::PageQuery page);
+  awaitable<std::vector<db::BlockedDomain>> blocked_domains(std::int64_t me, db::PageQuery page);
 
  private:
   void answer_follow(db::Tx& tx, std::int64_t me, std::int64_t requester,
@@ -73,7 +72,7 @@ class RelationshipService {
   void send_block(db::Tx& tx, std::int64_t me, std::int64_t target, std::int64_t row, bool undo);
   awaitable<domain::Account> target_account(std::int64_t me, std::int64_t target);
   awaitable<db::RelationshipRow> relationship(std::int64_t me, std::int64_t target);
-  awaitable<AccountPage> accounts_page(std::vector<std::pair<std::int64_t, std::int64_t>> rows);
+  awaitable<AccountPage> accounts_page(db::CursorRows rows);
   awaitable<AccountPage> network_page(std::int64_t account_id, std::optional<std::int64_t> viewer,
                                       db::PageQuery page, bool followers);
 

@@ -22,8 +22,8 @@ namespace lox::services {
 
 // Who, among the candidates a process's subscriptions name, a status event reaches.
 struct StatusAudience {
-  std::vector<std::int64_t> home;                            // accounts whose home feed has it
-  std::vector<std::pair<std::int64_t, std::int64_t>> lists;  // (list, owner) it belongs on
+  std::vector<std::int64_t> home;            // accounts whose home feed has it
+  std::vector<db::ListAudience> lists;       // the lists it belongs on
   std::vector<std::int64_t> public_viewers;  // may see it on public and hashtag timelines
 };
 

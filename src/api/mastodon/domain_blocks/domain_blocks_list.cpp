@@ -11,8 +11,8 @@ awaitable<http::Response> DomainBlocksModule::list(Call& call) {
   nlohmann::json out = nlohmann::json::array();
   std::vector<std::int64_t> cursors;
   for (const auto& row : rows) {
-    out.push_back(row.second);
-    cursors.push_back(row.first);
+    out.push_back(row.domain);
+    cursors.push_back(row.cursor);
   }
   http::Response res = http::Response::json(200, out);
   add_link_header(res, call.request, config_, cursors);

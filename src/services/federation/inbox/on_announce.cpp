@@ -38,10 +38,10 @@ awaitable<void> InboxService::on_announce(const json& activity) {
   row.uri = uri;
   row.url = uri;
   row.visibility = domain::Visibility::kPublic;
-  row.reblog_of_id = original->first;
+  row.reblog_of_id = original->id;
   row.conversation_id = row.id;
   co_await db_.tx([&](db::Tx& tx) {
-    auto status = db::StatusRepository::find(tx, original->first);
+    auto status = db::StatusRepository::find(tx, original->id);
     // Never a boost of something its audience may not see.
     if (!status || !may_boost(*status, booster->id)) return;
     row.visibility = status->visibility;

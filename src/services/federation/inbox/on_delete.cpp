@@ -42,16 +42,16 @@ awaitable<void> InboxService::remove_authored(std::string actor, std::string obj
     auto status = db::StatusRepository::by_uri(tx, object);
     auto author = db::AccountRepository::find_by_uri(tx, actor);
     // Only its author deletes a status.
-    if (!status || !author || status->second != author->id) return;
+    if (!status || !author || status->account_id != author->id) return;
     // Counters follow, as when a local status goes.
-    if (auto row = db::StatusRepository::find(tx, status->first)) {
+    if (auto row = db::StatusRepository::find(tx, status->id)) {
       if (row->reblog_of_id) db::StatusRepository::bump_reblogs(tx, *row->reblog_of_id, -1);
       if (row->in_reply_to_id) db::StatusRepository::bump_replies(tx, *row->in_reply_to_id, -1);
     }
-    for (auto gone : db::StatusRepository::soft_delete(tx, status->first)) {
+    for (auto gone : db::StatusRepository::soft_delete(tx, status->id)) {
       streaming::publish(tx, {streaming::Event::Kind::kDelete, gone, 0, {}});
     }
-    db::ConversationRepository::remove_status(tx, status->first);
+    db::ConversationRepository::remove_status(tx, status->id);
   });
 }
 

@@ -25,11 +25,11 @@ awaitable<void> InboxService::on_like(const json& activity, bool undo) {
     auto status = db::StatusRepository::by_uri(tx, object);
     if (!status) return;
     // Favouriting a post one may not see would reach its author's notifications.
-    if (!undo && !db::StatusRepository::visible(tx, status->first, liker->id)) return;
+    if (!undo && !db::StatusRepository::visible(tx, status->id, liker->id)) return;
     if (undo) {
-      remove_favourite(tx, liker->id, status->first);
+      remove_favourite(tx, liker->id, status->id);
     } else {
-      add_favourite(tx, row, liker->id, status->first, status->second);
+      add_favourite(tx, row, liker->id, status->id, status->account_id);
     }
   });
 }

@@ -39,10 +39,10 @@ awaitable<void> InboxService::on_update(const json& activity) {
   co_await db_.tx([&](db::Tx& tx) {
     auto status = db::StatusRepository::by_uri(tx, note->uri);
     auto author = db::AccountRepository::find_by_uri(tx, actor);
-    if (!status || !author || status->second != author->id) return;  // only its author edits
+    if (!status || !author || status->account_id != author->id) return;  // only its author edits
     // A poll's server sends Update as votes come in: new counts are not an edit.
-    if (note->poll) set_poll_counts(tx, status->first, *note->poll);
-    auto stored = db::StatusRepository::find(tx, status->first);
+    if (note->poll) set_poll_counts(tx, status->id, *note->poll);
+    auto stored = db::StatusRepository::find(tx, status->id);
     bool edited = !stored || stored->content != note->content_html ||
                   stored->spoiler_text != note->summary || stored->sensitive != note->sensitive;
     if (edited) {
@@ -51,15 +51,15 @@ awaitable<void> InboxService::on_update(const json& activity) {
       updated.content = note->content_html;
       updated.sensitive = note->sensitive;
       updated.language = note->language;
-      db::StatusRepository::edit(tx, status->first, snapshot, updated);
+      db::StatusRepository::edit(tx, status->id, snapshot, updated);
       PreviewCardService::enqueue(
-          tx, config_, {status->first, updated.content, !updated.spoiler_text.empty(), true});
-      db::StatusRepository::add_tags(tx, status->first, note->hashtags);
+          tx, config_, {status->id, updated.content, !updated.spoiler_text.empty(), true});
+      db::StatusRepository::add_tags(tx, status->id, note->hashtags);
     }
     db::CustomEmojiRepository::set_status_emojis(
-        tx, status->first,
+        tx, status->id,
         federation::record_remote_emojis(tx, ids_, author->domain.value_or(""), note->emojis));
-    streaming::publish(tx, {streaming::Event::Kind::kStatusUpdate, status->first, 0, {}});
+    streaming::publish(tx, {streaming::Event::Kind::kStatusUpdate, status->id, 0, {}});
   });
 }
 

@@ -35,8 +35,8 @@ awaitable<void> InboxService::on_vote(const json& activity) {
   co_await db_.tx([&](db::Tx& tx) {
     auto status = db::StatusRepository::by_uri(tx, question);
     // A vote counts only from someone who may see the poll (followers-only, direct, blocked).
-    if (!status || !db::StatusRepository::visible(tx, status->first, voter->id)) return;
-    std::vector<std::int64_t> one{status->first};
+    if (!status || !db::StatusRepository::visible(tx, status->id, voter->id)) return;
+    std::vector<std::int64_t> one{status->id};
     auto views = db::StatusRepository::views(tx, one, voter->id);
     if (views.empty() || !views[0].poll || views[0].poll->expired) return;
     const auto& poll = *views[0].poll;
@@ -47,7 +47,7 @@ awaitable<void> InboxService::on_vote(const json& activity) {
         std::find(poll.own_votes.begin(), poll.own_votes.end(), choice) != poll.own_votes.end();
     if (already || (!poll.multiple && !poll.own_votes.empty())) return;
     db::StatusRepository::add_vote(tx, row, poll.id, voter->id, choice);
-    enqueue_poll_update(tx, status->first);
+    enqueue_poll_update(tx, status->id);
   });
 }
 

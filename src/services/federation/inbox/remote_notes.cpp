@@ -36,7 +36,7 @@ awaitable<std::optional<std::int64_t>> InboxService::known_or_fetched_status(std
   auto known = [&]() -> awaitable<std::optional<std::int64_t>> {
     auto row =
         co_await db_.read([&](db::Tx& tx) { return db::StatusRepository::by_uri(tx, *found_as); });
-    co_return row ? std::optional<std::int64_t>(row->first) : std::nullopt;
+    co_return row ? std::optional<std::int64_t>(row->id) : std::nullopt;
   };
   if (auto id = co_await known()) co_return id;
   // Ours are never fetched (one not found is gone), nor chains deeper than Mastodon follows.
@@ -142,9 +142,9 @@ awaitable<void> InboxService::store_note(const activitypub::RemoteNote& note,
     row.conversation_id = row.id;
     if (note.in_reply_to) {
       if (auto parent = db::StatusRepository::by_uri(tx, *note.in_reply_to)) {
-        row.in_reply_to_id = parent->first;
-        row.in_reply_to_account_id = parent->second;
-        row.conversation_id = db::StatusRepository::conversation_of(tx, parent->first);
+        row.in_reply_to_id = parent->id;
+        row.in_reply_to_account_id = parent->account_id;
+        row.conversation_id = db::StatusRepository::conversation_of(tx, parent->id);
       }
     }
     if (!db::StatusRepository::insert_remote(tx, row)) return;  // delivered before
