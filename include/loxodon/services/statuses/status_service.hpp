@@ -11,13 +11,9 @@
 #include <loxodon/util/asio.hpp>
 #include <loxodon/util/snowflake.hpp>
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
 #include <optional>
-#include <set>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace lox::db {

@@ -12,14 +12,8 @@
 #include <loxodon/jobs/job_queue.hpp>
 #include <loxodon/services/accounts/relationship_service.hpp>
 #include <loxodon/services/federation/inbox_service.hpp>
-#include <loxodon/services/media/media_jobs.hpp>
 #include <loxodon/services/media/media_service.hpp>
 #include <loxodon/services/moderation/report_service.hpp>
-#include <loxodon/services/notifications/notify_job.hpp>
-#include <loxodon/services/polls/poll_jobs.hpp>
-#include <loxodon/services/statuses/fan_out_job.hpp>
-#include <loxodon/services/statuses/interaction_steps.hpp>
-#include <loxodon/services/statuses/preview_card_service.hpp>
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/json_limits.hpp>
 

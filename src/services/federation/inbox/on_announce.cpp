@@ -7,10 +7,6 @@
 #include <loxodon/db/media_repository.hpp>
 #include <loxodon/db/status_repository.hpp>
 #include <loxodon/services/federation/inbox_service.hpp>
-#include <loxodon/services/media/media_jobs.hpp>
-#include <loxodon/services/notifications/notify_job.hpp>
-#include <loxodon/services/polls/poll_jobs.hpp>
-#include <loxodon/services/statuses/fan_out_job.hpp>
 #include <loxodon/services/statuses/interaction_steps.hpp>
 
 namespace lox::services {

@@ -6,11 +6,6 @@
 #include <loxodon/db/social_repository.hpp>
 #include <loxodon/services/accounts/relationship_service.hpp>
 #include <loxodon/services/federation/inbox_service.hpp>
-#include <loxodon/services/media/media_jobs.hpp>
-#include <loxodon/services/notifications/notify_job.hpp>
-#include <loxodon/services/polls/poll_jobs.hpp>
-#include <loxodon/services/statuses/fan_out_job.hpp>
-#include <loxodon/services/statuses/interaction_steps.hpp>
 
 #include <spdlog/spdlog.h>
 
