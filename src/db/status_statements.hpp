@@ -133,8 +133,6 @@ inline constexpr std::array kStatusStatements = {
                   "AND ($8 = false OR EXISTS (SELECT 1 FROM media_attachments md "
                   "  WHERE md.status_id = s.id))",
         "s.id"),
-    Statement{"account_statuses_count",
-              "SELECT count(*) FROM statuses WHERE account_id = $1 AND deleted_at IS NULL"},
     // --- follows -------------------------------------------------------------------------
     Statement{
         "follow_insert",
