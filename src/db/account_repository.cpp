@@ -1,4 +1,4 @@
-#include "db/account_sql.hpp"
+#include "db/account_rows.hpp"
 #include "db/fields.hpp"
 #include "db/tx_impl.hpp"
 

@@ -1,7 +1,7 @@
 #pragma once
-// Prepared statements for staff announcements.
+// Prepared statements for staff announcements (announcement_repository.cpp).
 
-#include "db/statements.hpp"
+#include "db/statement.hpp"
 
 #include <array>
 

@@ -1,20 +1,5 @@
-#include "db/announcement_statements.hpp"
-#include "db/card_statements.hpp"
-#include "db/donation_statements.hpp"
-#include "db/emoji_statements.hpp"
-#include "db/federation_statements.hpp"
-#include "db/funding_statements.hpp"
-#include "db/ledger_statements.hpp"
-#include "db/membership_statements.hpp"
-#include "db/personal_statements.hpp"
+#include "db/all_statements.hpp"
 #include "db/pooled_connection.hpp"
-#include "db/report_statements.hpp"
-#include "db/sponsor_statements.hpp"
-#include "db/statements.hpp"
-#include "db/status_statements.hpp"
-#include "db/statuses_cleanup_statements.hpp"
-#include "db/stream_statements.hpp"
-#include "db/thanks_statements.hpp"
 #include "db/tx_impl.hpp"
 
 #include <loxodon/db/database.hpp>
@@ -51,35 +36,8 @@ pqxx::connection& PooledConnection::get(const DatabaseOptions& options) {
     setup.exec("SET idle_in_transaction_session_timeout = '60s'");
     setup.exec("SET application_name = 'loxodon'");
   }
-  for (const auto& statement : sql::kStatements) conn->prepare(statement.name, statement.text);
-  for (const auto& statement : sql::kStatusStatements)
-    conn->prepare(statement.name, statement.text);
-  for (const auto& statement : sql::kPersonalStatements)
-    conn->prepare(statement.name, statement.text);
-  for (const auto& statement : sql::kStreamStatements)
-    conn->prepare(statement.name, statement.text);
-  for (const auto& statement : sql::kAnnouncementStatements)
-    conn->prepare(statement.name, statement.text);
-  for (const auto& statement : sql::kMembershipStatements)
-    conn->prepare(statement.name, statement.text);
-  for (const auto& statement : sql::kThanksStatements)
-    conn->prepare(statement.name, statement.text);
-  for (const auto& statement : sql::kStatusesCleanupStatements)
-    conn->prepare(statement.name, statement.text);
-  for (const auto& statement : sql::kDonationStatements)
-    conn->prepare(statement.name, statement.text);
-  for (const auto& statement : sql::kSponsorStatements)
-    conn->prepare(statement.name, statement.text);
-  for (const auto& statement : sql::kFundingStatements)
-    conn->prepare(statement.name, statement.text);
-  for (const auto& statement : sql::kLedgerStatements)
-    conn->prepare(statement.name, statement.text);
-  for (const auto& statement : sql::kReportStatements)
-    conn->prepare(statement.name, statement.text);
-  for (const auto& statement : sql::kCardStatements) conn->prepare(statement.name, statement.text);
-  for (const auto& statement : sql::kEmojiStatements) conn->prepare(statement.name, statement.text);
-  for (const auto& statement : sql::kFederationStatements)
-    conn->prepare(statement.name, statement.text);
+  for (const auto& statements : sql::kAllStatements)
+    for (const auto& statement : statements) conn->prepare(statement.name, statement.text);
   conn_ = std::move(conn);
   return *conn_;
 }

@@ -1,7 +1,8 @@
 #pragma once
-// Prepared statements for funding settings, stretch goals and the ledger's totals.
+// Prepared statements for funding settings, stretch goals and the ledger's totals
+// (funding_repository.cpp).
 
-#include "db/statements.hpp"
+#include "db/statement.hpp"
 
 #include <array>
 

@@ -1,8 +1,8 @@
 #pragma once
-// Prepared statements for the funding ledger.
+// Prepared statements for the funding ledger (ledger_repository.cpp).
 
-#include "db/ledger_sql.hpp"
-#include "db/statements.hpp"
+#include "db/sql_fragments.hpp"
+#include "db/statement.hpp"
 
 #include <array>
 

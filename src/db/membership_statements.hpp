@@ -1,7 +1,7 @@
 #pragma once
-// Prepared statements for membership plans and members.
+// Prepared statements for membership plans and members (membership_repository.cpp).
 
-#include "db/statements.hpp"
+#include "db/statement.hpp"
 
 #include <array>
 

@@ -1,7 +1,7 @@
 #pragma once
-// Prepared statements for reports (the moderation queue).
+// Prepared statements for reports, the moderation queue (report_repository.cpp).
 
-#include "db/statements.hpp"
+#include "db/statement.hpp"
 
 #include <array>
 

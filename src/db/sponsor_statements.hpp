@@ -1,7 +1,8 @@
 #pragma once
-// Prepared statements for sponsors, placements, their daily counters and community curators.
+// Prepared statements for sponsors, placements, their daily counters and community curators
+// (sponsor_repository.cpp).
 
-#include "db/statements.hpp"
+#include "db/statement.hpp"
 
 #include <array>
 

@@ -1,7 +1,7 @@
+#include "db/account_rows.hpp"
 #include "db/fields.hpp"
 #include "db/paged_statement.hpp"
 #include "db/pg_array.hpp"
-#include "db/status_sql.hpp"
 #include "db/tx_impl.hpp"
 
 #include <loxodon/db/custom_emoji_repository.hpp>
@@ -17,6 +17,10 @@
 namespace lox::db {
 
 namespace {
+
+// How many columns LOX_STATUS_COLUMNS selects (db/status_statements.hpp): where a status
+// view's author columns start.
+constexpr int kStatusColumnCount = 20;
 
 domain::Status read_status(const pqxx::row& row) {
   domain::Status s;

@@ -1,10 +1,92 @@
 #pragma once
-// Prepared statements for statuses, the social graph, timelines and notifications.
+// Prepared statements of statuses: posting and editing, reading and rendering, timelines,
+// favourites, boosts, bookmarks, pins, polls and markers (status_repository.cpp).
 
-#include "db/statements.hpp"
-#include "db/status_sql.hpp"
+#include "db/sql_fragments.hpp"
+#include "db/statement.hpp"
 
 #include <array>
+
+// A status's columns in the order read_status reads them (status_repository.cpp counts them).
+#define LOX_STATUS_COLUMNS                                                                         \
+  "s.id, s.account_id, s.local, s.uri, s.url, (extract(epoch FROM s.created_at) * 1000)::bigint, " \
+  "(extract(epoch FROM s.edited_at) * 1000)::bigint, s.text, s.spoiler_text, s.content, "          \
+  "s.visibility, s.sensitive, s.language, s.in_reply_to_id, s.in_reply_to_account_id, "            \
+  "s.reblog_of_id, s.application_id, s.replies_count, s.reblogs_count, s.favourites_count"
+
+// The card of status `s` as one JSON array (NULL without one: has_card spares most rows the
+// lookup), for the view queries; the order is what PreviewCardRepository::from_json reads.
+#define LOX_CARD_OF_STATUS                                                                      \
+  "CASE WHEN s.has_card THEN (SELECT json_build_array(c.url, c.title, c.description, c.type, "  \
+  "c.author_name, "                                                                             \
+  "  c.author_url, c.provider_name, c.provider_url, c.html, c.width, c.height, c.image_key, "   \
+  "  c.image_width, c.image_height, c.image_description, c.blurhash, c.embed_url, c.language, " \
+  "  c.published_at)::text FROM status_preview_cards sc "                                       \
+  "  JOIN preview_cards c ON c.id = sc.preview_card_id WHERE sc.status_id = s.id) END"
+
+// The columns status_views returns for each status: the status, its author and application,
+// mentions (JSON), tags, whether it has a poll, the viewer's own flags, media (JSON), custom emoji
+// (JSON) (viewer `v` = 0, logged out, skips them) and whether the viewer has any filters
+// (uncorrelated, so evaluated once).
+#define LOX_STATUS_VIEW_SELECT(v)                                                                \
+  "SELECT " LOX_STATUS_COLUMNS ", " LOX_ACCOUNT_COLUMNS                                          \
+  ", app.name, app.website, "                                                                    \
+  "(SELECT coalesce(json_agg(json_build_array(ma.id::text, ma.username, ma.domain, ma.url) "     \
+  "  ORDER BY ma.id), '[]')::text FROM mentions m JOIN accounts ma ON ma.id = m.account_id "     \
+  "  WHERE m.status_id = s.id), "                                                                \
+  "ARRAY(SELECT t.name FROM statuses_tags st JOIN tags t ON t.id = st.tag_id "                   \
+  "  WHERE st.status_id = s.id ORDER BY t.name)::text, "                                         \
+  "EXISTS (SELECT 1 FROM polls p WHERE p.status_id = s.id), " v                                  \
+  "::bigint <> 0 AND EXISTS (SELECT 1 FROM favourites f WHERE f.status_id = s.id "               \
+  "  AND f.account_id = " v "), " v                                                              \
+  "::bigint <> 0 AND EXISTS (SELECT 1 FROM statuses r WHERE r.reblog_of_id = s.id "              \
+  "  AND r.account_id = " v " AND r.deleted_at IS NULL), " v                                     \
+  "::bigint <> 0 AND EXISTS (SELECT 1 FROM bookmarks b WHERE b.status_id = s.id "                \
+  "  AND b.account_id = " v "), " v                                                              \
+  "::bigint <> 0 AND EXISTS (SELECT 1 FROM status_pins sp WHERE sp.status_id = s.id "            \
+  "  AND sp.account_id = " v "), " v                                                             \
+  "::bigint <> 0 AND EXISTS (SELECT 1 FROM conversation_mutes cm WHERE cm.account_id = " v       \
+  "  AND cm.conversation_id = s.conversation_id), " v                                            \
+  "::bigint <> 0 AND EXISTS (SELECT 1 FROM custom_filters cf WHERE cf.account_id = " v           \
+  "), "                                                                                          \
+  "(SELECT coalesce(json_agg(json_build_array(md.id::text, md.kind, md.state, md.content_type, " \
+  "  md.file_key, md.small_key, md.description, md.focus_x, md.focus_y, md.meta, md.blurhash, "  \
+  "  md.remote_url) "                                                                            \
+  "  ORDER BY md.id), '[]')::text FROM media_attachments md WHERE md.status_id = "               \
+  "s.id), " LOX_EMOJIS_OF(                                                                       \
+      "status_custom_emojis", "status_id", "s.id",                                               \
+      "s.has_emojis") ", " LOX_CARD_OF_STATUS                                                    \
+                      " FROM statuses s JOIN accounts a ON a.id = s.account_id "                 \
+                      "LEFT JOIN oauth_applications app ON app.id = s.application_id"
+
+// One page of a home feed ($1 account, $2 max_id, $3 since_id or min_id, $4 limit).
+#define LOX_HOME_PAGE(order)                                                     \
+  "SELECT h.status_id FROM home_feed h JOIN statuses hs ON hs.id = h.status_id " \
+  "WHERE h.account_id = $1 AND h.status_id < $2 AND h.status_id > $3 "           \
+  "AND hs.deleted_at IS NULL ORDER BY h.status_id " order " LIMIT $4"
+
+// One page of the public timeline ($1 viewer, $2-$4 as above, $5 scope: 0 all, 1 local,
+// 2 remote, $6 only statuses with media), without boosts, blocked or muted authors.
+#define LOX_PUBLIC_PAGE(order)                                                                  \
+  "SELECT ps.id FROM statuses ps WHERE ps.visibility = 0 AND ps.reblog_of_id IS NULL "          \
+  "AND ps.deleted_at IS NULL AND ps.id < $2 AND ps.id > $3 "                                    \
+  "AND ($5 = 0 OR ($5 = 1 AND ps.local) OR ($5 = 2 AND NOT ps.local)) "                         \
+  "AND ($6 = false OR EXISTS (SELECT 1 FROM media_attachments md WHERE md.status_id = ps.id)) " \
+  "AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.account_id = $1 AND "                        \
+  "  b.target_account_id = ps.account_id) OR (b.account_id = ps.account_id AND "                \
+  "  b.target_account_id = $1)) "                                                               \
+  "AND NOT EXISTS (SELECT 1 FROM mutes mu WHERE mu.account_id = $1 "                            \
+  "  AND mu.target_account_id = ps.account_id) "                                                \
+  "ORDER BY ps.id " order " LIMIT $4"
+
+// A home or public page read and rendered in one round trip, in both paging directions (see
+// LOX_PAGED_STATEMENTS): `page` is LOX_HOME_PAGE or LOX_PUBLIC_PAGE.
+#define LOX_PAGED_VIEWS(name, page)                                                               \
+  ::lox::db::sql::Statement{                                                                      \
+      name, LOX_STATUS_VIEW_SELECT("$1") " WHERE s.id IN (" page("DESC") ") ORDER BY s.id DESC"}, \
+      ::lox::db::sql::Statement {                                                                 \
+    name "_up", LOX_STATUS_VIEW_SELECT("$1") " WHERE s.id IN (" page("ASC") ") ORDER BY s.id ASC" \
+  }
 
 namespace lox::db::sql {
 
@@ -40,9 +122,6 @@ inline constexpr std::array kStatusStatements = {
     Statement{
         "mention_insert",
         "INSERT INTO mentions (status_id, account_id) VALUES ($1, $2) ON CONFLICT DO NOTHING"},
-    Statement{"tag_upsert",
-              "WITH ins AS (INSERT INTO tags (name) VALUES ($1) ON CONFLICT (name) DO NOTHING "
-              "RETURNING id) SELECT id FROM ins UNION ALL SELECT id FROM tags WHERE name = $1"},
     Statement{
         "status_tag_insert",
         "INSERT INTO statuses_tags (tag_id, status_id) VALUES ($1, $2) ON CONFLICT DO NOTHING"},
@@ -133,112 +212,6 @@ inline constexpr std::array kStatusStatements = {
                   "AND ($8 = false OR EXISTS (SELECT 1 FROM media_attachments md "
                   "  WHERE md.status_id = s.id))",
         "s.id"),
-    // --- follows -------------------------------------------------------------------------
-    Statement{
-        "follow_insert",
-        "INSERT INTO follows (id, account_id, target_account_id, show_reblogs, notify, languages) "
-        "VALUES ($1, $2, $3, $4, $5, CASE WHEN $7 THEN nullif($6::text[], '{}') END) "
-        "ON CONFLICT (account_id, target_account_id) DO UPDATE SET show_reblogs = $4, notify = $5, "
-        "languages = CASE WHEN $7 THEN nullif($6::text[], '{}') ELSE follows.languages END "
-        "RETURNING (xmax = 0)"},
-    Statement{
-        "follow_request_insert",
-        "INSERT INTO follow_requests (id, account_id, target_account_id, show_reblogs, notify, "
-        "languages) VALUES ($1, $2, $3, $4, $5, CASE WHEN $7 THEN nullif($6::text[], '{}') END) "
-        "ON CONFLICT (account_id, target_account_id) DO NOTHING RETURNING id"},
-    // What a Move carries over: local followers (with their options), blockers and muters.
-    Statement{"local_followers_of",
-              "SELECT f.account_id, f.show_reblogs, f.notify, f.languages FROM follows f "
-              "JOIN accounts a ON a.id = f.account_id "
-              "WHERE f.target_account_id = $1 AND a.domain IS NULL ORDER BY f.id"},
-    Statement{"local_blockers_of",
-              "SELECT b.account_id FROM blocks b JOIN accounts a ON a.id = b.account_id "
-              "WHERE b.target_account_id = $1 AND a.domain IS NULL ORDER BY b.id"},
-    Statement{"local_muters_of",
-              "SELECT m.account_id, m.hide_notifications FROM mutes m "
-              "JOIN accounts a ON a.id = m.account_id WHERE m.target_account_id = $1 "
-              "AND a.domain IS NULL AND (m.expires_at IS NULL OR m.expires_at > now()) "
-              "ORDER BY m.id"},
-    Statement{"follow_delete",
-              "DELETE FROM follows WHERE account_id = $1 AND target_account_id = $2"},
-    Statement{"follow_request_delete",
-              "DELETE FROM follow_requests WHERE account_id = $1 AND target_account_id = $2 "
-              "RETURNING show_reblogs, notify, languages"},
-    // Unfollowing removes the followed account's statuses from the home feed.
-    Statement{"home_feed_remove_author",
-              "DELETE FROM home_feed h USING statuses s WHERE h.account_id = $1 "
-              "AND h.status_id = s.id AND s.account_id = $2"},
-    // Following back-fills a bounded number of recent statuses, so the home feed is not empty.
-    Statement{
-        "home_feed_backfill",
-        "INSERT INTO home_feed (account_id, status_id) SELECT $1, s.id FROM statuses s "
-        "WHERE s.account_id = $2 AND s.deleted_at IS NULL AND s.visibility <= 2 "
-        "AND (s.reblog_of_id IS NULL OR $3) ORDER BY s.id DESC LIMIT 40 ON CONFLICT DO NOTHING"},
-    Statement{
-        "relationships",
-        "SELECT t.id, "
-        "EXISTS (SELECT 1 FROM follows f WHERE f.account_id = $1 AND f.target_account_id = t.id), "
-        "coalesce((SELECT f.show_reblogs FROM follows f WHERE f.account_id = $1 AND "
-        "f.target_account_id = t.id), false), "
-        "coalesce((SELECT f.notify FROM follows f WHERE f.account_id = $1 AND f.target_account_id "
-        "= t.id), false), "
-        "EXISTS (SELECT 1 FROM follows f WHERE f.account_id = t.id AND f.target_account_id = $1), "
-        "EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = $1 AND b.target_account_id = t.id), "
-        "EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = t.id AND b.target_account_id = $1), "
-        "EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = $1 AND m.target_account_id = t.id), "
-        "coalesce((SELECT m.hide_notifications FROM mutes m WHERE m.account_id = $1 AND "
-        "m.target_account_id = t.id), false), "
-        "EXISTS (SELECT 1 FROM follow_requests r WHERE r.account_id = $1 AND r.target_account_id = "
-        "t.id), "
-        "EXISTS (SELECT 1 FROM follow_requests r WHERE r.account_id = t.id AND r.target_account_id "
-        "= $1), "
-        "EXISTS (SELECT 1 FROM account_pins p WHERE p.account_id = $1 AND p.target_account_id = "
-        "t.id), "
-        "EXISTS (SELECT 1 FROM account_domain_blocks d WHERE d.account_id = $1 AND d.domain = "
-        "t.domain), "
-        "(SELECT f.languages FROM follows f WHERE f.account_id = $1 AND f.target_account_id = "
-        "t.id) "
-        "FROM accounts t WHERE t.id = ANY($2::bigint[]) AND t.suspended_at IS NULL"},
-    // For each of $2: the accounts $1 follows that follow it, most recent follow first.
-    Statement{
-        "familiar_followers",
-        "SELECT x.target_account_id, x.account_id FROM (SELECT f.target_account_id, "
-        "f.account_id, row_number() OVER (PARTITION BY f.target_account_id ORDER BY f.id DESC) "
-        "AS n FROM follows f JOIN follows mine ON mine.account_id = $1 AND "
-        "mine.target_account_id = f.account_id JOIN accounts a ON a.id = f.account_id "
-        "WHERE f.target_account_id = ANY ($2::bigint[]) AND a.suspended_at IS NULL) x "
-        "WHERE x.n <= $3 ORDER BY x.target_account_id, x.n"},
-    Statement{
-        "followers_page",
-        "SELECT f.id, f.account_id FROM follows f JOIN accounts a ON a.id = f.account_id "
-        "WHERE f.target_account_id = $1 AND a.suspended_at IS NULL AND f.id < $2 AND f.id > $3 "
-        "ORDER BY f.id DESC LIMIT $4"},
-    Statement{"following_page",
-              "SELECT f.id, f.target_account_id FROM follows f JOIN accounts a ON a.id = "
-              "f.target_account_id "
-              "WHERE f.account_id = $1 AND a.suspended_at IS NULL AND f.id < $2 AND f.id > $3 "
-              "ORDER BY f.id DESC LIMIT $4"},
-    Statement{
-        "follow_requests_page",
-        "SELECT r.id, r.account_id FROM follow_requests r JOIN accounts a ON a.id = r.account_id "
-        "WHERE r.target_account_id = $1 AND a.suspended_at IS NULL AND r.id < $2 AND r.id > $3 "
-        "ORDER BY r.id DESC LIMIT $4"},
-    Statement{"follow_counts",
-              "SELECT (SELECT count(*) FROM follows WHERE target_account_id = $1), "
-              "(SELECT count(*) FROM follows WHERE account_id = $1)"},
-    Statement{"block_insert",
-              "INSERT INTO blocks (id, account_id, target_account_id) VALUES ($1, $2, $3) "
-              "ON CONFLICT DO NOTHING"},
-    Statement{"block_delete",
-              "DELETE FROM blocks WHERE account_id = $1 AND target_account_id = $2"},
-    Statement{
-        "mute_insert",
-        "INSERT INTO mutes (id, account_id, target_account_id, hide_notifications, expires_at) "
-        "VALUES ($1, $2, $3, $4, CASE WHEN $5::bigint > 0 THEN now() + make_interval(secs => $5) "
-        "END) "
-        "ON CONFLICT (account_id, target_account_id) DO UPDATE SET hide_notifications = $4, "
-        "expires_at = CASE WHEN $5::bigint > 0 THEN now() + make_interval(secs => $5) END"},
-    Statement{"mute_delete", "DELETE FROM mutes WHERE account_id = $1 AND target_account_id = $2"},
     // --- lists of statuses and accounts keyed by their join rows ----------------------------
     Statement{"favourites_page",
               "SELECT f.id, f.status_id FROM favourites f JOIN statuses s ON s.id = f.status_id "
@@ -259,19 +232,6 @@ inline constexpr std::array kStatusStatements = {
     Statement{"blocks_page",
               "SELECT b.id, b.target_account_id FROM blocks b WHERE b.account_id = $1 "
               "AND b.id < $2 AND b.id > $3 ORDER BY b.id DESC LIMIT $4"},
-    // Endorsing needs a follow: nothing is inserted otherwise. True when endorsed afterwards
-    // (now or before; the CTE's row is not visible to the outer EXISTS, hence both checks).
-    Statement{"endorse",
-              "WITH ins AS (INSERT INTO account_pins (id, account_id, target_account_id) "
-              "SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM follows f WHERE f.account_id = $2 "
-              "AND f.target_account_id = $3) ON CONFLICT DO NOTHING RETURNING 1) "
-              "SELECT EXISTS (SELECT 1 FROM ins) OR EXISTS (SELECT 1 FROM account_pins p WHERE "
-              "p.account_id = $2 AND p.target_account_id = $3)"},
-    Statement{"unendorse",
-              "DELETE FROM account_pins WHERE account_id = $1 AND target_account_id = $2"},
-    Statement{"endorsements_page",
-              "SELECT p.id, p.target_account_id FROM account_pins p WHERE p.account_id = $1 "
-              "AND p.id < $2 AND p.id > $3 ORDER BY p.id DESC LIMIT $4"},
     Statement{"mutes_page",
               "SELECT m.id, m.target_account_id FROM mutes m WHERE m.account_id = $1 "
               "AND (m.expires_at IS NULL OR m.expires_at > now()) "
@@ -361,130 +321,6 @@ inline constexpr std::array kStatusStatements = {
               "ON CONFLICT DO NOTHING"},
     Statement{"poll_voters", "SELECT DISTINCT account_id FROM poll_votes WHERE poll_id = $1"},
     Statement{"poll_of_status", "SELECT id, account_id FROM polls WHERE status_id = $1"},
-    // --- lists ---------------------------------------------------------------------------
-    Statement{"list_insert",
-              "INSERT INTO lists (id, account_id, title, replies_policy, exclusive) "
-              "VALUES ($1, $2, $3, $4, $5)"},
-    Statement{
-        "lists_of",
-        "SELECT id, title, replies_policy, exclusive FROM lists WHERE account_id = $1 ORDER BY id"},
-    Statement{
-        "list_get",
-        "SELECT id, title, replies_policy, exclusive FROM lists WHERE account_id = $1 AND id = $2"},
-    Statement{"list_update",
-              "UPDATE lists SET title = $3, replies_policy = $4, exclusive = $5 "
-              "WHERE account_id = $1 AND id = $2"},
-    Statement{"list_delete", "DELETE FROM lists WHERE account_id = $1 AND id = $2"},
-    Statement{"list_members",
-              "SELECT la.account_id, la.account_id FROM list_accounts la JOIN lists l ON l.id = "
-              "la.list_id "
-              "WHERE l.account_id = $1 AND l.id = $2 AND la.account_id < $3 AND la.account_id > $4 "
-              "ORDER BY la.account_id DESC LIMIT $5"},
-    // Only accounts one follows may join a list, as in Mastodon.
-    Statement{"list_add_member",
-              "INSERT INTO list_accounts (list_id, account_id) SELECT l.id, $3 FROM lists l "
-              "WHERE l.account_id = $1 AND l.id = $2 AND EXISTS (SELECT 1 FROM follows f "
-              "WHERE f.account_id = $1 AND f.target_account_id = $3) ON CONFLICT DO NOTHING"},
-    Statement{
-        "list_remove_member",
-        "DELETE FROM list_accounts la USING lists l WHERE la.list_id = l.id AND l.account_id = $1 "
-        "AND l.id = $2 AND la.account_id = $3"},
-    Statement{
-        "lists_with_member",
-        "SELECT l.id, l.title, l.replies_policy, l.exclusive FROM lists l JOIN list_accounts la "
-        "ON la.list_id = l.id WHERE l.account_id = $1 AND la.account_id = $2 ORDER BY l.id"},
-    Statement{"list_page",
-              "SELECT s.id FROM statuses s JOIN list_accounts la ON la.account_id = s.account_id "
-              "JOIN lists l ON l.id = la.list_id WHERE l.id = $5 AND l.account_id = $1 "
-              "AND s.deleted_at IS NULL AND s.id < $2 AND s.id > $3 AND " LOX_VISIBLE_TO(
-                  "$1") " AND " LOX_LIST_REPLIES_RULE("$1") " ORDER BY s.id DESC LIMIT $4"},
-    // --- search --------------------------------------------------------------------------
-    Statement{
-        "search_accounts",
-        "SELECT a.id FROM accounts a WHERE a.suspended_at IS NULL "
-        "AND (lower(a.username) LIKE $6 || '%' OR lower(a.display_name) LIKE '%' || $6 || '%') "
-        "AND ($2::bigint = 0 OR EXISTS (SELECT 1 FROM follows f WHERE f.account_id = $2 "
-        "  AND f.target_account_id = a.id) OR NOT $3) "
-        "ORDER BY (lower(a.username) = $1) DESC, a.followers_count DESC, a.id "
-        "LIMIT $4 OFFSET $5"},
-    Statement{"search_tags",
-              "SELECT name FROM tags WHERE name LIKE $4 || '%' ORDER BY (name = $1) DESC, "
-              "length(name), name LIMIT $2 OFFSET $3"},
-    Statement{"search_statuses",
-              "SELECT s.id FROM statuses s WHERE s.deleted_at IS NULL AND s.reblog_of_id IS NULL "
-              "AND to_tsvector('simple', s.text) @@ plainto_tsquery('simple', $1) "
-              "AND ($4::bigint = 0 OR s.account_id = $4) AND " LOX_VISIBLE_TO(
-                  "$2") " ORDER BY s.id DESC LIMIT $3 OFFSET $5"},
-    // --- followed and featured tags, domain blocks ----------------------------------------
-    Statement{"tag_follow",
-              "INSERT INTO followed_tags (id, account_id, tag_id) SELECT $1, $2, t.id FROM tags t "
-              "WHERE t.name = $3 ON CONFLICT DO NOTHING"},
-    Statement{
-        "tag_unfollow",
-        "DELETE FROM followed_tags ft USING tags t WHERE ft.tag_id = t.id AND ft.account_id = $1 "
-        "AND t.name = $2"},
-    Statement{
-        "tag_info",
-        "SELECT t.id, t.name, EXISTS (SELECT 1 FROM followed_tags ft WHERE ft.tag_id = t.id "
-        "AND ft.account_id = $2), EXISTS (SELECT 1 FROM featured_tags f WHERE f.tag_id = t.id "
-        "AND f.account_id = $2) FROM tags t WHERE t.name = $1"},
-    Statement{
-        "followed_tags_page",
-        "SELECT ft.id, t.name FROM followed_tags ft JOIN tags t ON t.id = ft.tag_id "
-        "WHERE ft.account_id = $1 AND ft.id < $2 AND ft.id > $3 ORDER BY ft.id DESC LIMIT $4"},
-    // Statuses with a followed tag reach the follower's home feed too.
-    Statement{
-        "fan_out_tags",
-        "INSERT INTO home_feed (account_id, status_id) SELECT DISTINCT ft.account_id, s.id "
-        "FROM statuses s JOIN statuses_tags st ON st.status_id = s.id "
-        "JOIN followed_tags ft ON ft.tag_id = st.tag_id JOIN accounts a ON a.id = ft.account_id "
-        "WHERE s.id = $1 AND s.visibility = 0 AND a.domain IS NULL "
-        "AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.account_id = ft.account_id AND "
-        "  b.target_account_id = s.account_id) OR (b.account_id = s.account_id AND "
-        "  b.target_account_id = ft.account_id)) "
-        "AND NOT EXISTS (SELECT 1 FROM mutes mu WHERE mu.account_id = ft.account_id "
-        "  AND mu.target_account_id = s.account_id) ON CONFLICT DO NOTHING"},
-    // Followers who asked to be notified (follow with notify=true) get a "status" notification.
-    Statement{
-        "notify_subscribers",
-        "SELECT f.account_id FROM follows f JOIN statuses s ON s.account_id = f.target_account_id "
-        "WHERE s.id = $1 AND f.notify AND s.visibility <= 2 AND s.reblog_of_id IS NULL"},
-    // Who boosted a status: told about its edits ("update").
-    Statement{
-        "rebloggers_of",
-        "SELECT DISTINCT account_id FROM statuses WHERE reblog_of_id = $1 AND deleted_at IS NULL"},
-    Statement{"featured_tag_add",
-              "INSERT INTO featured_tags (id, account_id, tag_id) VALUES ($1, $2, $3) "
-              "ON CONFLICT DO NOTHING"},
-    Statement{"featured_tag_remove", "DELETE FROM featured_tags WHERE account_id = $1 AND id = $2"},
-    Statement{"featured_tags_of",
-              "SELECT f.id, t.name, (SELECT count(*) FROM statuses_tags st JOIN statuses s ON "
-              "s.id = st.status_id WHERE st.tag_id = t.id AND s.account_id = f.account_id AND "
-              "s.deleted_at IS NULL AND s.visibility = 0), (SELECT (extract(epoch FROM "
-              "max(s.created_at)) "
-              "* 1000)::bigint FROM statuses_tags st JOIN statuses s ON s.id = st.status_id WHERE "
-              "st.tag_id = t.id AND s.account_id = f.account_id AND s.deleted_at IS NULL) "
-              "FROM featured_tags f JOIN tags t ON t.id = f.tag_id WHERE f.account_id = $1 ORDER "
-              "BY f.id"},
-    // The author's most used hashtags that are not featured yet.
-    Statement{"featured_tag_suggestions",
-              "SELECT t.name FROM statuses_tags st JOIN statuses s ON s.id = st.status_id "
-              "JOIN tags t ON t.id = st.tag_id WHERE s.account_id = $1 AND s.deleted_at IS NULL "
-              "AND NOT EXISTS (SELECT 1 FROM featured_tags f WHERE f.account_id = $1 AND "
-              "f.tag_id = t.id) GROUP BY t.name ORDER BY count(*) DESC, t.name LIMIT 10"},
-    Statement{
-        "domain_block_add",
-        "INSERT INTO account_domain_blocks (id, account_id, domain) VALUES ($1, $2, lower($3)) "
-        "ON CONFLICT DO NOTHING"},
-    Statement{"domain_block_remove",
-              "DELETE FROM account_domain_blocks WHERE account_id = $1 AND domain = lower($2)"},
-    Statement{"domain_blocks_page",
-              "SELECT id, domain FROM account_domain_blocks WHERE account_id = $1 AND id < $2 "
-              "AND id > $3 ORDER BY id DESC LIMIT $4"},
-    Statement{"unread_notifications",
-              "SELECT count(*) FROM (SELECT 1 FROM notifications n WHERE n.account_id = $1 AND "
-              "n.id > coalesce((SELECT last_read_id FROM markers WHERE account_id = $1 AND "
-              "timeline = 'notifications'), 0) LIMIT $2) x"},
     // --- markers -------------------------------------------------------------------------
     Statement{
         "markers_get",
@@ -494,35 +330,6 @@ inline constexpr std::array kStatusStatements = {
               "INSERT INTO markers (account_id, timeline, last_read_id) VALUES ($1, $2, $3) "
               "ON CONFLICT (account_id, timeline) DO UPDATE SET last_read_id = $3, "
               "version = markers.version + 1, updated_at = now()"},
-    // --- notifications -------------------------------------------------------------------
-    // Nobody is notified about themselves, by someone they block, or by someone they muted
-    // with notifications hidden.
-    Statement{"notification_insert",
-              "INSERT INTO notifications (id, account_id, from_account_id, type, status_id) "
-              "SELECT $1::bigint, $2::bigint, $3::bigint, $4::text, $5::bigint "
-              "WHERE ($2 <> $3 OR $4 = 'poll') "
-              "AND EXISTS (SELECT 1 FROM accounts a WHERE a.id = $2 AND a.domain IS NULL) "
-              "AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = $2 AND "
-              "b.target_account_id = $3) "
-              "AND NOT EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = $2 AND "
-              "m.target_account_id = $3 "
-              "  AND m.hide_notifications) "
-              "ON CONFLICT DO NOTHING"},
-    Statement{"notifications_page",
-              "SELECT n.id, n.type, n.from_account_id, n.status_id, "
-              "(extract(epoch FROM n.created_at) * 1000)::bigint FROM notifications n "
-              "WHERE n.account_id = $1 AND n.id < $2 AND n.id > $3 "
-              "AND (cardinality($5::text[]) = 0 OR n.type = ANY($5::text[])) "
-              "AND NOT (n.type = ANY($6::text[])) "
-              "AND ($7::bigint = 0 OR n.from_account_id = $7) "
-              "ORDER BY n.id DESC LIMIT $4"},
-    Statement{"notification_get",
-              "SELECT n.id, n.type, n.from_account_id, n.status_id, "
-              "(extract(epoch FROM n.created_at) * 1000)::bigint FROM notifications n "
-              "WHERE n.account_id = $1 AND n.id = $2"},
-    Statement{"notification_dismiss",
-              "DELETE FROM notifications WHERE account_id = $1 AND id = $2"},
-    Statement{"notifications_clear", "DELETE FROM notifications WHERE account_id = $1"},
 };
 
 }  // namespace lox::db::sql

@@ -1,7 +1,8 @@
 #pragma once
-// Prepared statements for automatic deletion of old posts.
+// Prepared statements for automatic deletion of old posts
+// (statuses_cleanup_repository.cpp).
 
-#include "db/statements.hpp"
+#include "db/statement.hpp"
 
 #include <array>
 

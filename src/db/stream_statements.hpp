@@ -1,9 +1,9 @@
 #pragma once
 // Prepared statements for live streaming: publishing events and finding, for one event, which
-// of a process's subscribers it reaches.
+// of a process's subscribers it reaches (stream_repository.cpp).
 
-#include "db/statements.hpp"
-#include "db/status_sql.hpp"
+#include "db/sql_fragments.hpp"
+#include "db/statement.hpp"
 
 #include <array>
 

@@ -1,7 +1,7 @@
 #pragma once
-// Prepared statements for donation prompts.
+// Prepared statements for donation prompts (donation_prompt_repository.cpp).
 
-#include "db/statements.hpp"
+#include "db/statement.hpp"
 
 #include <array>
 
@@ -12,7 +12,7 @@ namespace lox::db::sql {
   "(extract(epoch FROM p.ends_at) * 1000)::bigint, p.min_account_age_days, p.repeat_days, " \
   "p.created_by, (extract(epoch FROM p.created_at) * 1000)::bigint"
 
-inline constexpr std::array kDonationStatements = {
+inline constexpr std::array kDonationPromptStatements = {
     Statement{"prompt_insert",
               "INSERT INTO donation_prompts (id, text, content, starts_at, ends_at, "
               "min_account_age_days, repeat_days, created_by) VALUES ($1, $2, $3, "

@@ -1,23 +1,14 @@
 #pragma once
-// Prepared statements for link preview cards.
+// Prepared statements for link preview cards (preview_card_repository.cpp). A status
+// view reads its card with LOX_CARD_OF_STATUS (db/status_statements.hpp).
 
-#include "db/statements.hpp"
+#include "db/statement.hpp"
 
 #include <array>
 
-// The card of status `s` as one JSON array (NULL without one: has_card spares most rows the
-// lookup), for the view queries; the order is what PreviewCardRepository::from_json reads.
-#define LOX_CARD_OF_STATUS                                                                      \
-  "CASE WHEN s.has_card THEN (SELECT json_build_array(c.url, c.title, c.description, c.type, "  \
-  "c.author_name, "                                                                             \
-  "  c.author_url, c.provider_name, c.provider_url, c.html, c.width, c.height, c.image_key, "   \
-  "  c.image_width, c.image_height, c.image_description, c.blurhash, c.embed_url, c.language, " \
-  "  c.published_at)::text FROM status_preview_cards sc "                                       \
-  "  JOIN preview_cards c ON c.id = sc.preview_card_id WHERE sc.status_id = s.id) END"
-
 namespace lox::db::sql {
 
-inline constexpr std::array kCardStatements = {
+inline constexpr std::array kPreviewCardStatements = {
     Statement{"card_source",
               "SELECT s.content, s.local, s.spoiler_text <> '', s.deleted_at IS NOT NULL, "
               "s.reblog_of_id IS NOT NULL FROM statuses s WHERE s.id = $1"},

@@ -1,14 +1,14 @@
 #pragma once
-// Prepared statements for custom emoji.
+// Prepared statements for custom emoji (custom_emoji_repository.cpp).
 
-#include "db/account_sql.hpp"
-#include "db/statements.hpp"
+#include "db/sql_fragments.hpp"
+#include "db/statement.hpp"
 
 #include <array>
 
 namespace lox::db::sql {
 
-inline constexpr std::array kEmojiStatements = {
+inline constexpr std::array kCustomEmojiStatements = {
     // Records a remote emoji (or refreshes its id and image); returns its id and whether its
     // image must be (re)fetched: new, a changed image or update time, or not copied yet.
     Statement{"custom_emoji_upsert_remote",

@@ -1,13 +1,14 @@
 #pragma once
-// Prepared statements for federation bookkeeping: delivery health per remote host.
+// Prepared statements for federation bookkeeping: delivery health per remote host
+// (delivery_host_repository.cpp).
 
-#include "db/statements.hpp"
+#include "db/statement.hpp"
 
 #include <array>
 
 namespace lox::db::sql {
 
-inline constexpr std::array kFederationStatements = {
+inline constexpr std::array kDeliveryHostStatements = {
     Statement{"delivery_host_get",
               "SELECT cardinality(failure_days), unavailable_since IS NOT NULL "
               "FROM delivery_hosts WHERE host = $1"},
