@@ -23,7 +23,7 @@ void ConversationRepository::remove_status(Tx& tx, std::int64_t status_id) {
 }
 
 std::vector<ConversationRow> ConversationRepository::page(Tx& tx, std::int64_t owner,
-                                                          const PageQuery& p) {
+                                                          const domain::PageRequest& p) {
   return paged<ConversationRow>(tx, "conversations_page", "conversations_page_up", p,
                                 read_conversation, owner);
 }

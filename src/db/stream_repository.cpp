@@ -30,11 +30,12 @@ void StreamRepository::publish(Tx& tx, const std::string& payload) {
   tx.work().exec_prepared("stream_publish", payload);
 }
 
-std::optional<StreamStatusFacts> StreamRepository::status_facts(Tx& tx, std::int64_t status_id) {
+std::optional<domain::StreamStatusFacts> StreamRepository::status_facts(Tx& tx,
+                                                                        std::int64_t status_id) {
   auto r = tx.work().exec_prepared("stream_status_facts", status_id);
   if (r.empty()) return std::nullopt;
   const auto& row = r[0];
-  StreamStatusFacts f;
+  domain::StreamStatusFacts f;
   f.account_id = row[0].as<std::int64_t>();
   f.visibility = row[1].as<int>();
   f.local = row[2].as<bool>();

@@ -1,7 +1,7 @@
 #pragma once
 
-#include <loxodon/db/page_query.hpp>
 #include <loxodon/db/tx.hpp>
+#include <loxodon/domain/page_request.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -25,7 +25,8 @@ class ConversationRepository {
   // Takes a deleted status out of every conversation; conversations left empty disappear.
   static void remove_status(Tx& tx, std::int64_t status_id);
   // Paged by last_status_id, newest first.
-  static std::vector<ConversationRow> page(Tx& tx, std::int64_t owner, const PageQuery& page);
+  static std::vector<ConversationRow> page(Tx& tx, std::int64_t owner,
+                                           const domain::PageRequest& page);
   static std::optional<ConversationRow> get(Tx& tx, std::int64_t owner, std::int64_t id);
   static bool mark_read(Tx& tx, std::int64_t owner, std::int64_t id);
   static bool remove(Tx& tx, std::int64_t owner, std::int64_t id);

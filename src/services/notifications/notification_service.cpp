@@ -34,8 +34,8 @@ awaitable<NotificationPage> NotificationService::render(std::int64_t me,
 }
 
 awaitable<NotificationPage> NotificationService::list(std::int64_t me,
-                                                      db::NotificationFilter filter,
-                                                      db::PageQuery page) {
+                                                      domain::NotificationFilter filter,
+                                                      domain::PageRequest page) {
   auto rows = co_await db_.tx(
       [&](db::Tx& tx) { return db::SocialRepository::notifications(tx, me, filter, page); });
   co_return co_await render(me, rows);

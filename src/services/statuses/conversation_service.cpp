@@ -36,7 +36,7 @@ awaitable<ConversationPage> ConversationService::render(std::int64_t me,
   co_return out;
 }
 
-awaitable<ConversationPage> ConversationService::list(std::int64_t me, db::PageQuery page) {
+awaitable<ConversationPage> ConversationService::list(std::int64_t me, domain::PageRequest page) {
   auto rows =
       co_await db_.read([&](db::Tx& tx) { return db::ConversationRepository::page(tx, me, page); });
   co_return co_await render(me, std::move(rows));

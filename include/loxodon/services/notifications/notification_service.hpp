@@ -1,7 +1,8 @@
 #pragma once
 
-#include <loxodon/db/page_query.hpp>
 #include <loxodon/db/social_repository.hpp>
+#include <loxodon/domain/notification_filter.hpp>
+#include <loxodon/domain/page_request.hpp>
 #include <loxodon/services/statuses/status_reader.hpp>
 
 #include <cstdint>
@@ -25,8 +26,8 @@ class NotificationService {
  public:
   NotificationService(db::Database& db, StatusReader& statuses);
 
-  awaitable<NotificationPage> list(std::int64_t me, db::NotificationFilter filter,
-                                   db::PageQuery page);
+  awaitable<NotificationPage> list(std::int64_t me, domain::NotificationFilter filter,
+                                   domain::PageRequest page);
   awaitable<NotificationPage> get(std::int64_t me, std::int64_t id);
   awaitable<void> dismiss(std::int64_t me, std::int64_t id);
   awaitable<void> clear(std::int64_t me);

@@ -27,7 +27,7 @@ class ConversationService {
  public:
   ConversationService(db::Database& db, StatusReader& statuses);
 
-  awaitable<ConversationPage> list(std::int64_t me, db::PageQuery page);
+  awaitable<ConversationPage> list(std::int64_t me, domain::PageRequest page);
   // One conversation as its owner sees it (throws not found).
   awaitable<ConversationPage> get(std::int64_t me, std::int64_t id);
   awaitable<ConversationPage> mark_read(std::int64_t me, std::int64_t id);
