@@ -14,8 +14,8 @@ CursorRows cursor_rows(const pqxx::result& r) {
   return out;
 }
 
-NotificationRow read_notification(const pqxx::row& row) {
-  NotificationRow n;
+domain::Notification read_notification(const pqxx::row& row) {
+  domain::Notification n;
   n.id = row[0].as<std::int64_t>();
   n.type = row[1].as<std::string>();
   n.from_account_id = row[2].as<std::int64_t>();
@@ -165,10 +165,10 @@ bool SocialRepository::notify(Tx& tx, std::int64_t row_id, std::int64_t account_
              .affected_rows() == 1;
 }
 
-std::vector<NotificationRow> SocialRepository::notifications(Tx& tx, std::int64_t account_id,
-                                                             const domain::NotificationFilter& f,
-                                                             const domain::PageRequest& p) {
-  std::vector<NotificationRow> out;
+std::vector<domain::Notification> SocialRepository::notifications(
+    Tx& tx, std::int64_t account_id, const domain::NotificationFilter& f,
+    const domain::PageRequest& p) {
+  std::vector<domain::Notification> out;
   for (const auto& row : tx.work().exec_prepared(
            "notifications_page", account_id, p.max_id, p.min_id.value_or(p.since_id), p.limit,
            to_pg_text_array(f.types), to_pg_text_array(f.exclude_types), f.account_id)) {
@@ -177,8 +177,8 @@ std::vector<NotificationRow> SocialRepository::notifications(Tx& tx, std::int64_
   return out;
 }
 
-std::optional<NotificationRow> SocialRepository::notification(Tx& tx, std::int64_t account_id,
-                                                              std::int64_t id) {
+std::optional<domain::Notification> SocialRepository::notification(Tx& tx, std::int64_t account_id,
+                                                                   std::int64_t id) {
   auto r = tx.work().exec_prepared("notification_get", account_id, id);
   if (r.empty()) return std::nullopt;
   return read_notification(r[0]);
@@ -241,9 +241,9 @@ void SocialRepository::block_domain(Tx& tx, std::int64_t row_id, std::int64_t ac
 void SocialRepository::unblock_domain(Tx& tx, std::int64_t account_id, const std::string& domain) {
   tx.work().exec_prepared("domain_block_remove", account_id, domain);
 }
-std::vector<BlockedDomain> SocialRepository::blocked_domains(Tx& tx, std::int64_t account_id,
-                                                             const domain::PageRequest& page) {
-  std::vector<BlockedDomain> out;
+std::vector<domain::BlockedDomain> SocialRepository::blocked_domains(
+    Tx& tx, std::int64_t account_id, const domain::PageRequest& page) {
+  std::vector<domain::BlockedDomain> out;
   for (const auto& row : tx.work().exec_prepared("domain_blocks_page", account_id, page.max_id,
                                                  page.min_id.value_or(page.since_id), page.limit)) {
     out.emplace_back(row[0].as<std::int64_t>(), row[1].as<std::string>());

@@ -442,10 +442,10 @@ void StatusRepository::edit(Tx& tx, std::int64_t status_id, std::int64_t snapsho
   tx.work().exec_prepared("status_tags_clear", status_id);
 }
 
-std::vector<StatusEdit> StatusRepository::edits(Tx& tx, std::int64_t status_id) {
-  std::vector<StatusEdit> out;
+std::vector<domain::StatusEdit> StatusRepository::edits(Tx& tx, std::int64_t status_id) {
+  std::vector<domain::StatusEdit> out;
   for (const auto& row : tx.work().exec_prepared("status_edits", status_id)) {
-    StatusEdit e;
+    domain::StatusEdit e;
     e.text = row[0].as<std::string>();
     e.spoiler_text = row[1].as<std::string>();
     e.content = row[2].as<std::string>();

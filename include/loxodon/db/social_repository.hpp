@@ -2,7 +2,9 @@
 
 #include <loxodon/db/cursor_row.hpp>
 #include <loxodon/db/tx.hpp>
+#include <loxodon/domain/blocked_domain.hpp>
 #include <loxodon/domain/follow_options.hpp>
+#include <loxodon/domain/notification.hpp>
 #include <loxodon/domain/notification_filter.hpp>
 #include <loxodon/domain/page_request.hpp>
 #include <loxodon/domain/relationship.hpp>
@@ -14,14 +16,6 @@
 #include <vector>
 
 namespace lox::db {
-
-struct NotificationRow {
-  std::int64_t id = 0;
-  std::string type;
-  std::int64_t from_account_id = 0;
-  std::optional<std::int64_t> status_id;
-  std::chrono::system_clock::time_point created_at{};
-};
 
 // A local follower of an account that moved away, and how it followed.
 struct LocalFollower {
@@ -39,12 +33,6 @@ struct LocalMuter {
 struct FamiliarFollower {
   std::int64_t target = 0;
   std::int64_t follower = 0;
-};
-
-// A domain the user hides, with the row id that pages the list.
-struct BlockedDomain {
-  std::int64_t cursor = 0;
-  std::string domain;
 };
 
 // How many followers an account has, and how many it follows.
@@ -97,11 +85,11 @@ class SocialRepository {
   static bool notify(Tx& tx, std::int64_t row_id, std::int64_t account_id,
                      std::int64_t from_account_id, const std::string& type,
                      std::optional<std::int64_t> status_id);
-  static std::vector<NotificationRow> notifications(Tx& tx, std::int64_t account_id,
-                                                    const domain::NotificationFilter& filter,
-                                                    const domain::PageRequest& page);
-  static std::optional<NotificationRow> notification(Tx& tx, std::int64_t account_id,
-                                                     std::int64_t id);
+  static std::vector<domain::Notification> notifications(Tx& tx, std::int64_t account_id,
+                                                         const domain::NotificationFilter& filter,
+                                                         const domain::PageRequest& page);
+  static std::optional<domain::Notification> notification(Tx& tx, std::int64_t account_id,
+                                                          std::int64_t id);
   static void dismiss(Tx& tx, std::int64_t account_id, std::int64_t id);
   static void clear(Tx& tx, std::int64_t account_id);
   // Followers of each target whom `viewer` follows, at most `limit` per target.
@@ -119,8 +107,8 @@ class SocialRepository {
   static void block_domain(Tx& tx, std::int64_t row_id, std::int64_t account_id,
                            const std::string& domain);
   static void unblock_domain(Tx& tx, std::int64_t account_id, const std::string& domain);
-  static std::vector<BlockedDomain> blocked_domains(Tx& tx, std::int64_t account_id,
-                                                    const domain::PageRequest& page);
+  static std::vector<domain::BlockedDomain> blocked_domains(Tx& tx, std::int64_t account_id,
+                                                            const domain::PageRequest& page);
 };
 
 }  // namespace lox::db

@@ -6,6 +6,7 @@
 #include <loxodon/domain/page_request.hpp>
 #include <loxodon/domain/public_timeline_scope.hpp>
 #include <loxodon/domain/status.hpp>
+#include <loxodon/domain/status_edit.hpp>
 #include <loxodon/domain/tag_timeline_filter.hpp>
 
 #include <cstdint>
@@ -31,14 +32,6 @@ struct NewStatus {
   std::optional<std::int64_t> reblog_of_id;
   std::optional<std::int64_t> application_id;
   std::int64_t conversation_id = 0;
-};
-
-struct StatusEdit {
-  std::string text;
-  std::string spoiler_text;
-  std::string content;
-  bool sensitive = false;
-  std::chrono::system_clock::time_point created_at{};
 };
 
 struct PollForVote {
@@ -132,7 +125,7 @@ class StatusRepository {
   // Keeps the current version as an edit, then replaces text, mentions and tags.
   static void edit(Tx& tx, std::int64_t status_id, std::int64_t snapshot_id,
                    const NewStatus& updated);
-  static std::vector<StatusEdit> edits(Tx& tx, std::int64_t status_id);
+  static std::vector<domain::StatusEdit> edits(Tx& tx, std::int64_t status_id);
 
   // A remote poll's counts as its server publishes them (and its end, which may move).
   static void set_remote_poll_counts(Tx& tx, std::int64_t status_id,

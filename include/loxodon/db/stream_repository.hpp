@@ -1,6 +1,7 @@
 #pragma once
 
 #include <loxodon/db/tx.hpp>
+#include <loxodon/domain/list_audience.hpp>
 #include <loxodon/domain/stream_status_facts.hpp>
 
 #include <cstdint>
@@ -10,12 +11,6 @@
 #include <vector>
 
 namespace lox::db {
-
-// A list a status belongs on, and the list's owner.
-struct ListAudience {
-  std::int64_t list_id = 0;
-  std::int64_t owner = 0;
-};
 
 // A participant's conversation whose last status is the one being streamed.
 struct ConversationAudience {
@@ -34,8 +29,8 @@ class StreamRepository {
   static std::vector<std::int64_t> home_audience(Tx& tx, std::int64_t status_id,
                                                  const std::vector<std::int64_t>& accounts);
   // The lists among `lists` the status belongs on.
-  static std::vector<ListAudience> list_audience(Tx& tx, std::int64_t status_id,
-                                                 const std::vector<std::int64_t>& lists);
+  static std::vector<domain::ListAudience> list_audience(Tx& tx, std::int64_t status_id,
+                                                         const std::vector<std::int64_t>& lists);
   static std::vector<std::int64_t> public_audience(Tx& tx, std::int64_t status_id,
                                                    const std::vector<std::int64_t>& accounts);
   // The viewers among `viewers` for whom statuses `ids` (a status, then the original it boosts)

@@ -364,7 +364,7 @@ awaitable<void> RelationshipService::unblock_domain(std::int64_t me, std::string
   co_await db_.tx([&](db::Tx& tx) { db::SocialRepository::unblock_domain(tx, me, host); });
 }
 
-awaitable<std::vector<db::BlockedDomain>> RelationshipService::blocked_domains(
+awaitable<std::vector<domain::BlockedDomain>> RelationshipService::blocked_domains(
     std::int64_t me, domain::PageRequest page) {
   co_return co_await db_.read(
       [&](db::Tx& tx) { return db::SocialRepository::blocked_domains(tx, me, page); });

@@ -3,6 +3,7 @@
 #include <loxodon/config/config.hpp>
 #include <loxodon/db/social_repository.hpp>
 #include <loxodon/domain/account.hpp>
+#include <loxodon/domain/blocked_domain.hpp>
 #include <loxodon/domain/follow_options.hpp>
 #include <loxodon/domain/page_request.hpp>
 #include <loxodon/domain/relationship.hpp>
@@ -66,8 +67,8 @@ class RelationshipService {
   // Domains are stored lowercase; a URL or an empty value is a validation error.
   awaitable<void> block_domain(std::int64_t me, std::string domain);
   awaitable<void> unblock_domain(std::int64_t me, std::string domain);
-  awaitable<std::vector<db::BlockedDomain>> blocked_domains(std::int64_t me,
-                                                            domain::PageRequest page);
+  awaitable<std::vector<domain::BlockedDomain>> blocked_domains(std::int64_t me,
+                                                                domain::PageRequest page);
 
  private:
   void answer_follow(db::Tx& tx, std::int64_t me, std::int64_t requester,

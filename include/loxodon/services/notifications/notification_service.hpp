@@ -1,6 +1,7 @@
 #pragma once
 
 #include <loxodon/db/social_repository.hpp>
+#include <loxodon/domain/notification.hpp>
 #include <loxodon/domain/notification_filter.hpp>
 #include <loxodon/domain/page_request.hpp>
 #include <loxodon/services/statuses/status_reader.hpp>
@@ -12,7 +13,7 @@
 namespace lox::services {
 
 struct NotificationView {
-  db::NotificationRow row;
+  domain::Notification row;
   domain::Account from;
   std::optional<std::int64_t> status_id;
 };
@@ -35,7 +36,7 @@ class NotificationService {
   awaitable<std::int64_t> unread_count(std::int64_t me, int limit);
 
  private:
-  awaitable<NotificationPage> render(std::int64_t me, std::vector<db::NotificationRow> rows);
+  awaitable<NotificationPage> render(std::int64_t me, std::vector<domain::Notification> rows);
 
   db::Database& db_;
   StatusReader& statuses_;

@@ -2,6 +2,7 @@
 
 #include <loxodon/db/stream_repository.hpp>
 #include <loxodon/domain/announcement.hpp>
+#include <loxodon/domain/list_audience.hpp>
 #include <loxodon/domain/stream_status_facts.hpp>
 #include <loxodon/services/accounts/auth_service.hpp>
 #include <loxodon/services/instance/announcement_service.hpp>
@@ -25,7 +26,7 @@ namespace lox::services {
 // Who, among the candidates a process's subscriptions name, a status event reaches.
 struct StatusAudience {
   std::vector<std::int64_t> home;            // accounts whose home feed has it
-  std::vector<db::ListAudience> lists;       // the lists it belongs on
+  std::vector<domain::ListAudience> lists;   // the lists it belongs on
   std::vector<std::int64_t> public_viewers;  // may see it on public and hashtag timelines
 };
 
