@@ -12,14 +12,14 @@ namespace {
 
 using std::chrono::system_clock;
 
-std::optional<TimePoint> time_of(const pqxx::field& f) {
+std::optional<system_clock::time_point> time_of(const pqxx::field& f) {
   auto ms = nullable<long long>(f);
   if (!ms) return std::nullopt;
-  return TimePoint(std::chrono::milliseconds(*ms));
+  return system_clock::time_point(std::chrono::milliseconds(*ms));
 }
 
-AnnouncementRow read_row(const pqxx::row& row) {
-  AnnouncementRow a;
+domain::Announcement read_row(const pqxx::row& row) {
+  domain::Announcement a;
   a.id = row[0].as<std::int64_t>();
   a.text = row[1].as<std::string>();
   a.content = row[2].as<std::string>();
@@ -29,7 +29,7 @@ AnnouncementRow read_row(const pqxx::row& row) {
   a.all_day = row[6].as<bool>();
   a.scheduled_at = time_of(row[7]);
   a.published_at = time_of(row[8]);
-  a.updated_at = time_of(row[9]).value_or(TimePoint{});
+  a.updated_at = time_of(row[9]).value_or(system_clock::time_point{});
   a.read = row[10].as<bool>();
   for (const auto& r : nlohmann::json::parse(row[11].c_str())) {
     a.reactions.push_back({r[0].get<std::string>(), r[1].get<std::int64_t>(), r[2].get<bool>()});
@@ -37,15 +37,15 @@ AnnouncementRow read_row(const pqxx::row& row) {
   return a;
 }
 
-std::vector<AnnouncementRow> read_rows(const pqxx::result& rows) {
-  std::vector<AnnouncementRow> out;
+std::vector<domain::Announcement> read_rows(const pqxx::result& rows) {
+  std::vector<domain::Announcement> out;
   for (const auto& row : rows) out.push_back(read_row(row));
   return out;
 }
 
 }  // namespace
 
-void AnnouncementRepository::insert(Tx& tx, const AnnouncementRow& a) {
+void AnnouncementRepository::insert(Tx& tx, const domain::Announcement& a) {
   tx.work().exec_prepared("announcement_insert", a.id, a.text, a.content, to_pg_text_array(a.tags),
                           to_ms(a.starts_at), to_ms(a.ends_at), a.all_day, to_ms(a.scheduled_at));
 }
@@ -58,19 +58,19 @@ bool AnnouncementRepository::remove(Tx& tx, std::int64_t id) {
   return tx.work().exec_prepared("announcement_delete", id).affected_rows() == 1;
 }
 
-std::vector<AnnouncementRow> AnnouncementRepository::active(Tx& tx, std::int64_t viewer,
-                                                            bool with_dismissed) {
+std::vector<domain::Announcement> AnnouncementRepository::active(Tx& tx, std::int64_t viewer,
+                                                                 bool with_dismissed) {
   return read_rows(tx.work().exec_prepared("announcements_active", viewer, with_dismissed));
 }
 
-std::optional<AnnouncementRow> AnnouncementRepository::find(Tx& tx, std::int64_t id,
-                                                            std::int64_t viewer) {
+std::optional<domain::Announcement> AnnouncementRepository::find(Tx& tx, std::int64_t id,
+                                                                 std::int64_t viewer) {
   auto r = tx.work().exec_prepared("announcement_find", id, viewer);
   if (r.empty()) return std::nullopt;
   return read_row(r[0]);
 }
 
-std::vector<AnnouncementRow> AnnouncementRepository::all(Tx& tx) {
+std::vector<domain::Announcement> AnnouncementRepository::all(Tx& tx) {
   return read_rows(tx.work().exec_prepared("announcements_all"));
 }
 

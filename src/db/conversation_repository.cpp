@@ -7,7 +7,7 @@
 namespace lox::db {
 
 namespace {
-ConversationRow read_conversation(const pqxx::row& row) {
+domain::Conversation read_conversation(const pqxx::row& row) {
   return {row[0].as<std::int64_t>(), from_pg_bigint_array(row[1].as<std::string>()),
           row[2].as<std::int64_t>(), row[3].as<bool>()};
 }
@@ -22,14 +22,14 @@ void ConversationRepository::remove_status(Tx& tx, std::int64_t status_id) {
   tx.work().exec_prepared("conversation_drop_empty", status_id);
 }
 
-std::vector<ConversationRow> ConversationRepository::page(Tx& tx, std::int64_t owner,
-                                                          const PageQuery& p) {
-  return paged<ConversationRow>(tx, "conversations_page", "conversations_page_up", p,
-                                read_conversation, owner);
+std::vector<domain::Conversation> ConversationRepository::page(Tx& tx, std::int64_t owner,
+                                                               const domain::PageRequest& p) {
+  return paged<domain::Conversation>(tx, "conversations_page", "conversations_page_up", p,
+                                     read_conversation, owner);
 }
 
-std::optional<ConversationRow> ConversationRepository::get(Tx& tx, std::int64_t owner,
-                                                           std::int64_t id) {
+std::optional<domain::Conversation> ConversationRepository::get(Tx& tx, std::int64_t owner,
+                                                                std::int64_t id) {
   auto r = tx.work().exec_prepared("conversation_get", owner, id);
   if (r.empty()) return std::nullopt;
   return read_conversation(r[0]);

@@ -61,7 +61,7 @@ bool LedgerRepository::lock(Tx& tx, std::int64_t id) {
   return !tx.work().exec_prepared("ledger_lock", id).empty();
 }
 
-std::vector<domain::LedgerEntry> LedgerRepository::page(Tx& tx, const PageQuery& page) {
+std::vector<domain::LedgerEntry> LedgerRepository::page(Tx& tx, const domain::PageRequest& page) {
   return read_all(tx.work().exec_prepared("ledger_page", page.max_id,
                                           page.min_id.value_or(page.since_id), page.limit));
 }

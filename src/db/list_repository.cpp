@@ -5,7 +5,7 @@
 namespace lox::db {
 
 namespace {
-ListRow read_list(const pqxx::row& row) {
+domain::List read_list(const pqxx::row& row) {
   return {row[0].as<std::int64_t>(), row[1].as<std::string>(), row[2].as<std::string>(),
           row[3].as<bool>()};
 }
@@ -25,20 +25,20 @@ std::vector<std::int64_t> ids(const pqxx::result& r) {
 }
 }  // namespace
 
-void ListRepository::create(Tx& tx, std::int64_t owner, const ListRow& l) {
+void ListRepository::create(Tx& tx, std::int64_t owner, const domain::List& l) {
   tx.work().exec_prepared("list_insert", l.id, owner, l.title, l.replies_policy, l.exclusive);
 }
-std::vector<ListRow> ListRepository::all(Tx& tx, std::int64_t owner) {
-  std::vector<ListRow> out;
+std::vector<domain::List> ListRepository::all(Tx& tx, std::int64_t owner) {
+  std::vector<domain::List> out;
   for (const auto& row : tx.work().exec_prepared("lists_of", owner)) out.push_back(read_list(row));
   return out;
 }
-std::optional<ListRow> ListRepository::get(Tx& tx, std::int64_t owner, std::int64_t id) {
+std::optional<domain::List> ListRepository::get(Tx& tx, std::int64_t owner, std::int64_t id) {
   auto r = tx.work().exec_prepared("list_get", owner, id);
   if (r.empty()) return std::nullopt;
   return read_list(r[0]);
 }
-bool ListRepository::update(Tx& tx, std::int64_t owner, const ListRow& l) {
+bool ListRepository::update(Tx& tx, std::int64_t owner, const domain::List& l) {
   return tx.work()
              .exec_prepared("list_update", owner, l.id, l.title, l.replies_policy, l.exclusive)
              .affected_rows() == 1;
@@ -47,7 +47,7 @@ bool ListRepository::remove(Tx& tx, std::int64_t owner, std::int64_t id) {
   return tx.work().exec_prepared("list_delete", owner, id).affected_rows() == 1;
 }
 std::vector<std::int64_t> ListRepository::members(Tx& tx, std::int64_t owner, std::int64_t id,
-                                                  const PageQuery& p) {
+                                                  const domain::PageRequest& p) {
   return ids(tx.work().exec_prepared("list_members", owner, id, p.max_id,
                                      p.min_id.value_or(p.since_id), p.limit));
 }
@@ -55,8 +55,8 @@ bool ListRepository::add_member(Tx& tx, std::int64_t owner, std::int64_t id,
                                 std::int64_t account_id) {
   tx.work().exec_prepared("list_add_member", owner, id, account_id);
   // Present afterwards means added now or before: adding twice is not an error.
-  for (auto m :
-       members(tx, owner, id, PageQuery{account_id + 1, account_id - 1, std::nullopt, 1})) {
+  for (auto m : members(tx, owner, id,
+                        domain::PageRequest{account_id + 1, account_id - 1, std::nullopt, 1})) {
     if (m == account_id) return true;
   }
   return false;
@@ -65,16 +65,16 @@ void ListRepository::remove_member(Tx& tx, std::int64_t owner, std::int64_t id,
                                    std::int64_t account_id) {
   tx.work().exec_prepared("list_remove_member", owner, id, account_id);
 }
-std::vector<ListRow> ListRepository::containing(Tx& tx, std::int64_t owner,
-                                                std::int64_t account_id) {
-  std::vector<ListRow> out;
+std::vector<domain::List> ListRepository::containing(Tx& tx, std::int64_t owner,
+                                                     std::int64_t account_id) {
+  std::vector<domain::List> out;
   for (const auto& row : tx.work().exec_prepared("lists_with_member", owner, account_id)) {
     out.push_back(read_list(row));
   }
   return out;
 }
 std::vector<std::int64_t> ListRepository::timeline(Tx& tx, std::int64_t owner, std::int64_t id,
-                                                   const PageQuery& p) {
+                                                   const domain::PageRequest& p) {
   return ids(tx.work().exec_prepared("list_page", owner, p.max_id, p.min_id.value_or(p.since_id),
                                      p.limit, id));
 }

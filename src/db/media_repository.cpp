@@ -7,8 +7,8 @@
 namespace lox::db {
 
 namespace {
-MediaRow read_media(const pqxx::row& row) {
-  MediaRow m;
+domain::MediaAttachment read_media(const pqxx::row& row) {
+  domain::MediaAttachment m;
   m.id = row[0].as<std::int64_t>();
   m.account_id = row[1].as<std::int64_t>();
   m.status_id = nullable<std::int64_t>(row[2]);
@@ -28,18 +28,18 @@ MediaRow read_media(const pqxx::row& row) {
   return m;
 }
 
-std::optional<MediaRow> first(const pqxx::result& r) {
+std::optional<domain::MediaAttachment> first(const pqxx::result& r) {
   if (r.empty()) return std::nullopt;
   return read_media(r[0]);
 }
 }  // namespace
 
-void MediaRepository::insert(Tx& tx, const MediaRow& m) {
+void MediaRepository::insert(Tx& tx, const domain::MediaAttachment& m) {
   tx.work().exec_prepared("media_insert", m.id, m.account_id, m.kind, m.content_type, m.upload_key,
                           m.file_size, m.description, m.focus_x, m.focus_y);
 }
 
-void MediaRepository::insert_remote(Tx& tx, const MediaRow& m) {
+void MediaRepository::insert_remote(Tx& tx, const domain::MediaAttachment& m) {
   tx.work().exec_prepared("media_insert_remote", m.id, m.account_id, m.status_id, m.kind,
                           m.content_type, m.description, m.focus_x, m.focus_y, m.blurhash,
                           m.remote_url);
@@ -50,8 +50,9 @@ bool MediaRepository::set_upload(Tx& tx, std::int64_t id, const std::string& key
   return tx.work().exec_prepared("media_set_upload", id, key, size).affected_rows() == 1;
 }
 
-std::vector<MediaRow> MediaRepository::remote_cached(Tx& tx, int older_than_days, int limit) {
-  std::vector<MediaRow> out;
+std::vector<domain::MediaAttachment> MediaRepository::remote_cached(Tx& tx, int older_than_days,
+                                                                    int limit) {
+  std::vector<domain::MediaAttachment> out;
   for (const auto& row : tx.work().exec_prepared("media_remote_cached", older_than_days, limit)) {
     out.push_back(read_media(row));
   }
@@ -65,11 +66,12 @@ CachedMediaCount MediaRepository::remote_cached_count(Tx& tx, int older_than_day
 
 void MediaRepository::evict(Tx& tx, std::int64_t id) { tx.work().exec_prepared("media_evict", id); }
 
-std::optional<MediaRow> MediaRepository::find(Tx& tx, std::int64_t id) {
+std::optional<domain::MediaAttachment> MediaRepository::find(Tx& tx, std::int64_t id) {
   return first(tx.work().exec_prepared("media_find", id));
 }
 
-std::optional<MediaRow> MediaRepository::get(Tx& tx, std::int64_t owner, std::int64_t id) {
+std::optional<domain::MediaAttachment> MediaRepository::get(Tx& tx, std::int64_t owner,
+                                                            std::int64_t id) {
   return first(tx.work().exec_prepared("media_get", owner, id));
 }
 
@@ -87,8 +89,9 @@ bool MediaRepository::describe(Tx& tx, std::int64_t owner, std::int64_t id,
              .affected_rows() == 1;
 }
 
-std::optional<MediaRow> MediaRepository::remove_unattached(Tx& tx, std::int64_t owner,
-                                                           std::int64_t id) {
+std::optional<domain::MediaAttachment> MediaRepository::remove_unattached(Tx& tx,
+                                                                          std::int64_t owner,
+                                                                          std::int64_t id) {
   return first(tx.work().exec_prepared("media_delete_unattached", owner, id));
 }
 
@@ -100,20 +103,20 @@ std::optional<std::string> MediaRepository::set_profile_image(Tx& tx, std::int64
   return nullable<std::string>(r[0][0]);
 }
 
-std::vector<MediaRow> MediaRepository::remove_stale(Tx& tx, int hours, int limit) {
-  std::vector<MediaRow> out;
+std::vector<domain::MediaAttachment> MediaRepository::remove_stale(Tx& tx, int hours, int limit) {
+  std::vector<domain::MediaAttachment> out;
   for (const auto& row : tx.work().exec_prepared("media_delete_stale", hours, limit))
     out.push_back(read_media(row));
   return out;
 }
 
-std::vector<MediaRow> MediaRepository::attachable(Tx& tx, std::int64_t owner,
-                                                  const std::vector<std::int64_t>& ids) {
-  std::vector<MediaRow> found;
+std::vector<domain::MediaAttachment> MediaRepository::attachable(
+    Tx& tx, std::int64_t owner, const std::vector<std::int64_t>& ids) {
+  std::vector<domain::MediaAttachment> found;
   for (const auto& row :
        tx.work().exec_prepared("media_attachable", owner, to_pg_bigint_array(ids)))
     found.push_back(read_media(row));
-  std::vector<MediaRow> out;
+  std::vector<domain::MediaAttachment> out;
   for (auto id : ids) {
     for (const auto& m : found) {
       if (m.id == id) out.push_back(m);

@@ -5,7 +5,7 @@
 
 #include "db/tx_impl.hpp"
 
-#include <loxodon/db/page_query.hpp>
+#include <loxodon/domain/page_request.hpp>
 
 #include <algorithm>
 #include <cstdint>
@@ -14,8 +14,8 @@
 namespace lox::db {
 
 template <class Row, class Read, class... Args>
-std::vector<Row> paged_rows(Tx& tx, const char* down, const char* up, const PageQuery& p, Read read,
-                            std::int64_t first, Args&&... rest) {
+std::vector<Row> paged_rows(Tx& tx, const char* down, const char* up, const domain::PageRequest& p,
+                            Read read, std::int64_t first, Args&&... rest) {
   std::vector<Row> out =
       read(p.min_id ? tx.work().exec_prepared(up, first, p.max_id, *p.min_id, p.limit, rest...)
                     : tx.work().exec_prepared(down, first, p.max_id, p.since_id, p.limit, rest...));
@@ -25,7 +25,7 @@ std::vector<Row> paged_rows(Tx& tx, const char* down, const char* up, const Page
 
 // The same, one row to one value.
 template <class Row, class ReadRow, class... Args>
-std::vector<Row> paged(Tx& tx, const char* down, const char* up, const PageQuery& p,
+std::vector<Row> paged(Tx& tx, const char* down, const char* up, const domain::PageRequest& p,
                        ReadRow read_row, std::int64_t first, Args&&... rest) {
   auto read = [&](const pqxx::result& r) {
     std::vector<Row> out;

@@ -41,7 +41,8 @@ std::optional<domain::Report> ReportRepository::find(Tx& tx, std::int64_t id) {
   return read_report(rows[0]);
 }
 
-std::vector<domain::Report> ReportRepository::page(Tx& tx, bool resolved, const PageQuery& page) {
+std::vector<domain::Report> ReportRepository::page(Tx& tx, bool resolved,
+                                                   const domain::PageRequest& page) {
   std::vector<domain::Report> out;
   for (const auto& row : tx.work().exec_prepared("reports_page", resolved, page.max_id,
                                                  page.min_id.value_or(page.since_id), page.limit)) {

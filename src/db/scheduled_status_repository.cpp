@@ -13,8 +13,8 @@ long long epoch_ms(system_clock::time_point t) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
 }
 
-ScheduledStatusRow read_row(const pqxx::row& row) {
-  ScheduledStatusRow r;
+domain::ScheduledStatus read_row(const pqxx::row& row) {
+  domain::ScheduledStatus r;
   r.id = row[0].as<std::int64_t>();
   r.account_id = row[1].as<std::int64_t>();
   r.scheduled_at = system_clock::time_point(std::chrono::milliseconds(row[2].as<long long>()));
@@ -23,35 +23,36 @@ ScheduledStatusRow read_row(const pqxx::row& row) {
   return r;
 }
 
-std::optional<ScheduledStatusRow> first(const pqxx::result& r) {
+std::optional<domain::ScheduledStatus> first(const pqxx::result& r) {
   if (r.empty()) return std::nullopt;
   return read_row(r[0]);
 }
 }  // namespace
 
-bool ScheduledStatusRepository::insert(Tx& tx, const ScheduledStatusRow& row) {
+bool ScheduledStatusRepository::insert(Tx& tx, const domain::ScheduledStatus& row) {
   return tx.work()
              .exec_prepared("scheduled_insert", row.id, row.account_id, epoch_ms(row.scheduled_at),
                             row.params, row.idempotency_key)
              .affected_rows() == 1;
 }
 
-std::optional<ScheduledStatusRow> ScheduledStatusRepository::by_idempotency_key(
+std::optional<domain::ScheduledStatus> ScheduledStatusRepository::by_idempotency_key(
     Tx& tx, std::int64_t owner, const std::string& key) {
   return first(tx.work().exec_prepared("scheduled_by_key", owner, key));
 }
 
-std::vector<ScheduledStatusRow> ScheduledStatusRepository::page(Tx& tx, std::int64_t owner,
-                                                                const PageQuery& p) {
-  return paged<ScheduledStatusRow>(tx, "scheduled_page", "scheduled_page_up", p, read_row, owner);
+std::vector<domain::ScheduledStatus> ScheduledStatusRepository::page(Tx& tx, std::int64_t owner,
+                                                                     const domain::PageRequest& p) {
+  return paged<domain::ScheduledStatus>(tx, "scheduled_page", "scheduled_page_up", p, read_row,
+                                        owner);
 }
 
-std::optional<ScheduledStatusRow> ScheduledStatusRepository::get(Tx& tx, std::int64_t owner,
-                                                                 std::int64_t id) {
+std::optional<domain::ScheduledStatus> ScheduledStatusRepository::get(Tx& tx, std::int64_t owner,
+                                                                      std::int64_t id) {
   return first(tx.work().exec_prepared("scheduled_get", owner, id));
 }
 
-std::optional<ScheduledStatusRow> ScheduledStatusRepository::find(Tx& tx, std::int64_t id) {
+std::optional<domain::ScheduledStatus> ScheduledStatusRepository::find(Tx& tx, std::int64_t id) {
   return first(tx.work().exec_prepared("scheduled_find", id));
 }
 

@@ -14,8 +14,8 @@ CursorRows cursor_rows(const pqxx::result& r) {
   return out;
 }
 
-NotificationRow read_notification(const pqxx::row& row) {
-  NotificationRow n;
+domain::Notification read_notification(const pqxx::row& row) {
+  domain::Notification n;
   n.id = row[0].as<std::int64_t>();
   n.type = row[1].as<std::string>();
   n.from_account_id = row[2].as<std::int64_t>();
@@ -27,7 +27,7 @@ NotificationRow read_notification(const pqxx::row& row) {
 }  // namespace
 
 namespace {
-std::string languages_param(const FollowOptions& o) {
+std::string languages_param(const domain::FollowOptions& o) {
   return to_pg_text_array(o.languages.value_or(std::vector<std::string>{}));
 }
 std::optional<std::vector<std::string>> languages_field(const pqxx::field& f) {
@@ -37,7 +37,7 @@ std::optional<std::vector<std::string>> languages_field(const pqxx::field& f) {
 }  // namespace
 
 bool SocialRepository::follow(Tx& tx, std::int64_t row_id, std::int64_t account_id,
-                              std::int64_t target, const FollowOptions& o) {
+                              std::int64_t target, const domain::FollowOptions& o) {
   return tx.work()
       .exec_prepared1("follow_insert", row_id, account_id, target, o.reblogs, o.notify,
                       languages_param(o), o.languages.has_value())[0]
@@ -45,7 +45,7 @@ bool SocialRepository::follow(Tx& tx, std::int64_t row_id, std::int64_t account_
 }
 
 bool SocialRepository::request_follow(Tx& tx, std::int64_t row_id, std::int64_t account_id,
-                                      std::int64_t target, const FollowOptions& o) {
+                                      std::int64_t target, const domain::FollowOptions& o) {
   return !tx.work()
               .exec_prepared("follow_request_insert", row_id, account_id, target, o.reblogs,
                              o.notify, languages_param(o), o.languages.has_value())
@@ -63,7 +63,7 @@ LocalRelationsOf SocialRepository::local_relations_of(Tx& tx, std::int64_t accou
   for (const auto& row : tx.work().exec_prepared("local_followers_of", account_id)) {
     out.followers.emplace_back(
         row[0].as<std::int64_t>(),
-        FollowOptions{row[1].as<bool>(), row[2].as<bool>(), languages_field(row[3])});
+        domain::FollowOptions{row[1].as<bool>(), row[2].as<bool>(), languages_field(row[3])});
   }
   for (const auto& row : tx.work().exec_prepared("local_blockers_of", account_id)) {
     out.blockers.push_back(row[0].as<std::int64_t>());
@@ -74,11 +74,12 @@ LocalRelationsOf SocialRepository::local_relations_of(Tx& tx, std::int64_t accou
   return out;
 }
 
-std::optional<FollowOptions> SocialRepository::withdraw_request(Tx& tx, std::int64_t account_id,
-                                                                std::int64_t target) {
+std::optional<domain::FollowOptions> SocialRepository::withdraw_request(Tx& tx,
+                                                                        std::int64_t account_id,
+                                                                        std::int64_t target) {
   auto r = tx.work().exec_prepared("follow_request_delete", account_id, target);
   if (r.empty()) return std::nullopt;
-  return FollowOptions{r[0][0].as<bool>(), r[0][1].as<bool>(), languages_field(r[0][2])};
+  return domain::FollowOptions{r[0][0].as<bool>(), r[0][1].as<bool>(), languages_field(r[0][2])};
 }
 
 void SocialRepository::backfill_home(Tx& tx, std::int64_t account_id, std::int64_t target,
@@ -86,12 +87,12 @@ void SocialRepository::backfill_home(Tx& tx, std::int64_t account_id, std::int64
   tx.work().exec_prepared("home_feed_backfill", account_id, target, reblogs);
 }
 
-std::vector<RelationshipRow> SocialRepository::relationships(Tx& tx, std::int64_t viewer,
-                                                             const std::vector<std::int64_t>& ids) {
-  std::vector<RelationshipRow> out;
+std::vector<domain::Relationship> SocialRepository::relationships(
+    Tx& tx, std::int64_t viewer, const std::vector<std::int64_t>& ids) {
+  std::vector<domain::Relationship> out;
   for (const auto& row :
        tx.work().exec_prepared("relationships", viewer, to_pg_bigint_array(ids))) {
-    RelationshipRow r;
+    domain::Relationship r;
     r.id = row[0].as<std::int64_t>();
     r.following = row[1].as<bool>();
     r.showing_reblogs = row[2].as<bool>();
@@ -111,17 +112,20 @@ std::vector<RelationshipRow> SocialRepository::relationships(Tx& tx, std::int64_
   return out;
 }
 
-CursorRows SocialRepository::followers(Tx& tx, std::int64_t account_id, const PageQuery& p) {
+CursorRows SocialRepository::followers(Tx& tx, std::int64_t account_id,
+                                       const domain::PageRequest& p) {
   return cursor_rows(tx.work().exec_prepared("followers_page", account_id, p.max_id,
                                              p.min_id.value_or(p.since_id), p.limit));
 }
 
-CursorRows SocialRepository::following(Tx& tx, std::int64_t account_id, const PageQuery& p) {
+CursorRows SocialRepository::following(Tx& tx, std::int64_t account_id,
+                                       const domain::PageRequest& p) {
   return cursor_rows(tx.work().exec_prepared("following_page", account_id, p.max_id,
                                              p.min_id.value_or(p.since_id), p.limit));
 }
 
-CursorRows SocialRepository::follow_requests(Tx& tx, std::int64_t account_id, const PageQuery& p) {
+CursorRows SocialRepository::follow_requests(Tx& tx, std::int64_t account_id,
+                                             const domain::PageRequest& p) {
   return cursor_rows(tx.work().exec_prepared("follow_requests_page", account_id, p.max_id,
                                              p.min_id.value_or(p.since_id), p.limit));
 }
@@ -161,10 +165,10 @@ bool SocialRepository::notify(Tx& tx, std::int64_t row_id, std::int64_t account_
              .affected_rows() == 1;
 }
 
-std::vector<NotificationRow> SocialRepository::notifications(Tx& tx, std::int64_t account_id,
-                                                             const NotificationFilter& f,
-                                                             const PageQuery& p) {
-  std::vector<NotificationRow> out;
+std::vector<domain::Notification> SocialRepository::notifications(
+    Tx& tx, std::int64_t account_id, const domain::NotificationFilter& f,
+    const domain::PageRequest& p) {
+  std::vector<domain::Notification> out;
   for (const auto& row : tx.work().exec_prepared(
            "notifications_page", account_id, p.max_id, p.min_id.value_or(p.since_id), p.limit,
            to_pg_text_array(f.types), to_pg_text_array(f.exclude_types), f.account_id)) {
@@ -173,8 +177,8 @@ std::vector<NotificationRow> SocialRepository::notifications(Tx& tx, std::int64_
   return out;
 }
 
-std::optional<NotificationRow> SocialRepository::notification(Tx& tx, std::int64_t account_id,
-                                                              std::int64_t id) {
+std::optional<domain::Notification> SocialRepository::notification(Tx& tx, std::int64_t account_id,
+                                                                   std::int64_t id) {
   auto r = tx.work().exec_prepared("notification_get", account_id, id);
   if (r.empty()) return std::nullopt;
   return read_notification(r[0]);
@@ -205,7 +209,8 @@ bool SocialRepository::endorse(Tx& tx, std::int64_t row_id, std::int64_t account
 void SocialRepository::unendorse(Tx& tx, std::int64_t account_id, std::int64_t target) {
   tx.work().exec_prepared("unendorse", account_id, target);
 }
-CursorRows SocialRepository::endorsements(Tx& tx, std::int64_t account_id, const PageQuery& p) {
+CursorRows SocialRepository::endorsements(Tx& tx, std::int64_t account_id,
+                                          const domain::PageRequest& p) {
   return cursor_rows(tx.work().exec_prepared("endorsements_page", account_id, p.max_id,
                                              p.min_id.value_or(p.since_id), p.limit));
 }
@@ -236,9 +241,9 @@ void SocialRepository::block_domain(Tx& tx, std::int64_t row_id, std::int64_t ac
 void SocialRepository::unblock_domain(Tx& tx, std::int64_t account_id, const std::string& domain) {
   tx.work().exec_prepared("domain_block_remove", account_id, domain);
 }
-std::vector<BlockedDomain> SocialRepository::blocked_domains(Tx& tx, std::int64_t account_id,
-                                                             const PageQuery& page) {
-  std::vector<BlockedDomain> out;
+std::vector<domain::BlockedDomain> SocialRepository::blocked_domains(
+    Tx& tx, std::int64_t account_id, const domain::PageRequest& page) {
+  std::vector<domain::BlockedDomain> out;
   for (const auto& row : tx.work().exec_prepared("domain_blocks_page", account_id, page.max_id,
                                                  page.min_id.value_or(page.since_id), page.limit)) {
     out.emplace_back(row[0].as<std::int64_t>(), row[1].as<std::string>());

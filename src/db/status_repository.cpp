@@ -56,8 +56,9 @@ std::vector<std::int64_t> ids_of(const pqxx::result& r) {
 
 // Ids of a page (see paged_rows).
 template <class... Args>
-std::vector<std::int64_t> page_ids(Tx& tx, const char* down, const char* up, const PageQuery& p,
-                                   std::int64_t first, Args&&... rest) {
+std::vector<std::int64_t> page_ids(Tx& tx, const char* down, const char* up,
+                                   const domain::PageRequest& p, std::int64_t first,
+                                   Args&&... rest) {
   return paged_rows<std::int64_t>(tx, down, up, p, ids_of, first, std::forward<Args>(rest)...);
 }
 
@@ -232,7 +233,7 @@ std::vector<domain::StatusView> read_views(Tx& tx, const pqxx::result& rows, std
 // A page read and rendered by one of the *_views statements.
 template <class... Args>
 std::vector<domain::StatusView> page_views(Tx& tx, const char* down, const char* up,
-                                           const PageQuery& p, std::int64_t viewer,
+                                           const domain::PageRequest& p, std::int64_t viewer,
                                            std::int64_t first, Args&&... rest) {
   auto read = [&](const pqxx::result& rows) { return read_views(tx, rows, viewer); };
   return paged_rows<domain::StatusView>(tx, down, up, p, read, first, std::forward<Args>(rest)...);
@@ -257,13 +258,14 @@ std::vector<domain::StatusView> StatusRepository::views(Tx& tx,
 }
 
 std::vector<domain::StatusView> StatusRepository::home_views(Tx& tx, std::int64_t account_id,
-                                                             const PageQuery& page) {
+                                                             const domain::PageRequest& page) {
   return page_views(tx, "home_views", "home_views_up", page, account_id, account_id);
 }
 
 std::vector<domain::StatusView> StatusRepository::public_views(Tx& tx, std::int64_t viewer,
-                                                               PublicScope scope, bool only_media,
-                                                               const PageQuery& page) {
+                                                               domain::PublicTimelineScope scope,
+                                                               bool only_media,
+                                                               const domain::PageRequest& page) {
   return page_views(tx, "public_views", "public_views_up", page, viewer, viewer,
                     static_cast<int>(scope), only_media);
 }
@@ -359,7 +361,8 @@ void StatusRepository::fan_out(Tx& tx, std::int64_t status_id) {
 std::vector<std::int64_t> StatusRepository::account_page(Tx& tx, std::int64_t viewer,
                                                          std::int64_t account_id,
                                                          bool exclude_reblogs, bool exclude_replies,
-                                                         bool only_media, const PageQuery& page) {
+                                                         bool only_media,
+                                                         const domain::PageRequest& page) {
   return page_ids(tx, "account_page", "account_page_up", page, viewer, account_id, exclude_reblogs,
                   exclude_replies, only_media);
 }
@@ -372,33 +375,41 @@ CursorRows cursor_rows(const pqxx::result& r) {
 }
 // (cursor, id) rows of one of the join-row page statements ($1 key, $2 max_id, $3 since/min, $4
 // limit).
-CursorRows cursor_page(Tx& tx, const char* statement, std::int64_t key, const PageQuery& p) {
+CursorRows cursor_page(Tx& tx, const char* statement, std::int64_t key,
+                       const domain::PageRequest& p) {
   return cursor_rows(
       tx.work().exec_prepared(statement, key, p.max_id, p.min_id.value_or(p.since_id), p.limit));
 }
 }  // namespace
 
-CursorRows StatusRepository::favourites_page(Tx& tx, std::int64_t account_id, const PageQuery& p) {
+CursorRows StatusRepository::favourites_page(Tx& tx, std::int64_t account_id,
+                                             const domain::PageRequest& p) {
   return cursor_page(tx, "favourites_page", account_id, p);
 }
-CursorRows StatusRepository::bookmarks_page(Tx& tx, std::int64_t account_id, const PageQuery& p) {
+CursorRows StatusRepository::bookmarks_page(Tx& tx, std::int64_t account_id,
+                                            const domain::PageRequest& p) {
   return cursor_page(tx, "bookmarks_page", account_id, p);
 }
-CursorRows StatusRepository::reblogged_by(Tx& tx, std::int64_t status_id, const PageQuery& p) {
+CursorRows StatusRepository::reblogged_by(Tx& tx, std::int64_t status_id,
+                                          const domain::PageRequest& p) {
   return cursor_page(tx, "reblogged_by_page", status_id, p);
 }
-CursorRows StatusRepository::favourited_by(Tx& tx, std::int64_t status_id, const PageQuery& p) {
+CursorRows StatusRepository::favourited_by(Tx& tx, std::int64_t status_id,
+                                           const domain::PageRequest& p) {
   return cursor_page(tx, "favourited_by_page", status_id, p);
 }
-CursorRows StatusRepository::blocks_page(Tx& tx, std::int64_t account_id, const PageQuery& p) {
+CursorRows StatusRepository::blocks_page(Tx& tx, std::int64_t account_id,
+                                         const domain::PageRequest& p) {
   return cursor_page(tx, "blocks_page", account_id, p);
 }
-CursorRows StatusRepository::mutes_page(Tx& tx, std::int64_t account_id, const PageQuery& p) {
+CursorRows StatusRepository::mutes_page(Tx& tx, std::int64_t account_id,
+                                        const domain::PageRequest& p) {
   return cursor_page(tx, "mutes_page", account_id, p);
 }
 
 std::vector<std::int64_t> StatusRepository::tag_page(Tx& tx, std::int64_t viewer,
-                                                     const TagFilter& f, const PageQuery& p) {
+                                                     const domain::TagTimelineFilter& f,
+                                                     const domain::PageRequest& p) {
   std::vector<std::string> one_of{f.tag};
   one_of.insert(one_of.end(), f.any.begin(), f.any.end());
   return ids_of(tx.work().exec_prepared("tag_page", viewer, p.max_id, p.min_id.value_or(p.since_id),
@@ -435,10 +446,10 @@ void StatusRepository::edit(Tx& tx, std::int64_t status_id, std::int64_t snapsho
   tx.work().exec_prepared("status_tags_clear", status_id);
 }
 
-std::vector<StatusEdit> StatusRepository::edits(Tx& tx, std::int64_t status_id) {
-  std::vector<StatusEdit> out;
+std::vector<domain::StatusEdit> StatusRepository::edits(Tx& tx, std::int64_t status_id) {
+  std::vector<domain::StatusEdit> out;
   for (const auto& row : tx.work().exec_prepared("status_edits", status_id)) {
-    StatusEdit e;
+    domain::StatusEdit e;
     e.text = row[0].as<std::string>();
     e.spoiler_text = row[1].as<std::string>();
     e.content = row[2].as<std::string>();
@@ -493,12 +504,12 @@ std::optional<PollRef> StatusRepository::poll_of_status(Tx& tx, std::int64_t sta
   return {{r[0][0].as<std::int64_t>(), r[0][1].as<std::int64_t>()}};
 }
 
-std::vector<Marker> StatusRepository::markers(Tx& tx, std::int64_t account_id,
-                                              const std::vector<std::string>& timelines) {
-  std::vector<Marker> out;
+std::vector<domain::Marker> StatusRepository::markers(Tx& tx, std::int64_t account_id,
+                                                      const std::vector<std::string>& timelines) {
+  std::vector<domain::Marker> out;
   for (const auto& row :
        tx.work().exec_prepared("markers_get", account_id, to_pg_text_array(timelines))) {
-    Marker m;
+    domain::Marker m;
     m.timeline = row[0].as<std::string>();
     m.last_read_id = row[1].as<std::int64_t>();
     m.version = row[2].as<int>();

@@ -14,7 +14,7 @@ std::vector<std::int64_t> ids_of(const pqxx::result& rows) {
   return out;
 }
 
-// Rows of two ids as `Row`s (ListAudience, ConversationAudience).
+// Rows of two ids as `Row`s (domain::ListAudience, ConversationAudience).
 template <class Row>
 std::vector<Row> rows_of(const pqxx::result& rows) {
   std::vector<Row> out;
@@ -30,11 +30,12 @@ void StreamRepository::publish(Tx& tx, const std::string& payload) {
   tx.work().exec_prepared("stream_publish", payload);
 }
 
-std::optional<StreamStatusFacts> StreamRepository::status_facts(Tx& tx, std::int64_t status_id) {
+std::optional<domain::StreamStatusFacts> StreamRepository::status_facts(Tx& tx,
+                                                                        std::int64_t status_id) {
   auto r = tx.work().exec_prepared("stream_status_facts", status_id);
   if (r.empty()) return std::nullopt;
   const auto& row = r[0];
-  StreamStatusFacts f;
+  domain::StreamStatusFacts f;
   f.account_id = row[0].as<std::int64_t>();
   f.visibility = row[1].as<int>();
   f.local = row[2].as<bool>();
@@ -52,10 +53,10 @@ std::vector<std::int64_t> StreamRepository::home_audience(
       tx.work().exec_prepared("stream_home_audience", status_id, to_pg_bigint_array(accounts)));
 }
 
-std::vector<ListAudience> StreamRepository::list_audience(Tx& tx, std::int64_t status_id,
-                                                          const std::vector<std::int64_t>& lists) {
+std::vector<domain::ListAudience> StreamRepository::list_audience(
+    Tx& tx, std::int64_t status_id, const std::vector<std::int64_t>& lists) {
   if (lists.empty()) return {};
-  return rows_of<ListAudience>(
+  return rows_of<domain::ListAudience>(
       tx.work().exec_prepared("stream_list_audience", status_id, to_pg_bigint_array(lists)));
 }
 

@@ -4,11 +4,12 @@
 
 namespace lox::db {
 
-std::optional<TagRow> TagRepository::find(Tx& tx, const std::string& name, std::int64_t viewer) {
+std::optional<domain::Tag> TagRepository::find(Tx& tx, const std::string& name,
+                                               std::int64_t viewer) {
   auto r = tx.work().exec_prepared("tag_info", name, viewer);
   if (r.empty()) return std::nullopt;
-  return TagRow{r[0][0].as<std::int64_t>(), r[0][1].as<std::string>(), r[0][2].as<bool>(),
-                r[0][3].as<bool>()};
+  return domain::Tag{r[0][0].as<std::int64_t>(), r[0][1].as<std::string>(), r[0][2].as<bool>(),
+                     r[0][3].as<bool>()};
 }
 
 std::int64_t TagRepository::ensure(Tx& tx, const std::string& name) {
@@ -25,7 +26,7 @@ void TagRepository::unfollow(Tx& tx, std::int64_t account_id, const std::string&
 }
 
 std::vector<FollowedTag> TagRepository::followed(Tx& tx, std::int64_t account_id,
-                                                 const PageQuery& page) {
+                                                 const domain::PageRequest& page) {
   std::vector<FollowedTag> out;
   for (const auto& row : tx.work().exec_prepared("followed_tags_page", account_id, page.max_id,
                                                  page.min_id.value_or(page.since_id), page.limit)) {
@@ -47,11 +48,11 @@ bool TagRepository::unfeature(Tx& tx, std::int64_t account_id, std::int64_t id) 
   return tx.work().exec_prepared("featured_tag_remove", account_id, id).affected_rows() == 1;
 }
 
-std::vector<FeaturedTagRow> TagRepository::featured(Tx& tx, std::int64_t account_id) {
-  std::vector<FeaturedTagRow> out;
+std::vector<domain::FeaturedTag> TagRepository::featured(Tx& tx, std::int64_t account_id) {
+  std::vector<domain::FeaturedTag> out;
   for (const auto& row : tx.work().exec_prepared("featured_tags_of", account_id)) {
-    FeaturedTagRow f{row[0].as<std::int64_t>(), row[1].as<std::string>(), row[2].as<std::int64_t>(),
-                     std::nullopt};
+    domain::FeaturedTag f{row[0].as<std::int64_t>(), row[1].as<std::string>(),
+                          row[2].as<std::int64_t>(), std::nullopt};
     if (!row[3].is_null()) f.last_status_at_ms = row[3].as<std::int64_t>();
     out.push_back(std::move(f));
   }

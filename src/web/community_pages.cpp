@@ -22,9 +22,9 @@ void CommunityPages::add_routes(http::Router& r) {
 awaitable<http::Response> CommunityPages::community(http::Request& req) {
   auto name = services::TagService::normalized(req.path_param("name").value_or(""));
   if (!name) co_return page(404, config_.instance.title, "Not found", "<p>No such hashtag.</p>");
-  db::TagFilter filter;
+  domain::TagTimelineFilter filter;
   filter.tag = *name;
-  db::PageQuery query;
+  domain::PageRequest query;
   query.limit = 20;
   auto timeline = co_await timelines_.tag_timeline(0, filter, query);
   auto sponsored = co_await sponsored_html(viewer_, sponsors_, req, "community", *name);

@@ -132,7 +132,7 @@ awaitable<http::Response> ProfilePages::render(http::Request& request, bool stat
 
   std::string body = profile_head(config_, a, acct);
 
-  db::PageQuery query;
+  domain::PageRequest query;
   query.limit = kPostsShown;
   auto posts = co_await timelines_.account_statuses(0, a.id, true, false, false, query);
   body += "<section id=\"posts\">";

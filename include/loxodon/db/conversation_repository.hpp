@@ -1,20 +1,14 @@
 #pragma once
 
-#include <loxodon/db/page_query.hpp>
 #include <loxodon/db/tx.hpp>
+#include <loxodon/domain/conversation.hpp>
+#include <loxodon/domain/page_request.hpp>
 
 #include <cstdint>
 #include <optional>
 #include <vector>
 
 namespace lox::db {
-
-struct ConversationRow {
-  std::int64_t id = 0;
-  std::vector<std::int64_t> participant_ids;  // everyone but the owner
-  std::int64_t last_status_id = 0;
-  bool unread = false;
-};
 
 // Direct messages grouped per local participant (Mastodon's account_conversations).
 class ConversationRepository {
@@ -25,8 +19,9 @@ class ConversationRepository {
   // Takes a deleted status out of every conversation; conversations left empty disappear.
   static void remove_status(Tx& tx, std::int64_t status_id);
   // Paged by last_status_id, newest first.
-  static std::vector<ConversationRow> page(Tx& tx, std::int64_t owner, const PageQuery& page);
-  static std::optional<ConversationRow> get(Tx& tx, std::int64_t owner, std::int64_t id);
+  static std::vector<domain::Conversation> page(Tx& tx, std::int64_t owner,
+                                                const domain::PageRequest& page);
+  static std::optional<domain::Conversation> get(Tx& tx, std::int64_t owner, std::int64_t id);
   static bool mark_read(Tx& tx, std::int64_t owner, std::int64_t id);
   static bool remove(Tx& tx, std::int64_t owner, std::int64_t id);
 };

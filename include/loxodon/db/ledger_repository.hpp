@@ -1,8 +1,8 @@
 #pragma once
 
-#include <loxodon/db/page_query.hpp>
 #include <loxodon/db/tx.hpp>
 #include <loxodon/domain/ledger.hpp>
+#include <loxodon/domain/page_request.hpp>
 
 #include <chrono>
 #include <cstdint>
@@ -23,7 +23,7 @@ class LedgerRepository {
   static std::int64_t reversal_count(Tx& tx, std::int64_t id);
   // Locks an entry for the rest of the transaction (before writing a reversal of it).
   static bool lock(Tx& tx, std::int64_t id);
-  static std::vector<domain::LedgerEntry> page(Tx& tx, const PageQuery& page);
+  static std::vector<domain::LedgerEntry> page(Tx& tx, const domain::PageRequest& page);
   // The payment (not a reversal) a provider recorded under `provider_ref`.
   static std::optional<domain::LedgerEntry> find_by_provider_ref(Tx& tx,
                                                                  const std::string& provider,

@@ -1,7 +1,13 @@
 #pragma once
 
-#include <loxodon/db/page_query.hpp>
+#include <loxodon/db/cursor_row.hpp>
 #include <loxodon/db/tx.hpp>
+#include <loxodon/domain/blocked_domain.hpp>
+#include <loxodon/domain/follow_options.hpp>
+#include <loxodon/domain/notification.hpp>
+#include <loxodon/domain/notification_filter.hpp>
+#include <loxodon/domain/page_request.hpp>
+#include <loxodon/domain/relationship.hpp>
 
 #include <chrono>
 #include <cstdint>
@@ -11,49 +17,10 @@
 
 namespace lox::db {
 
-// How a follow behaves: boosts shown, "status" notifications (the bell), and which languages reach
-// the home feed (none: all). `languages` unset means "leave as it is" when a follow is updated.
-struct FollowOptions {
-  bool reblogs = true;
-  bool notify = false;
-  std::optional<std::vector<std::string>> languages;
-};
-
-struct RelationshipRow {
-  std::int64_t id = 0;
-  bool following = false;
-  bool showing_reblogs = false;
-  bool notifying = false;
-  bool followed_by = false;
-  bool blocking = false;
-  bool blocked_by = false;
-  bool muting = false;
-  bool muting_notifications = false;
-  bool requested = false;
-  bool requested_by = false;
-  bool endorsed = false;
-  bool domain_blocking = false;
-  std::optional<std::vector<std::string>> languages;  // of the follow; unset: all languages
-};
-
-struct NotificationRow {
-  std::int64_t id = 0;
-  std::string type;
-  std::int64_t from_account_id = 0;
-  std::optional<std::int64_t> status_id;
-  std::chrono::system_clock::time_point created_at{};
-};
-
-struct NotificationFilter {
-  std::vector<std::string> types;
-  std::vector<std::string> exclude_types;
-  std::int64_t account_id = 0;  // 0: from anyone
-};
-
 // A local follower of an account that moved away, and how it followed.
 struct LocalFollower {
   std::int64_t account_id = 0;
-  FollowOptions options;
+  domain::FollowOptions options;
 };
 
 // A local account muting one that moved away.
@@ -66,12 +33,6 @@ struct LocalMuter {
 struct FamiliarFollower {
   std::int64_t target = 0;
   std::int64_t follower = 0;
-};
-
-// A domain the user hides, with the row id that pages the list.
-struct BlockedDomain {
-  std::int64_t cursor = 0;
-  std::string domain;
 };
 
 // How many followers an account has, and how many it follows.
@@ -93,20 +54,21 @@ class SocialRepository {
   static LocalRelationsOf local_relations_of(Tx& tx, std::int64_t account_id);
   // True when a new follow was created (false: it existed and its options were updated).
   static bool follow(Tx& tx, std::int64_t row_id, std::int64_t account_id, std::int64_t target,
-                     const FollowOptions& options);
+                     const domain::FollowOptions& options);
   static bool request_follow(Tx& tx, std::int64_t row_id, std::int64_t account_id,
-                             std::int64_t target, const FollowOptions& options);
+                             std::int64_t target, const domain::FollowOptions& options);
   static void unfollow(Tx& tx, std::int64_t account_id, std::int64_t target);
   // Removes a pending request; returns its options when there was one.
-  static std::optional<FollowOptions> withdraw_request(Tx& tx, std::int64_t account_id,
-                                                       std::int64_t target);
+  static std::optional<domain::FollowOptions> withdraw_request(Tx& tx, std::int64_t account_id,
+                                                               std::int64_t target);
   static void backfill_home(Tx& tx, std::int64_t account_id, std::int64_t target, bool reblogs);
-  static std::vector<RelationshipRow> relationships(Tx& tx, std::int64_t viewer,
-                                                    const std::vector<std::int64_t>& ids);
+  static std::vector<domain::Relationship> relationships(Tx& tx, std::int64_t viewer,
+                                                         const std::vector<std::int64_t>& ids);
   // Newest follow first; the cursor is the follow row.
-  static CursorRows followers(Tx& tx, std::int64_t account_id, const PageQuery& page);
-  static CursorRows following(Tx& tx, std::int64_t account_id, const PageQuery& page);
-  static CursorRows follow_requests(Tx& tx, std::int64_t account_id, const PageQuery& page);
+  static CursorRows followers(Tx& tx, std::int64_t account_id, const domain::PageRequest& page);
+  static CursorRows following(Tx& tx, std::int64_t account_id, const domain::PageRequest& page);
+  static CursorRows follow_requests(Tx& tx, std::int64_t account_id,
+                                    const domain::PageRequest& page);
   static FollowCounts follow_counts(Tx& tx, std::int64_t account_id);
   static void block(Tx& tx, std::int64_t row_id, std::int64_t account_id, std::int64_t target);
   static void unblock(Tx& tx, std::int64_t account_id, std::int64_t target);
@@ -117,17 +79,17 @@ class SocialRepository {
   static bool endorse(Tx& tx, std::int64_t row_id, std::int64_t account_id, std::int64_t target);
   static void unendorse(Tx& tx, std::int64_t account_id, std::int64_t target);
   // Newest first.
-  static CursorRows endorsements(Tx& tx, std::int64_t account_id, const PageQuery& page);
+  static CursorRows endorsements(Tx& tx, std::int64_t account_id, const domain::PageRequest& page);
 
   // False when nothing was filed (a block, a mute hiding notifications, a duplicate).
   static bool notify(Tx& tx, std::int64_t row_id, std::int64_t account_id,
                      std::int64_t from_account_id, const std::string& type,
                      std::optional<std::int64_t> status_id);
-  static std::vector<NotificationRow> notifications(Tx& tx, std::int64_t account_id,
-                                                    const NotificationFilter& filter,
-                                                    const PageQuery& page);
-  static std::optional<NotificationRow> notification(Tx& tx, std::int64_t account_id,
-                                                     std::int64_t id);
+  static std::vector<domain::Notification> notifications(Tx& tx, std::int64_t account_id,
+                                                         const domain::NotificationFilter& filter,
+                                                         const domain::PageRequest& page);
+  static std::optional<domain::Notification> notification(Tx& tx, std::int64_t account_id,
+                                                          std::int64_t id);
   static void dismiss(Tx& tx, std::int64_t account_id, std::int64_t id);
   static void clear(Tx& tx, std::int64_t account_id);
   // Followers of each target whom `viewer` follows, at most `limit` per target.
@@ -145,8 +107,8 @@ class SocialRepository {
   static void block_domain(Tx& tx, std::int64_t row_id, std::int64_t account_id,
                            const std::string& domain);
   static void unblock_domain(Tx& tx, std::int64_t account_id, const std::string& domain);
-  static std::vector<BlockedDomain> blocked_domains(Tx& tx, std::int64_t account_id,
-                                                    const PageQuery& page);
+  static std::vector<domain::BlockedDomain> blocked_domains(Tx& tx, std::int64_t account_id,
+                                                            const domain::PageRequest& page);
 };
 
 }  // namespace lox::db

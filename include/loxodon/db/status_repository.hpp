@@ -1,8 +1,13 @@
 #pragma once
 
-#include <loxodon/db/page_query.hpp>
+#include <loxodon/db/cursor_row.hpp>
 #include <loxodon/db/tx.hpp>
+#include <loxodon/domain/marker.hpp>
+#include <loxodon/domain/page_request.hpp>
+#include <loxodon/domain/public_timeline_scope.hpp>
 #include <loxodon/domain/status.hpp>
+#include <loxodon/domain/status_edit.hpp>
+#include <loxodon/domain/tag_timeline_filter.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -29,23 +34,6 @@ struct NewStatus {
   std::int64_t conversation_id = 0;
 };
 
-enum class PublicScope { kAll = 0, kLocal = 1, kRemote = 2 };
-
-struct StatusEdit {
-  std::string text;
-  std::string spoiler_text;
-  std::string content;
-  bool sensitive = false;
-  std::chrono::system_clock::time_point created_at{};
-};
-
-struct Marker {
-  std::string timeline;
-  std::int64_t last_read_id = 0;
-  int version = 0;
-  std::chrono::system_clock::time_point updated_at{};
-};
-
 struct PollForVote {
   std::int64_t status_id = 0;
   std::int64_t account_id = 0;
@@ -55,8 +43,6 @@ struct PollForVote {
   bool voted = false;
 };
 
-// A hashtag timeline: statuses with `tag` or one of `any`, every one of `all`, none of `none`
-// (lowercase names).
 // A status known by its ActivityPub id: its row and its author.
 struct StatusRef {
   std::int64_t id = 0;
@@ -67,15 +53,6 @@ struct StatusRef {
 struct PollRef {
   std::int64_t poll_id = 0;
   std::int64_t account_id = 0;
-};
-
-struct TagFilter {
-  std::string tag;
-  std::vector<std::string> any;
-  std::vector<std::string> all;
-  std::vector<std::string> none;
-  bool local_only = false;
-  bool only_media = false;
 };
 
 class StatusRepository {
@@ -127,14 +104,17 @@ class StatusRepository {
 
   static void fan_out(Tx& tx, std::int64_t status_id);
 
-  static CursorRows favourites_page(Tx& tx, std::int64_t account_id, const PageQuery& page);
-  static CursorRows bookmarks_page(Tx& tx, std::int64_t account_id, const PageQuery& page);
-  static CursorRows reblogged_by(Tx& tx, std::int64_t status_id, const PageQuery& page);
-  static CursorRows favourited_by(Tx& tx, std::int64_t status_id, const PageQuery& page);
-  static CursorRows blocks_page(Tx& tx, std::int64_t account_id, const PageQuery& page);
-  static CursorRows mutes_page(Tx& tx, std::int64_t account_id, const PageQuery& page);
-  static std::vector<std::int64_t> tag_page(Tx& tx, std::int64_t viewer, const TagFilter& filter,
-                                            const PageQuery& page);
+  static CursorRows favourites_page(Tx& tx, std::int64_t account_id,
+                                    const domain::PageRequest& page);
+  static CursorRows bookmarks_page(Tx& tx, std::int64_t account_id,
+                                   const domain::PageRequest& page);
+  static CursorRows reblogged_by(Tx& tx, std::int64_t status_id, const domain::PageRequest& page);
+  static CursorRows favourited_by(Tx& tx, std::int64_t status_id, const domain::PageRequest& page);
+  static CursorRows blocks_page(Tx& tx, std::int64_t account_id, const domain::PageRequest& page);
+  static CursorRows mutes_page(Tx& tx, std::int64_t account_id, const domain::PageRequest& page);
+  static std::vector<std::int64_t> tag_page(Tx& tx, std::int64_t viewer,
+                                            const domain::TagTimelineFilter& filter,
+                                            const domain::PageRequest& page);
   static std::vector<std::int64_t> pinned(Tx& tx, std::int64_t account_id, std::int64_t viewer);
   static void pin(Tx& tx, std::int64_t account_id, std::int64_t status_id);
   static void unpin(Tx& tx, std::int64_t account_id, std::int64_t status_id);
@@ -145,7 +125,7 @@ class StatusRepository {
   // Keeps the current version as an edit, then replaces text, mentions and tags.
   static void edit(Tx& tx, std::int64_t status_id, std::int64_t snapshot_id,
                    const NewStatus& updated);
-  static std::vector<StatusEdit> edits(Tx& tx, std::int64_t status_id);
+  static std::vector<domain::StatusEdit> edits(Tx& tx, std::int64_t status_id);
 
   // A remote poll's counts as its server publishes them (and its end, which may move).
   static void set_remote_poll_counts(Tx& tx, std::int64_t status_id,
@@ -161,20 +141,21 @@ class StatusRepository {
   static std::vector<std::int64_t> poll_voters(Tx& tx, std::int64_t poll_id);
   static std::optional<PollRef> poll_of_status(Tx& tx, std::int64_t status_id);
 
-  static std::vector<Marker> markers(Tx& tx, std::int64_t account_id,
-                                     const std::vector<std::string>& timelines);
+  static std::vector<domain::Marker> markers(Tx& tx, std::int64_t account_id,
+                                             const std::vector<std::string>& timelines);
   static void set_marker(Tx& tx, std::int64_t account_id, const std::string& timeline,
                          std::int64_t last_read_id);
   // A page of the home or public timeline read and rendered in one statement (as views()).
   static std::vector<domain::StatusView> home_views(Tx& tx, std::int64_t account_id,
-                                                    const PageQuery& page);
+                                                    const domain::PageRequest& page);
   static std::vector<domain::StatusView> public_views(Tx& tx, std::int64_t viewer,
-                                                      PublicScope scope, bool only_media,
-                                                      const PageQuery& page);
+                                                      domain::PublicTimelineScope scope,
+                                                      bool only_media,
+                                                      const domain::PageRequest& page);
   static std::vector<std::int64_t> account_page(Tx& tx, std::int64_t viewer,
                                                 std::int64_t account_id, bool exclude_reblogs,
                                                 bool exclude_replies, bool only_media,
-                                                const PageQuery& page);
+                                                const domain::PageRequest& page);
 };
 
 }  // namespace lox::db

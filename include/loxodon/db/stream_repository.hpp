@@ -1,6 +1,8 @@
 #pragma once
 
 #include <loxodon/db/tx.hpp>
+#include <loxodon/domain/list_audience.hpp>
+#include <loxodon/domain/stream_status_facts.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -10,42 +12,25 @@
 
 namespace lox::db {
 
-// What routing a status event to live streams needs to know about the status.
-struct StreamStatusFacts {
-  std::int64_t account_id = 0;
-  int visibility = 0;  // 0 public, 1 unlisted, 2 private, 3 direct
-  bool local = true;
-  bool reblog = false;
-  bool reply_to_other = false;  // a reply to someone else's status
-  bool has_media = false;
-  std::vector<std::string> tags;  // lowercase
-};
-
-// Publishing streaming events (PostgreSQL NOTIFY) and answering, for one event, which of a
-// process's subscribers it reaches. Every question takes the candidates and returns the subset.
-// A list a status belongs on, and the list's owner.
-struct ListAudience {
-  std::int64_t list_id = 0;
-  std::int64_t owner = 0;
-};
-
 // A participant's conversation whose last status is the one being streamed.
 struct ConversationAudience {
   std::int64_t account_id = 0;
   std::int64_t conversation_id = 0;
 };
 
+// Publishing streaming events (PostgreSQL NOTIFY) and answering, for one event, which of a
+// process's subscribers it reaches. Every question takes the candidates and returns the subset.
 class StreamRepository {
  public:
   // Sent to every listening process when the transaction commits; nothing if it rolls back.
   static void publish(Tx& tx, const std::string& payload);
 
-  static std::optional<StreamStatusFacts> status_facts(Tx& tx, std::int64_t status_id);
+  static std::optional<domain::StreamStatusFacts> status_facts(Tx& tx, std::int64_t status_id);
   static std::vector<std::int64_t> home_audience(Tx& tx, std::int64_t status_id,
                                                  const std::vector<std::int64_t>& accounts);
   // The lists among `lists` the status belongs on.
-  static std::vector<ListAudience> list_audience(Tx& tx, std::int64_t status_id,
-                                                 const std::vector<std::int64_t>& lists);
+  static std::vector<domain::ListAudience> list_audience(Tx& tx, std::int64_t status_id,
+                                                         const std::vector<std::int64_t>& lists);
   static std::vector<std::int64_t> public_audience(Tx& tx, std::int64_t status_id,
                                                    const std::vector<std::int64_t>& accounts);
   // The viewers among `viewers` for whom statuses `ids` (a status, then the original it boosts)

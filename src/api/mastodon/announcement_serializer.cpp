@@ -7,12 +7,12 @@ namespace lox::api::mastodon {
 using nlohmann::json;
 
 namespace {
-json time_or_null(const std::optional<db::TimePoint>& t) {
+json time_or_null(const std::optional<std::chrono::system_clock::time_point>& t) {
   return t ? json(format_iso8601_ms(*t)) : json(nullptr);
 }
 }  // namespace
 
-json announcement_json(const config::Config& config, const db::AnnouncementRow& a,
+json announcement_json(const config::Config& config, const domain::Announcement& a,
                        bool for_viewer) {
   json tags = json::array();
   for (const auto& t : a.tags) {

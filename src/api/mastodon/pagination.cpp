@@ -16,8 +16,8 @@ std::optional<std::int64_t> id_param(const http::Params& params, const char* key
 }
 }  // namespace
 
-db::PageQuery page_query(const http::Params& params, int default_limit, int max_limit) {
-  db::PageQuery q;
+domain::PageRequest page_request(const http::Params& params, int default_limit, int max_limit) {
+  domain::PageRequest q;
   if (auto v = id_param(params, "max_id")) q.max_id = *v;
   if (auto v = id_param(params, "since_id")) q.since_id = *v;
   q.min_id = id_param(params, "min_id");

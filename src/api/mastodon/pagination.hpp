@@ -1,7 +1,7 @@
 #pragma once
 
 #include <loxodon/config/config.hpp>
-#include <loxodon/db/page_query.hpp>
+#include <loxodon/domain/page_request.hpp>
 #include <loxodon/http/params.hpp>
 #include <loxodon/http/request.hpp>
 #include <loxodon/http/response.hpp>
@@ -13,7 +13,7 @@ namespace lox::api::mastodon {
 
 // max_id / since_id / min_id / limit as Mastodon reads them (bad values are ignored, limit is
 // clamped to [1, max]).
-db::PageQuery page_query(const http::Params& params, int default_limit, int max_limit);
+domain::PageRequest page_request(const http::Params& params, int default_limit, int max_limit);
 
 // Link: <...max_id=OLDEST>; rel="next", <...min_id=NEWEST>; rel="prev", keeping the request's
 // other parameters (local, types[], limit...). No header for an empty page.

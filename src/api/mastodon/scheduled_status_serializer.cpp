@@ -6,8 +6,8 @@ namespace lox::api::mastodon {
 
 using nlohmann::json;
 
-json scheduled_status_json(const db::ScheduledStatusRow& row) {
-  json stored = json::parse(row.params, nullptr, false);
+json scheduled_status_json(const domain::ScheduledStatus& scheduled) {
+  json stored = json::parse(scheduled.params, nullptr, false);
   if (!stored.is_object()) stored = json::object();
   auto string_or_null = [&](const char* key) -> json {
     if (!stored.contains(key) || stored[key].is_null()) return nullptr;
@@ -41,8 +41,8 @@ json scheduled_status_json(const db::ScheduledStatusRow& row) {
                  {"application_id", string_or_null("application_id")},
                  {"idempotency", string_or_null("idempotency")},
                  {"with_rate_limit", false}};
-  return {{"id", std::to_string(row.id)},
-          {"scheduled_at", format_iso8601_ms(row.scheduled_at)},
+  return {{"id", std::to_string(scheduled.id)},
+          {"scheduled_at", format_iso8601_ms(scheduled.scheduled_at)},
           {"params", params},
           {"media_attachments", json::array()}};
 }

@@ -1,12 +1,12 @@
 #pragma once
 
-#include <loxodon/db/scheduled_status_repository.hpp>
+#include <loxodon/domain/scheduled_status.hpp>
 
 #include <nlohmann/json.hpp>
 
 namespace lox::api::mastodon {
 
 // Mastodon's ScheduledStatus entity; ids in params are strings (mastodon#34000).
-nlohmann::json scheduled_status_json(const db::ScheduledStatusRow& row);
+nlohmann::json scheduled_status_json(const domain::ScheduledStatus& scheduled);
 
 }  // namespace lox::api::mastodon

@@ -243,7 +243,7 @@ json statuses_json(const config::Config& config, const services::StatusPage& pag
   return json::parse(statuses_json_text(config, page));
 }
 
-json relationship_json(const db::RelationshipRow& r) {
+json relationship_json(const domain::Relationship& r) {
   return {{"id", std::to_string(r.id)},
           {"following", r.following},
           {"showing_reblogs", r.showing_reblogs},

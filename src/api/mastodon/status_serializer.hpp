@@ -1,7 +1,7 @@
 #pragma once
 
 #include <loxodon/config/config.hpp>
-#include <loxodon/db/social_repository.hpp>
+#include <loxodon/domain/relationship.hpp>
 #include <loxodon/services/statuses/status_page.hpp>
 
 #include <nlohmann/json.hpp>
@@ -16,6 +16,6 @@ nlohmann::json statuses_json(const config::Config& config, const services::Statu
 std::string status_json_text(const config::Config& config, const domain::StatusView& view,
                              const services::StatusPage& page);
 std::string statuses_json_text(const config::Config& config, const services::StatusPage& page);
-nlohmann::json relationship_json(const db::RelationshipRow& row);
+nlohmann::json relationship_json(const domain::Relationship& relationship);
 
 }  // namespace lox::api::mastodon

@@ -27,7 +27,7 @@ std::shared_ptr<spdlog::logger> log() {
 
 // The public streams a status appears on (Mastodon: public, not a boost, not a reply to
 // someone else), and the subscribed hashtag streams of its tags (replies included).
-std::vector<Stream> public_streams(const db::StreamStatusFacts& f,
+std::vector<Stream> public_streams(const domain::StreamStatusFacts& f,
                                    const streaming::StreamHub& hub) {
   std::vector<Stream> out;
   if (f.visibility != 0 || f.reblog) return out;

@@ -1,5 +1,6 @@
 #include <loxodon/db/account_repository.hpp>
 #include <loxodon/db/database.hpp>
+#include <loxodon/db/list_repository.hpp>
 #include <loxodon/services/accounts/list_service.hpp>
 #include <loxodon/services/validation_errors.hpp>
 #include <loxodon/util/error.hpp>
@@ -25,28 +26,28 @@ Error not_found() { return Error(ErrorCode::kNotFound, "Record not found"); }
 ListService::ListService(db::Database& db, SnowflakeGenerator& ids, StatusReader& statuses)
     : db_(db), ids_(ids), statuses_(statuses) {}
 
-awaitable<std::vector<db::ListRow>> ListService::lists(std::int64_t me) {
+awaitable<std::vector<domain::List>> ListService::lists(std::int64_t me) {
   co_return co_await db_.read([&](db::Tx& tx) { return db::ListRepository::all(tx, me); });
 }
 
-awaitable<db::ListRow> ListService::get(std::int64_t me, std::int64_t id) {
+awaitable<domain::List> ListService::get(std::int64_t me, std::int64_t id) {
   auto list = co_await db_.read([&](db::Tx& tx) { return db::ListRepository::get(tx, me, id); });
   if (!list) throw not_found();
   co_return *list;
 }
 
-awaitable<db::ListRow> ListService::create(std::int64_t me, std::string title,
-                                           std::string replies_policy, bool exclusive) {
+awaitable<domain::List> ListService::create(std::int64_t me, std::string title,
+                                            std::string replies_policy, bool exclusive) {
   check_list(title, replies_policy);
-  db::ListRow row{ids_.next(), title, replies_policy, exclusive};
+  domain::List row{ids_.next(), title, replies_policy, exclusive};
   co_await db_.tx([&](db::Tx& tx) { db::ListRepository::create(tx, me, row); });
   co_return row;
 }
 
-awaitable<db::ListRow> ListService::update(std::int64_t me, std::int64_t id,
-                                           std::optional<std::string> title,
-                                           std::optional<std::string> replies_policy,
-                                           std::optional<bool> exclusive) {
+awaitable<domain::List> ListService::update(std::int64_t me, std::int64_t id,
+                                            std::optional<std::string> title,
+                                            std::optional<std::string> replies_policy,
+                                            std::optional<bool> exclusive) {
   auto row = co_await get(me, id);
   if (title) row.title = *title;
   if (replies_policy) row.replies_policy = *replies_policy;
@@ -63,7 +64,7 @@ awaitable<void> ListService::remove(std::int64_t me, std::int64_t id) {
 }
 
 awaitable<std::vector<domain::Account>> ListService::members(std::int64_t me, std::int64_t id,
-                                                             db::PageQuery page) {
+                                                             domain::PageRequest page) {
   co_await get(me, id);
   co_return co_await db_.read([&](db::Tx& tx) {
     std::vector<domain::Account> out;
@@ -99,13 +100,14 @@ awaitable<void> ListService::remove_members(std::int64_t me, std::int64_t id,
   });
 }
 
-awaitable<std::vector<db::ListRow>> ListService::containing(std::int64_t me,
-                                                            std::int64_t account_id) {
+awaitable<std::vector<domain::List>> ListService::containing(std::int64_t me,
+                                                             std::int64_t account_id) {
   co_return co_await db_.read(
       [&](db::Tx& tx) { return db::ListRepository::containing(tx, me, account_id); });
 }
 
-awaitable<StatusPage> ListService::timeline(std::int64_t me, std::int64_t id, db::PageQuery page) {
+awaitable<StatusPage> ListService::timeline(std::int64_t me, std::int64_t id,
+                                            domain::PageRequest page) {
   co_await get(me, id);
   auto ids =
       co_await db_.read([&](db::Tx& tx) { return db::ListRepository::timeline(tx, me, id, page); });

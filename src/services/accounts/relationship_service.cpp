@@ -31,8 +31,8 @@ awaitable<domain::Account> RelationshipService::target_account(std::int64_t me,
   co_return *account;
 }
 
-awaitable<db::RelationshipRow> RelationshipService::relationship(std::int64_t me,
-                                                                 std::int64_t target) {
+awaitable<domain::Relationship> RelationshipService::relationship(std::int64_t me,
+                                                                  std::int64_t target) {
   auto rows = co_await db_.tx([&](db::Tx& tx) {
     std::vector<std::int64_t> ids{target};
     return db::SocialRepository::relationships(tx, me, ids);
@@ -41,8 +41,8 @@ awaitable<db::RelationshipRow> RelationshipService::relationship(std::int64_t me
   co_return rows.front();
 }
 
-awaitable<db::RelationshipRow> RelationshipService::follow(std::int64_t me, std::int64_t target,
-                                                           db::FollowOptions options) {
+awaitable<domain::Relationship> RelationshipService::follow(std::int64_t me, std::int64_t target,
+                                                            domain::FollowOptions options) {
   if (options.languages) {
     ValidationErrors errors;
     for (auto& code : *options.languages) {
@@ -95,7 +95,8 @@ awaitable<db::RelationshipRow> RelationshipService::follow(std::int64_t me, std:
   co_return co_await relationship(me, target);
 }
 
-awaitable<db::RelationshipRow> RelationshipService::unfollow(std::int64_t me, std::int64_t target) {
+awaitable<domain::Relationship> RelationshipService::unfollow(std::int64_t me,
+                                                              std::int64_t target) {
   auto account = co_await target_account(me, target);
   std::int64_t undo_id = ids_.next();
   co_await db_.tx([&](db::Tx& tx) {
@@ -113,7 +114,7 @@ awaitable<db::RelationshipRow> RelationshipService::unfollow(std::int64_t me, st
   co_return co_await relationship(me, target);
 }
 
-awaitable<db::RelationshipRow> RelationshipService::block(std::int64_t me, std::int64_t target) {
+awaitable<domain::Relationship> RelationshipService::block(std::int64_t me, std::int64_t target) {
   auto account = co_await target_account(me, target);
   std::int64_t row = ids_.next();
   co_await db_.tx([&](db::Tx& tx) {
@@ -149,7 +150,7 @@ void RelationshipService::send_block(db::Tx& tx, std::int64_t me, std::int64_t t
   federation::enqueue_delivery(tx, theirs->inbox, activity, me);
 }
 
-awaitable<db::RelationshipRow> RelationshipService::unblock(std::int64_t me, std::int64_t target) {
+awaitable<domain::Relationship> RelationshipService::unblock(std::int64_t me, std::int64_t target) {
   auto account = co_await target_account(me, target);
   std::int64_t row = ids_.next();
   co_await db_.tx([&](db::Tx& tx) {
@@ -161,9 +162,9 @@ awaitable<db::RelationshipRow> RelationshipService::unblock(std::int64_t me, std
   co_return co_await relationship(me, target);
 }
 
-awaitable<db::RelationshipRow> RelationshipService::mute(std::int64_t me, std::int64_t target,
-                                                         bool notifications,
-                                                         std::int64_t duration_seconds) {
+awaitable<domain::Relationship> RelationshipService::mute(std::int64_t me, std::int64_t target,
+                                                          bool notifications,
+                                                          std::int64_t duration_seconds) {
   co_await target_account(me, target);
   std::int64_t row = ids_.next();
   co_await db_.tx([&](db::Tx& tx) {
@@ -172,13 +173,13 @@ awaitable<db::RelationshipRow> RelationshipService::mute(std::int64_t me, std::i
   co_return co_await relationship(me, target);
 }
 
-awaitable<db::RelationshipRow> RelationshipService::unmute(std::int64_t me, std::int64_t target) {
+awaitable<domain::Relationship> RelationshipService::unmute(std::int64_t me, std::int64_t target) {
   co_await target_account(me, target);
   co_await db_.tx([&](db::Tx& tx) { db::SocialRepository::unmute(tx, me, target); });
   co_return co_await relationship(me, target);
 }
 
-awaitable<db::RelationshipRow> RelationshipService::endorse(std::int64_t me, std::int64_t target) {
+awaitable<domain::Relationship> RelationshipService::endorse(std::int64_t me, std::int64_t target) {
   co_await target_account(me, target);
   std::int64_t row = ids_.next();
   bool endorsed = co_await db_.tx(
@@ -190,21 +191,22 @@ awaitable<db::RelationshipRow> RelationshipService::endorse(std::int64_t me, std
   co_return co_await relationship(me, target);
 }
 
-awaitable<db::RelationshipRow> RelationshipService::unendorse(std::int64_t me,
-                                                              std::int64_t target) {
+awaitable<domain::Relationship> RelationshipService::unendorse(std::int64_t me,
+                                                               std::int64_t target) {
   co_await target_account(me, target);
   co_await db_.tx([&](db::Tx& tx) { db::SocialRepository::unendorse(tx, me, target); });
   co_return co_await relationship(me, target);
 }
 
-awaitable<AccountPage> RelationshipService::endorsements(std::int64_t me, db::PageQuery page) {
+awaitable<AccountPage> RelationshipService::endorsements(std::int64_t me,
+                                                         domain::PageRequest page) {
   auto rows = co_await db_.read(
       [&](db::Tx& tx) { return db::SocialRepository::endorsements(tx, me, page); });
   co_return co_await accounts_page(rows);
 }
 
-awaitable<db::RelationshipRow> RelationshipService::authorize_request(std::int64_t me,
-                                                                      std::int64_t requester) {
+awaitable<domain::Relationship> RelationshipService::authorize_request(std::int64_t me,
+                                                                       std::int64_t requester) {
   std::int64_t row = ids_.next();
   bool found = co_await db_.tx([&](db::Tx& tx) {
     auto follow_uri = db::DeliveryHostRepository::follow_request_uri(tx, requester, me);
@@ -220,8 +222,8 @@ awaitable<db::RelationshipRow> RelationshipService::authorize_request(std::int64
   co_return co_await relationship(me, requester);
 }
 
-awaitable<db::RelationshipRow> RelationshipService::reject_request(std::int64_t me,
-                                                                   std::int64_t requester) {
+awaitable<domain::Relationship> RelationshipService::reject_request(std::int64_t me,
+                                                                    std::int64_t requester) {
   std::int64_t row = ids_.next();
   bool found = co_await db_.tx([&](db::Tx& tx) {
     auto follow_uri = db::DeliveryHostRepository::follow_request_uri(tx, requester, me);
@@ -233,12 +235,12 @@ awaitable<db::RelationshipRow> RelationshipService::reject_request(std::int64_t 
   co_return co_await relationship(me, requester);
 }
 
-awaitable<std::vector<db::RelationshipRow>> RelationshipService::relationships(
+awaitable<std::vector<domain::Relationship>> RelationshipService::relationships(
     std::int64_t me, std::vector<std::int64_t> ids) {
   auto rows =
       co_await db_.tx([&](db::Tx& tx) { return db::SocialRepository::relationships(tx, me, ids); });
   // In the order asked for, as clients match by position as well as by id.
-  std::vector<db::RelationshipRow> ordered;
+  std::vector<domain::Relationship> ordered;
   for (auto id : ids) {
     for (const auto& r : rows) {
       if (r.id == id) {
@@ -265,19 +267,19 @@ awaitable<AccountPage> RelationshipService::accounts_page(db::CursorRows rows) {
 
 awaitable<AccountPage> RelationshipService::followers(std::int64_t account_id,
                                                       std::optional<std::int64_t> viewer,
-                                                      db::PageQuery page) {
+                                                      domain::PageRequest page) {
   co_return co_await network_page(account_id, viewer, page, true);
 }
 
 awaitable<AccountPage> RelationshipService::following(std::int64_t account_id,
                                                       std::optional<std::int64_t> viewer,
-                                                      db::PageQuery page) {
+                                                      domain::PageRequest page) {
   co_return co_await network_page(account_id, viewer, page, false);
 }
 
 awaitable<AccountPage> RelationshipService::network_page(std::int64_t account_id,
                                                          std::optional<std::int64_t> viewer,
-                                                         db::PageQuery page, bool followers) {
+                                                         domain::PageRequest page, bool followers) {
   auto rows = co_await db_.tx([&](db::Tx& tx) {
     auto account = db::AccountRepository::find(tx, account_id);
     if (!account || account->suspended_at) throw Error(ErrorCode::kNotFound, "Record not found");
@@ -290,19 +292,20 @@ awaitable<AccountPage> RelationshipService::network_page(std::int64_t account_id
   co_return co_await accounts_page(rows);
 }
 
-awaitable<AccountPage> RelationshipService::follow_requests(std::int64_t me, db::PageQuery page) {
+awaitable<AccountPage> RelationshipService::follow_requests(std::int64_t me,
+                                                            domain::PageRequest page) {
   auto rows = co_await db_.tx(
       [&](db::Tx& tx) { return db::SocialRepository::follow_requests(tx, me, page); });
   co_return co_await accounts_page(rows);
 }
 
-awaitable<AccountPage> RelationshipService::blocked(std::int64_t me, db::PageQuery page) {
+awaitable<AccountPage> RelationshipService::blocked(std::int64_t me, domain::PageRequest page) {
   auto rows =
       co_await db_.tx([&](db::Tx& tx) { return db::StatusRepository::blocks_page(tx, me, page); });
   co_return co_await accounts_page(rows);
 }
 
-awaitable<AccountPage> RelationshipService::muted(std::int64_t me, db::PageQuery page) {
+awaitable<AccountPage> RelationshipService::muted(std::int64_t me, domain::PageRequest page) {
   auto rows =
       co_await db_.tx([&](db::Tx& tx) { return db::StatusRepository::mutes_page(tx, me, page); });
   co_return co_await accounts_page(rows);
@@ -361,8 +364,8 @@ awaitable<void> RelationshipService::unblock_domain(std::int64_t me, std::string
   co_await db_.tx([&](db::Tx& tx) { db::SocialRepository::unblock_domain(tx, me, host); });
 }
 
-awaitable<std::vector<db::BlockedDomain>> RelationshipService::blocked_domains(std::int64_t me,
-                                                                               db::PageQuery page) {
+awaitable<std::vector<domain::BlockedDomain>> RelationshipService::blocked_domains(
+    std::int64_t me, domain::PageRequest page) {
   co_return co_await db_.read(
       [&](db::Tx& tx) { return db::SocialRepository::blocked_domains(tx, me, page); });
 }

@@ -30,7 +30,7 @@ awaitable<std::optional<domain::StatusView>> ActorService::public_status(std::st
 }
 
 awaitable<StatusPage> ActorService::outbox_page(std::int64_t account_id, std::int64_t max_id) {
-  db::PageQuery page;
+  domain::PageRequest page;
   page.max_id = max_id;
   page.limit = 20;
   co_return co_await timelines_.account_statuses(0, account_id, false, false, false, page);
@@ -119,7 +119,7 @@ awaitable<std::vector<nlohmann::json>> ActorService::activities(const domain::Ac
 
 awaitable<std::vector<std::pair<std::int64_t, std::string>>> ActorService::relation_page(
     std::int64_t account_id, bool followers, std::int64_t max_cursor) {
-  db::PageQuery page;
+  domain::PageRequest page;
   page.max_id = max_cursor;
   page.limit = 40;
   co_return co_await db_.read([&](db::Tx& tx) {

@@ -199,7 +199,7 @@ void LedgerService::write_reversal(db::Tx& tx, std::int64_t original_id, const R
 }
 
 awaitable<std::vector<domain::LedgerEntry>> LedgerService::list(domain::UserWithAccount admin,
-                                                                db::PageQuery page) {
+                                                                domain::PageRequest page) {
   require_administrator(admin);
   co_return co_await db_.read([&](db::Tx& tx) { return db::LedgerRepository::page(tx, page); });
 }

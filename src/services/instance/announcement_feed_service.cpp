@@ -5,8 +5,8 @@ namespace lox::services {
 
 namespace {
 
-db::AnnouncementRow prompt_row(const domain::DonationPrompt& p) {
-  db::AnnouncementRow row;
+domain::Announcement prompt_row(const domain::DonationPrompt& p) {
+  domain::Announcement row;
   row.id = p.id;
   row.text = p.text;
   row.content = p.content;
@@ -18,9 +18,9 @@ db::AnnouncementRow prompt_row(const domain::DonationPrompt& p) {
   return row;
 }
 
-db::AnnouncementRow sponsored_row(const config::Config& config, const domain::PlacementView& v) {
+domain::Announcement sponsored_row(const config::Config& config, const domain::PlacementView& v) {
   const auto& p = v.placement;
-  db::AnnouncementRow row;
+  domain::Announcement row;
   row.id = SponsorService::kSponsoredAnnouncementId;
   row.text = "Sponsored: " + p.headline;
   std::string href = config.base_url() + "/sponsored/" + std::to_string(p.id) + "/click";
@@ -44,8 +44,8 @@ AnnouncementFeedService::AnnouncementFeedService(const config::Config& config,
                                                  SponsorService& sponsors)
     : config_(config), announcements_(announcements), prompts_(prompts), sponsors_(sponsors) {}
 
-awaitable<std::vector<db::AnnouncementRow>> AnnouncementFeedService::list(std::int64_t viewer,
-                                                                          bool with_dismissed) {
+awaitable<std::vector<domain::Announcement>> AnnouncementFeedService::list(std::int64_t viewer,
+                                                                           bool with_dismissed) {
   // Named results, not co_await inside conditions: GCC 12 miscompiles those coroutines.
   auto rows = co_await announcements_.active(viewer, with_dismissed);
   auto prompt = co_await prompts_.prompt_for(viewer);

@@ -1,3 +1,4 @@
+#include <loxodon/db/announcement_repository.hpp>
 #include <loxodon/db/database.hpp>
 #include <loxodon/domain/status_text.hpp>
 #include <loxodon/jobs/job_queue.hpp>
@@ -41,7 +42,7 @@ AnnouncementService::AnnouncementService(const config::Config& config, db::Datab
                                          SnowflakeGenerator& ids)
     : config_(config), db_(db), ids_(ids) {}
 
-awaitable<db::AnnouncementRow> AnnouncementService::create(NewAnnouncement r) {
+awaitable<domain::Announcement> AnnouncementService::create(NewAnnouncement r) {
   ValidationErrors errors;
   auto trimmed = r.text.find_first_not_of(" \t\r\n");
   if (trimmed == std::string::npos) errors.add("text", "Text", "ERR_BLANK", "can't be blank");
@@ -54,7 +55,7 @@ awaitable<db::AnnouncementRow> AnnouncementService::create(NewAnnouncement r) {
   }
   errors.throw_if_any();
 
-  db::AnnouncementRow row;
+  domain::Announcement row;
   row.id = ids_.next();
   row.text = r.text;
   // Mastodon's formatter, without mentions: paragraphs, links and hashtags.
@@ -93,7 +94,7 @@ awaitable<void> AnnouncementService::run_publish(AnnouncementPayload payload) {
   });
 }
 
-awaitable<std::vector<db::AnnouncementRow>> AnnouncementService::all() {
+awaitable<std::vector<domain::Announcement>> AnnouncementService::all() {
   co_return co_await db_.read([&](db::Tx& tx) { return db::AnnouncementRepository::all(tx); });
 }
 
@@ -106,8 +107,8 @@ awaitable<void> AnnouncementService::remove(std::int64_t id) {
   if (!removed) throw not_found();
 }
 
-awaitable<std::vector<db::AnnouncementRow>> AnnouncementService::active(std::int64_t viewer,
-                                                                        bool with_dismissed) {
+awaitable<std::vector<domain::Announcement>> AnnouncementService::active(std::int64_t viewer,
+                                                                         bool with_dismissed) {
   co_return co_await db_.read(
       [&](db::Tx& tx) { return db::AnnouncementRepository::active(tx, viewer, with_dismissed); });
 }
@@ -128,7 +129,7 @@ awaitable<void> AnnouncementService::react(std::int64_t viewer, std::int64_t id,
     auto found = db::AnnouncementRepository::find(tx, id, viewer);
     if (!found || !found->published_at) throw not_found();
     bool known = std::any_of(found->reactions.begin(), found->reactions.end(),
-                             [&](const db::AnnouncementReaction& r) { return r.name == name; });
+                             [&](const domain::AnnouncementReaction& r) { return r.name == name; });
     if (!known && found->reactions.size() >= kMaxReactions) {
       ValidationErrors errors;
       errors.add("name", "Name", "ERR_TOO_LONG", "Maximum number of reactions reached");
@@ -151,7 +152,7 @@ awaitable<void> AnnouncementService::unreact(std::int64_t viewer, std::int64_t i
   });
 }
 
-awaitable<std::optional<db::AnnouncementRow>> AnnouncementService::neutral(std::int64_t id) {
+awaitable<std::optional<domain::Announcement>> AnnouncementService::neutral(std::int64_t id) {
   co_return co_await db_.read(
       [&](db::Tx& tx) { return db::AnnouncementRepository::find(tx, id, 0); });
 }

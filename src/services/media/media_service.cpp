@@ -111,8 +111,8 @@ MediaService::MediaService(const config::Config& config, db::Database& db, Snowf
                            net::HttpClient& client)
     : config_(config), db_(db), ids_(ids), store_(store), blocking_(blocking), client_(client) {}
 
-awaitable<db::MediaRow> MediaService::insert_upload(std::int64_t me, MediaUpload upload,
-                                                    bool queue_job) {
+awaitable<domain::MediaAttachment> MediaService::insert_upload(std::int64_t me, MediaUpload upload,
+                                                               bool queue_job) {
   if (upload.bytes.empty()) refuse("file", "File", "can't be blank");
   // Enough of the head for every signature sniff_media knows.
   auto sniffed = media::sniff_media(upload.bytes.read(0, 64));
@@ -138,7 +138,7 @@ awaitable<db::MediaRow> MediaService::insert_upload(std::int64_t me, MediaUpload
   if (upload.focus && !upload.focus->empty()) focus = parse_focus(*upload.focus);
 
   std::string hex = random_hex(16);
-  db::MediaRow row;
+  domain::MediaAttachment row;
   row.id = ids_.next();
   row.account_id = me;
   row.kind = sniffed->kind == media::MediaKind::kImage   ? kImage
@@ -161,11 +161,12 @@ awaitable<db::MediaRow> MediaService::insert_upload(std::int64_t me, MediaUpload
   co_return row;
 }
 
-awaitable<db::MediaRow> MediaService::upload(std::int64_t me, MediaUpload upload) {
+awaitable<domain::MediaAttachment> MediaService::upload(std::int64_t me, MediaUpload upload) {
   co_return co_await insert_upload(me, std::move(upload), true);
 }
 
-awaitable<db::MediaRow> MediaService::upload_and_process(std::int64_t me, MediaUpload upload) {
+awaitable<domain::MediaAttachment> MediaService::upload_and_process(std::int64_t me,
+                                                                    MediaUpload upload) {
   auto row = co_await insert_upload(me, std::move(upload), false);
   co_await run_process(row.id);
   auto done = co_await get(me, row.id);
@@ -173,15 +174,15 @@ awaitable<db::MediaRow> MediaService::upload_and_process(std::int64_t me, MediaU
   co_return done;
 }
 
-awaitable<db::MediaRow> MediaService::get(std::int64_t me, std::int64_t id) {
+awaitable<domain::MediaAttachment> MediaService::get(std::int64_t me, std::int64_t id) {
   auto row = co_await db_.read([&](db::Tx& tx) { return db::MediaRepository::get(tx, me, id); });
   if (!row) throw not_found();
   co_return *row;
 }
 
-awaitable<db::MediaRow> MediaService::describe(std::int64_t me, std::int64_t id,
-                                               std::optional<std::string> description,
-                                               std::optional<std::string> focus) {
+awaitable<domain::MediaAttachment> MediaService::describe(std::int64_t me, std::int64_t id,
+                                                          std::optional<std::string> description,
+                                                          std::optional<std::string> focus) {
   auto row = co_await get(me, id);
   if (description) {
     check_description(*description);
@@ -265,7 +266,7 @@ awaitable<std::size_t> MediaService::remove_stale_uploads() {
 awaitable<void> MediaService::run_process(std::int64_t id) {
   auto found = co_await db_.read([&](db::Tx& tx) { return db::MediaRepository::find(tx, id); });
   if (!found || found->state != 0 || !found->upload_key) co_return;  // gone or done already
-  const db::MediaRow row = *found;
+  const domain::MediaAttachment row = *found;
   const std::string base = base_of(*row.upload_key);
   // Reading, processing and writing files all happen on the blocking pool.
   auto work = [&]() -> std::optional<db::ProcessedMedia> {

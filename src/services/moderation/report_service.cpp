@@ -200,7 +200,7 @@ awaitable<int> ReportService::receive_flag(std::int64_t reporter, activitypub::R
 }
 
 awaitable<std::vector<ReportView>> ReportService::list(const domain::User& staff, bool resolved,
-                                                       db::PageQuery page) {
+                                                       domain::PageRequest page) {
   if (!may_moderate(staff)) throw Error(ErrorCode::kForbidden, "This action is not allowed");
   auto rows =
       co_await db_.read([&](db::Tx& tx) { return db::ReportRepository::page(tx, resolved, page); });
@@ -228,7 +228,7 @@ awaitable<ReportView> ReportService::reopen(const domain::User& staff, std::int6
 }
 
 awaitable<std::vector<ReportView>> ReportService::list_for_operator(bool resolved, int limit) {
-  db::PageQuery page;
+  domain::PageRequest page;
   page.limit = limit;
   auto rows =
       co_await db_.read([&](db::Tx& tx) { return db::ReportRepository::page(tx, resolved, page); });

@@ -11,7 +11,7 @@ NotificationService::NotificationService(db::Database& db, StatusReader& statuse
     : db_(db), statuses_(statuses) {}
 
 awaitable<NotificationPage> NotificationService::render(std::int64_t me,
-                                                        std::vector<db::NotificationRow> rows) {
+                                                        std::vector<domain::Notification> rows) {
   NotificationPage page;
   std::vector<std::int64_t> status_ids;
   co_await db_.tx([&](db::Tx& tx) {
@@ -34,8 +34,8 @@ awaitable<NotificationPage> NotificationService::render(std::int64_t me,
 }
 
 awaitable<NotificationPage> NotificationService::list(std::int64_t me,
-                                                      db::NotificationFilter filter,
-                                                      db::PageQuery page) {
+                                                      domain::NotificationFilter filter,
+                                                      domain::PageRequest page) {
   auto rows = co_await db_.tx(
       [&](db::Tx& tx) { return db::SocialRepository::notifications(tx, me, filter, page); });
   co_return co_await render(me, rows);
@@ -45,7 +45,7 @@ awaitable<NotificationPage> NotificationService::get(std::int64_t me, std::int64
   auto row =
       co_await db_.tx([&](db::Tx& tx) { return db::SocialRepository::notification(tx, me, id); });
   if (!row) throw Error(ErrorCode::kNotFound, "Record not found");
-  std::vector<db::NotificationRow> rows{*row};
+  std::vector<domain::Notification> rows{*row};
   auto page = co_await render(me, rows);
   if (page.items.empty()) throw Error(ErrorCode::kNotFound, "Record not found");
   co_return page;

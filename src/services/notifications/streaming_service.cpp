@@ -15,7 +15,7 @@ StreamingService::StreamingService(db::Database& db, StatusReader& statuses,
       announcements_(announcements),
       auth_(auth) {}
 
-awaitable<std::optional<db::StreamStatusFacts>> StreamingService::status_facts(
+awaitable<std::optional<domain::StreamStatusFacts>> StreamingService::status_facts(
     std::int64_t status_id) {
   co_return co_await db_.read(
       [&](db::Tx& tx) { return db::StreamRepository::status_facts(tx, status_id); });
@@ -76,7 +76,7 @@ awaitable<bool> StreamingService::owns_list(std::int64_t account_id, std::int64_
       [&](db::Tx& tx) { return db::StreamRepository::owns_list(tx, account_id, list_id); });
 }
 
-awaitable<std::optional<db::AnnouncementRow>> StreamingService::announcement(std::int64_t id) {
+awaitable<std::optional<domain::Announcement>> StreamingService::announcement(std::int64_t id) {
   co_return co_await announcements_.neutral(id);
 }
 

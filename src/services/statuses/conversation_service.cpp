@@ -9,7 +9,7 @@ ConversationService::ConversationService(db::Database& db, StatusReader& statuse
     : db_(db), statuses_(statuses) {}
 
 awaitable<ConversationPage> ConversationService::render(std::int64_t me,
-                                                        std::vector<db::ConversationRow> rows) {
+                                                        std::vector<domain::Conversation> rows) {
   std::vector<std::int64_t> last_ids;
   for (const auto& r : rows) last_ids.push_back(r.last_status_id);
   // Visibility is checked again: a block since the message was sent hides it.
@@ -36,7 +36,7 @@ awaitable<ConversationPage> ConversationService::render(std::int64_t me,
   co_return out;
 }
 
-awaitable<ConversationPage> ConversationService::list(std::int64_t me, db::PageQuery page) {
+awaitable<ConversationPage> ConversationService::list(std::int64_t me, domain::PageRequest page) {
   auto rows =
       co_await db_.read([&](db::Tx& tx) { return db::ConversationRepository::page(tx, me, page); });
   co_return co_await render(me, std::move(rows));
@@ -46,17 +46,17 @@ awaitable<ConversationPage> ConversationService::get(std::int64_t me, std::int64
   auto row =
       co_await db_.read([&](db::Tx& tx) { return db::ConversationRepository::get(tx, me, id); });
   if (!row) throw Error(ErrorCode::kNotFound, "Record not found");
-  std::vector<db::ConversationRow> rows{*row};
+  std::vector<domain::Conversation> rows{*row};
   co_return co_await render(me, std::move(rows));
 }
 
 awaitable<ConversationPage> ConversationService::mark_read(std::int64_t me, std::int64_t id) {
-  auto row = co_await db_.tx([&](db::Tx& tx) -> std::optional<db::ConversationRow> {
+  auto row = co_await db_.tx([&](db::Tx& tx) -> std::optional<domain::Conversation> {
     if (!db::ConversationRepository::mark_read(tx, me, id)) return std::nullopt;
     return db::ConversationRepository::get(tx, me, id);
   });
   if (!row) throw Error(ErrorCode::kNotFound, "Record not found");
-  std::vector<db::ConversationRow> rows{*row};
+  std::vector<domain::Conversation> rows{*row};
   co_return co_await render(me, std::move(rows));
 }
 

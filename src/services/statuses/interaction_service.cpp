@@ -138,7 +138,7 @@ awaitable<StatusPage> InteractionService::mute_conversation(std::int64_t id, std
 }
 
 awaitable<AccountPage> InteractionService::reblogged_by(std::int64_t id, std::int64_t viewer,
-                                                        db::PageQuery page) {
+                                                        domain::PageRequest page) {
   co_await reader_.visible(id, viewer);
   auto rows =
       co_await db_.tx([&](db::Tx& tx) { return db::StatusRepository::reblogged_by(tx, id, page); });
@@ -146,7 +146,7 @@ awaitable<AccountPage> InteractionService::reblogged_by(std::int64_t id, std::in
 }
 
 awaitable<AccountPage> InteractionService::favourited_by(std::int64_t id, std::int64_t viewer,
-                                                         db::PageQuery page) {
+                                                         domain::PageRequest page) {
   co_await reader_.visible(id, viewer);
   auto rows = co_await db_.tx(
       [&](db::Tx& tx) { return db::StatusRepository::favourited_by(tx, id, page); });

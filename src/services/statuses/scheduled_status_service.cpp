@@ -1,5 +1,6 @@
 #include <loxodon/db/account_repository.hpp>
 #include <loxodon/db/database.hpp>
+#include <loxodon/db/scheduled_status_repository.hpp>
 #include <loxodon/services/funding/entitlements.hpp>
 #include <loxodon/services/statuses/scheduled_status_job.hpp>
 #include <loxodon/services/statuses/scheduled_status_service.hpp>
@@ -26,7 +27,7 @@ std::optional<T> optional_field(const json& j, const char* key) {
 
 // The job for one scheduled time; a reschedule makes a new one and the old one finds the
 // time changed and does nothing.
-void enqueue_publish(db::Tx& tx, const db::ScheduledStatusRow& row) {
+void enqueue_publish(db::Tx& tx, const domain::ScheduledStatus& row) {
   jobs::JobOptions options;
   auto wait = std::chrono::ceil<std::chrono::seconds>(row.scheduled_at - system_clock::now());
   options.delay = std::max(wait, std::chrono::seconds(0));
@@ -127,9 +128,9 @@ awaitable<PostOutcome> ScheduledStatusService::post_or_schedule(
   co_return out;
 }
 
-awaitable<db::ScheduledStatusRow> ScheduledStatusService::schedule(domain::UserWithAccount author,
-                                                                   PostRequest request,
-                                                                   system_clock::time_point at) {
+awaitable<domain::ScheduledStatus> ScheduledStatusService::schedule(domain::UserWithAccount author,
+                                                                    PostRequest request,
+                                                                    system_clock::time_point at) {
   const std::int64_t me = author.account.id;
   if (request.idempotency_key) {
     std::string key = *request.idempotency_key;
@@ -141,7 +142,7 @@ awaitable<db::ScheduledStatusRow> ScheduledStatusService::schedule(domain::UserW
   if (!request.visibility) request.visibility = author.user.default_privacy;
   // Everything posting would refuse is refused now, not silently at the scheduled time.
   co_await statuses_.check(author, request);
-  db::ScheduledStatusRow row;
+  domain::ScheduledStatus row;
   row.id = ids_.next();
   row.account_id = me;
   row.scheduled_at = at;
@@ -163,25 +164,25 @@ awaitable<db::ScheduledStatusRow> ScheduledStatusService::schedule(domain::UserW
   co_return row;
 }
 
-awaitable<std::vector<db::ScheduledStatusRow>> ScheduledStatusService::list(std::int64_t me,
-                                                                            db::PageQuery page) {
+awaitable<std::vector<domain::ScheduledStatus>> ScheduledStatusService::list(
+    std::int64_t me, domain::PageRequest page) {
   co_return co_await db_.read(
       [&](db::Tx& tx) { return db::ScheduledStatusRepository::page(tx, me, page); });
 }
 
-awaitable<db::ScheduledStatusRow> ScheduledStatusService::get(std::int64_t me, std::int64_t id) {
+awaitable<domain::ScheduledStatus> ScheduledStatusService::get(std::int64_t me, std::int64_t id) {
   auto row =
       co_await db_.read([&](db::Tx& tx) { return db::ScheduledStatusRepository::get(tx, me, id); });
   if (!row) throw not_found();
   co_return *row;
 }
 
-awaitable<db::ScheduledStatusRow> ScheduledStatusService::reschedule(std::int64_t me,
-                                                                     std::int64_t id,
-                                                                     system_clock::time_point at) {
+awaitable<domain::ScheduledStatus> ScheduledStatusService::reschedule(std::int64_t me,
+                                                                      std::int64_t id,
+                                                                      system_clock::time_point at) {
   co_await get(me, id);
   check_time(at);
-  auto row = co_await db_.tx([&](db::Tx& tx) -> std::optional<db::ScheduledStatusRow> {
+  auto row = co_await db_.tx([&](db::Tx& tx) -> std::optional<domain::ScheduledStatus> {
     auto counts = db::ScheduledStatusRepository::counts(tx, me, at, id);
     check_limits(tx, me, counts.total, counts.same_day, false);
     if (!db::ScheduledStatusRepository::reschedule(tx, me, id, at)) return std::nullopt;

@@ -1,5 +1,6 @@
 #include <loxodon/db/account_repository.hpp>
 #include <loxodon/db/database.hpp>
+#include <loxodon/db/tag_repository.hpp>
 #include <loxodon/domain/username.hpp>
 #include <loxodon/services/statuses/tag_service.hpp>
 #include <loxodon/services/validation_errors.hpp>
@@ -41,15 +42,15 @@ std::string TagService::normalize(std::string_view name) {
   return *tag;
 }
 
-awaitable<db::TagRow> TagService::get(std::string name, std::int64_t viewer) {
+awaitable<domain::Tag> TagService::get(std::string name, std::int64_t viewer) {
   std::string tag = normalize(name);
   auto row =
       co_await db_.read([&](db::Tx& tx) { return db::TagRepository::find(tx, tag, viewer); });
-  if (!row) co_return db::TagRow{0, tag, false, false};
+  if (!row) co_return domain::Tag{0, tag, false, false};
   co_return *row;
 }
 
-awaitable<db::TagRow> TagService::follow(std::int64_t me, std::string name) {
+awaitable<domain::Tag> TagService::follow(std::int64_t me, std::string name) {
   std::string tag = normalize(name);
   std::int64_t row_id = ids_.next();
   co_return co_await db_.tx([&](db::Tx& tx) {
@@ -59,36 +60,36 @@ awaitable<db::TagRow> TagService::follow(std::int64_t me, std::string name) {
   });
 }
 
-awaitable<db::TagRow> TagService::unfollow(std::int64_t me, std::string name) {
+awaitable<domain::Tag> TagService::unfollow(std::int64_t me, std::string name) {
   std::string tag = normalize(name);
   auto row = co_await db_.tx([&](db::Tx& tx) {
     db::TagRepository::unfollow(tx, me, tag);
     return db::TagRepository::find(tx, tag, me);
   });
-  if (!row) co_return db::TagRow{0, tag, false, false};
+  if (!row) co_return domain::Tag{0, tag, false, false};
   co_return *row;
 }
 
-awaitable<FollowedTagPage> TagService::followed(std::int64_t me, db::PageQuery page) {
+awaitable<FollowedTagPage> TagService::followed(std::int64_t me, domain::PageRequest page) {
   auto rows =
       co_await db_.read([&](db::Tx& tx) { return db::TagRepository::followed(tx, me, page); });
   FollowedTagPage out;
   for (auto& [cursor, name] : rows) {
-    out.tags.push_back(db::TagRow{0, name, true, false});
+    out.tags.push_back(domain::Tag{0, name, true, false});
     out.cursors.push_back(cursor);
   }
   co_return out;
 }
 
-awaitable<std::vector<db::FeaturedTagRow>> TagService::featured(std::int64_t account_id) {
+awaitable<std::vector<domain::FeaturedTag>> TagService::featured(std::int64_t account_id) {
   co_return co_await db_.read(
       [&](db::Tx& tx) { return db::TagRepository::featured(tx, account_id); });
 }
 
-awaitable<std::pair<std::string, std::vector<db::FeaturedTagRow>>> TagService::featured_of(
+awaitable<std::pair<std::string, std::vector<domain::FeaturedTag>>> TagService::featured_of(
     std::int64_t account_id) {
   auto result = co_await db_.read(
-      [&](db::Tx& tx) -> std::optional<std::pair<std::string, std::vector<db::FeaturedTagRow>>> {
+      [&](db::Tx& tx) -> std::optional<std::pair<std::string, std::vector<domain::FeaturedTag>>> {
         auto account = db::AccountRepository::find(tx, account_id);
         if (!account || account->suspended_at) return std::nullopt;
         return std::make_pair(account->username, db::TagRepository::featured(tx, account_id));
@@ -97,7 +98,7 @@ awaitable<std::pair<std::string, std::vector<db::FeaturedTagRow>>> TagService::f
   co_return std::move(*result);
 }
 
-awaitable<db::FeaturedTagRow> TagService::feature(std::int64_t me, std::string name) {
+awaitable<domain::FeaturedTag> TagService::feature(std::int64_t me, std::string name) {
   std::string tag(name);
   if (!tag.empty() && tag.front() == '#') tag.erase(0, 1);
   if (!valid_tag(tag)) {
@@ -107,7 +108,7 @@ awaitable<db::FeaturedTagRow> TagService::feature(std::int64_t me, std::string n
   }
   tag = domain::lowercase(tag);
   std::int64_t row_id = ids_.next();
-  auto result = co_await db_.tx([&](db::Tx& tx) -> std::optional<db::FeaturedTagRow> {
+  auto result = co_await db_.tx([&](db::Tx& tx) -> std::optional<domain::FeaturedTag> {
     auto current = db::TagRepository::featured(tx, me);
     for (const auto& f : current) {
       if (f.name == tag) return f;  // featuring twice is not an error
@@ -134,9 +135,9 @@ awaitable<void> TagService::unfeature(std::int64_t me, std::int64_t id) {
   if (!removed) throw Error(ErrorCode::kNotFound, "Record not found");
 }
 
-awaitable<std::vector<db::TagRow>> TagService::feature_suggestions(std::int64_t me) {
+awaitable<std::vector<domain::Tag>> TagService::feature_suggestions(std::int64_t me) {
   co_return co_await db_.read([&](db::Tx& tx) {
-    std::vector<db::TagRow> out;
+    std::vector<domain::Tag> out;
     for (const auto& name : db::TagRepository::feature_suggestions(tx, me)) {
       if (auto row = db::TagRepository::find(tx, name, me)) out.push_back(*row);
     }

@@ -7,8 +7,8 @@ namespace lox::services {
 
 MarkerService::MarkerService(db::Database& db) : db_(db) {}
 
-awaitable<std::vector<db::Marker>> MarkerService::markers(std::int64_t me,
-                                                          std::vector<std::string> timelines) {
+awaitable<std::vector<domain::Marker>> MarkerService::markers(std::int64_t me,
+                                                              std::vector<std::string> timelines) {
   co_return co_await db_.tx(
       [&](db::Tx& tx) { return db::StatusRepository::markers(tx, me, timelines); });
 }

@@ -12,15 +12,16 @@ TimelineService::TimelineService(db::Database& db, StatusReader& reader)
 
 // Home and public timelines read the page and render it in one round of statements without a
 // transaction.
-awaitable<StatusPage> TimelineService::home(std::int64_t account_id, db::PageQuery page) {
+awaitable<StatusPage> TimelineService::home(std::int64_t account_id, domain::PageRequest page) {
   co_return co_await db_.read([&](db::Tx& tx) {
     return StatusReader::complete_page(tx, db::StatusRepository::home_views(tx, account_id, page),
                                        account_id, domain::FilterContext::kHome);
   });
 }
 
-awaitable<StatusPage> TimelineService::public_timeline(std::int64_t viewer, db::PublicScope scope,
-                                                       bool only_media, db::PageQuery page) {
+awaitable<StatusPage> TimelineService::public_timeline(std::int64_t viewer,
+                                                       domain::PublicTimelineScope scope,
+                                                       bool only_media, domain::PageRequest page) {
   co_return co_await db_.read([&](db::Tx& tx) {
     return StatusReader::complete_page(
         tx, db::StatusRepository::public_views(tx, viewer, scope, only_media, page), viewer,
@@ -28,8 +29,9 @@ awaitable<StatusPage> TimelineService::public_timeline(std::int64_t viewer, db::
   });
 }
 
-awaitable<StatusPage> TimelineService::tag_timeline(std::int64_t viewer, db::TagFilter filter,
-                                                    db::PageQuery page) {
+awaitable<StatusPage> TimelineService::tag_timeline(std::int64_t viewer,
+                                                    domain::TagTimelineFilter filter,
+                                                    domain::PageRequest page) {
   auto clean = [](std::string& name) {
     if (!name.empty() && name.front() == '#') name.erase(0, 1);
     name = domain::lowercase(name);
@@ -48,7 +50,7 @@ awaitable<StatusPage> TimelineService::tag_timeline(std::int64_t viewer, db::Tag
 awaitable<StatusPage> TimelineService::account_statuses(std::int64_t viewer,
                                                         std::int64_t account_id,
                                                         bool exclude_reblogs, bool exclude_replies,
-                                                        bool only_media, db::PageQuery page) {
+                                                        bool only_media, domain::PageRequest page) {
   auto ids = co_await db_.tx([&](db::Tx& tx) {
     return db::StatusRepository::account_page(tx, viewer, account_id, exclude_reblogs,
                                               exclude_replies, only_media, page);
@@ -62,13 +64,13 @@ awaitable<StatusPage> TimelineService::pinned(std::int64_t viewer, std::int64_t 
   co_return co_await reader_.render(ids, viewer, domain::FilterContext::kAccount);
 }
 
-awaitable<CursorStatusPage> TimelineService::favourites(std::int64_t me, db::PageQuery page) {
+awaitable<CursorStatusPage> TimelineService::favourites(std::int64_t me, domain::PageRequest page) {
   auto rows = co_await db_.read(
       [&](db::Tx& tx) { return db::StatusRepository::favourites_page(tx, me, page); });
   co_return co_await reader_.render_cursor_rows(std::move(rows), me);
 }
 
-awaitable<CursorStatusPage> TimelineService::bookmarks(std::int64_t me, db::PageQuery page) {
+awaitable<CursorStatusPage> TimelineService::bookmarks(std::int64_t me, domain::PageRequest page) {
   auto rows = co_await db_.read(
       [&](db::Tx& tx) { return db::StatusRepository::bookmarks_page(tx, me, page); });
   co_return co_await reader_.render_cursor_rows(std::move(rows), me);

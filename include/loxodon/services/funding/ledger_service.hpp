@@ -1,10 +1,10 @@
 #pragma once
 
 #include <loxodon/config/config.hpp>
-#include <loxodon/db/page_query.hpp>
 #include <loxodon/db/tx.hpp>
 #include <loxodon/domain/account.hpp>
 #include <loxodon/domain/ledger.hpp>
+#include <loxodon/domain/page_request.hpp>
 #include <loxodon/util/asio.hpp>
 #include <loxodon/util/snowflake.hpp>
 
@@ -64,7 +64,7 @@ class LedgerService {
   awaitable<domain::LedgerEntry> reverse(domain::UserWithAccount admin, std::int64_t entry_id,
                                          LedgerReversal reversal);
   awaitable<std::vector<domain::LedgerEntry>> list(domain::UserWithAccount admin,
-                                                   db::PageQuery page);
+                                                   domain::PageRequest page);
   // Every entry, oldest first, as CSV (RFC 4180; cells a spreadsheet would run as a formula
   // are prefixed with an apostrophe).
   awaitable<std::string> csv(domain::UserWithAccount admin);

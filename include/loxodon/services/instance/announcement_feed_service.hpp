@@ -1,7 +1,7 @@
 #pragma once
 
 #include <loxodon/config/config.hpp>
-#include <loxodon/db/announcement_repository.hpp>
+#include <loxodon/domain/announcement.hpp>
 #include <loxodon/services/funding/donation_prompt_service.hpp>
 #include <loxodon/services/funding/sponsor_service.hpp>
 #include <loxodon/services/instance/announcement_service.hpp>
@@ -22,7 +22,7 @@ class AnnouncementFeedService {
   AnnouncementFeedService(const config::Config& config, AnnouncementService& announcements,
                           DonationPromptService& prompts, SponsorService& sponsors);
 
-  awaitable<std::vector<db::AnnouncementRow>> list(std::int64_t viewer, bool with_dismissed);
+  awaitable<std::vector<domain::Announcement>> list(std::int64_t viewer, bool with_dismissed);
   // 404 for an id that is none of the three.
   awaitable<void> dismiss(std::int64_t viewer, std::int64_t id);
 

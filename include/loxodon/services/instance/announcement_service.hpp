@@ -1,7 +1,7 @@
 #pragma once
 
 #include <loxodon/config/config.hpp>
-#include <loxodon/db/announcement_repository.hpp>
+#include <loxodon/domain/announcement.hpp>
 #include <loxodon/services/instance/announcement_job.hpp>
 #include <loxodon/util/asio.hpp>
 #include <loxodon/util/snowflake.hpp>
@@ -36,16 +36,16 @@ class AnnouncementService {
 
   AnnouncementService(const config::Config& config, db::Database& db, SnowflakeGenerator& ids);
 
-  awaitable<db::AnnouncementRow> create(NewAnnouncement request);
-  awaitable<std::vector<db::AnnouncementRow>> all();
+  awaitable<domain::Announcement> create(NewAnnouncement request);
+  awaitable<std::vector<domain::Announcement>> all();
   awaitable<void> remove(std::int64_t id);
   // For the viewer (signed in): active ones, dismissed ones only when asked for.
-  awaitable<std::vector<db::AnnouncementRow>> active(std::int64_t viewer, bool with_dismissed);
+  awaitable<std::vector<domain::Announcement>> active(std::int64_t viewer, bool with_dismissed);
   awaitable<void> dismiss(std::int64_t viewer, std::int64_t id);
   awaitable<void> react(std::int64_t viewer, std::int64_t id, std::string name);
   awaitable<void> unreact(std::int64_t viewer, std::int64_t id, std::string name);
   // The announcement as someone with no relation to it sees it (streamed to everyone).
-  awaitable<std::optional<db::AnnouncementRow>> neutral(std::int64_t id);
+  awaitable<std::optional<domain::Announcement>> neutral(std::int64_t id);
   awaitable<std::int64_t> reaction_count(std::int64_t id, std::string name);
 
   // Job handler: publishes a scheduled announcement (idempotent).

@@ -2,6 +2,7 @@
 
 #include <loxodon/config/config.hpp>
 #include <loxodon/db/media_repository.hpp>
+#include <loxodon/domain/media_attachment.hpp>
 #include <loxodon/media/image_processor.hpp>
 #include <loxodon/media/media_store.hpp>
 #include <loxodon/net/http_client.hpp>
@@ -44,13 +45,13 @@ class MediaService {
                media::MediaStore& store, asio::thread_pool& blocking, net::HttpClient& client);
 
   // Queues processing and returns the row (processing).
-  awaitable<db::MediaRow> upload(std::int64_t me, MediaUpload upload);
+  awaitable<domain::MediaAttachment> upload(std::int64_t me, MediaUpload upload);
   // The v1 API: processes before answering.
-  awaitable<db::MediaRow> upload_and_process(std::int64_t me, MediaUpload upload);
-  awaitable<db::MediaRow> get(std::int64_t me, std::int64_t id);
-  awaitable<db::MediaRow> describe(std::int64_t me, std::int64_t id,
-                                   std::optional<std::string> description,
-                                   std::optional<std::string> focus);
+  awaitable<domain::MediaAttachment> upload_and_process(std::int64_t me, MediaUpload upload);
+  awaitable<domain::MediaAttachment> get(std::int64_t me, std::int64_t id);
+  awaitable<domain::MediaAttachment> describe(std::int64_t me, std::int64_t id,
+                                              std::optional<std::string> description,
+                                              std::optional<std::string> focus);
   // Only while not attached to a status.
   awaitable<void> remove(std::int64_t me, std::int64_t id);
 
@@ -118,7 +119,8 @@ class MediaService {
   awaitable<std::string> read_file_part(ByteSource file, std::uint64_t offset, std::size_t length);
 
  private:
-  awaitable<db::MediaRow> insert_upload(std::int64_t me, MediaUpload upload, bool queue_job);
+  awaitable<domain::MediaAttachment> insert_upload(std::int64_t me, MediaUpload upload,
+                                                   bool queue_job);
   // A remote file's bytes (status 200 within `max_bytes`); nothing when the server refuses it or
   // it is too large. Throws jobs::RetryableError when the server cannot be reached.
   awaitable<std::optional<std::string>> download(const std::string& url, const std::string& accept,

@@ -2,8 +2,8 @@
 
 #include <loxodon/activitypub/report_documents.hpp>
 #include <loxodon/config/config.hpp>
-#include <loxodon/db/page_query.hpp>
 #include <loxodon/domain/account.hpp>
+#include <loxodon/domain/page_request.hpp>
 #include <loxodon/domain/report.hpp>
 #include <loxodon/services/statuses/status_reader.hpp>
 #include <loxodon/util/asio.hpp>
@@ -61,7 +61,7 @@ class ReportService {
 
   // Staff only (403 otherwise).
   awaitable<std::vector<ReportView>> list(const domain::User& staff, bool resolved,
-                                          db::PageQuery page);
+                                          domain::PageRequest page);
   awaitable<ReportView> get(const domain::User& staff, std::int64_t id);
   awaitable<ReportView> resolve(const domain::User& staff, std::int64_t id);
   awaitable<ReportView> reopen(const domain::User& staff, std::int64_t id);

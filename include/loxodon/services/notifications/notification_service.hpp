@@ -1,7 +1,9 @@
 #pragma once
 
-#include <loxodon/db/page_query.hpp>
 #include <loxodon/db/social_repository.hpp>
+#include <loxodon/domain/notification.hpp>
+#include <loxodon/domain/notification_filter.hpp>
+#include <loxodon/domain/page_request.hpp>
 #include <loxodon/services/statuses/status_reader.hpp>
 
 #include <cstdint>
@@ -11,7 +13,7 @@
 namespace lox::services {
 
 struct NotificationView {
-  db::NotificationRow row;
+  domain::Notification row;
   domain::Account from;
   std::optional<std::int64_t> status_id;
 };
@@ -25,8 +27,8 @@ class NotificationService {
  public:
   NotificationService(db::Database& db, StatusReader& statuses);
 
-  awaitable<NotificationPage> list(std::int64_t me, db::NotificationFilter filter,
-                                   db::PageQuery page);
+  awaitable<NotificationPage> list(std::int64_t me, domain::NotificationFilter filter,
+                                   domain::PageRequest page);
   awaitable<NotificationPage> get(std::int64_t me, std::int64_t id);
   awaitable<void> dismiss(std::int64_t me, std::int64_t id);
   awaitable<void> clear(std::int64_t me);
@@ -34,7 +36,7 @@ class NotificationService {
   awaitable<std::int64_t> unread_count(std::int64_t me, int limit);
 
  private:
-  awaitable<NotificationPage> render(std::int64_t me, std::vector<db::NotificationRow> rows);
+  awaitable<NotificationPage> render(std::int64_t me, std::vector<domain::Notification> rows);
 
   db::Database& db_;
   StatusReader& statuses_;

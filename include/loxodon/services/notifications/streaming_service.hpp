@@ -1,6 +1,9 @@
 #pragma once
 
 #include <loxodon/db/stream_repository.hpp>
+#include <loxodon/domain/announcement.hpp>
+#include <loxodon/domain/list_audience.hpp>
+#include <loxodon/domain/stream_status_facts.hpp>
 #include <loxodon/services/accounts/auth_service.hpp>
 #include <loxodon/services/instance/announcement_service.hpp>
 #include <loxodon/services/notifications/notification_service.hpp>
@@ -23,7 +26,7 @@ namespace lox::services {
 // Who, among the candidates a process's subscriptions name, a status event reaches.
 struct StatusAudience {
   std::vector<std::int64_t> home;            // accounts whose home feed has it
-  std::vector<db::ListAudience> lists;       // the lists it belongs on
+  std::vector<domain::ListAudience> lists;   // the lists it belongs on
   std::vector<std::int64_t> public_viewers;  // may see it on public and hashtag timelines
 };
 
@@ -35,7 +38,7 @@ class StreamingService {
                    ConversationService& conversations, AnnouncementService& announcements,
                    AuthService& auth);
 
-  awaitable<std::optional<db::StreamStatusFacts>> status_facts(std::int64_t status_id);
+  awaitable<std::optional<domain::StreamStatusFacts>> status_facts(std::int64_t status_id);
   awaitable<StatusAudience> status_audience(std::int64_t status_id,
                                             std::vector<std::int64_t> home_candidates,
                                             std::vector<std::int64_t> lists,
@@ -51,7 +54,7 @@ class StreamingService {
       std::int64_t status_id, std::vector<std::int64_t> accounts);
   awaitable<bool> owns_list(std::int64_t account_id, std::int64_t list_id);
   // An announcement as everyone sees it, and the count of one of its reactions.
-  awaitable<std::optional<db::AnnouncementRow>> announcement(std::int64_t id);
+  awaitable<std::optional<domain::Announcement>> announcement(std::int64_t id);
   awaitable<std::int64_t> reaction_count(std::int64_t announcement_id, std::string name);
   // Whether a stream's token still opens it: not revoked, and its user may still sign in.
   awaitable<bool> still_authorized(std::string access_token);

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <loxodon/db/conversation_repository.hpp>
+#include <loxodon/domain/conversation.hpp>
+#include <loxodon/domain/page_request.hpp>
 #include <loxodon/services/statuses/status_reader.hpp>
 
 #include <cstdint>
@@ -10,7 +12,7 @@
 namespace lox::services {
 
 struct ConversationView {
-  db::ConversationRow row;
+  domain::Conversation row;
   std::vector<domain::Account>
       accounts;  // the other participants (the owner alone for notes to self)
   std::optional<domain::StatusView> last_status;
@@ -27,14 +29,14 @@ class ConversationService {
  public:
   ConversationService(db::Database& db, StatusReader& statuses);
 
-  awaitable<ConversationPage> list(std::int64_t me, db::PageQuery page);
+  awaitable<ConversationPage> list(std::int64_t me, domain::PageRequest page);
   // One conversation as its owner sees it (throws not found).
   awaitable<ConversationPage> get(std::int64_t me, std::int64_t id);
   awaitable<ConversationPage> mark_read(std::int64_t me, std::int64_t id);
   awaitable<void> remove(std::int64_t me, std::int64_t id);
 
  private:
-  awaitable<ConversationPage> render(std::int64_t me, std::vector<db::ConversationRow> rows);
+  awaitable<ConversationPage> render(std::int64_t me, std::vector<domain::Conversation> rows);
 
   db::Database& db_;
   StatusReader& statuses_;

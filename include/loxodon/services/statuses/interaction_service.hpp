@@ -1,7 +1,7 @@
 #pragma once
 
 #include <loxodon/config/config.hpp>
-#include <loxodon/db/page_query.hpp>
+#include <loxodon/domain/page_request.hpp>
 #include <loxodon/services/accounts/relationship_service.hpp>
 #include <loxodon/services/statuses/status_page.hpp>
 #include <loxodon/services/statuses/status_reader.hpp>
@@ -31,8 +31,10 @@ class InteractionService {
   awaitable<StatusPage> unreblog(std::int64_t id, std::int64_t account_id);
   awaitable<StatusPage> pin(std::int64_t id, std::int64_t me, bool on);
   awaitable<StatusPage> mute_conversation(std::int64_t id, std::int64_t me, bool on);
-  awaitable<AccountPage> reblogged_by(std::int64_t id, std::int64_t viewer, db::PageQuery page);
-  awaitable<AccountPage> favourited_by(std::int64_t id, std::int64_t viewer, db::PageQuery page);
+  awaitable<AccountPage> reblogged_by(std::int64_t id, std::int64_t viewer,
+                                      domain::PageRequest page);
+  awaitable<AccountPage> favourited_by(std::int64_t id, std::int64_t viewer,
+                                       domain::PageRequest page);
 
  private:
   const config::Config& config_;

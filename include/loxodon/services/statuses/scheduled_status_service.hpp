@@ -1,8 +1,8 @@
 #pragma once
 
 #include <loxodon/config/config.hpp>
-#include <loxodon/db/page_query.hpp>
-#include <loxodon/db/scheduled_status_repository.hpp>
+#include <loxodon/domain/page_request.hpp>
+#include <loxodon/domain/scheduled_status.hpp>
 #include <loxodon/services/statuses/scheduled_status_job.hpp>
 #include <loxodon/services/statuses/status_service.hpp>
 
@@ -21,7 +21,7 @@ PostRequest post_request_from_json(const nlohmann::json& params);
 // What POST /api/v1/statuses produced: a status, or a status scheduled for later.
 struct PostOutcome {
   std::optional<StatusPage> posted;
-  std::optional<db::ScheduledStatusRow> scheduled;
+  std::optional<domain::ScheduledStatus> scheduled;
 };
 
 // Statuses posted later: validated when scheduled, posted by a durable job when due.
@@ -40,12 +40,12 @@ class ScheduledStatusService {
   // Posts now without a time or with one already past (as Mastodon does), schedules otherwise.
   awaitable<PostOutcome> post_or_schedule(domain::UserWithAccount author, PostRequest request,
                                           std::optional<std::chrono::system_clock::time_point> at);
-  awaitable<db::ScheduledStatusRow> schedule(domain::UserWithAccount author, PostRequest request,
-                                             std::chrono::system_clock::time_point at);
-  awaitable<std::vector<db::ScheduledStatusRow>> list(std::int64_t me, db::PageQuery page);
-  awaitable<db::ScheduledStatusRow> get(std::int64_t me, std::int64_t id);
-  awaitable<db::ScheduledStatusRow> reschedule(std::int64_t me, std::int64_t id,
-                                               std::chrono::system_clock::time_point at);
+  awaitable<domain::ScheduledStatus> schedule(domain::UserWithAccount author, PostRequest request,
+                                              std::chrono::system_clock::time_point at);
+  awaitable<std::vector<domain::ScheduledStatus>> list(std::int64_t me, domain::PageRequest page);
+  awaitable<domain::ScheduledStatus> get(std::int64_t me, std::int64_t id);
+  awaitable<domain::ScheduledStatus> reschedule(std::int64_t me, std::int64_t id,
+                                                std::chrono::system_clock::time_point at);
   awaitable<void> cancel(std::int64_t me, std::int64_t id);
 
   // Job handler: posts the status if it is still scheduled for the time the job was made for.

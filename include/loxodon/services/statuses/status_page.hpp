@@ -2,6 +2,7 @@
 
 #include <loxodon/db/status_repository.hpp>
 #include <loxodon/domain/status.hpp>
+#include <loxodon/domain/status_edit.hpp>
 
 #include <cstdint>
 #include <unordered_map>
@@ -29,7 +30,7 @@ struct SharedStatusPage {
 };
 
 struct StatusHistory {
-  std::vector<db::StatusEdit> versions;  // oldest first, the current version last
+  std::vector<domain::StatusEdit> versions;  // oldest first, the current version last
   domain::StatusView current;
 };
 

@@ -1,7 +1,8 @@
 #pragma once
 
-#include <loxodon/db/page_query.hpp>
-#include <loxodon/db/tag_repository.hpp>
+#include <loxodon/domain/featured_tag.hpp>
+#include <loxodon/domain/page_request.hpp>
+#include <loxodon/domain/tag.hpp>
 #include <loxodon/util/asio.hpp>
 #include <loxodon/util/snowflake.hpp>
 
@@ -18,7 +19,7 @@ class Database;
 namespace lox::services {
 
 struct FollowedTagPage {
-  std::vector<db::TagRow> tags;
+  std::vector<domain::Tag> tags;
   std::vector<std::int64_t> cursors;
 };
 
@@ -36,19 +37,19 @@ class TagService {
   static std::optional<std::string> normalized(std::string_view name);
 
   // A tag nobody used yet still answers (not following, not featured), as in Mastodon.
-  awaitable<db::TagRow> get(std::string name, std::int64_t viewer);
-  awaitable<db::TagRow> follow(std::int64_t me, std::string name);
-  awaitable<db::TagRow> unfollow(std::int64_t me, std::string name);
-  awaitable<FollowedTagPage> followed(std::int64_t me, db::PageQuery page);
+  awaitable<domain::Tag> get(std::string name, std::int64_t viewer);
+  awaitable<domain::Tag> follow(std::int64_t me, std::string name);
+  awaitable<domain::Tag> unfollow(std::int64_t me, std::string name);
+  awaitable<FollowedTagPage> followed(std::int64_t me, domain::PageRequest page);
 
-  awaitable<std::vector<db::FeaturedTagRow>> featured(std::int64_t account_id);
+  awaitable<std::vector<domain::FeaturedTag>> featured(std::int64_t account_id);
   // Another account's featured tags with its username (for the profile URL); 404 when the
   // account does not exist or is suspended.
-  awaitable<std::pair<std::string, std::vector<db::FeaturedTagRow>>> featured_of(
+  awaitable<std::pair<std::string, std::vector<domain::FeaturedTag>>> featured_of(
       std::int64_t account_id);
-  awaitable<db::FeaturedTagRow> feature(std::int64_t me, std::string name);
+  awaitable<domain::FeaturedTag> feature(std::int64_t me, std::string name);
   awaitable<void> unfeature(std::int64_t me, std::int64_t id);
-  awaitable<std::vector<db::TagRow>> feature_suggestions(std::int64_t me);
+  awaitable<std::vector<domain::Tag>> feature_suggestions(std::int64_t me);
 
  private:
   db::Database& db_;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <loxodon/db/status_repository.hpp>
+#include <loxodon/domain/marker.hpp>
 #include <loxodon/util/asio.hpp>
 
 #include <cstdint>
@@ -18,7 +18,8 @@ class MarkerService {
  public:
   explicit MarkerService(db::Database& db);
 
-  awaitable<std::vector<db::Marker>> markers(std::int64_t me, std::vector<std::string> timelines);
+  awaitable<std::vector<domain::Marker>> markers(std::int64_t me,
+                                                 std::vector<std::string> timelines);
   // Only "home" and "notifications" are timelines with a marker.
   awaitable<void> set_marker(std::int64_t me, std::string timeline, std::int64_t last_read_id);
 

@@ -1,7 +1,8 @@
 #pragma once
 
-#include <loxodon/db/page_query.hpp>
-#include <loxodon/db/status_repository.hpp>
+#include <loxodon/domain/page_request.hpp>
+#include <loxodon/domain/public_timeline_scope.hpp>
+#include <loxodon/domain/tag_timeline_filter.hpp>
 #include <loxodon/services/statuses/status_page.hpp>
 #include <loxodon/services/statuses/status_reader.hpp>
 #include <loxodon/util/asio.hpp>
@@ -21,18 +22,19 @@ class TimelineService {
  public:
   TimelineService(db::Database& db, StatusReader& reader);
 
-  awaitable<StatusPage> home(std::int64_t account_id, db::PageQuery page);
+  awaitable<StatusPage> home(std::int64_t account_id, domain::PageRequest page);
   // only_media: statuses with at least one media attachment.
-  awaitable<StatusPage> public_timeline(std::int64_t viewer, db::PublicScope scope, bool only_media,
-                                        db::PageQuery page);
+  awaitable<StatusPage> public_timeline(std::int64_t viewer, domain::PublicTimelineScope scope,
+                                        bool only_media, domain::PageRequest page);
   // Hashtag names in `filter` may carry '#' and any case.
-  awaitable<StatusPage> tag_timeline(std::int64_t viewer, db::TagFilter filter, db::PageQuery page);
+  awaitable<StatusPage> tag_timeline(std::int64_t viewer, domain::TagTimelineFilter filter,
+                                     domain::PageRequest page);
   awaitable<StatusPage> account_statuses(std::int64_t viewer, std::int64_t account_id,
                                          bool exclude_reblogs, bool exclude_replies,
-                                         bool only_media, db::PageQuery page);
+                                         bool only_media, domain::PageRequest page);
   awaitable<StatusPage> pinned(std::int64_t viewer, std::int64_t account_id);
-  awaitable<CursorStatusPage> favourites(std::int64_t me, db::PageQuery page);
-  awaitable<CursorStatusPage> bookmarks(std::int64_t me, db::PageQuery page);
+  awaitable<CursorStatusPage> favourites(std::int64_t me, domain::PageRequest page);
+  awaitable<CursorStatusPage> bookmarks(std::int64_t me, domain::PageRequest page);
 
  private:
   db::Database& db_;

@@ -7,8 +7,8 @@ namespace lox::api::mastodon {
 
 namespace {
 // reblogs, notify and languages (languages[]=… or languages=…; given empty, all languages).
-db::FollowOptions follow_options_from(const http::Params& p) {
-  db::FollowOptions options;
+domain::FollowOptions follow_options_from(const http::Params& p) {
+  domain::FollowOptions options;
   options.reblogs = p.boolean("reblogs").value_or(true);
   options.notify = p.boolean("notify").value_or(false);
   auto languages = p.list("languages[]");

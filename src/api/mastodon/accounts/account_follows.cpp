@@ -16,13 +16,13 @@ std::optional<std::int64_t> optional_viewer(const Call& call) {
 
 awaitable<http::Response> AccountsModule::followers(Call& call) {
   auto page = co_await relationships_.followers(path_id(call.request), optional_viewer(call),
-                                                page_query(call.params, 40, 80));
+                                                page_request(call.params, 40, 80));
   co_return account_page_response(call.request, config_, page);
 }
 
 awaitable<http::Response> AccountsModule::following(Call& call) {
   auto page = co_await relationships_.following(path_id(call.request), optional_viewer(call),
-                                                page_query(call.params, 40, 80));
+                                                page_request(call.params, 40, 80));
   co_return account_page_response(call.request, config_, page);
 }
 

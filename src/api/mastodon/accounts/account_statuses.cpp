@@ -18,7 +18,7 @@ awaitable<http::Response> AccountsModule::statuses(Call& call) {
   auto page = co_await timelines_.account_statuses(
       viewer_of(call), account, p.boolean("exclude_reblogs").value_or(false),
       p.boolean("exclude_replies").value_or(false), p.boolean("only_media").value_or(false),
-      page_query(p, 20, 40));
+      page_request(p, 20, 40));
   co_return status_page_response(call.request, config_, page);
 }
 

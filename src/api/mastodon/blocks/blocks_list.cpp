@@ -8,7 +8,7 @@ namespace lox::api::mastodon {
 // The accounts the user blocks.
 awaitable<http::Response> BlocksModule::list(Call& call) {
   auto page =
-      co_await relationships_.blocked(call.user().account.id, page_query(call.params, 40, 80));
+      co_await relationships_.blocked(call.user().account.id, page_request(call.params, 40, 80));
   co_return account_page_response(call.request, config_, page);
 }
 

@@ -7,7 +7,8 @@ namespace lox::api::mastodon {
 
 // The user's conversations, each with its last status, most recently active first.
 awaitable<http::Response> ConversationsModule::list(Call& call) {
-  auto page = co_await conversations_.list(call.user().account.id, page_query(call.params, 20, 40));
+  auto page =
+      co_await conversations_.list(call.user().account.id, page_request(call.params, 20, 40));
   nlohmann::json out = nlohmann::json::array();
   for (const auto& item : page.items)
     out.push_back(conversation_json(config_, item, page.statuses));

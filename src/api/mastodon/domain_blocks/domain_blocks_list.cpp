@@ -7,7 +7,7 @@ namespace lox::api::mastodon {
 // The blocked domains as plain strings, most recent first, paged by when they were blocked.
 awaitable<http::Response> DomainBlocksModule::list(Call& call) {
   auto rows = co_await relationships_.blocked_domains(call.user().account.id,
-                                                      page_query(call.params, 100, 200));
+                                                      page_request(call.params, 100, 200));
   nlohmann::json out = nlohmann::json::array();
   std::vector<std::int64_t> cursors;
   for (const auto& row : rows) {

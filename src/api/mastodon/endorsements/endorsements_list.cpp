@@ -6,8 +6,8 @@
 namespace lox::api::mastodon {
 
 awaitable<http::Response> EndorsementsModule::list(Call& call) {
-  auto page =
-      co_await relationships_.endorsements(call.user().account.id, page_query(call.params, 40, 80));
+  auto page = co_await relationships_.endorsements(call.user().account.id,
+                                                   page_request(call.params, 40, 80));
   co_return account_page_response(call.request, config_, page);
 }
 

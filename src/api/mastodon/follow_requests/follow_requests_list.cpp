@@ -7,7 +7,7 @@ namespace lox::api::mastodon {
 
 awaitable<http::Response> FollowRequestsModule::list(Call& call) {
   auto page = co_await relationships_.follow_requests(call.user().account.id,
-                                                      page_query(call.params, 40, 80));
+                                                      page_request(call.params, 40, 80));
   co_return account_page_response(call.request, config_, page);
 }
 

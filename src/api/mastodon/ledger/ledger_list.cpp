@@ -7,7 +7,7 @@ namespace lox::api::mastodon {
 
 // The entries newest first, paged by id with Mastodon's Link header.
 awaitable<http::Response> LedgerModule::list(Call& call) {
-  auto rows = co_await ledger_.list(call.user(), page_query(call.params, 40, 200));
+  auto rows = co_await ledger_.list(call.user(), page_request(call.params, 40, 200));
   nlohmann::json out = nlohmann::json::array();
   std::vector<std::int64_t> cursors;
   for (const auto& entry : rows) {

@@ -10,7 +10,7 @@ namespace lox::api::mastodon {
 awaitable<http::Response> ListsModule::accounts(Call& call) {
   std::int64_t id = path_id(call.request);
   auto members =
-      co_await lists_.members(call.user().account.id, id, page_query(call.params, 40, 80));
+      co_await lists_.members(call.user().account.id, id, page_request(call.params, 40, 80));
   nlohmann::json out = nlohmann::json::array();
   std::vector<std::int64_t> cursors;
   for (const auto& a : members) {

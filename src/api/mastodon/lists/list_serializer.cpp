@@ -2,7 +2,7 @@
 
 namespace lox::api::mastodon {
 
-nlohmann::json list_json(const db::ListRow& l) {
+nlohmann::json list_json(const domain::List& l) {
   return {{"id", std::to_string(l.id)},
           {"title", l.title},
           {"replies_policy", l.replies_policy},

@@ -1,12 +1,12 @@
 #pragma once
 
-#include <loxodon/db/list_repository.hpp>
+#include <loxodon/domain/list.hpp>
 
 #include <nlohmann/json.hpp>
 
 namespace lox::api::mastodon {
 
 // Mastodon's List.
-nlohmann::json list_json(const db::ListRow& list);
+nlohmann::json list_json(const domain::List& list);
 
 }  // namespace lox::api::mastodon

@@ -4,7 +4,7 @@
 
 namespace lox::api::mastodon {
 
-nlohmann::json markers_json(const std::vector<db::Marker>& markers) {
+nlohmann::json markers_json(const std::vector<domain::Marker>& markers) {
   nlohmann::json out = nlohmann::json::object();
   for (const auto& m : markers) {
     out[m.timeline] = {{"last_read_id", std::to_string(m.last_read_id)},

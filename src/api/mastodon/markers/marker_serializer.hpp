@@ -1,6 +1,6 @@
 #pragma once
 
-#include <loxodon/db/status_repository.hpp>
+#include <loxodon/domain/marker.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -9,6 +9,6 @@
 namespace lox::api::mastodon {
 
 // Mastodon's markers object: {"home": {...}, "notifications": {...}} for the markers given.
-nlohmann::json markers_json(const std::vector<db::Marker>& markers);
+nlohmann::json markers_json(const std::vector<domain::Marker>& markers);
 
 }  // namespace lox::api::mastodon

@@ -8,7 +8,7 @@ namespace lox::api::mastodon {
 // The accounts the user mutes.
 awaitable<http::Response> MutesModule::list(Call& call) {
   auto page =
-      co_await relationships_.muted(call.user().account.id, page_query(call.params, 40, 80));
+      co_await relationships_.muted(call.user().account.id, page_request(call.params, 40, 80));
   co_return account_page_response(call.request, config_, page);
 }
 

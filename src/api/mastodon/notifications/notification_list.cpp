@@ -19,8 +19,8 @@ bool known_type(const std::string& type) {
          std::end(kNotificationTypes);
 }
 
-db::NotificationFilter filter_of(const http::Params& params) {
-  db::NotificationFilter filter;
+domain::NotificationFilter filter_of(const http::Params& params) {
+  domain::NotificationFilter filter;
   for (const char* key : {"types", "types[]"}) {
     for (auto& t : params.list(key)) {
       if (known_type(t)) filter.types.push_back(t);
@@ -37,13 +37,13 @@ db::NotificationFilter filter_of(const http::Params& params) {
 
 // The notifications list, newest first, filtered by type or account.
 awaitable<http::Response> NotificationsModule::list(Call& call) {
-  db::NotificationFilter filter = filter_of(call.params);
+  domain::NotificationFilter filter = filter_of(call.params);
   bool asked_types = call.params.has("types") || call.params.has("types[]");
   nlohmann::json out = nlohmann::json::array();
   std::vector<std::int64_t> cursors;
   if (!(asked_types && filter.types.empty())) {  // only unknown types asked for: nothing
     auto page = co_await notifications_.list(call.user().account.id, filter,
-                                             page_query(call.params, 40, 80));
+                                             page_request(call.params, 40, 80));
     for (const auto& n : page.items) {
       out.push_back(notification_json(config_, n, page.statuses));
       cursors.push_back(n.row.id);

@@ -7,7 +7,7 @@ namespace lox::api::mastodon {
 
 // The moderation queue for staff: open reports, or resolved ones with resolved=true.
 awaitable<http::Response> ReportsModule::admin_list(Call& call) {
-  auto page = page_query(call.params, 100, 200);
+  auto page = page_request(call.params, 100, 200);
   bool resolved = call.params.boolean("resolved").value_or(false);
   auto rows = co_await reports_.list(call.user().user, resolved, page);
   nlohmann::json out = nlohmann::json::array();

@@ -7,7 +7,7 @@ namespace lox::api::mastodon {
 
 // The user's statuses waiting to be posted, paged by id.
 awaitable<http::Response> ScheduledStatusesModule::list(Call& call) {
-  auto rows = co_await scheduled_.list(call.user().account.id, page_query(call.params, 20, 40));
+  auto rows = co_await scheduled_.list(call.user().account.id, page_request(call.params, 20, 40));
   nlohmann::json out = nlohmann::json::array();
   std::vector<std::int64_t> cursors;
   for (const auto& row : rows) {

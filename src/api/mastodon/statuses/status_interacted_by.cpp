@@ -9,14 +9,14 @@ namespace lox::api::mastodon {
 // Who boosted the status, most recent first.
 awaitable<http::Response> StatusesModule::reblogged_by(Call& call) {
   auto page = co_await interactions_.reblogged_by(path_id(call.request), viewer_of(call),
-                                                  page_query(call.params, 40, 80));
+                                                  page_request(call.params, 40, 80));
   co_return account_page_response(call.request, config_, page);
 }
 
 // Who favourited the status, most recent first.
 awaitable<http::Response> StatusesModule::favourited_by(Call& call) {
   auto page = co_await interactions_.favourited_by(path_id(call.request), viewer_of(call),
-                                                   page_query(call.params, 40, 80));
+                                                   page_request(call.params, 40, 80));
   co_return account_page_response(call.request, config_, page);
 }
 

@@ -7,7 +7,7 @@ namespace lox::api::mastodon {
 using nlohmann::json;
 
 // Usage history is not tracked yet: an empty array, which clients accept.
-json tag_json(const config::Config& config, const db::TagRow& tag, bool with_viewer) {
+json tag_json(const config::Config& config, const domain::Tag& tag, bool with_viewer) {
   json out = {{"name", tag.name},
               {"url", config.base_url() + "/tags/" + tag.name},
               {"history", json::array()}};
@@ -19,7 +19,7 @@ json tag_json(const config::Config& config, const db::TagRow& tag, bool with_vie
 }
 
 json featured_json(const config::Config& config, const std::string& username,
-                   const db::FeaturedTagRow& f) {
+                   const domain::FeaturedTag& f) {
   json last = nullptr;
   if (f.last_status_at_ms) {
     // Mastodon gives the day only, to not reveal when exactly someone posted.

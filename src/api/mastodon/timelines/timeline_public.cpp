@@ -8,12 +8,12 @@ namespace lox::api::mastodon {
 
 // Public posts, all, local or remote, optionally with media only.
 awaitable<http::Response> TimelinesModule::public_timeline(Call& call) {
-  auto scope = db::PublicScope::kAll;
-  if (call.params.boolean("local").value_or(false)) scope = db::PublicScope::kLocal;
-  if (call.params.boolean("remote").value_or(false)) scope = db::PublicScope::kRemote;
+  auto scope = domain::PublicTimelineScope::kAll;
+  if (call.params.boolean("local").value_or(false)) scope = domain::PublicTimelineScope::kLocal;
+  if (call.params.boolean("remote").value_or(false)) scope = domain::PublicTimelineScope::kRemote;
   auto page = co_await timelines_.public_timeline(viewer_of(call), scope,
                                                   call.params.boolean("only_media").value_or(false),
-                                                  page_query(call.params, 20, 40));
+                                                  page_request(call.params, 20, 40));
   co_return status_page_response(call.request, config_, page);
 }
 

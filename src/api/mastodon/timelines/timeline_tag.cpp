@@ -19,7 +19,7 @@ std::vector<std::string> tag_names(const http::Params& params, const std::string
 
 // Public posts with a hashtag, and with any, all or none of more hashtags.
 awaitable<http::Response> TimelinesModule::tag(Call& call) {
-  db::TagFilter filter;
+  domain::TagTimelineFilter filter;
   filter.tag = std::string(call.request.path_param("hashtag").value_or(""));
   filter.any = tag_names(call.params, "any");
   filter.all = tag_names(call.params, "all");
@@ -27,7 +27,7 @@ awaitable<http::Response> TimelinesModule::tag(Call& call) {
   filter.local_only = call.params.boolean("local").value_or(false);
   filter.only_media = call.params.boolean("only_media").value_or(false);
   auto page =
-      co_await timelines_.tag_timeline(viewer_of(call), filter, page_query(call.params, 20, 40));
+      co_await timelines_.tag_timeline(viewer_of(call), filter, page_request(call.params, 20, 40));
   co_return status_page_response(call.request, config_, page);
 }
 

@@ -37,7 +37,7 @@ awaitable<void> InboxService::on_follow(const json& activity) {
       answer("Reject");
       return;
     }
-    db::FollowOptions options;
+    domain::FollowOptions options;
     if (target->locked) {
       if (db::SocialRepository::request_follow(tx, row, follower->id, target->id, options)) {
         enqueue_notification(tx, target->id, follower->id, "follow_request", std::nullopt);

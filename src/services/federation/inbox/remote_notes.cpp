@@ -110,7 +110,7 @@ void record_remote_attachments(db::Tx& tx, SnowflakeGenerator& ids,
                                const activitypub::RemoteNote& note, std::int64_t author_id,
                                std::int64_t status_id) {
   for (const auto& att : note.attachments) {
-    db::MediaRow media;
+    domain::MediaAttachment media;
     media.id = ids.next();
     media.account_id = author_id;
     media.status_id = status_id;
