@@ -30,6 +30,9 @@ FLOOR = {module: i for i, floor in enumerate(FLOORS) for module in floor}
 # they reach the database through services only.
 NO_DB = {"http", "api/mastodon", "api/activitypub", "api/streaming", "web"}
 DB_NAME = re.compile(r"\bdb::")
+# loxodon_module(NAME FOLDER folder USES modules... ...) calls in CMakeLists.txt.
+MODULE_CALL = re.compile(r"loxodon_module\(([^)]*)\)")
+CMAKE_KEYWORDS = {"FOLDER", "USES", "LINKS", "SOURCES", "OWN_PCH"}
 INCLUDE = re.compile(r'^\s*#\s*include\s*[<"](?:loxodon/)?([a-z_]+(?:/[a-z_]+)?)/')
 
 
@@ -45,6 +48,50 @@ def included_module(name):
         return name
     top = name.split("/")[0]
     return top if top in FLOOR else None
+
+
+def declared_modules(root):
+    """{name: {"FOLDER": folder, "USES": [names]}} from the loxodon_module calls of CMakeLists.txt."""
+    text = re.sub(r"#[^\n]*", "", (root / "CMakeLists.txt").read_text())
+    declared = {}
+    for call in MODULE_CALL.finditer(text):
+        words = call.group(1).split()
+        section, fields = None, {"USES": []}
+        for word in words[1:]:
+            if word in CMAKE_KEYWORDS:
+                section = word
+            elif section == "FOLDER":
+                fields["FOLDER"] = word
+            elif section == "USES":
+                fields["USES"].append(word)
+        declared[words[0]] = fields
+    return declared
+
+
+def cmake_problems(root):
+    """The build's map must agree: each module's USES (what it links) names lower floors only,
+    and every module folder is a library of its own."""
+    problems = []
+    declared = declared_modules(root)
+    folder_of = {name: fields.get("FOLDER", name) for name, fields in declared.items()}
+    for name, fields in declared.items():
+        module = folder_of[name]
+        if module not in FLOOR:
+            problems.append(f"CMakeLists.txt: loxodon_{name} builds '{module}', not on the layer map")
+            continue
+        for used in fields["USES"]:
+            target = folder_of.get(used)
+            if target is None:
+                problems.append(f"CMakeLists.txt: loxodon_{name} uses unknown module '{used}'")
+            elif FLOOR[target] >= FLOOR[module]:
+                problems.append(f"CMakeLists.txt: loxodon_{name} must not link {target}")
+            elif module in NO_DB and target == "db":
+                problems.append(f"CMakeLists.txt: loxodon_{name} must not link db")
+    built = set(folder_of.values())
+    for module in FLOOR:
+        if (root / "src" / module).is_dir() and module not in built:
+            problems.append(f"CMakeLists.txt: src/{module} is not built as a module of its own")
+    return problems
 
 
 def main(root):
@@ -77,6 +124,7 @@ def main(root):
                 for lineno, line in enumerate(code.splitlines(), 1):
                     if DB_NAME.search(line):
                         problems.append(f"{path}:{lineno}: {module} must not name db types")
+    problems += cmake_problems(root)
     for p in problems:
         print(p)
     print(f"check_layers: {len(problems)} problem(s)")
