@@ -57,6 +57,12 @@ struct Routed {
   bool large = false;  // read only once the route's gate accepted the head
 };
 
+// An answer the server gives before routing (bad syntax, too large), then closes.
+struct Refusal {
+  unsigned status;
+  std::string_view message;
+};
+
 std::shared_ptr<spdlog::logger> http_log() {
   auto log = spdlog::get("lox.http");
   return log ? log : spdlog::default_logger();
@@ -290,8 +296,13 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     if (!co_await read_head(stream, buffer, parser, peer)) co_return false;
     Request req;
     Routed routed;
-    if (!co_await accept_head(stream, parser, peer, req, routed)) co_return false;
-    if (!co_await pass_gate(stream, routed, req)) co_return false;
+    // The steps that need not wait are plain calls: a request that is answered at once pays
+    // for no coroutine frame it does not use.
+    if (auto refusal = accept_head(parser, peer, req, routed)) {
+      co_await refuse(stream, refusal->status, refusal->message, peer);
+      co_return false;
+    }
+    if (needs_gate(routed) && !co_await pass_gate(stream, routed, req)) co_return false;
     bhttp::request<bhttp::string_body> message;
     if (!co_await read_body(stream, buffer, parser, routed, req, message, peer)) co_return false;
     co_return co_await respond(stream, conn, routed, req, message, started);
@@ -342,11 +353,10 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     co_return true;
   }
 
-  // Fills `req` from the head and routes it; false when the head is refused (answered, and the
-  // connection ends).
-  awaitable<bool> accept_head(beast::tcp_stream& stream,
-                              bhttp::request_parser<bhttp::string_body>& parser,
-                              const std::string& peer, Request& req, Routed& r) {
+  // Fills `req` from the head and routes it; the refusal to answer (and close with) when the
+  // head is refused.
+  std::optional<Refusal> accept_head(bhttp::request_parser<bhttp::string_body>& parser,
+                                     const std::string& peer, Request& req, Routed& r) {
     req.request_id = next_request_id();
     const auto& head = parser.get();
     req.method = std::string(head.method_string());
@@ -355,17 +365,13 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     // Kept encoded: the router decodes each segment, so %2F cannot add a segment and the
     // access log never sees decoded control characters.
     req.path = req.target.substr(0, qmark);
-    if (!req.path.starts_with('/')) {
-      co_await refuse(stream, 400, "Malformed request target", peer);
-      co_return false;
-    }
+    if (!req.path.starts_with('/')) return Refusal{400, "Malformed request target"};
 
     // RFC 9112 §6.1: a transfer coding other than a final "chunked", or one beside a
     // Content-Length, leaves the message length ambiguous (request smuggling).
     if (head.count(bhttp::field::transfer_encoding) > 0 &&
         (!parser.chunked() || head.count(bhttp::field::content_length) > 0)) {
-      co_await refuse(stream, 400, "Malformed HTTP request", peer);
-      co_return false;
+      return Refusal{400, "Malformed HTTP request"};
     }
 
     r.match = router.match(req.method, req.path);
@@ -376,8 +382,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     }
     // Refuse a declared oversize body before reading any of it, whatever the path.
     if (auto declared = parser.content_length(); declared && *declared > r.limit) {
-      co_await refuse(stream, 413, "Request body too large", peer);
-      co_return false;
+      return Refusal{413, "Request body too large"};
     }
     for (const auto& field : head) {
       req.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
@@ -388,15 +393,16 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     detail::resolve_client(req, peer, options.trusted_proxies);
     const auto declared = parser.content_length();
     r.large = declared ? *declared > options.unauthenticated_body_bytes : !parser.is_done();
-    co_return true;
+    return std::nullopt;
+  }
+
+  static bool needs_gate(const Routed& r) {
+    return r.large && r.match.route != nullptr && r.match.route->options.before_large_body;
   }
 
   // A large body (or one of unknown length) is read only once the route's gate accepted the
   // head: its refusal is sent and the connection closed without reading the body.
   awaitable<bool> pass_gate(beast::tcp_stream& stream, const Routed& r, Request& req) {
-    if (!r.large || r.match.route == nullptr || !r.match.route->options.before_large_body) {
-      co_return true;
-    }
     std::optional<Response> refusal = co_await gate(r.match, req);
     if (!refusal) co_return true;
     decorate(*refusal, req);
@@ -431,7 +437,10 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
       co_await bhttp::async_read(stream, buffer, parser,
                                  asio::redirect_error(asio::use_awaitable, ec));
     }
-    if (co_await body_failed(stream, ec, peer)) co_return false;
+    if (ec) {
+      co_await end_on_body_error(stream, ec, peer);
+      co_return false;
+    }
     stream.expires_never();
 
     if (!spool) {
@@ -461,30 +470,23 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
         bhttp::request_header<>(static_cast<const bhttp::request_header<>&>(file_parser.get())));
   }
 
-  // Whether reading the body failed in a way that ends the connection (answered when the
-  // client can still read an answer).
-  awaitable<bool> body_failed(beast::tcp_stream& stream, const boost::system::error_code& ec,
-                              const std::string& peer) {
+  // Reading the body failed, which ends the connection: answered when the client can still
+  // read an answer.
+  awaitable<void> end_on_body_error(beast::tcp_stream& stream, const boost::system::error_code& ec,
+                                    const std::string& peer) {
     if (ec == bhttp::error::body_limit || ec == bhttp::error::buffer_overflow) {
       co_await refuse(stream, 413, "Request body too large", peer);
-      co_return true;
-    }
-    if (ec == beast::error::timeout || ec == asio::error::eof ||
-        ec == asio::error::connection_reset || ec == bhttp::error::partial_message) {
-      co_return true;
-    }
-    if (ec == boost::system::errc::no_space_on_device ||
-        ec == boost::system::errc::file_too_large) {
+    } else if (ec == beast::error::timeout || ec == asio::error::eof ||
+               ec == asio::error::connection_reset || ec == bhttp::error::partial_message) {
+      // The client is gone or too slow: nobody to answer.
+    } else if (ec == boost::system::errc::no_space_on_device ||
+               ec == boost::system::errc::file_too_large) {
       log->error("cannot spool an upload: {}", ec.message());
       co_await refuse(stream, 507, "The server has no room for this upload now", peer);
-      co_return true;
-    }
-    if (ec) {
+    } else {
       log->debug("bad request body from {}: {}", peer, ec.message());
       co_await refuse(stream, 400, "Malformed HTTP request", peer);
-      co_return true;
     }
-    co_return false;
   }
 
   // Dispatches the request and writes the answer, or hands the connection to a stream; false

@@ -107,31 +107,36 @@ awaitable<http::Response> ProfilePages::render(http::Request& request, bool stat
   }
   // Accounts not in use yet (unconfirmed, awaiting approval) or disabled have no page.
   if (services::login_blocked_reason(*found)) co_return not_found(config_);
-  auto look = co_await accounts_.profile_look(a.id);
-  const std::string name = a.display_name.empty() ? a.username : a.display_name;
-  const std::string acct = "@" + a.username + "@" + config_.domain;
+  const std::string style = look_style(co_await accounts_.profile_look(a.id));
+  if (status_page) co_return co_await post_page(request, a, style);
+  co_return co_await profile_page(a, style);
+}
 
-  if (status_page) {
-    auto id = whole_number(std::string(request.path_param("id").value_or("")));
-    if (!id) co_return not_found(config_);
-    std::optional<services::StatusPage> shown;
-    try {
-      shown = co_await statuses_.get(*id, 0);  // what a signed-out visitor may see
-    } catch (const Error& e) {
-      if (e.code() != ErrorCode::kNotFound) throw;
-    }
-    if (!shown || shown->statuses.empty() || shown->statuses[0].status.account_id != a.id ||
-        shown->statuses[0].status.reblog_of_id) {
-      co_return not_found(config_);
-    }
-    std::string body = status_html(shown->statuses[0]) + "<p><a href=\"" +
-                       html_escape(config_.profile_url(a.username)) + "\">More from " +
-                       html_escape(name) + "</a></p>";
-    co_return indexing(a, page(200, config_.instance.title, name, body, false, look_style(look)));
+awaitable<http::Response> ProfilePages::post_page(http::Request& request, const domain::Account& a,
+                                                  const std::string& style) {
+  auto id = whole_number(std::string(request.path_param("id").value_or("")));
+  if (!id) co_return not_found(config_);
+  std::optional<services::StatusPage> shown;
+  try {
+    shown = co_await statuses_.get(*id, 0);  // what a signed-out visitor may see
+  } catch (const Error& e) {
+    if (e.code() != ErrorCode::kNotFound) throw;
   }
+  if (!shown || shown->statuses.empty() || shown->statuses[0].status.account_id != a.id ||
+      shown->statuses[0].status.reblog_of_id) {
+    co_return not_found(config_);
+  }
+  const std::string name = a.display_name.empty() ? a.username : a.display_name;
+  std::string body = status_html(shown->statuses[0]) + "<p><a href=\"" +
+                     html_escape(config_.profile_url(a.username)) + "\">More from " +
+                     html_escape(name) + "</a></p>";
+  co_return indexing(a, page(200, config_.instance.title, name, body, false, style));
+}
 
-  std::string body = profile_head(config_, a, acct);
-
+awaitable<http::Response> ProfilePages::profile_page(const domain::Account& a,
+                                                     const std::string& style) {
+  const std::string name = a.display_name.empty() ? a.username : a.display_name;
+  std::string body = profile_head(config_, a, "@" + a.username + "@" + config_.domain);
   domain::PageRequest query;
   query.limit = kPostsShown;
   auto posts = co_await timelines_.account_statuses(0, a.id, true, false, false, query);
@@ -139,7 +144,7 @@ awaitable<http::Response> ProfilePages::render(http::Request& request, bool stat
   if (posts.statuses.empty()) body += "<p>No public posts yet.</p>";
   for (const auto& v : posts.statuses) body += status_html(v);
   body += "</section>";
-  co_return indexing(a, page(200, config_.instance.title, name, body, false, look_style(look)));
+  co_return indexing(a, page(200, config_.instance.title, name, body, false, style));
 }
 
 }  // namespace lox::web

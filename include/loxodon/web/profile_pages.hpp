@@ -25,6 +25,12 @@ class ProfilePages {
   awaitable<http::Response> render(http::Request& request, bool status_page);
 
  private:
+  // One post of the account, as a signed-out visitor may see it.
+  awaitable<http::Response> post_page(http::Request& request, const domain::Account& account,
+                                      const std::string& style);
+  // The profile head and the latest public posts.
+  awaitable<http::Response> profile_page(const domain::Account& account, const std::string& style);
+
   const config::Config& config_;
   services::AccountService& accounts_;
   services::StatusReader& statuses_;
