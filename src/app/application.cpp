@@ -118,6 +118,29 @@ struct Application::Impl {
   int exit_code = 0;
   bool shutting_down = false;
   bool waiting_logged = false;
+  bool lease_kept = false;
+
+  // The completion of a long-running task: its failure stops the whole process.
+  auto log_error(const char* what) {
+    return [this, what](std::exception_ptr e) {
+      if (!e) return;
+      try {
+        std::rethrow_exception(e);
+      } catch (const std::exception& ex) {
+        log->critical("{} failed: {}", what, ex.what());
+        exit_code = 1;
+        asio::co_spawn(api_io, shutdown(), asio::detached);
+      }
+    };
+  }
+
+  // Renews the id node lease for as long as the process runs (started once it is held: on the
+  // API loop, after prepare_now() has run that loop to completion).
+  void keep_lease() {
+    if (lease_kept) return;
+    lease_kept = true;
+    asio::co_spawn(api_io, services.id_lease.keep(), log_error("id node lease"));
+  }
 
   // One attempt at getting ready: check the schema, load the instance secrets, schedule
   // maintenance and start the job workers. Returns false while the database is unreachable.
@@ -134,6 +157,8 @@ struct Application::Impl {
         exit_code = 1;
         co_return true;
       }
+      // Before anything here makes an id: until then the generator refuses.
+      co_await services.id_lease.acquire();
       services.secrets = co_await db.tx(services::InstanceSecrets::load_or_create);
       co_await db.tx([](db::Tx& tx) {
         services::MaintenanceService::schedule_prune(tx, std::chrono::system_clock::now());
@@ -161,6 +186,7 @@ struct Application::Impl {
       if (shutting_down) break;
       if (co_await try_prepare()) {
         if (exit_code != 0) co_await shutdown();
+        keep_lease();
         co_return;
       }
     }
@@ -185,6 +211,7 @@ struct Application::Impl {
     if (shutting_down) co_return;
     shutting_down = true;
     log->info("shutting down: no new connections, finishing requests in flight");
+    services.id_lease.stop();
     stream_listener->stop();
     stream_dispatcher->stop();
     co_await server->stop(config.http.shutdown_grace);
@@ -245,20 +272,6 @@ struct Application::Impl {
     }
   }
 
-  // The completion of a long-running task: its failure stops the whole process.
-  auto log_error(const char* what) {
-    return [this, what](std::exception_ptr e) {
-      if (!e) return;
-      try {
-        std::rethrow_exception(e);
-      } catch (const std::exception& ex) {
-        log->critical("{} failed: {}", what, ex.what());
-        exit_code = 1;
-        asio::co_spawn(api_io, shutdown(), asio::detached);
-      }
-    };
-  }
-
   void start_streaming() {
     stream_dispatcher = std::make_unique<api::mastodon::StreamDispatcher>(
         api_io.get_executor(), config, services.streaming, web.stream_hub());
@@ -271,9 +284,11 @@ struct Application::Impl {
 
   int run() {
     raise_open_file_limit(*log);
+    services.ids.require_lease();  // this process shares its database with others
     register_job_handlers(runtime, services);
     bool ready = prepare_now();
     if (exit_code != 0) return exit_code;
+    if (ready) keep_lease();
     if (!start_server()) return 1;
     warn_about_setup();
     start_streaming();
@@ -284,6 +299,11 @@ struct Application::Impl {
     fed_guard.reset();
     fed_io.stop();
     fed_thread.join();
+    // Jobs have drained: no more ids. The node goes back for the next process to start.
+    // On a loop of its own: the API loop still holds the stopped listeners' work.
+    asio::io_context release_io{1};
+    asio::co_spawn(release_io, services.id_lease.release(), asio::detached);
+    release_io.run();
     // Queries still in flight finish before any service they reference is destroyed.
     db.pool().join();
     blocking.join();

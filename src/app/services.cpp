@@ -23,6 +23,7 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
     : config(c),
       db(d),
       blocking(b),
+      id_lease(d, ids),
       http_client(http_client_options(c)),
       mailer(c),
       fetcher(c, http_client, secrets.actor_private_key_pem, b),

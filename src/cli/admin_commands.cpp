@@ -1,6 +1,7 @@
 #include "cli/admin_commands.hpp"
 
 #include "cli/logging.hpp"
+#include "cli/with_services.hpp"
 
 #include <loxodon/app/services.hpp>
 #include <loxodon/config/config_error.hpp>
@@ -19,10 +20,6 @@
 namespace lox::cli {
 
 namespace {
-
-constexpr int kOk = 0;
-constexpr int kFailed = 1;
-constexpr int kUsage = 2;
 
 const char* kAccountsHelp = R"(Usage: loxodon [--config FILE] accounts COMMAND NAME [OPTIONS]
 
@@ -146,47 +143,6 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
     }
   }
   return o;
-}
-
-// Runs one coroutine against freshly wired services and returns its exit code.
-template <class F>
-int with_services(const std::optional<std::string>& config_path, F body) {
-  config::Config config;
-  try {
-    config = config::load_config(config_path, config::loxodon_environment(),
-                                 config::Requirement::kServe);
-  } catch (const config::ConfigError& e) {
-    std::cerr << "loxodon: config error: " << e.what() << "\n";
-    return kUsage;
-  }
-  setup_logging(config.log_level);
-  auto log = spdlog::get("lox.cli");
-  db::DatabaseOptions dbo;
-  dbo.url = config.database.url;
-  dbo.pool_size = 2;
-  db::Database db(dbo);
-  asio::thread_pool blocking(1);
-  app::Services services(config, db, blocking);
-  asio::io_context io{1};
-  int code = kFailed;
-  asio::co_spawn(io, body(services), [&](std::exception_ptr e, int result) {
-    if (!e) {
-      code = result;
-      return;
-    }
-    try {
-      std::rethrow_exception(e);
-    } catch (const Error& err) {
-      // The operator's own terminal: the internal detail helps and holds no secrets.
-      log->error("{}{}{}", err.what(), err.detail().empty() ? "" : ": ", err.detail());
-      code = kFailed;
-    } catch (const std::exception& err) {
-      log->error("{}", err.what());
-    }
-  });
-  io.run();
-  blocking.join();
-  return code;
 }
 
 int create_account(const std::optional<std::string>& config_path,

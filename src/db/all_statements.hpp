@@ -13,6 +13,7 @@
 #include "db/donation_prompt_statements.hpp"
 #include "db/filter_statements.hpp"
 #include "db/funding_statements.hpp"
+#include "db/id_node_statements.hpp"
 #include "db/instance_statements.hpp"
 #include "db/job_statements.hpp"
 #include "db/ledger_statements.hpp"
@@ -40,33 +41,20 @@
 namespace lox::db::sql {
 
 inline constexpr auto kAllStatements = std::to_array<std::span<const Statement>>({
-    kAccountStatements,
-    kAnnouncementStatements,
-    kConversationStatements,
-    kCustomEmojiStatements,
-    kDatabaseStatements,
-    kDeliveryHostStatements,
-    kDonationPromptStatements,
-    kFilterStatements,
-    kFundingStatements,
-    kInstanceStatements,
-    kJobStatements,
-    kLedgerStatements,
-    kListStatements,
-    kMediaStatements,
-    kMembershipStatements,
-    kOAuthStatements,
-    kPreviewCardStatements,
-    kReportStatements,
-    kScheduledStatusStatements,
-    kSecretStatements,
-    kSignInStatements,
-    kSocialStatements,
-    kSponsorStatements,
-    kStatusStatements,
-    kStatusesCleanupStatements,
-    kStreamStatements,
-    kTagStatements,
+    kAccountStatements,        kAnnouncementStatements,
+    kConversationStatements,   kCustomEmojiStatements,
+    kDatabaseStatements,       kDeliveryHostStatements,
+    kDonationPromptStatements, kFilterStatements,
+    kFundingStatements,        kIdNodeStatements,
+    kInstanceStatements,       kJobStatements,
+    kLedgerStatements,         kListStatements,
+    kMediaStatements,          kMembershipStatements,
+    kOAuthStatements,          kPreviewCardStatements,
+    kReportStatements,         kScheduledStatusStatements,
+    kSecretStatements,         kSignInStatements,
+    kSocialStatements,         kSponsorStatements,
+    kStatusStatements,         kStatusesCleanupStatements,
+    kStreamStatements,         kTagStatements,
     kThanksStatements,
 });
 

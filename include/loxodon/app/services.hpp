@@ -26,6 +26,7 @@
 #include <loxodon/services/instance/announcement_feed_service.hpp>
 #include <loxodon/services/instance/announcement_service.hpp>
 #include <loxodon/services/instance/health_service.hpp>
+#include <loxodon/services/instance/id_node_lease.hpp>
 #include <loxodon/services/instance/instance_secrets.hpp>
 #include <loxodon/services/instance/instance_service.hpp>
 #include <loxodon/services/instance/mail_job.hpp>
@@ -72,7 +73,8 @@ struct Services {
   db::Database& db;
   asio::thread_pool& blocking;
   SnowflakeGenerator ids;
-  net::HttpClient http_client;  // every outbound request (SSRF-guarded)
+  services::IdNodeLease id_lease;  // the node in `ids`, leased by processes that share the db
+  net::HttpClient http_client;     // every outbound request (SSRF-guarded)
   services::Mailer mailer;
   services::InstanceSecrets secrets;  // filled once the database answers
   federation::ActivityFetcher fetcher;
