@@ -3,27 +3,18 @@
 #include <loxodon/db/listener.hpp>
 #include <loxodon/jobs/job_errors.hpp>
 #include <loxodon/jobs/runtime.hpp>
-#include <loxodon/util/crypto.hpp>
 #include <loxodon/util/html.hpp>
+#include <loxodon/util/process_name.hpp>
 
 #include <spdlog/spdlog.h>
 
-#include <unistd.h>
-
 #include <algorithm>
-#include <array>
 #include <map>
 #include <set>
 
 namespace lox::jobs {
 
 namespace {
-
-std::string default_worker_id() {
-  std::array<char, 256> host{};
-  if (gethostname(host.data(), host.size() - 1) != 0) host[0] = '\0';
-  return std::string(host.data()) + ":" + std::to_string(getpid()) + ":" + random_hex(3);
-}
 
 struct Heartbeat {
   explicit Heartbeat(asio::any_io_executor ex) : timer(ex) {}
@@ -36,7 +27,7 @@ struct Heartbeat {
 struct Runtime::Impl {
   Impl(db::Database& d, asio::any_io_executor ex, RuntimeOptions o)
       : db(d), executor(ex), options(std::move(o)), reaper_timer(ex) {
-    if (options.worker_id.empty()) options.worker_id = default_worker_id();
+    if (options.worker_id.empty()) options.worker_id = process_name(3);
     log = spdlog::get("lox.jobs");
     if (!log) log = spdlog::default_logger();
   }

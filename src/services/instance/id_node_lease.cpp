@@ -1,24 +1,14 @@
 #include <loxodon/db/database.hpp>
 #include <loxodon/db/id_node_repository.hpp>
 #include <loxodon/services/instance/id_node_lease.hpp>
-#include <loxodon/util/crypto.hpp>
 #include <loxodon/util/error.hpp>
+#include <loxodon/util/process_name.hpp>
 
 #include <spdlog/spdlog.h>
-
-#include <unistd.h>
-
-#include <array>
 
 namespace lox::services {
 
 namespace {
-
-std::string process_holder() {
-  std::array<char, 256> host{};
-  if (::gethostname(host.data(), host.size() - 1) != 0) host[0] = '\0';
-  return std::string(host.data()) + ":" + std::to_string(::getpid()) + ":" + random_hex(6);
-}
 
 std::chrono::steady_clock::time_point valid_until(std::chrono::steady_clock::time_point asked) {
   return asked + IdNodeLease::kTerm - IdNodeLease::kSafetyMargin;
@@ -32,7 +22,7 @@ std::shared_ptr<spdlog::logger> log() {
 }  // namespace
 
 IdNodeLease::IdNodeLease(db::Database& db, SnowflakeGenerator& ids)
-    : db_(db), ids_(ids), holder_(process_holder()) {}
+    : db_(db), ids_(ids), holder_(process_name(6)) {}
 
 IdNodeLease::~IdNodeLease() = default;
 
