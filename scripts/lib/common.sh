@@ -16,7 +16,8 @@ LOX_BUILD_PACKAGES="g++ cmake ninja-build pkg-config libboost-dev libboost-syste
 LOX_TEST_PACKAGES="python3-mastodon python3-aiosmtpd python3-blurhash python3-pil python3-websocket
   python3-cryptography
   libimage-exiftool-perl
-  clang-format chromium"
+  clang-format chromium
+  pgbouncer nginx"
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

@@ -1,5 +1,6 @@
 #include <loxodon/api/mastodon/stream_dispatcher.hpp>
 #include <loxodon/app/application.hpp>
+#include <loxodon/app/database_options_for.hpp>
 #include <loxodon/app/job_handlers.hpp>
 #include <loxodon/app/services.hpp>
 #include <loxodon/app/web_app.hpp>
@@ -69,14 +70,6 @@ http::ServerOptions server_options(const config::Config& c) {
   return o;
 }
 
-db::DatabaseOptions database_options(const config::Config& c) {
-  db::DatabaseOptions o;
-  o.url = c.database.url;
-  o.pool_size = c.database.pool_size;
-  o.statement_timeout = c.database.statement_timeout;
-  return o;
-}
-
 jobs::RuntimeOptions runtime_options(const config::Config& c) {
   jobs::RuntimeOptions o;
   o.workers = c.jobs.workers;
@@ -93,7 +86,7 @@ struct Application::Impl {
   explicit Impl(config::Config c)
       : config(std::move(c)),
         log(spdlog::get("lox.app") ? spdlog::get("lox.app") : spdlog::default_logger()),
-        db(database_options(config)),
+        db(database_options_for(config)),
         fed_guard(asio::make_work_guard(fed_io)),
         services(config, db, blocking),
         web(services),

@@ -56,6 +56,8 @@ Environment (the essentials; every key in the example config has one):
   LOXODON_LISTEN            address:port to listen on (default 127.0.0.1:3000)
   LOXODON_SCHEME            https (default) or http for local development
   LOXODON_MEDIA_DIR         where uploaded media is stored
+  LOXODON_DATABASE_DIRECT_URL          PostgreSQL itself, when DATABASE_URL is PgBouncer
+  LOXODON_DATABASE_PREPARED_STATEMENTS false behind PgBouncer in transaction mode
   LOXODON_ALLOW_PRIVATE_ADDRESSES  let federation reach private addresses (tests only)
   LOXODON_OAUTH_PASSWORD_GRANT     enable the OAuth password grant (scripts and tests)
 
@@ -163,7 +165,8 @@ int migrate(const Args& args) {
   if (!config) return kUsage;
   setup_logging(config->log_level);
   auto log = spdlog::get("lox.cli");
-  db::Migrator migrator(config->database.url, db::embedded_migrations());
+  db::Migrator migrator(app::database_options_for(*config).session_url(),
+                        db::embedded_migrations());
   try {
     if (status_only) {
       auto pending = migrator.pending();

@@ -3,6 +3,7 @@
 
 #include "cli/logging.hpp"
 
+#include <loxodon/app/database_options_for.hpp>
 #include <loxodon/app/services.hpp>
 #include <loxodon/config/config_error.hpp>
 #include <loxodon/config/config_loader.hpp>
@@ -35,8 +36,7 @@ int with_services(const std::optional<std::string>& config_path, F body) {
   }
   setup_logging(config.log_level);
   auto log = spdlog::get("lox.cli");
-  db::DatabaseOptions dbo;
-  dbo.url = config.database.url;
+  db::DatabaseOptions dbo = app::database_options_for(config);
   dbo.pool_size = 2;
   db::Database db(dbo);
   asio::thread_pool blocking(1);

@@ -140,6 +140,10 @@ std::vector<KeySpec> key_specs() {
       {"http.upload_spool_dir", Kind::kString, 0, 0,
        [](Config& c, const Value& v) { c.http.upload_spool_dir = str(v); }},
       {"http.trusted_proxies", Kind::kList, 0, 0, apply_trusted_proxies},
+      {"database.direct_url", Kind::kString, 0, 0,
+       [](Config& c, const Value& v) { c.database.direct_url = str(v); }},
+      {"database.prepared_statements", Kind::kBool, 0, 0,
+       [](Config& c, const Value& v) { c.database.prepared_statements = std::get<bool>(v); }},
       {"database.pool_size", Kind::kInt, 1, 64,
        [](Config& c, const Value& v) { c.database.pool_size = to_size(v); }},
       {"database.statement_timeout_ms", Kind::kInt, 0, 3600 * 1000,
@@ -366,6 +370,11 @@ void validate(const Config& c, Requirement requirement) {
   }
   if (!c.database.url.starts_with("postgresql://") && !c.database.url.starts_with("postgres://")) {
     throw ConfigError("database_url", "must be a libpq URI starting with postgresql://");
+  }
+  const std::string& direct = c.database.direct_url;
+  if (!direct.empty() && !direct.starts_with("postgresql://") &&
+      !direct.starts_with("postgres://")) {
+    throw ConfigError("database.direct_url", "must be a libpq URI starting with postgresql://");
   }
   if (c.scheme != "https" && c.scheme != "http") {
     throw ConfigError("scheme", "expected https or http, got '" + c.scheme + "'");

@@ -46,56 +46,53 @@ std::vector<domain::Announcement> read_rows(const pqxx::result& rows) {
 }  // namespace
 
 void AnnouncementRepository::insert(Tx& tx, const domain::Announcement& a) {
-  tx.work().exec_prepared("announcement_insert", a.id, a.text, a.content, to_pg_text_array(a.tags),
-                          to_ms(a.starts_at), to_ms(a.ends_at), a.all_day, to_ms(a.scheduled_at));
+  tx.exec("announcement_insert", a.id, a.text, a.content, to_pg_text_array(a.tags),
+          to_ms(a.starts_at), to_ms(a.ends_at), a.all_day, to_ms(a.scheduled_at));
 }
 
 bool AnnouncementRepository::publish(Tx& tx, std::int64_t id) {
-  return tx.work().exec_prepared("announcement_publish", id).affected_rows() == 1;
+  return tx.exec("announcement_publish", id).affected_rows() == 1;
 }
 
 bool AnnouncementRepository::remove(Tx& tx, std::int64_t id) {
-  return tx.work().exec_prepared("announcement_delete", id).affected_rows() == 1;
+  return tx.exec("announcement_delete", id).affected_rows() == 1;
 }
 
 std::vector<domain::Announcement> AnnouncementRepository::active(Tx& tx, std::int64_t viewer,
                                                                  bool with_dismissed) {
-  return read_rows(tx.work().exec_prepared("announcements_active", viewer, with_dismissed));
+  return read_rows(tx.exec("announcements_active", viewer, with_dismissed));
 }
 
 std::optional<domain::Announcement> AnnouncementRepository::find(Tx& tx, std::int64_t id,
                                                                  std::int64_t viewer) {
-  auto r = tx.work().exec_prepared("announcement_find", id, viewer);
+  auto r = tx.exec("announcement_find", id, viewer);
   if (r.empty()) return std::nullopt;
   return read_row(r[0]);
 }
 
 std::vector<domain::Announcement> AnnouncementRepository::all(Tx& tx) {
-  return read_rows(tx.work().exec_prepared("announcements_all"));
+  return read_rows(tx.exec("announcements_all"));
 }
 
 bool AnnouncementRepository::dismiss(Tx& tx, std::int64_t viewer, std::int64_t id) {
-  tx.work().exec_prepared("announcement_dismiss", viewer, id);
+  tx.exec("announcement_dismiss", viewer, id);
   auto found = find(tx, id, viewer);
   return found && found->published_at;
 }
 
 bool AnnouncementRepository::add_reaction(Tx& tx, std::int64_t viewer, std::int64_t id,
                                           const std::string& name) {
-  return tx.work().exec_prepared("announcement_reaction_add", viewer, id, name).affected_rows() ==
-         1;
+  return tx.exec("announcement_reaction_add", viewer, id, name).affected_rows() == 1;
 }
 
 bool AnnouncementRepository::remove_reaction(Tx& tx, std::int64_t viewer, std::int64_t id,
                                              const std::string& name) {
-  return tx.work()
-             .exec_prepared("announcement_reaction_remove", viewer, id, name)
-             .affected_rows() == 1;
+  return tx.exec("announcement_reaction_remove", viewer, id, name).affected_rows() == 1;
 }
 
 std::int64_t AnnouncementRepository::reaction_count(Tx& tx, std::int64_t id,
                                                     const std::string& name) {
-  return tx.work().exec_prepared1("announcement_reaction_count", id, name)[0].as<std::int64_t>();
+  return tx.exec1("announcement_reaction_count", id, name)[0].as<std::int64_t>();
 }
 
 }  // namespace lox::db

@@ -14,12 +14,12 @@ domain::Conversation read_conversation(const pqxx::row& row) {
 }  // namespace
 
 void ConversationRepository::add_status(Tx& tx, std::int64_t status_id) {
-  tx.work().exec_prepared("conversation_add", status_id);
+  tx.exec("conversation_add", status_id);
 }
 
 void ConversationRepository::remove_status(Tx& tx, std::int64_t status_id) {
-  tx.work().exec_prepared("conversation_remove_status", status_id);
-  tx.work().exec_prepared("conversation_drop_empty", status_id);
+  tx.exec("conversation_remove_status", status_id);
+  tx.exec("conversation_drop_empty", status_id);
 }
 
 std::vector<domain::Conversation> ConversationRepository::page(Tx& tx, std::int64_t owner,
@@ -30,17 +30,17 @@ std::vector<domain::Conversation> ConversationRepository::page(Tx& tx, std::int6
 
 std::optional<domain::Conversation> ConversationRepository::get(Tx& tx, std::int64_t owner,
                                                                 std::int64_t id) {
-  auto r = tx.work().exec_prepared("conversation_get", owner, id);
+  auto r = tx.exec("conversation_get", owner, id);
   if (r.empty()) return std::nullopt;
   return read_conversation(r[0]);
 }
 
 bool ConversationRepository::mark_read(Tx& tx, std::int64_t owner, std::int64_t id) {
-  return tx.work().exec_prepared("conversation_read", owner, id).affected_rows() == 1;
+  return tx.exec("conversation_read", owner, id).affected_rows() == 1;
 }
 
 bool ConversationRepository::remove(Tx& tx, std::int64_t owner, std::int64_t id) {
-  return tx.work().exec_prepared("conversation_delete", owner, id).affected_rows() == 1;
+  return tx.exec("conversation_delete", owner, id).affected_rows() == 1;
 }
 
 }  // namespace lox::db

@@ -22,6 +22,8 @@ std::string with_connect_timeout(const std::string& url, std::chrono::seconds ti
   add("keepalives_idle", "30");
   add("keepalives_interval", "10");
   add("keepalives_count", "3");
+  // A startup parameter rather than a SET, so it holds through a transaction pooler too.
+  add("application_name", "loxodon");
   return out;
 }
 
@@ -30,20 +32,45 @@ pqxx::connection& PooledConnection::get(const DatabaseOptions& options) {
   conn_.reset();
   auto conn = std::make_unique<pqxx::connection>(
       with_connect_timeout(options.url, options.connect_timeout));
-  {
+  // Behind a transaction pooler the next transaction may run on another server connection:
+  // nothing may be set or prepared for the session (the timeout is set per transaction).
+  if (options.prepared_statements) {
     pqxx::nontransaction setup(*conn);
     setup.exec("SET statement_timeout = " + std::to_string(options.statement_timeout.count()));
     setup.exec("SET idle_in_transaction_session_timeout = '60s'");
-    setup.exec("SET application_name = 'loxodon'");
+    for (const auto& statements : sql::kAllStatements)
+      for (const auto& statement : statements) conn->prepare(statement.name, statement.text);
   }
-  for (const auto& statements : sql::kAllStatements)
-    for (const auto& statement : statements) conn->prepare(statement.name, statement.text);
   conn_ = std::move(conn);
   return *conn_;
 }
 
+const std::string& Tx::text_of(std::string_view name) const {
+  auto found = unprepared_->find(name);
+  if (found == unprepared_->end()) {
+    throw Error(ErrorCode::kInternal, "Internal server error",
+                "no statement named " + std::string(name));
+  }
+  return found->second;
+}
+
+namespace {
+
+std::unique_ptr<const StatementTexts> statement_texts(const DatabaseOptions& options) {
+  if (options.prepared_statements) return nullptr;
+  auto texts = std::make_unique<StatementTexts>();
+  for (const auto& statements : sql::kAllStatements)
+    for (const auto& statement : statements) texts->emplace(statement.name, statement.text);
+  return texts;
+}
+
+}  // namespace
+
 Database::Database(DatabaseOptions options)
-    : options_(std::move(options)), pool_(options_.pool_size), free_slots_(options_.pool_size) {}
+    : options_(std::move(options)),
+      unprepared_(statement_texts(options_)),
+      pool_(options_.pool_size),
+      free_slots_(options_.pool_size) {}
 
 Database::~Database() { pool_.join(); }
 
@@ -90,12 +117,16 @@ void Database::execute_sync(const Work& work, bool transactional) {
       pqxx::connection& conn = slot->get(options_);
       if (transactional) {
         pqxx::work w(conn);
-        Tx tx(w);
+        if (unprepared_) {
+          w.exec("SET LOCAL statement_timeout = " +
+                 std::to_string(options_.statement_timeout.count()));
+        }
+        Tx tx(w, unprepared_.get());
         work(tx);
         w.commit();
       } else {
         pqxx::nontransaction w(conn);
-        Tx tx(w);
+        Tx tx(w, unprepared_.get());
         work(tx);
       }
       return;
@@ -145,7 +176,7 @@ awaitable<void> Database::execute(Work work, bool transactional) {
 
 bool Database::ping_sync() {
   try {
-    tx_sync([](Tx& tx) { tx.work().exec_prepared("ping"); });
+    tx_sync([](Tx& tx) { tx.exec("ping"); });
     return true;
   } catch (const Error&) {
     return false;

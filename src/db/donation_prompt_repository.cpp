@@ -22,30 +22,30 @@ domain::DonationPrompt read_prompt(const pqxx::row& row) {
 }  // namespace
 
 void DonationPromptRepository::insert(Tx& tx, const domain::DonationPrompt& p) {
-  tx.work().exec_prepared("prompt_insert", p.id, p.text, p.content, to_ms(p.starts_at),
-                          to_ms(p.ends_at), p.min_account_age_days, p.repeat_days, p.created_by);
+  tx.exec("prompt_insert", p.id, p.text, p.content, to_ms(p.starts_at), to_ms(p.ends_at),
+          p.min_account_age_days, p.repeat_days, p.created_by);
 }
 
 std::vector<domain::DonationPrompt> DonationPromptRepository::all(Tx& tx) {
   std::vector<domain::DonationPrompt> out;
-  for (const auto& row : tx.work().exec_prepared("prompts_all")) out.push_back(read_prompt(row));
+  for (const auto& row : tx.exec("prompts_all")) out.push_back(read_prompt(row));
   return out;
 }
 
 bool DonationPromptRepository::end(Tx& tx, std::int64_t id) {
-  return tx.work().exec_prepared("prompt_end", id).affected_rows() > 0;
+  return tx.exec("prompt_end", id).affected_rows() > 0;
 }
 
 std::optional<domain::DonationPrompt> DonationPromptRepository::prompt_for(Tx& tx,
                                                                            std::int64_t account_id,
                                                                            int grace_days) {
-  auto r = tx.work().exec_prepared("prompt_for", account_id, grace_days);
+  auto r = tx.exec("prompt_for", account_id, grace_days);
   if (r.empty()) return std::nullopt;
   return read_prompt(r[0]);
 }
 
 bool DonationPromptRepository::dismiss(Tx& tx, std::int64_t account_id, std::int64_t prompt_id) {
-  return tx.work().exec_prepared("prompt_dismiss", account_id, prompt_id).affected_rows() > 0;
+  return tx.exec("prompt_dismiss", account_id, prompt_id).affected_rows() > 0;
 }
 
 }  // namespace lox::db

@@ -33,14 +33,14 @@ void attach_rules(Tx& tx, std::vector<domain::Filter>& filters) {
   auto find = [&](std::int64_t id) {
     return std::find_if(filters.begin(), filters.end(), [&](const auto& f) { return f.id == id; });
   };
-  for (const auto& row : tx.work().exec_prepared("filter_keywords_of", array)) {
+  for (const auto& row : tx.exec("filter_keywords_of", array)) {
     auto it = find(row[1].as<std::int64_t>());
     if (it != filters.end()) {
       it->keywords.push_back(
           {row[0].as<std::int64_t>(), row[2].as<std::string>(), row[3].as<bool>()});
     }
   }
-  for (const auto& row : tx.work().exec_prepared("filter_statuses_of", array)) {
+  for (const auto& row : tx.exec("filter_statuses_of", array)) {
     auto it = find(row[1].as<std::int64_t>());
     if (it != filters.end())
       it->statuses.push_back({row[0].as<std::int64_t>(), row[2].as<std::int64_t>()});
@@ -49,35 +49,33 @@ void attach_rules(Tx& tx, std::vector<domain::Filter>& filters) {
 }  // namespace
 
 void FilterRepository::insert(Tx& tx, std::int64_t owner, const domain::Filter& f) {
-  tx.work().exec_prepared("filter_insert", f.id, owner, f.title, to_pg_text_array(f.contexts),
-                          static_cast<int>(f.action), to_ms(f.expires_at));
+  tx.exec("filter_insert", f.id, owner, f.title, to_pg_text_array(f.contexts),
+          static_cast<int>(f.action), to_ms(f.expires_at));
 }
 
 bool FilterRepository::update(Tx& tx, std::int64_t owner, const domain::Filter& f) {
-  return tx.work()
-             .exec_prepared("filter_update", owner, f.id, f.title, to_pg_text_array(f.contexts),
-                            static_cast<int>(f.action), to_ms(f.expires_at))
+  return tx.exec("filter_update", owner, f.id, f.title, to_pg_text_array(f.contexts),
+                 static_cast<int>(f.action), to_ms(f.expires_at))
              .affected_rows() == 1;
 }
 
 bool FilterRepository::remove(Tx& tx, std::int64_t owner, std::int64_t id) {
-  return tx.work().exec_prepared("filter_delete", owner, id).affected_rows() == 1;
+  return tx.exec("filter_delete", owner, id).affected_rows() == 1;
 }
 
 std::int64_t FilterRepository::count(Tx& tx, std::int64_t owner) {
-  return tx.work().exec_prepared1("filter_count", owner)[0].as<std::int64_t>();
+  return tx.exec1("filter_count", owner)[0].as<std::int64_t>();
 }
 
 std::vector<domain::Filter> FilterRepository::all(Tx& tx, std::int64_t owner) {
   std::vector<domain::Filter> out;
-  for (const auto& row : tx.work().exec_prepared("filters_of", owner))
-    out.push_back(read_filter(row));
+  for (const auto& row : tx.exec("filters_of", owner)) out.push_back(read_filter(row));
   attach_rules(tx, out);
   return out;
 }
 
 std::optional<domain::Filter> FilterRepository::get(Tx& tx, std::int64_t owner, std::int64_t id) {
-  auto r = tx.work().exec_prepared("filter_get", owner, id);
+  auto r = tx.exec("filter_get", owner, id);
   if (r.empty()) return std::nullopt;
   std::vector<domain::Filter> one{read_filter(r[0])};
   attach_rules(tx, one);
@@ -85,13 +83,13 @@ std::optional<domain::Filter> FilterRepository::get(Tx& tx, std::int64_t owner, 
 }
 
 void FilterRepository::add_keyword(Tx& tx, std::int64_t filter_id, const domain::FilterKeyword& k) {
-  tx.work().exec_prepared("filter_keyword_insert", k.id, filter_id, k.keyword, k.whole_word,
-                          domain::filter_keyword_pattern(k.keyword, k.whole_word));
+  tx.exec("filter_keyword_insert", k.id, filter_id, k.keyword, k.whole_word,
+          domain::filter_keyword_pattern(k.keyword, k.whole_word));
 }
 
 std::optional<FilterKeywordRow> FilterRepository::keyword(Tx& tx, std::int64_t owner,
                                                           std::int64_t id) {
-  auto r = tx.work().exec_prepared("filter_keyword_get", owner, id);
+  auto r = tx.exec("filter_keyword_get", owner, id);
   if (r.empty()) return std::nullopt;
   return FilterKeywordRow{r[0][1].as<std::int64_t>(),
                           domain::FilterKeyword{r[0][0].as<std::int64_t>(),
@@ -99,25 +97,22 @@ std::optional<FilterKeywordRow> FilterRepository::keyword(Tx& tx, std::int64_t o
 }
 
 bool FilterRepository::update_keyword(Tx& tx, std::int64_t owner, const domain::FilterKeyword& k) {
-  return tx.work()
-             .exec_prepared("filter_keyword_update", owner, k.id, k.keyword, k.whole_word,
-                            domain::filter_keyword_pattern(k.keyword, k.whole_word))
+  return tx.exec("filter_keyword_update", owner, k.id, k.keyword, k.whole_word,
+                 domain::filter_keyword_pattern(k.keyword, k.whole_word))
              .affected_rows() == 1;
 }
 
 bool FilterRepository::remove_keyword(Tx& tx, std::int64_t owner, std::int64_t id) {
-  return tx.work().exec_prepared("filter_keyword_delete", owner, id).affected_rows() == 1;
+  return tx.exec("filter_keyword_delete", owner, id).affected_rows() == 1;
 }
 
 bool FilterRepository::add_status(Tx& tx, std::int64_t filter_id, const domain::FilterStatus& s) {
-  return tx.work()
-             .exec_prepared("filter_status_insert", s.id, filter_id, s.status_id)
-             .affected_rows() == 1;
+  return tx.exec("filter_status_insert", s.id, filter_id, s.status_id).affected_rows() == 1;
 }
 
 std::optional<FilterStatusRow> FilterRepository::status(Tx& tx, std::int64_t owner,
                                                         std::int64_t id) {
-  auto r = tx.work().exec_prepared("filter_status_get", owner, id);
+  auto r = tx.exec("filter_status_get", owner, id);
   if (r.empty()) return std::nullopt;
   return FilterStatusRow{
       r[0][1].as<std::int64_t>(),
@@ -125,14 +120,13 @@ std::optional<FilterStatusRow> FilterRepository::status(Tx& tx, std::int64_t own
 }
 
 bool FilterRepository::remove_status(Tx& tx, std::int64_t owner, std::int64_t id) {
-  return tx.work().exec_prepared("filter_status_delete", owner, id).affected_rows() == 1;
+  return tx.exec("filter_status_delete", owner, id).affected_rows() == 1;
 }
 
 std::unordered_map<std::int64_t, std::vector<domain::FilterResult>> FilterRepository::matches(
     Tx& tx, const std::string& status_id_array, std::int64_t viewer) {
   std::unordered_map<std::int64_t, std::vector<domain::FilterResult>> out;
-  for (const auto& row :
-       tx.work().exec_prepared("status_filter_matches", status_id_array, viewer)) {
+  for (const auto& row : tx.exec("status_filter_matches", status_id_array, viewer)) {
     auto& results = out[row[0].as<std::int64_t>()];
     domain::Filter filter = read_filter(row, 1);
     auto it = std::find_if(results.begin(), results.end(),

@@ -6,7 +6,7 @@
 namespace lox::db {
 
 std::optional<domain::FundingSettings> FundingRepository::settings(Tx& tx) {
-  auto r = tx.work().exec_prepared("funding_settings_get");
+  auto r = tx.exec("funding_settings_get");
   if (r.empty()) return std::nullopt;
   domain::FundingSettings s;
   s.currency = r[0][0].as<std::string>();
@@ -19,18 +19,17 @@ std::optional<domain::FundingSettings> FundingRepository::settings(Tx& tx) {
 }
 
 void FundingRepository::put_settings(Tx& tx, const domain::FundingSettings& s) {
-  tx.work().exec_prepared("funding_settings_put", s.currency, s.monthly_goal_minor,
-                          s.reserve_target_minor, s.description, s.updated_by);
+  tx.exec("funding_settings_put", s.currency, s.monthly_goal_minor, s.reserve_target_minor,
+          s.description, s.updated_by);
 }
 
 void FundingRepository::insert_stretch_goal(Tx& tx, const domain::StretchGoal& g) {
-  tx.work().exec_prepared("stretch_goal_insert", g.id, g.title, g.description, g.amount_minor,
-                          g.currency);
+  tx.exec("stretch_goal_insert", g.id, g.title, g.description, g.amount_minor, g.currency);
 }
 
 std::vector<domain::StretchGoal> FundingRepository::stretch_goals(Tx& tx) {
   std::vector<domain::StretchGoal> out;
-  for (const auto& row : tx.work().exec_prepared("stretch_goals_all")) {
+  for (const auto& row : tx.exec("stretch_goals_all")) {
     out.push_back({row[0].as<std::int64_t>(), row[1].as<std::string>(), row[2].as<std::string>(),
                    row[3].as<std::int64_t>(), row[4].as<std::string>()});
   }
@@ -38,16 +37,16 @@ std::vector<domain::StretchGoal> FundingRepository::stretch_goals(Tx& tx) {
 }
 
 bool FundingRepository::delete_stretch_goal(Tx& tx, std::int64_t id) {
-  return tx.work().exec_prepared("stretch_goal_delete", id).affected_rows() > 0;
+  return tx.exec("stretch_goal_delete", id).affected_rows() > 0;
 }
 
 std::int64_t FundingRepository::stretch_goal_count(Tx& tx) {
-  return tx.work().exec_prepared1("stretch_goals_count")[0].as<std::int64_t>();
+  return tx.exec1("stretch_goals_count")[0].as<std::int64_t>();
 }
 
 std::vector<domain::LedgerTotal> FundingRepository::ledger_totals(Tx& tx) {
   std::vector<domain::LedgerTotal> out;
-  for (const auto& row : tx.work().exec_prepared("ledger_totals")) {
+  for (const auto& row : tx.exec("ledger_totals")) {
     domain::LedgerTotal t;
     t.currency = row[0].as<std::string>();
     t.income = row[1].as<bool>();
@@ -61,12 +60,12 @@ std::vector<domain::LedgerTotal> FundingRepository::ledger_totals(Tx& tx) {
 }
 
 domain::SupporterCounts FundingRepository::supporters(Tx& tx, int grace_days) {
-  auto row = tx.work().exec_prepared1("funding_supporters", grace_days);
+  auto row = tx.exec1("funding_supporters", grace_days);
   return {row[0].as<std::int64_t>(), row[1].as<std::int64_t>()};
 }
 
 std::string FundingRepository::version(Tx& tx) {
-  return tx.work().exec_prepared1("funding_version")[0].as<std::string>();
+  return tx.exec1("funding_version")[0].as<std::string>();
 }
 
 }  // namespace lox::db

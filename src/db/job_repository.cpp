@@ -6,9 +6,9 @@
 namespace lox::db {
 
 std::optional<std::int64_t> JobRepository::enqueue(Tx& tx, const NewJob& job) {
-  auto r = tx.work().exec_prepared(
-      "jobs_enqueue", job.queue, job.kind, job.payload.dump(), job.priority, job.max_attempts,
-      static_cast<long long>(job.delay.count()), job.dedupe_key, job.concurrency_key);
+  auto r = tx.exec("jobs_enqueue", job.queue, job.kind, job.payload.dump(), job.priority,
+                   job.max_attempts, static_cast<long long>(job.delay.count()), job.dedupe_key,
+                   job.concurrency_key);
   if (r.empty()) return std::nullopt;
   return r[0][0].as<std::int64_t>();
 }
@@ -16,9 +16,9 @@ std::optional<std::int64_t> JobRepository::enqueue(Tx& tx, const NewJob& job) {
 std::vector<ClaimedJob> JobRepository::claim(Tx& tx, const std::vector<std::string>& queues,
                                              const std::string& worker, std::chrono::seconds lease,
                                              int limit, int per_key_limit) {
-  tx.work().exec_prepared("jobs_claim_lock");
-  auto r = tx.work().exec_prepared("jobs_claim", to_pg_text_array(queues), worker,
-                                   static_cast<long long>(lease.count()), limit, per_key_limit);
+  tx.exec("jobs_claim_lock");
+  auto r = tx.exec("jobs_claim", to_pg_text_array(queues), worker,
+                   static_cast<long long>(lease.count()), limit, per_key_limit);
   std::vector<ClaimedJob> out;
   out.reserve(r.size());
   for (const auto& row : r) {
@@ -35,42 +35,37 @@ std::vector<ClaimedJob> JobRepository::claim(Tx& tx, const std::vector<std::stri
 }
 
 bool JobRepository::complete(Tx& tx, std::int64_t id, const std::string& worker, int attempt) {
-  return tx.work().exec_prepared("jobs_complete", id, worker, attempt).affected_rows() == 1;
+  return tx.exec("jobs_complete", id, worker, attempt).affected_rows() == 1;
 }
 
 bool JobRepository::fail(Tx& tx, std::int64_t id, const std::string& worker, int attempt,
                          const std::string& error, bool permanent) {
-  return tx.work()
-             .exec_prepared("jobs_fail", id, worker, attempt, error, permanent)
-             .affected_rows() == 1;
+  return tx.exec("jobs_fail", id, worker, attempt, error, permanent).affected_rows() == 1;
 }
 
 bool JobRepository::extend_lease(Tx& tx, std::int64_t id, const std::string& worker, int attempt,
                                  std::chrono::seconds lease) {
-  return tx.work()
-             .exec_prepared("jobs_extend_lease", id, worker, attempt,
-                            static_cast<long long>(lease.count()))
+  return tx.exec("jobs_extend_lease", id, worker, attempt, static_cast<long long>(lease.count()))
              .affected_rows() == 1;
 }
 
-void JobRepository::vacuum(Tx& tx) { tx.work().exec_prepared("jobs_vacuum"); }
+void JobRepository::vacuum(Tx& tx) { tx.exec("jobs_vacuum"); }
 
 std::int64_t JobRepository::reap_expired(Tx& tx) {
-  return static_cast<std::int64_t>(tx.work().exec_prepared("jobs_reap").affected_rows());
+  return static_cast<std::int64_t>(tx.exec("jobs_reap").affected_rows());
 }
 
 bool JobRepository::release(Tx& tx, std::int64_t id, const std::string& worker, int attempt) {
-  return tx.work().exec_prepared("jobs_release", id, worker, attempt).affected_rows() == 1;
+  return tx.exec("jobs_release", id, worker, attempt).affected_rows() == 1;
 }
 
 std::int64_t JobRepository::delete_discarded_older_than(Tx& tx, int days) {
-  return static_cast<std::int64_t>(
-      tx.work().exec_prepared("jobs_delete_finished", days).affected_rows());
+  return static_cast<std::int64_t>(tx.exec("jobs_delete_finished", days).affected_rows());
 }
 
 std::map<std::string, std::int64_t> JobRepository::counts_by_state(Tx& tx) {
   std::map<std::string, std::int64_t> out;
-  for (const auto& row : tx.work().exec_prepared("jobs_counts")) {
+  for (const auto& row : tx.exec("jobs_counts")) {
     out[row[0].as<std::string>()] = row[1].as<std::int64_t>();
   }
   return out;

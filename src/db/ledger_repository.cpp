@@ -39,56 +39,52 @@ std::vector<domain::LedgerEntry> read_all(const pqxx::result& rows) {
 }  // namespace
 
 bool LedgerRepository::insert(Tx& tx, const domain::LedgerEntry& e) {
-  return !tx.work()
-              .exec_prepared("ledger_insert", e.id, e.direction, e.source, e.category,
-                             e.amount_minor, e.currency, to_ms(e.occurred_at), e.description,
-                             e.recurrence, e.reverses_entry_id, e.provider, e.provider_ref,
-                             e.community, e.recorded_by_account_id, e.recorded_by)
+  return !tx.exec("ledger_insert", e.id, e.direction, e.source, e.category, e.amount_minor,
+                  e.currency, to_ms(e.occurred_at), e.description, e.recurrence,
+                  e.reverses_entry_id, e.provider, e.provider_ref, e.community,
+                  e.recorded_by_account_id, e.recorded_by)
               .empty();
 }
 
 std::int64_t LedgerRepository::reversal_count(Tx& tx, std::int64_t id) {
-  return tx.work().exec_prepared("ledger_reversal_count", id)[0][0].as<std::int64_t>();
+  return tx.exec("ledger_reversal_count", id)[0][0].as<std::int64_t>();
 }
 
 std::optional<domain::LedgerEntry> LedgerRepository::find(Tx& tx, std::int64_t id) {
-  auto rows = tx.work().exec_prepared("ledger_by_id", id);
+  auto rows = tx.exec("ledger_by_id", id);
   if (rows.empty()) return std::nullopt;
   return read_entry(rows[0]);
 }
 
-bool LedgerRepository::lock(Tx& tx, std::int64_t id) {
-  return !tx.work().exec_prepared("ledger_lock", id).empty();
-}
+bool LedgerRepository::lock(Tx& tx, std::int64_t id) { return !tx.exec("ledger_lock", id).empty(); }
 
 std::vector<domain::LedgerEntry> LedgerRepository::page(Tx& tx, const domain::PageRequest& page) {
-  return read_all(tx.work().exec_prepared("ledger_page", page.max_id,
-                                          page.min_id.value_or(page.since_id), page.limit));
+  return read_all(
+      tx.exec("ledger_page", page.max_id, page.min_id.value_or(page.since_id), page.limit));
 }
 
 std::optional<domain::LedgerEntry> LedgerRepository::find_by_provider_ref(
     Tx& tx, const std::string& provider, const std::string& provider_ref) {
-  auto rows = tx.work().exec_prepared("ledger_by_provider_ref", provider, provider_ref);
+  auto rows = tx.exec("ledger_by_provider_ref", provider, provider_ref);
   if (rows.empty()) return std::nullopt;
   return read_entry(rows[0]);
 }
 
 std::optional<domain::LedgerEntry> LedgerRepository::find_reversal_by_provider_ref(
     Tx& tx, const std::string& provider, const std::string& provider_ref) {
-  auto rows = tx.work().exec_prepared("ledger_reversal_by_provider_ref", provider, provider_ref);
+  auto rows = tx.exec("ledger_reversal_by_provider_ref", provider, provider_ref);
   if (rows.empty()) return std::nullopt;
   return read_entry(rows[0]);
 }
 
 bool LedgerRepository::record_event(Tx& tx, const EventRow& e) {
-  return !tx.work()
-              .exec_prepared("payment_event_insert", e.provider, e.event_id, e.provider_type,
-                             e.type, to_ms(e.occurred_at), e.raw_sha256)
+  return !tx.exec("payment_event_insert", e.provider, e.event_id, e.provider_type, e.type,
+                  to_ms(e.occurred_at), e.raw_sha256)
               .empty();
 }
 
 std::vector<domain::LedgerEntry> LedgerRepository::all(Tx& tx) {
-  return read_all(tx.work().exec_prepared("ledger_all"));
+  return read_all(tx.exec("ledger_all"));
 }
 
 }  // namespace lox::db

@@ -70,7 +70,7 @@ awaitable<Connection> open_on_pool(Database& db, const std::string& channel,
         asio::post(db.pool(), [&, handler = std::move(handler)]() mutable {
           try {
             result.conn = std::make_unique<pqxx::connection>(
-                with_connect_timeout(db.options().url, db.options().connect_timeout));
+                with_connect_timeout(db.options().session_url(), db.options().connect_timeout));
             result.receiver = std::make_unique<Receiver>(*result.conn, channel, callback);
           } catch (...) {
             failure = std::current_exception();

@@ -6,16 +6,14 @@
 namespace lox::db {
 
 bool MembershipRepository::insert_plan(Tx& tx, const domain::MembershipPlan& p) {
-  return !tx.work()
-              .exec_prepared("plan_insert", p.id, p.name, p.description, p.price_minor, p.currency,
-                             p.billing_interval, p.trial_days, p.entitlements_json,
-                             p.provider_price_ref)
+  return !tx.exec("plan_insert", p.id, p.name, p.description, p.price_minor, p.currency,
+                  p.billing_interval, p.trial_days, p.entitlements_json, p.provider_price_ref)
               .empty();
 }
 
 std::vector<domain::MembershipPlan> MembershipRepository::plans(Tx& tx) {
   std::vector<domain::MembershipPlan> out;
-  for (const auto& row : tx.work().exec_prepared("plans_all")) {
+  for (const auto& row : tx.exec("plans_all")) {
     domain::MembershipPlan p;
     p.id = row[0].as<std::int64_t>();
     p.name = row[1].as<std::string>();
@@ -34,7 +32,7 @@ std::vector<domain::MembershipPlan> MembershipRepository::plans(Tx& tx) {
 
 std::optional<std::int64_t> MembershipRepository::plan_by_price_ref(Tx& tx,
                                                                     const std::string& ref) {
-  auto r = tx.work().exec_prepared("plan_by_price_ref", ref);
+  auto r = tx.exec("plan_by_price_ref", ref);
   if (r.empty()) return std::nullopt;
   return r[0][0].as<std::int64_t>();
 }
@@ -42,34 +40,32 @@ std::optional<std::int64_t> MembershipRepository::plan_by_price_ref(Tx& tx,
 void MembershipRepository::upsert(Tx& tx, std::int64_t new_id, const domain::MembershipState& s) {
   std::optional<long long> period_end;
   if (s.current_period_end) period_end = to_ms(*s.current_period_end);
-  tx.work().exec_prepared("membership_upsert", new_id, s.account_id, s.plan_id, s.provider,
-                          s.subscription_ref, s.status, period_end, s.cancel_at_period_end,
-                          to_ms(s.event_at));
+  tx.exec("membership_upsert", new_id, s.account_id, s.plan_id, s.provider, s.subscription_ref,
+          s.status, period_end, s.cancel_at_period_end, to_ms(s.event_at));
 }
 
 bool MembershipRepository::exists(Tx& tx, const std::string& provider,
                                   const std::string& subscription_ref) {
-  return !tx.work().exec_prepared("membership_exists", provider, subscription_ref).empty();
+  return !tx.exec("membership_exists", provider, subscription_ref).empty();
 }
 
 void MembershipRepository::renew(Tx& tx, const std::string& provider,
                                  const std::string& subscription_ref,
                                  std::chrono::system_clock::time_point period_end,
                                  std::chrono::system_clock::time_point event_at) {
-  tx.work().exec_prepared("membership_renew", provider, subscription_ref, to_ms(period_end),
-                          to_ms(event_at));
+  tx.exec("membership_renew", provider, subscription_ref, to_ms(period_end), to_ms(event_at));
 }
 
 void MembershipRepository::past_due(Tx& tx, const std::string& provider,
                                     const std::string& subscription_ref,
                                     std::chrono::system_clock::time_point event_at) {
-  tx.work().exec_prepared("membership_past_due", provider, subscription_ref, to_ms(event_at));
+  tx.exec("membership_past_due", provider, subscription_ref, to_ms(event_at));
 }
 
 std::vector<std::string> MembershipRepository::entitlements_for(Tx& tx, std::int64_t account_id,
                                                                 int grace_days) {
   std::vector<std::string> out;
-  for (const auto& row : tx.work().exec_prepared("entitlements_for", account_id, grace_days)) {
+  for (const auto& row : tx.exec("entitlements_for", account_id, grace_days)) {
     out.push_back(row[0].as<std::string>());
   }
   return out;
@@ -94,7 +90,7 @@ domain::Membership read_membership(const pqxx::row& row) {
 
 std::vector<domain::Membership> MembershipRepository::memberships(Tx& tx) {
   std::vector<domain::Membership> out;
-  for (const auto& row : tx.work().exec_prepared("memberships_all")) {
+  for (const auto& row : tx.exec("memberships_all")) {
     out.push_back(read_membership(row));
   }
   return out;
@@ -102,21 +98,21 @@ std::vector<domain::Membership> MembershipRepository::memberships(Tx& tx) {
 
 std::vector<domain::Membership> MembershipRepository::of_account(Tx& tx, std::int64_t account_id) {
   std::vector<domain::Membership> out;
-  for (const auto& row : tx.work().exec_prepared("memberships_of_account", account_id)) {
+  for (const auto& row : tx.exec("memberships_of_account", account_id)) {
     out.push_back(read_membership(row));
   }
   return out;
 }
 
 std::optional<domain::Membership> MembershipRepository::find(Tx& tx, std::int64_t id) {
-  auto r = tx.work().exec_prepared("membership_find", id);
+  auto r = tx.exec("membership_find", id);
   if (r.empty()) return std::nullopt;
   return read_membership(r[0]);
 }
 
 std::optional<domain::Membership> MembershipRepository::running(Tx& tx, std::int64_t account_id,
                                                                 const std::string& provider) {
-  auto r = tx.work().exec_prepared("membership_running", account_id, provider);
+  auto r = tx.exec("membership_running", account_id, provider);
   if (r.empty()) return std::nullopt;
   return read_membership(r[0]);
 }
@@ -124,7 +120,7 @@ std::optional<domain::Membership> MembershipRepository::running(Tx& tx, std::int
 void MembershipRepository::insert_seat(Tx& tx, std::int64_t id, std::int64_t plan_id, int months,
                                        std::optional<std::int64_t> ledger_entry_id,
                                        const std::string& funded_by) {
-  tx.work().exec_prepared("seat_insert", id, plan_id, months, ledger_entry_id, funded_by);
+  tx.exec("seat_insert", id, plan_id, months, ledger_entry_id, funded_by);
 }
 
 namespace {
@@ -145,12 +141,12 @@ domain::FundedSeat read_seat(const pqxx::row& row) {
 
 std::vector<domain::FundedSeat> MembershipRepository::seats(Tx& tx) {
   std::vector<domain::FundedSeat> out;
-  for (const auto& row : tx.work().exec_prepared("seats_all")) out.push_back(read_seat(row));
+  for (const auto& row : tx.exec("seats_all")) out.push_back(read_seat(row));
   return out;
 }
 
 std::optional<domain::FundedSeat> MembershipRepository::find_seat(Tx& tx, std::int64_t id) {
-  auto r = tx.work().exec_prepared("seat_find", id);
+  auto r = tx.exec("seat_find", id);
   if (r.empty()) return std::nullopt;
   return read_seat(r[0]);
 }
@@ -159,32 +155,32 @@ std::optional<AssignedSeat> MembershipRepository::assign_seat(Tx& tx, std::int64
                                                               std::int64_t account_id,
                                                               std::int64_t membership_id,
                                                               const std::string& assigned_by) {
-  auto r = tx.work().exec_prepared("seat_assign", seat_id, account_id, membership_id, assigned_by);
+  auto r = tx.exec("seat_assign", seat_id, account_id, membership_id, assigned_by);
   if (r.empty()) return std::nullopt;
   return AssignedSeat{r[0][0].as<std::int64_t>(), r[0][1].as<int>()};
 }
 
 SeatCounts MembershipRepository::seat_counts(Tx& tx) {
-  auto row = tx.work().exec_prepared1("seat_counts");
+  auto row = tx.exec1("seat_counts");
   return {row[0].as<std::int64_t>(), row[1].as<std::int64_t>()};
 }
 
 void MembershipRepository::refresh_badge(Tx& tx, std::int64_t account_id, int grace_days) {
-  tx.work().exec_prepared("supporter_badge_refresh", account_id, grace_days);
+  tx.exec("supporter_badge_refresh", account_id, grace_days);
 }
 
 void MembershipRepository::refresh_badge(Tx& tx, const std::string& provider,
                                          const std::string& subscription_ref, int grace_days) {
-  auto r = tx.work().exec_prepared("membership_account", provider, subscription_ref);
+  auto r = tx.exec("membership_account", provider, subscription_ref);
   if (!r.empty()) refresh_badge(tx, r[0][0].as<std::int64_t>(), grace_days);
 }
 
 bool MembershipRepository::plan_exists(Tx& tx, std::int64_t plan_id) {
-  return !tx.work().exec_prepared("plan_exists", plan_id).empty();
+  return !tx.exec("plan_exists", plan_id).empty();
 }
 
 bool MembershipRepository::end_comp(Tx& tx, std::int64_t id) {
-  return tx.work().exec_prepared("comp_end", id).affected_rows() > 0;
+  return tx.exec("comp_end", id).affected_rows() > 0;
 }
 
 }  // namespace lox::db

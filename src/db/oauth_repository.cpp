@@ -25,32 +25,31 @@ domain::OAuthApplication read_app(const pqxx::row& row) {
 }  // namespace
 
 void OAuthRepository::insert_application(Tx& tx, const domain::OAuthApplication& app) {
-  tx.work().exec_prepared("app_insert", app.id, app.name, app.website,
-                          to_pg_text_array(app.redirect_uris), app.scopes, app.client_id,
-                          app.client_secret_hash);
+  tx.exec("app_insert", app.id, app.name, app.website, to_pg_text_array(app.redirect_uris),
+          app.scopes, app.client_id, app.client_secret_hash);
 }
 
 std::optional<domain::OAuthApplication> OAuthRepository::application_by_client_id(
     Tx& tx, const std::string& client_id) {
-  auto r = tx.work().exec_prepared("app_by_client_id", client_id);
+  auto r = tx.exec("app_by_client_id", client_id);
   if (r.empty()) return std::nullopt;
   return read_app(r[0]);
 }
 
 std::optional<domain::OAuthApplication> OAuthRepository::application(Tx& tx, std::int64_t id) {
-  auto r = tx.work().exec_prepared("app_by_id", id);
+  auto r = tx.exec("app_by_id", id);
   if (r.empty()) return std::nullopt;
   return read_app(r[0]);
 }
 
 void OAuthRepository::insert_grant(Tx& tx, const NewAccessGrant& g) {
-  tx.work().exec_prepared("grant_insert", g.code_hash, g.application_id, g.user_id, g.redirect_uri,
-                          g.scopes, g.code_challenge, g.code_challenge_method);
+  tx.exec("grant_insert", g.code_hash, g.application_id, g.user_id, g.redirect_uri, g.scopes,
+          g.code_challenge, g.code_challenge_method);
 }
 
 std::optional<domain::AccessGrant> OAuthRepository::grant_by_code_for_update(
     Tx& tx, const std::string& code_hash) {
-  auto r = tx.work().exec_prepared("grant_by_code", code_hash);
+  auto r = tx.exec("grant_by_code", code_hash);
   if (r.empty()) return std::nullopt;
   const auto& row = r[0];
   domain::AccessGrant g;
@@ -67,21 +66,20 @@ std::optional<domain::AccessGrant> OAuthRepository::grant_by_code_for_update(
 }
 
 void OAuthRepository::mark_grant_used(Tx& tx, std::int64_t grant_id) {
-  tx.work().exec_prepared("grant_mark_used", grant_id);
+  tx.exec("grant_mark_used", grant_id);
 }
 
 void OAuthRepository::revoke_tokens_of_grant(Tx& tx, std::int64_t grant_id) {
-  tx.work().exec_prepared("tokens_revoke_for_grant", grant_id);
+  tx.exec("tokens_revoke_for_grant", grant_id);
 }
 
 void OAuthRepository::insert_token(Tx& tx, const NewAccessToken& t) {
-  tx.work().exec_prepared("token_insert", t.id, t.token_hash, t.application_id, t.user_id,
-                          t.grant_id, t.scopes);
+  tx.exec("token_insert", t.id, t.token_hash, t.application_id, t.user_id, t.grant_id, t.scopes);
 }
 
 std::optional<domain::AccessToken> OAuthRepository::token_by_hash(Tx& tx,
                                                                   const std::string& token_hash) {
-  auto r = tx.work().exec_prepared("token_by_hash", token_hash);
+  auto r = tx.exec("token_by_hash", token_hash);
   if (r.empty()) return std::nullopt;
   const auto& row = r[0];
   domain::AccessToken t;
@@ -96,27 +94,25 @@ std::optional<domain::AccessToken> OAuthRepository::token_by_hash(Tx& tx,
 }
 
 void OAuthRepository::touch_token(Tx& tx, std::int64_t token_id) {
-  tx.work().exec_prepared("token_touch", token_id);
+  tx.exec("token_touch", token_id);
 }
 
 std::optional<std::optional<std::int64_t>> OAuthRepository::token_application(
     Tx& tx, const std::string& token_hash) {
-  auto r = tx.work().exec_prepared("token_app", token_hash);
+  auto r = tx.exec("token_app", token_hash);
   if (r.empty()) return std::nullopt;
   return nullable<std::int64_t>(r[0][0]);
 }
 
 bool OAuthRepository::revoke_token(Tx& tx, const std::string& token_hash,
                                    std::int64_t application_id) {
-  return tx.work()
-             .exec_prepared("token_revoke_for_app", token_hash, application_id)
-             .affected_rows() > 0;
+  return tx.exec("token_revoke_for_app", token_hash, application_id).affected_rows() > 0;
 }
 
 std::vector<domain::OAuthApplication> OAuthRepository::authorized_applications(
     Tx& tx, std::int64_t user_id) {
   std::vector<domain::OAuthApplication> out;
-  for (const auto& row : tx.work().exec_prepared("authorized_apps", user_id)) {
+  for (const auto& row : tx.exec("authorized_apps", user_id)) {
     auto app = read_app(row);
     // Merge the scopes of every live token into one de-duplicated list.
     std::string merged;
@@ -138,13 +134,13 @@ std::vector<domain::OAuthApplication> OAuthRepository::authorized_applications(
 
 void OAuthRepository::revoke_user_application(Tx& tx, std::int64_t user_id,
                                               std::int64_t application_id) {
-  tx.work().exec_prepared("tokens_revoke_user_app", user_id, application_id);
-  tx.work().exec_prepared("grants_delete_user_app", user_id, application_id);
+  tx.exec("tokens_revoke_user_app", user_id, application_id);
+  tx.exec("grants_delete_user_app", user_id, application_id);
 }
 
 void OAuthRepository::revoke_all_of_user(Tx& tx, std::int64_t user_id) {
-  tx.work().exec_prepared("tokens_revoke_user", user_id);
-  tx.work().exec_prepared("grants_delete_user", user_id);
+  tx.exec("tokens_revoke_user", user_id);
+  tx.exec("grants_delete_user", user_id);
 }
 
 }  // namespace lox::db

@@ -17,8 +17,8 @@ template <class Row, class Read, class... Args>
 std::vector<Row> paged_rows(Tx& tx, const char* down, const char* up, const domain::PageRequest& p,
                             Read read, std::int64_t first, Args&&... rest) {
   std::vector<Row> out =
-      read(p.min_id ? tx.work().exec_prepared(up, first, p.max_id, *p.min_id, p.limit, rest...)
-                    : tx.work().exec_prepared(down, first, p.max_id, p.since_id, p.limit, rest...));
+      read(p.min_id ? tx.exec(up, first, p.max_id, *p.min_id, p.limit, rest...)
+                    : tx.exec(down, first, p.max_id, p.since_id, p.limit, rest...));
   if (p.min_id) std::reverse(out.begin(), out.end());
   return out;
 }

@@ -9,7 +9,7 @@ namespace lox::db {
 
 std::optional<PreviewCardRepository::CardSource> PreviewCardRepository::source(
     Tx& tx, std::int64_t status_id) {
-  auto r = tx.work().exec_prepared("card_source", status_id);
+  auto r = tx.exec("card_source", status_id);
   if (r.empty()) return std::nullopt;
   return CardSource{r[0][0].as<std::string>(), r[0][1].as<bool>(), r[0][2].as<bool>(),
                     r[0][3].as<bool>(), r[0][4].as<bool>()};
@@ -17,30 +17,30 @@ std::optional<PreviewCardRepository::CardSource> PreviewCardRepository::source(
 
 std::optional<std::int64_t> PreviewCardRepository::fresh_by_link(Tx& tx,
                                                                  const std::string& link_url) {
-  auto r = tx.work().exec_prepared("card_fresh_by_link", link_url);
+  auto r = tx.exec("card_fresh_by_link", link_url);
   if (r.empty()) return std::nullopt;
   return r[0][0].as<std::int64_t>();
 }
 
 StoredCard PreviewCardRepository::upsert(Tx& tx, std::int64_t new_id, const std::string& link_url,
                                          const domain::PreviewCard& c) {
-  auto r = tx.work().exec_prepared(
-      "card_upsert", new_id, link_url, c.url, c.title, c.description, c.type, c.author_name,
-      c.author_url, c.provider_name, c.provider_url, c.html, c.width, c.height, c.image_key,
-      c.image_key ? std::optional<int>(c.image_width) : std::nullopt,
-      c.image_key ? std::optional<int>(c.image_height) : std::nullopt, c.image_description,
-      c.blurhash, c.embed_url, c.language, c.published_at);
+  auto r =
+      tx.exec("card_upsert", new_id, link_url, c.url, c.title, c.description, c.type, c.author_name,
+              c.author_url, c.provider_name, c.provider_url, c.html, c.width, c.height, c.image_key,
+              c.image_key ? std::optional<int>(c.image_width) : std::nullopt,
+              c.image_key ? std::optional<int>(c.image_height) : std::nullopt, c.image_description,
+              c.blurhash, c.embed_url, c.language, c.published_at);
   return {r[0][0].as<std::int64_t>(), nullable<std::string>(r[0][1])};
 }
 
 void PreviewCardRepository::attach(Tx& tx, std::int64_t status_id, std::int64_t card_id) {
-  tx.work().exec_prepared("card_attach", status_id, card_id);
-  tx.work().exec_prepared("card_flag", status_id, true);
+  tx.exec("card_attach", status_id, card_id);
+  tx.exec("card_flag", status_id, true);
 }
 
 void PreviewCardRepository::detach(Tx& tx, std::int64_t status_id) {
-  tx.work().exec_prepared("card_detach", status_id);
-  tx.work().exec_prepared("card_flag", status_id, false);
+  tx.exec("card_detach", status_id);
+  tx.exec("card_flag", status_id, false);
 }
 
 domain::PreviewCard PreviewCardRepository::from_json(const char* text) {

@@ -28,15 +28,13 @@ domain::Report read_report(const pqxx::row& row) {
 }  // namespace
 
 bool ReportRepository::insert(Tx& tx, const domain::Report& r) {
-  return !tx.work()
-              .exec_prepared("report_insert", r.id, r.account_id, r.target_account_id,
-                             to_pg_bigint_array(r.status_ids), r.comment, r.category, r.forwarded,
-                             r.uri)
+  return !tx.exec("report_insert", r.id, r.account_id, r.target_account_id,
+                  to_pg_bigint_array(r.status_ids), r.comment, r.category, r.forwarded, r.uri)
               .empty();
 }
 
 std::optional<domain::Report> ReportRepository::find(Tx& tx, std::int64_t id) {
-  auto rows = tx.work().exec_prepared("report_by_id", id);
+  auto rows = tx.exec("report_by_id", id);
   if (rows.empty()) return std::nullopt;
   return read_report(rows[0]);
 }
@@ -44,24 +42,22 @@ std::optional<domain::Report> ReportRepository::find(Tx& tx, std::int64_t id) {
 std::vector<domain::Report> ReportRepository::page(Tx& tx, bool resolved,
                                                    const domain::PageRequest& page) {
   std::vector<domain::Report> out;
-  for (const auto& row : tx.work().exec_prepared("reports_page", resolved, page.max_id,
-                                                 page.min_id.value_or(page.since_id), page.limit)) {
+  for (const auto& row : tx.exec("reports_page", resolved, page.max_id,
+                                 page.min_id.value_or(page.since_id), page.limit)) {
     out.push_back(read_report(row));
   }
   return out;
 }
 
 void ReportRepository::resolve(Tx& tx, std::int64_t id, std::optional<std::int64_t> by_account) {
-  tx.work().exec_prepared("report_resolve", id, by_account);
+  tx.exec("report_resolve", id, by_account);
 }
 
-void ReportRepository::reopen(Tx& tx, std::int64_t id) {
-  tx.work().exec_prepared("report_reopen", id);
-}
+void ReportRepository::reopen(Tx& tx, std::int64_t id) { tx.exec("report_reopen", id); }
 
 std::vector<std::string> ReportRepository::moderator_emails(Tx& tx) {
   std::vector<std::string> out;
-  for (const auto& row : tx.work().exec_prepared("report_moderator_emails")) {
+  for (const auto& row : tx.exec("report_moderator_emails")) {
     out.push_back(row[0].as<std::string>());
   }
   return out;
@@ -71,8 +67,7 @@ std::vector<StatusRef> ReportRepository::local_statuses(Tx& tx,
                                                         const std::vector<std::string>& uris) {
   std::vector<StatusRef> out;
   if (uris.empty()) return out;
-  for (const auto& row :
-       tx.work().exec_prepared("local_statuses_by_uris", to_pg_text_array(uris))) {
+  for (const auto& row : tx.exec("local_statuses_by_uris", to_pg_text_array(uris))) {
     out.emplace_back(row[0].as<std::int64_t>(), row[1].as<std::int64_t>());
   }
   return out;

@@ -30,15 +30,14 @@ std::optional<domain::ScheduledStatus> first(const pqxx::result& r) {
 }  // namespace
 
 bool ScheduledStatusRepository::insert(Tx& tx, const domain::ScheduledStatus& row) {
-  return tx.work()
-             .exec_prepared("scheduled_insert", row.id, row.account_id, epoch_ms(row.scheduled_at),
-                            row.params, row.idempotency_key)
+  return tx.exec("scheduled_insert", row.id, row.account_id, epoch_ms(row.scheduled_at), row.params,
+                 row.idempotency_key)
              .affected_rows() == 1;
 }
 
 std::optional<domain::ScheduledStatus> ScheduledStatusRepository::by_idempotency_key(
     Tx& tx, std::int64_t owner, const std::string& key) {
-  return first(tx.work().exec_prepared("scheduled_by_key", owner, key));
+  return first(tx.exec("scheduled_by_key", owner, key));
 }
 
 std::vector<domain::ScheduledStatus> ScheduledStatusRepository::page(Tx& tx, std::int64_t owner,
@@ -49,32 +48,31 @@ std::vector<domain::ScheduledStatus> ScheduledStatusRepository::page(Tx& tx, std
 
 std::optional<domain::ScheduledStatus> ScheduledStatusRepository::get(Tx& tx, std::int64_t owner,
                                                                       std::int64_t id) {
-  return first(tx.work().exec_prepared("scheduled_get", owner, id));
+  return first(tx.exec("scheduled_get", owner, id));
 }
 
 std::optional<domain::ScheduledStatus> ScheduledStatusRepository::find(Tx& tx, std::int64_t id) {
-  return first(tx.work().exec_prepared("scheduled_find", id));
+  return first(tx.exec("scheduled_find", id));
 }
 
 ScheduledCounts ScheduledStatusRepository::counts(Tx& tx, std::int64_t owner,
                                                   system_clock::time_point at,
                                                   std::int64_t except) {
-  auto row = tx.work().exec_prepared1("scheduled_counts", owner, epoch_ms(at), except);
+  auto row = tx.exec1("scheduled_counts", owner, epoch_ms(at), except);
   return {row[0].as<std::int64_t>(), row[1].as<std::int64_t>()};
 }
 
 bool ScheduledStatusRepository::reschedule(Tx& tx, std::int64_t owner, std::int64_t id,
                                            system_clock::time_point at) {
-  return tx.work().exec_prepared("scheduled_reschedule", owner, id, epoch_ms(at)).affected_rows() ==
-         1;
+  return tx.exec("scheduled_reschedule", owner, id, epoch_ms(at)).affected_rows() == 1;
 }
 
 bool ScheduledStatusRepository::remove(Tx& tx, std::int64_t owner, std::int64_t id) {
-  return tx.work().exec_prepared("scheduled_delete", owner, id).affected_rows() == 1;
+  return tx.exec("scheduled_delete", owner, id).affected_rows() == 1;
 }
 
 void ScheduledStatusRepository::remove(Tx& tx, std::int64_t id) {
-  tx.work().exec_prepared("scheduled_delete_any", id);
+  tx.exec("scheduled_delete_any", id);
 }
 
 }  // namespace lox::db

@@ -49,69 +49,66 @@ constexpr int kPlacementColumns = 13;
 }  // namespace
 
 void SponsorRepository::insert(Tx& tx, const domain::Sponsor& s) {
-  tx.work().exec_prepared("sponsor_insert", s.id, s.kind, s.name, s.url, s.logo_key, s.tier,
-                          s.price_band, s.terms, s.starts_on, s.ends_on, s.renewal, s.community,
-                          s.created_by);
+  tx.exec("sponsor_insert", s.id, s.kind, s.name, s.url, s.logo_key, s.tier, s.price_band, s.terms,
+          s.starts_on, s.ends_on, s.renewal, s.community, s.created_by);
 }
 
 std::optional<domain::Sponsor> SponsorRepository::find(Tx& tx, std::int64_t id) {
-  auto r = tx.work().exec_prepared("sponsor_find", id);
+  auto r = tx.exec("sponsor_find", id);
   if (r.empty()) return std::nullopt;
   return read_sponsor(r[0], 0);
 }
 
 std::vector<domain::Sponsor> SponsorRepository::all(Tx& tx) {
   std::vector<domain::Sponsor> out;
-  for (const auto& row : tx.work().exec_prepared("sponsors_all")) {
+  for (const auto& row : tx.exec("sponsors_all")) {
     out.push_back(read_sponsor(row, 0));
   }
   return out;
 }
 
 void SponsorRepository::insert_placement(Tx& tx, const domain::Placement& p) {
-  tx.work().exec_prepared("placement_insert", p.id, p.sponsor_id, p.surface, p.community,
-                          p.headline, p.body, p.link_url, p.creative_key, p.creative_description,
-                          p.weight, to_ms(p.starts_at), to_ms(p.ends_at), p.created_by);
+  tx.exec("placement_insert", p.id, p.sponsor_id, p.surface, p.community, p.headline, p.body,
+          p.link_url, p.creative_key, p.creative_description, p.weight, to_ms(p.starts_at),
+          to_ms(p.ends_at), p.created_by);
 }
 
 std::optional<domain::Placement> SponsorRepository::find_placement(Tx& tx, std::int64_t id) {
-  auto r = tx.work().exec_prepared("placement_find", id);
+  auto r = tx.exec("placement_find", id);
   if (r.empty()) return std::nullopt;
   return read_placement(r[0]);
 }
 
 std::vector<domain::Placement> SponsorRepository::placements(Tx& tx) {
   std::vector<domain::Placement> out;
-  for (const auto& row : tx.work().exec_prepared("placements_all")) {
+  for (const auto& row : tx.exec("placements_all")) {
     out.push_back(read_placement(row));
   }
   return out;
 }
 
-void SponsorRepository::end_placement(Tx& tx, std::int64_t id) {
-  tx.work().exec_prepared("placement_end", id);
-}
+void SponsorRepository::end_placement(Tx& tx, std::int64_t id) { tx.exec("placement_end", id); }
 
 std::vector<domain::PlacementView> SponsorRepository::live(
     Tx& tx, const std::string& surface, const std::optional<std::string>& community) {
   std::vector<domain::PlacementView> out;
-  for (const auto& row : tx.work().exec_prepared("placements_live", surface, community)) {
+  for (const auto& row : tx.exec("placements_live", surface, community)) {
     out.push_back({read_placement(row), read_sponsor(row, kPlacementColumns)});
   }
   return out;
 }
 
 void SponsorRepository::count_impression(Tx& tx, std::int64_t placement_id) {
-  tx.work().exec_prepared("placement_count_impression", placement_id);
+  tx.exec("placement_count_impression", placement_id);
 }
 
 bool SponsorRepository::count_click(Tx& tx, std::int64_t placement_id) {
-  return tx.work().exec_prepared("placement_count_click", placement_id).affected_rows() > 0;
+  return tx.exec("placement_count_click", placement_id).affected_rows() > 0;
 }
 
 std::vector<domain::PlacementDay> SponsorRepository::days(Tx& tx, std::int64_t placement_id) {
   std::vector<domain::PlacementDay> out;
-  for (const auto& row : tx.work().exec_prepared("placement_days", placement_id)) {
+  for (const auto& row : tx.exec("placement_days", placement_id)) {
     out.push_back({row[0].as<std::string>(), row[1].as<std::int64_t>(), row[2].as<std::int64_t>()});
   }
   return out;
@@ -119,23 +116,21 @@ std::vector<domain::PlacementDay> SponsorRepository::days(Tx& tx, std::int64_t p
 
 bool SponsorRepository::add_curator(Tx& tx, std::int64_t account_id, const std::string& community,
                                     const std::string& granted_by) {
-  return tx.work()
-             .exec_prepared("curator_insert", account_id, community, granted_by)
-             .affected_rows() > 0;
+  return tx.exec("curator_insert", account_id, community, granted_by).affected_rows() > 0;
 }
 
 bool SponsorRepository::remove_curator(Tx& tx, std::int64_t account_id,
                                        const std::string& community) {
-  return tx.work().exec_prepared("curator_delete", account_id, community).affected_rows() > 0;
+  return tx.exec("curator_delete", account_id, community).affected_rows() > 0;
 }
 
 bool SponsorRepository::is_curator(Tx& tx, std::int64_t account_id, const std::string& community) {
-  return !tx.work().exec_prepared("curator_exists", account_id, community).empty();
+  return !tx.exec("curator_exists", account_id, community).empty();
 }
 
 std::vector<domain::CommunityCurator> SponsorRepository::curators(Tx& tx) {
   std::vector<domain::CommunityCurator> out;
-  for (const auto& row : tx.work().exec_prepared("curators_all")) {
+  for (const auto& row : tx.exec("curators_all")) {
     out.push_back({row[0].as<std::int64_t>(), row[1].as<std::string>(), row[2].as<std::string>(),
                    row[3].as<std::string>()});
   }
@@ -144,7 +139,7 @@ std::vector<domain::CommunityCurator> SponsorRepository::curators(Tx& tx) {
 
 std::vector<std::string> SponsorRepository::communities_of(Tx& tx, std::int64_t account_id) {
   std::vector<std::string> out;
-  for (const auto& row : tx.work().exec_prepared("curator_communities", account_id)) {
+  for (const auto& row : tx.exec("curator_communities", account_id)) {
     out.push_back(row[0].as<std::string>());
   }
   return out;
@@ -172,27 +167,26 @@ std::vector<domain::SponsorOffer> read_offers(const pqxx::result& r) {
 }  // namespace
 
 void SponsorRepository::insert_offer(Tx& tx, const domain::SponsorOffer& o) {
-  tx.work().exec_prepared("offer_insert", o.id, o.sponsor_id, o.title, o.description, o.code,
-                          to_pg_bigint_array(o.plan_ids), to_ms(o.starts_at), to_ms(o.ends_at),
-                          o.created_by);
+  tx.exec("offer_insert", o.id, o.sponsor_id, o.title, o.description, o.code,
+          to_pg_bigint_array(o.plan_ids), to_ms(o.starts_at), to_ms(o.ends_at), o.created_by);
 }
 
 std::vector<domain::SponsorOffer> SponsorRepository::offers(Tx& tx) {
-  return read_offers(tx.work().exec_prepared("offers_all"));
+  return read_offers(tx.exec("offers_all"));
 }
 
 std::vector<domain::SponsorOffer> SponsorRepository::offers_for_member(Tx& tx,
                                                                        std::int64_t account_id,
                                                                        int grace_days) {
-  return read_offers(tx.work().exec_prepared("offers_for_member", account_id, grace_days));
+  return read_offers(tx.exec("offers_for_member", account_id, grace_days));
 }
 
 bool SponsorRepository::sponsored_announcements_hidden(Tx& tx, std::int64_t account_id) {
-  return !tx.work().exec_prepared("sponsored_announcements_hidden", account_id).empty();
+  return !tx.exec("sponsored_announcements_hidden", account_id).empty();
 }
 
 void SponsorRepository::hide_sponsored_announcements(Tx& tx, std::int64_t account_id, int days) {
-  tx.work().exec_prepared("sponsored_announcements_hide", account_id, days);
+  tx.exec("sponsored_announcements_hide", account_id, days);
 }
 
 }  // namespace lox::db

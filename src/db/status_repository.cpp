@@ -65,53 +65,52 @@ std::vector<std::int64_t> page_ids(Tx& tx, const char* down, const char* up,
 }  // namespace
 
 void StatusRepository::insert(Tx& tx, const NewStatus& n) {
-  tx.work().exec_prepared("status_insert", n.id, n.account_id, n.uri, n.url, n.text, n.spoiler_text,
-                          n.content, static_cast<int>(n.visibility), n.sensitive, n.language,
-                          n.in_reply_to_id, n.in_reply_to_account_id, n.reblog_of_id,
-                          n.application_id, n.conversation_id);
+  tx.exec("status_insert", n.id, n.account_id, n.uri, n.url, n.text, n.spoiler_text, n.content,
+          static_cast<int>(n.visibility), n.sensitive, n.language, n.in_reply_to_id,
+          n.in_reply_to_account_id, n.reblog_of_id, n.application_id, n.conversation_id);
 }
 
 void StatusRepository::add_mentions(Tx& tx, std::int64_t status_id,
                                     const std::vector<std::int64_t>& account_ids) {
-  for (auto id : account_ids) tx.work().exec_prepared("mention_insert", status_id, id);
+  for (auto id : account_ids) tx.exec("mention_insert", status_id, id);
 }
 
 void StatusRepository::add_tags(Tx& tx, std::int64_t status_id,
                                 const std::vector<std::string>& names) {
   for (const auto& name : names) {
-    auto tag_id = tx.work().exec_prepared1("tag_upsert", name)[0].as<std::int64_t>();
-    tx.work().exec_prepared("status_tag_insert", tag_id, status_id);
+    auto tag_id = tx.exec1("tag_upsert", name)[0].as<std::int64_t>();
+    tx.exec("status_tag_insert", tag_id, status_id);
   }
 }
 
 void StatusRepository::bump_replies(Tx& tx, std::int64_t id, int delta) {
-  tx.work().exec_prepared("status_reply_count", id, delta);
+  tx.exec("status_reply_count", id, delta);
 }
 void StatusRepository::bump_reblogs(Tx& tx, std::int64_t id, int delta) {
-  tx.work().exec_prepared("status_reblog_count", id, delta);
+  tx.exec("status_reblog_count", id, delta);
 }
 void StatusRepository::bump_favourites(Tx& tx, std::int64_t id, int delta) {
-  tx.work().exec_prepared("status_favourite_count", id, delta);
+  tx.exec("status_favourite_count", id, delta);
 }
 void StatusRepository::touch_author(Tx& tx, std::int64_t account_id) {
-  tx.work().exec_prepared("status_touch_account", account_id);
+  tx.exec("status_touch_account", account_id);
 }
 
 std::optional<domain::Status> StatusRepository::find(Tx& tx, std::int64_t id) {
-  auto r = tx.work().exec_prepared("status_by_id", id);
+  auto r = tx.exec("status_by_id", id);
   if (r.empty()) return std::nullopt;
   return read_status(r[0]);
 }
 
 bool StatusRepository::visible(Tx& tx, std::int64_t id, std::int64_t viewer) {
-  return !tx.work().exec_prepared("status_visible", id, viewer).empty();
+  return !tx.exec("status_visible", id, viewer).empty();
 }
 
 std::vector<std::int64_t> StatusRepository::visible_ids(Tx& tx,
                                                         const std::vector<std::int64_t>& ids,
                                                         std::int64_t viewer) {
   if (ids.empty()) return {};
-  auto found = ids_of(tx.work().exec_prepared("statuses_visible", to_pg_bigint_array(ids), viewer));
+  auto found = ids_of(tx.exec("statuses_visible", to_pg_bigint_array(ids), viewer));
   std::vector<std::int64_t> out;
   for (auto id : ids) {
     if (std::find(found.begin(), found.end(), id) != found.end()) out.push_back(id);
@@ -222,7 +221,7 @@ std::vector<domain::StatusView> read_views(Tx& tx, const pqxx::result& rows, std
     }
   }
   if (!has_polls) return out;
-  for (const auto& row : tx.work().exec_prepared("status_polls", array, viewer)) {
+  for (const auto& row : tx.exec("status_polls", array, viewer)) {
     auto it = find(row[1].as<std::int64_t>());
     if (it == out.end()) continue;
     it->poll = read_poll(row, viewer);
@@ -244,8 +243,7 @@ std::vector<domain::StatusView> StatusRepository::views(Tx& tx,
                                                         const std::vector<std::int64_t>& ids,
                                                         std::int64_t viewer) {
   if (ids.empty()) return {};
-  auto rows = read_views(
-      tx, tx.work().exec_prepared("status_views", to_pg_bigint_array(ids), viewer), viewer);
+  auto rows = read_views(tx, tx.exec("status_views", to_pg_bigint_array(ids), viewer), viewer);
   // In the order asked for.
   std::vector<domain::StatusView> out;
   out.reserve(rows.size());
@@ -271,16 +269,14 @@ std::vector<domain::StatusView> StatusRepository::public_views(Tx& tx, std::int6
 }
 
 bool StatusRepository::insert_remote(Tx& tx, const NewStatus& s) {
-  return tx.work()
-             .exec_prepared("status_insert_remote", s.id, s.account_id, s.uri, s.url,
-                            s.spoiler_text, s.content, static_cast<int>(s.visibility), s.sensitive,
-                            s.language, s.in_reply_to_id, s.in_reply_to_account_id,
-                            s.conversation_id, s.reblog_of_id)
+  return tx.exec("status_insert_remote", s.id, s.account_id, s.uri, s.url, s.spoiler_text,
+                 s.content, static_cast<int>(s.visibility), s.sensitive, s.language,
+                 s.in_reply_to_id, s.in_reply_to_account_id, s.conversation_id, s.reblog_of_id)
              .affected_rows() == 1;
 }
 
 std::optional<StatusRef> StatusRepository::by_uri(Tx& tx, const std::string& uri) {
-  auto r = tx.work().exec_prepared("status_by_uri", uri);
+  auto r = tx.exec("status_by_uri", uri);
   if (r.empty()) return std::nullopt;
   return {{r[0][0].as<std::int64_t>(), r[0][1].as<std::int64_t>()}};
 }
@@ -288,7 +284,7 @@ std::optional<StatusRef> StatusRepository::by_uri(Tx& tx, const std::string& uri
 std::vector<std::string> StatusRepository::remote_follower_inboxes(Tx& tx,
                                                                    std::int64_t account_id) {
   std::vector<std::string> out;
-  for (const auto& row : tx.work().exec_prepared("remote_follower_inboxes", account_id)) {
+  for (const auto& row : tx.exec("remote_follower_inboxes", account_id)) {
     out.push_back(row[0].as<std::string>());
   }
   return out;
@@ -296,67 +292,61 @@ std::vector<std::string> StatusRepository::remote_follower_inboxes(Tx& tx,
 
 std::vector<std::int64_t> StatusRepository::soft_delete(Tx& tx, std::int64_t id) {
   std::vector<std::int64_t> deleted;
-  for (const auto& row : tx.work().exec_prepared("status_soft_delete", id)) {
+  for (const auto& row : tx.exec("status_soft_delete", id)) {
     deleted.push_back(row[0].as<std::int64_t>());
   }
   return deleted;
 }
 
 std::int64_t StatusRepository::conversation_of(Tx& tx, std::int64_t id) {
-  auto r = tx.work().exec_prepared("status_conversation", id);
+  auto r = tx.exec("status_conversation", id);
   if (r.empty() || r[0][0].is_null()) return 0;
   return r[0][0].as<std::int64_t>();
 }
 
 std::vector<std::int64_t> StatusRepository::ancestors(Tx& tx, std::int64_t id,
                                                       std::int64_t viewer) {
-  return ids_of(tx.work().exec_prepared("status_ancestors", id, viewer));
+  return ids_of(tx.exec("status_ancestors", id, viewer));
 }
 
 std::vector<std::int64_t> StatusRepository::descendants(Tx& tx, std::int64_t id,
                                                         std::int64_t viewer) {
-  return ids_of(tx.work().exec_prepared("status_descendants", id, viewer));
+  return ids_of(tx.exec("status_descendants", id, viewer));
 }
 
 bool StatusRepository::favourite(Tx& tx, std::int64_t row_id, std::int64_t account_id,
                                  std::int64_t status_id) {
-  return tx.work()
-             .exec_prepared("favourite_insert", row_id, account_id, status_id)
-             .affected_rows() == 1;
+  return tx.exec("favourite_insert", row_id, account_id, status_id).affected_rows() == 1;
 }
 bool StatusRepository::unfavourite(Tx& tx, std::int64_t account_id, std::int64_t status_id) {
-  return tx.work().exec_prepared("favourite_delete", account_id, status_id).affected_rows() == 1;
+  return tx.exec("favourite_delete", account_id, status_id).affected_rows() == 1;
 }
 bool StatusRepository::bookmark(Tx& tx, std::int64_t row_id, std::int64_t account_id,
                                 std::int64_t status_id) {
-  return tx.work()
-             .exec_prepared("bookmark_insert", row_id, account_id, status_id)
-             .affected_rows() == 1;
+  return tx.exec("bookmark_insert", row_id, account_id, status_id).affected_rows() == 1;
 }
 bool StatusRepository::unbookmark(Tx& tx, std::int64_t account_id, std::int64_t status_id) {
-  return tx.work().exec_prepared("bookmark_delete", account_id, status_id).affected_rows() == 1;
+  return tx.exec("bookmark_delete", account_id, status_id).affected_rows() == 1;
 }
 std::optional<std::int64_t> StatusRepository::reblog_by(Tx& tx, std::int64_t status_id,
                                                         std::int64_t account_id) {
-  auto r = tx.work().exec_prepared("reblog_of_account", status_id, account_id);
+  auto r = tx.exec("reblog_of_account", status_id, account_id);
   if (r.empty()) return std::nullopt;
   return r[0][0].as<std::int64_t>();
 }
 
 std::optional<std::int64_t> StatusRepository::idempotent_status(Tx& tx, std::int64_t account_id,
                                                                 const std::string& key) {
-  auto r = tx.work().exec_prepared("idempotency_get", account_id, key);
+  auto r = tx.exec("idempotency_get", account_id, key);
   if (r.empty()) return std::nullopt;
   return r[0][0].as<std::int64_t>();
 }
 void StatusRepository::remember_idempotency(Tx& tx, std::int64_t account_id, const std::string& key,
                                             std::int64_t status_id) {
-  tx.work().exec_prepared("idempotency_put", account_id, key, status_id);
+  tx.exec("idempotency_put", account_id, key, status_id);
 }
 
-void StatusRepository::fan_out(Tx& tx, std::int64_t status_id) {
-  tx.work().exec_prepared("fan_out", status_id);
-}
+void StatusRepository::fan_out(Tx& tx, std::int64_t status_id) { tx.exec("fan_out", status_id); }
 
 std::vector<std::int64_t> StatusRepository::account_page(Tx& tx, std::int64_t viewer,
                                                          std::int64_t account_id,
@@ -377,8 +367,7 @@ CursorRows cursor_rows(const pqxx::result& r) {
 // limit).
 CursorRows cursor_page(Tx& tx, const char* statement, std::int64_t key,
                        const domain::PageRequest& p) {
-  return cursor_rows(
-      tx.work().exec_prepared(statement, key, p.max_id, p.min_id.value_or(p.since_id), p.limit));
+  return cursor_rows(tx.exec(statement, key, p.max_id, p.min_id.value_or(p.since_id), p.limit));
 }
 }  // namespace
 
@@ -412,43 +401,41 @@ std::vector<std::int64_t> StatusRepository::tag_page(Tx& tx, std::int64_t viewer
                                                      const domain::PageRequest& p) {
   std::vector<std::string> one_of{f.tag};
   one_of.insert(one_of.end(), f.any.begin(), f.any.end());
-  return ids_of(tx.work().exec_prepared("tag_page", viewer, p.max_id, p.min_id.value_or(p.since_id),
-                                        p.limit, to_pg_text_array(one_of), f.local_only,
-                                        to_pg_text_array(f.all), to_pg_text_array(f.none),
-                                        f.only_media));
+  return ids_of(tx.exec("tag_page", viewer, p.max_id, p.min_id.value_or(p.since_id), p.limit,
+                        to_pg_text_array(one_of), f.local_only, to_pg_text_array(f.all),
+                        to_pg_text_array(f.none), f.only_media));
 }
 
 std::vector<std::int64_t> StatusRepository::pinned(Tx& tx, std::int64_t account_id,
                                                    std::int64_t viewer) {
-  return ids_of(tx.work().exec_prepared("pinned_ids", account_id, viewer));
+  return ids_of(tx.exec("pinned_ids", account_id, viewer));
 }
 void StatusRepository::pin(Tx& tx, std::int64_t account_id, std::int64_t status_id) {
-  tx.work().exec_prepared("pin_insert", account_id, status_id);
+  tx.exec("pin_insert", account_id, status_id);
 }
 void StatusRepository::unpin(Tx& tx, std::int64_t account_id, std::int64_t status_id) {
-  tx.work().exec_prepared("pin_delete", account_id, status_id);
+  tx.exec("pin_delete", account_id, status_id);
 }
 std::int64_t StatusRepository::pin_count(Tx& tx, std::int64_t account_id) {
-  return tx.work().exec_prepared1("pin_count", account_id)[0].as<std::int64_t>();
+  return tx.exec1("pin_count", account_id)[0].as<std::int64_t>();
 }
 void StatusRepository::mute_conversation(Tx& tx, std::int64_t account_id,
                                          std::int64_t conversation_id, bool on) {
-  tx.work().exec_prepared(on ? "conversation_mute_insert" : "conversation_mute_delete", account_id,
-                          conversation_id);
+  tx.exec(on ? "conversation_mute_insert" : "conversation_mute_delete", account_id,
+          conversation_id);
 }
 
 void StatusRepository::edit(Tx& tx, std::int64_t status_id, std::int64_t snapshot_id,
                             const NewStatus& u) {
-  tx.work().exec_prepared("status_edit_snapshot", status_id, snapshot_id);
-  tx.work().exec_prepared("status_update", status_id, u.text, u.spoiler_text, u.content,
-                          u.sensitive, u.language);
-  tx.work().exec_prepared("status_mentions_clear", status_id);
-  tx.work().exec_prepared("status_tags_clear", status_id);
+  tx.exec("status_edit_snapshot", status_id, snapshot_id);
+  tx.exec("status_update", status_id, u.text, u.spoiler_text, u.content, u.sensitive, u.language);
+  tx.exec("status_mentions_clear", status_id);
+  tx.exec("status_tags_clear", status_id);
 }
 
 std::vector<domain::StatusEdit> StatusRepository::edits(Tx& tx, std::int64_t status_id) {
   std::vector<domain::StatusEdit> out;
-  for (const auto& row : tx.work().exec_prepared("status_edits", status_id)) {
+  for (const auto& row : tx.exec("status_edits", status_id)) {
     domain::StatusEdit e;
     e.text = row[0].as<std::string>();
     e.spoiler_text = row[1].as<std::string>();
@@ -464,20 +451,19 @@ std::vector<domain::StatusEdit> StatusRepository::edits(Tx& tx, std::int64_t sta
 void StatusRepository::insert_poll(Tx& tx, std::int64_t id, std::int64_t status_id,
                                    std::int64_t account_id, const std::vector<std::string>& options,
                                    bool multiple, bool hide_totals, std::int64_t expires_in) {
-  tx.work().exec_prepared("poll_insert", id, status_id, account_id, to_pg_text_array(options),
-                          multiple, hide_totals, expires_in);
+  tx.exec("poll_insert", id, status_id, account_id, to_pg_text_array(options), multiple,
+          hide_totals, expires_in);
 }
 
 void StatusRepository::set_remote_poll_counts(Tx& tx, std::int64_t status_id,
                                               const std::vector<std::int64_t>& counts,
                                               std::int64_t voters, std::int64_t expires_in) {
-  tx.work().exec_prepared("poll_set_remote_counts", status_id, to_pg_bigint_array(counts), voters,
-                          expires_in);
+  tx.exec("poll_set_remote_counts", status_id, to_pg_bigint_array(counts), voters, expires_in);
 }
 
 std::optional<PollForVote> StatusRepository::poll_for_vote(Tx& tx, std::int64_t poll_id,
                                                            std::int64_t voter) {
-  auto r = tx.work().exec_prepared("poll_by_id", poll_id, voter);
+  auto r = tx.exec("poll_by_id", poll_id, voter);
   if (r.empty()) return std::nullopt;
   PollForVote p;
   p.status_id = r[0][0].as<std::int64_t>();
@@ -491,15 +477,15 @@ std::optional<PollForVote> StatusRepository::poll_for_vote(Tx& tx, std::int64_t 
 
 void StatusRepository::add_vote(Tx& tx, std::int64_t id, std::int64_t poll_id,
                                 std::int64_t account_id, int choice) {
-  tx.work().exec_prepared("poll_vote_insert", id, poll_id, account_id, choice);
+  tx.exec("poll_vote_insert", id, poll_id, account_id, choice);
 }
 
 std::vector<std::int64_t> StatusRepository::poll_voters(Tx& tx, std::int64_t poll_id) {
-  return ids_of(tx.work().exec_prepared("poll_voters", poll_id));
+  return ids_of(tx.exec("poll_voters", poll_id));
 }
 
 std::optional<PollRef> StatusRepository::poll_of_status(Tx& tx, std::int64_t status_id) {
-  auto r = tx.work().exec_prepared("poll_of_status", status_id);
+  auto r = tx.exec("poll_of_status", status_id);
   if (r.empty()) return std::nullopt;
   return {{r[0][0].as<std::int64_t>(), r[0][1].as<std::int64_t>()}};
 }
@@ -507,8 +493,7 @@ std::optional<PollRef> StatusRepository::poll_of_status(Tx& tx, std::int64_t sta
 std::vector<domain::Marker> StatusRepository::markers(Tx& tx, std::int64_t account_id,
                                                       const std::vector<std::string>& timelines) {
   std::vector<domain::Marker> out;
-  for (const auto& row :
-       tx.work().exec_prepared("markers_get", account_id, to_pg_text_array(timelines))) {
+  for (const auto& row : tx.exec("markers_get", account_id, to_pg_text_array(timelines))) {
     domain::Marker m;
     m.timeline = row[0].as<std::string>();
     m.last_read_id = row[1].as<std::int64_t>();
@@ -522,7 +507,7 @@ std::vector<domain::Marker> StatusRepository::markers(Tx& tx, std::int64_t accou
 
 void StatusRepository::set_marker(Tx& tx, std::int64_t account_id, const std::string& timeline,
                                   std::int64_t last_read_id) {
-  tx.work().exec_prepared("marker_set", account_id, timeline, last_read_id);
+  tx.exec("marker_set", account_id, timeline, last_read_id);
 }
 
 }  // namespace lox::db

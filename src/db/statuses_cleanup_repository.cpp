@@ -25,20 +25,20 @@ domain::StatusesCleanupPolicy read_policy(const pqxx::row& row) {
 
 std::optional<domain::StatusesCleanupPolicy> StatusesCleanupRepository::find(
     Tx& tx, std::int64_t account_id) {
-  auto r = tx.work().exec_prepared("cleanup_policy_find", account_id);
+  auto r = tx.exec("cleanup_policy_find", account_id);
   if (r.empty()) return std::nullopt;
   return read_policy(r[0]);
 }
 
 void StatusesCleanupRepository::upsert(Tx& tx, const domain::StatusesCleanupPolicy& p) {
-  tx.work().exec_prepared("cleanup_policy_upsert", p.account_id, p.enabled, p.min_status_age_days,
-                          p.keep_direct, p.keep_pinned, p.keep_polls, p.keep_media, p.keep_self_fav,
-                          p.keep_self_bookmark, p.min_favs, p.min_reblogs);
+  tx.exec("cleanup_policy_upsert", p.account_id, p.enabled, p.min_status_age_days, p.keep_direct,
+          p.keep_pinned, p.keep_polls, p.keep_media, p.keep_self_fav, p.keep_self_bookmark,
+          p.min_favs, p.min_reblogs);
 }
 
 std::vector<domain::StatusesCleanupPolicy> StatusesCleanupRepository::take_due(Tx& tx, int limit) {
   std::vector<domain::StatusesCleanupPolicy> out;
-  for (const auto& row : tx.work().exec_prepared("cleanup_policies_take_due", limit)) {
+  for (const auto& row : tx.exec("cleanup_policies_take_due", limit)) {
     out.push_back(read_policy(row));
   }
   return out;
@@ -47,10 +47,10 @@ std::vector<domain::StatusesCleanupPolicy> StatusesCleanupRepository::take_due(T
 std::vector<std::int64_t> StatusesCleanupRepository::candidates(
     Tx& tx, const domain::StatusesCleanupPolicy& p, int limit) {
   std::vector<std::int64_t> out;
-  for (const auto& row : tx.work().exec_prepared(
-           "cleanup_candidates", p.account_id, p.min_status_age_days, p.keep_direct, p.keep_pinned,
-           p.keep_polls, p.keep_media, p.keep_self_fav, p.keep_self_bookmark, p.min_favs,
-           p.min_reblogs, limit)) {
+  for (const auto& row :
+       tx.exec("cleanup_candidates", p.account_id, p.min_status_age_days, p.keep_direct,
+               p.keep_pinned, p.keep_polls, p.keep_media, p.keep_self_fav, p.keep_self_bookmark,
+               p.min_favs, p.min_reblogs, limit)) {
     out.push_back(row[0].as<std::int64_t>());
   }
   return out;

@@ -27,12 +27,12 @@ std::vector<Row> rows_of(const pqxx::result& rows) {
 }  // namespace
 
 void StreamRepository::publish(Tx& tx, const std::string& payload) {
-  tx.work().exec_prepared("stream_publish", payload);
+  tx.exec("stream_publish", payload);
 }
 
 std::optional<domain::StreamStatusFacts> StreamRepository::status_facts(Tx& tx,
                                                                         std::int64_t status_id) {
-  auto r = tx.work().exec_prepared("stream_status_facts", status_id);
+  auto r = tx.exec("stream_status_facts", status_id);
   if (r.empty()) return std::nullopt;
   const auto& row = r[0];
   domain::StreamStatusFacts f;
@@ -49,40 +49,38 @@ std::optional<domain::StreamStatusFacts> StreamRepository::status_facts(Tx& tx,
 std::vector<std::int64_t> StreamRepository::home_audience(
     Tx& tx, std::int64_t status_id, const std::vector<std::int64_t>& accounts) {
   if (accounts.empty()) return {};
-  return ids_of(
-      tx.work().exec_prepared("stream_home_audience", status_id, to_pg_bigint_array(accounts)));
+  return ids_of(tx.exec("stream_home_audience", status_id, to_pg_bigint_array(accounts)));
 }
 
 std::vector<domain::ListAudience> StreamRepository::list_audience(
     Tx& tx, std::int64_t status_id, const std::vector<std::int64_t>& lists) {
   if (lists.empty()) return {};
   return rows_of<domain::ListAudience>(
-      tx.work().exec_prepared("stream_list_audience", status_id, to_pg_bigint_array(lists)));
+      tx.exec("stream_list_audience", status_id, to_pg_bigint_array(lists)));
 }
 
 std::vector<std::int64_t> StreamRepository::public_audience(
     Tx& tx, std::int64_t status_id, const std::vector<std::int64_t>& accounts) {
   if (accounts.empty()) return {};
-  return ids_of(
-      tx.work().exec_prepared("stream_public_audience", status_id, to_pg_bigint_array(accounts)));
+  return ids_of(tx.exec("stream_public_audience", status_id, to_pg_bigint_array(accounts)));
 }
 
 std::vector<std::int64_t> StreamRepository::personal_viewers(
     Tx& tx, const std::vector<std::int64_t>& ids, const std::vector<std::int64_t>& viewers) {
   if (viewers.empty() || ids.empty()) return {};
-  return ids_of(tx.work().exec_prepared("stream_personal_viewers", to_pg_bigint_array(ids),
-                                        to_pg_bigint_array(viewers)));
+  return ids_of(
+      tx.exec("stream_personal_viewers", to_pg_bigint_array(ids), to_pg_bigint_array(viewers)));
 }
 
 std::vector<ConversationAudience> StreamRepository::conversation_audience(
     Tx& tx, std::int64_t status_id, const std::vector<std::int64_t>& accounts) {
   if (accounts.empty()) return {};
-  return rows_of<ConversationAudience>(tx.work().exec_prepared(
-      "stream_conversation_audience", status_id, to_pg_bigint_array(accounts)));
+  return rows_of<ConversationAudience>(
+      tx.exec("stream_conversation_audience", status_id, to_pg_bigint_array(accounts)));
 }
 
 bool StreamRepository::owns_list(Tx& tx, std::int64_t account_id, std::int64_t list_id) {
-  return !tx.work().exec_prepared("stream_list_owned", account_id, list_id).empty();
+  return !tx.exec("stream_list_owned", account_id, list_id).empty();
 }
 
 }  // namespace lox::db

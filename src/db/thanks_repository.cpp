@@ -25,19 +25,19 @@ std::vector<domain::DonationThanks> read_rows(const pqxx::result& r) {
 }  // namespace
 
 void ThanksRepository::insert(Tx& tx, const domain::DonationThanks& t) {
-  tx.work().exec_prepared("thanks_insert", t.id, t.ledger_entry_id, t.donor_ref, t.name, t.message);
+  tx.exec("thanks_insert", t.id, t.ledger_entry_id, t.donor_ref, t.name, t.message);
 }
 
 std::vector<domain::DonationThanks> ThanksRepository::wall(Tx& tx, int limit) {
-  return read_rows(tx.work().exec_prepared("thanks_wall", limit));
+  return read_rows(tx.exec("thanks_wall", limit));
 }
 
 std::vector<domain::DonationThanks> ThanksRepository::all(Tx& tx) {
-  return read_rows(tx.work().exec_prepared("thanks_all"));
+  return read_rows(tx.exec("thanks_all"));
 }
 
 bool ThanksRepository::set_hidden(Tx& tx, std::int64_t id, bool hidden) {
-  return tx.work().exec_prepared("thanks_hide", id, hidden).affected_rows() > 0;
+  return tx.exec("thanks_hide", id, hidden).affected_rows() > 0;
 }
 
 }  // namespace lox::db

@@ -5,15 +5,44 @@
 
 #include <pqxx/pqxx>
 
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
 namespace lox::db {
+
+// Statement texts by name, for connections that must not prepare (a transaction pooler such as
+// PgBouncer hands each transaction whichever server connection is free, and a statement prepared
+// on one is unknown on the next).
+struct StatementTexts : std::unordered_map<std::string_view, std::string> {};
 
 class Tx {
  public:
-  explicit Tx(pqxx::transaction_base& work) : work_(work) {}
+  // `unprepared` null: statements run as the connection's prepared statements; otherwise each
+  // runs by its text with bound parameters (the extended protocol's unnamed statement).
+  explicit Tx(pqxx::transaction_base& work, const StatementTexts* unprepared = nullptr)
+      : work_(work), unprepared_(unprepared) {}
   pqxx::transaction_base& work() { return work_; }
 
+  // Runs the statement named in db/*_statements.hpp with `args` as $1, $2, ...
+  template <class... Args>
+  pqxx::result exec(const std::string& name, Args&&... args) {
+    if (unprepared_ == nullptr) return work_.exec_prepared(name, std::forward<Args>(args)...);
+    return work_.exec_params(text_of(name), std::forward<Args>(args)...);
+  }
+  // The same for a statement that returns exactly one row.
+  template <class... Args>
+  pqxx::row exec1(const std::string& name, Args&&... args) {
+    if (unprepared_ == nullptr) return work_.exec_prepared1(name, std::forward<Args>(args)...);
+    return work_.exec_params1(text_of(name), std::forward<Args>(args)...);
+  }
+
  private:
+  const std::string& text_of(std::string_view name) const;
+
   pqxx::transaction_base& work_;
+  const StatementTexts* unprepared_;
 };
 
 }  // namespace lox::db

@@ -75,6 +75,13 @@ std::vector<StreamSubscriber*> StreamHub::connections_of(std::int64_t account) c
   return out;
 }
 
+std::vector<StreamSubscriber*> StreamHub::connections() const {
+  std::vector<StreamSubscriber*> out;
+  out.reserve(by_subscriber_.size());
+  for (const auto& [subscriber, keys] : by_subscriber_) out.push_back(subscriber);
+  return out;
+}
+
 std::size_t StreamHub::subscription_count(const StreamSubscriber& subscriber) const {
   auto it = by_subscriber_.find(const_cast<StreamSubscriber*>(&subscriber));
   return it == by_subscriber_.end() ? 0 : it->second.size();

@@ -91,6 +91,23 @@ TEST(Config, MissingOrMalformedDatabaseUrlNamesTheKey) {
   EXPECT_EQ(error_key(std::nullopt, env), "database_url");
 }
 
+TEST(Config, PoolerSettingsReadAndChecked) {
+  Config defaults = load_config(std::nullopt, kMinimal, Requirement::kServe);
+  EXPECT_TRUE(defaults.database.prepared_statements);
+  EXPECT_EQ(defaults.database.direct_url, "");
+  Environment env = kMinimal;
+  env["LOXODON_DATABASE_PREPARED_STATEMENTS"] = "false";
+  env["LOXODON_DATABASE_DIRECT_URL"] = "postgresql://u@db-primary/db";
+  Config c = load_config(std::nullopt, env, Requirement::kServe);
+  EXPECT_FALSE(c.database.prepared_statements);
+  EXPECT_EQ(c.database.direct_url, "postgresql://u@db-primary/db");
+  env["LOXODON_DATABASE_DIRECT_URL"] = "db-primary:5432";
+  EXPECT_EQ(error_key(std::nullopt, env), "database.direct_url");
+  env["LOXODON_DATABASE_DIRECT_URL"] = "postgresql://u@db-primary/db";
+  env["LOXODON_DATABASE_PREPARED_STATEMENTS"] = "sometimes";
+  EXPECT_EQ(error_key(std::nullopt, env), "database.prepared_statements");
+}
+
 TEST(Config, BadValuesNameTheirKey) {
   struct Case {
     const char* var;

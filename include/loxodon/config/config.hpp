@@ -26,6 +26,8 @@ struct HttpConfig {
 
 struct DatabaseConfig {
   std::string url;
+  std::string direct_url;           // LISTEN and migrations, when `url` is a transaction pooler
+  bool prepared_statements = true;  // false behind PgBouncer in transaction mode
   std::size_t pool_size = 4;
   std::chrono::milliseconds statement_timeout{5000};
 };

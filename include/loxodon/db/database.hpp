@@ -15,6 +15,7 @@
 namespace lox::db {
 
 class PooledConnection;
+struct StatementTexts;
 
 // The bridge between coroutines and libpqxx. Blocking libpqxx calls run on a small thread pool with
 // exactly one connection per thread, so checking out a connection never waits on a pool thread;
@@ -88,6 +89,8 @@ class Database {
   void checkin(std::unique_ptr<PooledConnection> conn);
 
   DatabaseOptions options_;
+  // The statements' texts when they are not prepared (options_.prepared_statements false).
+  std::unique_ptr<const StatementTexts> unprepared_;
   asio::thread_pool pool_;
   std::mutex mutex_;
   std::condition_variable available_;

@@ -32,6 +32,8 @@ class StreamHub {
   std::vector<Stream> streams(Stream::Kind kind) const;
   // Every connection of an account, whatever it listens to.
   std::vector<StreamSubscriber*> connections_of(std::int64_t account) const;
+  // Every connection, whoever holds it.
+  std::vector<StreamSubscriber*> connections() const;
   std::size_t connection_count() const { return by_subscriber_.size(); }
   // How many streams one connection listens to (connections are capped).
   std::size_t subscription_count(const StreamSubscriber& subscriber) const;

@@ -144,7 +144,14 @@ StreamDispatcher::StreamDispatcher(asio::any_io_executor executor, const config:
     : config_(config), streaming_(streaming), hub_(hub), signal_(executor) {}
 
 void StreamDispatcher::notify(const std::string& payload) {
-  if (payload.empty()) return;  // the listener (re)connected: nothing to look for
+  if (payload.empty()) {
+    // The listener (re)connected. After a reconnect, whatever was published while it was away
+    // never arrives: rather than let apps miss it silently, their streams are closed, and a
+    // Mastodon app reconnects and reloads what it shows.
+    if (connected_before_) resync_everyone("the database connection carrying events came back");
+    connected_before_ = true;
+    return;
+  }
   auto event = streaming::decode(payload);
   if (!event) {
     log()->warn("ignoring a malformed streaming event");
@@ -152,13 +159,21 @@ void StreamDispatcher::notify(const std::string& payload) {
   }
   if (hub_.connection_count() == 0) return;  // nobody here to tell
   if (backlog_.size() >= kMaxBacklog) {
-    backlog_.pop_front();
-    if (dropped_++ % 1000 == 0) {
-      log()->warn("streaming is {} events behind; dropping the oldest", backlog_.size());
-    }
+    // Dropping events would leave every stream silently incomplete; closing them is honest.
+    resync_everyone("streaming fell " + std::to_string(backlog_.size()) + " events behind");
+    return;
   }
   backlog_.push_back(*event);
   signal_.cancel();
+}
+
+void StreamDispatcher::resync_everyone(const std::string& why) {
+  backlog_.clear();
+  auto connections = hub_.connections();
+  if (connections.empty()) return;
+  log()->warn("{}: closing {} streaming connections so their apps reload", why,
+              connections.size());
+  for (auto* connection : connections) connection->close();
 }
 
 void StreamDispatcher::stop() {

@@ -21,8 +21,8 @@ class StreamDispatcher {
   StreamDispatcher(asio::any_io_executor executor, const config::Config& config,
                    services::StreamingService& streaming, streaming::StreamHub& hub);
 
-  // A NOTIFY payload (the Listener's callback). Bounded: a backlog beyond the limit drops the
-  // oldest events rather than growing without end.
+  // A NOTIFY payload (the Listener's callback). Bounded: a backlog beyond the limit closes every
+  // stream rather than growing without end or dropping events unseen.
   void notify(const std::string& payload);
   awaitable<void> run();
   void stop();
@@ -33,6 +33,9 @@ class StreamDispatcher {
   awaitable<void> notification_event(const streaming::Event& event);
   awaitable<void> conversation_event(const streaming::Event& event);
   void filters_changed(const streaming::Event& event);
+  // Events were lost (a LISTEN reconnect, an overflowing backlog): every stream here is closed
+  // so its app reconnects and reloads, instead of silently missing them.
+  void resync_everyone(const std::string& why);
   // Some of an account's tokens were revoked: its connections whose token no longer works end.
   awaitable<void> access_revoked(const streaming::Event& event);
   // Announcements reach every user stream.
@@ -46,7 +49,8 @@ class StreamDispatcher {
   std::deque<streaming::Event> backlog_;
   asio::steady_timer signal_;
   bool stopping_ = false;
-  std::size_t dropped_ = 0;
+  // Whether the listener has connected once: its later empty payloads mean a reconnect.
+  bool connected_before_ = false;
 };
 
 }  // namespace lox::api::mastodon

@@ -1,0 +1,12 @@
+#pragma once
+
+#include <loxodon/config/config.hpp>
+#include <loxodon/db/database_options.hpp>
+
+namespace lox::app {
+
+// The database options the configuration asks for: one mapping for `serve`, the CLI and tests,
+// so a setting such as prepared_statements=false (PgBouncer) holds for every process.
+db::DatabaseOptions database_options_for(const config::Config& config);
+
+}  // namespace lox::app

@@ -1,0 +1,179 @@
+"""Infrastructure an operator puts around Loxodon, started for a test on loopback: a PostgreSQL
+primary with a streaming replica, PgBouncer in transaction mode, and nginx as the load balancer.
+Every piece is the real Debian program, run from a temporary directory of its own and stopped
+when the test ends. PostgreSQL and PgBouncer refuse to run as root, so as root they run as the
+`postgres` user."""
+
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+
+from loxodon_e2e import PG_BIN, free_port, psql
+
+
+def as_pg_user(args):
+    return (["runuser", "-u", "postgres", "--"] + args) if os.geteuid() == 0 else args
+
+
+def owned_by_pg(path):
+    if os.geteuid() == 0:
+        shutil.chown(path, "postgres", "postgres")
+
+
+def wait_for(check, what, timeout=30):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if check():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"{what} did not come up within {timeout}s")
+
+
+class PostgresCluster:
+    """A PostgreSQL 15 cluster of its own on a free port; `replica_of` makes it a streaming
+    standby of another one (pg_basebackup -R), which answers reads only."""
+
+    def __init__(self, replica_of=None, max_connections=100):
+        self.dir = tempfile.mkdtemp(prefix="loxodon-pg-")
+        os.chmod(self.dir, 0o755)
+        owned_by_pg(self.dir)
+        self.data = os.path.join(self.dir, "data")
+        self.port = free_port()
+        if replica_of is None:
+            self.pg(["initdb", "-D", self.data, "-A", "trust", "-U", "postgres", "-E", "UTF8",
+                     "--locale=C.UTF-8"])
+        else:
+            self.pg(["pg_basebackup", "-h", "127.0.0.1", "-p", str(replica_of.port), "-U",
+                     "postgres", "-D", self.data, "-R", "-X", "stream"])
+        # A standby needs settings at least as large as its primary's, so both get the same.
+        self.pg(["pg_ctl", "-D", self.data, "-l", os.path.join(self.dir, "postgres.log"), "-w",
+                 "-t", "60", "-o",
+                 f"-p {self.port} -c unix_socket_directories='' -c listen_addresses=127.0.0.1 "
+                 f"-c max_connections={max_connections} -c fsync=off", "start"])
+        self.url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+
+    def pg(self, args):
+        subprocess.run(as_pg_user([os.path.join(PG_BIN, args[0])] + args[1:]), check=True,
+                       capture_output=True, timeout=120)
+
+    def url_of(self, database):
+        return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
+
+    def query(self, sql, database="postgres"):
+        return psql(self.url_of(database), sql)
+
+    def stop(self):
+        subprocess.run(as_pg_user([os.path.join(PG_BIN, "pg_ctl"), "-D", self.data, "-m", "fast",
+                                   "-w", "stop"]), capture_output=True, timeout=60)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class PgBouncer:
+    """Debian's PgBouncer 1.18 in transaction pooling mode in front of `cluster`, with a server
+    pool smaller than the clients so every client's transactions move between server
+    connections (what breaks named prepared statements and session settings)."""
+
+    def __init__(self, cluster, pool_size=3):
+        self.dir = tempfile.mkdtemp(prefix="loxodon-pgbouncer-")
+        os.chmod(self.dir, 0o755)
+        self.port = free_port()
+        users = os.path.join(self.dir, "users.txt")
+        with open(users, "w") as f:
+            f.write('"postgres" ""\n')
+        self.config = os.path.join(self.dir, "pgbouncer.ini")
+        self.pidfile = os.path.join(self.dir, "pgbouncer.pid")
+        with open(self.config, "w") as f:
+            f.write(f"""[databases]
+* = host=127.0.0.1 port={cluster.port}
+
+[pgbouncer]
+listen_addr = 127.0.0.1
+listen_port = {self.port}
+unix_socket_dir =
+auth_type = trust
+auth_file = {users}
+pool_mode = transaction
+default_pool_size = {pool_size}
+max_client_conn = 500
+logfile = {os.path.join(self.dir, "pgbouncer.log")}
+pidfile = {self.pidfile}
+""")
+        for name in os.listdir(self.dir):
+            owned_by_pg(os.path.join(self.dir, name))
+        owned_by_pg(self.dir)
+        subprocess.run(as_pg_user(["pgbouncer", "-d", self.config]), check=True,
+                       capture_output=True, timeout=30)
+        wait_for(lambda: self.answers(), "pgbouncer")
+
+    def url_of(self, database):
+        return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
+
+    def answers(self):
+        return subprocess.run(["psql", self.url_of("postgres"), "-Atqc", "SELECT 1"],
+                              capture_output=True).returncode == 0
+
+    def stop(self):
+        try:
+            with open(self.pidfile) as f:
+                os.kill(int(f.read().strip()), signal.SIGTERM)
+        except (OSError, ValueError):
+            pass
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class Nginx:
+    """Debian's nginx round-robining between `ports`, WebSocket upgrades included, as the admin
+    guide configures it; it sets X-Forwarded-For and X-Request-Id for the servers behind it."""
+
+    def __init__(self, ports, port=None):
+        self.dir = tempfile.mkdtemp(prefix="loxodon-nginx-")
+        self.port = port or free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.pidfile = os.path.join(self.dir, "nginx.pid")
+        servers = "".join(f"    server 127.0.0.1:{p};\n" for p in ports)
+        temp = "".join(f"  {kind}_temp_path {self.dir}/{kind};\n"
+                       for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+        config = os.path.join(self.dir, "nginx.conf")
+        with open(config, "w") as f:
+            f.write(f"""daemon on;
+pid {self.pidfile};
+error_log {self.dir}/error.log;
+worker_processes 1;
+events {{ worker_connections 1024; }}
+http {{
+  access_log {self.dir}/access.log;
+{temp}  client_max_body_size 100m;
+  upstream loxodon {{
+{servers}  }}
+  map $http_upgrade $connection_upgrade {{ default upgrade; '' close; }}
+  server {{
+    listen 127.0.0.1:{self.port};
+    location / {{
+      proxy_pass http://loxodon;
+      proxy_http_version 1.1;
+      proxy_set_header Host $http_host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto $scheme;
+      proxy_set_header X-Request-Id $request_id;
+      proxy_set_header Upgrade $http_upgrade;
+      proxy_set_header Connection $connection_upgrade;
+      proxy_read_timeout 300s;
+    }}
+  }}
+}}
+""")
+        subprocess.run(["nginx", "-c", config, "-p", self.dir], check=True, capture_output=True,
+                       timeout=30)
+        wait_for(lambda: os.path.exists(self.pidfile), "nginx")
+
+    def stop(self):
+        try:
+            with open(self.pidfile) as f:
+                os.kill(int(f.read().strip()), signal.SIGTERM)
+        except (OSError, ValueError):
+            pass
+        time.sleep(0.2)
+        shutil.rmtree(self.dir, ignore_errors=True)

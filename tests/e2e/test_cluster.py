@@ -1,0 +1,173 @@
+"""Loxodon as an instance that has outgrown one process runs it: nginx in front of two
+`loxodon serve` processes, both reaching PostgreSQL through PgBouncer in transaction pooling mode
+(LOXODON_DATABASE_PREPARED_STATEMENTS=false, LISTEN and migrations on
+LOXODON_DATABASE_DIRECT_URL). Through nginx a member's day works with Mastodon.py, streaming
+events cross from one process to the other, and four clients posting to both at once all
+succeed."""
+
+import concurrent.futures
+import io
+import json
+import queue
+import shutil
+import tempfile
+import threading
+import unittest
+import urllib.parse
+
+import websocket
+from mastodon import Mastodon
+from PIL import Image
+
+from infra import Nginx, PgBouncer, PostgresCluster
+from loxodon_e2e import Server, free_port, get, run_cli
+
+CLIENTS = 4
+POSTS_PER_CLIENT = 100
+
+
+class ClusterTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.primary = PostgresCluster()
+        cls.primary.query("CREATE DATABASE loxodon")
+        cls.bouncer = PgBouncer(cls.primary)
+        cls.media = tempfile.mkdtemp(prefix="loxodon-cluster-media-")
+        cls.database = {
+            "LOXODON_DATABASE_URL": cls.bouncer.url_of("loxodon"),
+            "LOXODON_DATABASE_DIRECT_URL": cls.primary.url_of("loxodon"),
+            "LOXODON_DATABASE_PREPARED_STATEMENTS": "false",
+        }
+        run_cli(["migrate"], env=cls.database, check=True)
+        nginx_port = free_port()
+        env = dict(cls.database, LOXODON_MEDIA_DIR=cls.media, LOXODON_RATE_LIMITS_ENABLED="false",
+                   LOXODON_HTTP_TRUSTED_PROXIES="127.0.0.1")
+        cls.servers = [Server(cls.database["LOXODON_DATABASE_URL"], domain_port=nginx_port,
+                              extra_env=env) for _ in range(2)]
+        cls.nginx = Nginx([s.port for s in cls.servers], port=nginx_port)
+        cls.cli_env = dict(cls.database, LOXODON_DOMAIN=f"localhost:{nginx_port}",
+                           LOXODON_SCHEME="http")
+        cls.tokens = {}
+        for name in ["alice", "bob"] + [f"poster{i}" for i in range(CLIENTS)]:
+            run_cli(["accounts", "create", name, "--email", f"{name}@example.com", "--password",
+                     "correct horse battery"], env=cls.cli_env, check=True)
+            cls.tokens[name] = run_cli(["tokens", "create", name, "--scopes", "read write follow"],
+                                       env=cls.cli_env, check=True).stdout.strip()
+
+    @classmethod
+    def tearDownClass(cls):
+        for server in cls.servers:
+            server.stop()
+            server.close()
+        cls.nginx.stop()
+        cls.bouncer.stop()
+        cls.primary.stop()
+        shutil.rmtree(cls.media, ignore_errors=True)
+
+    def api(self, name, base=None):
+        return Mastodon(access_token=self.tokens[name], api_base_url=base or self.nginx.base)
+
+    def test_a_members_day_through_nginx_and_pgbouncer(self):
+        alice, bob = self.api("alice"), self.api("bob")
+        bob_account = alice.account_lookup("bob")
+        alice.account_follow(bob_account["id"])
+        image = io.BytesIO()
+        Image.new("RGB", (64, 48), (200, 40, 40)).save(image, "PNG")
+        media = bob.media_post(image.getvalue(), mime_type="image/png", description="red")
+        post = bob.status_post("hello from behind the balancer", media_ids=[media["id"]])
+        home = [s["id"] for s in alice.timeline_home()]
+        self.assertIn(post["id"], home)
+        alice.status_favourite(post["id"])
+        alice.status_reply(post, "and hello back")
+        kinds = {n["type"] for n in bob.notifications()}
+        self.assertTrue({"favourite", "mention", "follow"} <= kinds, kinds)
+        self.assertEqual(bob.status(post["id"])["favourites_count"], 1)
+        attachment = bob.status(post["id"])["media_attachments"][0]
+        # Both processes serve the file, whichever one stored it.
+        path = urllib.parse.urlparse(attachment["url"]).path
+        for server in self.servers:
+            status, _, body = get(server.base + path)
+            self.assertEqual(status, 200, path)
+            self.assertGreater(len(body), 0)
+        self.assertEqual(bob.account_verify_credentials()["statuses_count"], 1)
+
+    def open_stream(self, server):
+        """A user stream of alice's on `server`; frames go to the queue, then None when it ends."""
+        frames = queue.Queue()
+        url = (f"ws://127.0.0.1:{server.port}/api/v1/streaming?stream=user"
+               f"&access_token={self.tokens['alice']}")
+        ws = websocket.create_connection(url, timeout=30)
+
+        def read():
+            try:
+                while True:
+                    text = ws.recv()
+                    if not text:
+                        break
+                    frames.put(json.loads(text))
+            except Exception:  # closed by either side
+                pass
+            frames.put(None)
+
+        threading.Thread(target=read, daemon=True).start()
+        return ws, frames
+
+    def wait_for_update(self, frames, status_id):
+        while True:
+            frame = frames.get(timeout=15)
+            self.assertIsNotNone(frame, "the stream ended before the update arrived")
+            if frame.get("event") == "update" and json.loads(frame["payload"])["id"] == status_id:
+                return
+
+    def test_streaming_events_cross_from_one_process_to_the_other(self):
+        ws, frames = self.open_stream(self.servers[1])
+        try:
+            posted = self.api("alice", self.servers[0].base).status_post("posted on the first")
+            self.wait_for_update(frames, posted["id"])
+        finally:
+            ws.close()
+
+    def test_a_lost_listen_connection_closes_streams_instead_of_losing_events(self):
+        ws, frames = self.open_stream(self.servers[0])
+        try:
+            # Ends the LISTEN sessions of both processes, as a database failover would.
+            self.primary.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                               "WHERE query LIKE 'LISTEN%'", database="loxodon")
+            while True:
+                frame = frames.get(timeout=15)
+                if frame is None:
+                    break  # closed: the app reconnects and reloads
+        finally:
+            ws.close()
+        self.servers[0].wait_log("streaming connections so their apps reload", timeout=10)
+        ws, frames = self.open_stream(self.servers[0])
+        try:
+            posted = self.api("alice", self.servers[1].base).status_post("after the reconnect")
+            self.wait_for_update(frames, posted["id"])
+        finally:
+            ws.close()
+
+    def post_many(self, client):
+        token = self.tokens[f"poster{client}"]
+        results = []
+        for i in range(POSTS_PER_CLIENT):
+            base = self.servers[i % 2].base if i % 3 else self.nginx.base
+            body = urllib.parse.urlencode({"status": f"client {client} post {i}"}).encode()
+            status, _, raw = get(base + "/api/v1/statuses", method="POST", data=body,
+                                 headers={"Authorization": f"Bearer {token}",
+                                          "Content-Type": "application/x-www-form-urlencoded"})
+            results.append((status, raw))
+        return results
+
+    def test_four_clients_posting_to_both_processes_never_fail(self):
+        with concurrent.futures.ThreadPoolExecutor(CLIENTS) as pool:
+            results = [r for f in [pool.submit(self.post_many, c) for c in range(CLIENTS)]
+                       for r in f.result()]
+        failures = [(status, raw[:200]) for status, raw in results if status != 200]
+        self.assertEqual(failures, [], f"{len(failures)} of {len(results)} posts failed")
+        ids = {json.loads(raw)["id"] for _, raw in results}
+        self.assertEqual(len(ids), CLIENTS * POSTS_PER_CLIENT)
+
+
+if __name__ == "__main__":
+    unittest.main()
