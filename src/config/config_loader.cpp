@@ -387,39 +387,19 @@ bool valid_bucket(const std::string& bucket) {
 }
 
 void check_media_backend(const Config& c) {
-  if (c.media_backend == "local") {
-    if (!c.s3.public_url.empty()) {
-      throw ConfigError("s3.public_url", "is only used with media_backend = \"s3\"");
-    }
-    return;
-  }
-  if (c.media_backend != "s3") {
+  if (c.media_backend == "s3") {
+    validate_s3(c.s3);
+  } else if (c.media_backend != "local") {
     throw ConfigError("media_backend", "expected local or s3, got '" + c.media_backend + "'");
-  }
-  const auto& s3 = c.s3;
-  if (!is_http_url(s3.endpoint) || s3.endpoint.find('?') != std::string::npos) {
-    throw ConfigError("s3.endpoint",
-                      "needs the S3 server's http(s):// address, e.g. "
-                      "https://s3.eu-west-1.amazonaws.com or http://127.0.0.1:9000");
-  }
-  if (!valid_bucket(s3.bucket)) {
-    throw ConfigError("s3.bucket", "needs the bucket's name (3 to 63 of a-z, 0-9, '.' and '-')");
-  }
-  if (s3.region.empty()) {
-    throw ConfigError("s3.region", "is required (us-east-1 for MinIO, garage for Garage)");
-  }
-  if (s3.access_key_id.empty()) throw ConfigError("s3.access_key_id", "is required");
-  if (s3.secret_access_key.empty()) throw ConfigError("s3.secret_access_key", "is required");
-  if (!s3.public_url.empty() && !is_http_url(s3.public_url)) {
-    throw ConfigError("s3.public_url", "must be an http(s):// address, e.g. https://media.example");
   }
 }
 
 void validate(const Config& c, Requirement requirement) {
-  if (c.database.url.empty()) {
+  if (requirement != Requirement::kStorageOnly && c.database.url.empty()) {
     throw ConfigError("database_url", "is required, e.g. postgresql://loxodon@localhost/loxodon");
   }
-  if (!c.database.url.starts_with("postgresql://") && !c.database.url.starts_with("postgres://")) {
+  if (!c.database.url.empty() && !c.database.url.starts_with("postgresql://") &&
+      !c.database.url.starts_with("postgres://")) {
     throw ConfigError("database_url", "must be a libpq URI starting with postgresql://");
   }
   if (c.scheme != "https" && c.scheme != "http") {
@@ -445,6 +425,25 @@ void validate(const Config& c, Requirement requirement) {
 }
 
 }  // namespace
+
+void validate_s3(const S3Config& s3) {
+  if (!is_http_url(s3.endpoint) || s3.endpoint.find('?') != std::string::npos) {
+    throw ConfigError("s3.endpoint",
+                      "needs the S3 server's http(s):// address, e.g. "
+                      "https://s3.eu-west-1.amazonaws.com or http://127.0.0.1:9000");
+  }
+  if (!valid_bucket(s3.bucket)) {
+    throw ConfigError("s3.bucket", "needs the bucket's name (3 to 63 of a-z, 0-9, '.' and '-')");
+  }
+  if (s3.region.empty()) {
+    throw ConfigError("s3.region", "is required (us-east-1 for MinIO, garage for Garage)");
+  }
+  if (s3.access_key_id.empty()) throw ConfigError("s3.access_key_id", "is required");
+  if (s3.secret_access_key.empty()) throw ConfigError("s3.secret_access_key", "is required");
+  if (!s3.public_url.empty() && !is_http_url(s3.public_url)) {
+    throw ConfigError("s3.public_url", "must be an http(s):// address, e.g. https://media.example");
+  }
+}
 
 std::vector<std::string> known_keys() {
   std::vector<std::string> keys;
