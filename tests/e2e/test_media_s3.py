@@ -5,12 +5,16 @@ reaching the bucket, media URLs pointing at a public URL when one is set, an unr
 answered with 503 and no secret in the log, and `loxodon media migrate --to s3` copying a local
 media directory with a progress bar and resuming."""
 
+import hashlib
+import hmac
+import http.server
 import os
 import pty
 import shutil
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 import unittest
 import urllib.parse
@@ -82,6 +86,67 @@ class S3rver:
             self.proc.wait()
         self.log.close()
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class SignatureChecker:
+    """A bucket that only checks signatures: it recomputes each request's AWS Signature V4 from
+    the secret (S3's rules: the path as sent, x-amz-content-sha256 as the payload hash) without
+    libcurl, answers HEAD with 404 and PUT with 200 when the signature matches, 403 otherwise.
+    s3rver does not verify V4 signatures; real servers do."""
+
+    def __init__(self, secret):
+        checker = self
+        self.results = []  # (method, path, matched)
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def answer(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                matched = checker.verify(self, body, secret)
+                checker.results.append((self.command, self.path, matched))
+                status = 403 if not matched else 404 if self.command == "HEAD" else 200
+                self.send_response(status)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            do_HEAD = do_PUT = do_GET = do_DELETE = answer
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.endpoint = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    @staticmethod
+    def verify(request, body, secret):
+        auth = request.headers.get("Authorization", "")
+        if not auth.startswith("AWS4-HMAC-SHA256 "):
+            return False
+        fields = dict(p.strip().split("=", 1) for p in auth.split(" ", 1)[1].split(","))
+        credential = fields["Credential"].split("/")  # key/date/region/service/aws4_request
+        signed = fields["SignedHeaders"].split(";")
+        if not {"host", "x-amz-date", "x-amz-content-sha256"} <= set(signed):
+            return False
+        url = urllib.parse.urlsplit(request.path)
+        headers = "".join(f"{h}:{' '.join(request.headers[h].split())}\n" for h in signed)
+        payload = request.headers["x-amz-content-sha256"]
+        if payload != "UNSIGNED-PAYLOAD" and payload != hashlib.sha256(body).hexdigest():
+            return False
+        canonical = "\n".join([request.command, url.path, url.query, headers, ";".join(signed),
+                               payload])
+        to_sign = "\n".join(["AWS4-HMAC-SHA256", request.headers["x-amz-date"],
+                             "/".join(credential[1:]),
+                             hashlib.sha256(canonical.encode()).hexdigest()])
+        key = ("AWS4" + secret).encode()
+        for part in credential[1:]:
+            key = hmac.new(key, part.encode(), hashlib.sha256).digest()
+        expected = hmac.new(key, to_sign.encode(), hashlib.sha256).hexdigest()
+        return credential[2] == "eu-west-1" and hmac.compare_digest(expected, fields["Signature"])
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
 
 
 def key_of(url):
@@ -322,6 +387,32 @@ class MediaMigrateTest(unittest.TestCase):
         self.assertEqual(proc.returncode, 1, proc.stderr)
         self.assertIn("run it again to resume", proc.stderr)
         self.assertNotIn(SECRET, proc.stderr + proc.stdout)
+
+
+    def test_requests_carry_a_valid_signature_v4(self):
+        checker = SignatureChecker(SECRET)
+        try:
+            env = self.env()
+            env.update({"LOXODON_S3_ENDPOINT": checker.endpoint, "LOXODON_S3_REGION": "eu-west-1"})
+            proc = subprocess.run([LOXODON_BIN, "media", "migrate", "--to", "s3"], env=env,
+                                  capture_output=True, text=True, timeout=60)
+            self.assertEqual(proc.returncode, 0, proc.stderr)
+            self.assertIn("3 file(s) copied", proc.stdout)
+            methods = sorted(method for method, _, _ in checker.results)
+            self.assertEqual(methods, ["HEAD"] * 3 + ["PUT"] * 3)
+            self.assertTrue(all(matched for _, _, matched in checker.results), checker.results)
+            self.assertIn(f"/{BUCKET}/ab/cd/0123456789abcdef0123456789abcdef/original.jpg",
+                          [path for _, path, _ in checker.results])
+            # Signed with another secret, the same requests are refused and the run stops.
+            checker.results.clear()
+            env["LOXODON_S3_SECRET_ACCESS_KEY"] = "not-the-secret"
+            proc = subprocess.run([LOXODON_BIN, "media", "migrate", "--to", "s3"], env=env,
+                                  capture_output=True, text=True, timeout=60)
+            self.assertEqual(proc.returncode, 1)
+            self.assertIn("403", proc.stderr)
+            self.assertEqual([matched for _, _, matched in checker.results], [False])
+        finally:
+            checker.close()
 
 
 if __name__ == "__main__":
