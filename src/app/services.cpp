@@ -1,3 +1,4 @@
+#include <loxodon/app/media_store_factory.hpp>
 #include <loxodon/app/services.hpp>
 #include <loxodon/payments/manual_provider.hpp>
 #include <loxodon/services/funding/stripe_provider.hpp>
@@ -49,8 +50,8 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
       funding(c, d, ids, thanks),
       payment_webhooks(c, d, ids),
       notifications(d, reader),
-      media_store(c.media_dir),
-      media(c, d, ids, media_store, b, http_client),
+      media_store(make_media_store(c)),
+      media(c, d, ids, *media_store, b, http_client),
       inbox(c, d, fetcher, resolver, relationships, reports, ids),
       lists(d, ids, reader),
       search(c, d, reader, resolver, inbox),

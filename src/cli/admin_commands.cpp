@@ -1,6 +1,7 @@
 #include "cli/admin_commands.hpp"
 
 #include "cli/logging.hpp"
+#include "cli/media_migrate.hpp"
 #include "cli/with_services.hpp"
 
 #include <loxodon/app/services.hpp>
@@ -91,11 +92,18 @@ funding.stripe_secret_key; the manual provider has nothing to catch up on.
 )";
 
 const char* kMediaHelp = R"(Usage: loxodon [--config FILE] media prune [--days N]
+       loxodon [--config FILE] media migrate --to s3
 
 Attachments of posts from other servers are copied here when the posts arrive (so readers never
 load them from the other server). `media prune` removes the copies older than N days (default 7)
 from the media store; the posts keep a link to the original, which apps show instead. Run it
 from cron to bound the disk space remote media takes. Progress goes to the log as it works.
+
+`media migrate --to s3` copies every file of LOXODON_MEDIA_DIR into the bucket the LOXODON_S3_*
+settings name (media_backend may still be local), with a progress bar on a terminal. A file
+already in the bucket with the same size is not sent again, so a run that stopped resumes when
+started again. Then set LOXODON_MEDIA_BACKEND=s3, restart, and run it once more to catch files
+written in between. It needs no database.
 )";
 
 const char* kAnnouncementsHelp = R"(Usage: loxodon [--config FILE] announcements COMMAND [OPTIONS]
@@ -343,6 +351,7 @@ int announcements(const std::optional<std::string>& config_path,
 }
 
 int media(const std::optional<std::string>& config_path, const std::vector<std::string>& args) {
+  if (args.size() >= 2 && args[1] == "migrate") return media_migrate(config_path, args);
   if (args.size() < 2 || args[1] != "prune") {
     std::cerr << kMediaHelp;
     return kUsage;

@@ -39,7 +39,7 @@ Commands:
   announcements
              Publish, list and withdraw staff announcements
   federation Delivery health of remote servers: list failing hosts, clear one
-  media      Prune cached copies of other servers' media
+  media      Prune cached copies of other servers' media; copy local media to S3
   reports    The moderation queue: list reports, resolve one
   funding    Catch up on payment events whose webhooks never arrived
   help       Show help for a command (loxodon help accounts)
@@ -58,6 +58,11 @@ Environment (the essentials; every key in the example config has one):
   LOXODON_MEDIA_DIR         where uploaded media is stored
   LOXODON_DATABASE_DIRECT_URL          PostgreSQL itself, when DATABASE_URL is PgBouncer
   LOXODON_DATABASE_PREPARED_STATEMENTS false behind PgBouncer in transaction mode
+  LOXODON_MEDIA_BACKEND     local (default: LOXODON_MEDIA_DIR) or s3 (a bucket, below)
+  LOXODON_S3_ENDPOINT       the S3 server, e.g. https://s3.eu-west-1.amazonaws.com
+  LOXODON_S3_BUCKET, LOXODON_S3_REGION, LOXODON_S3_ACCESS_KEY_ID, LOXODON_S3_SECRET_ACCESS_KEY
+  LOXODON_S3_PATH_STYLE     true for MinIO, Garage and most self-hosted servers
+  LOXODON_S3_PUBLIC_URL     a CDN or bucket address for media URLs (else Loxodon serves media)
   LOXODON_ALLOW_PRIVATE_ADDRESSES  let federation reach private addresses (tests only)
   LOXODON_OAUTH_PASSWORD_GRANT     enable the OAuth password grant (scripts and tests)
 

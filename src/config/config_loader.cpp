@@ -1,5 +1,6 @@
 #include <loxodon/config/config_error.hpp>
 #include <loxodon/config/config_loader.hpp>
+#include <loxodon/util/http_url.hpp>
 
 #include <toml++/toml.h>
 
@@ -116,6 +117,23 @@ std::vector<KeySpec> key_specs() {
       {"database_url", Kind::kString, 0, 0,
        [](Config& c, const Value& v) { c.database.url = str(v); }},
       {"media_dir", Kind::kString, 0, 0, [](Config& c, const Value& v) { c.media_dir = str(v); }},
+      {"media_backend", Kind::kString, 0, 0,
+       [](Config& c, const Value& v) { c.media_backend = str(v); }},
+      {"s3.endpoint", Kind::kString, 0, 0,
+       [](Config& c, const Value& v) { c.s3.endpoint = str(v); }},
+      {"s3.bucket", Kind::kString, 0, 0, [](Config& c, const Value& v) { c.s3.bucket = str(v); }},
+      {"s3.region", Kind::kString, 0, 0, [](Config& c, const Value& v) { c.s3.region = str(v); }},
+      {"s3.access_key_id", Kind::kString, 0, 0,
+       [](Config& c, const Value& v) { c.s3.access_key_id = str(v); }},
+      {"s3.secret_access_key", Kind::kString, 0, 0,
+       [](Config& c, const Value& v) { c.s3.secret_access_key = str(v); }},
+      {"s3.path_style", Kind::kBool, 0, 0,
+       [](Config& c, const Value& v) { c.s3.path_style = std::get<bool>(v); }},
+      {"s3.public_url", Kind::kString, 0, 0,
+       [](Config& c, const Value& v) {
+         c.s3.public_url = str(v);
+         while (c.s3.public_url.ends_with('/')) c.s3.public_url.pop_back();
+       }},
       {"allow_private_addresses", Kind::kBool, 0, 0,
        [](Config& c, const Value& v) { c.allow_private_addresses = std::get<bool>(v); }},
       {"oauth_password_grant", Kind::kBool, 0, 0,
@@ -364,11 +382,28 @@ void check_domain(const std::string& domain) {
   }
 }
 
+// S3 bucket names: 3 to 63 lowercase letters, digits, '.' and '-' (they become a host name).
+bool valid_bucket(const std::string& bucket) {
+  if (bucket.size() < 3 || bucket.size() > 63) return false;
+  return std::all_of(bucket.begin(), bucket.end(), [](char ch) {
+    return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '.' || ch == '-';
+  });
+}
+
+void check_media_backend(const Config& c) {
+  if (c.media_backend == "s3") {
+    validate_s3(c.s3);
+  } else if (c.media_backend != "local") {
+    throw ConfigError("media_backend", "expected local or s3, got '" + c.media_backend + "'");
+  }
+}
+
 void validate(const Config& c, Requirement requirement) {
-  if (c.database.url.empty()) {
+  if (requirement != Requirement::kStorageOnly && c.database.url.empty()) {
     throw ConfigError("database_url", "is required, e.g. postgresql://loxodon@localhost/loxodon");
   }
-  if (!c.database.url.starts_with("postgresql://") && !c.database.url.starts_with("postgres://")) {
+  if (!c.database.url.empty() && !c.database.url.starts_with("postgresql://") &&
+      !c.database.url.starts_with("postgres://")) {
     throw ConfigError("database_url", "must be a libpq URI starting with postgresql://");
   }
   const std::string& direct = c.database.direct_url;
@@ -387,6 +422,7 @@ void validate(const Config& c, Requirement requirement) {
         "expected trace, debug, info, warn, error, critical or off; got '" + c.log_level + "'");
   }
   check_listen(c.listen);
+  check_media_backend(c);
   if (!c.smtp.host.empty() && c.smtp.from_address.find('@') == std::string::npos) {
     throw ConfigError("smtp.from_address",
                       "is required when smtp.host is set, e.g. notifications@social.example");
@@ -398,6 +434,25 @@ void validate(const Config& c, Requirement requirement) {
 }
 
 }  // namespace
+
+void validate_s3(const S3Config& s3) {
+  if (!is_http_url(s3.endpoint) || s3.endpoint.find('?') != std::string::npos) {
+    throw ConfigError("s3.endpoint",
+                      "needs the S3 server's http(s):// address, e.g. "
+                      "https://s3.eu-west-1.amazonaws.com or http://127.0.0.1:9000");
+  }
+  if (!valid_bucket(s3.bucket)) {
+    throw ConfigError("s3.bucket", "needs the bucket's name (3 to 63 of a-z, 0-9, '.' and '-')");
+  }
+  if (s3.region.empty()) {
+    throw ConfigError("s3.region", "is required (us-east-1 for MinIO, garage for Garage)");
+  }
+  if (s3.access_key_id.empty()) throw ConfigError("s3.access_key_id", "is required");
+  if (s3.secret_access_key.empty()) throw ConfigError("s3.secret_access_key", "is required");
+  if (!s3.public_url.empty() && !is_http_url(s3.public_url)) {
+    throw ConfigError("s3.public_url", "must be an http(s):// address, e.g. https://media.example");
+  }
+}
 
 std::vector<std::string> known_keys() {
   std::vector<std::string> keys;

@@ -37,4 +37,11 @@ std::optional<ByteSource> MediaStore::open(const std::string& key) const {
   return ByteSource(std::move(*bytes));
 }
 
+std::optional<ByteSource> MediaStore::open_part(const std::string& key, std::uint64_t offset,
+                                                std::uint64_t length) const {
+  auto whole = open(key);
+  if (!whole) return std::nullopt;
+  return whole->slice(offset, length);
+}
+
 }  // namespace lox::media

@@ -1,4 +1,5 @@
 #include "web/html.hpp"
+#include "web/sponsored_block.hpp"
 #include "web/status_html.hpp"
 
 #include <loxodon/services/accounts/auth_service.hpp>
@@ -53,11 +54,12 @@ std::optional<std::int64_t> whole_number(const std::string& text) {
 }
 
 // The top of a profile: avatar, handle, badge, bio, fields and counts.
-std::string profile_head(const config::Config& config, const domain::Account& a,
-                         const std::string& acct) {
+std::string profile_head(const domain::Account& a, const std::string& acct) {
   std::string body = "<div class=\"profile-head\">";
   if (a.avatar_key) {
-    body += "<img class=\"avatar\" alt=\"\" src=\"" + html_escape(config.media_url(*a.avatar_key)) +
+    // From our own origin, as the page's img-src 'self' allows, even when apps are sent to a
+    // CDN (s3.public_url).
+    body += "<img class=\"avatar\" alt=\"\" src=\"" + html_escape(local_media_path(*a.avatar_key)) +
             "\">";
   }
   body += "<div><p class=\"acct\">" + html_escape(acct) + "</p>";
@@ -136,7 +138,7 @@ awaitable<http::Response> ProfilePages::post_page(http::Request& request, const 
 awaitable<http::Response> ProfilePages::profile_page(const domain::Account& a,
                                                      const std::string& style) {
   const std::string name = a.display_name.empty() ? a.username : a.display_name;
-  std::string body = profile_head(config_, a, "@" + a.username + "@" + config_.domain);
+  std::string body = profile_head(a, "@" + a.username + "@" + config_.domain);
   domain::PageRequest query;
   query.limit = kPostsShown;
   auto posts = co_await timelines_.account_statuses(0, a.id, true, false, false, query);

@@ -4,7 +4,7 @@
 #include <loxodon/federation/activity_fetcher.hpp>
 #include <loxodon/federation/actor_resolver.hpp>
 #include <loxodon/federation/delivery.hpp>
-#include <loxodon/media/local_media_store.hpp>
+#include <loxodon/media/media_store.hpp>
 #include <loxodon/net/http_client.hpp>
 #include <loxodon/payments/payment_provider.hpp>
 #include <loxodon/services/accounts/account_service.hpp>
@@ -100,7 +100,8 @@ struct Services {
   services::FundingService funding;
   services::PaymentWebhookService payment_webhooks;
   services::NotificationService notifications;
-  media::LocalMediaStore media_store;  // LOXODON_MEDIA_DIR
+  // LOXODON_MEDIA_DIR, or the S3 bucket when media_backend is s3 (make_media_store).
+  std::unique_ptr<media::MediaStore> media_store;
   services::MediaService media;
   services::InboxService inbox;
   services::ListService lists;

@@ -86,6 +86,20 @@ struct RateLimitConfig {
   std::chrono::seconds login_window{300};
 };
 
+// The S3-compatible bucket that holds media when media_backend is "s3" (admin guide, "Object
+// storage").
+struct S3Config {
+  std::string endpoint;  // http(s)://host[:port], without the bucket
+  std::string bucket;
+  std::string region;
+  std::string access_key_id;
+  std::string secret_access_key;  // never logged
+  bool path_style = false;        // endpoint/bucket/key (MinIO, Garage) instead of bucket.host/key
+  // Where clients load media from instead of this server (a CDN or the bucket's public host),
+  // without a trailing slash; empty: Loxodon serves media itself from the bucket.
+  std::string public_url;
+};
+
 struct InstanceConfig {
   std::string title = "Loxodon";
   std::string short_description;
@@ -124,6 +138,7 @@ struct Config {
   std::string scheme = "https";
   std::string listen = "127.0.0.1:3000";
   std::string media_dir = "media";
+  std::string media_backend = "local";  // local (media_dir) or s3 (the bucket in `s3`)
   bool allow_private_addresses = false;
   bool oauth_password_grant = false;
   std::string log_level = "info";
@@ -135,6 +150,7 @@ struct Config {
   SmtpConfig smtp;
   RateLimitConfig rate_limits;
   FundingConfig funding;
+  S3Config s3;
   // Remote statuses older than this many days that nobody here interacted with are removed by
   // the hourly maintenance job (0 keeps them; Mastodon's "content cache retention period").
   int remote_content_retention_days = 0;
@@ -143,8 +159,10 @@ struct Config {
   std::string base_url() const { return scheme + "://" + domain; }
   // ws(s)://domain, advertised to clients for the streaming API.
   std::string streaming_url() const { return (scheme == "https" ? "wss://" : "ws://") + domain; }
-  // Where a file of the media store is served (the media route of api/mastodon).
+  // Where clients load a file of the media store: the public URL of the bucket when one is set,
+  // else the media route of api/mastodon (which serves from either store).
   std::string media_url(const std::string& key) const {
+    if (media_backend == "s3" && !s3.public_url.empty()) return s3.public_url + "/" + key;
     return base_url() + "/system/media/" + key;
   }
   // A local account's ActivityPub id and profile page (Mastodon's URL scheme).

@@ -17,7 +17,12 @@ Environment loxodon_environment();
 enum class Requirement {
   kDatabaseOnly,  // `migrate` and other maintenance commands
   kServe,         // `serve` also needs a public domain
+  kStorageOnly,   // `media migrate`: the media store and bucket, no database
 };
+
+// Throws ConfigError naming the first [s3] key that cannot reach a bucket (media_backend = "s3"
+// checks it at load; `media migrate --to s3` before switching).
+void validate_s3(const S3Config& s3);
 
 // Every dotted key the loader understands, in documentation order.
 std::vector<std::string> known_keys();

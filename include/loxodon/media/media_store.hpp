@@ -18,9 +18,9 @@ struct MediaFileInfo {
 
 // Where media files live, by key ("ab/cd/<32 hex>/original.jpg"). Keys are made by the media
 // service from random bytes, so a file's URL cannot be guessed from another's. The local
-// filesystem store is the default; an S3-compatible store implements the same three calls (put
-// as a PUT of the object, read as a GET or a redirect to a signed URL, remove as a DELETE) and
-// serves several nodes from one bucket.
+// filesystem store is the default; the S3-compatible store (S3MediaStore) implements the same
+// calls as requests on a bucket's objects and serves several nodes from one bucket. Every call
+// blocks: callers run them on a thread pool, never on an io thread.
 class MediaStore {
  public:
   virtual ~MediaStore() = default;
@@ -36,6 +36,11 @@ class MediaStore {
   // The defaults read the whole file; stores override them.
   virtual std::optional<MediaFileInfo> stat(const std::string& key) const;
   virtual std::optional<ByteSource> open(const std::string& key) const;
+  // `length` bytes of the file from `offset` (a Range request), opened for reading. The default
+  // opens the whole file and takes the part; a remote store fetches only the part, so seeking
+  // in a long video never downloads all of it.
+  virtual std::optional<ByteSource> open_part(const std::string& key, std::uint64_t offset,
+                                              std::uint64_t length) const;
 
   // Whether `key` is one our service could have made: lowercase letters, digits, '.', '-', '_'
   // and '/' between non-empty parts, never "." or "..". Everything else is refused before it

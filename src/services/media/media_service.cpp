@@ -532,6 +532,13 @@ awaitable<std::optional<ByteSource>> MediaService::open_file(std::string key) {
   co_return co_await run_blocking(file_reads_, open);
 }
 
+awaitable<std::optional<ByteSource>> MediaService::open_file_part(std::string key,
+                                                                  std::uint64_t offset,
+                                                                  std::uint64_t length) {
+  auto open = [&] { return store_.open_part(key, offset, length); };
+  co_return co_await run_blocking(file_reads_, open);
+}
+
 awaitable<std::string> MediaService::read_file_part(ByteSource file, std::uint64_t offset,
                                                     std::size_t length) {
   auto read = [&] { return file.read(offset, length); };

@@ -115,6 +115,9 @@ class MediaService {
   // a time).
   awaitable<std::optional<media::MediaFileInfo>> file_info(std::string key);
   awaitable<std::optional<ByteSource>> open_file(std::string key);
+  // `length` bytes of the file from `offset` only (a Range request): a bucket sends just those.
+  awaitable<std::optional<ByteSource>> open_file_part(std::string key, std::uint64_t offset,
+                                                      std::uint64_t length);
   // `length` bytes of an opened file from `offset`, read on the same threads.
   awaitable<std::string> read_file_part(ByteSource file, std::uint64_t offset, std::size_t length);
 

@@ -108,12 +108,19 @@ awaitable<http::Response> MediaModule::file(const http::Request& request) {
     res.set_header("Content-Range", "bytes */" + std::to_string(info->size));
     co_return res;
   }
-  // Opened once; the server reads it a block at a time as it sends it.
-  auto opened = co_await media_.open_file(wanted->key);
+  // Opened once (a range: only its bytes, which is all a bucket sends); the server reads it a
+  // block at a time as it sends it.
+  const auto* bytes = std::get_if<ByteRange>(&range);
+  std::optional<ByteSource> opened;
+  if (bytes) {
+    opened =
+        co_await media_.open_file_part(wanted->key, bytes->first, bytes->last - bytes->first + 1);
+  } else {
+    opened = co_await media_.open_file(wanted->key);
+  }
   if (!opened) co_return http::Response::error(404, "Record not found");
   res.status = 200;
-  if (const auto* bytes = std::get_if<ByteRange>(&range)) {
-    *opened = opened->slice(bytes->first, bytes->last - bytes->first + 1);
+  if (bytes) {
     res.status = 206;
     res.set_header("Content-Range", "bytes " + std::to_string(bytes->first) + "-" +
                                         std::to_string(bytes->last) + "/" +
