@@ -1,5 +1,7 @@
 #pragma once
 
+#include <loxodon/util/metrics.hpp>
+
 #include <chrono>
 #include <cstddef>
 #include <string>
@@ -11,6 +13,8 @@ struct DatabaseOptions {
   std::size_t pool_size = 4;
   std::chrono::milliseconds statement_timeout{5000};
   std::chrono::seconds connect_timeout{5};
+  // Pool waits and connections in use; null: not measured.
+  Metrics* metrics = nullptr;
 };
 
 }  // namespace lox::db
