@@ -288,7 +288,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
       co_await refuse(stream, refusal->status, refusal->message, peer);
       co_return false;
     }
-    if (needs_gate(routed) && !co_await pass_gate(stream, routed, req)) co_return false;
+    if (needs_gate(routed) && !co_await pass_gate(stream, routed, req, started)) co_return false;
     bhttp::request<bhttp::string_body> message;
     if (!co_await read_body(stream, buffer, parser, routed, req, message, peer)) co_return false;
     co_return co_await respond(stream, conn, routed, req, message, started);
@@ -396,12 +396,13 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
 
   // A large body (or one of unknown length) is read only once the route's gate accepted the
   // head: its refusal is sent and the connection closed without reading the body.
-  awaitable<bool> pass_gate(beast::tcp_stream& stream, const Routed& r, Request& req) {
+  awaitable<bool> pass_gate(beast::tcp_stream& stream, const Routed& r, Request& req,
+                            std::chrono::steady_clock::time_point started) {
     std::optional<Response> refusal = co_await gate(r.match, req);
     if (!refusal) co_return true;
     decorate(*refusal, req);
     access.answered(req, {route_name(r), refusal->status, 0, r.log_address, "before its body"},
-                    std::chrono::steady_clock::now());
+                    started);
     co_await writer.answer_and_close(stream, std::move(*refusal));
     co_return false;
   }
