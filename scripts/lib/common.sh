@@ -8,13 +8,13 @@ PG_BIN=/usr/lib/postgresql/15/bin
 # Packages to build and run the server.
 LOX_BUILD_PACKAGES="g++ cmake ninja-build pkg-config libboost-dev libboost-system-dev
   nlohmann-json3-dev rapidjson-dev libpqxx-dev libssl-dev libspdlog-dev libtomlplusplus-dev libsodium-dev
-  libcurl4-openssl-dev libvips-dev libgumbo-dev libgtest-dev python3 postgresql-15"
+  libcurl4-openssl-dev libvips-dev libgumbo-dev prometheus-cpp-dev libgtest-dev python3 postgresql-15"
 # Added for the test suite: the real Mastodon client library for Python, an SMTP sink, blurhash
-# decoding and exiftool to check uploaded images from the outside, and clang-format for the
-# formatting check. (GoogleTest is a build package: one build tree serves
+# decoding and exiftool to check uploaded images from the outside, Prometheus' own parser to read
+# /metrics as a scraper does, and clang-format for the formatting check. (GoogleTest is a build package: one build tree serves
 # both scripts.)
 LOX_TEST_PACKAGES="python3-mastodon python3-aiosmtpd python3-blurhash python3-pil python3-websocket
-  python3-cryptography
+  python3-cryptography python3-prometheus-client
   libimage-exiftool-perl
   clang-format chromium
   pgbouncer nginx"

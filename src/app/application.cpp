@@ -1,7 +1,10 @@
+#include "app/metrics_sampler.hpp"
+
 #include <loxodon/api/mastodon/stream_dispatcher.hpp>
 #include <loxodon/app/application.hpp>
 #include <loxodon/app/database_options_for.hpp>
 #include <loxodon/app/job_handlers.hpp>
+#include <loxodon/app/prometheus_metrics.hpp>
 #include <loxodon/app/services.hpp>
 #include <loxodon/app/web_app.hpp>
 #include <loxodon/db/database.hpp>
@@ -45,7 +48,7 @@ void raise_open_file_limit(spdlog::logger& log) {
   }
 }
 
-http::ServerOptions server_options(const config::Config& c) {
+http::ServerOptions server_options(const config::Config& c, Metrics* metrics) {
   http::ServerOptions o;
   auto colon = c.listen.rfind(':');
   o.address = c.listen.substr(0, colon);
@@ -67,16 +70,19 @@ http::ServerOptions server_options(const config::Config& c) {
                           ? std::filesystem::temp_directory_path()
                           : std::filesystem::path(c.http.upload_spool_dir);
   o.access_log = c.access_log;
+  o.json_log = c.log_format == "json";
+  o.metrics = metrics;
   return o;
 }
 
-jobs::RuntimeOptions runtime_options(const config::Config& c) {
+jobs::RuntimeOptions runtime_options(const config::Config& c, Metrics* metrics) {
   jobs::RuntimeOptions o;
   o.workers = c.jobs.workers;
   o.lease = c.jobs.lease;
   o.poll_interval = c.jobs.poll_interval;
   o.reaper_interval = c.jobs.reaper_interval;
   o.drain_timeout = c.jobs.drain_timeout;
+  o.metrics = metrics;
   return o;
 }
 
@@ -86,14 +92,17 @@ struct Application::Impl {
   explicit Impl(config::Config c)
       : config(std::move(c)),
         log(spdlog::get("lox.app") ? spdlog::get("lox.app") : spdlog::default_logger()),
-        db(database_options_for(config)),
+        metrics(config.metrics_listen.empty() ? nullptr : std::make_unique<PrometheusMetrics>()),
+        db(database_options_for(config, metrics.get())),
         fed_guard(asio::make_work_guard(fed_io)),
-        services(config, db, blocking),
+        services(config, db, blocking, metrics.get()),
         web(services),
-        runtime(db, fed_io.get_executor(), runtime_options(config)) {}
+        runtime(db, fed_io.get_executor(), runtime_options(config, metrics.get())) {}
 
   config::Config config;
   std::shared_ptr<spdlog::logger> log;
+  // Null when metrics are off (metrics_listen empty): nothing records, nothing is served.
+  std::unique_ptr<PrometheusMetrics> metrics;
   asio::io_context api_io{1};
   asio::io_context fed_io{1};
   // Password hashing, key generation and SMTP: CPU or blocking work that must not run on an io
@@ -108,6 +117,7 @@ struct Application::Impl {
   // Live streaming: events from every process (NOTIFY) to this process's subscribers.
   std::unique_ptr<api::mastodon::StreamDispatcher> stream_dispatcher;
   std::unique_ptr<db::Listener> stream_listener;
+  std::unique_ptr<MetricsSampler> metrics_sampler;
   int exit_code = 0;
   bool shutting_down = false;
   bool waiting_logged = false;
@@ -207,6 +217,7 @@ struct Application::Impl {
     services.id_lease.stop();
     stream_listener->stop();
     stream_dispatcher->stop();
+    if (metrics_sampler) asio::post(fed_io, [this] { metrics_sampler->stop(); });
     co_await server->stop(config.http.shutdown_grace);
     // Drain jobs on their own loop, then stop both loops.
     asio::co_spawn(fed_io, runtime.stop(), [this](std::exception_ptr) {
@@ -232,7 +243,7 @@ struct Application::Impl {
 
   // Checks the upload spool, then listens; false (logged) when either fails.
   bool start_server() {
-    auto options = server_options(config);
+    auto options = server_options(config, metrics.get());
     try {
       // Uploads will need it: better to say so now than at the first large one.
       (void)FileHandle::anonymous_in(options.spool_directory);
@@ -250,7 +261,7 @@ struct Application::Impl {
       return false;
     }
     log->info("Loxodon serving {} on {}:{} (http, {} database connections)", config.base_url(),
-              server_options(config).address, port, config.database.pool_size);
+              options.address, port, config.database.pool_size);
     return true;
   }
 
@@ -275,6 +286,22 @@ struct Application::Impl {
     asio::co_spawn(api_io, stream_listener->run(), log_error("streaming listener"));
   }
 
+  // Serves /metrics and samples the database's gauges on the jobs' loop; false (logged) when
+  // the metrics address cannot be bound.
+  bool start_metrics() {
+    if (!metrics) return true;
+    try {
+      int port = metrics->listen(config.metrics_listen);
+      log->info("Prometheus metrics on {} (port {})", config.metrics_listen, port);
+    } catch (const std::exception& e) {
+      log->critical("{} (metrics_listen)", e.what());
+      return false;
+    }
+    metrics_sampler = std::make_unique<MetricsSampler>(db, *metrics, std::chrono::seconds(15));
+    asio::co_spawn(fed_io, metrics_sampler->run(), asio::detached);
+    return true;
+  }
+
   int run() {
     raise_open_file_limit(*log);
     services.ids.require_lease();  // this process shares its database with others
@@ -282,7 +309,7 @@ struct Application::Impl {
     bool ready = prepare_now();
     if (exit_code != 0) return exit_code;
     if (ready) keep_lease();
-    if (!start_server()) return 1;
+    if (!start_server() || !start_metrics()) return 1;
     warn_about_setup();
     start_streaming();
     asio::co_spawn(api_io, wait_for_signals(), asio::detached);

@@ -20,7 +20,7 @@ std::unique_ptr<payments::PaymentProvider> make_payment_provider(const config::C
 }
 }  // namespace
 
-Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& b)
+Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& b, Metrics* metrics)
     : config(c),
       db(d),
       blocking(b),
@@ -51,7 +51,7 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
       payment_webhooks(c, d, ids),
       notifications(d, reader),
       media_store(make_media_store(c)),
-      media(c, d, ids, *media_store, b, http_client),
+      media(c, d, ids, *media_store, b, http_client, metrics),
       inbox(c, d, fetcher, resolver, relationships, reports, ids),
       lists(d, ids, reader),
       search(c, d, reader, resolver, inbox),
@@ -68,7 +68,7 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
       announcement_feed(c, announcements, donation_prompts, sponsors),
       streaming(d, reader, notifications, conversations, announcements, auth),
       actors(c, d, reader, timelines),
-      deliveries(c, d, http_client, b),
+      deliveries(c, d, http_client, b, metrics),
       delivery_health(d),
       payment_provider(make_payment_provider(c, http_client)),
       checkout(c, d, *payment_provider, payment_webhooks),

@@ -65,6 +65,9 @@ Environment (the essentials; every key in the example config has one):
   LOXODON_S3_PUBLIC_URL     a CDN or bucket address for media URLs (else Loxodon serves media)
   LOXODON_ALLOW_PRIVATE_ADDRESSES  let federation reach private addresses (tests only)
   LOXODON_OAUTH_PASSWORD_GRANT     enable the OAuth password grant (scripts and tests)
+  LOXODON_LOG_LEVEL         trace, debug, info (default), warn, error, critical or off
+  LOXODON_LOG_FORMAT        text (default) or json: one JSON object per log line
+  LOXODON_METRICS_LISTEN    address:port serving Prometheus metrics at /metrics (default off)
 
 Exit codes: 0 success, 1 failure, 2 bad usage or configuration.
 )";
@@ -147,7 +150,7 @@ int serve(const Args& args) {
   if (args.rest.size() > 1) return unknown_option("serve", args.rest[1]);
   auto config = load(args, config::Requirement::kServe);
   if (!config) return kUsage;
-  setup_logging(config->log_level);
+  setup_logging(config->log_level, config->log_format);
   try {
     app::Application application(std::move(*config));
     return application.run();
@@ -168,7 +171,7 @@ int migrate(const Args& args) {
   }
   auto config = load(args, config::Requirement::kDatabaseOnly);
   if (!config) return kUsage;
-  setup_logging(config->log_level);
+  setup_logging(config->log_level, config->log_format);
   auto log = spdlog::get("lox.cli");
   db::Migrator migrator(app::database_options_for(*config).session_url(),
                         db::embedded_migrations());

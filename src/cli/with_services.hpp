@@ -34,7 +34,7 @@ int with_services(const std::optional<std::string>& config_path, F body) {
     std::cerr << "loxodon: config error: " << e.what() << "\n";
     return kUsage;
   }
-  setup_logging(config.log_level);
+  setup_logging(config.log_level, config.log_format);
   auto log = spdlog::get("lox.cli");
   db::DatabaseOptions dbo = app::database_options_for(config);
   dbo.pool_size = 2;

@@ -139,6 +139,9 @@ std::vector<KeySpec> key_specs() {
       {"oauth_password_grant", Kind::kBool, 0, 0,
        [](Config& c, const Value& v) { c.oauth_password_grant = std::get<bool>(v); }},
       {"log_level", Kind::kString, 0, 0, [](Config& c, const Value& v) { c.log_level = str(v); }},
+      {"log_format", Kind::kString, 0, 0, [](Config& c, const Value& v) { c.log_format = str(v); }},
+      {"metrics_listen", Kind::kString, 0, 0,
+       [](Config& c, const Value& v) { c.metrics_listen = str(v); }},
       {"access_log", Kind::kBool, 0, 0,
        [](Config& c, const Value& v) { c.access_log = std::get<bool>(v); }},
       {"http.max_body_bytes", Kind::kInt, 1024, std::int64_t{1} << 32,
@@ -346,22 +349,21 @@ void apply(const KeySpec& spec, Config& config, const Value& value) {
   spec.apply(config, value);
 }
 
-void check_listen(const std::string& listen) {
+// `key` is "listen" or "metrics_listen": both are ADDRESS:PORT.
+void check_listen(const std::string& listen, const std::string& key = "listen") {
   auto colon = listen.rfind(':');
   if (colon == std::string::npos || colon == 0) {
-    throw ConfigError("listen",
-                      "expected ADDRESS:PORT such as 127.0.0.1:3000, got '" + listen + "'");
+    throw ConfigError(key, "expected ADDRESS:PORT such as 127.0.0.1:3000, got '" + listen + "'");
   }
   std::string host = listen.substr(0, colon);
   std::string port = listen.substr(colon + 1);
   int value = -1;
   auto [ptr, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
   if (ec != std::errc{} || ptr != port.data() + port.size() || value < 0 || value > 65535) {
-    throw ConfigError("listen", "'" + port + "' is not a port number");
+    throw ConfigError(key, "'" + port + "' is not a port number");
   }
   if (!parse_ip_address(host) && host != "localhost") {
-    throw ConfigError("listen",
-                      "'" + host + "' is not an IP address (use 0.0.0.0, ::, or 127.0.0.1)");
+    throw ConfigError(key, "'" + host + "' is not an IP address (use 0.0.0.0, ::, or 127.0.0.1)");
   }
 }
 
@@ -421,8 +423,12 @@ void validate(const Config& c, Requirement requirement) {
         "log_level",
         "expected trace, debug, info, warn, error, critical or off; got '" + c.log_level + "'");
   }
+  if (c.log_format != "text" && c.log_format != "json") {
+    throw ConfigError("log_format", "expected text or json; got '" + c.log_format + "'");
+  }
   check_listen(c.listen);
   check_media_backend(c);
+  if (!c.metrics_listen.empty()) check_listen(c.metrics_listen, "metrics_listen");
   if (!c.smtp.host.empty() && c.smtp.from_address.find('@') == std::string::npos) {
     throw ConfigError("smtp.from_address",
                       "is required when smtp.host is set, e.g. notifications@social.example");

@@ -78,6 +78,7 @@ std::unique_ptr<PooledConnection> Database::checkout() {
   std::unique_lock lock(mutex_);
   available_.wait(lock, [this] { return free_slots_ > 0; });
   --free_slots_;
+  if (options_.metrics) options_.metrics->set_db_pool_in_use(options_.pool_size - free_slots_);
   if (!idle_.empty()) {
     auto conn = std::move(idle_.back());
     idle_.pop_back();
@@ -91,6 +92,7 @@ void Database::checkin(std::unique_ptr<PooledConnection> conn) {
     std::lock_guard lock(mutex_);
     idle_.push_back(std::move(conn));
     ++free_slots_;
+    if (options_.metrics) options_.metrics->set_db_pool_in_use(options_.pool_size - free_slots_);
   }
   available_.notify_one();
 }
@@ -160,7 +162,14 @@ void Database::execute_sync(const Work& work, bool transactional) {
 awaitable<void> Database::execute(Work work, bool transactional) {
   co_await asio::async_initiate<decltype(asio::use_awaitable), void(std::exception_ptr)>(
       [this, &work, transactional](auto handler) {
-        asio::post(pool_, [this, &work, transactional, handler = std::move(handler)]() mutable {
+        // The wait for a connection is the time queued for a pool thread (one connection each).
+        auto queued = std::chrono::steady_clock::now();
+        asio::post(pool_, [this, &work, transactional, queued,
+                           handler = std::move(handler)]() mutable {
+          if (options_.metrics) {
+            options_.metrics->record_db_pool_wait(
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - queued).count());
+          }
           std::exception_ptr error;
           try {
             execute_sync(work, transactional);

@@ -96,8 +96,9 @@ void enqueue_delivery(db::Tx& tx, const std::string& inbox, const json& activity
 }
 
 DeliveryWorker::DeliveryWorker(const config::Config& config, db::Database& db,
-                               net::HttpClient& client, asio::thread_pool& blocking)
-    : config_(config), db_(db), client_(client), blocking_(blocking) {
+                               net::HttpClient& client, asio::thread_pool& blocking,
+                               Metrics* metrics)
+    : config_(config), db_(db), client_(client), blocking_(blocking), metrics_(metrics) {
   log_ = spdlog::get("lox.federation");
   if (!log_) log_ = spdlog::default_logger();
 }
@@ -154,6 +155,23 @@ void DeliveryWorker::forget_health(const std::string& host) {
 }
 
 awaitable<void> DeliveryWorker::run(DeliveryPayload payload) {
+  // Counted by how the attempt ended; a permanent error is a delivery dropped for good.
+  auto record = [this](DeliveryResult result) {
+    if (metrics_ != nullptr) metrics_->record_delivery(result);
+  };
+  try {
+    DeliveryResult result = co_await attempt(std::move(payload));
+    record(result);
+  } catch (const jobs::PermanentError&) {
+    record(DeliveryResult::kRejected);
+    throw;
+  } catch (...) {
+    record(DeliveryResult::kFailed);
+    throw;
+  }
+}
+
+awaitable<DeliveryResult> DeliveryWorker::attempt(DeliveryPayload payload) {
   const std::string& inbox = payload.inbox;
   const std::int64_t signer = payload.signer;
   const json& activity = payload.activity;
@@ -175,7 +193,7 @@ awaitable<void> DeliveryWorker::run(DeliveryPayload payload) {
   // that has come back.
   if (health->unavailable && activity.value("type", json()) != "Follow") {
     log_->debug("delivery to {} skipped: {} is marked unavailable", inbox, host);
-    co_return;
+    co_return DeliveryResult::kSkipped;
   }
 
   const std::string key_id = key_id_of(config_, signer, key->username);
@@ -192,7 +210,7 @@ awaitable<void> DeliveryWorker::run(DeliveryPayload payload) {
         remember_health(host, std::nullopt);
         if (cleared) log_->info("{} is reachable again; its delivery failures are forgotten", host);
       }
-      co_return;
+      co_return DeliveryResult::kDelivered;
     }
     if (unsalvageable(response.status)) {
       throw jobs::PermanentError(inbox + " refused the delivery with " +

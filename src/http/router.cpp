@@ -54,7 +54,8 @@ void Router::add(const std::string& method, std::string_view pattern, Handler ha
       node = child.get();
     }
   }
-  if (!node->routes.emplace(method, Route{std::move(handler), options}).second) {
+  if (!node->routes.emplace(method, Route{std::move(handler), options, std::string(pattern)})
+           .second) {
     throw std::logic_error("duplicate route " + method + " " + std::string(pattern));
   }
   records_.push_back({method, std::string(pattern), where.file_name()});

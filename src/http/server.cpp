@@ -1,7 +1,9 @@
+#include "http/access_log.hpp"
 #include "http/client_address.hpp"
 #include "http/response_writer.hpp"
 #include "http/stream_session.hpp"
 
+#include <loxodon/http/request_ids.hpp>
 #include <loxodon/http/server.hpp>
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/file_handle.hpp>
@@ -15,7 +17,6 @@
 #include <unistd.h>
 
 #include <limits>
-#include <random>
 #include <set>
 
 namespace lox::http {
@@ -77,15 +78,8 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
         router(std::move(r)),
         options(std::move(o)),
         log(http_log()),
-        writer(options.write_timeout, log) {
-    // A random prefix keeps request ids unique across processes and restarts.
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::uint64_t seed = std::random_device{}();
-    for (int i = 0; i < 8; ++i) {
-      id_prefix.push_back(kHex[seed & 0xf]);
-      seed >>= 4;
-    }
-  }
+        writer(options.write_timeout, log),
+        access(log, options) {}
 
   asio::io_context& io;
   tcp::acceptor acceptor;
@@ -93,18 +87,11 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   ServerOptions options;
   std::shared_ptr<spdlog::logger> log;
   detail::ResponseWriter writer;
+  detail::AccessLog access;
   std::set<Connection*> connections;
   detail::ConnectionCounts connections_per_ip;
   bool stopping = false;
-  std::string id_prefix;
-  std::uint64_t next_request = 0;
-
-  std::string next_request_id() {
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%s%08llx", id_prefix.c_str(),
-                  static_cast<unsigned long long>(++next_request));
-    return buf;
-  }
+  RequestIds request_ids;
 
   awaitable<Response> dispatch(const RouteMatch& match, Request& req) {
     if (req.method == "OPTIONS") {
@@ -192,7 +179,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   // Answers a request the server refuses before routing (bad syntax, too large) and closes.
   awaitable<void> refuse(beast::tcp_stream& stream, unsigned status, std::string_view message,
                          const std::string& peer) {
-    std::string request_id = next_request_id();
+    std::string request_id = request_ids.next();
     Response res = Response::error(status, message);
     res.set_header("X-Request-Id", request_id);
     log->info("req={} refused {} ({}) ip={}", request_id, status, message, peer);
@@ -202,10 +189,12 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   // Hands the connection to a streaming endpoint until either side ends the stream.
   awaitable<void> serve_stream(beast::tcp_stream& stream,
                                bhttp::request<bhttp::string_body>& message, const Request& req,
-                               const Response& res, unsigned version) {
+                               const Response& res, unsigned version, std::string_view route,
+                               std::chrono::steady_clock::time_point opened) {
     const StreamUpgrade& upgrade = *res.upgrade;
     detail::StreamSessionOptions stream_options;
     stream_options.write_timeout = options.write_timeout;
+    stream_options.metrics = options.metrics;
     bool websocket = upgrade.transport == StreamUpgrade::Transport::kWebSocket;
     if (websocket && !boost::beast::websocket::is_upgrade(message)) {
       boost::system::error_code ec;
@@ -213,11 +202,8 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
                             false, version, ec);
       co_return;
     }
-    if (options.access_log) {
-      log->info("req={} {} {} {} stream opened ip={}", req.request_id, req.method, req.path,
-                websocket ? 101 : 200, req.remote_address);
-    }
     auto started = std::chrono::steady_clock::now();
+    access.answered(req, {route, websocket ? 101u : 200u, 0, true, "stream opened"}, opened);
     if (websocket) {
       co_await detail::serve_websocket(stream, message, upgrade, res.headers, stream_options);
     } else {
@@ -302,7 +288,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
       co_await refuse(stream, refusal->status, refusal->message, peer);
       co_return false;
     }
-    if (needs_gate(routed) && !co_await pass_gate(stream, routed, req)) co_return false;
+    if (needs_gate(routed) && !co_await pass_gate(stream, routed, req, started)) co_return false;
     bhttp::request<bhttp::string_body> message;
     if (!co_await read_body(stream, buffer, parser, routed, req, message, peer)) co_return false;
     co_return co_await respond(stream, conn, routed, req, message, started);
@@ -357,8 +343,11 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   // head is refused.
   std::optional<Refusal> accept_head(bhttp::request_parser<bhttp::string_body>& parser,
                                      const std::string& peer, Request& req, Routed& r) {
-    req.request_id = next_request_id();
     const auto& head = parser.get();
+    // A proxy's id (or a client's) is kept when it is plainly an id: one id across the logs.
+    auto incoming = head.find("X-Request-Id");
+    req.request_id = request_ids.for_request(
+        incoming == head.end() ? std::nullopt : std::optional<std::string_view>(incoming->value()));
     req.method = std::string(head.method_string());
     req.target = std::string(head.target());
     auto qmark = req.target.find('?');
@@ -396,20 +385,24 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     return std::nullopt;
   }
 
+  // The route's name in metrics and the log: its pattern, never the path (bounded labels).
+  static std::string_view route_name(const Routed& r) {
+    return r.match.route != nullptr ? std::string_view(r.match.route->pattern) : "unmatched";
+  }
+
   static bool needs_gate(const Routed& r) {
     return r.large && r.match.route != nullptr && r.match.route->options.before_large_body;
   }
 
   // A large body (or one of unknown length) is read only once the route's gate accepted the
   // head: its refusal is sent and the connection closed without reading the body.
-  awaitable<bool> pass_gate(beast::tcp_stream& stream, const Routed& r, Request& req) {
+  awaitable<bool> pass_gate(beast::tcp_stream& stream, const Routed& r, Request& req,
+                            std::chrono::steady_clock::time_point started) {
     std::optional<Response> refusal = co_await gate(r.match, req);
     if (!refusal) co_return true;
     decorate(*refusal, req);
-    if (options.access_log) {
-      log->info("req={} {} {} {} before its body ip={}", req.request_id, req.method, req.path,
-                refusal->status, r.log_address ? req.remote_address : std::string("-"));
-    }
+    access.answered(req, {route_name(r), refusal->status, 0, r.log_address, "before its body"},
+                    started);
     co_await writer.answer_and_close(stream, std::move(*refusal));
     co_return false;
   }
@@ -501,7 +494,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     decorate(res, req);
     if (res.upgrade) {
       conn.idle = true;  // nothing in flight to finish: shutdown may close it at once
-      co_await serve_stream(stream, message, req, res, version);
+      co_await serve_stream(stream, message, req, res, version, route_name(r), started);
       co_return false;
     }
     unsigned status = res.status;
@@ -509,14 +502,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     keep_alive = keep_alive && !stopping;
     boost::system::error_code ec;
     co_await writer.write(stream, std::move(res), req.method == "HEAD", keep_alive, version, ec);
-    if (options.access_log) {
-      auto us = std::chrono::duration_cast<std::chrono::microseconds>(
-                    std::chrono::steady_clock::now() - started)
-                    .count();
-      // The path only: query strings can carry access tokens (streaming) and never go to logs.
-      log->info("req={} {} {} {} {}B {}us ip={}", req.request_id, req.method, req.path, status,
-                bytes, us, r.log_address ? req.remote_address : std::string("-"));
-    }
+    access.answered(req, {route_name(r), status, bytes, r.log_address, {}}, started);
     co_return !ec && keep_alive;
   }
 

@@ -97,6 +97,25 @@ void configure(WebSocket& ws, const StreamUpgrade& upgrade, const HeaderList& he
   }));
 }
 
+// Counts an open stream for as long as it lives, and a drop when its outbox overflowed.
+class Counted {
+ public:
+  Counted(Metrics* metrics, const StreamOutbox& outbox) : metrics_(metrics), outbox_(outbox) {
+    if (metrics_ != nullptr) metrics_->stream_opened();
+  }
+  ~Counted() {
+    if (metrics_ == nullptr) return;
+    metrics_->stream_closed();
+    if (outbox_.overflowed()) metrics_->record_stream_drop();
+  }
+  Counted(const Counted&) = delete;
+  Counted& operator=(const Counted&) = delete;
+
+ private:
+  Metrics* metrics_;
+  const StreamOutbox& outbox_;
+};
+
 }  // namespace
 
 awaitable<bool> serve_websocket(beast::tcp_stream& stream,
@@ -111,6 +130,7 @@ awaitable<bool> serve_websocket(beast::tcp_stream& stream,
   if (ec) co_return false;
 
   auto outbox = std::make_shared<StreamOutbox>(executor, options.limits);
+  Counted counted(options.metrics, *outbox);
   // Closing the socket is what ends a write blocked on a consumer that stopped reading.
   outbox->on_close([&stream] {
     boost::system::error_code ignored;
@@ -175,6 +195,7 @@ awaitable<void> serve_event_stream(beast::tcp_stream& stream, unsigned version,
   if (ec) co_return;
 
   auto outbox = std::make_shared<StreamOutbox>(executor, options.limits);
+  Counted counted(options.metrics, *outbox);
   outbox->on_close([&stream] {
     boost::system::error_code ignored;
     stream.socket().cancel(ignored);

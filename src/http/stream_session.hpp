@@ -3,6 +3,7 @@
 
 #include <loxodon/http/stream_endpoint.hpp>
 #include <loxodon/util/asio.hpp>
+#include <loxodon/util/metrics.hpp>
 
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/message.hpp>
@@ -22,6 +23,7 @@ struct StreamSessionOptions {
   std::chrono::seconds heartbeat{15};
   std::chrono::seconds write_timeout{30};
   std::size_t max_message_bytes = 64 * 1024;  // client frames (subscribe/unsubscribe)
+  Metrics* metrics = nullptr;                 // open connections and drops; null: not measured
 };
 
 using HeaderList = std::vector<std::pair<std::string, std::string>>;

@@ -103,6 +103,19 @@ awaitable<void> heartbeat(ImplPtr s, Job job, std::shared_ptr<Heartbeat> hb) {
   }
 }
 
+// Counted when the handler ends, whether or not the outcome could be stored: what ran is what
+// an operator wants to see.
+void record_attempt(const Runtime::Impl& s, const Job& job, bool ok, bool permanent,
+                    std::chrono::steady_clock::duration took) {
+  if (s.options.metrics == nullptr) return;
+  JobOutcome outcome = JobOutcome::kCompleted;
+  if (!ok) {
+    outcome = permanent || job.attempt >= job.max_attempts ? JobOutcome::kDiscarded
+                                                           : JobOutcome::kRetrying;
+  }
+  s.options.metrics->record_job(job.kind, outcome, std::chrono::duration<double>(took).count());
+}
+
 awaitable<void> run_job(ImplPtr s, Job job) {
   s->running_attempts[job.id] = job.attempt;
   auto started = std::chrono::steady_clock::now();
@@ -134,9 +147,9 @@ awaitable<void> run_job(ImplPtr s, Job job) {
   hb->done = true;
   hb->timer.cancel();
 
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
-                                                                  started)
-                .count();
+  const auto took = std::chrono::steady_clock::now() - started;
+  record_attempt(*s, job, ok, permanent, took);
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(took).count();
   try {
     bool recorded = co_await s->db.tx([&](db::Tx& tx) {
       return ok ? db::JobRepository::complete(tx, job.id, s->options.worker_id, job.attempt)

@@ -126,6 +126,9 @@ TEST(Config, BadValuesNameTheirKey) {
            {"LOXODON_HTTP_TRUSTED_PROXIES", "10.0.0.0/8,proxy.local", "http.trusted_proxies"},
            {"LOXODON_INSTANCE_REGISTRATIONS", "sometimes", "instance.registrations"},
            {"LOXODON_LOG_LEVEL", "loud", "log_level"},
+           {"LOXODON_LOG_FORMAT", "xml", "log_format"},
+           {"LOXODON_METRICS_LISTEN", "9394", "metrics_listen"},
+           {"LOXODON_METRICS_LISTEN", "metrics.local:9394", "metrics_listen"},
            {"LOXODON_DOMAIN", "https://social.example/", "domain"},
            {"LOXODON_INSTANCE_EARLY_ACCESS_FEATURES", "statuses_cleanup,teleport",
             "instance.early_access_features"},
@@ -172,6 +175,18 @@ TEST(Config, ExampleFileIsValidAndComplete) {
     EXPECT_NE(text.find("\n" + leaf + " = "), std::string::npos) << key << " is not documented";
     EXPECT_NE(text.find(env_name_for(key)), std::string::npos) << env_name_for(key);
   }
+}
+
+TEST(Config, MetricsAreOffAndLogsTextUnlessSet) {
+  Config c = load_config(std::nullopt, kMinimal, Requirement::kServe);
+  EXPECT_EQ(c.metrics_listen, "");
+  EXPECT_EQ(c.log_format, "text");
+  Environment env = kMinimal;
+  env["LOXODON_METRICS_LISTEN"] = "127.0.0.1:9394";
+  env["LOXODON_LOG_FORMAT"] = "json";
+  c = load_config(std::nullopt, env, Requirement::kServe);
+  EXPECT_EQ(c.metrics_listen, "127.0.0.1:9394");
+  EXPECT_EQ(c.log_format, "json");
 }
 
 TEST(Config, EnvNamesFollowKeys) {

@@ -53,6 +53,7 @@
 #include <loxodon/services/timelines/marker_service.hpp>
 #include <loxodon/services/timelines/timeline_service.hpp>
 #include <loxodon/util/asio.hpp>
+#include <loxodon/util/metrics.hpp>
 #include <loxodon/util/snowflake.hpp>
 
 #include <memory>
@@ -64,9 +65,11 @@ class Database;
 namespace lox::app {
 
 // Every service, wired once with explicit dependencies (no globals). `serve`, the CLI and the
-// integration tests build the same set.
+// integration tests build the same set. `metrics` (the serve process's, null elsewhere) times
+// media processing and counts deliveries.
 struct Services {
-  Services(const config::Config& config, db::Database& db, asio::thread_pool& blocking);
+  Services(const config::Config& config, db::Database& db, asio::thread_pool& blocking,
+           Metrics* metrics = nullptr);
 
   // Members are constructed in this order: each one is declared after everything it is given.
   const config::Config& config;

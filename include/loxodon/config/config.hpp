@@ -142,7 +142,13 @@ struct Config {
   bool allow_private_addresses = false;
   bool oauth_password_grant = false;
   std::string log_level = "info";
+  // "text" (one readable line per entry) or "json" (one JSON object per line, for log
+  // collectors; access lines carry request_id, method, route, status and duration_ms).
+  std::string log_format = "text";
   bool access_log = true;
+  // ADDRESS:PORT where Prometheus metrics are served (/metrics); empty: no metrics. Keep it on
+  // a private address: the numbers describe the instance's traffic.
+  std::string metrics_listen;
   HttpConfig http;
   DatabaseConfig database;
   JobsConfig jobs;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <loxodon/util/metrics.hpp>
+
 #include <chrono>
 #include <cstddef>
 #include <string>
@@ -20,6 +22,8 @@ struct DatabaseOptions {
   bool prepared_statements = true;
 
   const std::string& session_url() const { return direct_url.empty() ? url : direct_url; }
+  // Pool waits and connections in use; null: not measured.
+  Metrics* metrics = nullptr;
 };
 
 }  // namespace lox::db

@@ -7,6 +7,7 @@
 #include <loxodon/federation/delivery_job.hpp>
 #include <loxodon/net/http_client.hpp>
 #include <loxodon/util/asio.hpp>
+#include <loxodon/util/metrics.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -41,16 +42,21 @@ std::string delivery_host(std::string_view inbox);
 // deliveries but Follow.
 class DeliveryWorker {
  public:
-  // Signing runs on `blocking`, never on the jobs' io thread.
+  // Signing runs on `blocking`, never on the jobs' io thread. `metrics` counts deliveries by
+  // result (null: not counted).
   DeliveryWorker(const config::Config& config, db::Database& db, net::HttpClient& client,
-                 asio::thread_pool& blocking);
+                 asio::thread_pool& blocking, Metrics* metrics = nullptr);
   awaitable<void> run(DeliveryPayload payload);
 
  private:
+  // One attempt; throws what fails the job (jobs::PermanentError, jobs::RetryableError).
+  awaitable<DeliveryResult> attempt(DeliveryPayload payload);
+
   const config::Config& config_;
   db::Database& db_;
   net::HttpClient& client_;
   asio::thread_pool& blocking_;
+  Metrics* metrics_;
   std::shared_ptr<spdlog::logger> log_;
 
   // Signing keys parsed once per account for a while: OpenSSL 3 spends more decoding a PEM key

@@ -34,6 +34,7 @@ struct RouteOptions {
 struct Route {
   Handler handler;
   RouteOptions options;
+  std::string pattern;  // as registered: the route's name in metrics
 };
 
 // What a route is and where it was registered, for docs/routes.md and its checks.

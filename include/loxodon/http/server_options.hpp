@@ -1,6 +1,7 @@
 #pragma once
 
 #include <loxodon/util/ip_network.hpp>
+#include <loxodon/util/metrics.hpp>
 
 #include <chrono>
 #include <cstddef>
@@ -21,6 +22,12 @@ struct ServerOptions {
   std::chrono::seconds write_timeout{30};
   std::vector<IpNetwork> trusted_proxies;
   bool access_log = true;
+  // The access line's message is a JSON object of its fields (request_id, method, route,
+  // status, duration_ms, ...), for the JSON log format (LOXODON_LOG_FORMAT=json).
+  bool json_log = false;
+  // Requests by route, method and status, and their latency; streaming connections. Null: not
+  // measured.
+  Metrics* metrics = nullptr;
   // Open connections one address may hold (trusted proxies are not counted): more are answered
   // 503 and closed, so idle or slow clients from one place cannot take every connection.
   std::size_t max_connections_per_ip = 256;

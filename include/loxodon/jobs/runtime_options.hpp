@@ -1,5 +1,7 @@
 #pragma once
 
+#include <loxodon/util/metrics.hpp>
+
 #include <chrono>
 #include <cstddef>
 #include <string>
@@ -26,7 +28,8 @@ struct RuntimeOptions {
   // A handler still running after this long stops being kept alive: its lease runs out and the
   // job is retried (the attempt counts), so a hung handler cannot hold a job forever.
   std::chrono::seconds max_runtime{3600};
-  std::string worker_id;  // unique per process; generated when empty
+  std::string worker_id;       // unique per process; generated when empty
+  Metrics* metrics = nullptr;  // attempts by kind and outcome; null: not measured
 };
 
 }  // namespace lox::jobs

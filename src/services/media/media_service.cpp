@@ -31,6 +31,22 @@ constexpr int kAudio = 3;
 
 Error not_found() { return Error(ErrorCode::kNotFound, "Record not found"); }
 
+// The kinds of domain::MediaAttachment::kind, as Mastodon names them.
+std::string_view kind_name(int kind) {
+  switch (kind) {
+    case kImage:
+      return "image";
+    case 1:
+      return "gifv";
+    case kVideo:
+      return "video";
+    case kAudio:
+      return "audio";
+    default:
+      return "unknown";
+  }
+}
+
 void refuse(const std::string& field, const std::string& label, const std::string& message) {
   ValidationErrors errors;
   errors.add(field, label, "ERR_INVALID", message);
@@ -108,8 +124,14 @@ std::string base_of(const std::string& upload_key) {
 
 MediaService::MediaService(const config::Config& config, db::Database& db, SnowflakeGenerator& ids,
                            media::MediaStore& store, asio::thread_pool& blocking,
-                           net::HttpClient& client)
-    : config_(config), db_(db), ids_(ids), store_(store), blocking_(blocking), client_(client) {}
+                           net::HttpClient& client, Metrics* metrics)
+    : config_(config),
+      db_(db),
+      ids_(ids),
+      store_(store),
+      blocking_(blocking),
+      client_(client),
+      metrics_(metrics) {}
 
 awaitable<domain::MediaAttachment> MediaService::insert_upload(std::int64_t me, MediaUpload upload,
                                                                bool queue_job) {
@@ -263,6 +285,11 @@ awaitable<std::size_t> MediaService::remove_stale_uploads() {
   co_return rows.size();
 }
 
+void MediaService::record_processing(int kind, std::chrono::steady_clock::duration took) {
+  if (metrics_ == nullptr) return;
+  metrics_->record_media_processing(kind_name(kind), std::chrono::duration<double>(took).count());
+}
+
 awaitable<void> MediaService::run_process(std::int64_t id) {
   auto found = co_await db_.read([&](db::Tx& tx) { return db::MediaRepository::find(tx, id); });
   if (!found || found->state != 0 || !found->upload_key) co_return;  // gone or done already
@@ -309,7 +336,9 @@ awaitable<void> MediaService::run_process(std::int64_t id) {
     out.meta = meta.dump();
     return out;
   };
+  const auto began = std::chrono::steady_clock::now();
   auto processed = co_await run_blocking(blocking_, work);
+  record_processing(row.kind, std::chrono::steady_clock::now() - began);
   co_await db_.tx([&](db::Tx& tx) {
     if (processed) {
       db::MediaRepository::finish(tx, id, *processed);

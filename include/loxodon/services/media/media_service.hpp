@@ -8,10 +8,12 @@
 #include <loxodon/net/http_client.hpp>
 #include <loxodon/util/asio.hpp>
 #include <loxodon/util/byte_source.hpp>
+#include <loxodon/util/metrics.hpp>
 #include <loxodon/util/snowflake.hpp>
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -40,9 +42,11 @@ class MediaService {
   static constexpr std::size_t kMaxVideoBytes = 99 * 1024 * 1024;
   static constexpr std::size_t kMaxDescription = 1500;
 
-  // `client` downloads remote attachments (SSRF-guarded).
+  // `client` downloads remote attachments (SSRF-guarded); `metrics` times processing (null:
+  // not measured).
   MediaService(const config::Config& config, db::Database& db, SnowflakeGenerator& ids,
-               media::MediaStore& store, asio::thread_pool& blocking, net::HttpClient& client);
+               media::MediaStore& store, asio::thread_pool& blocking, net::HttpClient& client,
+               Metrics* metrics = nullptr);
 
   // Queues processing and returns the row (processing).
   awaitable<domain::MediaAttachment> upload(std::int64_t me, MediaUpload upload);
@@ -122,6 +126,7 @@ class MediaService {
   awaitable<std::string> read_file_part(ByteSource file, std::uint64_t offset, std::size_t length);
 
  private:
+  void record_processing(int kind, std::chrono::steady_clock::duration took);
   awaitable<domain::MediaAttachment> insert_upload(std::int64_t me, MediaUpload upload,
                                                    bool queue_job);
   // A remote file's bytes (status 200 within `max_bytes`); nothing when the server refuses it or
@@ -147,6 +152,7 @@ class MediaService {
   media::MediaStore& store_;
   asio::thread_pool& blocking_;
   net::HttpClient& client_;
+  Metrics* metrics_;
   // Serving reads files on threads of their own: a download never waits behind image
   // processing or password hashing on the shared blocking pool.
   asio::thread_pool file_reads_{2};
