@@ -171,8 +171,7 @@ void StreamDispatcher::resync_everyone(const std::string& why) {
   backlog_.clear();
   auto connections = hub_.connections();
   if (connections.empty()) return;
-  log()->warn("{}: closing {} streaming connections so their apps reload", why,
-              connections.size());
+  log()->warn("{}: closing {} streaming connections so their apps reload", why, connections.size());
   for (auto* connection : connections) connection->close();
 }
 
