@@ -7,6 +7,8 @@
 #include <chrono>
 #include <cstddef>
 #include <memory>
+#include <set>
+#include <string>
 
 namespace spdlog {
 class logger;
@@ -41,6 +43,8 @@ class MetricsSampler {
   std::unique_ptr<asio::steady_timer> timer_;
   bool stopping_ = false;
   std::size_t round_ = 0;
+  // Kinds that had a backlog last round: set back to 0 once they have none.
+  std::set<std::string> queued_kinds_;
 };
 
 }  // namespace lox::app

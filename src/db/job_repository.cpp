@@ -71,4 +71,12 @@ std::map<std::string, std::int64_t> JobRepository::counts_by_state(Tx& tx) {
   return out;
 }
 
+std::map<std::string, JobRepository::QueueStats> JobRepository::queue_by_kind(Tx& tx) {
+  std::map<std::string, QueueStats> out;
+  for (const auto& row : tx.exec("jobs_queue_stats")) {
+    out[row[0].as<std::string>()] = {row[1].as<std::int64_t>(), row[2].as<double>()};
+  }
+  return out;
+}
+
 }  // namespace lox::db

@@ -88,6 +88,11 @@ inline constexpr std::array kJobStatements = {
     // run is as good.
     Statement{"jobs_vacuum", "VACUUM (ANALYZE, SKIP_LOCKED) jobs"},
     Statement{"jobs_counts", "SELECT state::text, count(*) FROM jobs GROUP BY state"},
+    // Jobs due now and waiting, by kind, with how long the oldest has waited (metrics).
+    Statement{"jobs_queue_stats",
+              "SELECT kind, count(*), "
+              "  coalesce(extract(epoch FROM now() - min(run_at)), 0)::float8 FROM jobs "
+              "WHERE state IN ('available','retryable') AND run_at <= now() GROUP BY kind"},
 };
 
 }  // namespace lox::db::sql

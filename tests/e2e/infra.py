@@ -1,5 +1,6 @@
 """Infrastructure an operator puts around Loxodon, started for a test on loopback: a PostgreSQL
-primary with a streaming replica, PgBouncer in transaction mode, and nginx as the load balancer.
+primary with a streaming replica, PgBouncer in transaction mode, nginx as the load balancer and
+an S3-compatible object store (s3rver, from tests/e2e/node).
 Every piece is the real Debian program, run from a temporary directory of its own and stopped
 when the test ends. PostgreSQL and PgBouncer refuse to run as root, so as root they run as the
 `postgres` user."""
@@ -7,6 +8,7 @@ when the test ends. PostgreSQL and PgBouncer refuse to run as root, so as root t
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import tempfile
 import time
@@ -176,4 +178,69 @@ http {{
         except (OSError, ValueError):
             pass
         time.sleep(0.2)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+NODE_DIR = os.path.join(os.path.dirname(__file__), "node")
+S3RVER = os.path.join(NODE_DIR, "node_modules", "s3rver", "bin", "s3rver.js")
+BUCKET = "loxodon-media"
+SECRET = "s3-secret-never-logged"
+OBJECT_SUFFIX = "._S3rver_object"  # how s3rver lays out an object's bytes on disk
+
+
+class S3rver:
+    """s3rver on a free loopback port with a bucket of its own, in a temporary directory."""
+
+    def __init__(self):
+        if not os.path.exists(S3RVER):
+            raise AssertionError(f"{S3RVER} is missing: run `npm ci` in {NODE_DIR} "
+                                 "(scripts/test does)")
+        self.dir = tempfile.mkdtemp(prefix="loxodon-s3rver-")
+        self.port = free_port()
+        self.endpoint = f"http://127.0.0.1:{self.port}"
+        self.log = open(os.path.join(self.dir, "s3rver.log"), "w")
+        self.proc = subprocess.Popen(
+            ["node", S3RVER, "-d", os.path.join(self.dir, "data"), "-a", "127.0.0.1",
+             "-p", str(self.port), "--configure-bucket", BUCKET],
+            stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            if self.proc.poll() is not None:
+                raise AssertionError(f"s3rver exited {self.proc.returncode}")
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    return
+            except OSError:
+                time.sleep(0.1)
+        raise AssertionError("s3rver did not listen")
+
+    def env(self, **extra):
+        env = {"LOXODON_MEDIA_BACKEND": "s3", "LOXODON_S3_ENDPOINT": self.endpoint,
+               "LOXODON_S3_BUCKET": BUCKET, "LOXODON_S3_REGION": "us-east-1",
+               "LOXODON_S3_ACCESS_KEY_ID": "S3RVER", "LOXODON_S3_SECRET_ACCESS_KEY": SECRET,
+               "LOXODON_S3_PATH_STYLE": "true"}
+        env.update(extra)
+        return env
+
+    def objects(self):
+        """{key: bytes} of every object in the bucket, read from s3rver's directory."""
+        root = os.path.join(self.dir, "data", BUCKET)
+        found = {}
+        for folder, _, names in os.walk(root):
+            for name in names:
+                if name.endswith(OBJECT_SUFFIX):
+                    path = os.path.join(folder, name)
+                    key = os.path.relpath(path, root)[:-len(OBJECT_SUFFIX)]
+                    with open(path, "rb") as f:
+                        found[key] = f.read()
+        return found
+
+    def close(self):
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self.log.close()
         shutil.rmtree(self.dir, ignore_errors=True)

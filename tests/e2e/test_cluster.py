@@ -1,7 +1,8 @@
 """Loxodon as an instance that has outgrown one process runs it: nginx in front of two
 `loxodon serve` processes, both reaching PostgreSQL through PgBouncer in transaction pooling mode
 (LOXODON_DATABASE_PREPARED_STATEMENTS=false, LISTEN and migrations on
-LOXODON_DATABASE_DIRECT_URL). Through nginx a member's day works with Mastodon.py, streaming
+LOXODON_DATABASE_DIRECT_URL), keeping media in one S3-compatible bucket. Through nginx a member's
+day works with Mastodon.py, an upload processed by either process is served by both, streaming
 events cross from one process to the other, and four clients posting to both at once all
 succeed."""
 
@@ -9,8 +10,6 @@ import concurrent.futures
 import io
 import json
 import queue
-import shutil
-import tempfile
 import threading
 import unittest
 import urllib.parse
@@ -18,8 +17,9 @@ import urllib.parse
 import websocket
 from mastodon import Mastodon
 from PIL import Image
+from prometheus_client.parser import text_string_to_metric_families
 
-from infra import Nginx, PgBouncer, PostgresCluster
+from infra import Nginx, PgBouncer, PostgresCluster, S3rver
 from loxodon_e2e import Server, free_port, get, run_cli
 
 CLIENTS = 4
@@ -32,7 +32,7 @@ class ClusterTest(unittest.TestCase):
         cls.primary = PostgresCluster()
         cls.primary.query("CREATE DATABASE loxodon")
         cls.bouncer = PgBouncer(cls.primary)
-        cls.media = tempfile.mkdtemp(prefix="loxodon-cluster-media-")
+        cls.s3 = S3rver()
         cls.database = {
             "LOXODON_DATABASE_URL": cls.bouncer.url_of("loxodon"),
             "LOXODON_DATABASE_DIRECT_URL": cls.primary.url_of("loxodon"),
@@ -40,10 +40,12 @@ class ClusterTest(unittest.TestCase):
         }
         run_cli(["migrate"], env=cls.database, check=True)
         nginx_port = free_port()
-        env = dict(cls.database, LOXODON_MEDIA_DIR=cls.media, LOXODON_RATE_LIMITS_ENABLED="false",
-                   LOXODON_HTTP_TRUSTED_PROXIES="127.0.0.1")
+        env = dict(cls.database, LOXODON_RATE_LIMITS_ENABLED="false",
+                   LOXODON_HTTP_TRUSTED_PROXIES="127.0.0.1", **cls.s3.env())
+        cls.metrics_ports = [free_port(), free_port()]
         cls.servers = [Server(cls.database["LOXODON_DATABASE_URL"], domain_port=nginx_port,
-                              extra_env=env) for _ in range(2)]
+                              extra_env=dict(env, LOXODON_METRICS_LISTEN=f"127.0.0.1:{port}"))
+                       for port in cls.metrics_ports]
         cls.nginx = Nginx([s.port for s in cls.servers], port=nginx_port)
         cls.cli_env = dict(cls.database, LOXODON_DOMAIN=f"localhost:{nginx_port}",
                            LOXODON_SCHEME="http")
@@ -62,7 +64,7 @@ class ClusterTest(unittest.TestCase):
         cls.nginx.stop()
         cls.bouncer.stop()
         cls.primary.stop()
-        shutil.rmtree(cls.media, ignore_errors=True)
+        cls.s3.close()
 
     def api(self, name, base=None):
         return Mastodon(access_token=self.tokens[name], api_base_url=base or self.nginx.base)
@@ -83,7 +85,9 @@ class ClusterTest(unittest.TestCase):
         self.assertTrue({"favourite", "mention", "follow"} <= kinds, kinds)
         self.assertEqual(bob.status(post["id"])["favourites_count"], 1)
         attachment = bob.status(post["id"])["media_attachments"][0]
-        # Both processes serve the file, whichever one stored it.
+        # The file is in the bucket, and both processes serve it, whichever one processed it.
+        key = urllib.parse.urlparse(attachment["url"]).path.split("/system/media/", 1)[1]
+        self.assertIn(key, self.s3.objects())
         path = urllib.parse.urlparse(attachment["url"]).path
         for server in self.servers:
             status, _, body = get(server.base + path)
@@ -167,6 +171,23 @@ class ClusterTest(unittest.TestCase):
         self.assertEqual(failures, [], f"{len(failures)} of {len(results)} posts failed")
         ids = {json.loads(raw)["id"] for _, raw in results}
         self.assertEqual(len(ids), CLIENTS * POSTS_PER_CLIENT)
+        # Each process counted the posts it answered; together, all of them.
+        counted = sum(self.posts_counted(port) for port in self.metrics_ports)
+        self.assertGreaterEqual(counted, CLIENTS * POSTS_PER_CLIENT)
+
+    def posts_counted(self, port):
+        status, _, body = get(f"http://127.0.0.1:{port}/metrics")
+        self.assertEqual(status, 200)
+        total = 0
+        for family in text_string_to_metric_families(body.decode()):
+            for sample in family.samples:
+                if (sample.name == "loxodon_http_requests_total" and
+                        sample.labels.get("route") == "/api/v1/statuses" and
+                        sample.labels.get("method") == "POST" and
+                        sample.labels.get("status") == "200"):
+                    total += sample.value
+        self.assertGreater(total, 0, "every process answered some of the posts")
+        return total
 
 
 if __name__ == "__main__":

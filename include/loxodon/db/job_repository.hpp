@@ -34,6 +34,12 @@ class JobRepository {
   static bool release(Tx& tx, std::int64_t id, const std::string& worker, int attempt);
   static std::int64_t delete_discarded_older_than(Tx& tx, int days);
   static std::map<std::string, std::int64_t> counts_by_state(Tx& tx);
+  // Due jobs waiting by kind: how many, and the oldest one's wait in seconds.
+  struct QueueStats {
+    std::int64_t waiting = 0;
+    double oldest_age_seconds = 0;
+  };
+  static std::map<std::string, QueueStats> queue_by_kind(Tx& tx);
 };
 
 }  // namespace lox::db
