@@ -50,8 +50,7 @@ awaitable<void> MetricsSampler::sample_jobs() {
     auto it = counts.find(state);
     metrics_.set_jobs_in_state(state, it == counts.end() ? 0.0 : static_cast<double>(it->second));
   }
-  auto queues =
-      co_await db_.read([](db::Tx& tx) { return db::JobRepository::queue_by_kind(tx); });
+  auto queues = co_await db_.read([](db::Tx& tx) { return db::JobRepository::queue_by_kind(tx); });
   // A kind whose queue emptied since the last round reads 0, not its last backlog.
   for (const auto& kind : queued_kinds_) {
     if (!queues.contains(kind)) metrics_.set_job_queue(kind, 0, 0);

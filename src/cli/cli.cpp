@@ -2,6 +2,7 @@
 #include "cli/logging.hpp"
 
 #include <loxodon/app/application.hpp>
+#include <loxodon/app/database_options_for.hpp>
 #include <loxodon/cli/cli.hpp>
 #include <loxodon/config/config_error.hpp>
 #include <loxodon/config/config_loader.hpp>

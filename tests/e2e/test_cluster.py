@@ -11,6 +11,7 @@ import io
 import json
 import queue
 import threading
+import time
 import unittest
 import urllib.parse
 
@@ -20,7 +21,7 @@ from PIL import Image
 from prometheus_client.parser import text_string_to_metric_families
 
 from infra import Nginx, PgBouncer, PostgresCluster, S3rver
-from loxodon_e2e import Server, free_port, get, run_cli
+from loxodon_e2e import Server, free_port, get, run_cli, wait_until
 
 CLIENTS = 4
 POSTS_PER_CLIENT = 100
@@ -75,14 +76,18 @@ class ClusterTest(unittest.TestCase):
         alice.account_follow(bob_account["id"])
         image = io.BytesIO()
         Image.new("RGB", (64, 48), (200, 40, 40)).save(image, "PNG")
-        media = bob.media_post(image.getvalue(), mime_type="image/png", description="red")
+        media = bob.media_post(image.getvalue(), mime_type="image/png", description="red",
+                               synchronous=True)
         post = bob.status_post("hello from behind the balancer", media_ids=[media["id"]])
-        home = [s["id"] for s in alice.timeline_home()]
-        self.assertIn(post["id"], home)
+        # Followers' home feeds are filled by a job, as Mastodon's are.
+        self.assertTrue(wait_until(lambda: post["id"] in [s["id"] for s in alice.timeline_home()]),
+                        "the post never reached the follower's home timeline")
         alice.status_favourite(post["id"])
         alice.status_reply(post, "and hello back")
-        kinds = {n["type"] for n in bob.notifications()}
-        self.assertTrue({"favourite", "mention", "follow"} <= kinds, kinds)
+        # Notifications of a reply are made by its job, so they may take a moment.
+        wanted = {"favourite", "mention", "follow"}
+        kinds = wait_until(lambda: wanted <= {n["type"] for n in bob.notifications()})
+        self.assertTrue(kinds, [n["type"] for n in bob.notifications()])
         self.assertEqual(bob.status(post["id"])["favourites_count"], 1)
         attachment = bob.status(post["id"])["media_attachments"][0]
         # The file is in the bucket, and both processes serve it, whichever one processed it.
@@ -114,13 +119,15 @@ class ClusterTest(unittest.TestCase):
             frames.put(None)
 
         threading.Thread(target=read, daemon=True).start()
+        time.sleep(0.5)  # the server subscribes after the handshake; events before are not sent
         return ws, frames
 
     def wait_for_update(self, frames, status_id):
         while True:
             frame = frames.get(timeout=15)
             self.assertIsNotNone(frame, "the stream ended before the update arrived")
-            if frame.get("event") == "update" and json.loads(frame["payload"])["id"] == status_id:
+            if frame.get("event") == "update" and \
+                    json.loads(frame["payload"])["id"] == str(status_id):
                 return
 
     def test_streaming_events_cross_from_one_process_to_the_other(self):

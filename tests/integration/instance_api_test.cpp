@@ -32,7 +32,7 @@ class InstanceApiTest : public ::testing::Test {
                                      {"LOXODON_INSTANCE_REGISTRATIONS", "approval"},
                                      {"LOXODON_INSTANCE_LANGUAGES", "en,de"}},
                                     config::Requirement::kServe)),
-        db_({tdb_.url(), 2}),
+        db_(lox::testing::pool_options(tdb_.url(), 2)),
         instance_(db_, std::chrono::seconds(0)),
         health_(db_) {
     tdb_.query(
@@ -168,7 +168,7 @@ TEST_F(InstanceApiTest, HealthFollowsTheDatabase) {
 }
 
 TEST_F(InstanceApiTest, UnreachableDatabaseGives503NotACrash) {
-  db::Database dead({"postgresql://postgres@127.0.0.1:1/none", 1});
+  db::Database dead(lox::testing::pool_options("postgresql://postgres@127.0.0.1:1/none", 1));
   services::HealthService health(dead);
   services::InstanceService instance(dead);
   http::Router router;

@@ -32,7 +32,9 @@ std::string read_file(const std::string& path) {
 
 class JobProcessesTest : public ::testing::Test {
  protected:
-  JobProcessesTest() : db_({tdb_.url(), 1}) { tdb_.query(lox::testing::kJobRunsTable); }
+  JobProcessesTest() : db_(lox::testing::pool_options(tdb_.url(), 1)) {
+    tdb_.query(lox::testing::kJobRunsTable);
+  }
   void enqueue_many(int n, nlohmann::json payload) {
     db_.tx_sync([&](db::Tx& tx) {
       for (int i = 0; i < n; ++i) {

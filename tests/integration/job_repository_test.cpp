@@ -21,7 +21,7 @@ using namespace std::chrono_literals;
 
 class JobRepositoryTest : public ::testing::Test {
  protected:
-  JobRepositoryTest() : db_({tdb_.url(), 2}) {}
+  JobRepositoryTest() : db_(lox::testing::pool_options(tdb_.url(), 2)) {}
 
   std::int64_t enqueue(const std::string& kind = "k", std::optional<std::string> dedupe = {}) {
     NewJob job;
@@ -86,7 +86,7 @@ TEST_F(JobRepositoryTest, ConcurrentClaimersGetDisjointJobs) {
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&, t] {
-      Database own({tdb_.url(), 1});
+      Database own(lox::testing::pool_options(tdb_.url(), 1));
       for (;;) {
         auto batch = own.tx_sync([&](Tx& tx) {
           return JobRepository::claim(tx, {"default"}, "w" + std::to_string(t), 60s, 7);
@@ -151,7 +151,7 @@ TEST_F(JobRepositoryTest, ConcurrentClaimersNeverExceedTheKeyLimit) {
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&, t] {
-      Database own({tdb_.url(), 1});
+      Database own(lox::testing::pool_options(tdb_.url(), 1));
       std::string worker = "w" + std::to_string(t);
       for (int round = 0; round < 40; ++round) {
         auto batch = own.tx_sync(

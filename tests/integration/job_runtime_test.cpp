@@ -70,7 +70,7 @@ bool eventually(const std::function<bool()>& condition, std::chrono::millisecond
 
 class JobRuntimeTest : public ::testing::Test {
  protected:
-  JobRuntimeTest() : db_({tdb_.url(), 3}) {}
+  JobRuntimeTest() : db_(lox::testing::pool_options(tdb_.url(), 3)) {}
   RuntimeOptions options() {
     RuntimeOptions o;
     o.workers = 2;

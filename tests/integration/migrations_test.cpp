@@ -70,7 +70,7 @@ TEST(Migrations, FailingMigrationRollsBackAndIsReported) {
 
 TEST(Migrations, PendingCheckThroughThePool) {
   TestDatabase tdb(/*migrated=*/false);
-  Database db({tdb.url(), 1});
+  Database db(lox::testing::pool_options(tdb.url(), 1));
   auto pending = db.tx_sync([](Tx& tx) { return Migrator::pending_in(tx, embedded_migrations()); });
   EXPECT_EQ(pending.size(), embedded_migrations().size());
   Migrator(tdb.url(), embedded_migrations()).apply();

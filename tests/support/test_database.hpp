@@ -1,7 +1,10 @@
 #pragma once
 
+#include <loxodon/db/database_options.hpp>
+
 #include <pqxx/pqxx>
 
+#include <cstddef>
 #include <string>
 
 namespace lox::testing {
@@ -35,5 +38,13 @@ class TestDatabase {
 
 // Replaces the database name in a libpq URI.
 std::string with_database(const std::string& url, const std::string& database);
+
+// Options for a pool of `pool_size` connections to `url`, the rest as in production.
+inline db::DatabaseOptions pool_options(const std::string& url, std::size_t pool_size) {
+  db::DatabaseOptions o;
+  o.url = url;
+  o.pool_size = pool_size;
+  return o;
+}
 
 }  // namespace lox::testing

@@ -17,7 +17,7 @@ enum class DeliveryResult { kDelivered, kFailed, kRejected, kSkipped };
 // pointer in each part's options; a null pointer means "not measured" (tests, the CLI, metrics
 // off). Every call may come from any thread and must be cheap: an atomic update, no I/O.
 //
-// Labels stay bounded: routes are patterns ("/api/v1/statuses/:id"), never raw paths; methods
+// Labels stay bounded: routes are patterns (/api/v1/statuses/:id), never raw paths; methods
 // outside the usual set are counted as "OTHER" by the exporter.
 class Metrics {
  public:
