@@ -122,6 +122,7 @@ struct Application::Impl {
   bool shutting_down = false;
   bool waiting_logged = false;
   bool lease_kept = false;
+  bool limits_shared = false;
 
   // The completion of a long-running task: its failure stops the whole process.
   auto log_error(const char* what) {
@@ -143,6 +144,14 @@ struct Application::Impl {
     if (lease_kept) return;
     lease_kept = true;
     asio::co_spawn(api_io, services.id_lease.keep(), log_error("id node lease"));
+  }
+
+  // Shares the API request counts with the other processes from the time the schema is known
+  // to be current (the table is new in it).
+  void share_rate_limits() {
+    if (limits_shared || !config.rate_limits.enabled) return;
+    limits_shared = true;
+    asio::co_spawn(api_io, services.shared_limits.run(), log_error("shared rate limits"));
   }
 
   // One attempt at getting ready: check the schema, load the instance secrets, schedule
@@ -190,6 +199,7 @@ struct Application::Impl {
       if (co_await try_prepare()) {
         if (exit_code != 0) co_await shutdown();
         keep_lease();
+        share_rate_limits();
         co_return;
       }
     }
@@ -215,6 +225,7 @@ struct Application::Impl {
     shutting_down = true;
     log->info("shutting down: no new connections, finishing requests in flight");
     services.id_lease.stop();
+    services.shared_limits.stop();
     stream_listener->stop();
     stream_dispatcher->stop();
     if (metrics_sampler) asio::post(fed_io, [this] { metrics_sampler->stop(); });
@@ -308,7 +319,10 @@ struct Application::Impl {
     register_job_handlers(runtime, services);
     bool ready = prepare_now();
     if (exit_code != 0) return exit_code;
-    if (ready) keep_lease();
+    if (ready) {
+      keep_lease();
+      share_rate_limits();
+    }
     if (!start_server() || !start_metrics()) return 1;
     warn_about_setup();
     start_streaming();

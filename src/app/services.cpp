@@ -25,6 +25,8 @@ Services::Services(const config::Config& c, db::Database& d, asio::thread_pool& 
       db(d),
       blocking(b),
       id_lease(d, ids),
+      api_limits(c.rate_limits.requests_per_window, c.rate_limits.window),
+      shared_limits(d, api_limits, c.rate_limits.sync_interval),
       http_client(http_client_options(c)),
       mailer(c),
       fetcher(c, http_client, secrets.actor_private_key_pem, b),

@@ -255,6 +255,10 @@ std::vector<KeySpec> key_specs() {
        }},
       {"rate_limits.window_seconds", Kind::kInt, 1, 86400,
        [](Config& c, const Value& v) { c.rate_limits.window = to_seconds(v); }},
+      {"rate_limits.sync_interval_ms", Kind::kInt, 50, 60000,
+       [](Config& c, const Value& v) {
+         c.rate_limits.sync_interval = std::chrono::milliseconds(std::get<std::int64_t>(v));
+       }},
       {"rate_limits.sign_ups_per_ip", Kind::kInt, 1, 100000,
        [](Config& c, const Value& v) {
          c.rate_limits.sign_ups_per_ip = static_cast<int>(std::get<std::int64_t>(v));

@@ -22,6 +22,7 @@
 #include "db/membership_statements.hpp"
 #include "db/oauth_statements.hpp"
 #include "db/preview_card_statements.hpp"
+#include "db/rate_limit_statements.hpp"
 #include "db/report_statements.hpp"
 #include "db/scheduled_status_statements.hpp"
 #include "db/secret_statements.hpp"
@@ -41,21 +42,16 @@
 namespace lox::db::sql {
 
 inline constexpr auto kAllStatements = std::to_array<std::span<const Statement>>({
-    kAccountStatements,        kAnnouncementStatements,
-    kConversationStatements,   kCustomEmojiStatements,
-    kDatabaseStatements,       kDeliveryHostStatements,
-    kDonationPromptStatements, kFilterStatements,
-    kFundingStatements,        kIdNodeStatements,
-    kInstanceStatements,       kJobStatements,
-    kLedgerStatements,         kListStatements,
-    kMediaStatements,          kMembershipStatements,
-    kOAuthStatements,          kPreviewCardStatements,
-    kReportStatements,         kScheduledStatusStatements,
-    kSecretStatements,         kSignInStatements,
-    kSocialStatements,         kSponsorStatements,
-    kStatusStatements,         kStatusesCleanupStatements,
-    kStreamStatements,         kTagStatements,
-    kThanksStatements,
+    kAccountStatements,        kAnnouncementStatements, kConversationStatements,
+    kCustomEmojiStatements,    kDatabaseStatements,     kDeliveryHostStatements,
+    kDonationPromptStatements, kFilterStatements,       kFundingStatements,
+    kIdNodeStatements,         kInstanceStatements,     kJobStatements,
+    kLedgerStatements,         kListStatements,         kMediaStatements,
+    kMembershipStatements,     kOAuthStatements,        kPreviewCardStatements,
+    kRateLimitStatements,      kReportStatements,       kScheduledStatusStatements,
+    kSecretStatements,         kSignInStatements,       kSocialStatements,
+    kSponsorStatements,        kStatusStatements,       kStatusesCleanupStatements,
+    kStreamStatements,         kTagStatements,          kThanksStatements,
 });
 
 }  // namespace lox::db::sql

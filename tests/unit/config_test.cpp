@@ -189,6 +189,18 @@ TEST(Config, MetricsAreOffAndLogsTextUnlessSet) {
   EXPECT_EQ(c.log_format, "json");
 }
 
+TEST(Config, RateLimitSyncIntervalIsReadAndBounded) {
+  EXPECT_EQ(load_config(std::nullopt, kMinimal, Requirement::kServe).rate_limits.sync_interval,
+            std::chrono::milliseconds(1000));
+  Environment env = kMinimal;
+  env["LOXODON_RATE_LIMITS_SYNC_INTERVAL_MS"] = "250";
+  EXPECT_EQ(load_config(std::nullopt, env, Requirement::kServe).rate_limits.sync_interval,
+            std::chrono::milliseconds(250));
+  // Below 50 ms the statements would cost more than the sharing is worth.
+  env["LOXODON_RATE_LIMITS_SYNC_INTERVAL_MS"] = "10";
+  EXPECT_EQ(error_key(std::nullopt, env), "rate_limits.sync_interval_ms");
+}
+
 TEST(Config, EnvNamesFollowKeys) {
   EXPECT_EQ(env_name_for("http.max_body_bytes"), "LOXODON_HTTP_MAX_BODY_BYTES");
   EXPECT_EQ(env_name_for("domain"), "LOXODON_DOMAIN");

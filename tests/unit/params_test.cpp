@@ -1,5 +1,4 @@
 #include <loxodon/http/params.hpp>
-#include <loxodon/http/rate_limiter.hpp>
 #include <loxodon/net/smtp_client.hpp>
 #include <loxodon/util/error.hpp>
 
@@ -162,20 +161,6 @@ TEST(Params, DeepBracketNestingIsRefused) {
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::kBadRequest);
   }
-}
-
-TEST(RateLimiter, CountsPerKeyPerWindow) {
-  RateLimiter limiter(3, std::chrono::seconds(300));
-  auto t = std::chrono::system_clock::time_point(std::chrono::seconds(3000));
-  EXPECT_EQ(limiter.hit("a", t).remaining, 2);
-  limiter.hit("a", t);
-  EXPECT_TRUE(limiter.hit("a", t).allowed);
-  auto refused = limiter.hit("a", t);
-  EXPECT_FALSE(refused.allowed);
-  EXPECT_EQ(refused.remaining, 0);
-  EXPECT_TRUE(limiter.hit("b", t).allowed);                              // another client
-  EXPECT_TRUE(limiter.hit("a", t + std::chrono::seconds(300)).allowed);  // next window
-  EXPECT_EQ(rate_limit_reset_header(refused.reset), "1970-01-01T00:55:00.000000Z");
 }
 
 TEST(Smtp, MessagesCannotBeUsedForHeaderInjection) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <loxodon/config/config.hpp>
+#include <loxodon/domain/rate_limiter.hpp>
 #include <loxodon/federation/activity_fetcher.hpp>
 #include <loxodon/federation/actor_resolver.hpp>
 #include <loxodon/federation/delivery.hpp>
@@ -32,6 +33,7 @@
 #include <loxodon/services/instance/mail_job.hpp>
 #include <loxodon/services/instance/mailer.hpp>
 #include <loxodon/services/instance/maintenance_job.hpp>
+#include <loxodon/services/instance/shared_rate_limits.hpp>
 #include <loxodon/services/media/custom_emoji_service.hpp>
 #include <loxodon/services/media/media_service.hpp>
 #include <loxodon/services/moderation/report_service.hpp>
@@ -77,7 +79,10 @@ struct Services {
   asio::thread_pool& blocking;
   SnowflakeGenerator ids;
   services::IdNodeLease id_lease;  // the node in `ids`, leased by processes that share the db
-  net::HttpClient http_client;     // every outbound request (SSRF-guarded)
+  // The API's request counts (rate_limits), shared with the other processes by `serve`.
+  domain::RateLimiter api_limits;
+  services::SharedRateLimits shared_limits;
+  net::HttpClient http_client;  // every outbound request (SSRF-guarded)
   services::Mailer mailer;
   services::InstanceSecrets secrets;  // filled once the database answers
   federation::ActivityFetcher fetcher;

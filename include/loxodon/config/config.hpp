@@ -73,12 +73,16 @@ struct FundingConfig {
   std::string stripe_api_base = "https://api.stripe.com";
 };
 
-// Request limits per fixed window, as Mastodon's defaults (rack-attack). Counted per process.
+// Request limits per fixed window, as Mastodon's defaults (rack-attack). API requests are counted
+// in each process and the counts shared through the database every sync_interval.
 struct RateLimitConfig {
   bool enabled = true;
   bool exempt_loopback = true;  // local tools and benchmarks measure the server, not the limiter
   int requests_per_window = 300;
   std::chrono::seconds window{300};
+  // How often a process shares its API request counts with the others (one statement each
+  // time): processes together may admit about what they admit in one interval past a limit.
+  std::chrono::milliseconds sync_interval{1000};
   int sign_ups_per_ip = 5;  // POST /api/v1/accounts and the sign-up form, per 30 minutes
   std::chrono::seconds sign_up_window{1800};
   int failed_logins_per_ip = 25;  // within login_window, across processes (stored in the DB)

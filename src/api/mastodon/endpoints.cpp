@@ -1,4 +1,5 @@
 #include <loxodon/api/mastodon/endpoints.hpp>
+#include <loxodon/http/rate_limit_headers.hpp>
 #include <loxodon/http/request.hpp>
 #include <loxodon/util/error.hpp>
 #include <loxodon/util/ip_network.hpp>
@@ -9,7 +10,7 @@ namespace lox::api::mastodon {
 
 namespace {
 
-void add_rate_headers(http::Response& res, const http::RateLimitDecision& d) {
+void add_rate_headers(http::Response& res, const domain::RateLimitDecision& d) {
   res.set_header("X-RateLimit-Limit", std::to_string(d.limit));
   res.set_header("X-RateLimit-Remaining", std::to_string(d.remaining));
   res.set_header("X-RateLimit-Reset", http::rate_limit_reset_header(d.reset));
@@ -31,11 +32,11 @@ std::string bearer_token(const http::Request& request) {
 }
 
 Endpoints::Endpoints(http::Router& router, services::AuthService& auth,
-                     const config::Config& config)
+                     const config::Config& config, domain::RateLimiter& limiter)
     : router_(router),
       auth_(auth),
       config_(config),
-      limiter_(config.rate_limits.requests_per_window, config.rate_limits.window),
+      limiter_(limiter),
       logged_out_pages_(std::chrono::seconds(1)) {}
 
 void Endpoints::add(EndpointSpec spec, EndpointHandler handler, http::RouteOptions options,
@@ -88,7 +89,7 @@ awaitable<http::Response> Endpoints::handle(const EndpointSpec& spec,
                                             http::Request& request) {
   std::optional<services::Caller> caller = co_await authorize(spec, request);
 
-  std::optional<http::RateLimitDecision> decision;
+  std::optional<domain::RateLimitDecision> decision;
   const auto& limits = config_.rate_limits;
   if (limits.enabled && !(limits.exempt_loopback && is_loopback_address(request.remote_address))) {
     std::string key = caller && caller->user ? "account:" + std::to_string(caller->user->account.id)

@@ -1,8 +1,8 @@
 #pragma once
 
 #include <loxodon/config/config.hpp>
+#include <loxodon/domain/rate_limiter.hpp>
 #include <loxodon/http/params.hpp>
-#include <loxodon/http/rate_limiter.hpp>
 #include <loxodon/http/response_cache.hpp>
 #include <loxodon/http/router.hpp>
 #include <loxodon/services/accounts/auth_service.hpp>
@@ -46,10 +46,12 @@ struct Call {
 using EndpointHandler = std::function<awaitable<http::Response>(Call&)>;
 
 // Registers Mastodon API endpoints with authentication, scope checks and rate limiting applied
-// the same way for all of them, and remembers the table for tests and documentation.
+// the same way for all of them, and remembers the table for tests and documentation. `limiter`
+// (rate_limits) is shared with the other processes by services::SharedRateLimits.
 class Endpoints {
  public:
-  Endpoints(http::Router& router, services::AuthService& auth, const config::Config& config);
+  Endpoints(http::Router& router, services::AuthService& auth, const config::Config& config,
+            domain::RateLimiter& limiter);
 
   void add(EndpointSpec spec, EndpointHandler handler, http::RouteOptions options = {},
            std::source_location where = std::source_location::current());
@@ -66,7 +68,7 @@ class Endpoints {
   http::Router& router_;
   services::AuthService& auth_;
   const config::Config& config_;
-  http::RateLimiter limiter_;
+  domain::RateLimiter& limiter_;
   http::ResponseCache logged_out_pages_;
   std::vector<EndpointSpec> table_;
 };
