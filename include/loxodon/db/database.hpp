@@ -1,6 +1,7 @@
 #pragma once
 
 #include <loxodon/db/database_options.hpp>
+#include <loxodon/db/read_from.hpp>
 #include <loxodon/db/tx.hpp>
 #include <loxodon/util/asio.hpp>
 #include <loxodon/util/error.hpp>
@@ -19,12 +20,6 @@ namespace lox::db {
 
 class PooledConnection;
 struct StatementTexts;
-
-// Where a read without a transaction runs.
-enum class ReadFrom {
-  kPrimary,  // must see every commit so far: the caller's own writes, what a job just did
-  kReplica,  // may lag by the replica's replay delay (timelines, lookups for other people)
-};
 
 // The bridge between coroutines and libpqxx. Blocking libpqxx calls run on a small thread pool with
 // exactly one connection per thread, so checking out a connection never waits on a pool thread;
