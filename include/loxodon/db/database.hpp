@@ -55,22 +55,15 @@ class Database {
   // timed out, a query cancelled by replay) is skipped for a few seconds and fn runs here.
   template <class F>
   awaitable<std::invoke_result_t<F&, Tx&>> read(F fn, ReadFrom from = ReadFrom::kPrimary) {
-    using R = std::invoke_result_t<F&, Tx&>;
     if (from == ReadFrom::kReplica && replica_usable()) {
       try {
-        co_return co_await replica_->read([&fn](Tx& t) -> R { return fn(t); });
+        co_return co_await replica_->read_here(fn);
       } catch (const Error& e) {
         if (e.code() != ErrorCode::kServiceUnavailable) throw;
         replica_failed(e);
       }
     }
-    if constexpr (std::is_void_v<R>) {
-      co_await execute([&fn](Tx& t) { fn(t); }, false);
-    } else {
-      std::optional<R> out;
-      co_await execute([&fn, &out](Tx& t) { out.emplace(fn(t)); }, false);
-      co_return std::move(*out);
-    }
+    co_return co_await read_here(fn);
   }
 
   // The same, blocking the calling thread: for the CLI and for tests, never for an io thread.
@@ -99,6 +92,19 @@ class Database {
   asio::thread_pool& pool() { return pool_; }
 
  private:
+  // read() on this database's own pool.
+  template <class F>
+  awaitable<std::invoke_result_t<F&, Tx&>> read_here(F& fn) {
+    using R = std::invoke_result_t<F&, Tx&>;
+    if constexpr (std::is_void_v<R>) {
+      co_await execute([&fn](Tx& t) { fn(t); }, false);
+    } else {
+      std::optional<R> out;
+      co_await execute([&fn, &out](Tx& t) { out.emplace(fn(t)); }, false);
+      co_return std::move(*out);
+    }
+  }
+
   using Work = std::function<void(Tx&)>;
   awaitable<void> execute(Work work, bool transactional = true);
   void execute_sync(const Work& work, bool transactional = true);

@@ -31,10 +31,11 @@ std::string bearer_token(const http::Request& request) {
 }
 
 Endpoints::Endpoints(http::Router& router, services::AuthService& auth,
-                     const config::Config& config)
+                     const config::Config& config, services::ReadYourWrites& recent_writes)
     : router_(router),
       auth_(auth),
       config_(config),
+      recent_writes_(recent_writes),
       limiter_(config.rate_limits.requests_per_window, config.rate_limits.window),
       logged_out_pages_(std::chrono::seconds(1)) {}
 
@@ -107,6 +108,10 @@ awaitable<http::Response> Endpoints::handle(const EndpointSpec& spec,
       if (decision) add_rate_headers(*hit, *decision);
       co_return std::move(*hit);
     }
+  }
+  // Noted before the handler runs, so that its own reads after its write see that write too.
+  if (caller && caller->user && request.method != "GET" && request.method != "HEAD") {
+    recent_writes_.wrote(caller->user->account.id);
   }
   Call call{request, http::Params::from_request(request), std::move(caller)};
   http::Response res = co_await handler(call);

@@ -6,6 +6,7 @@
 #include <loxodon/http/response_cache.hpp>
 #include <loxodon/http/router.hpp>
 #include <loxodon/services/accounts/auth_service.hpp>
+#include <loxodon/services/instance/read_your_writes.hpp>
 
 #include <functional>
 #include <optional>
@@ -46,10 +47,13 @@ struct Call {
 using EndpointHandler = std::function<awaitable<http::Response>(Call&)>;
 
 // Registers Mastodon API endpoints with authentication, scope checks and rate limiting applied
-// the same way for all of them, and remembers the table for tests and documentation.
+// the same way for all of them, and remembers the table for tests and documentation. A member's
+// request that may write (any method but GET and HEAD) is noted in `recent_writes`, so that
+// their reads skip the replica for a while.
 class Endpoints {
  public:
-  Endpoints(http::Router& router, services::AuthService& auth, const config::Config& config);
+  Endpoints(http::Router& router, services::AuthService& auth, const config::Config& config,
+            services::ReadYourWrites& recent_writes);
 
   void add(EndpointSpec spec, EndpointHandler handler, http::RouteOptions options = {},
            std::source_location where = std::source_location::current());
@@ -66,6 +70,7 @@ class Endpoints {
   http::Router& router_;
   services::AuthService& auth_;
   const config::Config& config_;
+  services::ReadYourWrites& recent_writes_;
   http::RateLimiter limiter_;
   http::ResponseCache logged_out_pages_;
   std::vector<EndpointSpec> table_;
