@@ -158,15 +158,15 @@ awaitable<StatusPage> StatusReader::get(std::int64_t id, std::int64_t viewer) {
 awaitable<std::vector<domain::StatusView>> StatusReader::many(std::vector<std::int64_t> ids,
                                                               std::int64_t viewer,
                                                               domain::FilterContext context) {
-  co_return co_await db_.read(
-      [&](db::Tx& tx) {
-        auto visible_ids = db::StatusRepository::visible_ids(tx, ids, viewer);
-        StatusPage page;
-        page.statuses = db::StatusRepository::views(tx, visible_ids, viewer);
-        apply_filter_context(page, context);
-        return page.statuses;
-      },
-      recent_.read_from(viewer));
+  // From the primary: the ids usually come from there (search results just resolved,
+  // notifications), and a status the replica lacks would silently go missing.
+  co_return co_await db_.read([&](db::Tx& tx) {
+    auto visible_ids = db::StatusRepository::visible_ids(tx, ids, viewer);
+    StatusPage page;
+    page.statuses = db::StatusRepository::views(tx, visible_ids, viewer);
+    apply_filter_context(page, context);
+    return page.statuses;
+  });
 }
 
 awaitable<CursorStatusPage> StatusReader::render_cursor_rows(db::CursorRows rows,

@@ -22,7 +22,7 @@ namespace lox::services {
 // the viewer may see it (visibility, the originals of boosts, the viewer's filters). Services
 // that show statuses depend on this, never on the services that change them.
 //
-// get, many, context and history are what handlers show: they read from the replica unless the
+// get, context and history are what handlers show: they read from the replica unless the
 // viewer wrote lately (ReadYourWrites), and a status the replica does not have yet is looked for
 // on the primary before a 404. Everything else reads the primary unless told otherwise: services
 // render what they have just written.
