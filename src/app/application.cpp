@@ -94,10 +94,15 @@ struct Application::Impl {
         log(spdlog::get("lox.app") ? spdlog::get("lox.app") : spdlog::default_logger()),
         metrics(config.metrics_listen.empty() ? nullptr : std::make_unique<PrometheusMetrics>()),
         db(database_options_for(config, metrics.get())),
+        replica(config.database.replica_url.empty()
+                    ? nullptr
+                    : std::make_unique<db::Database>(replica_options_for(config))),
         fed_guard(asio::make_work_guard(fed_io)),
         services(config, db, blocking, metrics.get()),
         web(services),
-        runtime(db, fed_io.get_executor(), runtime_options(config, metrics.get())) {}
+        runtime(db, fed_io.get_executor(), runtime_options(config, metrics.get())) {
+    if (replica) db.set_replica(replica.get());
+  }
 
   config::Config config;
   std::shared_ptr<spdlog::logger> log;
@@ -109,6 +114,8 @@ struct Application::Impl {
   // thread nor hold a database connection.
   asio::thread_pool blocking{2};
   db::Database db;
+  // Timeline, status and account reads (database.replica_url); null when there is none.
+  std::unique_ptr<db::Database> replica;
   asio::executor_work_guard<asio::io_context::executor_type> fed_guard;
   Services services;
   WebApp web;
@@ -273,6 +280,10 @@ struct Application::Impl {
     }
     log->info("Loxodon serving {} on {}:{} (http, {} database connections)", config.base_url(),
               options.address, port, config.database.pool_size);
+    if (replica) {
+      log->info("timeline, status and account reads go to the replica ({} connections)",
+                config.database.pool_size);
+    }
     return true;
   }
 
@@ -340,6 +351,7 @@ struct Application::Impl {
     release_io.run();
     // Queries still in flight finish before any service they reference is destroyed.
     db.pool().join();
+    if (replica) replica->pool().join();
     blocking.join();
     log->info("stopped");
     return exit_code;

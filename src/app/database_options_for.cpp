@@ -13,4 +13,11 @@ db::DatabaseOptions database_options_for(const config::Config& config, Metrics* 
   return o;
 }
 
+db::DatabaseOptions replica_options_for(const config::Config& config) {
+  db::DatabaseOptions o = database_options_for(config);
+  o.url = config.database.replica_url;
+  o.direct_url.clear();  // nothing holding a session (LISTEN, migrations) runs on a replica
+  return o;
+}
+
 }  // namespace lox::app

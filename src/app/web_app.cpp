@@ -5,7 +5,7 @@
 namespace lox::app {
 
 WebApp::WebApp(Services& s)
-    : endpoints_(router_, s.auth, s.config, s.api_limits),
+    : endpoints_(router_, s.auth, s.config, s.api_limits, s.recent_writes),
       instance_api_(s.config, s.instance, s.secrets),
       oauth_api_(s.config, s.auth, s.secrets),
       accounts_module_(s.config, s.accounts, s.auth, s.relationships, s.media, s.timelines),

@@ -59,6 +59,8 @@ Environment (the essentials; every key in the example config has one):
   LOXODON_MEDIA_DIR         where uploaded media is stored
   LOXODON_DATABASE_DIRECT_URL          PostgreSQL itself, when DATABASE_URL is PgBouncer
   LOXODON_DATABASE_PREPARED_STATEMENTS false behind PgBouncer in transaction mode
+  LOXODON_DATABASE_REPLICA_URL         a streaming replica for timeline and status reads
+  LOXODON_DATABASE_READ_YOUR_WRITES_MS how long a member's reads skip it after a write (5000)
   LOXODON_MEDIA_BACKEND     local (default: LOXODON_MEDIA_DIR) or s3 (a bucket, below)
   LOXODON_S3_ENDPOINT       the S3 server, e.g. https://s3.eu-west-1.amazonaws.com
   LOXODON_S3_BUCKET, LOXODON_S3_REGION, LOXODON_S3_ACCESS_KEY_ID, LOXODON_S3_SECRET_ACCESS_KEY

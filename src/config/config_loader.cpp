@@ -163,6 +163,12 @@ std::vector<KeySpec> key_specs() {
       {"http.trusted_proxies", Kind::kList, 0, 0, apply_trusted_proxies},
       {"database.direct_url", Kind::kString, 0, 0,
        [](Config& c, const Value& v) { c.database.direct_url = str(v); }},
+      {"database.replica_url", Kind::kString, 0, 0,
+       [](Config& c, const Value& v) { c.database.replica_url = str(v); }},
+      {"database.read_your_writes_ms", Kind::kInt, 0, 600 * 1000,
+       [](Config& c, const Value& v) {
+         c.database.read_your_writes = std::chrono::milliseconds(std::get<std::int64_t>(v));
+       }},
       {"database.prepared_statements", Kind::kBool, 0, 0,
        [](Config& c, const Value& v) { c.database.prepared_statements = std::get<bool>(v); }},
       {"database.pool_size", Kind::kInt, 1, 64,
@@ -404,19 +410,20 @@ void check_media_backend(const Config& c) {
   }
 }
 
+// Empty (not set) or a libpq URI: a key=value string would not take the options Loxodon appends.
+void check_database_uri(const char* key, const std::string& uri) {
+  if (!uri.empty() && !uri.starts_with("postgresql://") && !uri.starts_with("postgres://")) {
+    throw ConfigError(key, "must be a libpq URI starting with postgresql://");
+  }
+}
+
 void validate(const Config& c, Requirement requirement) {
   if (requirement != Requirement::kStorageOnly && c.database.url.empty()) {
     throw ConfigError("database_url", "is required, e.g. postgresql://loxodon@localhost/loxodon");
   }
-  if (!c.database.url.empty() && !c.database.url.starts_with("postgresql://") &&
-      !c.database.url.starts_with("postgres://")) {
-    throw ConfigError("database_url", "must be a libpq URI starting with postgresql://");
-  }
-  const std::string& direct = c.database.direct_url;
-  if (!direct.empty() && !direct.starts_with("postgresql://") &&
-      !direct.starts_with("postgres://")) {
-    throw ConfigError("database.direct_url", "must be a libpq URI starting with postgresql://");
-  }
+  check_database_uri("database_url", c.database.url);
+  check_database_uri("database.direct_url", c.database.direct_url);
+  check_database_uri("database.replica_url", c.database.replica_url);
   if (c.scheme != "https" && c.scheme != "http") {
     throw ConfigError("scheme", "expected https or http, got '" + c.scheme + "'");
   }

@@ -64,6 +64,21 @@ std::unique_ptr<const StatementTexts> statement_texts(const DatabaseOptions& opt
   return texts;
 }
 
+// The error a failed statement means to callers; returns when it means the connection was lost.
+void throw_unless_connection_lost(const pqxx::sql_error& e) {
+  const std::string& state = e.sqlstate();
+  if (state == "57014") {  // statement_timeout
+    throw Error(ErrorCode::kServiceUnavailable, "Database query timed out", e.what());
+  }
+  // A hot standby cancels a query that holds back the replay of a conflicting change: the read
+  // may be run again, and a replica read goes to the primary instead.
+  if (state == "40001") throw Error(ErrorCode::kServiceUnavailable, "Database busy", e.what());
+  // An administrator shutdown or a crash shows up as a SQL error on the next statement.
+  if (state.starts_with("57P") || state.starts_with("08")) return;
+  throw Error(ErrorCode::kInternal, "Internal server error",
+              std::string(e.what()) + " [" + state + "] query: " + e.query());
+}
+
 }  // namespace
 
 Database::Database(DatabaseOptions options)
@@ -141,17 +156,9 @@ void Database::execute_sync(const Work& work, bool transactional) {
     } catch (const pqxx::unique_violation& e) {
       throw Error(ErrorCode::kConflict, "Validation failed: already taken", e.what());
     } catch (const pqxx::sql_error& e) {
-      const std::string& state = e.sqlstate();
-      if (state == "57014") {  // statement_timeout
-        throw Error(ErrorCode::kServiceUnavailable, "Database query timed out", e.what());
-      }
-      // An administrator shutdown or a crash shows up as a SQL error on the next statement.
-      if (state.starts_with("57P") || state.starts_with("08")) {
-        lost(e.what());
-        continue;
-      }
-      throw Error(ErrorCode::kInternal, "Internal server error",
-                  std::string(e.what()) + " [" + state + "] query: " + e.query());
+      throw_unless_connection_lost(e);
+      lost(e.what());
+      continue;
     } catch (const pqxx::failure& e) {
       if (slot->is_open()) throw Error(ErrorCode::kInternal, "Internal server error", e.what());
       lost(e.what());
@@ -181,6 +188,40 @@ awaitable<void> Database::execute(Work work, bool transactional) {
         });
       },
       asio::use_awaitable);
+}
+
+namespace {
+
+// A replica that failed is left alone this long before it is tried again, so a replica that is
+// down costs no request a connection attempt (up to connect_timeout on a silent network).
+constexpr std::chrono::seconds kReplicaPause{10};
+constexpr std::chrono::minutes kReplicaLogInterval{1};
+
+std::int64_t steady_now() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace
+
+bool Database::replica_usable() const {
+  return replica_ != nullptr && steady_now() >= replica_skipped_until_.load();
+}
+
+void Database::replica_failed(const Error& e) {
+  const std::int64_t now = steady_now();
+  replica_skipped_until_.store(now + std::chrono::nanoseconds(kReplicaPause).count());
+  std::int64_t logged = replica_failure_logged_.load();
+  const std::int64_t interval = std::chrono::nanoseconds(kReplicaLogInterval).count();
+  // One thread wins the exchange; the others, failing at the same moment, stay quiet.
+  if ((logged == 0 || now - logged >= interval) &&
+      replica_failure_logged_.compare_exchange_strong(logged, now)) {
+    auto log = spdlog::get("lox.db");
+    (log ? log : spdlog::default_logger())
+        ->warn("database replica unavailable ({}): its reads go to the primary for {} s",
+               e.detail(), kReplicaPause.count());
+  }
 }
 
 bool Database::ping_sync() {

@@ -108,6 +108,23 @@ TEST(Config, PoolerSettingsReadAndChecked) {
   EXPECT_EQ(error_key(std::nullopt, env), "database.prepared_statements");
 }
 
+TEST(Config, ReplicaSettingsReadAndChecked) {
+  Config defaults = load_config(std::nullopt, kMinimal, Requirement::kServe);
+  EXPECT_EQ(defaults.database.replica_url, "");
+  EXPECT_EQ(defaults.database.read_your_writes, std::chrono::milliseconds(5000));
+  Environment env = kMinimal;
+  env["LOXODON_DATABASE_REPLICA_URL"] = "postgresql://u@db-replica/db";
+  env["LOXODON_DATABASE_READ_YOUR_WRITES_MS"] = "1500";
+  Config c = load_config(std::nullopt, env, Requirement::kServe);
+  EXPECT_EQ(c.database.replica_url, "postgresql://u@db-replica/db");
+  EXPECT_EQ(c.database.read_your_writes, std::chrono::milliseconds(1500));
+  env["LOXODON_DATABASE_READ_YOUR_WRITES_MS"] = "600001";
+  EXPECT_EQ(error_key(std::nullopt, env), "database.read_your_writes_ms");
+  env["LOXODON_DATABASE_READ_YOUR_WRITES_MS"] = "0";
+  env["LOXODON_DATABASE_REPLICA_URL"] = "host=db-replica dbname=db";
+  EXPECT_EQ(error_key(std::nullopt, env), "database.replica_url");
+}
+
 TEST(Config, BadValuesNameTheirKey) {
   struct Case {
     const char* var;

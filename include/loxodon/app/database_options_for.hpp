@@ -10,4 +10,8 @@ namespace lox::app {
 // so a setting such as prepared_statements=false (PgBouncer) holds for every process.
 db::DatabaseOptions database_options_for(const config::Config& config, Metrics* metrics = nullptr);
 
+// The replica's pool (database.replica_url): the same settings on the replica's address. Its
+// pool is not measured, so the gauges keep describing the primary's.
+db::DatabaseOptions replica_options_for(const config::Config& config);
+
 }  // namespace lox::app

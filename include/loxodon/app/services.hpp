@@ -33,6 +33,7 @@
 #include <loxodon/services/instance/mail_job.hpp>
 #include <loxodon/services/instance/mailer.hpp>
 #include <loxodon/services/instance/maintenance_job.hpp>
+#include <loxodon/services/instance/read_your_writes.hpp>
 #include <loxodon/services/instance/shared_rate_limits.hpp>
 #include <loxodon/services/media/custom_emoji_service.hpp>
 #include <loxodon/services/media/media_service.hpp>
@@ -84,6 +85,8 @@ struct Services {
   services::SharedRateLimits shared_limits;
   net::HttpClient http_client;  // every outbound request (SSRF-guarded)
   services::Mailer mailer;
+  // Who wrote lately, so that their reads skip the replica (database.read_your_writes_ms).
+  services::ReadYourWrites recent_writes;
   services::InstanceSecrets secrets;  // filled once the database answers
   federation::ActivityFetcher fetcher;
   federation::ActorResolver resolver;

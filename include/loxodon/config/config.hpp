@@ -26,7 +26,11 @@ struct HttpConfig {
 
 struct DatabaseConfig {
   std::string url;
-  std::string direct_url;           // LISTEN and migrations, when `url` is a transaction pooler
+  std::string direct_url;  // LISTEN and migrations, when `url` is a transaction pooler
+  // A streaming replica that timeline, account and status reads go to; empty: none.
+  std::string replica_url;
+  // How long after a member's own write their reads stay on the primary (read-your-writes).
+  std::chrono::milliseconds read_your_writes{5000};
   bool prepared_statements = true;  // false behind PgBouncer in transaction mode
   std::size_t pool_size = 4;
   std::chrono::milliseconds statement_timeout{5000};

@@ -1,10 +1,14 @@
 #pragma once
 
 #include <loxodon/db/database_options.hpp>
+#include <loxodon/db/read_from.hpp>
 #include <loxodon/db/tx.hpp>
 #include <loxodon/util/asio.hpp>
+#include <loxodon/util/error.hpp>
 
+#include <atomic>
 #include <condition_variable>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -46,17 +50,20 @@ class Database {
   }
 
   // Runs fn(Tx&) without BEGIN/COMMIT, each statement on its own: for reads that need no
-  // transaction (timelines, lookups), two round trips cheaper than tx().
+  // transaction (timelines, lookups), two round trips cheaper than tx(). With ReadFrom::kReplica
+  // it runs on the replica when one is set; a replica that fails with kServiceUnavailable (down,
+  // timed out, a query cancelled by replay) is skipped for a few seconds and fn runs here.
   template <class F>
-  awaitable<std::invoke_result_t<F&, Tx&>> read(F fn) {
-    using R = std::invoke_result_t<F&, Tx&>;
-    if constexpr (std::is_void_v<R>) {
-      co_await execute([&fn](Tx& t) { fn(t); }, false);
-    } else {
-      std::optional<R> out;
-      co_await execute([&fn, &out](Tx& t) { out.emplace(fn(t)); }, false);
-      co_return std::move(*out);
+  awaitable<std::invoke_result_t<F&, Tx&>> read(F fn, ReadFrom from = ReadFrom::kPrimary) {
+    if (from == ReadFrom::kReplica && replica_usable()) {
+      try {
+        co_return co_await replica_->read_here(fn);
+      } catch (const Error& e) {
+        if (e.code() != ErrorCode::kServiceUnavailable) throw;
+        replica_failed(e);
+      }
     }
+    co_return co_await read_here(fn);
   }
 
   // The same, blocking the calling thread: for the CLI and for tests, never for an io thread.
@@ -76,14 +83,36 @@ class Database {
   // answered. Used at start so a server can come up before its database does.
   bool ping_sync();
 
+  // Reads asked for with ReadFrom::kReplica go to `replica` (not owned; it outlives this, and
+  // has no replica of its own). Null: all reads run here. Set before any read starts.
+  void set_replica(Database* replica) { replica_ = replica; }
+
   const DatabaseOptions& options() const { return options_; }
   // The pool the blocking work runs on; the LISTEN connection also opens there.
   asio::thread_pool& pool() { return pool_; }
 
  private:
+  // read() on this database's own pool.
+  template <class F>
+  awaitable<std::invoke_result_t<F&, Tx&>> read_here(F& fn) {
+    using R = std::invoke_result_t<F&, Tx&>;
+    if constexpr (std::is_void_v<R>) {
+      co_await execute([&fn](Tx& t) { fn(t); }, false);
+    } else {
+      std::optional<R> out;
+      co_await execute([&fn, &out](Tx& t) { out.emplace(fn(t)); }, false);
+      co_return std::move(*out);
+    }
+  }
+
   using Work = std::function<void(Tx&)>;
   awaitable<void> execute(Work work, bool transactional = true);
   void execute_sync(const Work& work, bool transactional = true);
+
+  // False while a failed replica is being skipped.
+  bool replica_usable() const;
+  // Skips the replica for a while and logs why (at most once a minute, not per request).
+  void replica_failed(const Error& e);
 
   std::unique_ptr<PooledConnection> checkout();
   void checkin(std::unique_ptr<PooledConnection> conn);
@@ -96,6 +125,11 @@ class Database {
   std::condition_variable available_;
   std::vector<std::unique_ptr<PooledConnection>> idle_;
   std::size_t free_slots_;
+  Database* replica_ = nullptr;
+  // Steady-clock nanoseconds: until when the replica is skipped, and when that was last logged.
+  // Atomics, as reads on several threads may fail at once.
+  std::atomic<std::int64_t> replica_skipped_until_{0};
+  std::atomic<std::int64_t> replica_failure_logged_{0};
 };
 
 }  // namespace lox::db

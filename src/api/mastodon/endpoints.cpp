@@ -32,11 +32,13 @@ std::string bearer_token(const http::Request& request) {
 }
 
 Endpoints::Endpoints(http::Router& router, services::AuthService& auth,
-                     const config::Config& config, domain::RateLimiter& limiter)
+                     const config::Config& config, domain::RateLimiter& limiter,
+                     services::ReadYourWrites& recent_writes)
     : router_(router),
       auth_(auth),
       config_(config),
       limiter_(limiter),
+      recent_writes_(recent_writes),
       logged_out_pages_(std::chrono::seconds(1)) {}
 
 void Endpoints::add(EndpointSpec spec, EndpointHandler handler, http::RouteOptions options,
@@ -108,6 +110,10 @@ awaitable<http::Response> Endpoints::handle(const EndpointSpec& spec,
       if (decision) add_rate_headers(*hit, *decision);
       co_return std::move(*hit);
     }
+  }
+  // Noted before the handler runs, so that its own reads after its write see that write too.
+  if (caller && caller->user && request.method != "GET" && request.method != "HEAD") {
+    recent_writes_.wrote(caller->user->account.id);
   }
   Call call{request, http::Params::from_request(request), std::move(caller)};
   http::Response res = co_await handler(call);

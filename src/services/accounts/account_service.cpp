@@ -21,8 +21,8 @@ namespace lox::services {
 
 AccountService::AccountService(const config::Config& config, db::Database& db,
                                asio::thread_pool& blocking, SnowflakeGenerator& ids,
-                               const Mailer& mailer)
-    : config_(config), db_(db), blocking_(blocking), ids_(ids), mailer_(mailer) {}
+                               const Mailer& mailer, const ReadYourWrites& recent)
+    : config_(config), db_(db), blocking_(blocking), ids_(ids), mailer_(mailer), recent_(recent) {}
 
 namespace {
 // A moved account carries the account it moved to (Mastodon's `moved`, one level deep).
@@ -33,10 +33,19 @@ void load_moved_to(db::Tx& tx, domain::Account& account) {
     account.moved_to = std::make_shared<const domain::Account>(std::move(*target));
   }
 }
+
+// Runs fn where `from` says; an account a replica does not have yet (just registered, or just
+// fetched from another server) is looked for on the primary.
+template <class F>
+awaitable<std::optional<domain::Account>> read_account(db::Database& db, db::ReadFrom from, F fn) {
+  auto found = co_await db.read(fn, from);
+  if (!found && from == db::ReadFrom::kReplica) found = co_await db.read(fn);
+  co_return found;
+}
 }  // namespace
 
-awaitable<domain::Account> AccountService::account(std::int64_t id) {
-  auto found = co_await db_.tx([id](db::Tx& tx) {
+awaitable<domain::Account> AccountService::account(std::int64_t id, std::int64_t viewer) {
+  auto found = co_await read_account(db_, recent_.read_from(viewer), [id](db::Tx& tx) {
     auto account = db::AccountRepository::find(tx, id);
     if (account) load_moved_to(tx, *account);
     return account;
@@ -45,7 +54,7 @@ awaitable<domain::Account> AccountService::account(std::int64_t id) {
   co_return *found;
 }
 
-awaitable<domain::Account> AccountService::lookup(std::string acct) {
+awaitable<domain::Account> AccountService::lookup(std::string acct, std::int64_t viewer) {
   if (!acct.empty() && acct.front() == '@') acct.erase(0, 1);
   std::string username = acct;
   std::optional<std::string> domain;
@@ -54,7 +63,7 @@ awaitable<domain::Account> AccountService::lookup(std::string acct) {
     std::string host = acct.substr(at + 1);
     if (domain::lowercase(host) != domain::lowercase(config_.domain)) domain = host;
   }
-  auto found = co_await db_.tx([&](db::Tx& tx) {
+  auto found = co_await read_account(db_, recent_.read_from(viewer), [&](db::Tx& tx) {
     auto account = db::AccountRepository::find_by_acct(tx, username, domain);
     if (account) load_moved_to(tx, *account);
     return account;

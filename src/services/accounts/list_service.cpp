@@ -23,8 +23,9 @@ void check_list(const std::string& title, const std::string& policy) {
 Error not_found() { return Error(ErrorCode::kNotFound, "Record not found"); }
 }  // namespace
 
-ListService::ListService(db::Database& db, SnowflakeGenerator& ids, StatusReader& statuses)
-    : db_(db), ids_(ids), statuses_(statuses) {}
+ListService::ListService(db::Database& db, SnowflakeGenerator& ids, StatusReader& statuses,
+                         const ReadYourWrites& recent)
+    : db_(db), ids_(ids), statuses_(statuses), recent_(recent) {}
 
 awaitable<std::vector<domain::List>> ListService::lists(std::int64_t me) {
   co_return co_await db_.read([&](db::Tx& tx) { return db::ListRepository::all(tx, me); });
@@ -109,9 +110,11 @@ awaitable<std::vector<domain::List>> ListService::containing(std::int64_t me,
 awaitable<StatusPage> ListService::timeline(std::int64_t me, std::int64_t id,
                                             domain::PageRequest page) {
   co_await get(me, id);
-  auto ids =
-      co_await db_.read([&](db::Tx& tx) { return db::ListRepository::timeline(tx, me, id, page); });
-  co_return co_await statuses_.render(ids, me, domain::FilterContext::kHome);
+  // The list itself is checked on the primary; its timeline, like home, may come from the replica.
+  const auto from = recent_.read_from(me);
+  auto ids = co_await db_.read(
+      [&](db::Tx& tx) { return db::ListRepository::timeline(tx, me, id, page); }, from);
+  co_return co_await statuses_.render(ids, me, domain::FilterContext::kHome, from);
 }
 
 }  // namespace lox::services

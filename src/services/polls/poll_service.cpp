@@ -92,7 +92,10 @@ awaitable<StatusPage> PollService::vote(std::int64_t poll_id, std::int64_t voter
     return VoteOutcome::kOk;
   });
   throw_unless_ok(outcome);
-  co_return co_await reader_.get(status_id, voter);
+  // From the primary whatever the read-your-writes window: the answer shows this vote.
+  auto shown = co_await reader_.one(status_id, voter);
+  if (shown.statuses.empty()) throw not_found();
+  co_return shown;
 }
 
 }  // namespace lox::services

@@ -45,9 +45,27 @@ StatusPage load_in(db::Tx& tx, const std::vector<std::int64_t>& ids, std::int64_
                                      context);
 }
 
+// The status alone when the viewer may see it, else an empty page.
+StatusPage shown_in(db::Tx& tx, std::int64_t id, std::int64_t viewer) {
+  if (!db::StatusRepository::visible(tx, id, viewer)) return {};
+  return load_in(tx, std::vector<std::int64_t>{id}, viewer);
+}
+
+// Runs fn (which returns an optional) where `from` says. What a replica does not have is looked
+// for on the primary: a status seen live (streaming renders from the primary) may not have
+// reached the replica yet, and a 404 for it would be wrong.
+template <class F>
+awaitable<std::invoke_result_t<F&, db::Tx&>> read_or_primary(db::Database& db, db::ReadFrom from,
+                                                             F fn) {
+  auto found = co_await db.read(fn, from);
+  if (!found && from == db::ReadFrom::kReplica) found = co_await db.read(fn);
+  co_return found;
+}
+
 }  // namespace
 
-StatusReader::StatusReader(db::Database& db) : db_(db) {}
+StatusReader::StatusReader(db::Database& db, const ReadYourWrites& recent)
+    : db_(db), recent_(recent) {}
 
 StatusPage StatusReader::complete_page(db::Tx& tx, std::vector<domain::StatusView> views,
                                        std::int64_t viewer, domain::FilterContext context) {
@@ -72,8 +90,8 @@ StatusPage StatusReader::complete_page(db::Tx& tx, std::vector<domain::StatusVie
 }
 
 awaitable<StatusPage> StatusReader::render(std::vector<std::int64_t> ids, std::int64_t viewer,
-                                           domain::FilterContext context) {
-  co_return co_await db_.read([&](db::Tx& tx) { return load_in(tx, ids, viewer, context); });
+                                           domain::FilterContext context, db::ReadFrom from) {
+  co_return co_await db_.read([&](db::Tx& tx) { return load_in(tx, ids, viewer, context); }, from);
 }
 
 awaitable<std::vector<SharedStatusPage>> StatusReader::render_for_viewers(
@@ -127,16 +145,22 @@ awaitable<domain::Status> StatusReader::visible(std::int64_t id, std::int64_t vi
 }
 
 awaitable<StatusPage> StatusReader::get(std::int64_t id, std::int64_t viewer) {
-  co_await visible(id, viewer);
-  auto page = co_await one(id, viewer);
-  if (page.statuses.empty()) throw not_found();
-  co_return page;
+  auto page = co_await read_or_primary(db_, recent_.read_from(viewer),
+                                       [&](db::Tx& tx) -> std::optional<StatusPage> {
+                                         auto p = shown_in(tx, id, viewer);
+                                         if (p.statuses.empty()) return std::nullopt;
+                                         return p;
+                                       });
+  if (!page) throw not_found();
+  co_return std::move(*page);
 }
 
 awaitable<std::vector<domain::StatusView>> StatusReader::many(std::vector<std::int64_t> ids,
                                                               std::int64_t viewer,
                                                               domain::FilterContext context) {
-  co_return co_await db_.tx([&](db::Tx& tx) {
+  // From the primary: the ids usually come from there (search results just resolved,
+  // notifications), and a status the replica lacks would silently go missing.
+  co_return co_await db_.read([&](db::Tx& tx) {
     auto visible_ids = db::StatusRepository::visible_ids(tx, ids, viewer);
     StatusPage page;
     page.statuses = db::StatusRepository::views(tx, visible_ids, viewer);
@@ -146,14 +170,15 @@ awaitable<std::vector<domain::StatusView>> StatusReader::many(std::vector<std::i
 }
 
 awaitable<CursorStatusPage> StatusReader::render_cursor_rows(db::CursorRows rows,
-                                                             std::int64_t viewer) {
+                                                             std::int64_t viewer,
+                                                             db::ReadFrom from) {
   CursorStatusPage out;
   std::vector<std::int64_t> ids;
   for (const auto& [cursor, id] : rows) {
     ids.push_back(id);
     out.cursors.push_back(cursor);
   }
-  out.page = co_await render(ids, viewer);
+  out.page = co_await render(ids, viewer, domain::FilterContext::kNone, from);
   co_return out;
 }
 
@@ -172,28 +197,32 @@ awaitable<AccountPage> StatusReader::render_account_rows(db::CursorRows rows) {
 }
 
 awaitable<StatusContext> StatusReader::context(std::int64_t id, std::int64_t viewer) {
-  co_await visible(id, viewer);
-  std::vector<std::int64_t> ancestors;
-  std::vector<std::int64_t> descendants;
-  co_await db_.tx([&](db::Tx& tx) {
-    ancestors = db::StatusRepository::ancestors(tx, id, viewer);
-    descendants = db::StatusRepository::descendants(tx, id, viewer);
-  });
-  StatusContext ctx;
-  ctx.ancestors = co_await render(ancestors, viewer, domain::FilterContext::kThread);
-  ctx.descendants = co_await render(descendants, viewer, domain::FilterContext::kThread);
-  co_return ctx;
+  auto ctx = co_await read_or_primary(
+      db_, recent_.read_from(viewer), [&](db::Tx& tx) -> std::optional<StatusContext> {
+        if (!db::StatusRepository::visible(tx, id, viewer)) return std::nullopt;
+        constexpr auto kThread = domain::FilterContext::kThread;
+        StatusContext c;
+        c.ancestors = load_in(tx, db::StatusRepository::ancestors(tx, id, viewer), viewer, kThread);
+        c.descendants =
+            load_in(tx, db::StatusRepository::descendants(tx, id, viewer), viewer, kThread);
+        return c;
+      });
+  if (!ctx) throw not_found();
+  co_return std::move(*ctx);
 }
 
 awaitable<StatusHistory> StatusReader::history(std::int64_t id, std::int64_t viewer) {
-  co_await visible(id, viewer);
-  auto edits = co_await db_.tx([&](db::Tx& tx) { return db::StatusRepository::edits(tx, id); });
-  auto page = co_await one(id, viewer);
-  if (page.statuses.empty()) throw not_found();
-  StatusHistory h;
-  h.versions = std::move(edits);
-  h.current = page.statuses[0];
-  co_return h;
+  auto h = co_await read_or_primary(db_, recent_.read_from(viewer),
+                                    [&](db::Tx& tx) -> std::optional<StatusHistory> {
+                                      auto page = shown_in(tx, id, viewer);
+                                      if (page.statuses.empty()) return std::nullopt;
+                                      StatusHistory out;
+                                      out.versions = db::StatusRepository::edits(tx, id);
+                                      out.current = std::move(page.statuses[0]);
+                                      return out;
+                                    });
+  if (!h) throw not_found();
+  co_return std::move(*h);
 }
 
 }  // namespace lox::services

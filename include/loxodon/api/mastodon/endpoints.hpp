@@ -6,6 +6,7 @@
 #include <loxodon/http/response_cache.hpp>
 #include <loxodon/http/router.hpp>
 #include <loxodon/services/accounts/auth_service.hpp>
+#include <loxodon/services/instance/read_your_writes.hpp>
 
 #include <functional>
 #include <optional>
@@ -47,11 +48,13 @@ using EndpointHandler = std::function<awaitable<http::Response>(Call&)>;
 
 // Registers Mastodon API endpoints with authentication, scope checks and rate limiting applied
 // the same way for all of them, and remembers the table for tests and documentation. `limiter`
-// (rate_limits) is shared with the other processes by services::SharedRateLimits.
+// (rate_limits) is shared with the other processes by services::SharedRateLimits. A member's
+// request that may write (any method but GET and HEAD) is noted in `recent_writes`, so that
+// their reads skip the replica for a while.
 class Endpoints {
  public:
   Endpoints(http::Router& router, services::AuthService& auth, const config::Config& config,
-            domain::RateLimiter& limiter);
+            domain::RateLimiter& limiter, services::ReadYourWrites& recent_writes);
 
   void add(EndpointSpec spec, EndpointHandler handler, http::RouteOptions options = {},
            std::source_location where = std::source_location::current());
@@ -69,6 +72,7 @@ class Endpoints {
   services::AuthService& auth_;
   const config::Config& config_;
   domain::RateLimiter& limiter_;
+  services::ReadYourWrites& recent_writes_;
   http::ResponseCache logged_out_pages_;
   std::vector<EndpointSpec> table_;
 };

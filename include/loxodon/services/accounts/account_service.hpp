@@ -3,6 +3,7 @@
 #include <loxodon/config/config.hpp>
 #include <loxodon/domain/account.hpp>
 #include <loxodon/services/instance/mailer.hpp>
+#include <loxodon/services/instance/read_your_writes.hpp>
 #include <loxodon/util/asio.hpp>
 #include <loxodon/util/snowflake.hpp>
 
@@ -60,7 +61,7 @@ struct ProfileUpdate {
 class AccountService {
  public:
   AccountService(const config::Config& config, db::Database& db, asio::thread_pool& blocking,
-                 SnowflakeGenerator& ids, const Mailer& mailer);
+                 SnowflakeGenerator& ids, const Mailer& mailer, const ReadYourWrites& recent);
 
   // Applies the registration mode (open, approval, closed, invite), the per-address limit and
   // Mastodon's validations. Throws lox::Error: 403 closed, 422 invalid, 429 limited.
@@ -68,9 +69,12 @@ class AccountService {
   // For the operator: confirmed and approved whatever the mode. Throws 422 when invalid.
   awaitable<domain::UserWithAccount> create_by_admin(AdminAccountRequest request);
 
-  awaitable<domain::Account> account(std::int64_t id);
-  // "alice" or "alice@this.domain" for local accounts; 404 otherwise (until federation).
-  awaitable<domain::Account> lookup(std::string acct);
+  // An account as `viewer` (0: logged out) is shown it: read from the replica unless the viewer
+  // wrote lately; one the replica does not have yet is looked for on the primary before a 404.
+  awaitable<domain::Account> account(std::int64_t id, std::int64_t viewer);
+  // "alice" or "alice@this.domain" for local accounts; 404 otherwise (until federation). Read as
+  // account() reads.
+  awaitable<domain::Account> lookup(std::string acct, std::int64_t viewer);
   awaitable<domain::UserWithAccount> user(std::int64_t user_id);
   awaitable<domain::UserWithAccount> user_by_username(std::string username);
   awaitable<domain::UserWithAccount> update_profile(std::int64_t user_id, ProfileUpdate update);
@@ -124,6 +128,7 @@ class AccountService {
   asio::thread_pool& blocking_;
   SnowflakeGenerator& ids_;
   const Mailer& mailer_;
+  const ReadYourWrites& recent_;
 };
 
 }  // namespace lox::services

@@ -3,6 +3,7 @@
 #include <loxodon/domain/account.hpp>
 #include <loxodon/domain/list.hpp>
 #include <loxodon/domain/page_request.hpp>
+#include <loxodon/services/instance/read_your_writes.hpp>
 #include <loxodon/services/statuses/status_reader.hpp>
 #include <loxodon/util/asio.hpp>
 #include <loxodon/util/snowflake.hpp>
@@ -21,7 +22,8 @@ namespace lox::services {
 // Lists of followed accounts with their own timelines.
 class ListService {
  public:
-  ListService(db::Database& db, SnowflakeGenerator& ids, StatusReader& statuses);
+  ListService(db::Database& db, SnowflakeGenerator& ids, StatusReader& statuses,
+              const ReadYourWrites& recent);
 
   awaitable<std::vector<domain::List>> lists(std::int64_t me);
   awaitable<domain::List> get(std::int64_t me, std::int64_t id);
@@ -43,6 +45,7 @@ class ListService {
   db::Database& db_;
   SnowflakeGenerator& ids_;
   StatusReader& statuses_;
+  const ReadYourWrites& recent_;
 };
 
 }  // namespace lox::services

@@ -1,8 +1,10 @@
 #pragma once
 
+#include <loxodon/db/read_from.hpp>
 #include <loxodon/db/status_repository.hpp>
 #include <loxodon/domain/status.hpp>
 #include <loxodon/services/accounts/relationship_service.hpp>
+#include <loxodon/services/instance/read_your_writes.hpp>
 #include <loxodon/services/statuses/status_page.hpp>
 #include <loxodon/util/asio.hpp>
 
@@ -19,9 +21,14 @@ namespace lox::services {
 // The read model of statuses: every status any service or handler shows is rendered here, as
 // the viewer may see it (visibility, the originals of boosts, the viewer's filters). Services
 // that show statuses depend on this, never on the services that change them.
+//
+// get, context and history are what handlers show: they read from the replica unless the
+// viewer wrote lately (ReadYourWrites), and a status the replica does not have yet is looked for
+// on the primary before a 404. Everything else reads the primary unless told otherwise: services
+// render what they have just written.
 class StatusReader {
  public:
-  explicit StatusReader(db::Database& db);
+  StatusReader(db::Database& db, const ReadYourWrites& recent);
 
   // The status as the viewer sees it; 404 when it is gone or hidden from them.
   awaitable<StatusPage> get(std::int64_t id, std::int64_t viewer);
@@ -35,15 +42,18 @@ class StatusReader {
       std::vector<std::int64_t> ids, std::int64_t viewer,
       domain::FilterContext context = domain::FilterContext::kNone);
   // Renders ids already filtered for `viewer` (timeline queries apply visibility in SQL).
+  // `from`: where the ids were read (a page read on the replica is rendered there too).
   awaitable<StatusPage> render(std::vector<std::int64_t> ids, std::int64_t viewer,
-                               domain::FilterContext context = domain::FilterContext::kNone);
+                               domain::FilterContext context = domain::FilterContext::kNone,
+                               db::ReadFrom from = db::ReadFrom::kPrimary);
   // Renders status `id` for each of `viewers`, who may all see it (streaming checks that);
   // viewers whose filters hide it in `context` get nothing.
   awaitable<std::vector<SharedStatusPage>> render_for_viewers(std::int64_t id,
                                                               std::vector<std::int64_t> viewers,
                                                               domain::FilterContext context);
   // (cursor, status id) rows rendered for the viewer, cursors kept for the Link header.
-  awaitable<CursorStatusPage> render_cursor_rows(db::CursorRows rows, std::int64_t viewer);
+  awaitable<CursorStatusPage> render_cursor_rows(db::CursorRows rows, std::int64_t viewer,
+                                                 db::ReadFrom from = db::ReadFrom::kPrimary);
   // (cursor, account id) rows as accounts, suspended ones left out.
   awaitable<AccountPage> render_account_rows(db::CursorRows rows);
   awaitable<StatusContext> context(std::int64_t id, std::int64_t viewer);
@@ -57,6 +67,7 @@ class StatusReader {
 
  private:
   db::Database& db_;
+  const ReadYourWrites& recent_;
 };
 
 }  // namespace lox::services

@@ -7,7 +7,7 @@
 namespace lox::api::mastodon {
 
 awaitable<http::Response> AccountsModule::show(Call& call) {
-  auto account = co_await accounts_.account(path_id(call.request));
+  auto account = co_await accounts_.account(path_id(call.request), viewer_of(call));
   co_return http::Response::json(200, account_json(config_, account));
 }
 
@@ -15,7 +15,7 @@ awaitable<http::Response> AccountsModule::show(Call& call) {
 awaitable<http::Response> AccountsModule::lookup(Call& call) {
   auto acct = call.params.string("acct");
   if (!acct || acct->empty()) throw Error(ErrorCode::kBadRequest, "Missing parameter: acct");
-  auto account = co_await accounts_.lookup(*acct);
+  auto account = co_await accounts_.lookup(*acct, viewer_of(call));
   co_return http::Response::json(200, account_json(config_, account));
 }
 
