@@ -49,9 +49,23 @@ void StreamConnection::opened(std::shared_ptr<http::StreamOutbox> outbox) {
   asio::dispatch(executor_, [self = shared_from_this(), outbox = std::move(outbox)]() mutable {
     self->outbox_ = std::move(outbox);
     self->open_ = true;
-    for (const auto& request : self->initial_) self->subscribe(request);
+    self->guarded([&] {
+      for (const auto& request : self->initial_) self->subscribe(request);
+    });
     self->initial_.clear();
   });
+}
+
+// Off the connection's strand, an exception would end the loop that runs the hub (the whole
+// process) instead of the connection, as it did when the server made these calls itself.
+template <class F>
+void StreamConnection::guarded(F&& work) {
+  try {
+    work();
+  } catch (const std::exception& e) {
+    spdlog::get("lox.http")->warn("stream of account {} ended: {}", account_id_, e.what());
+    close();
+  }
 }
 
 void StreamConnection::closed() {
@@ -127,7 +141,7 @@ awaitable<void> StreamConnection::subscribe_list(std::shared_ptr<StreamConnectio
 
 void StreamConnection::received(std::string_view text) {
   asio::dispatch(executor_, [self = shared_from_this(), message = std::string(text)] {
-    self->handle(message);
+    self->guarded([&] { self->handle(message); });
   });
 }
 

@@ -47,6 +47,8 @@ class StreamConnection final : public http::StreamEndpoint,
  private:
   void subscribe(const Request& request);
   void handle(std::string_view text);
+  template <class F>
+  void guarded(F&& work);
   void listen(const streaming::Stream& stream);
   static awaitable<void> subscribe_list(std::shared_ptr<StreamConnection> self,
                                         streaming::Stream stream);
