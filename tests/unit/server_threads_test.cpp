@@ -1,6 +1,7 @@
 // The HTTP server on several threads, as `serve` runs it (LOXODON_HTTP_THREADS): many clients at
 // once on routes that share state, streams fed from a strand of their own, and a stop that
-// closes everything. Best run under the TSan preset, which sees the races these would hide.
+// closes everything. Worth a run built with -fsanitize=thread (no preset has it yet): it sees
+// races these tests can only provoke.
 
 #include "raw_http.hpp"
 #include "running_server.hpp"
