@@ -21,11 +21,14 @@
 #include <boost/asio/signal_set.hpp>
 #include <spdlog/spdlog.h>
 
+#include <pthread.h>
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <thread>
+#include <vector>
 
 namespace lox::app {
 
@@ -75,6 +78,12 @@ http::ServerOptions server_options(const config::Config& c, Metrics* metrics) {
   return o;
 }
 
+// LOXODON_HTTP_THREADS, or one per core.
+std::size_t http_thread_count(const config::Config& c) {
+  if (c.http.threads > 0) return c.http.threads;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
 jobs::RuntimeOptions runtime_options(const config::Config& c, Metrics* metrics) {
   jobs::RuntimeOptions o;
   o.workers = c.jobs.workers;
@@ -93,13 +102,16 @@ struct Application::Impl {
       : config(std::move(c)),
         log(spdlog::get("lox.app") ? spdlog::get("lox.app") : spdlog::default_logger()),
         metrics(config.metrics_listen.empty() ? nullptr : std::make_unique<PrometheusMetrics>()),
+        http_threads(http_thread_count(config)),
+        api_io(static_cast<int>(http_threads)),
+        control(asio::make_strand(api_io)),
         db(database_options_for(config, metrics.get())),
         replica(config.database.replica_url.empty()
                     ? nullptr
                     : std::make_unique<db::Database>(replica_options_for(config))),
         fed_guard(asio::make_work_guard(fed_io)),
         services(config, db, blocking, metrics.get()),
-        web(services),
+        web(services, asio::any_io_executor(control)),
         runtime(db, fed_io.get_executor(), runtime_options(config, metrics.get())) {
     if (replica) db.set_replica(replica.get());
   }
@@ -108,7 +120,14 @@ struct Application::Impl {
   std::shared_ptr<spdlog::logger> log;
   // Null when metrics are off (metrics_listen empty): nothing records, nothing is served.
   std::unique_ptr<PrometheusMetrics> metrics;
-  asio::io_context api_io{1};
+  // HTTP runs on api_io from `http_threads` threads: the main thread and extra_threads.
+  std::size_t http_threads;
+  asio::io_context api_io;
+  // What must stay on one thread at a time: signals, startup and shutdown, the id node lease,
+  // and streaming (the hub, the dispatcher, the LISTEN connection, each stream connection's
+  // hub side). A strand of api_io: handlers elsewhere hand work to it, never touch it.
+  asio::strand<asio::io_context::executor_type> control;
+  std::vector<std::thread> extra_threads;
   asio::io_context fed_io{1};
   // Password hashing, key generation and SMTP: CPU or blocking work that must not run on an io
   // thread nor hold a database connection.
@@ -140,7 +159,7 @@ struct Application::Impl {
       } catch (const std::exception& ex) {
         log->critical("{} failed: {}", what, ex.what());
         exit_code = 1;
-        asio::co_spawn(api_io, shutdown(), asio::detached);
+        asio::co_spawn(control, shutdown(), asio::detached);
       }
     };
   }
@@ -150,7 +169,7 @@ struct Application::Impl {
   void keep_lease() {
     if (lease_kept) return;
     lease_kept = true;
-    asio::co_spawn(api_io, services.id_lease.keep(), log_error("id node lease"));
+    asio::co_spawn(control, services.id_lease.keep(), log_error("id node lease"));
   }
 
   // Shares the API request counts with the other processes from the time the schema is known
@@ -158,12 +177,14 @@ struct Application::Impl {
   void share_rate_limits() {
     if (limits_shared || !config.rate_limits.enabled) return;
     limits_shared = true;
-    asio::co_spawn(api_io, services.shared_limits.run(), log_error("shared rate limits"));
+    asio::co_spawn(control, services.shared_limits.run(), log_error("shared rate limits"));
   }
 
   // One attempt at getting ready: check the schema, load the instance secrets, schedule
   // maintenance and start the job workers. Returns false while the database is unreachable.
-  // Runs on the API loop, so the secrets are written on the thread that reads them.
+  // Runs on `control` while the main thread is the only one running api_io: the secrets are
+  // written before the other HTTP threads start (start_extra_threads), so they read them
+  // without a lock.
   awaitable<bool> try_prepare() {
     try {
       auto pending = co_await db.tx(
@@ -207,6 +228,7 @@ struct Application::Impl {
         if (exit_code != 0) co_await shutdown();
         keep_lease();
         share_rate_limits();
+        if (!shutting_down) start_extra_threads();
         co_return;
       }
     }
@@ -217,7 +239,7 @@ struct Application::Impl {
   bool prepare_now() {
     bool ready = false;
     std::exception_ptr error;
-    asio::co_spawn(api_io, try_prepare(), [&](std::exception_ptr e, bool r) {
+    asio::co_spawn(control, try_prepare(), [&](std::exception_ptr e, bool r) {
       error = e;
       ready = r;
     });
@@ -251,7 +273,7 @@ struct Application::Impl {
     int signal = co_await signals.async_wait(asio::redirect_error(asio::use_awaitable, ec));
     if (ec) co_return;
     log->info("received {}", signal == SIGINT ? "SIGINT" : "SIGTERM");
-    asio::co_spawn(api_io, shutdown(), asio::detached);
+    asio::co_spawn(control, shutdown(), asio::detached);
     // A second signal means "now": skip the drain.
     signal = co_await signals.async_wait(asio::redirect_error(asio::use_awaitable, ec));
     if (ec) co_return;
@@ -278,8 +300,8 @@ struct Application::Impl {
       log->critical("cannot listen on {}: {}", config.listen, e.what());
       return false;
     }
-    log->info("Loxodon serving {} on {}:{} (http, {} database connections)", config.base_url(),
-              options.address, port, config.database.pool_size);
+    log->info("Loxodon serving {} on {}:{} (http, {} threads, {} database connections)",
+              config.base_url(), options.address, port, http_threads, config.database.pool_size);
     if (replica) {
       log->info("timeline, status and account reads go to the replica ({} connections)",
                 config.database.pool_size);
@@ -300,12 +322,12 @@ struct Application::Impl {
 
   void start_streaming() {
     stream_dispatcher = std::make_unique<api::mastodon::StreamDispatcher>(
-        api_io.get_executor(), config, services.streaming, web.stream_hub());
+        control, config, services.streaming, web.stream_hub());
     stream_listener = std::make_unique<db::Listener>(
-        db, api_io.get_executor(), "loxodon_stream",
+        db, control, "loxodon_stream",
         [this](const std::string& payload) { stream_dispatcher->notify(payload); });
-    asio::co_spawn(api_io, stream_dispatcher->run(), log_error("streaming"));
-    asio::co_spawn(api_io, stream_listener->run(), log_error("streaming listener"));
+    asio::co_spawn(control, stream_dispatcher->run(), log_error("streaming"));
+    asio::co_spawn(control, stream_listener->run(), log_error("streaming listener"));
   }
 
   // Serves /metrics and samples the database's gauges on the jobs' loop; false (logged) when
@@ -324,6 +346,29 @@ struct Application::Impl {
     return true;
   }
 
+  // The HTTP threads beyond the main one: started once the instance secrets are loaded (see
+  // try_prepare), from the main thread, which joins them.
+  void start_extra_threads() {
+    if (!extra_threads.empty()) return;
+    for (std::size_t i = 1; i < http_threads; ++i) {
+      extra_threads.emplace_back([this] { run_extra_thread(); });
+    }
+  }
+
+  void run_extra_thread() {
+    pthread_setname_np(pthread_self(), "lox-http");
+    try {
+      api_io.run();
+    } catch (const std::exception& e) {
+      // As an exception out of the main thread's loop would: the process stops.
+      log->critical("an HTTP thread failed: {}", e.what());
+      asio::post(control, [this] {
+        exit_code = 1;
+        asio::co_spawn(control, shutdown(), asio::detached);
+      });
+    }
+  }
+
   int run() {
     raise_open_file_limit(*log);
     services.ids.require_lease();  // this process shares its database with others
@@ -337,15 +382,18 @@ struct Application::Impl {
     if (!start_server() || !start_metrics()) return 1;
     warn_about_setup();
     start_streaming();
-    asio::co_spawn(api_io, wait_for_signals(), asio::detached);
-    if (!ready) asio::co_spawn(api_io, prepare_in_background(), log_error("startup"));
+    asio::co_spawn(control, wait_for_signals(), asio::detached);
+    if (!ready) asio::co_spawn(control, prepare_in_background(), log_error("startup"));
     std::thread fed_thread([this] { fed_io.run(); });
+    if (ready) start_extra_threads();
     api_io.run();
+    for (auto& t : extra_threads) t.join();
     fed_guard.reset();
     fed_io.stop();
     fed_thread.join();
     // Jobs have drained: no more ids. The node goes back for the next process to start.
-    // On a loop of its own: the API loop still holds the stopped listeners' work.
+    // On a loop of its own: the API loop still holds the stopped listeners' work. Every HTTP
+    // thread has ended: nothing else touches the lease.
     asio::io_context release_io{1};
     asio::co_spawn(release_io, services.id_lease.release(), asio::detached);
     release_io.run();
@@ -353,6 +401,7 @@ struct Application::Impl {
     db.pool().join();
     if (replica) replica->pool().join();
     blocking.join();
+    services.signatures.join();
     log->info("stopped");
     return exit_code;
   }

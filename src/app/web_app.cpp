@@ -4,7 +4,7 @@
 
 namespace lox::app {
 
-WebApp::WebApp(Services& s)
+WebApp::WebApp(Services& s, std::optional<asio::any_io_executor> streams)
     : endpoints_(router_, s.auth, s.config, s.api_limits, s.recent_writes),
       instance_api_(s.config, s.instance, s.secrets),
       oauth_api_(s.config, s.auth, s.secrets),
@@ -40,7 +40,7 @@ WebApp::WebApp(Services& s)
       donations_module_(s.donation_prompts, s.thanks),
       checkout_module_(s.checkout),
       payment_webhooks_api_(s.payment_webhooks),
-      streaming_api_(s.auth, s.streaming, stream_hub_),
+      streaming_api_(s.auth, s.streaming, stream_hub_, std::move(streams)),
       discovery_api_(s.config, s.instance),
       actor_api_(s.config, s.actors, s.secrets),
       inbox_api_(s.config, s.inbox, s.actors),

@@ -55,6 +55,7 @@ Environment (the essentials; every key in the example config has one):
   LOXODON_DOMAIN            public host[:port] used in handles and ids (required by serve)
   LOXODON_DATABASE_URL      libpq URI, e.g. postgresql://loxodon@localhost/loxodon
   LOXODON_LISTEN            address:port to listen on (default 127.0.0.1:3000)
+  LOXODON_HTTP_THREADS      threads serving HTTP (default 0: one per core)
   LOXODON_SCHEME            https (default) or http for local development
   LOXODON_MEDIA_DIR         where uploaded media is stored
   LOXODON_DATABASE_DIRECT_URL          PostgreSQL itself, when DATABASE_URL is PgBouncer

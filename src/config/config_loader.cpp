@@ -144,6 +144,8 @@ std::vector<KeySpec> key_specs() {
        [](Config& c, const Value& v) { c.metrics_listen = str(v); }},
       {"access_log", Kind::kBool, 0, 0,
        [](Config& c, const Value& v) { c.access_log = std::get<bool>(v); }},
+      {"http.threads", Kind::kInt, 0, 256,
+       [](Config& c, const Value& v) { c.http.threads = to_size(v); }},
       {"http.max_body_bytes", Kind::kInt, 1024, std::int64_t{1} << 32,
        [](Config& c, const Value& v) { c.http.max_body_bytes = to_size(v); }},
       {"http.max_connections_per_ip", Kind::kInt, 1, 1000000,

@@ -87,8 +87,8 @@ void check_owner(const json& doc, const RemoteKey& key) {
 }  // namespace
 
 ActivityFetcher::ActivityFetcher(const config::Config& config, net::HttpClient& client,
-                                 const std::string& instance_key_pem, asio::thread_pool& blocking)
-    : config_(config), client_(client), instance_key_pem_(instance_key_pem), blocking_(blocking) {}
+                                 const std::string& instance_key_pem, asio::thread_pool& signing)
+    : config_(config), client_(client), instance_key_pem_(instance_key_pem), signing_(signing) {}
 
 awaitable<json> ActivityFetcher::fetch(std::string url) {
   auto parsed = net::parse_url(url);
@@ -115,7 +115,7 @@ awaitable<json> ActivityFetcher::fetch(std::string url) {
       return activitypub::sign_cavage(to_sign, {"(request-target)", "host", "date", "accept"},
                                       *signing_key, key_id);
     };
-    std::string signature = co_await run_blocking(blocking_, sign);
+    std::string signature = co_await run_blocking(signing_, sign);
     request.headers.emplace_back("Signature", std::move(signature));
   }
   net::HttpClientResponse response;

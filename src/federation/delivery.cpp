@@ -54,8 +54,8 @@ std::string key_id_of(const config::Config& config, std::int64_t signer,
                                         : config.actor_url(username) + "#main-key";
 }
 
-// The POST as Mastodon signs it; signing runs on `blocking`, never on the jobs' io thread.
-awaitable<net::HttpClientRequest> signed_post(asio::thread_pool& blocking, const std::string& inbox,
+// The POST as Mastodon signs it; signing runs on `signing`, never on the jobs' io thread.
+awaitable<net::HttpClientRequest> signed_post(asio::thread_pool& signing, const std::string& inbox,
                                               const net::ParsedUrl& url, const json& activity,
                                               const activitypub::SigningKey& key,
                                               const std::string& key_id) {
@@ -75,7 +75,7 @@ awaitable<net::HttpClientRequest> signed_post(asio::thread_pool& blocking, const
     return activitypub::sign_cavage(
         to_sign, {"(request-target)", "host", "date", "digest", "content-type"}, key, key_id);
   };
-  std::string signature = co_await run_blocking(blocking, sign);
+  std::string signature = co_await run_blocking(signing, sign);
   request.headers.emplace_back("Signature", std::move(signature));
   co_return request;
 }
@@ -96,9 +96,9 @@ void enqueue_delivery(db::Tx& tx, const std::string& inbox, const json& activity
 }
 
 DeliveryWorker::DeliveryWorker(const config::Config& config, db::Database& db,
-                               net::HttpClient& client, asio::thread_pool& blocking,
+                               net::HttpClient& client, asio::thread_pool& signing,
                                Metrics* metrics)
-    : config_(config), db_(db), client_(client), blocking_(blocking), metrics_(metrics) {
+    : config_(config), db_(db), client_(client), signing_(signing), metrics_(metrics) {
   log_ = spdlog::get("lox.federation");
   if (!log_) log_ = spdlog::default_logger();
 }
@@ -198,7 +198,7 @@ awaitable<DeliveryResult> DeliveryWorker::attempt(DeliveryPayload payload) {
 
   const std::string key_id = key_id_of(config_, signer, key->username);
   net::HttpClientRequest request =
-      co_await signed_post(blocking_, inbox, *url, activity, *key->key, key_id);
+      co_await signed_post(signing_, inbox, *url, activity, *key->key, key_id);
 
   std::string failure;
   try {

@@ -44,7 +44,20 @@ void resolve_client(Request& req, const std::string& peer, const std::vector<IpN
   }
 }
 
+std::size_t ConnectionCounts::try_add(const std::string& address, std::size_t max) {
+  std::lock_guard lock(mutex_);
+  std::size_t& count = counts_[address];
+  std::size_t before = count;
+  if (before < max) {
+    ++count;
+  } else if (before == 0) {
+    counts_.erase(address);  // max 0: nothing to remember
+  }
+  return before;
+}
+
 void ConnectionCounts::remove(const std::string& address) {
+  std::lock_guard lock(mutex_);
   auto it = counts_.find(address);
   if (it != counts_.end() && --it->second == 0) counts_.erase(it);
 }

@@ -8,6 +8,7 @@
 #include <boost/asio/ip/tcp.hpp>
 
 #include <cstddef>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -23,14 +24,17 @@ bool is_trusted(const std::vector<IpNetwork>& proxies, const std::string& addres
 // The client's address and scheme: from X-Forwarded-* only when the peer is a trusted proxy.
 void resolve_client(Request& req, const std::string& peer, const std::vector<IpNetwork>& proxies);
 
-// Open connections per address, for the limit on how many one address may hold.
+// Open connections per address, for the limit on how many one address may hold. Connections
+// open and close on every HTTP thread: the check and the count are one step under a lock.
 class ConnectionCounts {
  public:
-  std::size_t open(const std::string& address) { return counts_[address]; }
-  void add(const std::string& address) { ++counts_[address]; }
+  // Counts one more connection from `address` unless it holds `max` already; the number it
+  // held before.
+  std::size_t try_add(const std::string& address, std::size_t max);
   void remove(const std::string& address);
 
  private:
+  std::mutex mutex_;
   std::unordered_map<std::string, std::size_t> counts_;
 };
 

@@ -30,8 +30,9 @@ std::string RequestIds::for_request(std::optional<std::string_view> incoming) {
 
 std::string RequestIds::next() {
   char buf[40];
-  std::snprintf(buf, sizeof buf, "%s%08llx", prefix_.c_str(),
-                static_cast<unsigned long long>(++count_));
+  std::snprintf(
+      buf, sizeof buf, "%s%08llx", prefix_.c_str(),
+      static_cast<unsigned long long>(count_.fetch_add(1, std::memory_order_relaxed) + 1));
   return buf;
 }
 

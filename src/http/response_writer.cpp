@@ -19,8 +19,9 @@ ResponseWriter::ResponseWriter(std::chrono::seconds write_timeout,
                                std::shared_ptr<spdlog::logger> log)
     : write_timeout_(write_timeout), log_(std::move(log)) {}
 
-const std::string& ResponseWriter::date_header() {
+std::string ResponseWriter::date_header() {
   auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  std::lock_guard lock(date_mutex_);
   if (now != cached_date_second_) {
     cached_date_second_ = now;
     cached_date_ = format_http_date(now);

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <memory>
+#include <mutex>
 #include <string>
 
 namespace spdlog {
@@ -18,11 +19,12 @@ class logger;
 namespace lox::http::detail {
 
 // Every write runs under the write timeout; the Date header is formatted at most once a second.
+// One writer serves every HTTP thread: the Date cache is behind a lock (a copy of 29 bytes).
 class ResponseWriter {
  public:
   ResponseWriter(std::chrono::seconds write_timeout, std::shared_ptr<spdlog::logger> log);
 
-  const std::string& date_header();
+  std::string date_header();
 
   // `head`: the answer to a HEAD request, with the body's length but not the body.
   awaitable<void> write(boost::beast::tcp_stream& stream, Response res, bool head, bool keep_alive,
@@ -37,6 +39,7 @@ class ResponseWriter {
 
   std::chrono::seconds write_timeout_;
   std::shared_ptr<spdlog::logger> log_;
+  std::mutex date_mutex_;
   std::string cached_date_;
   std::chrono::system_clock::time_point cached_date_second_;
 };

@@ -1,5 +1,6 @@
 #include "http/access_log.hpp"
 #include "http/client_address.hpp"
+#include "http/open_connections.hpp"
 #include "http/response_writer.hpp"
 #include "http/stream_session.hpp"
 
@@ -16,8 +17,8 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <limits>
-#include <set>
 
 namespace lox::http {
 
@@ -25,12 +26,9 @@ namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using tcp = asio::ip::tcp;
 
-namespace {
+using detail::Connection;
 
-struct Connection {
-  beast::tcp_stream* stream = nullptr;
-  bool idle = true;  // waiting for the next request: safe to close on shutdown
-};
+namespace {
 
 bool is_cors_path(std::string_view path) {
   return path.starts_with("/api/") || path.starts_with("/oauth/") ||
@@ -74,23 +72,29 @@ std::shared_ptr<spdlog::logger> http_log() {
 struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   Impl(asio::io_context& context, Router r, ServerOptions o)
       : io(context),
-        acceptor(context),
+        accept_strand(asio::make_strand(context)),
+        acceptor(accept_strand),
         router(std::move(r)),
         options(std::move(o)),
         log(http_log()),
         writer(options.write_timeout, log),
         access(log, options) {}
 
+  // Several threads may run `io`: everything below is either read-only once serving (router,
+  // options), safe on any thread (writer, access, request_ids, connections_per_ip, the logger),
+  // or atomic.
   asio::io_context& io;
+  // The acceptor is used on this strand only (the accept loop, and stop() closing it).
+  asio::strand<asio::io_context::executor_type> accept_strand;
   tcp::acceptor acceptor;
   Router router;
   ServerOptions options;
   std::shared_ptr<spdlog::logger> log;
   detail::ResponseWriter writer;
   detail::AccessLog access;
-  std::set<Connection*> connections;
+  detail::OpenConnections connections;
   detail::ConnectionCounts connections_per_ip;
-  bool stopping = false;
+  std::atomic<bool> stopping{false};
   RequestIds request_ids;
 
   awaitable<Response> dispatch(const RouteMatch& match, Request& req) {
@@ -207,8 +211,10 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     if (websocket) {
       co_await detail::serve_websocket(stream, message, upgrade, res.headers, stream_options);
     } else {
-      co_await detail::serve_event_stream(stream, version, upgrade, res.headers,
-                                          writer.date_header(), stream_options);
+      // Named: a temporary in a co_await expression is not safe with GCC 12.
+      const std::string date = writer.date_header();
+      co_await detail::serve_event_stream(stream, version, upgrade, res.headers, date,
+                                          stream_options);
     }
     if (options.access_log) {
       auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
@@ -219,16 +225,18 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   }
 
   // `self` keeps the server state alive for as long as any connection coroutine exists.
+  // Runs on the connection's own strand (the socket's executor).
   awaitable<void> session(std::shared_ptr<Impl> self, tcp::socket socket) {
     (void)self;
-    beast::tcp_stream stream(std::move(socket));
-    Connection conn{&stream, true};
-    connections.insert(&conn);
+    auto connection = std::make_shared<Connection>(std::move(socket));
+    beast::tcp_stream& stream = connection->stream;
+    Connection& conn = *connection;
+    connections.add(connection);
     struct Unregister {
       Impl& s;
-      Connection* c;
-      ~Unregister() { s.connections.erase(c); }
-    } unregister{*this, &conn};
+      std::shared_ptr<Connection> c;
+      ~Unregister() { s.connections.remove(c); }
+    } unregister{*this, connection};
 
     const std::string peer = detail::peer_address(stream.socket());
     // One address holds at most so many connections (a proxy in front counts as none).
@@ -257,16 +265,14 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   // Counts a connection against its address; false when the address has too many open already
   // (answered 503 and closed).
   awaitable<bool> admit(beast::tcp_stream& stream, const std::string& peer, bool counted) {
-    if (counted && connections_per_ip.open(peer) >= options.max_connections_per_ip) {
-      log->warn("refused a connection from {}: {} open already", peer,
-                connections_per_ip.open(peer));
-      co_await refuse(stream, 503, "Too many connections from your address", peer);
-      boost::system::error_code ec;
-      stream.socket().close(ec);
-      co_return false;
-    }
-    if (counted) connections_per_ip.add(peer);
-    co_return true;
+    if (!counted) co_return true;
+    const std::size_t open = connections_per_ip.try_add(peer, options.max_connections_per_ip);
+    if (open < options.max_connections_per_ip) co_return true;
+    log->warn("refused a connection from {}: {} open already", peer, open);
+    co_await refuse(stream, 503, "Too many connections from your address", peer);
+    boost::system::error_code ec;
+    stream.socket().close(ec);
+    co_return false;
   }
 
   // Reads, answers and logs one request; false when the connection ends with it.
@@ -506,11 +512,14 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     co_return !ec && keep_alive;
   }
 
+  // Runs on accept_strand. Each connection gets a strand of its own, so the io_context may be
+  // run by any number of threads and a connection's steps still never run at once.
   awaitable<void> accept_loop(std::shared_ptr<Impl> self) {
     while (acceptor.is_open()) {
       boost::system::error_code ec;
+      const asio::any_io_executor strand = asio::make_strand(io);
       tcp::socket socket =
-          co_await acceptor.async_accept(asio::redirect_error(asio::use_awaitable, ec));
+          co_await acceptor.async_accept(strand, asio::redirect_error(asio::use_awaitable, ec));
       if (ec) {
         if (ec == asio::error::operation_aborted || !acceptor.is_open()) break;
         // EMFILE and friends: back off briefly instead of spinning.
@@ -520,7 +529,8 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
         continue;
       }
       socket.set_option(tcp::no_delay(true), ec);
-      asio::co_spawn(io, session(self, std::move(socket)), [log = log](std::exception_ptr e) {
+      const asio::any_io_executor executor = socket.get_executor();
+      asio::co_spawn(executor, session(self, std::move(socket)), [log = log](std::exception_ptr e) {
         if (!e) return;
         try {
           std::rethrow_exception(e);
@@ -547,7 +557,7 @@ unsigned short Server::start() {
   s.acceptor.bind(endpoint);
   s.acceptor.listen(asio::socket_base::max_listen_connections);
   unsigned short port = s.acceptor.local_endpoint().port();
-  asio::co_spawn(s.io, s.accept_loop(impl_), asio::detached);
+  asio::co_spawn(s.accept_strand, s.accept_loop(impl_), asio::detached);
   return port;
 }
 
@@ -555,15 +565,23 @@ awaitable<void> Server::stop(std::chrono::seconds grace) {
   auto self = impl_;
   auto& s = *self;
   s.stopping = true;
-  boost::system::error_code ec;
-  s.acceptor.close(ec);
+  // A connection accepted meanwhile sees `stopping` and closes at once.
+  asio::post(s.accept_strand, [self] {
+    boost::system::error_code ignored;
+    self->acceptor.close(ignored);
+  });
   auto deadline = std::chrono::steady_clock::now() + grace;
   asio::steady_timer timer(s.io);
-  while (!s.connections.empty()) {
+  boost::system::error_code ec;
+  for (auto open = s.connections.now(); !open.empty(); open = s.connections.now()) {
     bool late = std::chrono::steady_clock::now() >= deadline;
-    for (Connection* c : s.connections) {
-      // Idle keep-alive connections go at once; busy ones finish their request first.
-      if (c->idle || late) c->stream->socket().close(ec);
+    for (const auto& c : open) {
+      // On the connection's strand, where its coroutine uses the socket. Idle keep-alive
+      // connections go at once; busy ones finish their request first.
+      asio::post(c->stream.get_executor(), [c, late] {
+        boost::system::error_code ignored;
+        if (c->idle || late) c->stream.socket().close(ignored);
+      });
     }
     if (late) break;
     timer.expires_after(std::chrono::milliseconds(10));

@@ -5,15 +5,18 @@
 #include <loxodon/http/server_options.hpp>
 #include <loxodon/util/asio.hpp>
 
+#include <cstddef>
 #include <memory>
 #include <thread>
+#include <vector>
 
 namespace lox::testing {
 
-// An http::Server on 127.0.0.1 with a free port, its io_context on a background thread.
+// An http::Server on 127.0.0.1 with a free port, its io_context run by `threads` background
+// threads (serve runs it on several).
 class RunningServer {
  public:
-  RunningServer(http::Router router, http::ServerOptions options = {});
+  RunningServer(http::Router router, http::ServerOptions options = {}, std::size_t threads = 1);
   ~RunningServer();
 
   unsigned short port() const { return port_; }
@@ -23,9 +26,9 @@ class RunningServer {
   void stop(std::chrono::seconds grace);
 
  private:
-  asio::io_context io_{1};
+  asio::io_context io_;
   std::unique_ptr<http::Server> server_;
-  std::thread thread_;
+  std::vector<std::thread> threads_;
   unsigned short port_ = 0;
   bool stopped_ = false;
 };

@@ -218,6 +218,18 @@ TEST(Config, RateLimitSyncIntervalIsReadAndBounded) {
   EXPECT_EQ(error_key(std::nullopt, env), "rate_limits.sync_interval_ms");
 }
 
+TEST(Config, HttpThreadsDefaultToOnePerCoreAndAreBounded) {
+  Config c = load_config(std::nullopt, kMinimal, Requirement::kServe);
+  EXPECT_EQ(c.http.threads, 0u);  // serve reads 0 as one per core
+  Environment env = kMinimal;
+  env["LOXODON_HTTP_THREADS"] = "4";
+  EXPECT_EQ(load_config(std::nullopt, env, Requirement::kServe).http.threads, 4u);
+  env["LOXODON_HTTP_THREADS"] = "257";
+  EXPECT_EQ(error_key(std::nullopt, env), "http.threads");
+  env["LOXODON_HTTP_THREADS"] = "-1";
+  EXPECT_EQ(error_key(std::nullopt, env), "http.threads");
+}
+
 TEST(Config, EnvNamesFollowKeys) {
   EXPECT_EQ(env_name_for("http.max_body_bytes"), "LOXODON_HTTP_MAX_BODY_BYTES");
   EXPECT_EQ(env_name_for("domain"), "LOXODON_DOMAIN");

@@ -164,8 +164,11 @@ TEST(StreamOutboxTest, DisconnectsAConsumerThatFallsBehind) {
   EXPECT_TRUE(outbox.closed());
   EXPECT_TRUE(outbox.overflowed());
   EXPECT_EQ(outbox.queued(), 0u);  // nothing kept for a connection that is going away
+  // The callback runs on the outbox's executor (the connection's), not the pushing thread.
+  io.poll();
   EXPECT_EQ(closed, 1);
   EXPECT_FALSE(outbox.push("e"));
+  io.poll();
   EXPECT_EQ(closed, 1);
 
   http::StreamOutbox bytes(io.get_executor(), {100, 10});

@@ -78,6 +78,11 @@ struct Services {
   const config::Config& config;
   db::Database& db;
   asio::thread_pool& blocking;
+  // HTTP signatures of deliveries and signed fetches (an RSA private-key operation each): a pool
+  // of their own, so image processing and password hashing on `blocking` cannot hold back
+  // federation. Verification of incoming signatures stays on the request's thread: a
+  // public-key check costs tens of microseconds, less than handing it over would.
+  asio::thread_pool signatures{2};
   SnowflakeGenerator ids;
   services::IdNodeLease id_lease;  // the node in `ids`, leased by processes that share the db
   // The API's request counts (rate_limits), shared with the other processes by `serve`.

@@ -48,6 +48,7 @@
 #include <loxodon/web/funding_pages.hpp>
 #include <loxodon/web/profile_pages.hpp>
 
+#include <optional>
 #include <vector>
 
 namespace lox::app {
@@ -57,7 +58,9 @@ namespace lox::app {
 // http::Server that serves its router.
 class WebApp {
  public:
-  explicit WebApp(Services& services);
+  // `streams`: the strand the stream hub lives on when several threads serve HTTP (serve);
+  // none for a server on one thread (tests).
+  explicit WebApp(Services& services, std::optional<asio::any_io_executor> streams = std::nullopt);
   WebApp(const WebApp&) = delete;
   WebApp& operator=(const WebApp&) = delete;
 

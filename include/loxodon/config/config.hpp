@@ -12,6 +12,8 @@
 namespace lox::config {
 
 struct HttpConfig {
+  // Threads serving HTTP; 0 is one per core (std::thread::hardware_concurrency()).
+  std::size_t threads = 0;
   std::size_t max_body_bytes = 1024 * 1024;
   std::size_t max_connections_per_ip = 256;
   std::size_t max_header_bytes = 16 * 1024;

@@ -45,9 +45,10 @@ struct RemoteKey {
 class ActivityFetcher {
  public:
   // `instance_key_pem` is read at each fetch: it is filled once the database answers.
-  // RSA signing is CPU work: it runs on `blocking`, never on an io thread.
+  // RSA signing is CPU work: it runs on `signing` (serve gives it a pool of its own), never on
+  // an io thread.
   ActivityFetcher(const config::Config& config, net::HttpClient& client,
-                  const std::string& instance_key_pem, asio::thread_pool& blocking);
+                  const std::string& instance_key_pem, asio::thread_pool& signing);
 
   awaitable<nlohmann::json> fetch(std::string url);
   awaitable<RemoteKey> public_key(std::string key_id, bool refresh = false);
@@ -62,7 +63,7 @@ class ActivityFetcher {
   const config::Config& config_;
   net::HttpClient& client_;
   const std::string& instance_key_pem_;
-  asio::thread_pool& blocking_;
+  asio::thread_pool& signing_;
   // The instance actor's key, parsed once (and again should the PEM change).
   std::mutex signing_mutex_;
   std::string signing_pem_;

@@ -42,10 +42,10 @@ std::string delivery_host(std::string_view inbox);
 // deliveries but Follow.
 class DeliveryWorker {
  public:
-  // Signing runs on `blocking`, never on the jobs' io thread. `metrics` counts deliveries by
-  // result (null: not counted).
+  // Signing runs on `signing` (serve gives it a pool of its own), never on the jobs' io thread.
+  // `metrics` counts deliveries by result (null: not counted).
   DeliveryWorker(const config::Config& config, db::Database& db, net::HttpClient& client,
-                 asio::thread_pool& blocking, Metrics* metrics = nullptr);
+                 asio::thread_pool& signing, Metrics* metrics = nullptr);
   awaitable<void> run(DeliveryPayload payload);
 
  private:
@@ -55,7 +55,7 @@ class DeliveryWorker {
   const config::Config& config_;
   db::Database& db_;
   net::HttpClient& client_;
-  asio::thread_pool& blocking_;
+  asio::thread_pool& signing_;
   Metrics* metrics_;
   std::shared_ptr<spdlog::logger> log_;
 

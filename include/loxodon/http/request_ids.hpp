@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -11,7 +12,7 @@ namespace lox::http {
 // client) may send one, so one id follows the request through every log; it is kept only when
 // it is plainly an id (see acceptable), since it is written into log lines as is. Otherwise the
 // server makes one: a random prefix per process and a counter, unique across processes and
-// restarts. Single-threaded, like the server.
+// restarts. Safe on every HTTP thread: the counter is atomic.
 class RequestIds {
  public:
   static constexpr std::size_t kMaxLength = 128;
@@ -27,7 +28,7 @@ class RequestIds {
 
  private:
   std::string prefix_;
-  std::uint64_t count_ = 0;
+  std::atomic<std::uint64_t> count_{0};
 };
 
 }  // namespace lox::http

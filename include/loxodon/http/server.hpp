@@ -15,6 +15,8 @@ namespace lox::http {
 // Content-Length before the body is read and before routing decides anything else (413), header,
 // idle, body and write timeouts. Errors are JSON {"error": ...}; internal details only reach the
 // log. CORS follows Mastodon for /api, /oauth, /.well-known and /nodeinfo.
+// Any number of threads may run the io_context: each connection runs on a strand of its own, so
+// handlers run concurrently and must only share state that is safe to share.
 class Server {
  public:
   Server(asio::io_context& io, Router router, ServerOptions options);
@@ -25,7 +27,7 @@ class Server {
   // Binds and starts accepting; returns the bound port. Throws when the address is taken.
   unsigned short start();
   // Stops accepting, closes idle keep-alive connections, lets requests in flight finish for up to
-  // `grace`, then closes what is left. Call from the io_context's thread.
+  // `grace`, then closes what is left. Call from a coroutine on the io_context (any thread).
   awaitable<void> stop(std::chrono::seconds grace);
 
   std::size_t open_connections() const;

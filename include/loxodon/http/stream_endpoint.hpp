@@ -11,7 +11,8 @@ namespace lox::http {
 // The application's side of one long-lived streaming connection. A handler returns it in
 // Response::upgrade; the server completes the WebSocket handshake (or writes the event-stream
 // head), then calls opened(), received() for each text message, and closed() exactly once.
-// All calls happen on the server's io thread.
+// All calls happen on the connection's strand, which is not the stream hub's: an endpoint that
+// shares state with other connections hands its work to where that state lives.
 class StreamEndpoint {
  public:
   virtual ~StreamEndpoint() = default;

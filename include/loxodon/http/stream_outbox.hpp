@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <deque>
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <string>
 
 namespace lox::http {
@@ -13,7 +15,12 @@ namespace lox::http {
 // The bounded queue between the application and one streaming connection (WebSocket or
 // server-sent events). The application pushes ready-to-send messages; the server drains them.
 // A consumer that falls too far behind is disconnected instead of being buffered without
-// bound. Single-threaded: use it only on the executor it was made with.
+// bound.
+//
+// Threads: push() and close() may be called from any thread (the stream hub's strand pushes to
+// connections served on strands of their own); next(), on_close() and the close callback run
+// on the executor the outbox was made with, the connection's. The queue is behind a lock; the
+// consumer is woken by a handler dispatched to its executor.
 class StreamOutbox {
  public:
   struct Limits {
@@ -30,9 +37,9 @@ class StreamOutbox {
   bool push(std::string message);
   // Ends the stream: the server stops sending and closes the connection.
   void close();
-  bool closed() const { return closed_; }
-  bool overflowed() const { return overflowed_; }
-  std::size_t queued() const { return queue_.size(); }
+  bool closed() const;
+  bool overflowed() const;
+  std::size_t queued() const;
 
   // For the server. What waiting for the next message produced.
   struct Next {
@@ -42,17 +49,28 @@ class StreamOutbox {
   };
   // The next message, kIdle when nothing came within `idle` (time for a heartbeat), or kClosed.
   awaitable<Next> next(std::chrono::steady_clock::duration idle);
-  // Called once when the outbox closes (the server aborts the socket so a blocked write ends).
-  void on_close(std::function<void()> callback) { on_close_ = std::move(callback); }
+  // Called once, on the outbox's executor, when the outbox closes (the server aborts the socket
+  // so a blocked write ends). Set and clear it on that executor.
+  void on_close(std::function<void()> callback);
 
  private:
+  // Shared with the wakeups dispatched to the consumer's executor, which may outlive the outbox.
+  // The queue is behind the lock; the timer and the callback are the consumer executor's only.
+  struct State {
+    explicit State(asio::any_io_executor executor) : signal(std::move(executor)) {}
+    std::mutex mutex;
+    std::deque<std::string> queue;
+    std::size_t bytes = 0;
+    bool closed = false;
+    bool overflowed = false;
+    asio::steady_timer signal;
+    std::function<void()> on_close;
+  };
+  void wake();
+
+  asio::any_io_executor executor_;
   Limits limits_;
-  std::deque<std::string> queue_;
-  std::size_t bytes_ = 0;
-  bool closed_ = false;
-  bool overflowed_ = false;
-  asio::steady_timer signal_;
-  std::function<void()> on_close_;
+  std::shared_ptr<State> state_;
 };
 
 }  // namespace lox::http

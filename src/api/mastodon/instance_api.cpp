@@ -25,11 +25,10 @@ void InstanceApi::add_routes(http::Router& router) {
 
 awaitable<http::Response> InstanceApi::v1(http::Request&) {
   auto snapshot = co_await instance_.snapshot();
-  if (v1_.from != snapshot) {
-    v1_.text = instance_v1_json(config_, *snapshot).dump();
-    v1_.from = snapshot;
-  }
-  co_return http::Response::json_text(200, v1_.text);
+  if (auto text = reuse(v1_, snapshot, "")) co_return http::Response::json_text(200, *text);
+  std::string text = instance_v1_json(config_, *snapshot).dump();
+  keep(v1_, snapshot, "", text);
+  co_return http::Response::json_text(200, text);
 }
 
 awaitable<http::Response> InstanceApi::v2(http::Request&) {
@@ -39,12 +38,26 @@ awaitable<http::Response> InstanceApi::v2(http::Request&) {
     throw Error(ErrorCode::kServiceUnavailable, "Starting up: database not reachable yet");
   }
   auto snapshot = co_await instance_.snapshot();
-  if (v2_.from != snapshot || v2_.vapid_key != secrets_.vapid_public_key) {
-    v2_.text = instance_v2_json(config_, *snapshot, secrets_).dump();
-    v2_.from = snapshot;
-    v2_.vapid_key = secrets_.vapid_public_key;
-  }
-  co_return http::Response::json_text(200, v2_.text);
+  const std::string& vapid = secrets_.vapid_public_key;
+  if (auto text = reuse(v2_, snapshot, vapid)) co_return http::Response::json_text(200, *text);
+  std::string text = instance_v2_json(config_, *snapshot, secrets_).dump();
+  keep(v2_, snapshot, vapid, text);
+  co_return http::Response::json_text(200, text);
+}
+
+std::optional<std::string> InstanceApi::reuse(const Rendered& r, const Snapshot& from,
+                                              const std::string& vapid_key) {
+  std::lock_guard lock(rendered_mutex_);
+  if (r.from != from || r.vapid_key != vapid_key) return std::nullopt;
+  return r.text;
+}
+
+void InstanceApi::keep(Rendered& r, const Snapshot& from, const std::string& vapid_key,
+                       const std::string& text) {
+  std::lock_guard lock(rendered_mutex_);
+  r.from = from;
+  r.vapid_key = vapid_key;
+  r.text = text;
 }
 
 awaitable<http::Response> InstanceApi::rules(http::Request&) {

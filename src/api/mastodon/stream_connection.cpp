@@ -28,8 +28,12 @@ StreamConnection::StreamConnection(asio::any_io_executor executor, streaming::St
       websocket_(websocket),
       initial_(std::move(initial)) {}
 
-// Whatever ends the connection, the hub must not keep a pointer to it.
-StreamConnection::~StreamConnection() { hub_.remove(*this); }
+// Whatever ends the connection, the hub must not keep a pointer to it. closed() normally took
+// it out on the hub's executor; still listed here means that never ran (the loops stopped
+// before it could), and no thread is left to race with.
+StreamConnection::~StreamConnection() {
+  if (listed_) hub_.remove(*this);
+}
 
 bool StreamConnection::reads_notifications() const {
   return scopes_.allows("read") || scopes_.allows("read:notifications");
@@ -39,17 +43,43 @@ void StreamConnection::close() {
   if (open_ && outbox_) outbox_->close();
 }
 
+// The server calls these on the connection's strand; the work moves to the hub's executor, in
+// the order of the calls (a strand runs what is posted to it in order).
 void StreamConnection::opened(std::shared_ptr<http::StreamOutbox> outbox) {
-  outbox_ = std::move(outbox);
-  open_ = true;
-  for (const auto& request : initial_) subscribe(request);
-  initial_.clear();
+  asio::dispatch(executor_, [self = shared_from_this(), outbox = std::move(outbox)]() mutable {
+    self->outbox_ = std::move(outbox);
+    self->open_ = true;
+    self->guarded([&] {
+      for (const auto& request : self->initial_) self->subscribe(request);
+    });
+    self->initial_.clear();
+  });
+}
+
+// Off the connection's strand, an exception would end the loop that runs the hub (the whole
+// process) instead of the connection, as it did when the server made these calls itself.
+template <class F>
+void StreamConnection::guarded(F&& work) {
+  try {
+    work();
+  } catch (const std::exception& e) {
+    spdlog::get("lox.http")->warn("stream of account {} ended: {}", account_id_, e.what());
+    close();
+  }
 }
 
 void StreamConnection::closed() {
-  open_ = false;
-  hub_.remove(*this);
-  outbox_.reset();
+  asio::dispatch(executor_, [self = shared_from_this()] {
+    self->open_ = false;
+    self->hub_.remove(*self);
+    self->listed_ = false;
+    self->outbox_.reset();
+  });
+}
+
+void StreamConnection::listen(const streaming::Stream& stream) {
+  hub_.subscribe(*this, stream);
+  listed_ = true;
 }
 
 void StreamConnection::send(const streaming::StreamMessage& message) {
@@ -88,7 +118,7 @@ void StreamConnection::subscribe(const Request& request) {
     asio::co_spawn(executor_, subscribe_list(shared_from_this(), stream), asio::detached);
     return;
   }
-  hub_.subscribe(*this, stream);
+  listen(stream);
 }
 
 // `self` keeps the connection alive while the database answers; it may close meanwhile.
@@ -106,10 +136,16 @@ awaitable<void> StreamConnection::subscribe_list(std::shared_ptr<StreamConnectio
     self->send_error("Not authorized to stream this list", 401);
     co_return;
   }
-  self->hub_.subscribe(*self, stream);
+  self->listen(stream);
 }
 
 void StreamConnection::received(std::string_view text) {
+  asio::dispatch(executor_, [self = shared_from_this(), message = std::string(text)] {
+    self->guarded([&] { self->handle(message); });
+  });
+}
+
+void StreamConnection::handle(std::string_view text) {
   // {"type":"subscribe","stream":"hashtag","tag":"cats"} and the same with "unsubscribe".
   // Anything else is ignored, as Mastodon ignores it.
   // A subscription is one flat object: anything nested deeper is not one.

@@ -14,6 +14,9 @@ namespace lox::api::mastodon {
 
 // One client's streaming connection: its subscriptions in the hub, the subscribe and
 // unsubscribe messages of a WebSocket, and the events handed to it, encoded for its transport.
+// It lives on the hub's executor (`executor`, a strand in `serve`): the server's calls
+// (opened, received, closed) come from the connection's strand and are handed over there; the
+// dispatcher's (send, close) arrive there already. Its outbox is safe from any thread.
 class StreamConnection final : public http::StreamEndpoint,
                                public streaming::StreamSubscriber,
                                public std::enable_shared_from_this<StreamConnection> {
@@ -43,6 +46,10 @@ class StreamConnection final : public http::StreamEndpoint,
 
  private:
   void subscribe(const Request& request);
+  void handle(std::string_view text);
+  template <class F>
+  void guarded(F&& work);
+  void listen(const streaming::Stream& stream);
   static awaitable<void> subscribe_list(std::shared_ptr<StreamConnection> self,
                                         streaming::Stream stream);
   // Mastodon's in-socket error: {"error":"Unknown stream type","status":400}.
@@ -59,6 +66,7 @@ class StreamConnection final : public http::StreamEndpoint,
   std::shared_ptr<http::StreamOutbox> outbox_;
   bool open_ = false;
   std::size_t pending_lists_ = 0;
+  bool listed_ = false;  // subscribed in the hub since it last removed this connection
 };
 
 }  // namespace lox::api::mastodon

@@ -40,8 +40,9 @@ struct StreamingApi::Subscriber {
 };
 
 StreamingApi::StreamingApi(services::AuthService& auth, services::StreamingService& streaming,
-                           streaming::StreamHub& hub)
-    : auth_(auth), streaming_(streaming), hub_(hub) {}
+                           streaming::StreamHub& hub,
+                           std::optional<asio::any_io_executor> hub_executor)
+    : auth_(auth), streaming_(streaming), hub_(hub), hub_executor_(std::move(hub_executor)) {}
 
 void StreamingApi::add_routes(http::Router& router) {
   router.add("GET", "/api/v1/streaming/health", [](http::Request&) -> awaitable<http::Response> {
@@ -99,7 +100,8 @@ awaitable<http::Response> StreamingApi::websocket(http::Request& request) {
     initial.push_back(
         streaming::parse_stream(*stream, param(request, "tag"), param(request, "list")));
   }
-  auto executor = co_await asio::this_coro::executor;
+  asio::any_io_executor executor = co_await asio::this_coro::executor;
+  if (hub_executor_) executor = *hub_executor_;
   http::Response res;
   res.status = 101;
   res.upgrade = std::make_shared<http::StreamUpgrade>();
@@ -137,7 +139,8 @@ awaitable<http::Response> StreamingApi::event_stream(http::Request& request,
     co_return http::Response::text(200, "", "text/event-stream");
   }
   std::vector<StreamConnection::Request> initial{stream};
-  auto executor = co_await asio::this_coro::executor;
+  asio::any_io_executor executor = co_await asio::this_coro::executor;
+  if (hub_executor_) executor = *hub_executor_;
   http::Response res;
   res.upgrade = std::make_shared<http::StreamUpgrade>();
   res.upgrade->transport = http::StreamUpgrade::Transport::kEventStream;

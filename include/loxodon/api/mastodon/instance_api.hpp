@@ -6,6 +6,8 @@
 #include <loxodon/services/instance/instance_service.hpp>
 
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 
 namespace lox::api::mastodon {
@@ -26,12 +28,20 @@ class InstanceApi {
   const config::Config& config_;
   services::InstanceService& instance_;
   const services::InstanceSecrets& secrets_;
-  // Rendered documents, reused while the snapshot they came from is current.
+  using Snapshot = std::shared_ptr<const services::InstanceSnapshot>;
+  // Rendered documents, reused while the snapshot they came from is current. Requests on
+  // several threads read and replace them: behind a lock, rendered outside it.
   struct Rendered {
-    std::shared_ptr<const services::InstanceSnapshot> from;
+    Snapshot from;
     std::string vapid_key;  // v2 embeds it, and it arrives only once the database answers
     std::string text;
   };
+  std::optional<std::string> reuse(const Rendered& r, const Snapshot& from,
+                                   const std::string& vapid_key);
+  void keep(Rendered& r, const Snapshot& from, const std::string& vapid_key,
+            const std::string& text);
+
+  std::mutex rendered_mutex_;
   Rendered v1_;
   Rendered v2_;
 };

@@ -5,6 +5,7 @@
 #include <loxodon/services/notifications/streaming_service.hpp>
 #include <loxodon/streaming/stream_hub.hpp>
 
+#include <optional>
 #include <string>
 
 namespace lox::api::mastodon {
@@ -16,8 +17,12 @@ namespace lox::api::mastodon {
 // refused with 401 before any upgrade.
 class StreamingApi {
  public:
+  // `hub_executor`: where `hub` is used (serve's control strand); every connection's hub work
+  // runs there. None: on the executor of the request that opened the connection, for a server
+  // on one thread (tests).
   StreamingApi(services::AuthService& auth, services::StreamingService& streaming,
-               streaming::StreamHub& hub);
+               streaming::StreamHub& hub,
+               std::optional<asio::any_io_executor> hub_executor = std::nullopt);
   void add_routes(http::Router& router);
 
  private:
@@ -29,6 +34,7 @@ class StreamingApi {
   services::AuthService& auth_;
   services::StreamingService& streaming_;
   streaming::StreamHub& hub_;
+  std::optional<asio::any_io_executor> hub_executor_;
 };
 
 }  // namespace lox::api::mastodon
