@@ -1,3 +1,4 @@
+#include "app/memory_at_rest.hpp"
 #include "app/metrics_sampler.hpp"
 
 #include <loxodon/api/mastodon/stream_dispatcher.hpp>
@@ -144,6 +145,7 @@ struct Application::Impl {
   std::unique_ptr<api::mastodon::StreamDispatcher> stream_dispatcher;
   std::unique_ptr<db::Listener> stream_listener;
   std::unique_ptr<MetricsSampler> metrics_sampler;
+  std::unique_ptr<MemoryAtRest> memory_at_rest;
   int exit_code = 0;
   bool shutting_down = false;
   bool waiting_logged = false;
@@ -258,6 +260,7 @@ struct Application::Impl {
     stream_listener->stop();
     stream_dispatcher->stop();
     if (metrics_sampler) asio::post(fed_io, [this] { metrics_sampler->stop(); });
+    if (memory_at_rest) memory_at_rest->stop();
     co_await server->stop(config.http.shutdown_grace);
     // Drain jobs on their own loop, then stop both loops.
     asio::co_spawn(fed_io, runtime.stop(), [this](std::exception_ptr) {
@@ -382,6 +385,8 @@ struct Application::Impl {
     if (!start_server() || !start_metrics()) return 1;
     warn_about_setup();
     start_streaming();
+    memory_at_rest = std::make_unique<MemoryAtRest>(control, blocking);
+    asio::co_spawn(control, memory_at_rest->run(), log_error("memory trim"));
     asio::co_spawn(control, wait_for_signals(), asio::detached);
     if (!ready) asio::co_spawn(control, prepare_in_background(), log_error("startup"));
     std::thread fed_thread([this] { fed_io.run(); });

@@ -128,15 +128,23 @@ pidfile = {self.pidfile}
 
 
 class Nginx:
-    """Debian's nginx round-robining between `ports`, WebSocket upgrades included, as the admin
-    guide configures it; it sets X-Forwarded-For and X-Request-Id for the servers behind it."""
+    """Debian's nginx spreading requests over `ports`, WebSocket upgrades included, as the admin
+    guide configures it; it sets X-Forwarded-For and X-Request-Id for the servers behind it.
+    Round robin, or with `sticky` one process per access token (what keeps read-your-writes with
+    read replicas, whose window is kept per process)."""
 
-    def __init__(self, ports, port=None):
+    def __init__(self, ports, port=None, sticky=False):
         self.dir = tempfile.mkdtemp(prefix="loxodon-nginx-")
+        os.chmod(self.dir, 0o755)
+        # As root, nginx's workers run as `nobody`: they must be able to spool large bodies.
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
+            os.makedirs(os.path.join(self.dir, kind), mode=0o777)
+            os.chmod(os.path.join(self.dir, kind), 0o777)
         self.port = port or free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.pidfile = os.path.join(self.dir, "nginx.pid")
         servers = "".join(f"    server 127.0.0.1:{p};\n" for p in ports)
+        balance = "    hash $http_authorization consistent;\n" if sticky else ""
         temp = "".join(f"  {kind}_temp_path {self.dir}/{kind};\n"
                        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
         config = os.path.join(self.dir, "nginx.conf")
@@ -150,7 +158,7 @@ http {{
   access_log {self.dir}/access.log;
 {temp}  client_max_body_size 100m;
   upstream loxodon {{
-{servers}  }}
+{balance}{servers}  }}
   map $http_upgrade $connection_upgrade {{ default upgrade; '' close; }}
   server {{
     listen 127.0.0.1:{self.port};

@@ -6,7 +6,7 @@
 #include "raw_http.hpp"
 #include "running_server.hpp"
 
-#include <loxodon/http/rate_limiter.hpp>
+#include <loxodon/domain/rate_limiter.hpp>
 #include <loxodon/http/response_cache.hpp>
 #include <loxodon/http/router.hpp>
 #include <loxodon/http/stream_endpoint.hpp>
@@ -32,7 +32,7 @@ struct Shared {
   std::atomic<int> served{0};
   std::mutex threads_mutex;
   std::set<std::thread::id> threads;
-  RateLimiter limiter{1000000, std::chrono::seconds(300)};
+  domain::RateLimiter limiter{1000000, std::chrono::seconds(300)};
   ResponseCache cache{std::chrono::milliseconds(5), 8};
 };
 
