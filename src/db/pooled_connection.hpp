@@ -23,7 +23,8 @@ class PooledConnection {
   std::unique_ptr<pqxx::connection> conn_;
 };
 
-// Appends connect_timeout to a libpq URI unless the operator already set one.
+// Adds connect_timeout, TCP keepalives and application_name to a libpq URI, each unless the
+// operator already set it (startup parameters, so they hold through a pooler too).
 std::string with_connect_timeout(const std::string& url, std::chrono::seconds timeout);
 
 }  // namespace lox::db

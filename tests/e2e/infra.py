@@ -25,6 +25,15 @@ def owned_by_pg(path):
         shutil.chown(path, "postgres", "postgres")
 
 
+def stop_daemon(pidfile):
+    """Sends SIGTERM to the daemon whose pid `pidfile` holds, if it is still there."""
+    try:
+        with open(pidfile) as f:
+            os.kill(int(f.read().strip()), signal.SIGTERM)
+    except (OSError, ValueError):
+        pass
+
+
 def wait_for(check, what, timeout=30):
     deadline = time.time() + timeout
     while time.time() < deadline:
@@ -119,11 +128,7 @@ pidfile = {self.pidfile}
                               capture_output=True).returncode == 0
 
     def stop(self):
-        try:
-            with open(self.pidfile) as f:
-                os.kill(int(f.read().strip()), signal.SIGTERM)
-        except (OSError, ValueError):
-            pass
+        stop_daemon(self.pidfile)
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
@@ -181,11 +186,7 @@ http {{
         wait_for(lambda: os.path.exists(self.pidfile), "nginx")
 
     def stop(self):
-        try:
-            with open(self.pidfile) as f:
-                os.kill(int(f.read().strip()), signal.SIGTERM)
-        except (OSError, ValueError):
-            pass
+        stop_daemon(self.pidfile)
         time.sleep(0.2)
         shutil.rmtree(self.dir, ignore_errors=True)
 

@@ -2,11 +2,13 @@
 
 import json
 import os
+import queue
 import shutil
 import signal
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -335,3 +337,65 @@ def create_user(database_url, server, name, scopes="read write follow push"):
     token = run_cli(["tokens", "create", name, "--scopes", scopes],
                     env=env, check=True).stdout.strip()
     return Mastodon(access_token=token, api_base_url=server.base)
+
+
+class StreamSocket:
+    """A raw WebSocket client of the streaming API (python3-websocket, imported here so other
+    tests need not have it) reading frames in the background; `ended` is set when it closes."""
+
+    def __init__(self, server, query="", token=None, header_token=True, subprotocol=None):
+        import websocket
+        headers = [f"Authorization: Bearer {token}"] if token and header_token else []
+        if token and not header_token:
+            query += ("&" if "?" in query else "?") + f"access_token={token}"
+        url = f"ws://127.0.0.1:{server.port}/api/v1/streaming{query}"
+        self.ws = websocket.create_connection(url, header=headers, timeout=15,
+                                              subprotocols=[subprotocol] if subprotocol else None)
+        self.frames = queue.Queue()
+        self.ended = threading.Event()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        try:
+            while True:
+                text = self.ws.recv()
+                if not text:
+                    break
+                self.frames.put(json.loads(text))
+        except Exception:  # closed by either side
+            pass
+        self.ended.set()
+
+    def send(self, message):
+        self.ws.send(json.dumps(message))
+
+    def next(self, match=lambda f: True, timeout=15):
+        """The next frame `match` accepts within `timeout`, or None."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            try:
+                frame = self.frames.get(timeout=max(0.1, deadline - time.time()))
+            except queue.Empty:
+                if self.ended.is_set():
+                    break
+                continue
+            if match(frame):
+                return frame
+        return None
+
+    def updates(self, wanted, timeout=60):
+        """The ids of `wanted` statuses seen in update events within `timeout`."""
+        seen = set()
+
+        def collect(frame):
+            if frame.get("event") == "update":
+                status_id = json.loads(frame["payload"])["id"]
+                if status_id in wanted:
+                    seen.add(status_id)
+            return seen == wanted
+
+        self.next(collect, timeout)
+        return seen
+
+    def close(self):
+        self.ws.close()

@@ -10,19 +10,16 @@ succeed."""
 import concurrent.futures
 import io
 import json
-import queue
-import threading
 import time
 import unittest
 import urllib.parse
 
-import websocket
 from mastodon import Mastodon
 from PIL import Image
 from prometheus_client.parser import text_string_to_metric_families
 
 from infra import Nginx, PgBouncer, PostgresCluster, S3rver
-from loxodon_e2e import Server, free_port, get, run_cli, wait_until
+from loxodon_e2e import Server, StreamSocket, free_port, get, run_cli, wait_until
 
 CLIENTS = 4
 POSTS_PER_CLIENT = 100
@@ -106,62 +103,42 @@ class ClusterTest(unittest.TestCase):
         self.assertEqual(bob.account_verify_credentials()["statuses_count"], 1)
 
     def open_stream(self, server):
-        """A user stream of alice's on `server`; frames go to the queue, then None when it ends."""
-        frames = queue.Queue()
-        url = (f"ws://127.0.0.1:{server.port}/api/v1/streaming?stream=user"
-               f"&access_token={self.tokens['alice']}")
-        ws = websocket.create_connection(url, timeout=30)
-
-        def read():
-            try:
-                while True:
-                    text = ws.recv()
-                    if not text:
-                        break
-                    frames.put(json.loads(text))
-            except Exception:  # closed by either side
-                pass
-            frames.put(None)
-
-        threading.Thread(target=read, daemon=True).start()
+        """A user stream of alice's on `server`, the token in the query as apps send it."""
+        stream = StreamSocket(server, "?stream=user", token=self.tokens["alice"],
+                              header_token=False)
         time.sleep(0.5)  # the server subscribes after the handshake; events before are not sent
-        return ws, frames
+        return stream
 
-    def wait_for_update(self, frames, status_id):
-        while True:
-            frame = frames.get(timeout=15)
-            self.assertIsNotNone(frame, "the stream ended before the update arrived")
-            if frame.get("event") == "update" and \
-                    json.loads(frame["payload"])["id"] == str(status_id):
-                return
+    def wait_for_update(self, stream, status_id):
+        frame = stream.next(lambda f: f.get("event") == "update" and
+                            json.loads(f["payload"])["id"] == str(status_id))
+        self.assertIsNotNone(frame, "the update never arrived")
 
     def test_streaming_events_cross_from_one_process_to_the_other(self):
-        ws, frames = self.open_stream(self.servers[1])
+        stream = self.open_stream(self.servers[1])
         try:
             posted = self.api("alice", self.servers[0].base).status_post("posted on the first")
-            self.wait_for_update(frames, posted["id"])
+            self.wait_for_update(stream, posted["id"])
         finally:
-            ws.close()
+            stream.close()
 
     def test_a_lost_listen_connection_closes_streams_instead_of_losing_events(self):
-        ws, frames = self.open_stream(self.servers[0])
+        stream = self.open_stream(self.servers[0])
         try:
             # Ends the LISTEN sessions of both processes, as a database failover would.
             self.primary.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                                "WHERE query LIKE 'LISTEN%'", database="loxodon")
-            while True:
-                frame = frames.get(timeout=15)
-                if frame is None:
-                    break  # closed: the app reconnects and reloads
+            # Closed by the server: the app reconnects and reloads.
+            self.assertTrue(stream.ended.wait(15), "the stream stayed open")
         finally:
-            ws.close()
+            stream.close()
         self.servers[0].wait_log("streaming connections so their apps reload", timeout=10)
-        ws, frames = self.open_stream(self.servers[0])
+        stream = self.open_stream(self.servers[0])
         try:
             posted = self.api("alice", self.servers[1].base).status_post("after the reconnect")
-            self.wait_for_update(frames, posted["id"])
+            self.wait_for_update(stream, posted["id"])
         finally:
-            ws.close()
+            stream.close()
 
     def post_many(self, client):
         token = self.tokens[f"poster{client}"]

@@ -2,57 +2,20 @@
 posting and reading at once are all answered, streaming subscribers hear every post made while
 others post, and SIGTERM still drains and exits 0 with streams open."""
 
-import json
 import os
-import queue
 import threading
 import time
 import unittest
 
-import websocket
 
-from loxodon_e2e import Database, Server, api_call, create_user, get, wait_until
+from loxodon_e2e import Database, Server, StreamSocket, api_call, create_user, get, wait_until
 
 POSTERS = ["alice", "bob", "carol", "dave"]
 POSTS_EACH = 8
 
 
-class Socket:
-    """A raw WebSocket subscriber (python3-websocket) collecting frames in the background."""
-
-    def __init__(self, server, stream, token):
-        self.ws = websocket.create_connection(
-            f"ws://127.0.0.1:{server.port}/api/v1/streaming?stream={stream}",
-            header=[f"Authorization: Bearer {token}"], timeout=15)
-        self.frames = queue.Queue()
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self):
-        try:
-            while True:
-                self.frames.put(json.loads(self.ws.recv()))
-        except Exception:  # closed
-            self.frames.put(None)
-
-    def updates(self, wanted, timeout=60):
-        """The ids of `wanted` statuses seen in update events within `timeout`."""
-        seen = set()
-        deadline = time.time() + timeout
-        while seen != wanted and time.time() < deadline:
-            try:
-                frame = self.frames.get(timeout=max(0.1, deadline - time.time()))
-            except queue.Empty:
-                break
-            if frame is None:
-                break
-            if frame.get("event") == "update":
-                status_id = json.loads(frame["payload"])["id"]
-                if status_id in wanted:
-                    seen.add(status_id)
-        return seen
-
-    def close(self):
-        self.ws.close()
+def Socket(server, stream, token):  # noqa: N802 - reads like the class it makes
+    return StreamSocket(server, f"?stream={stream}", token=token)
 
 
 class HttpThreadsTest(unittest.TestCase):

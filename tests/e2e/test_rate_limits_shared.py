@@ -6,7 +6,7 @@ and X-RateLimit-Remaining counts the requests made through the other process too
 import time
 import unittest
 
-from loxodon_e2e import Database, Server, get, run_cli
+from loxodon_e2e import Database, Server, create_user, get
 
 LIMIT = 40
 SYNC_MS = 100
@@ -34,8 +34,6 @@ class SharedRateLimitsTest(unittest.TestCase):
         }
         cls.first = Server(cls.db.url, extra_env=limits)
         cls.second = Server(cls.db.url, domain_port=cls.first.port, extra_env=limits)
-        cls.env = {"LOXODON_DATABASE_URL": cls.db.url,
-                   "LOXODON_DOMAIN": f"localhost:{cls.first.port}", "LOXODON_SCHEME": "http"}
 
     @classmethod
     def tearDownClass(cls):
@@ -45,10 +43,7 @@ class SharedRateLimitsTest(unittest.TestCase):
         cls.db.close()
 
     def token_for(self, name):
-        run_cli(["accounts", "create", name, "--email", f"{name}@example.com", "--password",
-                 "correct horse battery"], env=self.env, check=True)
-        return run_cli(["tokens", "create", name, "--scopes", "read"], env=self.env,
-                       check=True).stdout.strip()
+        return create_user(self.db.url, self.first, name, scopes="read").access_token
 
     def call(self, server, token):
         status, headers, body = get(server.base + "/api/v1/accounts/verify_credentials",

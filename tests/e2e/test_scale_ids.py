@@ -7,7 +7,7 @@ import json
 import unittest
 import urllib.parse
 
-from loxodon_e2e import Database, Server, get, run_cli
+from loxodon_e2e import Database, Server, create_user, get, run_cli
 
 POSTS_PER_CLIENT = 400
 CLIENTS = 4
@@ -30,10 +30,7 @@ class TwoProcessIdsTest(unittest.TestCase):
         cls.tokens = []
         for i in range(CLIENTS):
             name = f"poster{i}"
-            run_cli(["accounts", "create", name, "--email", f"{name}@example.com", "--password",
-                     "correct horse battery"], env=cls.env, check=True)
-            cls.tokens.append(run_cli(["tokens", "create", name, "--scopes", "read write"],
-                                      env=cls.env, check=True).stdout.strip())
+            cls.tokens.append(create_user(cls.db.url, cls.first, name, "read write").access_token)
 
     @classmethod
     def tearDownClass(cls):

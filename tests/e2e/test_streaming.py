@@ -17,7 +17,8 @@ import unittest
 import websocket
 from mastodon import StreamListener
 
-from loxodon_e2e import Database, Server, api_call, create_user, get, run_cli, wait_until
+from loxodon_e2e import (Database, Server, StreamSocket, api_call, create_user, get, run_cli,
+                         wait_until)
 
 NODE_DIR = os.path.join(os.path.dirname(__file__), "node")
 
@@ -62,40 +63,8 @@ class NodeStream:
         self.proc.wait(10)
 
 
-class Socket:
-    """A raw WebSocket client (python3-websocket) reading frames in the background."""
-
-    def __init__(self, server, query="", token=None, header_token=True, subprotocol=None):
-        headers = [f"Authorization: Bearer {token}"] if token and header_token else []
-        url = f"ws://127.0.0.1:{server.port}/api/v1/streaming{query}"
-        self.ws = websocket.create_connection(url, header=headers, timeout=15,
-                                              subprotocols=[subprotocol] if subprotocol else None)
-        self.frames = queue.Queue()
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self):
-        try:
-            while True:
-                self.frames.put(json.loads(self.ws.recv()))
-        except Exception:  # closed
-            pass
-
-    def send(self, message):
-        self.ws.send(json.dumps(message))
-
-    def next(self, match=lambda f: True, timeout=15):
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            try:
-                frame = self.frames.get(timeout=max(0.1, deadline - time.time()))
-            except queue.Empty:
-                break
-            if match(frame):
-                return frame
-        return None
-
-    def close(self):
-        self.ws.close()
+# The raw client is the harness's.
+Socket = StreamSocket
 
 
 def update_with(text):

@@ -1,4 +1,5 @@
 #include "credential_rules.hpp"
+#include "services/read_or_primary.hpp"
 
 #include <loxodon/activitypub/actor_documents.hpp>
 #include <loxodon/db/account_repository.hpp>
@@ -34,18 +35,10 @@ void load_moved_to(db::Tx& tx, domain::Account& account) {
   }
 }
 
-// Runs fn where `from` says; an account a replica does not have yet (just registered, or just
-// fetched from another server) is looked for on the primary.
-template <class F>
-awaitable<std::optional<domain::Account>> read_account(db::Database& db, db::ReadFrom from, F fn) {
-  auto found = co_await db.read(fn, from);
-  if (!found && from == db::ReadFrom::kReplica) found = co_await db.read(fn);
-  co_return found;
-}
 }  // namespace
 
 awaitable<domain::Account> AccountService::account(std::int64_t id, std::int64_t viewer) {
-  auto found = co_await read_account(db_, recent_.read_from(viewer), [id](db::Tx& tx) {
+  auto found = co_await read_or_primary(db_, recent_.read_from(viewer), [id](db::Tx& tx) {
     auto account = db::AccountRepository::find(tx, id);
     if (account) load_moved_to(tx, *account);
     return account;
@@ -63,7 +56,7 @@ awaitable<domain::Account> AccountService::lookup(std::string acct, std::int64_t
     std::string host = acct.substr(at + 1);
     if (domain::lowercase(host) != domain::lowercase(config_.domain)) domain = host;
   }
-  auto found = co_await read_account(db_, recent_.read_from(viewer), [&](db::Tx& tx) {
+  auto found = co_await read_or_primary(db_, recent_.read_from(viewer), [&](db::Tx& tx) {
     auto account = db::AccountRepository::find_by_acct(tx, username, domain);
     if (account) load_moved_to(tx, *account);
     return account;

@@ -1,3 +1,5 @@
+#include "services/read_or_primary.hpp"
+
 #include <loxodon/db/account_repository.hpp>
 #include <loxodon/db/database.hpp>
 #include <loxodon/db/status_repository.hpp>
@@ -49,17 +51,6 @@ StatusPage load_in(db::Tx& tx, const std::vector<std::int64_t>& ids, std::int64_
 StatusPage shown_in(db::Tx& tx, std::int64_t id, std::int64_t viewer) {
   if (!db::StatusRepository::visible(tx, id, viewer)) return {};
   return load_in(tx, std::vector<std::int64_t>{id}, viewer);
-}
-
-// Runs fn (which returns an optional) where `from` says. What a replica does not have is looked
-// for on the primary: a status seen live (streaming renders from the primary) may not have
-// reached the replica yet, and a 404 for it would be wrong.
-template <class F>
-awaitable<std::invoke_result_t<F&, db::Tx&>> read_or_primary(db::Database& db, db::ReadFrom from,
-                                                             F fn) {
-  auto found = co_await db.read(fn, from);
-  if (!found && from == db::ReadFrom::kReplica) found = co_await db.read(fn);
-  co_return found;
 }
 
 }  // namespace
