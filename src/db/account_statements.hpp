@@ -92,6 +92,19 @@ inline constexpr std::array kAccountStatements = {
               "WHERE lower(a.username) = lower($1) AND coalesce(lower(a.domain), '') = ''"},
     Statement{"user_by_id_light", "SELECT " LOX_ACCOUNT_COLUMNS_LIGHT
                                   ", " LOX_USER_COLUMNS LOX_USER_FROM "WHERE u.id = $1"},
+    // Every authenticated API request: the bearer token, its user (none for an application's
+    // own token) and whether the hourly last-used and last-active touches are due, in one
+    // round trip (OAuthRepository::token_with_user).
+    Statement{
+        "token_with_user",
+        "SELECT t.id, t.application_id, t.user_id, t.scopes, "
+        "(extract(epoch FROM t.created_at) * 1000)::bigint, t.revoked_at IS NOT NULL, "
+        "t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 hour', "
+        "a.last_active_at IS NULL OR a.last_active_at < now() - interval '1 "
+        "hour', " LOX_ACCOUNT_COLUMNS_LIGHT ", " LOX_USER_COLUMNS
+        " FROM oauth_access_tokens t LEFT JOIN (users u JOIN accounts a ON a.id = u.account_id "
+        "JOIN user_roles r ON r.id = u.role_id) ON u.id = t.user_id "
+        "WHERE t.token_hash = $1"},
     Statement{"user_by_email", "SELECT " LOX_ACCOUNT_COLUMNS ", " LOX_USER_COLUMNS LOX_USER_FROM
                                "WHERE lower(u.email) = lower($1)"},
     Statement{"user_by_confirmation_token",

@@ -38,11 +38,36 @@ pqxx::connection& PooledConnection::get(const DatabaseOptions& options) {
     pqxx::nontransaction setup(*conn);
     setup.exec("SET statement_timeout = " + std::to_string(options.statement_timeout.count()));
     setup.exec("SET idle_in_transaction_session_timeout = '60s'");
-    for (const auto& statements : sql::kAllStatements)
-      for (const auto& statement : statements) conn->prepare(statement.name, statement.text);
   }
   conn_ = std::move(conn);
+  registered_.clear();
   return *conn_;
+}
+
+namespace {
+
+// Every statement's SQL by name: views of the static texts in db/*_statements.hpp.
+const std::unordered_map<std::string_view, std::string_view>& statement_index() {
+  static const auto index = [] {
+    std::unordered_map<std::string_view, std::string_view> by_name;
+    for (const auto& statements : sql::kAllStatements)
+      for (const auto& statement : statements) by_name.emplace(statement.name, statement.text);
+    return by_name;
+  }();
+  return index;
+}
+
+}  // namespace
+
+void PooledConnection::register_statement(const std::string& name) {
+  if (registered_.contains(name)) return;
+  const auto& index = statement_index();
+  auto found = index.find(name);
+  if (found == index.end()) {
+    throw Error(ErrorCode::kInternal, "Internal server error", "no statement named " + name);
+  }
+  conn_->prepare(name, std::string(found->second));
+  registered_.insert(found->first);
 }
 
 const std::string& Tx::text_of(std::string_view name) const {
@@ -138,12 +163,12 @@ void Database::execute_sync(const Work& work, bool transactional) {
           w.exec("SET LOCAL statement_timeout = " +
                  std::to_string(options_.statement_timeout.count()));
         }
-        Tx tx(w, unprepared_.get());
+        Tx tx(w, *slot, unprepared_.get());
         work(tx);
         w.commit();
       } else {
         pqxx::nontransaction w(conn);
-        Tx tx(w, unprepared_.get());
+        Tx tx(w, *slot, unprepared_.get());
         work(tx);
       }
       return;

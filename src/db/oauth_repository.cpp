@@ -1,3 +1,4 @@
+#include "db/account_rows.hpp"
 #include "db/fields.hpp"
 #include "db/pg_array.hpp"
 #include "db/tx_impl.hpp"
@@ -91,6 +92,30 @@ std::optional<domain::AccessToken> OAuthRepository::token_by_hash(Tx& tx,
       std::chrono::system_clock::time_point(std::chrono::milliseconds(row[4].as<long long>()));
   t.revoked = row[5].as<bool>();
   return t;
+}
+
+std::optional<TokenWithUser> OAuthRepository::token_with_user(Tx& tx,
+                                                              const std::string& token_hash) {
+  auto r = tx.exec("token_with_user", token_hash);
+  if (r.empty()) return std::nullopt;
+  const auto& row = r[0];
+  // The account and user columns follow the token's eight (see the statement).
+  constexpr int kAccountOffset = 8;
+  TokenWithUser found;
+  found.token.id = row[0].as<std::int64_t>();
+  found.token.application_id = nullable<std::int64_t>(row[1]);
+  found.token.user_id = nullable<std::int64_t>(row[2]);
+  found.token.scopes = row[3].as<std::string>();
+  found.token.created_at =
+      std::chrono::system_clock::time_point(std::chrono::milliseconds(row[4].as<long long>()));
+  found.token.revoked = row[5].as<bool>();
+  found.token_touch_due = row[6].as<bool>();
+  if (!row[kAccountOffset].is_null()) {
+    found.user = domain::UserWithAccount{read_user(row, kAccountOffset + kAccountColumnCount),
+                                         read_account(row, kAccountOffset)};
+    found.activity_touch_due = row[7].as<bool>();
+  }
+  return found;
 }
 
 void OAuthRepository::touch_token(Tx& tx, std::int64_t token_id) {

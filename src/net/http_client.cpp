@@ -6,10 +6,12 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 #include <openssl/ssl.h>
+#include <openssl/x509.h>
 
 #include <array>
 #include <atomic>
 #include <cctype>
+#include <cstdlib>
 #include <deque>
 #include <limits>
 #include <map>
@@ -192,7 +194,16 @@ struct HttpClient::Impl {
   const std::string client_id = std::to_string(next_client_id++);
 
   explicit Impl(HttpClientOptions o) : options(std::move(o)) {
-    tls.set_default_verify_paths();
+    // The system's trust store as its hashed directory, from which OpenSSL reads a root when a
+    // peer's chain needs it, instead of set_default_verify_paths(), which also parses the whole
+    // bundle file into memory at start (about 1 MB in every process). SSL_CERT_FILE and
+    // SSL_CERT_DIR, which that call honours, still win when an operator sets them.
+    if (const char* file = std::getenv(X509_get_default_cert_file_env())) {
+      tls.load_verify_file(file);
+    } else {
+      const char* dir = std::getenv(X509_get_default_cert_dir_env());
+      tls.add_verify_path(dir != nullptr ? dir : X509_get_default_cert_dir());
+    }
     tls.set_verify_mode(ssl::verify_peer);
     tls.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
                     ssl::context::no_sslv3 | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);

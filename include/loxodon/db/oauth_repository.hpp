@@ -1,6 +1,7 @@
 #pragma once
 
 #include <loxodon/db/tx.hpp>
+#include <loxodon/domain/account.hpp>
 #include <loxodon/domain/oauth.hpp>
 
 #include <cstdint>
@@ -29,6 +30,15 @@ struct NewAccessToken {
   std::string scopes;
 };
 
+// A bearer token as an API request authenticates with it: the token, its user (none for an
+// application's own token) and whether the hourly last-used and last-active touches are due.
+struct TokenWithUser {
+  domain::AccessToken token;
+  std::optional<domain::UserWithAccount> user;
+  bool token_touch_due = false;
+  bool activity_touch_due = false;
+};
+
 // Applications, authorization codes and access tokens. Codes, tokens and client secrets are
 // stored only as SHA-256 hashes.
 class OAuthRepository {
@@ -47,6 +57,8 @@ class OAuthRepository {
 
   static void insert_token(Tx& tx, const NewAccessToken& token);
   static std::optional<domain::AccessToken> token_by_hash(Tx& tx, const std::string& token_hash);
+  // One round trip; a token whose user is gone has no user.
+  static std::optional<TokenWithUser> token_with_user(Tx& tx, const std::string& token_hash);
   static void touch_token(Tx& tx, std::int64_t token_id);
   static std::optional<std::optional<std::int64_t>> token_application(
       Tx& tx, const std::string& token_hash);

@@ -331,20 +331,21 @@ awaitable<IssuedToken> AuthService::personal_token(std::int64_t user_id, std::st
 awaitable<std::optional<Caller>> AuthService::authenticate(std::string bearer_token) {
   if (bearer_token.empty()) co_return std::nullopt;
   std::string hash = sha256_hex(bearer_token);
-  // On every API request: statements without a transaction (the touches are single idempotent
-  // updates), saving BEGIN and COMMIT.
+  // On every API request: one statement reads the token and its user, without a transaction
+  // (saving BEGIN and COMMIT); the hourly last-used and last-active touches, single idempotent
+  // updates, follow only when that statement says they are due.
   co_return co_await db_.read([&](db::Tx& tx) -> std::optional<Caller> {
-    auto token = db::OAuthRepository::token_by_hash(tx, hash);
-    if (!token || token->revoked) return std::nullopt;
+    auto found = db::OAuthRepository::token_with_user(tx, hash);
+    if (!found || found->token.revoked) return std::nullopt;
+    if (found->token.user_id && !found->user) return std::nullopt;
     Caller caller;
-    caller.token = *token;
-    caller.scopes = domain::ScopeSet::parse(token->scopes);
-    if (token->user_id) {
-      caller.user = db::AccountRepository::user_light(tx, *token->user_id);
-      if (!caller.user) return std::nullopt;
+    caller.token = std::move(found->token);
+    caller.scopes = domain::ScopeSet::parse(caller.token.scopes);
+    caller.user = std::move(found->user);
+    if (caller.user && found->activity_touch_due) {
       db::AccountRepository::touch_active(tx, caller.user->account.id);
     }
-    db::OAuthRepository::touch_token(tx, token->id);
+    if (found->token_touch_due) db::OAuthRepository::touch_token(tx, caller.token.id);
     return caller;
   });
 }
