@@ -316,6 +316,50 @@ TEST_F(OAuthTest, AppTokenVerifiesItsApplication) {
   EXPECT_EQ(me->status, 422);
 }
 
+// Every API request authenticates in one statement; the last-used and last-active times are
+// written only when the hour since the last write is up.
+TEST_F(OAuthTest, BearerTouchesAreWrittenAtMostHourly) {
+  const std::string bearer = h_.token_for(alice_, "read");
+  const std::string hash = sha256_hex(bearer);
+  const std::string token_row = "FROM oauth_access_tokens WHERE token_hash = '" + hash + "'";
+  const std::string account_row = "FROM accounts WHERE id = " + std::to_string(alice_.account.id);
+  auto verify = [&] { return h_.request("GET", "/api/v1/accounts/verify_credentials", bearer); };
+
+  ASSERT_EQ(verify()->status, 200);
+  EXPECT_EQ(h_.tdb.count("SELECT count(*) " + token_row + " AND last_used_at IS NOT NULL"), 1);
+  EXPECT_EQ(h_.tdb.count("SELECT count(*) " + account_row + " AND last_active_at IS NOT NULL"), 1);
+
+  // Within the hour: nothing is written again.
+  h_.tdb.query(
+      "UPDATE oauth_access_tokens SET last_used_at = now() - interval '30 minutes' "
+      "WHERE token_hash = '" +
+      hash + "'");
+  h_.tdb.query("UPDATE accounts SET last_active_at = now() - interval '30 minutes' WHERE id = " +
+               std::to_string(alice_.account.id));
+  ASSERT_EQ(verify()->status, 200);
+  EXPECT_EQ(h_.tdb.count("SELECT count(*) " + token_row +
+                         " AND last_used_at < now() - interval '29 minutes'"),
+            1);
+  EXPECT_EQ(h_.tdb.count("SELECT count(*) " + account_row +
+                         " AND last_active_at < now() - interval '29 minutes'"),
+            1);
+
+  // After it: both are written once more.
+  h_.tdb.query(
+      "UPDATE oauth_access_tokens SET last_used_at = now() - interval '2 hours' "
+      "WHERE token_hash = '" +
+      hash + "'");
+  h_.tdb.query("UPDATE accounts SET last_active_at = now() - interval '2 hours' WHERE id = " +
+               std::to_string(alice_.account.id));
+  ASSERT_EQ(verify()->status, 200);
+  EXPECT_EQ(h_.tdb.count("SELECT count(*) " + token_row +
+                         " AND last_used_at > now() - interval '1 minute'"),
+            1);
+  EXPECT_EQ(h_.tdb.count("SELECT count(*) " + account_row +
+                         " AND last_active_at > now() - interval '1 minute'"),
+            1);
+}
+
 TEST_F(OAuthTest, DiscoveryDocument) {
   auto res = h_.request("GET", "/.well-known/oauth-authorization-server");
   ASSERT_EQ(res->status, 200);
