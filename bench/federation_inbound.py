@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Inbound half of bench/federation: plays a remote server. Serves one remote actor (its
-document carries the public key Loxodon fetches once to verify), signs COUNT distinct Create
+document carries the public key Loxodon fetches once to verify, and its WebFinger answer), signs COUNT distinct Create
 activities for Loxodon's shared inbox as Mastodon signs them (draft-cavage rsa-sha256 over
 (request-target) host date digest), and writes them one per line, tab-separated
 (date, digest, signature, body), for wrk to replay. Prints "ready" when the file is complete,
@@ -65,6 +65,18 @@ def main():
 
         def do_GET(self):
             actor = holder["actor"]
+            if self.path.startswith("/.well-known/webfinger"):
+                # Loxodon checks that the actor's acct: name leads back to the actor, as
+                # Mastodon does, before it stores anything of a new remote account.
+                host = actor.split("/")[2]
+                body = json.dumps({"subject": f"acct:remote@{host}", "links": [
+                    {"rel": "self", "type": "application/activity+json", "href": actor}]}).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/jrd+json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
             doc = {"@context": ["https://www.w3.org/ns/activitystreams",
                                 "https://w3id.org/security/v1"],
                    "id": actor, "type": "Person", "preferredUsername": "remote",

@@ -38,6 +38,17 @@ bool JobRepository::complete(Tx& tx, std::int64_t id, const std::string& worker,
   return tx.exec("jobs_complete", id, worker, attempt).affected_rows() == 1;
 }
 
+std::vector<std::int64_t> JobRepository::complete_many(Tx& tx, const std::vector<std::int64_t>& ids,
+                                                       const std::vector<std::int64_t>& attempts,
+                                                       const std::string& worker) {
+  auto r =
+      tx.exec("jobs_complete_many", to_pg_bigint_array(ids), worker, to_pg_bigint_array(attempts));
+  std::vector<std::int64_t> done;
+  done.reserve(r.size());
+  for (const auto& row : r) done.push_back(row[0].as<std::int64_t>());
+  return done;
+}
+
 bool JobRepository::fail(Tx& tx, std::int64_t id, const std::string& worker, int attempt,
                          const std::string& error, bool permanent) {
   return tx.exec("jobs_fail", id, worker, attempt, error, permanent).affected_rows() == 1;

@@ -50,6 +50,11 @@ inline constexpr std::array kJobStatements = {
     Statement{"jobs_complete",
               "DELETE FROM jobs WHERE id = $1 AND locked_by = $2 AND attempt = $3 "
               "AND state = 'running'"},
+    // Many finished jobs in one statement ($1 ids, $3 their attempts, in the same order).
+    Statement{"jobs_complete_many",
+              "DELETE FROM jobs j USING unnest($1::bigint[], $3::bigint[]) AS f(id, attempt) "
+              "WHERE j.id = f.id AND j.attempt = f.attempt AND j.locked_by = $2 "
+              "AND j.state = 'running' RETURNING j.id"},
     // Mastodon's retry curve: attempt^4 + 15 s, plus jitter up to 10 s per attempt.
     Statement{"jobs_fail",
               "UPDATE jobs SET"

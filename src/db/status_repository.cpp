@@ -348,6 +348,14 @@ void StatusRepository::remember_idempotency(Tx& tx, std::int64_t account_id, con
 
 void StatusRepository::fan_out(Tx& tx, std::int64_t status_id) { tx.exec("fan_out", status_id); }
 
+std::vector<std::int64_t> StatusRepository::mentioned_accounts(Tx& tx, std::int64_t status_id) {
+  std::vector<std::int64_t> ids;
+  for (const auto& row : tx.exec("mentioned_accounts", status_id)) {
+    ids.push_back(row[0].as<std::int64_t>());
+  }
+  return ids;
+}
+
 std::vector<std::int64_t> StatusRepository::account_page(Tx& tx, std::int64_t viewer,
                                                          std::int64_t account_id,
                                                          bool exclude_reblogs, bool exclude_replies,

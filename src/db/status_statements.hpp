@@ -122,6 +122,8 @@ inline constexpr std::array kStatusStatements = {
     Statement{
         "mention_insert",
         "INSERT INTO mentions (status_id, account_id) VALUES ($1, $2) ON CONFLICT DO NOTHING"},
+    Statement{"mentioned_accounts",
+              "SELECT account_id FROM mentions WHERE status_id = $1 ORDER BY account_id"},
     Statement{
         "status_tag_insert",
         "INSERT INTO statuses_tags (tag_id, status_id) VALUES ($1, $2) ON CONFLICT DO NOTHING"},

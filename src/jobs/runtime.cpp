@@ -50,6 +50,17 @@ struct Runtime::Impl {
   std::unique_ptr<db::Listener> listener;
   bool claim_error_logged = false;
 
+  // Jobs whose handlers succeeded, waiting to be deleted from the queue: one statement records
+  // all that finished while the previous one ran (`completing`), instead of a transaction each.
+  struct Finished {
+    std::int64_t id = 0;
+    std::int64_t attempt = 0;
+    std::string kind;
+    long long ms = 0;
+  };
+  std::vector<Finished> to_complete;
+  bool completing = false;
+
   bool wake_pending = false;
   std::size_t finished_since_vacuum = 0;
   bool vacuuming = false;
@@ -116,6 +127,54 @@ void record_attempt(const Runtime::Impl& s, const Job& job, bool ok, bool perman
   s.options.metrics->record_job(job.kind, outcome, std::chrono::duration<double>(took).count());
 }
 
+// Deletes the finished jobs from the queue, all that finished meanwhile in one autocommit
+// statement per round: under load a round carries many, and alone a job is recorded at once.
+// A crash before a round leaves those jobs leased; they run again when the lease expires
+// (at-least-once, as for a crash inside a handler).
+awaitable<void> complete_finished(ImplPtr s) {
+  while (!s->to_complete.empty()) {
+    auto batch = std::move(s->to_complete);
+    s->to_complete.clear();
+    std::vector<std::int64_t> ids;
+    std::vector<std::int64_t> attempts;
+    for (const auto& f : batch) {
+      ids.push_back(f.id);
+      attempts.push_back(f.attempt);
+    }
+    try {
+      auto done = co_await s->db.read([&](db::Tx& tx) {
+        return db::JobRepository::complete_many(tx, ids, attempts, s->options.worker_id);
+      });
+      std::set<std::int64_t> recorded(done.begin(), done.end());
+      // A claim that ran meanwhile still counted these against their concurrency keys.
+      if (!recorded.empty()) s->wake();
+      for (const auto& f : batch) {
+        if (!recorded.contains(f.id)) {
+          s->log->warn("job={} kind={} finished after its lease was taken over", f.id, f.kind);
+          continue;
+        }
+        ++s->completed;
+        s->log->debug("job={} kind={} attempt={} done in {}ms", f.id, f.kind, f.attempt, f.ms);
+      }
+    } catch (const std::exception& e) {
+      // The leases will expire and the reaper will hand the jobs out again: at-least-once.
+      s->log->error("{} finished job(s) could not be recorded: {}", batch.size(), e.what());
+    }
+  }
+  s->completing = false;
+}
+
+void queue_completion(const ImplPtr& s, const Job& job, long long ms) {
+  s->to_complete.push_back({job.id, job.attempt, job.kind, ms});
+  if (s->completing) return;  // the running round's loop takes it
+  s->completing = true;
+  ++s->live_tasks;  // stop() waits until what finished is recorded
+  asio::co_spawn(s->executor, complete_finished(s), [s](std::exception_ptr e) {
+    log_exception(s, "job completion", e);
+    --s->live_tasks;
+  });
+}
+
 awaitable<void> run_job(ImplPtr s, Job job) {
   s->running_attempts[job.id] = job.attempt;
   auto started = std::chrono::steady_clock::now();
@@ -150,17 +209,19 @@ awaitable<void> run_job(ImplPtr s, Job job) {
   const auto took = std::chrono::steady_clock::now() - started;
   record_attempt(*s, job, ok, permanent, took);
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(took).count();
+  if (ok) {
+    queue_completion(s, job, ms);
+    --s->running;
+    s->running_attempts.erase(job.id);
+    co_return;
+  }
   try {
     bool recorded = co_await s->db.tx([&](db::Tx& tx) {
-      return ok ? db::JobRepository::complete(tx, job.id, s->options.worker_id, job.attempt)
-                : db::JobRepository::fail(tx, job.id, s->options.worker_id, job.attempt, error,
-                                          permanent);
+      return db::JobRepository::fail(tx, job.id, s->options.worker_id, job.attempt, error,
+                                     permanent);
     });
     if (!recorded) {
       s->log->warn("job={} kind={} finished after its lease was taken over", job.id, job.kind);
-    } else if (ok) {
-      ++s->completed;
-      s->log->debug("job={} kind={} attempt={} done in {}ms", job.id, job.kind, job.attempt, ms);
     } else {
       bool last = permanent || job.attempt >= job.max_attempts;
       s->log->warn("job={} kind={} attempt={}/{} failed in {}ms: {}{}", job.id, job.kind,

@@ -320,44 +320,31 @@ TEST_F(OAuthTest, AppTokenVerifiesItsApplication) {
 // written only when the hour since the last write is up.
 TEST_F(OAuthTest, BearerTouchesAreWrittenAtMostHourly) {
   const std::string bearer = h_.token_for(alice_, "read");
-  const std::string hash = sha256_hex(bearer);
-  const std::string token_row = "FROM oauth_access_tokens WHERE token_hash = '" + hash + "'";
-  const std::string account_row = "FROM accounts WHERE id = " + std::to_string(alice_.account.id);
+  const std::string token_row =
+      "oauth_access_tokens WHERE token_hash = '" + sha256_hex(bearer) + "'";
+  const std::string account_row = "accounts WHERE id = " + std::to_string(alice_.account.id);
   auto verify = [&] { return h_.request("GET", "/api/v1/accounts/verify_credentials", bearer); };
+  // Moves both times back by `age`.
+  auto age_touches = [&](const std::string& age) {
+    h_.tdb.query("UPDATE oauth_access_tokens SET last_used_at = now() - interval '" + age +
+                 "' WHERE " + token_row.substr(token_row.find("token_hash")));
+    h_.tdb.query("UPDATE accounts SET last_active_at = now() - interval '" + age + "' WHERE " +
+                 account_row.substr(account_row.find("id =")));
+  };
+  // Whether both times satisfy `condition` (for example "> now() - interval '1 minute'").
+  auto touched = [&](const std::string& condition) {
+    return h_.tdb.count("SELECT count(*) FROM " + token_row + " AND last_used_at " + condition) +
+           h_.tdb.count("SELECT count(*) FROM " + account_row + " AND last_active_at " + condition);
+  };
 
   ASSERT_EQ(verify()->status, 200);
-  EXPECT_EQ(h_.tdb.count("SELECT count(*) " + token_row + " AND last_used_at IS NOT NULL"), 1);
-  EXPECT_EQ(h_.tdb.count("SELECT count(*) " + account_row + " AND last_active_at IS NOT NULL"), 1);
-
-  // Within the hour: nothing is written again.
-  h_.tdb.query(
-      "UPDATE oauth_access_tokens SET last_used_at = now() - interval '30 minutes' "
-      "WHERE token_hash = '" +
-      hash + "'");
-  h_.tdb.query("UPDATE accounts SET last_active_at = now() - interval '30 minutes' WHERE id = " +
-               std::to_string(alice_.account.id));
+  EXPECT_EQ(touched("> now() - interval '1 minute'"), 2);
+  age_touches("30 minutes");  // within the hour: nothing is written again
   ASSERT_EQ(verify()->status, 200);
-  EXPECT_EQ(h_.tdb.count("SELECT count(*) " + token_row +
-                         " AND last_used_at < now() - interval '29 minutes'"),
-            1);
-  EXPECT_EQ(h_.tdb.count("SELECT count(*) " + account_row +
-                         " AND last_active_at < now() - interval '29 minutes'"),
-            1);
-
-  // After it: both are written once more.
-  h_.tdb.query(
-      "UPDATE oauth_access_tokens SET last_used_at = now() - interval '2 hours' "
-      "WHERE token_hash = '" +
-      hash + "'");
-  h_.tdb.query("UPDATE accounts SET last_active_at = now() - interval '2 hours' WHERE id = " +
-               std::to_string(alice_.account.id));
+  EXPECT_EQ(touched("< now() - interval '29 minutes'"), 2);
+  age_touches("2 hours");  // after it: both are written once more
   ASSERT_EQ(verify()->status, 200);
-  EXPECT_EQ(h_.tdb.count("SELECT count(*) " + token_row +
-                         " AND last_used_at > now() - interval '1 minute'"),
-            1);
-  EXPECT_EQ(h_.tdb.count("SELECT count(*) " + account_row +
-                         " AND last_active_at > now() - interval '1 minute'"),
-            1);
+  EXPECT_EQ(touched("> now() - interval '1 minute'"), 2);
 }
 
 TEST_F(OAuthTest, DiscoveryDocument) {

@@ -22,6 +22,10 @@ class JobRepository {
                                        const std::string& worker, std::chrono::seconds lease,
                                        int limit, int per_key_limit = 2);
   static bool complete(Tx& tx, std::int64_t id, const std::string& worker, int attempt);
+  // Completes each (id, attempt) this worker still holds, in one statement; returns those ids.
+  static std::vector<std::int64_t> complete_many(Tx& tx, const std::vector<std::int64_t>& ids,
+                                                 const std::vector<std::int64_t>& attempts,
+                                                 const std::string& worker);
   static bool fail(Tx& tx, std::int64_t id, const std::string& worker, int attempt,
                    const std::string& error, bool permanent);
   static bool extend_lease(Tx& tx, std::int64_t id, const std::string& worker, int attempt,

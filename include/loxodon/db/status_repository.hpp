@@ -66,6 +66,8 @@ class StatusRepository {
   static std::vector<std::string> remote_follower_inboxes(Tx& tx, std::int64_t account_id);
   static void add_mentions(Tx& tx, std::int64_t status_id,
                            const std::vector<std::int64_t>& account_ids);
+  // The accounts a status mentions, by id.
+  static std::vector<std::int64_t> mentioned_accounts(Tx& tx, std::int64_t status_id);
   static void add_tags(Tx& tx, std::int64_t status_id, const std::vector<std::string>& names);
   static void bump_replies(Tx& tx, std::int64_t status_id, int delta);
   static void bump_reblogs(Tx& tx, std::int64_t status_id, int delta);

@@ -8,6 +8,7 @@
 #include <loxodon/federation/single_flight.hpp>
 #include <loxodon/services/federation/inbox_job.hpp>
 #include <loxodon/util/asio.hpp>
+#include <loxodon/util/at_most_every.hpp>
 #include <loxodon/util/snowflake.hpp>
 
 #include <nlohmann/json.hpp>
@@ -85,6 +86,9 @@ class InboxService {
   ReportService& reports_;
   SnowflakeGenerator& ids_;
   federation::SingleFlight status_fetches_;
+  // A signed request from a host forgets its delivery failures; within ten seconds of doing so,
+  // requests from it only queue their activity (one statement, no transaction).
+  AtMostEvery host_clears_{std::chrono::seconds(10)};
 };
 
 }  // namespace lox::services

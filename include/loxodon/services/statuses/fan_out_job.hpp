@@ -31,6 +31,12 @@ inline constexpr jobs::JobKind<FanOutPayload> kFanOutJob{
 // Enqueues the fan-out of a new status in the caller's transaction.
 void enqueue_fan_out(db::Tx& tx, std::int64_t status_id);
 
+// Does what the fan-out job does, at once in the caller's transaction. The inbox files statuses
+// from other servers this way: no second job to enqueue, claim and complete for each, and
+// nothing to federate, so the transaction stays short.
+void fan_out_now(db::Tx& tx, const config::Config& config, SnowflakeGenerator& ids,
+                 std::int64_t status_id);
+
 // Runs status.fan_out jobs.
 class FanOutJob {
  public:

@@ -138,10 +138,16 @@ awaitable<void> InboxService::receive(activitypub::SignedRequest request,
   }
   // A validly signed request shows the actor's server is up: it may receive deliveries again.
   const std::string host = federation::delivery_host(actor);
-  co_await db_.tx([&](db::Tx& tx) {
-    jobs::enqueue(tx, kInboxJob, InboxPayload{activity, recipient}, options);
-    db::DeliveryHostRepository::clear(tx, host);
-  });
+  if (host_clears_.due(host)) {
+    co_await db_.tx([&](db::Tx& tx) {
+      jobs::enqueue(tx, kInboxJob, InboxPayload{activity, recipient}, options);
+      db::DeliveryHostRepository::clear(tx, host);
+    });
+  } else {
+    co_await db_.read([&](db::Tx& tx) {
+      jobs::enqueue(tx, kInboxJob, InboxPayload{activity, recipient}, options);
+    });
+  }
 }
 
 std::optional<std::string> InboxService::local_username(const std::string& id) const {

@@ -168,10 +168,10 @@ awaitable<void> InboxService::store_note(const activitypub::RemoteNote& note,
     }
     if (!mentioned.empty()) db::StatusRepository::add_mentions(tx, row.id, mentioned);
     if (row.in_reply_to_id) db::StatusRepository::bump_replies(tx, *row.in_reply_to_id, 1);
-    // Home feeds of local followers and the mentioned, notifications, live streams: the same
-    // fan-out job as a local post. Statuses fetched for context (a boosted post, a parent) are
-    // stored without it, as Mastodon does.
-    if (fan_out) enqueue_fan_out(tx, row.id);
+    // Home feeds of local followers and the mentioned, notifications, live streams: what the
+    // fan-out job does for a local post, done here in the same transaction. Statuses fetched
+    // for context (a boosted post, a parent) are stored without it, as Mastodon does.
+    if (fan_out) fan_out_now(tx, config_, ids_, row.id);
     PreviewCardService::enqueue(tx, config_, {row.id, row.content, !row.spoiler_text.empty()});
   });
 }
