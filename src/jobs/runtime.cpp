@@ -146,8 +146,13 @@ awaitable<void> complete_finished(ImplPtr s) {
         return db::JobRepository::complete_many(tx, ids, attempts, s->options.worker_id);
       });
       std::set<std::int64_t> recorded(done.begin(), done.end());
-      // A claim that ran meanwhile still counted these against their concurrency keys.
-      if (!recorded.empty()) s->wake();
+      // A claim that ran meanwhile still counted these against their concurrency keys: claim
+      // again when a batch's worth of slots is free (the rule a finished handler follows).
+      const std::size_t idle = s->options.workers - s->running;
+      if (!recorded.empty() &&
+          (idle >= std::max<std::size_t>(1, s->options.workers / 4) || s->running == 0)) {
+        s->wake();
+      }
       for (const auto& f : batch) {
         if (!recorded.contains(f.id)) {
           s->log->warn("job={} kind={} finished after its lease was taken over", f.id, f.kind);

@@ -8,11 +8,13 @@
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cctype>
 #include <cstdlib>
 #include <deque>
+#include <filesystem>
 #include <limits>
 #include <map>
 #include <mutex>
@@ -185,6 +187,46 @@ HttpClientResponse to_response(bhttp::response<bhttp::string_body>& res) {
   return out;
 }
 
+// Whether `dirs` (a colon-separated list, as SSL_CERT_DIR takes) holds OpenSSL's hashed root
+// links (8 hex digits, ".0" and up).
+bool has_hashed_roots(const std::string& dirs) {
+  std::size_t start = 0;
+  while (start <= dirs.size()) {
+    std::size_t end = dirs.find(':', start);
+    std::string dir =
+        dirs.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(dir, ec), last; !ec && it != last;
+         it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      if (name.size() >= 10 && name[8] == '.' &&
+          std::all_of(name.begin(), name.begin() + 8,
+                      [](unsigned char c) { return std::isxdigit(c) != 0; })) {
+        return true;
+      }
+    }
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return false;
+}
+
+// The system's trust store, as set_default_verify_paths() finds it (SSL_CERT_FILE and
+// SSL_CERT_DIR first, then OpenSSL's defaults), but without parsing the whole bundle file into
+// memory at start (about 1 MB in every process) where a hashed directory serves the same roots
+// on demand; a system with only the bundle (no hashed links) gets the bundle.
+void use_system_roots(ssl::context& tls) {
+  boost::system::error_code ignored;  // as set_default_verify_paths(): a missing path is no root
+  const char* file = std::getenv(X509_get_default_cert_file_env());
+  const char* dir_env = std::getenv(X509_get_default_cert_dir_env());
+  const std::string dir = dir_env != nullptr ? dir_env : X509_get_default_cert_dir();
+  if (file != nullptr) tls.load_verify_file(file, ignored);
+  tls.add_verify_path(dir, ignored);
+  if (file == nullptr && !has_hashed_roots(dir)) {
+    tls.load_verify_file(X509_get_default_cert_file(), ignored);
+  }
+}
+
 }  // namespace
 
 struct HttpClient::Impl {
@@ -194,16 +236,7 @@ struct HttpClient::Impl {
   const std::string client_id = std::to_string(next_client_id++);
 
   explicit Impl(HttpClientOptions o) : options(std::move(o)) {
-    // The system's trust store as its hashed directory, from which OpenSSL reads a root when a
-    // peer's chain needs it, instead of set_default_verify_paths(), which also parses the whole
-    // bundle file into memory at start (about 1 MB in every process). SSL_CERT_FILE and
-    // SSL_CERT_DIR, which that call honours, still win when an operator sets them.
-    if (const char* file = std::getenv(X509_get_default_cert_file_env())) {
-      tls.load_verify_file(file);
-    } else {
-      const char* dir = std::getenv(X509_get_default_cert_dir_env());
-      tls.add_verify_path(dir != nullptr ? dir : X509_get_default_cert_dir());
-    }
+    use_system_roots(tls);
     tls.set_verify_mode(ssl::verify_peer);
     tls.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
                     ssl::context::no_sslv3 | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);

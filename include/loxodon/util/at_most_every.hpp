@@ -28,6 +28,12 @@ class AtMostEvery {
     return true;
   }
 
+  // The action did not happen after all (it failed): the next due() says it is due.
+  void forget(const std::string& key) {
+    std::lock_guard lock(mutex_);
+    last_.erase(key);
+  }
+
  private:
   const std::chrono::steady_clock::duration interval_;
   const std::size_t max_keys_;

@@ -139,10 +139,15 @@ awaitable<void> InboxService::receive(activitypub::SignedRequest request,
   // A validly signed request shows the actor's server is up: it may receive deliveries again.
   const std::string host = federation::delivery_host(actor);
   if (host_clears_.due(host)) {
-    co_await db_.tx([&](db::Tx& tx) {
-      jobs::enqueue(tx, kInboxJob, InboxPayload{activity, recipient}, options);
-      db::DeliveryHostRepository::clear(tx, host);
-    });
+    try {
+      co_await db_.tx([&](db::Tx& tx) {
+        jobs::enqueue(tx, kInboxJob, InboxPayload{activity, recipient}, options);
+        db::DeliveryHostRepository::clear(tx, host);
+      });
+    } catch (...) {
+      host_clears_.forget(host);  // not cleared: the next request from the host tries again
+      throw;
+    }
   } else {
     co_await db_.read([&](db::Tx& tx) {
       jobs::enqueue(tx, kInboxJob, InboxPayload{activity, recipient}, options);
