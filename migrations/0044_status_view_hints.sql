@@ -22,37 +22,22 @@ WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.status_id = s.id)
    OR EXISTS (SELECT 1 FROM polls p WHERE p.status_id = s.id)
    OR EXISTS (SELECT 1 FROM media_attachments md WHERE md.status_id = s.id);
 
-CREATE FUNCTION statuses_hint_mentions() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  UPDATE statuses SET has_mentions = true WHERE id = NEW.status_id AND NOT has_mentions;
-  RETURN NULL;
-END $$;
-CREATE TRIGGER mentions_hint AFTER INSERT ON mentions
-  FOR EACH ROW EXECUTE FUNCTION statuses_hint_mentions();
-
-CREATE FUNCTION statuses_hint_tags() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  UPDATE statuses SET has_tags = true WHERE id = NEW.status_id AND NOT has_tags;
-  RETURN NULL;
-END $$;
-CREATE TRIGGER statuses_tags_hint AFTER INSERT ON statuses_tags
-  FOR EACH ROW EXECUTE FUNCTION statuses_hint_tags();
-
-CREATE FUNCTION statuses_hint_poll() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  UPDATE statuses SET has_poll = true WHERE id = NEW.status_id AND NOT has_poll;
-  RETURN NULL;
-END $$;
-CREATE TRIGGER polls_hint AFTER INSERT OR UPDATE OF status_id ON polls
-  FOR EACH ROW EXECUTE FUNCTION statuses_hint_poll();
-
--- Media is uploaded before its status exists and attached later by setting status_id.
-CREATE FUNCTION statuses_hint_media() RETURNS trigger LANGUAGE plpgsql AS $$
+-- One trigger function for all four: TG_ARGV[0] names the hint column the row's status gets.
+-- Media is uploaded before its status exists and attached later by setting status_id, hence
+-- the NULL check and the UPDATE OF triggers.
+CREATE FUNCTION statuses_set_hint() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF NEW.status_id IS NOT NULL THEN
-    UPDATE statuses SET has_media = true WHERE id = NEW.status_id AND NOT has_media;
+    EXECUTE format('UPDATE statuses SET %1$I = true WHERE id = $1 AND NOT %1$I', TG_ARGV[0])
+      USING NEW.status_id;
   END IF;
   RETURN NULL;
 END $$;
+CREATE TRIGGER mentions_hint AFTER INSERT ON mentions
+  FOR EACH ROW EXECUTE FUNCTION statuses_set_hint('has_mentions');
+CREATE TRIGGER statuses_tags_hint AFTER INSERT ON statuses_tags
+  FOR EACH ROW EXECUTE FUNCTION statuses_set_hint('has_tags');
+CREATE TRIGGER polls_hint AFTER INSERT OR UPDATE OF status_id ON polls
+  FOR EACH ROW EXECUTE FUNCTION statuses_set_hint('has_poll');
 CREATE TRIGGER media_attachments_hint AFTER INSERT OR UPDATE OF status_id ON media_attachments
-  FOR EACH ROW EXECUTE FUNCTION statuses_hint_media();
+  FOR EACH ROW EXECUTE FUNCTION statuses_set_hint('has_media');

@@ -57,36 +57,33 @@ const std::unordered_map<std::string_view, std::string_view>& statement_index() 
   return index;
 }
 
+// The static name and text of the statement named `name`; an unknown name is a bug.
+const std::pair<const std::string_view, std::string_view>& statement_named(std::string_view name) {
+  const auto& index = statement_index();
+  auto found = index.find(name);
+  if (found == index.end()) {
+    throw Error(ErrorCode::kInternal, "Internal server error",
+                "no statement named " + std::string(name));
+  }
+  return *found;
+}
+
 }  // namespace
 
 void PooledConnection::register_statement(const std::string& name) {
   if (registered_.contains(name)) return;
-  const auto& index = statement_index();
-  auto found = index.find(name);
-  if (found == index.end()) {
-    throw Error(ErrorCode::kInternal, "Internal server error", "no statement named " + name);
-  }
-  conn_->prepare(name, std::string(found->second));
-  registered_.insert(found->first);
+  const auto& [static_name, text] = statement_named(name);
+  conn_->prepare(name, std::string(text));
+  registered_.insert(static_name);
 }
 
-const std::string& Tx::text_of(std::string_view name) const {
-  auto found = unprepared_->find(name);
-  if (found == unprepared_->end()) {
-    throw Error(ErrorCode::kInternal, "Internal server error",
-                "no statement named " + std::string(name));
-  }
-  return found->second;
-}
+std::string Tx::text_of(std::string_view name) { return std::string(statement_named(name).second); }
 
 namespace {
 
 std::unique_ptr<const StatementTexts> statement_texts(const DatabaseOptions& options) {
   if (options.prepared_statements) return nullptr;
-  auto texts = std::make_unique<StatementTexts>();
-  for (const auto& statements : sql::kAllStatements)
-    for (const auto& statement : statements) texts->emplace(statement.name, statement.text);
-  return texts;
+  return std::make_unique<StatementTexts>();
 }
 
 // The error a failed statement means to callers; returns when it means the connection was lost.

@@ -9,6 +9,19 @@ namespace lox::db {
 
 namespace {
 
+// The token columns token_by_hash selects (token_with_user starts with the same six).
+domain::AccessToken read_token(const pqxx::row& row) {
+  domain::AccessToken t;
+  t.id = row[0].as<std::int64_t>();
+  t.application_id = nullable<std::int64_t>(row[1]);
+  t.user_id = nullable<std::int64_t>(row[2]);
+  t.scopes = row[3].as<std::string>();
+  t.created_at =
+      std::chrono::system_clock::time_point(std::chrono::milliseconds(row[4].as<long long>()));
+  t.revoked = row[5].as<bool>();
+  return t;
+}
+
 domain::OAuthApplication read_app(const pqxx::row& row) {
   domain::OAuthApplication app;
   app.id = row[0].as<std::int64_t>();
@@ -82,16 +95,7 @@ std::optional<domain::AccessToken> OAuthRepository::token_by_hash(Tx& tx,
                                                                   const std::string& token_hash) {
   auto r = tx.exec("token_by_hash", token_hash);
   if (r.empty()) return std::nullopt;
-  const auto& row = r[0];
-  domain::AccessToken t;
-  t.id = row[0].as<std::int64_t>();
-  t.application_id = nullable<std::int64_t>(row[1]);
-  t.user_id = nullable<std::int64_t>(row[2]);
-  t.scopes = row[3].as<std::string>();
-  t.created_at =
-      std::chrono::system_clock::time_point(std::chrono::milliseconds(row[4].as<long long>()));
-  t.revoked = row[5].as<bool>();
-  return t;
+  return read_token(r[0]);
 }
 
 std::optional<TokenWithUser> OAuthRepository::token_with_user(Tx& tx,
@@ -102,13 +106,7 @@ std::optional<TokenWithUser> OAuthRepository::token_with_user(Tx& tx,
   // The account and user columns follow the token's eight (see the statement).
   constexpr int kAccountOffset = 8;
   TokenWithUser found;
-  found.token.id = row[0].as<std::int64_t>();
-  found.token.application_id = nullable<std::int64_t>(row[1]);
-  found.token.user_id = nullable<std::int64_t>(row[2]);
-  found.token.scopes = row[3].as<std::string>();
-  found.token.created_at =
-      std::chrono::system_clock::time_point(std::chrono::milliseconds(row[4].as<long long>()));
-  found.token.revoked = row[5].as<bool>();
+  found.token = read_token(row);
   found.token_touch_due = row[6].as<bool>();
   if (!row[kAccountOffset].is_null()) {
     found.user = domain::UserWithAccount{read_user(row, kAccountOffset + kAccountColumnCount),

@@ -14,10 +14,11 @@
 
 namespace lox::db {
 
-// Statement texts by name, for connections that must not prepare (a transaction pooler such as
-// PgBouncer hands each transaction whichever server connection is free, and a statement prepared
-// on one is unknown on the next).
-struct StatementTexts : std::unordered_map<std::string_view, std::string> {};
+// Given to a Tx when statements must not be prepared (a transaction pooler such as PgBouncer
+// hands each transaction whichever server connection is free, and a statement prepared on one is
+// unknown on the next): they then run by their text. Both ways find a statement's text in the one
+// index of db/*_statements.hpp (database.cpp), so this carries nothing.
+struct StatementTexts {};
 
 class Tx {
  public:
@@ -48,7 +49,7 @@ class Tx {
   }
 
  private:
-  const std::string& text_of(std::string_view name) const;
+  static std::string text_of(std::string_view name);
 
   pqxx::transaction_base& work_;
   PooledConnection& connection_;

@@ -127,6 +127,13 @@ void record_attempt(const Runtime::Impl& s, const Job& job, bool ok, bool perman
   s.options.metrics->record_job(job.kind, outcome, std::chrono::duration<double>(took).count());
 }
 
+// Whether enough slots are free for a claim to be worth it: waking on every finish would turn a
+// busy queue into one claim per job; a quarter of the slots is a batch.
+bool batch_of_slots_free(const Runtime::Impl& s) {
+  const std::size_t idle = s.options.workers - s.running;
+  return idle >= std::max<std::size_t>(1, s.options.workers / 4) || s.running == 0;
+}
+
 // Deletes the finished jobs from the queue, all that finished meanwhile in one autocommit
 // statement per round: under load a round carries many, and alone a job is recorded at once.
 // A crash before a round leaves those jobs leased; they run again when the lease expires
@@ -148,11 +155,7 @@ awaitable<void> complete_finished(ImplPtr s) {
       std::set<std::int64_t> recorded(done.begin(), done.end());
       // A claim that ran meanwhile still counted these against their concurrency keys: claim
       // again when a batch's worth of slots is free (the rule a finished handler follows).
-      const std::size_t idle = s->options.workers - s->running;
-      if (!recorded.empty() &&
-          (idle >= std::max<std::size_t>(1, s->options.workers / 4) || s->running == 0)) {
-        s->wake();
-      }
+      if (!recorded.empty() && batch_of_slots_free(*s)) s->wake();
       for (const auto& f : batch) {
         if (!recorded.contains(f.id)) {
           s->log->warn("job={} kind={} finished after its lease was taken over", f.id, f.kind);
@@ -304,12 +307,8 @@ awaitable<void> dispatcher_loop(ImplPtr s) {
         log_exception(s, "job", e);
         --s->live_tasks;
         count_finished(s);
-        // Slots (and perhaps a concurrency key) are free again. Waking on every finish would
-        // turn a busy queue into one claim per job; a quarter of the slots is a batch.
-        std::size_t idle = s->options.workers - s->running;
-        if (idle >= std::max<std::size_t>(1, s->options.workers / 4) || s->running == 0) {
-          s->wake();
-        }
+        // Slots (and perhaps a concurrency key) are free again.
+        if (batch_of_slots_free(*s)) s->wake();
       });
     }
     // Fewer than asked for means nothing more can be claimed right now.

@@ -138,20 +138,21 @@ awaitable<void> InboxService::receive(activitypub::SignedRequest request,
   }
   // A validly signed request shows the actor's server is up: it may receive deliveries again.
   const std::string host = federation::delivery_host(actor);
-  if (host_clears_.due(host)) {
-    try {
-      co_await db_.tx([&](db::Tx& tx) {
-        jobs::enqueue(tx, kInboxJob, InboxPayload{activity, recipient}, options);
-        db::DeliveryHostRepository::clear(tx, host);
-      });
-    } catch (...) {
-      host_clears_.forget(host);  // not cleared: the next request from the host tries again
-      throw;
+  const bool clear_host = host_clears_.due(host);
+  auto queue = [&](db::Tx& tx) {
+    jobs::enqueue(tx, kInboxJob, InboxPayload{activity, recipient}, options);
+    if (clear_host) db::DeliveryHostRepository::clear(tx, host);
+  };
+  try {
+    // Without the clear, the enqueue is one statement: no transaction needed.
+    if (clear_host) {
+      co_await db_.tx(queue);
+    } else {
+      co_await db_.read(queue);
     }
-  } else {
-    co_await db_.read([&](db::Tx& tx) {
-      jobs::enqueue(tx, kInboxJob, InboxPayload{activity, recipient}, options);
-    });
+  } catch (...) {
+    if (clear_host) host_clears_.forget(host);  // not cleared: the next request tries again
+    throw;
   }
 }
 
